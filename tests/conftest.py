@@ -1,0 +1,120 @@
+"""Shared fixtures: the project folders, small publications written on the fly, and
+the sample publication built once per test session."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUTS = ROOT / "layouts"
+CONTENT = ROOT / "content"
+SAMPLE = CONTENT / "jaarbrief-2026.md"
+REQUIRE_TOOLS = os.environ.get("TWEELUIK_REQUIRE_TOOLS") == "1"
+
+
+def need_tool(name: str) -> str:
+    """The path of an external program; skip (or fail in CI) when it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (apt install {TOOL_PACKAGES.get(name, name)})"
+        if REQUIRE_TOOLS:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+TOOL_PACKAGES = {"soffice": "libreoffice-impress", "pdftotext": "poppler-utils",
+                 "pdftoppm": "poppler-utils"}
+
+
+def write_source(folder: Path, body: str, front: str | None = None, name: str = "pub") -> Path:
+    """Write a publication source; ``front`` replaces the default front matter."""
+    if front is None:
+        front = "title: Proef\norganisation: Wijkteam Test\ndate: 2026-01-15\n"
+    text = "---\n" + textwrap.dedent(front).strip("\n") + "\n---\n" + textwrap.dedent(body).lstrip("\n")
+    path = folder / f"{name}.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+LESSONS_BODY = """
+Beste leden,
+
+Een inleiding met *nadruk*.
+
+## 1. Eerste les
+
+> De kern van de eerste les.
+
+Tekst van de eerste les.
+
+## Tweede les
+
+Tekst van de tweede les. Met een tweede zin.
+
+---
+
+Tot ziens.
+"""
+
+
+@pytest.fixture
+def source_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    return folder
+
+
+@dataclass
+class Built:
+    """The outputs of one build, by kind."""
+
+    booklet: Path
+    print_shop: Path
+    a4: Path
+    deck: Path
+    stdout: str
+    stderr: str
+
+
+def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``python build.py`` as a user would."""
+    return subprocess.run(
+        ["python", str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True, text=True,
+        env={**os.environ, **(env or {})}, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Built:
+    """The sample publication, built once through the command line."""
+    out = tmp_path_factory.mktemp("sample-output")
+    result = run_build(str(SAMPLE), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    name = SAMPLE.stem
+    return Built(out / f"{name}.pdf", out / f"{name}-print-shop.pdf", out / f"{name}-a4-duplex.pdf",
+                 out / f"{name}.pptx", result.stdout, result.stderr)
+
+
+@pytest.fixture
+def no_weasyprint_warnings():
+    """Fail the test when WeasyPrint logs a warning (as WeasyPrint's own tests do)."""
+    records: list[logging.LogRecord] = []
+
+    class Catch(logging.Handler):
+        def emit(self, record):
+            records.append(record)
+
+    handler = Catch(logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    yield records
+    logger.removeHandler(handler)
+    assert not records, [record.getMessage() for record in records]

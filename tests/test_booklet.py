@@ -1,0 +1,186 @@
+"""The booklet PDFs: page sizes, page count, fonts, text on the right pages, print variants."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from io import BytesIO
+
+import pytest
+import weasyprint
+from pypdf import PdfReader
+
+from tweeluik.booklet.render import layout_booklet
+from tweeluik.booklet.variants import impose_booklet, saddle_stitch_order
+from tweeluik.model import plain_text
+from tweeluik.parse import parse_publication
+from tweeluik.theme import load_theme
+
+from .conftest import LAYOUTS, SAMPLE, need_tool, write_source
+
+MM = 72 / 25.4
+A5 = (148 * MM, 210 * MM)
+A4_LANDSCAPE = (297 * MM, 210 * MM)
+
+
+def page_texts(path, *crop: str) -> list[str]:
+    """The text of each page as poppler's pdftotext reads it, white space folded."""
+    tool = need_tool("pdftotext")
+    result = subprocess.run([tool, "-layout", *crop, str(path), "-"], capture_output=True,
+                            text=True, check=True)
+    return [" ".join(page.split()) for page in result.stdout.split("\f")[:-1]]
+
+
+def close(a: float, b: float, tolerance: float = 0.05) -> bool:
+    return abs(a - b) <= tolerance
+
+
+def test_screen_pdf_is_a5_with_a_multiple_of_four_pages(sample_build):
+    reader = PdfReader(sample_build.booklet)
+    assert len(reader.pages) % 4 == 0
+    for page in reader.pages:
+        assert close(float(page.mediabox.width), A5[0]) and close(float(page.mediabox.height), A5[1])
+
+
+def test_every_lesson_title_in_order(sample_build):
+    pub = parse_publication(SAMPLE)
+    text = " ".join(page_texts(sample_build.booklet))
+    positions = [text.find(lesson.title_text) for lesson in pub.lessons]
+    assert -1 not in positions, positions
+    assert positions == sorted(positions)
+    for block in pub.introduction.blocks[:1] + pub.closing.blocks[:1]:
+        assert plain_text(block.inlines)[:40] in text
+
+
+def test_contents_page_numbers_point_at_the_lesson_titles(sample_build):
+    pub = parse_publication(SAMPLE)
+    pages = page_texts(sample_build.booklet)
+    contents_index = next(i for i, text in enumerate(pages) if text.startswith("INHOUD"))
+    contents = pages[contents_index]
+    for lesson in pub.lessons:
+        title = lesson.title_text
+        match = re.search(re.escape(title) + r"[ .]*?(\d+)", contents)
+        assert match, f"{title!r} not in contents: {contents}"
+        listed = int(match.group(1))
+        # The lesson's own page starts with its label, number and title.
+        actual = next(i + 1 for i, text in enumerate(pages)
+                      if i > contents_index and text.startswith(f"LES {lesson.number} {title}"))
+        assert listed == actual, (title, listed, actual)
+
+
+def test_fonts_are_embedded_and_are_ours(sample_build):
+    for path in (sample_build.booklet, sample_build.print_shop, sample_build.a4):
+        reader = PdfReader(path)
+        names = set()
+        for page in reader.pages:
+            resources = page["/Resources"]
+            fonts = dict(resources.get("/Font", {}))
+            for xobject in resources.get("/XObject", {}).values():  # imposed pages
+                fonts.update(xobject.get_object().get("/Resources", {}).get("/Font", {}))
+            for font in fonts.values():
+                font = font.get_object()
+                descendant = font["/DescendantFonts"][0].get_object() \
+                    if "/DescendantFonts" in font else font
+                descriptor = descendant["/FontDescriptor"].get_object()
+                assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+                names.add(str(font["/BaseFont"]).split("+")[-1])
+        assert names, path
+        assert not any("DejaVu" in name for name in names), names
+        assert all(name.startswith(("Carlito", "Caladea")) for name in names), names
+
+
+def test_fonts_come_from_layouts_folder(source_dir, no_weasyprint_warnings):
+    from tweeluik.booklet import render
+    fetched = []
+    original = render.FolderFetcher.fetch
+
+    def spy(self, url, headers=None):
+        response = original(self, url, headers)
+        fetched.append(url)
+        return response
+
+    render.FolderFetcher.fetch = spy
+    try:
+        pub = parse_publication(write_source(source_dir, "## Les\n\nTekst met *nadruk*.\n"))
+        layout_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir, dt.datetime(2026, 1, 1))
+    finally:
+        render.FolderFetcher.fetch = original
+    font_urls = [url for url in fetched if url.endswith(".ttf")]
+    assert font_urls and all("/layouts/fonts/" in url for url in font_urls)
+
+
+def test_no_running_head_or_number_on_covers_and_blank_pages(source_dir, no_weasyprint_warnings):
+    pub = parse_publication(SAMPLE)
+    document, _, _ = layout_booklet(pub, load_theme(LAYOUTS), LAYOUTS, SAMPLE.parent,
+                                    dt.datetime(2026, 1, 1))
+    margin_text = []
+    for page in document.pages:
+        boxes = [child for child in page._page_box.children if type(child).__name__ == "MarginBox"]
+        texts = ["".join(getattr(d, "text", "") for d in box.descendants()) for box in boxes]
+        margin_text.append([text for text in texts if text.strip()])
+    names = [page._page_box.page_type.name for page in document.pages]
+    assert names[0] == "cover" and names[-1] == "back"
+    for name, texts in zip(names, margin_text):
+        if name in ("cover", "back", "blank", "front"):
+            assert texts == [], (name, texts)
+    body_pages = [i for i, name in enumerate(names) if name == "body"]
+    for index in body_pages:  # every body page carries its number in the margin
+        assert str(index + 1) in margin_text[index]
+
+
+def test_sample_builds_without_weasyprint_warnings(source_dir, no_weasyprint_warnings):
+    pub = parse_publication(SAMPLE)
+    _, _, warnings = layout_booklet(pub, load_theme(LAYOUTS), LAYOUTS, SAMPLE.parent,
+                                    dt.datetime(2026, 1, 1))
+    assert warnings == ()
+
+
+def test_print_shop_variant_has_bleed_trim_and_room_for_marks(sample_build):
+    reader = PdfReader(sample_build.print_shop)
+    screen = PdfReader(sample_build.booklet)
+    assert len(reader.pages) == len(screen.pages)
+    for page in reader.pages:
+        trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
+        assert close(float(trim.width), A5[0]) and close(float(trim.height), A5[1])
+        assert close(float(bleed.width), A5[0] + 6 * MM) and close(float(bleed.height), A5[1] + 6 * MM)
+        assert close(float(trim.left) - float(bleed.left), 3 * MM)
+        assert float(media.width) > float(bleed.width) + 10 * MM  # crop marks sit outside the bleed
+
+
+def test_a4_variant_is_imposed_two_up(sample_build):
+    screen = PdfReader(sample_build.booklet)
+    reader = PdfReader(sample_build.a4)
+    assert len(reader.pages) == len(screen.pages) // 2
+    for page in reader.pages:
+        assert close(float(page.mediabox.width), A4_LANDSCAPE[0], 0.5)
+        assert close(float(page.mediabox.height), A4_LANDSCAPE[1], 0.5)
+
+
+@pytest.mark.parametrize("count, expected", [
+    (4, [(4, 1), (2, 3)]),
+    (8, [(8, 1), (2, 7), (6, 3), (4, 5)]),
+    (12, [(12, 1), (2, 11), (10, 3), (4, 9), (8, 5), (6, 7)]),
+])
+def test_saddle_stitch_order(count, expected):
+    assert saddle_stitch_order(count) == expected
+
+
+def test_saddle_stitch_needs_multiple_of_four():
+    with pytest.raises(ValueError):
+        saddle_stitch_order(6)
+
+
+@pytest.mark.parametrize("count", [4, 8, 12])
+def test_imposed_pages_land_in_the_right_halves(count, tmp_path):
+    html = "".join(f'<p style="break-before: page; font-size: 40pt">P{n}</p>' for n in range(1, count + 1))
+    pdf = weasyprint.HTML(string=f"<style>@page {{ size: A5; margin: 20mm }}</style>{html}").write_pdf()
+    imposed = tmp_path / "imposed.pdf"
+    imposed.write_bytes(impose_booklet(pdf))
+    assert len(PdfReader(imposed).pages) == count // 2
+    # pdftotext crops in pixels at 72 dpi: one point per pixel.
+    width, height = int(A4_LANDSCAPE[0] / 2), int(A4_LANDSCAPE[1])
+    left = page_texts(imposed, "-x", "0", "-y", "0", "-W", str(width), "-H", str(height))
+    right = page_texts(imposed, "-x", str(width + 1), "-y", "0", "-W", str(width), "-H", str(height))
+    seen = [(int(a[1:]), int(b[1:])) for a, b in zip(left, right)]
+    assert seen == saddle_stitch_order(count)

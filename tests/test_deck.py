@@ -1,0 +1,282 @@
+"""The deck: its plan (data, no file) and the .pptx python-pptx writes from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from io import BytesIO
+
+import pytest
+from pptx import Presentation
+
+from tweeluik.deck import build_deck
+from tweeluik.deck.fit import Box, Piece, Style, fit_text, load_metrics
+from tweeluik.deck.plan import first_sentence, lesson_to_slide, publication_to_deck_plan
+from tweeluik.deck.pptx_writer import open_template, read_layout_geometry
+from tweeluik.errors import SourceError
+from tweeluik.model import plain_text
+from tweeluik.parse import parse_publication
+from tweeluik.theme import load_theme
+
+from .conftest import LAYOUTS, SAMPLE, write_source
+
+THEME = load_theme(LAYOUTS)
+CREATED = dt.datetime(2026, 12, 12, 12, tzinfo=dt.timezone.utc)
+LONG_WORD = "buurtbewonersvertegenwoordigersvergaderingen"  # 44 letters
+LONG_TITLE = ("Waarom de gezamenlijke aanpak van de wijkteams in de Rivierenbuurt en de "
+              "Havenbuurt uiteindelijk meer opleverde dan wij dachten")
+LONG_MESSAGE = " ".join(["Wie elkaar kent vindt elkaar ook als het moeilijk wordt."] * 20)
+
+
+def default_geometry():
+    return read_layout_geometry(open_template(LAYOUTS / "deck" / "default.pptx", SAMPLE, None))
+
+
+def sample_plan():
+    return publication_to_deck_plan(parse_publication(SAMPLE), THEME, default_geometry())
+
+
+def test_one_slide_per_lesson_plus_title_agenda_and_closing():
+    pub = parse_publication(SAMPLE)
+    plan = sample_plan()
+    kinds = [slide.kind for slide in plan.slides]
+    assert kinds[0] == "title" and kinds[-1] == "closing"
+    assert kinds.count("agenda") == (1 if pub.meta.deck.agenda else 0)
+    lesson_slides = [s for s in plan.slides if s.kind.startswith("lesson")]
+    assert len(lesson_slides) == len(pub.lessons)
+    assert len(plan.slides) == len(pub.lessons) + 2 + kinds.count("agenda")
+
+
+def test_lesson_slide_holds_number_title_and_key_message_not_the_body():
+    pub = parse_publication(SAMPLE)
+    lesson = pub.lessons[1]
+    slide = lesson_to_slide(lesson, pub, THEME, default_geometry())
+    assert plain(slide.text("number")) == str(lesson.number)
+    assert plain(slide.text("title")) == lesson.title_text
+    assert plain(slide.text("message")) == plain_text(lesson.key_message)
+    assert slide.text("message").size >= 28
+
+
+def test_notes_hold_the_full_lesson_text_or_the_authors_notes():
+    pub = parse_publication(SAMPLE)
+    plan = sample_plan()
+    lesson_slides = [s for s in plan.slides if s.kind.startswith("lesson")]
+    for lesson, slide in zip(pub.lessons, lesson_slides):
+        assert slide.notes, lesson.number
+        if lesson.notes is None:
+            assert plain_text(lesson.key_message) == slide.notes[0]
+            assert len(slide.notes) >= len(lesson.blocks)
+        else:
+            assert slide.notes == tuple(plain_text(p.inlines) for p in lesson.notes)
+        for note in slide.notes:
+            assert not any(mark in note for mark in ("**", "](", "##", "::: ")), note
+
+
+def test_default_key_message_is_the_first_sentence(source_dir):
+    body = "## Les\n\nDit is de eerste zin. En dit de tweede.\n"
+    pub = parse_publication(write_source(source_dir, body))
+    slide = lesson_to_slide(pub.lessons[0], pub, THEME, default_geometry())
+    assert plain(slide.text("message")) == "Dit is de eerste zin."
+
+
+def test_first_sentence_is_capped():
+    assert first_sentence("Een. Twee.") == "Een."
+    assert first_sentence(" ".join(["woord"] * 50), max_words=5) == "woord woord woord woord woord …"
+
+
+@pytest.mark.parametrize("title, message", [
+    (LONG_TITLE, "Kort."),
+    ("Kort", LONG_MESSAGE),
+    (LONG_WORD, f"Het {LONG_WORD} is lang."),
+])
+def test_long_text_is_fitted_inside_its_box(source_dir, title, message):
+    pub = parse_publication(write_source(source_dir, f"## {title}\n\n> {message}\n\nTekst.\n"))
+    geometry = default_geometry()
+    slide = lesson_to_slide(pub.lessons[0], pub, THEME, geometry)
+    frames = geometry[slide.layout].frames
+    for text in slide.texts:
+        face = THEME.serif if text.typeface == "serif" else THEME.sans
+        style = Style(*(face.files[k] for k in ("regular", "italic", "bold", "bold_italic")))
+        pieces = tuple(tuple(Piece(r.text, text.bold or r.bold, text.italic != r.italic)
+                             for r in runs) for runs in text.paragraphs)
+        fit = fit_text(pieces, style, frames[text.role].inner, text.size, text.size)
+        assert fit is not None, (text.role, text.size)
+    assert slide.text("message").size >= 28
+
+
+def test_too_long_message_is_shortened_with_a_warning(source_dir):
+    path = write_source(source_dir, f"## Les\n\n> {LONG_MESSAGE}\n\nTekst.\n")
+    plan = publication_to_deck_plan(parse_publication(path), THEME, default_geometry())
+    lesson = next(s for s in plan.slides if s.kind == "lesson")
+    shown = plain(lesson.text("message"))
+    assert shown == "Wie elkaar kent vindt elkaar ook als het moeilijk wordt."  # its first sentence
+    assert LONG_MESSAGE in lesson.notes  # the whole message stays in the notes
+    (warning,) = plan.warnings
+    assert warning.line == 8 and "key message of lesson 1 is too long" in warning.message
+
+
+def test_message_of_one_endless_sentence_is_cut_with_an_ellipsis(source_dir):
+    endless = " ".join(["woorden zonder einde"] * 80)
+    path = write_source(source_dir, f"## Les\n\n> {endless}\n\nTekst.\n")
+    plan = publication_to_deck_plan(parse_publication(path), THEME, default_geometry())
+    lesson = next(s for s in plan.slides if s.kind == "lesson")
+    shown = plain(lesson.text("message"))
+    assert shown.endswith("…") and len(shown.split()) <= 31
+    assert lesson.text("message").size >= 28
+
+
+def test_too_long_word_is_hyphenated_with_a_warning(source_dir):
+    word = "x" * 70
+    path = write_source(source_dir, f"## {word}\n\nTekst.\n")
+    plan = publication_to_deck_plan(parse_publication(path), THEME, default_geometry())
+    lesson = next(s for s in plan.slides if s.kind == "lesson")
+    assert "-" in plain(lesson.text("title"))
+    assert any("too wide for the slide" in w.message and w.line == 6 for w in plan.warnings)
+
+
+def test_fit_shrinks_then_gives_up():
+    face = THEME.sans
+    style = Style(*(face.files[k] for k in ("regular", "italic", "bold", "bold_italic")))
+    words = ((Piece("een twee drie vier vijf zes zeven acht negen tien"),),)
+    roomy = fit_text(words, style, Box(2000, 200), 40, 20)
+    assert roomy is not None and roomy.size == 40 and len(roomy.lines) == 1
+    tight = fit_text(words, style, Box(300, 100), 40, 20)
+    assert tight is not None and tight.size < 40 and len(tight.lines) > 1
+    assert fit_text(words, style, Box(100, 20), 40, 20) is None
+    metrics = load_metrics(face.files["regular"])
+    assert metrics.text_width("ii", 10) < metrics.text_width("MM", 10)
+
+
+def plain(text) -> str:
+    return "".join(run.text for runs in text.paragraphs for run in runs)
+
+
+# --- the .pptx file ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_deck():
+    pub = parse_publication(SAMPLE)
+    built = build_deck(pub, THEME, LAYOUTS, CREATED)
+    return pub, built, Presentation(BytesIO(built.pptx))
+
+
+def test_pptx_reopens_with_one_slide_per_plan_entry(sample_deck):
+    pub, built, prs = sample_deck
+    assert len(prs.slides) == len(built.plan.slides)
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # 16:9
+
+
+def test_text_sits_in_placeholders_of_named_layouts(sample_deck):
+    pub, built, prs = sample_deck
+    for slide, plan in zip(prs.slides, built.plan.slides):
+        assert slide.slide_layout.name == plan.layout
+        texts = [shape for shape in slide.shapes if shape.has_text_frame and shape.text_frame.text]
+        assert texts and all(shape.is_placeholder for shape in texts)
+    lesson_slide = prs.slides[[s.kind for s in built.plan.slides].index("lesson")]
+    assert lesson_slide.shapes.title.text_frame.text in [l.title_text for l in pub.lessons]
+
+
+def test_every_run_is_tagged_with_the_language(sample_deck):
+    pub, built, prs = sample_deck
+    for slide in prs.slides:
+        frames = [s.text_frame for s in slide.shapes if s.has_text_frame]
+        frames.append(slide.notes_slide.notes_text_frame)
+        for frame in frames:
+            for paragraph in frame.paragraphs:
+                for run in paragraph.runs:
+                    assert run._r.rPr.get("lang") == "nl-NL", run.text
+
+
+def test_speaker_notes_on_every_lesson_slide(sample_deck):
+    pub, built, prs = sample_deck
+    for slide, plan in zip(prs.slides, built.plan.slides):
+        if plan.kind.startswith("lesson"):
+            notes = slide.notes_slide.notes_text_frame.text
+            assert notes.strip() and "*" not in notes
+
+
+def test_core_properties_and_picture_alt_text(sample_deck):
+    pub, built, prs = sample_deck
+    props = prs.core_properties
+    assert props.title == pub.meta.title
+    assert props.author == pub.meta.organisation
+    assert props.language == "nl-NL"
+    assert props.created == CREATED.replace(tzinfo=None)
+    pictures = [pic for slide in prs.slides for pic in slide._element.iter(
+        "{http://schemas.openxmlformats.org/presentationml/2006/main}pic")]
+    image = next(block for lesson in pub.lessons for block in lesson.blocks if hasattr(block, "alt"))
+    assert [pic.nvPicPr.cNvPr.get("descr") for pic in pictures] == [image.alt]
+
+
+def test_slide_numbers_are_fields(sample_deck):
+    pub, built, prs = sample_deck
+    for number, slide in enumerate(prs.slides, start=1):
+        fields = slide._element.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/main}fld")
+        assert [f.get("type") for f in fields] == ["slidenum"]
+        assert fields[0].findtext("{http://schemas.openxmlformats.org/drawingml/2006/main}t") == str(number)
+
+
+def test_zip_entries_have_fixed_timestamps(sample_deck):
+    pub, built, prs = sample_deck
+    with zipfile.ZipFile(BytesIO(built.pptx)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_default_template_has_named_layouts_and_no_slides():
+    prs = Presentation(str(LAYOUTS / "deck" / "default.pptx"))
+    assert len(prs.slides) == 0
+    assert [layout.name for layout in prs.slide_layouts] == [
+        "Title Slide", "Agenda", "Lesson", "Lesson with Picture", "Closing"]
+
+
+# --- the user's own template ---------------------------------------------------------------
+
+
+def make_user_template(path, with_slide=True):
+    """A template like an organisation's: PowerPoint's stock layouts and a sample slide."""
+    prs = Presentation()
+    if with_slide:
+        slide = prs.slides.add_slide(prs.slide_layouts[0])
+        slide.shapes.title.text = "Voorbeelddia die weg moet"
+    prs.save(path)
+
+
+def test_user_template_with_mapped_layouts(source_dir):
+    make_user_template(source_dir / "huisstijl.pptx")
+    front = """
+    title: Proef
+    deck:
+      template: huisstijl.pptx
+      layouts:
+        title: Title Slide
+        lesson: Title and Content
+        closing: Title Only
+    """
+    pub = parse_publication(write_source(source_dir, "## 1. Les\n\n> Kern.\n\nTekst.\n", front))
+    built = build_deck(pub, THEME, LAYOUTS, CREATED)
+    prs = Presentation(BytesIO(built.pptx))
+    assert [s.slide_layout.name for s in prs.slides] == ["Title Slide", "Title and Content", "Title Only"]
+    texts = [shape.text_frame.text for slide in prs.slides for shape in slide.shapes if shape.has_text_frame]
+    assert "Voorbeelddia die weg moet" not in texts
+    assert "1  Les" in texts  # no number placeholder in this layout: the number joins the title
+    assert "Kern." in texts
+
+
+def test_missing_layout_lists_the_ones_that_exist(source_dir):
+    make_user_template(source_dir / "huisstijl.pptx", with_slide=False)
+    front = "title: Proef\ndeck:\n  template: huisstijl.pptx\n"
+    pub = parse_publication(write_source(source_dir, "## Les\n\nTekst.\n", front))
+    with pytest.raises(SourceError) as caught:
+        build_deck(pub, THEME, LAYOUTS, CREATED)
+    assert caught.value.line == 3
+    assert "has no slide layout named 'Lesson' (for the lesson slide)" in caught.value.message
+    assert "Title and Content" in caught.value.message and "Title Only" in caught.value.message
+
+
+def test_missing_template_file(source_dir):
+    front = "title: Proef\ndeck:\n  template: weg.pptx\n"
+    pub = parse_publication(write_source(source_dir, "## Les\n\nTekst.\n", front))
+    with pytest.raises(SourceError) as caught:
+        build_deck(pub, THEME, LAYOUTS, CREATED)
+    assert caught.value.line == 3 and "does not exist" in caught.value.message

@@ -1,0 +1,145 @@
+"""The deck in a real client: LibreOffice opens it, and every word stays inside its box.
+
+LibreOffice exports the deck to PDF, one page per slide; poppler's pdftotext reports the
+box of every word. Each word must lie inside the slide and inside the placeholder whose
+text it belongs to. Horizontally that is exact (1 pt of slack). Vertically, poppler's
+word boxes are the font's full height (1.3 em), taller than the 1.12 em line pitch the
+deck sets, so a box may poke out by a fifth of the font size, never by a line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from .conftest import need_tool, run_build, write_source
+
+EMU_PER_PT = 12700
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+@dataclass
+class TextBox:
+    left: float
+    top: float
+    right: float
+    bottom: float
+    words: set[str]
+    size: float
+
+
+def convert_to_pdf(pptx: Path, out_dir: Path) -> Path:
+    """LibreOffice's own PDF of the deck (a private profile, so runs never collide)."""
+    soffice = need_tool("soffice")
+    profile = (out_dir / "lo-profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out_dir), str(pptx)],
+                   check=True, capture_output=True, timeout=300)
+    pdf = out_dir / (pptx.stem + ".pdf")
+    assert pdf.is_file(), "LibreOffice made no PDF"
+    return pdf
+
+
+def pdf_words(pdf: Path) -> list[tuple[float, float, list]]:
+    """Per page: (width, height, [(x0, y0, x1, y1, word)])."""
+    tool = need_tool("pdftotext")
+    out = subprocess.run([tool, "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    pages = []
+    for chunk in out.split("<page ")[1:]:
+        width, height = map(float, re.match(r'width="([\d.]+)" height="([\d.]+)"', chunk).groups())
+        words = [(float(a), float(b), float(c), float(d), html.unescape(t))
+                 for a, b, c, d, t in WORD.findall(chunk)]
+        pages.append((width, height, words))
+    return pages
+
+
+def slide_boxes(slide) -> list[TextBox]:
+    boxes = []
+    for shape in slide.shapes:
+        if not shape.has_text_frame or not shape.text_frame.text.strip():
+            continue
+        sizes = [run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs
+                 if run.font.size is not None] or [12.0]
+        text = shape.text_frame.text
+        if shape.is_placeholder and shape.placeholder_format.type == 13:  # slide number field
+            text = "".join(slide._element.xpath(".//a:fld//a:t/text()"))
+        boxes.append(TextBox(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
+                             (shape.left + shape.width) / EMU_PER_PT,
+                             (shape.top + shape.height) / EMU_PER_PT,
+                             {w.lower() for w in text.split()}, max(sizes)))
+    return boxes
+
+
+def assert_every_word_inside_its_box(pptx: Path, tmp_path: Path) -> int:
+    """Check the deck; return how many words were checked."""
+    prs = Presentation(str(pptx))
+    pages = pdf_words(convert_to_pdf(pptx, tmp_path))
+    assert len(pages) == len(prs.slides), "one PDF page per slide"
+    checked = 0
+    for number, (slide, (width, height, words)) in enumerate(zip(prs.slides, pages), start=1):
+        assert abs(width - prs.slide_width / EMU_PER_PT) < 1
+        boxes = slide_boxes(slide)
+        for x0, y0, x1, y1, word in words:
+            where = f"slide {number}, word {word!r} at ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f})"
+            assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, f"off the slide: {where}"
+            owners = [box for box in boxes if word.lower() in box.words]
+            assert owners, f"text in no placeholder: {where}"
+            inside = [box for box in owners
+                      if box.left - 1 <= x0 and x1 <= box.right + 1
+                      and box.top - 0.2 * box.size <= y0 and y1 <= box.bottom + 0.2 * box.size]
+            assert inside, f"outside its box {[(b.left, b.top, b.right, b.bottom) for b in owners]}: {where}"
+            checked += 1
+    return checked
+
+
+def test_sample_deck_opens_and_every_word_fits(sample_build, tmp_path):
+    assert assert_every_word_inside_its_box(sample_build.deck, tmp_path) > 100
+
+
+LONG_TITLE = ("Waarom de gezamenlijke aanpak van de wijkteams in de Rivierenbuurt en de "
+              "Havenbuurt uiteindelijk veel meer opleverde dan wij ooit hadden durven dromen")
+LONG_WORD = "buurtbewonersvertegenwoordigersvergaderingen"
+LONG_MESSAGE = " ".join(
+    ("Wie elkaar kent, vindt elkaar ook als het moeilijk wordt, en dat merkten we in elke "
+     "buurt waar we dit jaar samen met bewoners aan de slag gingen.").split() * 8)[:1400]
+
+
+def test_long_titles_messages_and_words_fit(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    lessons = [
+        f"## {LONG_TITLE}\n\n> Kort.\n\nTekst.\n",
+        f"## Kort\n\n> {LONG_MESSAGE}\n\nTekst.\n",
+        f"## {LONG_WORD}\n\n> Het {LONG_WORD} en de {LONG_WORD}.\n\nTekst.\n",
+        "## Zonder kernboodschap\n\n" + " ".join(["Een heel lange eerste zin zonder einde"] * 12) + ".\n",
+    ] + [f"## Les met een wat langere titel nummer {n}\n\n> Kern {n}.\n\nTekst.\n" for n in range(5, 13)]
+    front = (f"title: {LONG_TITLE}\nsubtitle: {LONG_TITLE}\norganisation: {LONG_TITLE}\n"
+             "date: 2026-12-12\ndeck:\n  agenda: true\n"
+             "signatories: [" + ", ".join(f"Voornaam Achternaam{n}" for n in range(14)) + "]")
+    source = write_source(content, "Beste leden,\n\n" + "\n".join(lessons) +
+                          "\n---\n\n" + LONG_MESSAGE + "\n", front)
+    out = tmp_path / "output"
+    result = run_build(str(source), "--out", str(out), "--only", "deck")
+    assert result.returncode == 0, result.stderr
+    assert "too long for its slide" in result.stderr  # the 200-word message was shortened
+    assert assert_every_word_inside_its_box(out / "pub.pptx", tmp_path) > 200
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_both_languages_render(tmp_path, language):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, "## Eén les\n\n> Kern.\n\nTekst.\n",
+                          f"title: Proef\nlanguage: {language}\ndeck:\n  agenda: true\n")
+    out = tmp_path / "output"
+    assert run_build(str(source), "--out", str(out), "--only", "deck").returncode == 0
+    pages = pdf_words(convert_to_pdf(out / "pub.pptx", tmp_path))
+    agenda_words = {word for *_, word in pages[1][2]}
+    assert ("VANDAAG" if language == "nl" else "TODAY") in agenda_words

@@ -1,0 +1,116 @@
+"""Bad input gets one line, ``file:LINE: message``, exit code 2, and no output."""
+
+from __future__ import annotations
+
+import pytest
+
+from tweeluik.errors import SourceError
+from tweeluik.parse import parse_publication
+
+from .conftest import run_build
+
+OK_FRONT = "---\ntitle: Proef\n---\n"
+
+# (name, whole file text, expected line, words the message must contain)
+CASES = [
+    ("missing title", "---\nsubtitle: Zonder titel\n---\n## Les\n\nTekst.\n", 1,
+     "has no 'title'"),
+    ("empty title", "---\ntitle:\n---\n## Les\n\nTekst.\n", 1, "has no 'title'"),
+    ("title is a list", "---\ntitle:\n  - een\n  - twee\n---\n## Les\n\nTekst.\n", 2,
+     "'title' must be a line of text, not a list"),
+    ("no lessons", OK_FRONT + "Beste leden,\n\nAlleen een inleiding.\n", 4, "no lessons found"),
+    ("malformed front matter", "---\ntitle: Proef\nsubtitle: [open\n---\n## Les\n", 3,
+     "not valid YAML"),
+    ("unclosed front matter", "---\ntitle: Proef\n\n## Les\n\nTekst.\n", 1, "never closed"),
+    ("no front matter", "## Les\n\nTekst.\n", 1, "must start with front matter"),
+    ("unknown key", "---\ntitle: Proef\nsubtitel: Iets\n---\n## Les\n\nTekst.\n", 3,
+     "unknown setting 'subtitel' (did you mean 'subtitle'?)"),
+    ("duplicate key", "---\ntitle: Proef\ntitle: Nog eens\n---\n## Les\n\nTekst.\n", 3,
+     "'title' is set twice (first on line 2)"),
+    ("bad language", "---\ntitle: Proef\nlanguage: fr\n---\n## Les\n\nTekst.\n", 3,
+     "language 'fr' is not supported"),
+    ("empty lesson title", OK_FRONT + "## Les\n\nTekst.\n\n## \n\nMeer.\n", 8,
+     "lesson 2 has no title"),
+    ("wrong lesson number", OK_FRONT + "## 1. Een\n\nTekst.\n\n## 3. Twee\n\nTekst.\n", 8,
+     "this is lesson 2, but its heading says 3"),
+    ("missing image", OK_FRONT + "## Les\n\n![Een foto](images/weg.png)\n", 6,
+     "the image 'images/weg.png' does not exist"),
+    ("remote image", OK_FRONT + "## Les\n\n![Foto](https://example.com/a.png)\n", 6,
+     "tweeluik never downloads anything"),
+    ("image outside content", OK_FRONT + "## Les\n\n![Foto](../../etc/passwd)\n", 6,
+     "outside the content folder"),
+    ("raw html", OK_FRONT + "## Les\n\nTekst <script>alert(1)</script>.\n", 6,
+     "raw HTML (<script>) is not allowed"),
+    ("setext heading", OK_FRONT + "## Les\n\nTekst\n---\n", 6, "a line of '=' or '-'"),
+    ("hash heading", OK_FRONT + "# Titel\n\n## Les\n\nTekst.\n", 4, "'#' headings are not used"),
+    ("code block", OK_FRONT + "## Les\n\n    ingesprongen tekst\n", 6, "this is a code block"),
+    ("notes outside lesson", OK_FRONT + "::: notes\nHoi\n:::\n\n## Les\n\nTekst.\n", 4,
+     "speaker notes ('::: notes') belong inside a lesson"),
+    ("unknown block", OK_FRONT + "## Les\n\n::: kader\nTekst\n:::\n", 6, "unknown block '::: kader'"),
+    ("relative link", OK_FRONT + "## Les\n\nEen [link](andere.md).\n", 6,
+     "is not a web or e-mail address"),
+    ("control character", OK_FRONT + "## Les\n\nTekst\x0bmet tab.\n", 6,
+     "invisible character U+000B"),
+    ("image without description", OK_FRONT + "## Les\n\n![](images/x.png)\n", 6,
+     "does not exist"),
+]
+
+
+@pytest.mark.parametrize("name, text, line, words", CASES, ids=[case[0] for case in CASES])
+def test_error_points_at_line(source_dir, name, text, line, words):
+    path = source_dir / "pub.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        parse_publication(path)
+    assert caught.value.line == line, caught.value.format()
+    assert words in caught.value.message
+
+
+def test_image_needs_a_description(source_dir):
+    from PIL import Image
+    (source_dir / "images").mkdir()
+    Image.new("RGB", (10, 10)).save(source_dir / "images" / "x.png")
+    path = source_dir / "pub.md"
+    path.write_text(OK_FRONT + "## Les\n\n![](images/x.png)\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        parse_publication(path)
+    assert (caught.value.line, "has no description" in caught.value.message) == (6, True)
+
+
+def test_not_utf8(source_dir):
+    path = source_dir / "pub.md"
+    path.write_bytes((OK_FRONT + "## Les\n\nCaf\xe9.\n").encode("latin-1"))
+    with pytest.raises(SourceError) as caught:
+        parse_publication(path)
+    assert caught.value.line == 6
+    assert "not valid UTF-8" in caught.value.message
+
+
+def test_command_prints_one_line_exits_2_and_writes_nothing(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = content / "kapot.md"
+    source.write_text("---\ntitle: Proef\nsubtitel: x\n---\n## Les\n\nTekst.\n", encoding="utf-8")
+    out = tmp_path / "output"
+    result = run_build(str(source), "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"{source}:3: unknown setting 'subtitel' (did you mean 'subtitle'?); known settings: "
+        "title, subtitle, organisation, date, language, signatories, description, keywords, "
+        "layout, deck"]
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = content / "pub.md"
+    source.write_text("---\ntitle: Proef\n---\n## Les\n\nTekst.\n", encoding="utf-8")
+    out = tmp_path / "output"
+    assert run_build(str(source), "--out", str(out), "--only", "deck").returncode == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    source.write_text("---\ntitle: Proef\n---\n## Les\n\n![x](weg.png)\n", encoding="utf-8")
+    result = run_build(str(source), "--out", str(out), "--only", "deck")
+    assert result.returncode == 2
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before

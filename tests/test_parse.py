@@ -1,0 +1,185 @@
+"""The parser on real snippets: what lands where in the content model, with which lines."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from tweeluik.model import (
+    Emph, Image, Link, ListBlock, Paragraph, Quote, Strong, Subheading, Text, plain_text,
+)
+from tweeluik.parse import parse_publication
+
+from .conftest import LESSONS_BODY, SAMPLE, write_source
+
+
+def test_sections_salutation_lessons_and_closing(source_dir):
+    pub = parse_publication(write_source(source_dir, LESSONS_BODY))
+    assert plain_text(pub.introduction.salutation) == "Beste leden,"
+    assert [plain_text(b.inlines) for b in pub.introduction.blocks] == ["Een inleiding met nadruk."]
+    assert [lesson.number for lesson in pub.lessons] == [1, 2]
+    assert [lesson.title_text for lesson in pub.lessons] == ["Eerste les", "Tweede les"]
+    assert plain_text(pub.lessons[0].key_message) == "De kern van de eerste les."
+    assert pub.lessons[1].key_message is None
+    assert [plain_text(b.inlines) for b in pub.closing.blocks] == ["Tot ziens."]
+
+
+def test_line_numbers_are_lines_in_the_file(source_dir):
+    path = write_source(source_dir, LESSONS_BODY)
+    lines = path.read_text().split("\n")
+    pub = parse_publication(path)
+    first, second = pub.lessons
+    assert lines[first.line - 1] == "## 1. Eerste les"
+    assert lines[second.line - 1] == "## Tweede les"
+    assert lines[first.blocks[0].line - 1] == "Tekst van de eerste les."
+    assert lines[pub.closing.line - 1] == "---"
+
+
+def test_inline_markup_becomes_model_nodes(source_dir):
+    body = """
+    ## Les
+
+    Een *schuine* en **vette** tekst met een [link](https://example.nl) en `code`.
+    """
+    pub = parse_publication(write_source(source_dir, body))
+    inlines = pub.lessons[0].blocks[0].inlines
+    assert Emph((Text("schuine"),)) in inlines
+    assert Strong((Text("vette"),)) in inlines
+    assert Link("https://example.nl", (Text("link"),)) in inlines
+    assert plain_text(inlines) == "Een schuine en vette tekst met een link en code."
+
+
+def test_dutch_typography_quotes_dashes_and_elisions(source_dir):
+    body = """
+    ## Les
+
+    Hij zei "kom" en 'ga' -- 's avonds op 't plein, met auto's... In '96 al.
+    """
+    pub = parse_publication(write_source(source_dir, body))
+    text = plain_text(pub.lessons[0].blocks[0].inlines)
+    assert text == "Hij zei “kom” en ‘ga’ – ’s avonds op ’t plein, met auto’s… In ’96 al."
+
+
+def test_title_in_italics_and_typed_number(source_dir):
+    body = """
+    ## 1. *Niet alles hoeft tegelijk*
+
+    Tekst.
+
+    ## Les 2: Tweede
+
+    Tekst.
+    """
+    pub = parse_publication(write_source(source_dir, body))
+    assert pub.lessons[0].title == (Emph((Text("Niet alles hoeft tegelijk"),)),)
+    assert pub.lessons[1].title_text == "Tweede"
+
+
+def test_lists_quotes_subheadings_and_notes(source_dir):
+    body = """
+    ## Les
+
+    > Kern.
+
+    ### Een tussenkop
+
+    - een
+    - twee
+
+    3. drie
+    4. vier
+
+    > Een citaat in de tekst.
+
+    ::: notes
+    Vertel dit verhaal.
+
+    En dit.
+    :::
+    """
+    lesson = parse_publication(write_source(source_dir, body)).lessons[0]
+    kinds = [type(block) for block in lesson.blocks]
+    assert kinds == [Subheading, ListBlock, ListBlock, Quote]
+    bullets, numbered = lesson.blocks[1], lesson.blocks[2]
+    assert not bullets.ordered and len(bullets.items) == 2
+    assert numbered.ordered and numbered.start == 3
+    assert [plain_text(p.inlines) for p in lesson.notes] == ["Vertel dit verhaal.", "En dit."]
+
+
+def test_image_is_resolved_and_measured(source_dir):
+    (source_dir / "images").mkdir()
+    from PIL import Image as PILImage
+    PILImage.new("RGB", (300, 200), "white").save(source_dir / "images" / "foto.png")
+    body = """
+    ## Les
+
+    ![Een foto van de buurt](images/foto.png)
+    """
+    block = parse_publication(write_source(source_dir, body)).lessons[0].blocks[0]
+    assert isinstance(block, Image)
+    assert block.path == (source_dir / "images" / "foto.png").resolve()
+    assert (block.alt, block.width_px, block.height_px) == ("Een foto van de buurt", 300, 200)
+
+
+def test_front_matter_fields(source_dir):
+    front = """
+    title: "De \\"beste\\" titel"
+    subtitle: Ondertitel -- met streep
+    organization: Wijkteam
+    date: 2026-12-12
+    language: en
+    signatories: Anna, Bram; Carla
+    keywords: [a, b]
+    deck:
+      agenda: true
+      layouts:
+        lesson: Sectiekop
+    """
+    meta = parse_publication(write_source(source_dir, "## Les\n\nTekst.\n", front)).meta
+    assert meta.title == "De “beste” titel"
+    assert meta.subtitle == "Ondertitel – met streep"
+    assert meta.organisation == "Wijkteam"
+    assert meta.date == dt.date(2026, 12, 12)
+    assert meta.language == "en"
+    assert meta.signatories == ("Anna", "Bram", "Carla")
+    assert meta.keywords == ("a", "b")
+    assert meta.deck.agenda is True
+    assert dict(meta.deck.layouts) == {"lesson": "Sectiekop"}
+
+
+def test_yaml_no_and_yes_stay_text(source_dir):
+    front = "title: Ja\nsubtitle: no\n"
+    meta = parse_publication(write_source(source_dir, "## Les\n\nTekst.\n", front)).meta
+    assert (meta.title, meta.subtitle) == ("Ja", "no")
+
+
+def test_model_is_immutable(source_dir):
+    pub = parse_publication(write_source(source_dir, LESSONS_BODY))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pub.lessons[0].number = 5
+    assert isinstance(pub.lessons, tuple)
+
+
+def test_sample_publication():
+    pub = parse_publication(SAMPLE)
+    assert len(pub.lessons) >= 5
+    assert pub.introduction.salutation is not None
+    assert len(pub.introduction.blocks) >= 3
+    assert any(isinstance(block, Image) for lesson in pub.lessons for block in lesson.blocks)
+    assert any(isinstance(block, ListBlock) for lesson in pub.lessons for block in lesson.blocks)
+    assert pub.closing.blocks and pub.meta.signatories
+    assert all(isinstance(block, Paragraph | ListBlock | Image | Quote | Subheading)
+               for lesson in pub.lessons for block in lesson.blocks)
+
+
+def test_script_links_stay_plain_text(source_dir):
+    body = """
+    ## Les
+
+    Een [link](javascript:alert(1)) blijft tekst.
+    """
+    inlines = parse_publication(write_source(source_dir, body)).lessons[0].blocks[0].inlines
+    assert not any(isinstance(node, Link) for node in inlines)
+    assert plain_text(inlines) == "Een [link](javascript:alert(1)) blijft tekst."

@@ -1,0 +1,134 @@
+"""Derive the print variants from the laid-out A5 booklet, without laying it out again.
+
+Step 3c of the pipeline (booklet writer, print variants), with pypdf:
+
+* ``add_bleed_and_crop_marks``: the print-shop PDF. Each page keeps its content and
+  coordinates; its boxes grow around it (TrimBox = A5, BleedBox = A5 + 3 mm, MediaBox
+  with room for the crop marks), and crop marks are drawn in the slug.
+* ``impose_booklet``: the office PDF. Pairs of A5 pages side by side on A4 landscape
+  in saddle-stitch order, to print double-sided (flip on the short edge), fold and staple.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject,
+)
+
+MM = 72 / 25.4
+BLEED = 3 * MM
+MARK_LENGTH = 6 * MM
+SLUG = BLEED + MARK_LENGTH + 2 * MM  # MediaBox margin around the trimmed page
+A4_LANDSCAPE = (297 * MM, 210 * MM)
+
+
+def saddle_stitch_order(page_count: int) -> list[tuple[int, int]]:
+    """Pages (left, right), 1-based, for each printed side, in printing order.
+
+    For 8 pages: [(8, 1), (2, 7), (6, 3), (4, 5)]: sheet 1 front, sheet 1 back, …
+    """
+    if page_count % 4:
+        raise ValueError(f"a saddle-stitched booklet needs a multiple of 4 pages, not {page_count}")
+    sides = []
+    for sheet in range(page_count // 4):
+        sides.append((page_count - 2 * sheet, 1 + 2 * sheet))      # front
+        sides.append((2 + 2 * sheet, page_count - 1 - 2 * sheet))  # back
+    return sides
+
+
+def _stream(writer: PdfWriter, data: str):
+    stream = DecodedStreamObject()
+    stream.set_data(data.encode("ascii"))
+    return writer._add_object(stream)  # pypdf has no public name for this
+
+
+def _crop_marks(width: float, height: float) -> str:
+    """PDF operators drawing the eight crop-mark lines around a trimmed page."""
+    ops = ["0.25 w 1 1 1 1 K"]  # hairline in registration colour: on every separation
+    near, far = BLEED, BLEED + MARK_LENGTH
+    for x in (0.0, width):
+        for y in (0.0, height):
+            sx = -1 if x == 0 else 1
+            sy = -1 if y == 0 else 1
+            ops.append(f"{x + sx * near:.3f} {y:.3f} m {x + sx * far:.3f} {y:.3f} l S")
+            ops.append(f"{x:.3f} {y + sy * near:.3f} m {x:.3f} {y + sy * far:.3f} l S")
+    return "\n".join(ops)
+
+
+def add_bleed_and_crop_marks(pdf: bytes) -> bytes:
+    """The print-shop variant: 3 mm bleed box, crop marks, TrimBox = the A5 page."""
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
+    for page in writer.pages:
+        left, bottom = float(page.mediabox.left), float(page.mediabox.bottom)
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        trim = RectangleObject([left, bottom, left + width, bottom + height])
+        page.trimbox = trim
+        page.bleedbox = RectangleObject([left - BLEED, bottom - BLEED,
+                                         left + width + BLEED, bottom + height + BLEED])
+        media = RectangleObject([left - SLUG, bottom - SLUG,
+                                 left + width + SLUG, bottom + height + SLUG])
+        page.mediabox = media
+        page.cropbox = media
+        contents = page.get("/Contents")
+        old = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) \
+            else ([contents] if contents is not None else [])
+        page[NameObject("/Contents")] = ArrayObject(
+            [_stream(writer, "q\n"), *old,
+             _stream(writer, "\nQ\nq\n" + _crop_marks(width, height) + "\nQ\n")])
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _page_as_form(writer: PdfWriter, page: PageObject):
+    """A source page as a Form XObject in ``writer``: drawn by reference, never rewritten."""
+    contents = page.get("/Contents")
+    if contents is not None and isinstance(contents.get_object(), ArrayObject):
+        stream = DecodedStreamObject()
+        stream.set_data(page.get_contents().get_data())
+    elif contents is not None:
+        stream = contents.get_object().clone(writer, ignore_fields=())
+    else:
+        stream = DecodedStreamObject()
+    stream[NameObject("/Type")] = NameObject("/XObject")
+    stream[NameObject("/Subtype")] = NameObject("/Form")
+    stream[NameObject("/BBox")] = RectangleObject(page.mediabox)
+    resources = page.get("/Resources")
+    if resources is not None:
+        stream[NameObject("/Resources")] = resources.get_object().clone(writer)
+    return writer._add_object(stream)  # pypdf has no public name for this
+
+
+def impose_booklet(pdf: bytes) -> bytes:
+    """The office variant: A5 pages two by two on A4 landscape, in saddle-stitch order."""
+    reader = PdfReader(BytesIO(pdf))
+    pages = reader.pages
+    sheet_width, sheet_height = A4_LANDSCAPE
+    writer = PdfWriter()
+    forms = {}
+    for left, right in saddle_stitch_order(len(pages)):
+        side = writer.add_blank_page(width=sheet_width, height=sheet_height)
+        ops, xobjects = [], DictionaryObject()
+        for number, x in ((left, 0.0), (right, sheet_width / 2)):
+            source = pages[number - 1]
+            if number not in forms:
+                forms[number] = _page_as_form(writer, source)
+            width, height = float(source.mediabox.width), float(source.mediabox.height)
+            # A5 is half of A4: each page is centred in its half; the fold is the middle.
+            offset_x = x + (sheet_width / 2 - width) / 2 - float(source.mediabox.left)
+            offset_y = (sheet_height - height) / 2 - float(source.mediabox.bottom)
+            name = f"/Page{number}"
+            xobjects[NameObject(name)] = forms[number]
+            ops.append(f"q 1 0 0 1 {offset_x:.4f} {offset_y:.4f} cm {name} Do Q")
+        side[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
+        side[NameObject("/Contents")] = _stream(writer, "\n".join(ops))
+    if reader.metadata:
+        writer.add_metadata({key: value for key, value in reader.metadata.items()
+                             if key in ("/Title", "/Author", "/Subject", "/Keywords",
+                                        "/Creator", "/CreationDate", "/ModDate")})
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()

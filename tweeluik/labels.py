@@ -1,0 +1,60 @@
+"""Words the booklet and deck add themselves, in the publication's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LABELS = {
+    "nl": {
+        "contents": "Inhoud",
+        "introduction": "Inleiding",
+        "lesson": "Les",
+        "lessons": "Lessen",
+        "closing": "Tot slot",
+        "colophon": "Colofon",
+        "published_by": "Uitgegeven door",
+        "date": "Datum",
+        "signed_by": "Ondertekend door",
+        "agenda": "Vandaag",
+        "thanks": "Dank u wel",
+        "made_with": "Gemaakt met tweeluik",
+        "figure": "Afbeelding",
+        "notes_intro": "Tekst van deze les",
+    },
+    "en": {
+        "contents": "Contents",
+        "introduction": "Introduction",
+        "lesson": "Lesson",
+        "lessons": "Lessons",
+        "closing": "In closing",
+        "colophon": "Colophon",
+        "published_by": "Published by",
+        "date": "Date",
+        "signed_by": "Signed by",
+        "agenda": "Today",
+        "thanks": "Thank you",
+        "made_with": "Made with tweeluik",
+        "figure": "Figure",
+        "notes_intro": "Text of this lesson",
+    },
+}
+
+MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+
+#: The language tag for spell checking in the deck and for hyphenation in the booklet.
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+
+
+def labels_for(language: str) -> dict[str, str]:
+    """The label words for ``language``."""
+    return LABELS[language]
+
+
+def format_date(date: dt.date, language: str) -> str:
+    """A date written out: '12 december 2026' or '12 December 2026'."""
+    return f"{date.day} {MONTHS[language][date.month - 1]} {date.year}"
