@@ -184,3 +184,77 @@ def test_imposed_pages_land_in_the_right_halves(count, tmp_path):
     right = page_texts(imposed, "-x", str(width + 1), "-y", "0", "-W", str(width), "-H", str(height))
     seen = [(int(a[1:]), int(b[1:])) for a, b in zip(left, right)]
     assert seen == saddle_stitch_order(count)
+
+
+def test_metadata_bookmarks_language_and_tags(sample_build):
+    pub = parse_publication(SAMPLE)
+    reader = PdfReader(sample_build.booklet)
+    meta = reader.metadata
+    assert meta.title == pub.meta.title
+    assert meta.author == pub.meta.organisation
+    assert meta.subject == pub.meta.description
+    assert meta["/Keywords"] == ", ".join(pub.meta.keywords)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nl-NL"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    outline = [item.title for item in reader.outline]
+    assert outline == ["Inleiding", *[f"{l.number}. {l.title_text}" for l in pub.lessons], "Tot slot"]
+    assert PdfReader(sample_build.a4).trailer["/Root"]["/Lang"] == "nl-NL"
+
+
+MARGIN = {"top": 20 * MM, "bottom": 24 * MM, "inner": 19 * MM, "outer": 27 * MM}
+
+
+def words_outside_text_area(pdf_path, page_names):
+    """Words on body pages outside the text block, other than the running head and folio."""
+    tool = need_tool("pdftotext")
+    out = subprocess.run([tool, "-bbox", str(pdf_path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    strays = []
+    for index, chunk in enumerate(out.split("<page ")[1:]):
+        if page_names[index] != "body":
+            continue
+        right_page = index % 2 == 0  # page 1 is a right-hand page
+        left = MARGIN["inner"] if right_page else MARGIN["outer"]
+        right = A5[0] - (MARGIN["outer"] if right_page else MARGIN["inner"])
+        top, bottom = MARGIN["top"], A5[1] - MARGIN["bottom"]
+        for x0, y0, x1, y1, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', chunk):
+            x0, y0, x1, y1 = map(float, (x0, y0, x1, y1))
+            if y1 <= top:  # running head
+                continue
+            if word == str(index + 1) and (x1 <= left or x0 >= right):  # folio in the outer margin
+                continue
+            if x0 < left - 0.5 or x1 > right + 0.5 or y0 < top - 3 or y1 > bottom + 3:
+                strays.append((index + 1, word, round(x0), round(y0), round(x1), round(y1)))
+    return strays
+
+
+def test_nothing_outside_the_text_area_even_with_long_words(source_dir, tmp_path, no_weasyprint_warnings):
+    from tweeluik.booklet.render import render_booklet
+    long_word = "vrijwilligersvergoedingsregelingsaanvraagformulieren" * 2
+    url = "https://www.example.nl/" + "heel-lang-pad-" * 12
+    body = f"""
+    ## Een les met een {long_word} in de titel
+
+    > Een kernboodschap met het woord {long_word}.
+
+    Tekst met {long_word} en een adres [{url}]({url}) en nog meer woorden om de regel te vullen.
+
+    - een lijst met {long_word}
+    """
+    pub = parse_publication(write_source(source_dir, body))
+    theme = load_theme(LAYOUTS)
+    document, _, _ = layout_booklet(pub, theme, LAYOUTS, source_dir, dt.datetime(2026, 1, 1))
+    names = [page._page_box.page_type.name for page in document.pages]
+    pdf = tmp_path / "stress.pdf"
+    pdf.write_bytes(render_booklet(pub, theme, LAYOUTS, source_dir, dt.datetime(2026, 1, 1)).pdf)
+    assert words_outside_text_area(pdf, names) == []
+
+
+def test_sample_text_stays_in_the_text_area(sample_build):
+    pub = parse_publication(SAMPLE)
+    document, _, _ = layout_booklet(pub, load_theme(LAYOUTS), LAYOUTS, SAMPLE.parent,
+                                    dt.datetime(2026, 1, 1))
+    names = [page._page_box.page_type.name for page in document.pages]
+    assert words_outside_text_area(sample_build.booklet, names) == []

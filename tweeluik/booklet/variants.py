@@ -125,6 +125,9 @@ def impose_booklet(pdf: bytes) -> bytes:
             ops.append(f"q 1 0 0 1 {offset_x:.4f} {offset_y:.4f} cm {name} Do Q")
         side[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
         side[NameObject("/Contents")] = _stream(writer, "\n".join(ops))
+    language = reader.trailer["/Root"].get("/Lang")
+    if language is not None:
+        writer.root_object[NameObject("/Lang")] = language.clone(writer)
     if reader.metadata:
         writer.add_metadata({key: value for key, value in reader.metadata.items()
                              if key in ("/Title", "/Author", "/Subject", "/Keywords",

@@ -1,0 +1,77 @@
+"""The command as an author runs it: help, exit codes, what it prints and writes."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+from pypdf import PdfReader
+
+from tweeluik.parse import parse_publication
+
+from .conftest import SAMPLE, run_build, write_source
+
+
+def test_help_teaches_the_format_and_the_outputs():
+    result = run_build("--help")
+    assert result.returncode == 0
+    for words in ("output/NAME-a4-duplex.pdf", "flip on the short edge", "## Het begint",
+                  "--watch", "exit codes"):
+        assert words in result.stdout
+
+
+def test_sample_end_to_end(sample_build):
+    pub = parse_publication(SAMPLE)
+    assert all(path.is_file() for path in (sample_build.booklet, sample_build.print_shop,
+                                           sample_build.a4, sample_build.deck))
+    prs = Presentation(str(sample_build.deck))
+    agenda = 1 if pub.meta.deck.agenda else 0
+    assert len(prs.slides) == len(pub.lessons) + 2 + agenda
+    lesson_slides = list(prs.slides)[1 + agenda:-1]
+    for lesson, slide in zip(pub.lessons, lesson_slides):
+        assert slide.shapes.title.text_frame.text == lesson.title_text
+        assert slide.notes_slide.notes_text_frame.text.strip()
+    assert len(PdfReader(sample_build.booklet).pages) % 4 == 0
+
+
+def test_progress_lines_name_each_output(sample_build):
+    lines = sample_build.stdout.splitlines()
+    for kind in ("booklet", "print-shop", "a4-duplex", "deck"):
+        assert any(line.split()[0] == kind for line in lines if line.strip()), kind
+    assert lines[-1].startswith("built ")
+
+
+def test_quiet_prints_nothing_on_success(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, "## Les\n\nTekst.\n")
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "deck", "--quiet")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_builds_every_source_in_content_by_default(tmp_path, capsys):
+    from tweeluik.cli import main
+    content = tmp_path / "content"
+    content.mkdir()
+    write_source(content, "## Les\n\nTekst.\n", name="een")
+    write_source(content, "## Les\n\nTekst.\n", name="twee")
+    (tmp_path / "layouts").symlink_to(SAMPLE.parent.parent / "layouts")
+    assert main(["--only", "deck"], root=tmp_path) == 0
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["een.pptx", "twee.pptx"]
+    assert "built content/een.md" in capsys.readouterr().out
+
+
+def test_missing_source_file():
+    result = run_build("content/bestaat-niet.md")
+    assert result.returncode == 2
+    assert result.stderr.startswith("content/bestaat-niet.md: no such file")
+
+
+def test_one_bad_source_does_not_stop_the_others(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    good = write_source(content, "## Les\n\nTekst.\n", name="goed")
+    bad = write_source(content, "Geen lessen.\n", name="fout")
+    out = tmp_path / "out"
+    result = run_build(str(bad), str(good), "--only", "deck", "--out", str(out))
+    assert result.returncode == 2
+    assert (out / "goed.pptx").is_file() and not (out / "fout.pptx").exists()
+    assert "no lessons found" in result.stderr
