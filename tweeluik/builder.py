@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
+from .glyphs import missing_glyph_warnings
 from .model import Publication
 from .parse import parse_publication
 from .theme import Theme, load_theme
@@ -84,6 +85,7 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
     report = BuildReport(source)
     publication = parse_publication(source)
     theme = theme or load_theme(layouts)
+    report.warnings.extend(missing_glyph_warnings(publication, theme))
     created = creation_time(publication)
     paths = output_paths(publication.name, out_dir)
     files: dict[Path, bytes] = {}

@@ -32,6 +32,8 @@ from .model import (
 )
 from .source import SourceText, read_source
 
+MAX_LESSONS = 300
+MAX_PARAGRAPH_CHARS = 20_000
 NOTES_NAMES = ("notes", "notities", "notitie", "sprekersnotities")
 LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 _LESSON_NUMBER = re.compile(r"^\s*(?:(?:les|lesson)\s+)?(\d{1,3})\s*[.):–-]?\s+", re.IGNORECASE)
@@ -157,6 +159,10 @@ class _TokenConverter:
                                         "lessons go above the '---' line")
                     closing["title"] = inlines
                 elif level == 2:
+                    if len(lessons) == MAX_LESSONS:
+                        raise self.fail(line, f"this is lesson {MAX_LESSONS + 1}; a publication "
+                                        f"holds at most {MAX_LESSONS} lessons. Split it into "
+                                        "several publications")
                     lessons.append({"heading": inlines, "line": line, "blocks": [], "notes": None})
                 else:
                     self.section_blocks(intro_blocks, lessons, closing).append(
@@ -312,7 +318,13 @@ class _TokenConverter:
                 raise self.fail(line, "put each image on a line of its own, with an empty "
                                 "line above and below it")
             return self.image(images[0], line)
-        return Paragraph(self.inlines(inline, line), line)
+        inlines = self.inlines(inline, line)
+        length = len(plain_text(inlines))
+        if length > MAX_PARAGRAPH_CHARS:
+            raise self.fail(line, f"this paragraph is {length:,} characters long; split it "
+                            f"into paragraphs of at most {MAX_PARAGRAPH_CHARS:,} characters "
+                            "(an empty line starts a new paragraph)")
+        return Paragraph(inlines, line)
 
     def image(self, token: Token, line: int) -> Image:
         src = str(token.attrs.get("src", ""))

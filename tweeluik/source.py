@@ -20,7 +20,7 @@ from .model import DeckSettings, Meta
 
 LANGUAGES = ("nl", "en")
 DECK_ROLES = ("title", "agenda", "lesson", "lesson_picture", "closing")
-MAX_SOURCE_BYTES = 8 * 1024 * 1024
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
 #: Front-matter keys, with what each one holds (shown in errors and in --help).
 FRONT_MATTER_KEYS = {
@@ -61,8 +61,9 @@ def read_source(path: Path) -> SourceText:
 def decode_source(path: Path, data: bytes) -> str:
     """Decode UTF-8 (with or without a byte-order mark); explain any other encoding."""
     if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(path, None, f"the file is {len(data) // 1024 // 1024} MB; "
-                          "a publication source must stay under 8 MB of text")
+        raise SourceError(path, None, f"the file is {len(data) / 1024 / 1024:.1f} MB; a "
+                          "publication source must stay under 2 MB of text (images go in "
+                          "their own files)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(path, 1, "the file is saved as UTF-16; save it as UTF-8 "
                           "(in most editors: Save as… → Encoding: UTF-8)")
@@ -79,7 +80,7 @@ def decode_source(path: Path, data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ufffd]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffd-\uffff]")
 
 
 def check_characters(path: Path, text: str) -> None:
@@ -90,7 +91,7 @@ def check_characters(path: Path, text: str) -> None:
     line = text.count("\n", 0, found.start()) + 1
     column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
     char = found.group()
-    name = unicodedata.name(char, "a control character")
+    name = unicodedata.name(char, "a control character" if ord(char) < 0xA0 else "not a character")
     raise SourceError(path, line, f"invisible character U+{ord(char):04X} ({name.lower()}) "
                       f"in column {column}; delete it (it often comes along when text is "
                       "pasted from Word or e-mail)")

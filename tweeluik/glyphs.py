@@ -1,0 +1,91 @@
+"""Find characters the theme's fonts cannot show, before any writer falls back to another font.
+
+A check on the content model (between step 2 and the writers): every character of the
+publication is looked up in the booklet's font files. Missing ones would be set in some
+other font on this machine (in the PDF) or on the presenter's laptop (in the deck), so
+the author gets a warning that names them and the line where each first appears.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from .errors import SourceError
+from .model import Block, Image, Inlines, ListBlock, Publication, Quote, plain_text
+from .theme import Theme
+
+# Characters that never need a glyph of their own: white space and invisible format marks.
+_IGNORED_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf"}
+
+
+@lru_cache(maxsize=8)
+def _coverage(paths: tuple[Path, ...]) -> frozenset[int]:
+    """The code points that every one of ``paths`` can show."""
+    covered: frozenset[int] | None = None
+    for path in paths:
+        cmap = frozenset(TTFont(path, lazy=True).getBestCmap())
+        covered = cmap if covered is None else covered & cmap
+    return covered or frozenset()
+
+
+def _texts(publication: Publication) -> list[tuple[str, int | None]]:
+    """Every piece of text with the line it stands on."""
+    meta = publication.meta
+    out: list[tuple[str, int | None]] = [
+        (value, meta.line_of(key)) for key, value in (
+            ("title", meta.title), ("subtitle", meta.subtitle),
+            ("organisation", meta.organisation), ("description", meta.description),
+            ("date", meta.date_text)) if value]
+    out.extend((name, meta.line_of("signatories")) for name in meta.signatories)
+
+    def inlines(value: Inlines | None, line: int | None) -> None:
+        if value:
+            out.append((plain_text(value), line))
+
+    def blocks(items: tuple[Block, ...]) -> None:
+        for block in items:
+            if isinstance(block, Quote):
+                blocks(block.blocks)
+            elif isinstance(block, ListBlock):
+                for item in block.items:
+                    blocks(item.blocks)
+            elif isinstance(block, Image):
+                out.append((block.alt, block.line))
+            else:
+                inlines(block.inlines, block.line)
+
+    inlines(publication.introduction.salutation, None)
+    blocks(publication.introduction.blocks)
+    for lesson in publication.lessons:
+        inlines(lesson.title, lesson.line)
+        inlines(lesson.key_message, lesson.key_message_line)
+        blocks(lesson.blocks)
+    inlines(publication.closing.title, publication.closing.line)
+    blocks(publication.closing.blocks)
+    return out
+
+
+def missing_glyph_warnings(publication: Publication, theme: Theme) -> list[SourceError]:
+    """One warning per line naming the characters that the theme's fonts lack."""
+    serif = _coverage(tuple(theme.serif.files.values()))
+    sans = _coverage(tuple(theme.sans.files.values()))
+    covered = serif & sans
+    seen: set[str] = set()
+    by_line: dict[int | None, list[str]] = {}
+    for text, line in _texts(publication):
+        for char in text:
+            if char in seen or ord(char) in covered:
+                continue
+            if unicodedata.category(char) in _IGNORED_CATEGORIES:
+                continue
+            seen.add(char)
+            by_line.setdefault(line, []).append(char)
+    return [SourceError(publication.source, line,
+                        f"the fonts {theme.serif.family} and {theme.sans.family} have no "
+                        f"{' '.join(chars)} ({', '.join(f'U+{ord(c):04X}' for c in chars)}); "
+                        "another font will stand in for them, in the booklet and on the slides")
+            for line, chars in by_line.items()]
