@@ -99,7 +99,7 @@ def test_command_prints_one_line_exits_2_and_writes_nothing(tmp_path):
         "title, subtitle, organisation, date, language, signatories, description, keywords, "
         "layout, deck"]
     assert "Traceback" not in result.stderr + result.stdout
-    assert not out.exists() or not any(out.iterdir())
+    assert not out.exists() or not any(out.glob("[!.]*"))
 
 
 def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
@@ -109,7 +109,7 @@ def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
     source.write_text("---\ntitle: Proef\n---\n## Les\n\nTekst.\n", encoding="utf-8")
     out = tmp_path / "output"
     assert run_build(str(source), "--out", str(out), "--only", "deck").returncode == 0
-    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    before = {path.name: path.read_bytes() for path in out.iterdir()}  # the manifest too
     source.write_text("---\ntitle: Proef\n---\n## Les\n\n![x](weg.png)\n", encoding="utf-8")
     result = run_build(str(source), "--out", str(out), "--only", "deck")
     assert result.returncode == 2

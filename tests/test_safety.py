@@ -225,7 +225,7 @@ def test_build_touches_only_the_output_folder(tmp_path):
     assert code == 0, stderr
     assert tree_digest(project / "content") == content_before
     assert sorted(p.name for p in project.iterdir()) == ["content", "layouts", "output"]
-    assert [p.name for p in (project / "output").iterdir()] == [f"{SAMPLE.stem}.pptx"]
+    assert [p.name for p in (project / "output").glob("[!.]*")] == [f"{SAMPLE.stem}.pptx"]
 
 
 # --- reproducible --------------------------------------------------------------------------

@@ -13,8 +13,9 @@ import traceback
 from pathlib import Path
 
 from . import __version__
-from .builder import OUTPUTS, build_publication
 from .errors import SourceError
+from .incremental import Manifest
+from .outputs import OUTPUTS, output_paths
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -70,6 +71,8 @@ def parser() -> argparse.ArgumentParser:
                    help="build only the booklet PDFs or only the deck")
     p.add_argument("--watch", action="store_true",
                    help="keep running and rebuild whenever a file in content/ or layouts/ is saved")
+    p.add_argument("--force", action="store_true",
+                   help="rebuild even when nothing changed since the last build")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="print only warnings and errors (for scripts)")
     p.add_argument("--debug", action="store_true",
@@ -114,13 +117,27 @@ def kinds_for(only: str | None) -> tuple[str, ...]:
     return tuple(OUTPUTS)
 
 
+def outdated_kinds(source: Path, out_dir: Path, kinds: tuple[str, ...],
+                   manifest: Manifest) -> tuple[str, ...]:
+    """The requested outputs of ``source`` that are missing or older than their inputs."""
+    paths = output_paths(source.stem, out_dir)
+    return tuple(kind for kind in kinds
+                 if not manifest.is_current(paths[kind], extra_inputs=[source]))
+
+
 def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, ...],
-              console: Console, debug: bool = False) -> int:
-    """Build each source; return the exit code."""
+              console: Console, debug: bool = False, force: bool = False) -> int:
+    """Build what is out of date in each source; return the exit code."""
     status = EXIT_OK
+    manifest = Manifest(out_dir)
     for source in sources:
+        todo = kinds if force else outdated_kinds(source, out_dir, kinds, manifest)
+        if not todo:
+            console.info(f"up to date: {console.shown(source)}")
+            continue
         try:
-            report = build_publication(source, out_dir, layouts, kinds)
+            from .builder import build_publication
+            report = build_publication(source, out_dir, layouts, todo, manifest=manifest)
         except SourceError as error:
             console.error(error)
             status = max(status, EXIT_BAD_INPUT)
@@ -136,8 +153,8 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
         for warning in report.warnings:
             console.warning(warning)
         for kind, path, detail, seconds in report.written:
-            console.info(f"  {kind:<11} {console.shown(path):<40} {detail:<10} {seconds:5.1f} s")
-        console.info(f"built {console.shown(source)} in {report.seconds:.1f} s")
+            console.info(f"  {kind:<11} {console.shown(path):<40} {detail:<10} {seconds:5.2f} s")
+        console.info(f"built {console.shown(source)} in {report.seconds:.2f} s")
     return status
 
 
@@ -175,4 +192,4 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     if args.watch:
         from .watch import watch
         return watch(sources, out_dir, layouts, kinds, console, content if not args.sources else None)
-    return build_all(sources, out_dir, layouts, kinds, console, args.debug)
+    return build_all(sources, out_dir, layouts, kinds, console, args.debug, args.force)

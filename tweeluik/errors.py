@@ -14,6 +14,9 @@ class SourceError(Exception):
         self.line = line
         self.message = message
 
+    def __reduce__(self):  # so the error survives the trip back from the deck worker
+        return (type(self), (self.path, self.line, self.message))
+
     def where(self, relative_to: Path | None = None) -> str:
         """The ``file:line`` prefix, the file shown relative to ``relative_to`` when inside it."""
         shown = self.path

@@ -19,7 +19,7 @@ LABELS = {
         "thanks": "Dank u wel",
         "made_with": "Gemaakt met tweeluik",
         "figure": "Afbeelding",
-        "notes_intro": "Tekst van deze les",
+        "notes": "Aantekeningen",
     },
     "en": {
         "contents": "Contents",
@@ -35,7 +35,7 @@ LABELS = {
         "thanks": "Thank you",
         "made_with": "Made with tweeluik",
         "figure": "Figure",
-        "notes_intro": "Text of this lesson",
+        "notes": "Notes",
     },
 }
 

@@ -41,12 +41,15 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
     build_all(sources, out_dir, layouts, kinds, console)
     folders = sorted({*(source.parent for source in sources), layouts.resolve()}
                      | ({content.resolve()} if content else set()))
-    console.info(f"watching {', '.join(console.shown(f) + '/' for f in folders)} "
-                 "(press Ctrl-C to stop)")
     out = out_dir.resolve()
+    announced = False
     try:
         for changes in watch_changes(*folders, stop_event=stop, debounce=150, step=50,
-                                     rust_timeout=0, yield_on_timeout=False):
+                                     rust_timeout=300, yield_on_timeout=True):
+            if not announced:  # the first (empty) round: the watcher is now listening
+                console.info(f"watching {', '.join(console.shown(f) + '/' for f in folders)} "
+                             "(press Ctrl-C to stop)")
+                announced = True
             changed = {Path(path) for _, path in changes}
             changed = {path for path in changed if not path.resolve().is_relative_to(out)
                        and not path.name.startswith(".")}
@@ -54,9 +57,12 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
             if not todo:
                 continue
             started = time.perf_counter()
-            build_all(todo, out_dir, layouts, kinds, console)
-            console.info(f"rebuilt {len(todo)} publication(s) in "
-                         f"{time.perf_counter() - started:.2f} s; watching")
+            status = build_all(todo, out_dir, layouts, kinds, console)
+            seconds = time.perf_counter() - started
+            if status == 0:
+                console.info(f"rebuilt {len(todo)} publication(s) in {seconds:.2f} s; watching")
+            else:
+                console.info("not rebuilt: fix the problem above and save again; watching")
     except KeyboardInterrupt:
         console.info("stopped watching")
     return 0

@@ -7,6 +7,7 @@ WeasyPrint, ``variants`` derives the print-shop and office PDFs from that one la
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,23 +17,27 @@ from ..theme import Theme
 
 @dataclass(frozen=True)
 class BuiltBooklet:
-    """The three booklet PDFs by output kind, the page count, and WeasyPrint's warnings."""
+    """The booklet PDFs by output kind, the seconds each took, the page count, and
+    WeasyPrint's warnings."""
 
     files: dict[str, bytes]
+    seconds: dict[str, float]
     page_count: int
     warnings: tuple[str, ...]
 
 
 def build_booklet(publication: Publication, theme: Theme, layouts: Path,
-                  created: dt.datetime) -> BuiltBooklet:
-    """Lay out the booklet once and derive all three PDFs from it."""
+                  created: dt.datetime, kinds=("booklet", "print-shop", "a4-duplex")) -> BuiltBooklet:
+    """Lay out the booklet once and derive the requested PDFs from it."""
     from .render import render_booklet
     from .variants import add_bleed_and_crop_marks, impose_booklet
 
+    started = time.perf_counter()
     rendered = render_booklet(publication, theme, layouts, publication.folder, created)
-    files = {
-        "booklet": rendered.pdf,
-        "print-shop": add_bleed_and_crop_marks(rendered.pdf),
-        "a4-duplex": impose_booklet(rendered.pdf),
-    }
-    return BuiltBooklet(files, rendered.page_count, rendered.warnings)
+    files, seconds = {"booklet": rendered.pdf}, {"booklet": time.perf_counter() - started}
+    for kind, derive in (("print-shop", add_bleed_and_crop_marks), ("a4-duplex", impose_booklet)):
+        if kind in kinds:
+            started = time.perf_counter()
+            files[kind] = derive(rendered.pdf)
+            seconds[kind] = time.perf_counter() - started
+    return BuiltBooklet(files, seconds, rendered.page_count, rendered.warnings)

@@ -1,0 +1,189 @@
+"""Incremental builds, the parallel deck worker and watch mode: behaviour, not timing."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tweeluik.builder import build_publication
+from tweeluik.watch import sources_to_rebuild
+
+from .conftest import LAYOUTS, ROOT, SAMPLE, write_source
+
+BODY = "## Les\n\n> Kern.\n\nTekst.\n"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A project with its own copy of layouts/, so a test may edit them."""
+    (tmp_path / "content").mkdir()
+    shutil.copytree(LAYOUTS, tmp_path / "layouts")
+    write_source(tmp_path / "content", BODY)
+    return tmp_path
+
+
+def run_in_project(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the command for ``project`` and report which heavy libraries it imported."""
+    code = ("import sys; from pathlib import Path; from tweeluik.cli import main; "
+            f"status = main({list(args)!r}, root=Path({str(project)!r})); "
+            "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'pptx', 'markdown_it'}); "
+            "print('IMPORTED', ','.join(heavy)); sys.exit(status)")
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def stamps(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def test_noop_build_writes_nothing_and_imports_no_writer(project):
+    first = run_in_project(project)
+    assert first.returncode == 0, first.stderr
+    before = stamps(project / "output")
+    second = run_in_project(project)
+    assert second.returncode == 0
+    assert "up to date: content/pub.md" in second.stdout
+    assert "IMPORTED \n" in second.stdout  # not WeasyPrint, python-pptx, nor even the parser
+    assert stamps(project / "output") == before
+
+
+def test_only_the_output_whose_inputs_changed_is_rebuilt(project):
+    assert run_in_project(project).returncode == 0
+    out = project / "output"
+    before = stamps(out)
+    css = project / "layouts" / "booklet" / "booklet.css"
+    css.write_text(css.read_text() + "\n/* a change */\n")
+    result = run_in_project(project)
+    assert result.returncode == 0
+    after = stamps(out)
+    assert after["pub.pptx"] == before["pub.pptx"]
+    assert all(after[name] != before[name] for name in ("pub.pdf", "pub-print-shop.pdf", "pub-a4-duplex.pdf"))
+    assert "IMPORTED markdown_it,weasyprint" in result.stdout  # no python-pptx
+
+    before = stamps(out)
+    template = project / "layouts" / "deck" / "default.pptx"
+    template.write_bytes(template.read_bytes())  # same bytes, new time: still up to date
+    assert "up to date" in run_in_project(project).stdout
+    assert stamps(out) == before
+
+
+def test_source_edit_rebuilds_everything_and_deleted_output_comes_back(project):
+    assert run_in_project(project).returncode == 0
+    out = project / "output"
+    before = stamps(out)
+    source = project / "content" / "pub.md"
+    source.write_text(source.read_text().replace("Tekst.", "Tekst, nu anders."))
+    assert run_in_project(project).returncode == 0
+    after = stamps(out)
+    assert all(after[name] != before[name] for name in before if not name.startswith("."))
+    (out / "pub-a4-duplex.pdf").unlink()
+    result = run_in_project(project)
+    assert (out / "pub-a4-duplex.pdf").is_file() and "a4-duplex" in result.stdout
+
+
+def test_new_image_file_is_noticed(project):
+    from PIL import Image
+    images = project / "content" / "images"
+    images.mkdir()
+    Image.new("RGB", (40, 30), "white").save(images / "foto.png")
+    source = project / "content" / "pub.md"
+    source.write_text(source.read_text() + "\n![Een foto](images/foto.png)\n")
+    assert run_in_project(project, "--only", "deck").returncode == 0
+    Image.new("RGB", (40, 30), "black").save(images / "foto.png")
+    result = run_in_project(project, "--only", "deck")
+    assert "deck" in result.stdout and "up to date" not in result.stdout
+
+
+def test_parallel_and_serial_builds_are_identical(tmp_path):
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    build_publication(SAMPLE, serial, LAYOUTS, parallel=False)
+    build_publication(SAMPLE, parallel, LAYOUTS, parallel=True)
+    for path in serial.iterdir():
+        assert (parallel / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_error_in_the_deck_worker_reaches_the_author(tmp_path):
+    from tweeluik.errors import SourceError
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, BODY, "title: Proef\ndeck:\n  template: weg.pptx\n")
+    with pytest.raises(SourceError) as caught:
+        build_publication(source, tmp_path / "out", LAYOUTS, parallel=True)
+    assert caught.value.line == 3 and "does not exist" in caught.value.message
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.pdf"))
+
+
+def test_sources_to_rebuild(tmp_path):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("x")
+    b.write_text("x")
+    image = tmp_path / "images" / "x.png"
+    layouts = tmp_path / "layouts"
+    assert sources_to_rebuild({a}, [a, b], layouts, None) == [a]
+    assert sources_to_rebuild({image}, [a, b], layouts, None) == [a, b]
+    assert sources_to_rebuild({layouts / "theme.toml"}, [a, b], layouts, None) == [a, b]
+    c = tmp_path / "c.md"  # a new source in a watched content folder joins in
+    c.write_text("x")
+    assert sources_to_rebuild({c}, [a, b], layouts, tmp_path) == [c]
+
+
+class Lines:
+    """Lines a subprocess prints, waited for with a time limit."""
+
+    def __init__(self, stream):
+        self.queue: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+        self.seen: list[str] = []
+
+    def _pump(self, stream):
+        for line in stream:
+            self.queue.put(line.rstrip("\n"))
+
+    def wait_for(self, words: str, timeout: float = 120) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if words in line:
+                return line
+        raise AssertionError(f"no line with {words!r}; saw {self.seen}")
+
+
+def test_watch_rebuilds_on_save_and_survives_errors(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, BODY)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), str(source), "--out", str(out), "--watch",
+         "--only", "deck"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+    try:
+        lines = Lines(process.stdout)
+        lines.wait_for("watching")
+        first = (out / "pub.pptx").read_bytes()
+        source.write_text(source.read_text().replace("Kern.", "Een nieuwe kern."))
+        lines.wait_for("rebuilt 1 publication")
+        assert (out / "pub.pptx").read_bytes() != first
+        source.write_text(source.read_text() + "\n## \n\nLes zonder titel.\n")
+        error = lines.wait_for("has no title")
+        assert error.startswith(f"{source}:")
+        lines.wait_for("not rebuilt: fix the problem above")
+        assert process.poll() is None  # still watching
+        source.write_text(source.read_text().replace("## \n", "## Weer goed\n"))
+        lines.wait_for("rebuilt 1 publication")
+        from pptx import Presentation
+        assert len(Presentation(str(out / "pub.pptx")).slides) == 4
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
