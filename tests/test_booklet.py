@@ -101,6 +101,7 @@ def test_fonts_come_from_layouts_folder(source_dir, no_weasyprint_warnings):
         return response
 
     render.FolderFetcher.fetch = spy
+    render.clear_stylesheet_cache()
     try:
         pub = parse_publication(write_source(source_dir, "## Les\n\nTekst met *nadruk*.\n"))
         layout_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir, dt.datetime(2026, 1, 1))

@@ -187,3 +187,26 @@ def test_watch_rebuilds_on_save_and_survives_errors(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_live_progress_line_on_a_terminal():
+    import io
+    import logging
+    from tweeluik.progress import LiveProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    logger = logging.getLogger("weasyprint.progress")
+    with LiveProgress("content/x.md", stream=screen, delay=0, interval=0):
+        logger.info("Step 5 - Creating layout - Page %d", 57)
+        logger.info("Step 6 - Creating PDF")
+    assert "\r  content/x.md: laying out page 57 …" in screen.getvalue()
+    assert "writing the PDF" in screen.getvalue()
+    assert screen.getvalue().endswith("\r\x1b[K")  # wiped at the end
+    quiet = io.StringIO()  # not a terminal: nothing at all
+    with LiveProgress("x", stream=quiet, delay=0, interval=0):
+        logger.info("Step 5 - Creating layout - Page %d", 1)
+    assert quiet.getvalue() == ""

@@ -10,7 +10,6 @@ a failed build leaves the previous outputs untouched.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import tempfile
 import time
@@ -24,6 +23,7 @@ from .model import Publication
 from .outputs import BOOKLET_KINDS, OUTPUTS, output_paths
 from .parse import parse_publication
 from .theme import Theme, load_theme
+from .workers import ForkedCall, can_fork
 
 
 @dataclass
@@ -81,65 +81,25 @@ def inputs_of(kind: str, publication: Publication, theme: Theme,
     return files, folders
 
 
-# --- the deck on the other core ------------------------------------------------------
+def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool):
+    """The glyph check and the deck: runs in a worker while the booklet is laid out."""
+    warnings = missing_glyph_warnings(publication, theme)
+    if not with_deck:
+        return warnings, None
+    from .deck import build_deck
+    started = time.perf_counter()
+    deck = build_deck(publication, theme, layouts, created)
+    return warnings, (deck.pptx, len(deck.plan.slides), deck.warnings,
+                      time.perf_counter() - started)
 
 
-def _deck_worker(connection, publication, theme, layouts, created) -> None:
-    """Runs in the forked worker: build the deck and send back bytes or the error."""
-    try:
-        from .deck import build_deck
-        started = time.perf_counter()
-        deck = build_deck(publication, theme, layouts, created)
-        connection.send(("ok", deck.pptx, len(deck.plan.slides), deck.warnings,
-                         time.perf_counter() - started))
-    except SourceError as error:
-        connection.send(("error", error))
-    except BaseException as error:  # reported by the parent as an internal error
-        connection.send(("crash", f"{type(error).__name__}: {error}"))
-    finally:
-        connection.close()
-
-
-class _DeckJob:
-    """The deck, built either in a forked worker (when there is a second core) or here."""
-
-    def __init__(self, publication, theme, layouts, created, parallel: bool):
-        self.args = (publication, theme, layouts, created)
-        self.process = None
-        if parallel:
-            context = multiprocessing.get_context("fork")
-            self.receiver, sender = context.Pipe(duplex=False)
-            self.process = context.Process(target=_deck_worker, args=(sender, *self.args),
-                                           daemon=True)
-            self.process.start()
-            sender.close()
-
-    def result(self) -> tuple[bytes, int, tuple[SourceError, ...], float]:
-        if self.process is None:
-            from .deck import build_deck
-            started = time.perf_counter()
-            deck = build_deck(*self.args)
-            return deck.pptx, len(deck.plan.slides), deck.warnings, time.perf_counter() - started
-        try:
-            message = self.receiver.recv()
-        except EOFError:
-            message = ("crash", f"the deck worker stopped (exit code {self.process.exitcode})")
-        finally:
-            self.process.join()
-        if message[0] == "error":
-            raise message[1]
-        if message[0] == "crash":
-            raise RuntimeError(message[1])
-        return message[1:]
-
-    def cancel(self) -> None:
-        if self.process is not None and self.process.is_alive():
-            self.process.terminate()
-            self.process.join()
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+def warm_up(layouts: Path) -> None:
+    """Load the writers and the font metrics once, so that every later build (and every
+    worker forked for it) starts with them loaded: watch mode calls this first."""
+    from .booklet import render  # noqa: F401  (imports WeasyPrint)
+    from .deck import fit, pptx_writer  # noqa: F401  (imports python-pptx)
+    for path in load_theme(layouts).font_files():
+        fit.load_metrics(path)
 
 
 def build_publication(source: Path, out_dir: Path, layouts: Path,
@@ -150,35 +110,34 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
     report = BuildReport(source)
     publication = parse_publication(source)
     theme = theme or load_theme(layouts)
-    report.warnings.extend(missing_glyph_warnings(publication, theme))
     created = creation_time(publication)
     paths = output_paths(publication.name, out_dir)
     booklet_kinds = tuple(kind for kind in BOOKLET_KINDS if kind in kinds)
     if parallel is None:
         parallel = can_fork()
 
-    deck_job = None
-    if "deck" in kinds:
-        deck_job = _DeckJob(publication, theme, layouts, created, parallel and bool(booklet_kinds))
+    side_job = ForkedCall(_beside_the_booklet, publication, theme, layouts, created,
+                          "deck" in kinds, parallel=parallel and bool(booklet_kinds))
     files: dict[Path, bytes] = {}
     try:
         if booklet_kinds:
             from .booklet import build_booklet
-            booklet = build_booklet(publication, theme, layouts, created, booklet_kinds)
+            booklet = build_booklet(publication, theme, layouts, created, booklet_kinds, parallel)
             report.warnings.extend(SourceError(source, None, f"booklet: {message}")
                                    for message in booklet.warnings)
             for kind in booklet_kinds:
                 files[paths[kind]] = booklet.files[kind]
                 report.written.append((kind, paths[kind], f"{booklet.page_count} pages",
                                        booklet.seconds[kind]))
-        if deck_job is not None:
-            pptx, slide_count, warnings, seconds = deck_job.result()
+        glyph_warnings, deck = side_job.result()
+        report.warnings[:0] = glyph_warnings
+        if deck is not None:
+            pptx, slide_count, warnings, seconds = deck
             report.warnings.extend(warnings)
             files[paths["deck"]] = pptx
             report.written.append(("deck", paths["deck"], f"{slide_count} slides", seconds))
     except BaseException:
-        if deck_job is not None:
-            deck_job.cancel()
+        side_job.cancel()
         raise
 
     write_atomically(files)

@@ -117,6 +117,14 @@ def kinds_for(only: str | None) -> tuple[str, ...]:
     return tuple(OUTPUTS)
 
 
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+
 def outdated_kinds(source: Path, out_dir: Path, kinds: tuple[str, ...],
                    manifest: Manifest) -> tuple[str, ...]:
     """The requested outputs of ``source`` that are missing or older than their inputs."""
@@ -137,7 +145,9 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
             continue
         try:
             from .builder import build_publication
-            report = build_publication(source, out_dir, layouts, todo, manifest=manifest)
+            from .progress import LiveProgress
+            with LiveProgress(console.shown(source)) if not console.quiet else _nothing():
+                report = build_publication(source, out_dir, layouts, todo, manifest=manifest)
         except SourceError as error:
             console.error(error)
             status = max(status, EXIT_BAD_INPUT)

@@ -36,8 +36,13 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
     """Build, then rebuild what each save affects until Ctrl-C (or until ``stop`` is set)."""
     from watchfiles import watch as watch_changes
 
+    from .builder import warm_up
     from .cli import build_all
 
+    try:
+        warm_up(layouts)
+    except Exception:  # a broken theme is reported by the build itself
+        pass
     build_all(sources, out_dir, layouts, kinds, console)
     folders = sorted({*(source.parent for source in sources), layouts.resolve()}
                      | ({content.resolve()} if content else set()))

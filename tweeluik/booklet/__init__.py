@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..model import Publication
 from ..theme import Theme
+from ..workers import ForkedCall
 
 
 @dataclass(frozen=True)
@@ -26,18 +27,27 @@ class BuiltBooklet:
     warnings: tuple[str, ...]
 
 
+def _timed(derive, pdf: bytes) -> tuple[bytes, float]:
+    started = time.perf_counter()
+    return derive(pdf), time.perf_counter() - started
+
+
 def build_booklet(publication: Publication, theme: Theme, layouts: Path,
-                  created: dt.datetime, kinds=("booklet", "print-shop", "a4-duplex")) -> BuiltBooklet:
-    """Lay out the booklet once and derive the requested PDFs from it."""
+                  created: dt.datetime, kinds=("booklet", "print-shop", "a4-duplex"),
+                  parallel: bool = True) -> BuiltBooklet:
+    """Lay out the booklet once and derive the requested PDFs from it; the print-shop
+    variant is derived in a worker while this process imposes the A4 one."""
     from .render import render_booklet
     from .variants import add_bleed_and_crop_marks, impose_booklet
 
     started = time.perf_counter()
     rendered = render_booklet(publication, theme, layouts, publication.folder, created)
     files, seconds = {"booklet": rendered.pdf}, {"booklet": time.perf_counter() - started}
-    for kind, derive in (("print-shop", add_bleed_and_crop_marks), ("a4-duplex", impose_booklet)):
-        if kind in kinds:
-            started = time.perf_counter()
-            files[kind] = derive(rendered.pdf)
-            seconds[kind] = time.perf_counter() - started
+    print_shop = ForkedCall(_timed, add_bleed_and_crop_marks, rendered.pdf,
+                            parallel=parallel and "a4-duplex" in kinds) \
+        if "print-shop" in kinds else None
+    if "a4-duplex" in kinds:
+        files["a4-duplex"], seconds["a4-duplex"] = _timed(impose_booklet, rendered.pdf)
+    if print_shop is not None:
+        files["print-shop"], seconds["print-shop"] = print_shop.result()
     return BuiltBooklet(files, seconds, rendered.page_count, rendered.warnings)

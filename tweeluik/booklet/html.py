@@ -75,7 +75,14 @@ def _kind(node: object) -> str:
     return type(node).__name__.lower()
 
 
+_ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
+
+
 def _environment(layout: BookletLayout) -> jinja2.Environment:
+    """The Jinja2 environment of a layout; kept per process, so a warm rebuild reuses
+    compiled templates (Jinja2 reloads a template whose file changed)."""
+    if layout.folder in _ENVIRONMENTS:
+        return _ENVIRONMENTS[layout.folder]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(layout.folder),
         autoescape=True,
@@ -87,24 +94,35 @@ def _environment(layout: BookletLayout) -> jinja2.Environment:
     env.filters["plain"] = plain_text
     env.filters["kind"] = _kind
     env.filters["uri"] = lambda path: Path(path).resolve().as_uri()
+    _ENVIRONMENTS[layout.folder] = env
     return env
 
 
+def stylesheet_text(theme: Theme, layout: BookletLayout) -> str:
+    """The booklet's whole stylesheet: the theme's fonts and variables, then booklet.css."""
+    rules = []
+    for face in (theme.serif, theme.sans):
+        for style, path in face.files.items():
+            rules.append(
+                f'@font-face {{ font-family: "{face.family}"; '
+                f'font-weight: {"bold" if "bold" in style else "normal"}; '
+                f'font-style: {"italic" if "italic" in style else "normal"}; '
+                f'src: url("{path.as_uri()}"); }}')
+    rules.append(theme.css_variables())
+    rules.append(layout.stylesheet.read_text(encoding="utf-8"))
+    return "\n".join(rules)
+
+
 def publication_to_html(publication: Publication, theme: Theme, layout: BookletLayout,
-                        created: dt.datetime) -> str:
-    """Render the publication through ``layout`` into one HTML document."""
+                        created: dt.datetime, standalone: bool = False) -> str:
+    """Render the publication through ``layout`` into one HTML document.
+
+    With ``standalone``, the stylesheet is put inline, so the HTML renders on its own;
+    otherwise the renderer supplies it (parsed once per process).
+    """
     meta = publication.meta
     date_line = format_date(meta.date, meta.language) if meta.date else meta.date_text
     year = str(meta.date.year) if meta.date else None
-    font_faces = []
-    for face in (theme.serif, theme.sans):
-        for style, path in face.files.items():
-            font_faces.append({
-                "family": face.family,
-                "weight": "bold" if "bold" in style else "normal",
-                "style": "italic" if "italic" in style else "normal",
-                "url": path.as_uri(),
-            })
     try:
         template = _environment(layout).get_template(MAIN_TEMPLATE)
         return template.render(
@@ -114,9 +132,7 @@ def publication_to_html(publication: Publication, theme: Theme, layout: BookletL
             language_tag=LANGUAGE_TAGS[meta.language],
             date_line=date_line,
             year=year,
-            theme_css=Markup(theme.css_variables()),
-            font_faces=font_faces,
-            stylesheet_url=layout.stylesheet.resolve().as_uri(),
+            stylesheet=Markup(stylesheet_text(theme, layout)) if standalone else None,
             created=created.strftime("%Y-%m-%dT%H:%M:%SZ"),
         )
     except jinja2.TemplateSyntaxError as error:

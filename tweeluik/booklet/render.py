@@ -16,14 +16,39 @@ from pathlib import Path
 
 import weasyprint
 from weasyprint import LOGGER as WEASYPRINT_LOGGER
+from weasyprint.text.fonts import FontConfiguration
 
 from ..errors import SourceError
 from ..model import Publication
 from ..theme import Theme
 from .fetcher import FolderFetcher, RefusedResource
-from .html import find_layout, publication_to_html
+from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
 
 BLANK_CLASS = "blank"
+
+# Parsed stylesheets with their loaded fonts, kept for the life of the process: in watch
+# mode every rebuild after the first skips loading fonts and parsing CSS, and Pango's
+# caches stay warm.
+_STYLESHEETS: dict[str, tuple[FontConfiguration, weasyprint.CSS]] = {}
+
+
+def clear_stylesheet_cache() -> None:
+    """Forget parsed stylesheets (tests use it to watch fonts being loaded)."""
+    _STYLESHEETS.clear()
+
+
+def booklet_stylesheet(theme: Theme, layout: BookletLayout, fetcher: FolderFetcher):
+    """(digest, font configuration, parsed stylesheet), from the cache when unchanged."""
+    text = stylesheet_text(theme, layout)
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if key not in _STYLESHEETS:
+        if len(_STYLESHEETS) >= 4:
+            _STYLESHEETS.clear()
+        font_config = FontConfiguration()
+        css = weasyprint.CSS(string=text, base_url=str(layout.folder) + "/",
+                             url_fetcher=fetcher, font_config=font_config)
+        _STYLESHEETS[key] = (font_config, css)
+    return (key, *_STYLESHEETS[key])
 
 
 @dataclass(frozen=True)
@@ -46,28 +71,33 @@ class _CollectWarnings(logging.Handler):
 
 def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                    content_root: Path, created: dt.datetime):
-    """Lay out the booklet's pages; returns (WeasyPrint document, HTML, warnings)."""
+    """Lay out the booklet's pages; returns (WeasyPrint document, a fingerprint of the
+    HTML and stylesheet, warnings)."""
     layout = find_layout(publication, layouts)
     html = publication_to_html(publication, theme, layout, created)
     fetcher = FolderFetcher([content_root, layouts])
     collector = _CollectWarnings()
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
+        style_key, font_config, stylesheet = booklet_stylesheet(theme, layout, fetcher)
         document = weasyprint.HTML(string=html, base_url=str(layout.folder) + "/",
-                                   url_fetcher=fetcher).render(pdf_tags=True)
+                                   url_fetcher=fetcher).render(
+            font_config=font_config, stylesheets=[stylesheet], pdf_tags=True)
     except RefusedResource as refused:
         raise SourceError(publication.source, None,
                           f"the booklet tried to load {refused.url}: {refused.reason}") from None
     finally:
         WEASYPRINT_LOGGER.removeHandler(collector)
-    return drop_spare_blank_pages(document), html, tuple(collector.messages)
+    fingerprint = hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
+    return drop_spare_blank_pages(document), fingerprint, tuple(collector.messages)
 
 
 def render_booklet(publication: Publication, theme: Theme, layouts: Path,
                    content_root: Path, created: dt.datetime) -> RenderedBooklet:
     """Render ``publication`` to the A5 screen PDF (bytes), padded for saddle stitching."""
-    document, html, warnings = layout_booklet(publication, theme, layouts, content_root, created)
-    identifier = hashlib.md5(html.encode("utf-8")).hexdigest().encode("ascii")
+    document, fingerprint, warnings = layout_booklet(publication, theme, layouts, content_root,
+                                                     created)
+    identifier = fingerprint[:32].encode("ascii")
     pdf = document.write_pdf(pdf_tags=True, pdf_identifier=identifier)
     return RenderedBooklet(pdf, len(document.pages), warnings)
 

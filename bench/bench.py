@@ -1,0 +1,195 @@
+"""Benchmark tweeluik against WeasyPrint's own cost and against Pandoc, in one run.
+
+    python bench/bench.py              # 5 runs of everything (a few minutes)
+    python bench/bench.py --runs 3 --sizes 100
+
+Every figure is the median of the runs, each run a fresh process (except the warm
+rebuild, which edits one word in one lesson while `build.py --watch` runs). Ratios
+compare numbers measured side by side in this same run, so the machine's speed cancels
+out. Peak memory is the largest resident set of the build process.
+
+Rows:
+  floor        a fresh Python that imports WeasyPrint and renders our booklet HTML once
+  cold         `build.py` into an empty folder: booklet, both print variants and deck
+  no-op        `build.py` again with nothing changed
+  warm         watch mode: one word changed in one lesson, until the rebuild is written
+  pandoc pair  `pandoc -t pptx` plus `pandoc --pdf-engine=weasyprint` on the same file
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import queue
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import publication  # noqa: E402
+
+PYTHON = sys.executable
+SAMPLE = ROOT / "content" / "jaarbrief-2026.md"
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time in seconds and peak memory in MB of one process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def median_of(runs: int, measure) -> tuple[float, list[float], int]:
+    values, memory = [], 0
+    for _ in range(runs):
+        seconds, peak = measure()
+        values.append(seconds)
+        memory = max(memory, peak)
+    return statistics.median(values), values, memory
+
+
+def floor_html(source: Path, folder: Path) -> Path:
+    """Our booklet's HTML for ``source``, as the booklet writer makes it."""
+    from tweeluik.booklet.html import find_layout, publication_to_html
+    from tweeluik.parse import parse_publication
+    from tweeluik.theme import load_theme
+    layouts = ROOT / "layouts"
+    pub = parse_publication(source)
+    html = publication_to_html(pub, load_theme(layouts), find_layout(pub, layouts),
+                               dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), standalone=True)
+    path = folder / f"{source.stem}.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def warm_rebuilds(source: Path, out: Path, runs: int) -> list[float]:
+    """Seconds from saving a one-word edit until watch mode has written the outputs."""
+    process = subprocess.Popen([PYTHON, str(ROOT / "build.py"), str(source), "--out", str(out),
+                                "--watch"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, cwd=ROOT)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(l) for l in process.stdout], daemon=True).start()
+
+    def wait_for(words: str) -> str:
+        while True:
+            line = lines.get(timeout=600)
+            if words in line:
+                return line
+
+    try:
+        wait_for("watching")
+        text = source.read_text(encoding="utf-8")
+        word = re.search(r"^## .*\n\n(?:> .*\n\n)?(\w+)", text, re.MULTILINE).group(1)
+        seconds = []
+        for run in range(runs):
+            edited = text.replace(f"\n\n{word}", f"\n\n{word}{'x' * (run + 1)}", 1)
+            started = time.perf_counter()
+            source.write_text(edited, encoding="utf-8")
+            wait_for("rebuilt")
+            seconds.append(time.perf_counter() - started)
+            time.sleep(0.3)
+        source.write_text(text, encoding="utf-8")
+        return seconds
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def pandoc_pair(source: Path, out: Path) -> tuple[float, int]:
+    pptx, first_peak = timed(["pandoc", str(source), "-t", "pptx", "-o", str(out / "p.pptx")],
+                             source.parent)
+    pdf, second_peak = timed(["pandoc", str(source), "--pdf-engine=weasyprint", "-o",
+                              str(out / "p.pdf")], source.parent)
+    return pptx + pdf, max(first_peak, second_peak)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument("--sizes", default="100,200",
+                        help="lesson counts of the generated publications (default 100,200)")
+    args = parser.parse_args()
+    runs = max(1, args.runs)
+    have_pandoc = shutil.which("pandoc") is not None and shutil.which("weasyprint") is not None
+
+    work = Path(tempfile.mkdtemp(prefix="tweeluik-bench-"))
+    content = work / "content"
+    shutil.copytree(ROOT / "content", content)
+    sources = {"sample": content / SAMPLE.name}
+    for size in [int(s) for s in args.sizes.split(",") if s]:
+        path = content / f"generated-{size}.md"
+        path.write_text(publication(size), encoding="utf-8")
+        sources[f"{size} lessons"] = path
+
+    rows = []
+    counter = iter(range(10_000))
+
+    def fresh_out() -> Path:
+        return work / f"out-{next(counter)}"
+
+    html = floor_html(sources["sample"], work)
+    floor, floor_runs, floor_peak = median_of(runs, lambda: timed(
+        [PYTHON, "-c", "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1])"
+         ".write_pdf(sys.argv[2])", str(html), str(work / "floor.pdf")], ROOT))
+    rows.append(("floor (WeasyPrint alone)", "sample", floor, floor_runs, floor_peak, ""))
+
+    pandoc = {}
+    for name, source in sources.items():
+        cold, cold_runs, peak = median_of(runs, lambda: timed(
+            [PYTHON, str(ROOT / "build.py"), str(source), "--out", str(fresh_out()), "-q"], ROOT))
+        if have_pandoc:
+            pandoc[name], pandoc_runs, pandoc_peak = median_of(
+                runs, lambda: pandoc_pair(source, work))
+            rows.append(("pandoc pair", name, pandoc[name], pandoc_runs, pandoc_peak, ""))
+        notes = []
+        if name == "sample":
+            notes.append(f"{cold / floor:.2f} × floor (target ≤ 1.25)")
+        if name in pandoc:
+            notes.append(f"{cold / pandoc[name]:.2f} × pandoc pair")
+        rows.append(("cold full build", name, cold, cold_runs, peak, "; ".join(notes)))
+        if name == "sample":
+            built = fresh_out()
+            timed([PYTHON, str(ROOT / "build.py"), str(source), "--out", str(built), "-q"], ROOT)
+            noop, noop_runs, noop_peak = median_of(runs, lambda: timed(
+                [PYTHON, str(ROOT / "build.py"), str(source), "--out", str(built), "-q"], ROOT))
+            rows.append(("no-op build", name, noop, noop_runs, noop_peak, "target ≤ 0.150 s"))
+            warm_runs = warm_rebuilds(source, fresh_out(), runs)
+            warm = statistics.median(warm_runs)
+            note = (f"{warm / pandoc[name]:.2f} × pandoc pair (target ≤ 0.5)"
+                    if name in pandoc else "pandoc not installed")
+            rows.append(("warm rebuild (watch)", name, warm, warm_runs, 0, note))
+        if name == "200 lessons" and "100 lessons" in sources:
+            hundred = next(r[2] for r in rows if r[0] == "cold full build" and r[1] == "100 lessons")
+            rows[-1] = (*rows[-1][:5], rows[-1][5] + f"; {cold / hundred:.2f} × 100 lessons (target ≤ 2.2)")
+        if name == "100 lessons":
+            rows[-1] = (*rows[-1][:5], rows[-1][5] + "; target ≤ 6 s, ≤ 400 MB")
+
+    print(f"\ntweeluik benchmark: median of {runs} runs, {os.cpu_count()} cores, "
+          f"Python {sys.version.split()[0]}{'' if have_pandoc else ', pandoc not installed'}\n")
+    print(f"| {'what':<24} | {'publication':<12} | {'median':>8} | {'runs (s)':<34} | {'peak MB':>7} | notes")
+    print(f"|{'-' * 26}|{'-' * 14}|{'-' * 10}|{'-' * 36}|{'-' * 9}|------")
+    for what, name, median, values, peak, note in rows:
+        spread = ", ".join(f"{v:.2f}" for v in values)
+        print(f"| {what:<24} | {name:<12} | {median:7.3f}s | {spread:<34} | "
+              f"{peak if peak else '':>7} | {note}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
