@@ -259,3 +259,23 @@ def test_sample_text_stays_in_the_text_area(sample_build):
                                     dt.datetime(2026, 1, 1))
     names = [page._page_box.page_type.name for page in document.pages]
     assert words_outside_text_area(sample_build.booklet, names) == []
+
+
+def test_no_subheading_alone_at_the_foot_of_a_page(source_dir, no_weasyprint_warnings):
+    # Subheadings at every possible height: paragraphs of growing length between them.
+    body = "## Les\n\n" + "".join(
+        f"### Tussenkop {n}\n\n" + "Een zin met wat woorden erin. " * (3 + n % 9) + "\n\n"
+        for n in range(40))
+    pub = parse_publication(write_source(source_dir, body))
+    document, _, _ = layout_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir,
+                                    dt.datetime(2026, 1, 1))
+    checked = 0
+    for number, page in enumerate(document.pages, start=1):
+        blocks = [box for box in page._page_box.descendants()
+                  if getattr(box, "element_tag", None) in ("h3", "p")
+                  and type(box).__name__ == "BlockBox"]
+        if blocks:
+            last = max(blocks, key=lambda box: box.position_y)
+            assert last.element_tag != "h3", f"page {number} ends with a subheading"
+            checked += 1
+    assert checked >= 4

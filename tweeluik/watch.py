@@ -49,7 +49,7 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
     out = out_dir.resolve()
     announced = False
     try:
-        for changes in watch_changes(*folders, stop_event=stop, debounce=150, step=50,
+        for changes in watch_changes(*folders, stop_event=stop, debounce=50, step=25,
                                      rust_timeout=300, yield_on_timeout=True):
             if not announced:  # the first (empty) round: the watcher is now listening
                 console.info(f"watching {', '.join(console.shown(f) + '/' for f in folders)} "
