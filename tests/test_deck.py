@@ -280,3 +280,48 @@ def test_missing_template_file(source_dir):
     with pytest.raises(SourceError) as caught:
         build_deck(pub, THEME, LAYOUTS, CREATED)
     assert caught.value.line == 3 and "does not exist" in caught.value.message
+
+
+def test_stored_default_template_is_what_the_maker_makes():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "make_deck_template", LAYOUTS.parent / "tools" / "make_deck_template.py")
+    maker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(maker)
+    assert maker.make_template(THEME) == (LAYOUTS / "deck" / "default.pptx").read_bytes(), \
+        "run: python tools/make_deck_template.py"
+
+
+def test_signatories_break_between_names_only():
+    pub = parse_publication(SAMPLE)
+    plan = sample_plan()
+    closing = plan.slides[-1].text("signatories")
+    lines = [plain_runs(runs) for runs in closing.paragraphs]
+    names = [name for line in lines for name in line.split("  ·  ")]
+    assert names == list(pub.meta.signatories)
+
+
+def plain_runs(runs) -> str:
+    return "".join(run.text for run in runs)
+
+
+def test_runs_name_office_fonts_whose_twins_we_measure_with(sample_deck):
+    # The deck names Calibri and Cambria (shipped with Office); the fit measured the text
+    # with Carlito and Caladea, whose advance widths are the same.
+    pub, built, prs = sample_deck
+    faces = {run.font.name for slide in prs.slides for shape in slide.shapes
+             if shape.has_text_frame for p in shape.text_frame.paragraphs for run in p.runs}
+    assert faces == {THEME.sans.deck, THEME.serif.deck} == {"Calibri", "Cambria"}
+    assert THEME.sans.files["regular"].name.startswith("Carlito")
+    assert THEME.serif.files["regular"].name.startswith("Caladea")
+
+
+def test_deck_colours_and_fonts_come_from_the_theme_file(sample_deck):
+    pub, built, prs = sample_deck
+    master = prs.slide_masters[0]
+    theme_part = next(rel.target_part for rel in master.part.rels.values()
+                      if rel.reltype.endswith("/theme"))
+    xml = theme_part.blob.decode("utf-8")
+    assert f'<a:accent1><a:srgbClr val="{THEME.colours["accent"].lstrip("#").upper()}"/>' in xml
+    assert f'<a:dk1><a:srgbClr val="{THEME.colours["ink"].lstrip("#").upper()}"/>' in xml
+    assert '<a:majorFont><a:latin typeface="Calibri"' in xml

@@ -49,9 +49,9 @@ STYLE = {
 LAYOUTS = [
     ("Title Slide", "title", [
         ("Organisation", "body", 13, (0.8, 0.65, 11.7, 0.5), "label", "t", "Organisatie"),
-        ("rect", "Accent bar", (0.8, 2.05, 1.3, 0.09), "accent1"),
-        ("Title", "ctrTitle", 0, (0.8, 2.3, 11.4, 2.55), "title", "b", "Titel"),
-        ("Subtitle", "subTitle", 1, (0.8, 5.0, 11.4, 1.1), "subtitle", "t", "Ondertitel"),
+        ("Title", "ctrTitle", 0, (0.8, 1.75, 11.4, 2.95), "title", "b", "Titel"),
+        ("rect", "Accent bar", (0.8, 4.93, 1.3, 0.09), "accent1"),
+        ("Subtitle", "subTitle", 1, (0.8, 5.2, 11.4, 1.0), "subtitle", "t", "Ondertitel"),
         ("Date", "body", 14, (0.8, 6.4, 8.0, 0.5), "date", "t", "Datum"),
     ]),
     ("Agenda", "cust", [
@@ -74,8 +74,8 @@ LAYOUTS = [
     ]),
     ("Closing", "cust", [
         ("rect", "Accent bar", (0.8, 1.05, 1.3, 0.09), "accent1"),
-        ("Title", "title", 0, (0.8, 1.3, 11.7, 1.25), "lesson_title", "t", "Tot slot"),
-        ("Body", "body", 13, (0.8, 2.75, 11.7, 2.6), "closing", "t", "Slotwoorden"),
+        ("Title", "title", 0, (0.8, 1.3, 11.7, 1.0), "lesson_title", "t", "Tot slot"),
+        ("Body", "body", 13, (0.8, 2.45, 11.7, 2.9), "closing", "t", "Slotwoorden"),
         ("Signatories", "body", 14, (0.8, 5.65, 11.7, 1.05), "names", "t", "Namen"),
     ]),
 ]

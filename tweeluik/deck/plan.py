@@ -21,7 +21,9 @@ from ..model import (
     blocks_text, plain_text,
 )
 from ..theme import Theme
-from .fit import Box, Piece, Style, fit_text, load_metrics, widest_word
+from .fit import (
+    WIDTH_SAFETY, Box, Piece, Style, fit_text, load_metrics, text_height, widest_word,
+)
 
 #: Slide kinds, the layout each uses by default, and the placeholder roles it fills.
 SLIDE_KINDS = {
@@ -153,7 +155,7 @@ ROLE_STYLES = {
     ("lesson", "number"): RoleStyle("sans", "number_size", "48", bold=True, colour="accent"),
     ("lesson", "title"): RoleStyle("sans", "lesson_title_max", "lesson_title_min", bold=True, anchor="bottom"),
     ("lesson", "message"): RoleStyle("serif", "message_max", "message_min", italic=True, can_shorten=True),
-    ("closing", "title"): RoleStyle("sans", "lesson_title_max", "lesson_title_min", bold=True, anchor="bottom"),
+    ("closing", "title"): RoleStyle("sans", "lesson_title_max", "lesson_title_min", bold=True),
     ("closing", "body"): RoleStyle("serif", "32", "message_min", italic=True, can_shorten=True),
     ("closing", "signatories"): RoleStyle("sans", "20", "14", colour="muted"),
 }
@@ -263,6 +265,23 @@ class _Planner:
                       "it is cut short on the slide. Make it shorter")
         return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), rs.typeface,
                         fit.size, rs.bold, rs.italic, rs.colour, rs.caps, rs.anchor)
+
+    def names(self, kind: str, role: str, names: tuple[str, ...], line: int | None) -> TextPlan | None:
+        """Names set in lines that break only between names (never inside 'Pieter-Jan')."""
+        frame = self.geometry(kind).frames.get(role)
+        if frame is None or not names:
+            return None
+        rs = _role_style(kind, role)
+        style = self.style_files(rs.typeface)
+        separator = "  ·  "
+        size = self.size(rs.largest)
+        while size >= self.size(rs.smallest):
+            lines = pack_items(list(names), separator, style, size, frame.inner.width)
+            if lines and text_height(len(lines), len(lines), size) <= frame.inner.height:
+                return TextPlan(role, tuple((RunPlan(text),) for text in lines), rs.typeface,
+                                size, rs.bold, rs.italic, rs.colour, rs.caps, rs.anchor)
+            size -= 1
+        return self.text(kind, role, [[RunPlan(separator.join(names))]], "the signatories", line)
 
     def hyphenate(self, paragraphs, style: Style, rs: RoleStyle, size: float,
                   width: float) -> list[list[RunPlan]]:
@@ -390,11 +409,10 @@ class _Planner:
         body_texts = blocks_text(closing.blocks)
         words = [[RunPlan(first_sentence(body_texts[0]))]] if body_texts else \
             [[RunPlan(self.labels["thanks"])]]
-        names = [[RunPlan("  ·  ".join(meta.signatories))]] if meta.signatories else []
         texts = [
             self.text("closing", "title", [title], "the closing title", closing.line),
             self.text("closing", "body", words, "the closing words", closing.line),
-            self.text("closing", "signatories", names, "the signatories", meta.line_of("signatories")),
+            self.names("closing", "signatories", meta.signatories, meta.line_of("signatories")),
         ]
         notes = tuple(body_texts + ([", ".join(meta.signatories)] if meta.signatories else []))
         return SlidePlan("closing", self.layout_names["closing"], _present(texts), notes,
@@ -421,6 +439,26 @@ class _Planner:
             language_tag=LANGUAGE_TAGS[meta.language],
             warnings=tuple(self.warnings),
         )
+
+
+def pack_items(items: list[str], separator: str, style: Style, size: float,
+               width: float) -> list[str] | None:
+    """Whole items joined by ``separator``, as few lines as fit ``width``; ``None`` when
+    one item alone is too wide."""
+    metrics = load_metrics(style.regular)
+
+    def measure(text: str) -> float:
+        return metrics.text_width(text, size) * WIDTH_SAFETY
+
+    lines: list[str] = []
+    for item in items:
+        if measure(item) > width:
+            return None
+        if lines and measure(lines[-1] + separator + item) <= width:
+            lines[-1] += separator + item
+        else:
+            lines.append(item)
+    return lines
 
 
 def _present(texts: list[TextPlan | None]) -> tuple[TextPlan, ...]:
