@@ -47,6 +47,8 @@ CASES = [
     ("notes outside lesson", OK_FRONT + "::: notes\nHoi\n:::\n\n## Les\n\nTekst.\n", 4,
      "speaker notes ('::: notes') belong inside a lesson"),
     ("unknown block", OK_FRONT + "## Les\n\n::: kader\nTekst\n:::\n", 6, "unknown block '::: kader'"),
+    ("template outside", "---\ntitle: Proef\ndeck:\n  template: ../../huisstijl.pptx\n---\n## Les\n\nTekst.\n",
+     3, "lies outside the content folder"),
     ("relative link", OK_FRONT + "## Les\n\nEen [link](andere.md).\n", 6,
      "is not a web or e-mail address"),
     ("control character", OK_FRONT + "## Les\n\nTekst\x0bmet tab.\n", 6,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 import traceback
 from pathlib import Path
 
 from . import __version__
 from .errors import SourceError
 from .incremental import Manifest
-from .outputs import OUTPUTS, output_paths
+from .outputs import BOOKLET_KINDS, OUTPUTS, output_paths
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -110,19 +111,12 @@ def find_sources(content: Path) -> list[Path]:
 
 
 def kinds_for(only: str | None) -> tuple[str, ...]:
+    """The output kinds ``--only`` asks for."""
     if only == "deck":
         return ("deck",)
     if only == "booklet":
-        return tuple(kind for kind in OUTPUTS if kind != "deck")
+        return BOOKLET_KINDS
     return tuple(OUTPUTS)
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return None
 
 
 def outdated_kinds(source: Path, out_dir: Path, kinds: tuple[str, ...],
@@ -146,7 +140,7 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
         try:
             from .builder import build_publication
             from .progress import LiveProgress
-            with LiveProgress(console.shown(source)) if not console.quiet else _nothing():
+            with LiveProgress(console.shown(source)) if not console.quiet else nullcontext():
                 report = build_publication(source, out_dir, layouts, todo, manifest=manifest)
         except SourceError as error:
             console.error(error)

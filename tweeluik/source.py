@@ -250,6 +250,10 @@ class _MetaChecker:
         template = value.get("template")
         if template is not None and not isinstance(template, str):
             raise self.fail("deck", "'deck: template' must be the name of a .pptx file")
+        folder = self.path.parent.resolve()
+        if template and not (folder / template).resolve().is_relative_to(folder):
+            raise self.fail("deck", f"the slide template '{template}' lies outside the content "
+                            "folder; copy it next to the source and write just its name")
         layouts = value.get("layouts") or {}
         if not isinstance(layouts, dict):
             raise self.fail("deck", "'deck: layouts' maps slide kinds to layout names, "
