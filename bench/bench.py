@@ -151,11 +151,11 @@ def main() -> None:
 
     pandoc = {}
     for name, source in sources.items():
-        cold, cold_runs, peak = median_of(runs, lambda: timed(
+        cold, cold_runs, peak = median_of(runs, lambda source=source: timed(
             [PYTHON, str(ROOT / "build.py"), str(source), "--out", str(fresh_out()), "-q"], ROOT))
         if have_pandoc:
             pandoc[name], pandoc_runs, pandoc_peak = median_of(
-                runs, lambda: pandoc_pair(source, work))
+                runs, lambda source=source: pandoc_pair(source, work))
             rows.append(("pandoc pair", name, pandoc[name], pandoc_runs, pandoc_peak, ""))
         notes = []
         if name == "sample":
@@ -166,7 +166,7 @@ def main() -> None:
         if name == "sample":
             built = fresh_out()
             timed([PYTHON, str(ROOT / "build.py"), str(source), "--out", str(built), "-q"], ROOT)
-            noop, noop_runs, noop_peak = median_of(runs, lambda: timed(
+            noop, noop_runs, noop_peak = median_of(runs, lambda source=source, built=built: timed(
                 [PYTHON, str(ROOT / "build.py"), str(source), "--out", str(built), "-q"], ROOT))
             rows.append(("no-op build", name, noop, noop_runs, noop_peak, "target ≤ 0.150 s"))
             warm_runs = warm_rebuilds(source, fresh_out(), runs)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-from io import BytesIO
 
 import pytest
 import weasyprint

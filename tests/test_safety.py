@@ -203,7 +203,7 @@ def test_missing_layout_lists_those_that_exist(tmp_path):
     source = write_source(content, "## Les\n\nTekst.\n", "title: Proef\nlayout: zakboekje\n")
     code, _, stderr, _ = build_in_process(tmp_path, source, "--only", "booklet")
     assert code == 2
-    assert stderr.strip() == (f"content/pub.md:3: there is no booklet layout 'zakboekje' in "
+    assert stderr.strip() == ("content/pub.md:3: there is no booklet layout 'zakboekje' in "
                               "layouts/ (a folder with booklet.html and booklet.css); layouts "
                               "that exist: booklet")
 

@@ -18,7 +18,6 @@ LABELS = {
         "agenda": "Vandaag",
         "thanks": "Dank u wel",
         "made_with": "Gemaakt met tweeluik",
-        "figure": "Afbeelding",
         "notes": "Aantekeningen",
     },
     "en": {
@@ -34,7 +33,6 @@ LABELS = {
         "agenda": "Today",
         "thanks": "Thank you",
         "made_with": "Made with tweeluik",
-        "figure": "Figure",
         "notes": "Notes",
     },
 }

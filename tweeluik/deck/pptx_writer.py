@@ -15,7 +15,6 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -305,10 +304,5 @@ def normalise_zip(data: bytes) -> bytes:
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info.filename))
     return out.getvalue()
-
-
-def theme_colour_rgb(theme: Theme, name: str) -> RGBColor:
-    """A theme colour as python-pptx's RGBColor (for decorations in the template maker)."""
-    return RGBColor.from_string(theme.colours[name].lstrip("#").upper())
 
 
