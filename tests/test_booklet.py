@@ -278,3 +278,11 @@ def test_no_subheading_alone_at_the_foot_of_a_page(source_dir, no_weasyprint_war
             assert last.element_tag != "h3", f"page {number} ends with a subheading"
             checked += 1
     assert checked >= 4
+
+
+def test_typographic_quotes_apostrophes_and_dashes_reach_the_pdf(sample_build):
+    text = " ".join(page_texts(sample_build.booklet))
+    assert "’s avonds" in text and "’t Zand" in text  # Dutch elisions
+    assert "‘We hoefden niets" in text                  # opening single quote
+    assert " – die staan in het" in text                # en dash from --
+    assert "'" not in text and '"' not in text and " -- " not in text
