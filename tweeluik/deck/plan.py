@@ -204,7 +204,15 @@ class _Planner:
         self.layout_names = layout_names
         self.labels = labels_for(publication.meta.language)
         self.warnings: list[SourceError] = []
-        self.hyphenator = pyphen.Pyphen(lang=LANGUAGE_TAGS[publication.meta.language].replace("-", "_"))
+        self._hyphenator: pyphen.Pyphen | None = None
+
+    @property
+    def hyphenator(self) -> pyphen.Pyphen:
+        """The dictionary for breaking over-wide words (loaded only when one turns up)."""
+        if self._hyphenator is None:
+            tag = LANGUAGE_TAGS[self.pub.meta.language].replace("-", "_")
+            self._hyphenator = pyphen.Pyphen(lang=tag)
+        return self._hyphenator
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(SourceError(self.pub.source, line, message))
