@@ -10,7 +10,8 @@ import pytest
 from pptx import Presentation
 
 from tweeluik.deck import build_deck
-from tweeluik.deck.fit import Box, Piece, Style, fit_text, load_metrics
+from tweeluik.deck.fit import Box, Piece, Style, fit_text
+from tweeluik.fonts import load_metrics
 from tweeluik.deck.plan import first_sentence, lesson_to_slide, publication_to_deck_plan
 from tweeluik.deck.pptx_writer import open_template, read_layout_geometry
 from tweeluik.errors import SourceError

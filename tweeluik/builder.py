@@ -97,9 +97,10 @@ def warm_up(layouts: Path) -> None:
     """Load the writers and the font metrics once, so that every later build (and every
     worker forked for it) starts with them loaded: watch mode calls this first."""
     from .booklet import render  # noqa: F401  (imports WeasyPrint)
-    from .deck import fit, pptx_writer  # noqa: F401  (imports python-pptx)
+    from .deck import pptx_writer  # noqa: F401  (imports python-pptx)
+    from .fonts import load_metrics
     for path in load_theme(layouts).font_files():
-        fit.load_metrics(path)
+        load_metrics(path)
 
 
 def build_publication(source: Path, out_dir: Path, layouts: Path,

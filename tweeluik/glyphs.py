@@ -9,27 +9,19 @@ the author gets a warning that names them and the line where each first appears.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
-from pathlib import Path
-
-from fontTools.ttLib import TTFont
 
 from .errors import SourceError
-from .model import Block, Image, Inlines, ListBlock, Publication, Quote, plain_text
+from .fonts import load_metrics
+from .model import Block, Image, Inlines, Publication, plain_text, walk_blocks
 from .theme import Theme
 
 # Characters that never need a glyph of their own: white space and invisible format marks.
 _IGNORED_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf"}
 
 
-@lru_cache(maxsize=8)
-def _coverage(paths: tuple[Path, ...]) -> frozenset[int]:
+def _coverage(paths) -> set[int]:
     """The code points that every one of ``paths`` can show."""
-    covered: frozenset[int] | None = None
-    for path in paths:
-        cmap = frozenset(TTFont(path, lazy=True).getBestCmap())
-        covered = cmap if covered is None else covered & cmap
-    return covered or frozenset()
+    return set.intersection(*(set(load_metrics(path).widths) for path in paths))
 
 
 def _texts(publication: Publication) -> list[tuple[str, int | None]]:
@@ -47,13 +39,8 @@ def _texts(publication: Publication) -> list[tuple[str, int | None]]:
             out.append((plain_text(value), line))
 
     def blocks(items: tuple[Block, ...]) -> None:
-        for block in items:
-            if isinstance(block, Quote):
-                blocks(block.blocks)
-            elif isinstance(block, ListBlock):
-                for item in block.items:
-                    blocks(item.blocks)
-            elif isinstance(block, Image):
+        for block in walk_blocks(items):
+            if isinstance(block, Image):
                 out.append((block.alt, block.line))
             else:
                 inlines(block.inlines, block.line)
@@ -71,8 +58,8 @@ def _texts(publication: Publication) -> list[tuple[str, int | None]]:
 
 def missing_glyph_warnings(publication: Publication, theme: Theme) -> list[SourceError]:
     """One warning per line naming the characters that the theme's fonts lack."""
-    serif = _coverage(tuple(theme.serif.files.values()))
-    sans = _coverage(tuple(theme.sans.files.values()))
+    serif = _coverage(theme.serif.files.values())
+    sans = _coverage(theme.sans.files.values())
     covered = serif & sans
     seen: set[str] = set()
     by_line: dict[int | None, list[str]] = {}

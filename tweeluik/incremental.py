@@ -84,6 +84,7 @@ class Manifest:
         self.path = out_dir / MANIFEST_NAME
         self.entries: dict[str, dict] = {}
         self._version: str | None = None
+        self._stamps: dict[Path, dict] = {}  # inputs shared by several outputs: hash once
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT:
@@ -122,10 +123,17 @@ class Manifest:
     def record(self, output: Path, inputs: list[Path], folders: list[Path] = ()) -> None:
         """Remember that ``output`` was just built from ``inputs`` (and whole ``folders``)."""
         inputs = [*inputs, *(path for folder in folders for path in folder.rglob("*"))]
+        recorded = {}
+        for path in inputs:
+            path = path.resolve()
+            if path not in self._stamps and path.is_file():
+                self._stamps[path] = stamp(path)
+            if path in self._stamps:
+                recorded[str(path)] = self._stamps[path]
         self.entries[str(output.resolve())] = {
             "version": self.version,
             "output": stamp(output),
-            "inputs": {str(path.resolve()): stamp(path) for path in inputs if path.is_file()},
+            "inputs": recorded,
             "folders": {str(folder.resolve()): sorted(self._listing(folder)) for folder in folders},
         }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Union
 
@@ -133,6 +134,18 @@ class Image:
 Block = Union[Paragraph, Subheading, ListBlock, Quote, Image]
 
 
+def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block in order, with quotations and list items opened up."""
+    for block in blocks:
+        if isinstance(block, Quote):
+            yield from walk_blocks(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk_blocks(item.blocks)
+        else:
+            yield block
+
+
 def blocks_text(blocks: tuple[Block, ...]) -> list[str]:
     """The blocks as plain-text paragraphs: one string per paragraph or list item."""
     out: list[str] = []
@@ -240,20 +253,7 @@ class Publication:
 
     def images(self) -> list[Image]:
         """Every image in the publication, in order."""
-        found: list[Image] = []
-
-        def walk(blocks: tuple[Block, ...]) -> None:
-            for block in blocks:
-                if isinstance(block, Image):
-                    found.append(block)
-                elif isinstance(block, Quote):
-                    walk(block.blocks)
-                elif isinstance(block, ListBlock):
-                    for item in block.items:
-                        walk(item.blocks)
-
-        walk(self.introduction.blocks)
-        for lesson in self.lessons:
-            walk(lesson.blocks)
-        walk(self.closing.blocks)
-        return found
+        sections = (self.introduction.blocks, *(l.blocks for l in self.lessons),
+                    self.closing.blocks)
+        return [block for blocks in sections for block in walk_blocks(blocks)
+                if isinstance(block, Image)]

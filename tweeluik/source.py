@@ -210,7 +210,7 @@ class _MetaChecker:
         if value is None:
             return ()
         if isinstance(value, str):
-            items = [part for part in re.split(r"[;,]", value)]
+            items = re.split(r"[;,]", value)
         elif isinstance(value, list):
             items = value
         else:

@@ -21,9 +21,8 @@ from ..model import (
     blocks_text, plain_text,
 )
 from ..theme import Theme
-from .fit import (
-    WIDTH_SAFETY, Box, Piece, Style, fit_text, load_metrics, text_height, widest_word,
-)
+from ..fonts import load_metrics
+from .fit import WIDTH_SAFETY, Box, Piece, Style, fit_text, text_height, widest_word
 
 #: Slide kinds, the layout each uses by default, and the placeholder roles it fills.
 SLIDE_KINDS = {
@@ -297,7 +296,7 @@ class _Planner:
 
         def too_wide(text: str, bold: bool, italic: bool) -> bool:
             metrics = load_metrics(style.file(rs.bold or bold, rs.italic != italic))
-            return metrics.text_width(text.upper() if rs.caps else text, size) * 1.04 > width
+            return metrics.text_width(text.upper() if rs.caps else text, size) * WIDTH_SAFETY > width
 
         out = []
         for runs in paragraphs:
