@@ -1,7 +1,7 @@
 """Benchmark tweeluik against WeasyPrint's own cost and against Pandoc, in one run.
 
-    python bench/bench.py              # 5 runs of everything (a few minutes)
-    python bench/bench.py --runs 3 --sizes 100
+    .venv/bin/python bench/bench.py              # 5 runs of everything (a few minutes)
+    .venv/bin/python bench/bench.py --runs 3 --sizes 100
 
 Every figure is the median of the runs, each run a fresh process (except the warm
 rebuild, which edits one word in one lesson while `build.py --watch` runs). Ratios
@@ -42,15 +42,22 @@ PYTHON = sys.executable
 SAMPLE = ROOT / "content" / "jaarbrief-2026.md"
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time in seconds and peak memory in MB of one process."""
+CPU: dict[str, list[float]] = {}  # row label → CPU seconds of each run
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None,
+          label: str | None = None) -> tuple[float, int]:
+    """Wall time in seconds and peak memory in MB of one process (its CPU time, user and
+    system, including the workers it waited for, is kept under ``label``)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+                               stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    if label:
+        CPU.setdefault(label, []).append(usage.ru_utime + usage.ru_stime)
     return seconds, usage.ru_maxrss // 1024
 
 
@@ -70,8 +77,11 @@ def floor_html(source: Path, folder: Path) -> Path:
     from tweeluik.theme import load_theme
     layouts = ROOT / "layouts"
     pub = parse_publication(source)
-    html = publication_to_html(pub, load_theme(layouts), find_layout(pub, layouts),
-                               dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), standalone=True)
+    html = publication_to_html(pub, load_theme(layouts), find_layout(pub, layouts), layouts,
+                               dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+                               image_url=lambda image: image.path.as_uri(), standalone=True)
+    # WeasyPrint alone has no fetcher of ours: give it the real addresses of the fonts.
+    html = html.replace("file:///tweeluik/layouts/", layouts.resolve().as_uri() + "/")
     path = folder / f"{source.stem}.html"
     path.write_text(html, encoding="utf-8")
     return path
@@ -151,8 +161,12 @@ def main() -> None:
 
     pandoc = {}
     for name, source in sources.items():
-        cold, cold_runs, peak = median_of(runs, lambda source=source: timed(
-            [PYTHON, str(ROOT / "build.py"), str(source), "--out", str(fresh_out()), "-q"], ROOT))
+        cold, cold_runs, peak = median_of(runs, lambda source=source, name=name: timed(
+            [PYTHON, str(ROOT / "build.py"), str(source), "--out", str(fresh_out()), "-q"], ROOT,
+            label=f"cold {name}"))
+        serial, serial_runs, serial_peak = median_of(runs, lambda source=source, name=name: timed(
+            [PYTHON, str(ROOT / "build.py"), str(source), "--out", str(fresh_out()), "-q"], ROOT,
+            env={"TWEELUIK_SERIAL": "1"}, label=f"serial {name}"))
         if have_pandoc:
             pandoc[name], pandoc_runs, pandoc_peak = median_of(
                 runs, lambda source=source: pandoc_pair(source, work))
@@ -163,6 +177,10 @@ def main() -> None:
         if name in pandoc:
             notes.append(f"{cold / pandoc[name]:.2f} × pandoc pair")
         rows.append(("cold full build", name, cold, cold_runs, peak, "; ".join(notes)))
+        rows.append(("serial build (no worker)", name, serial, serial_runs, serial_peak,
+                     f"worker saves {serial - cold:+.2f} s; CPU "
+                     f"{statistics.median(CPU[f'serial {name}']):.2f} s serial vs "
+                     f"{statistics.median(CPU[f'cold {name}']):.2f} s with worker"))
         if name == "sample":
             built = fresh_out()
             timed([PYTHON, str(ROOT / "build.py"), str(source), "--out", str(built), "-q"], ROOT)

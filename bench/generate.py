@@ -1,6 +1,6 @@
 """Generate a publication with N lessons of realistic length, for the benchmark.
 
-    python bench/generate.py 100 > /tmp/honderd.md
+    .venv/bin/python bench/generate.py 100 > /tmp/honderd.md
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +89,7 @@ class Built:
 def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python build.py`` as a user would."""
     return subprocess.run(
-        ["python", str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True, text=True,
+        [sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True, text=True,
         env={**os.environ, **(env or {})}, timeout=600)
 
 

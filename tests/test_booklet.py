@@ -18,6 +18,9 @@ from tweeluik.theme import load_theme
 
 from .conftest import LAYOUTS, SAMPLE, need_tool, write_source
 
+pytestmark = pytest.mark.slow
+
+
 MM = 72 / 25.4
 A5 = (148 * MM, 210 * MM)
 A4_LANDSCAPE = (297 * MM, 210 * MM)
@@ -200,6 +203,75 @@ def test_metadata_bookmarks_language_and_tags(sample_build):
     outline = [item.title for item in reader.outline]
     assert outline == ["Inleiding", *[f"{l.number}. {l.title_text}" for l in pub.lessons], "Tot slot"]
     assert PdfReader(sample_build.a4).trailer["/Root"]["/Lang"] == "nl-NL"
+
+
+def test_print_variants_keep_the_metadata(sample_build):
+    screen = PdfReader(sample_build.booklet)
+    for path in (sample_build.a4, sample_build.print_shop):
+        reader = PdfReader(path)
+        for key in ("/Title", "/Author", "/Subject", "/Keywords", "/CreationDate"):
+            assert reader.metadata[key] == screen.metadata[key], (path.name, key)
+        assert reader.trailer["/Root"]["/Lang"] == "nl-NL"
+
+
+def test_images_reach_the_page_of_their_lesson(sample_build):
+    from PIL import Image as PILImage
+    pub = parse_publication(SAMPLE)
+    image = next(block for lesson in pub.lessons for block in lesson.blocks
+                 if getattr(block, "kind", "") == "image")
+    lesson = next(lesson for lesson in pub.lessons if image in lesson.blocks)
+    pages = page_texts(sample_build.booklet)
+    number = next(i for i, text in enumerate(pages) if text.startswith(f"LES {lesson.number} "))
+    reader = PdfReader(sample_build.booklet)
+    images = [found for page in (number, number + 1) for found in reader.pages[page].images]
+    assert images, "the lesson's picture is not on its pages"
+    with PILImage.open(image.path) as original:
+        assert any(found.image.size == original.size for found in images)
+    assert image.alt[:40] in " ".join(pages[number:number + 2])  # and its caption
+
+
+def test_crop_marks_are_drawn_in_the_slug(sample_build, tmp_path):
+    from PIL import Image as PILImage
+    tool = need_tool("pdftoppm")
+    subprocess.run([tool, "-r", "72", "-png", "-gray", "-f", "1", "-l", "1",
+                    str(sample_build.print_shop), str(tmp_path / "page")], check=True)
+    picture = PILImage.open(next(tmp_path.glob("page*.png"))).convert("L")
+    reader = PdfReader(sample_build.print_shop)
+    page = reader.pages[0]
+    media, trim = page.mediabox, page.trimbox
+    # In pixels from the top left (72 dpi: one point per pixel).
+    left = float(trim.left) - float(media.left)
+    top = float(media.top) - float(trim.top)
+    right = left + float(trim.width)
+    bottom = top + float(trim.height)
+    marks = {
+        "top left, horizontal": (left - 6 * MM, top),
+        "top left, vertical": (left, top - 6 * MM),
+        "bottom right, horizontal": (right + 6 * MM, bottom),
+        "bottom right, vertical": (right, bottom + 6 * MM),
+    }
+    for where, (x, y) in marks.items():
+        darkest = min(picture.getpixel((int(x) + dx, int(y) + dy))
+                      for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        assert darkest < 160, f"no crop mark {where}"
+    assert picture.getpixel((int(left - 6 * MM), int(top - 6 * MM))) > 200  # corners stay clear
+
+
+def test_english_booklet_labels(source_dir, tmp_path):
+    from tweeluik.booklet.render import render_booklet
+    body = "Dear members,\n\nAn introduction.\n\n## First lesson\n\nText.\n\n---\n\nGoodbye.\n"
+    front = "title: Test\norganisation: The Team\ndate: 2026-12-12\nlanguage: en\nsignatories: [Ann]\n"
+    pub = parse_publication(write_source(source_dir, body, front))
+    pdf = tmp_path / "en.pdf"
+    pdf.write_bytes(render_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir,
+                                   dt.datetime(2026, 1, 1)).pdf)
+    text = " ".join(page_texts(pdf))
+    for words in ("1 lesson · 12 December 2026", "COLOPHON", "Published by", "Signed by",
+                  "CONTENTS", "INTRODUCTION", "LESSON 1 First lesson", "In closing", "NOTES",
+                  "Made with tweeluik"):
+        assert words in text, words
+    for dutch in ("Inhoud", "Inleiding", "Tot slot", "Colofon", "Aantekeningen", " Les "):
+        assert dutch.lower() not in text.lower(), dutch
 
 
 MARGIN = {"top": 20 * MM, "bottom": 24 * MM, "inner": 19 * MM, "outer": 27 * MM}

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
 from tweeluik.parse import parse_publication
 
 from .conftest import SAMPLE, run_build, write_source
+
+pytestmark = pytest.mark.slow
+
 
 
 def test_help_teaches_the_format_and_the_outputs():
@@ -75,3 +79,30 @@ def test_one_bad_source_does_not_stop_the_others(tmp_path):
     assert result.returncode == 2
     assert (out / "goed.pptx").is_file() and not (out / "fout.pptx").exists()
     assert "no lessons found" in result.stderr
+
+
+def test_force_rebuilds_what_is_up_to_date(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, "## Les\n\nTekst.\n")
+    out = tmp_path / "out"
+    assert run_build(str(source), "--out", str(out), "--only", "deck").returncode == 0
+    deck = out / "pub.pptx"
+    deck.write_bytes(deck.read_bytes())  # same bytes, but a mark we can see vanish
+    stamp = deck.stat().st_mtime_ns
+    again = run_build(str(source), "--out", str(out), "--only", "deck")
+    assert "up to date: " in again.stdout and deck.stat().st_mtime_ns == stamp
+    forced = run_build(str(source), "--out", str(out), "--only", "deck", "--force")
+    assert forced.returncode == 0 and "up to date" not in forced.stdout
+    assert deck.stat().st_mtime_ns != stamp and "built " in forced.stdout
+
+
+def test_characters_the_fonts_lack_are_named_in_a_warning(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, "## Les\n\nTekst met 日本 en een ☃.\n")
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "deck")
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if "have no" in line]
+    assert line.startswith(f"{source}:8: warning: the fonts Caladea and Carlito have no 日 本 ☃")
+    assert "U+65E5, U+672C, U+2603" in line

@@ -20,6 +20,9 @@ from pptx import Presentation
 
 from .conftest import need_tool, run_build, write_source
 
+pytestmark = [pytest.mark.slow, pytest.mark.libreoffice]
+
+
 EMU_PER_PT = 12700
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 

@@ -88,6 +88,7 @@ def test_not_utf8(source_dir):
     assert "not valid UTF-8" in caught.value.message
 
 
+@pytest.mark.slow
 def test_command_prints_one_line_exits_2_and_writes_nothing(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
@@ -104,6 +105,7 @@ def test_command_prints_one_line_exits_2_and_writes_nothing(tmp_path):
     assert not out.exists() or not any(out.glob("[!.]*"))
 
 
+@pytest.mark.slow
 def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
     content = tmp_path / "content"
     content.mkdir()

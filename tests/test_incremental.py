@@ -18,6 +18,9 @@ from tweeluik.watch import sources_to_rebuild
 
 from .conftest import LAYOUTS, ROOT, SAMPLE, write_source
 
+pytestmark = pytest.mark.slow
+
+
 BODY = "## Les\n\n> Kern.\n\nTekst.\n"
 
 

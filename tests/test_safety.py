@@ -20,6 +20,9 @@ from tweeluik.cli import main
 
 from .conftest import LAYOUTS, ROOT, SAMPLE, run_build, write_source
 
+pytestmark = pytest.mark.slow
+
+
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))
 TIME_LIMIT = 60  # seconds: no case may hang
@@ -295,7 +298,8 @@ def test_random_sources_parse_or_fail_cleanly(tmp_path_factory, front, body, raw
     theme = load_theme(LAYOUTS)
     try:
         pub = parse_publication(path)
-        publication_to_html(pub, theme, find_layout(pub, LAYOUTS), dt.datetime(2026, 1, 1))
+        publication_to_html(pub, theme, find_layout(pub, LAYOUTS), LAYOUTS,
+                            dt.datetime(2026, 1, 1), image_url=lambda image: "x.png")
         geometry = read_layout_geometry(open_template(LAYOUTS / "deck" / "default.pptx", path, None))
         publication_to_deck_plan(pub, theme, geometry)
     except SourceError as error:

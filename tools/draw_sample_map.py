@@ -1,7 +1,7 @@
 """Draw the sample publication's illustration (content/images/ontmoetingsplekken.png).
 
 Run once by hand; the PNG is committed. Kept so the picture can be redrawn in other
-colours: python tools/draw_sample_map.py
+colours: .venv/bin/python tools/draw_sample_map.py
 """
 
 import random

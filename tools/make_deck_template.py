@@ -1,6 +1,6 @@
 """Make the default slide template, layouts/deck/default.pptx, from layouts/theme.toml.
 
-Run it after changing the slide geometry below:  python tools/make_deck_template.py
+Run it after changing the slide geometry below:  .venv/bin/python tools/make_deck_template.py
 The template holds the master, the five named layouts tweeluik uses, and no slides.
 Colours and fonts are written in again from the theme at every build, so a change in
 theme.toml needs no new template; a change of geometry does.
@@ -27,20 +27,21 @@ EMU = 914400  # per inch
 SLIDE = (13.333, 7.5)
 SLIDE_NUMBER = (11.55, 6.85, 1.0, 0.4)
 
-# Placeholder text styles: (latin typeface, size pt, bold, italic, scheme colour, caps).
+# Placeholder text styles: (latin typeface, theme [deck] size, bold, italic, scheme colour,
+# caps). The size written into a layout is the theme's largest size for that text.
 SANS, SERIF = "+mj-lt", "+mn-lt"
 STYLE = {
-    "label": (SANS, 16, True, False, "accent2", True),
-    "title": (SANS, 54, True, False, "tx1", False),
-    "lesson_title": (SANS, 40, True, False, "tx1", False),
-    "subtitle": (SERIF, 28, False, True, "accent2", False),
-    "date": (SANS, 16, False, False, "accent2", False),
-    "agenda_label": (SANS, 16, True, False, "accent1", True),
-    "agenda": (SANS, 28, False, False, "tx1", False),
-    "number": (SANS, 120, True, False, "accent1", False),
-    "message": (SERIF, 40, False, True, "tx1", False),
-    "closing": (SERIF, 32, False, True, "tx1", False),
-    "names": (SANS, 20, False, False, "accent2", False),
+    "label": (SANS, "organisation", True, False, "accent2", True),
+    "title": (SANS, "title", True, False, "tx1", False),
+    "lesson_title": (SANS, "lesson_title", True, False, "tx1", False),
+    "subtitle": (SERIF, "subtitle", False, True, "accent2", False),
+    "date": (SANS, "date", False, False, "accent2", False),
+    "agenda_label": (SANS, "agenda_title", True, False, "accent1", True),
+    "agenda": (SANS, "agenda", False, False, "tx1", False),
+    "number": (SANS, "number", True, False, "accent1", False),
+    "message": (SERIF, "key_message", False, True, "tx1", False),
+    "closing": (SERIF, "closing", False, True, "tx1", False),
+    "names": (SANS, "signatories", False, False, "accent2", False),
 }
 
 # Each layout: name, layout type, placeholders and decorations.
@@ -91,9 +92,10 @@ def xfrm(box) -> str:
             f'<a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>')
 
 
-def placeholder_xml(shape_id: int, name: str, kind: str, idx: int, box, style: str,
+def placeholder_xml(theme, shape_id: int, name: str, kind: str, idx: int, box, style: str,
                     anchor: str, prompt: str) -> str:
-    face, size, bold, italic, colour, caps = STYLE[style]
+    face, size_key, bold, italic, colour, caps = STYLE[style]
+    size = round(theme.deck[size_key][0])
     attrs = f'sz="{size * 100}" b="{int(bold)}" i="{int(italic)}"' + (' cap="all"' if caps else "")
     size_attr = "" if kind in ("title", "ctrTitle", "subTitle") else ' sz="quarter"'
     ph = f'<p:ph type="{kind}"{size_attr} idx="{idx}"/>' if idx else f'<p:ph type="{kind}"/>'
@@ -111,13 +113,14 @@ def placeholder_xml(shape_id: int, name: str, kind: str, idx: int, box, style: s
     )
 
 
-def slide_number_xml(shape_id: int) -> str:
+def slide_number_xml(theme, shape_id: int) -> str:
+    size = round(theme.deck["slide_number"][0]) * 100
     return (
         f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Slide Number"/>'
         f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldNum" sz="quarter" '
         f'idx="12"/></p:nvPr></p:nvSpPr><p:spPr>{xfrm(SLIDE_NUMBER)}</p:spPr>'
         f'<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"><a:noAutofit/>'
-        f'</a:bodyPr><a:lstStyle><a:lvl1pPr algn="r"><a:defRPr sz="1200" b="1">'
+        f'</a:bodyPr><a:lstStyle><a:lvl1pPr algn="r"><a:defRPr sz="{size}" b="1">'
         f'<a:solidFill><a:schemeClr val="accent1"/></a:solidFill><a:latin typeface="+mj-lt"/>'
         f'</a:defRPr></a:lvl1pPr></a:lstStyle><a:p><a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" '
         f'type="slidenum"><a:rPr lang="nl-NL"/><a:t>‹#›</a:t></a:fld></a:p></p:txBody></p:sp>'
@@ -134,7 +137,7 @@ def decoration_xml(shape_id: int, name: str, box, colour: str) -> str:
     )
 
 
-def rebuild_layout(layout, name: str, kind: str, shapes) -> None:
+def rebuild_layout(theme, layout, name: str, kind: str, shapes) -> None:
     element = layout._element
     element.set("type", kind)
     element.set("preserve", "1")
@@ -147,9 +150,9 @@ def rebuild_layout(layout, name: str, kind: str, shapes) -> None:
         if shape[0] == "rect":
             xml = decoration_xml(shape_id, shape[1], shape[2], shape[3])
         else:
-            xml = placeholder_xml(shape_id, *shape)
+            xml = placeholder_xml(theme, shape_id, *shape)
         tree.append(etree.fromstring(xml))
-    tree.append(etree.fromstring(slide_number_xml(len(shapes) + 2)))
+    tree.append(etree.fromstring(slide_number_xml(theme, len(shapes) + 2)))
 
 
 def rebuild_master(master) -> None:
@@ -170,7 +173,7 @@ def make_template(theme) -> bytes:
     rebuild_master(master)
     layouts = list(presentation.slide_layouts)
     for layout, (name, kind, shapes) in zip(layouts, LAYOUTS):
-        rebuild_layout(layout, name, kind, shapes)
+        rebuild_layout(theme, layout, name, kind, shapes)
     for layout in layouts[len(LAYOUTS):]:
         presentation.slide_layouts.remove(layout)
     apply_theme_colours_and_fonts(presentation, theme)

@@ -1,7 +1,7 @@
 """Render the README's previews (docs/*.png) from the sample's outputs.
 
-Needs poppler (pdftoppm) and LibreOffice (soffice). Run after `python build.py`:
-    python tools/make_previews.py
+Needs poppler (pdftoppm) and LibreOffice (soffice). Run after `.venv/bin/python build.py`:
+    .venv/bin/python tools/make_previews.py
 """
 
 import shutil

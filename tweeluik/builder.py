@@ -23,7 +23,7 @@ from .model import Publication
 from .outputs import BOOKLET_KINDS, OUTPUTS, output_paths
 from .parse import parse_publication
 from .theme import Theme, load_theme
-from .workers import ForkedCall, can_fork
+from .workers import Beside, can_fork
 
 
 @dataclass
@@ -40,12 +40,12 @@ def creation_time(publication: Publication) -> dt.datetime:
     """The timestamp written into the files: from SOURCE_DATE_EPOCH, the date, or the file."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     if publication.meta.date is not None:
         date = publication.meta.date
-        return dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=dt.timezone.utc)
+        return dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=dt.UTC)
     mtime = int(publication.source.stat().st_mtime)
-    return dt.datetime.fromtimestamp(mtime, dt.timezone.utc)
+    return dt.datetime.fromtimestamp(mtime, dt.UTC)
 
 
 def write_atomically(files: dict[Path, bytes]) -> None:
@@ -96,7 +96,8 @@ def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool):
 def warm_up(layouts: Path) -> None:
     """Load the writers and the font metrics once, so that every later build (and every
     worker forked for it) starts with them loaded: watch mode calls this first."""
-    from .booklet import render  # noqa: F401  (imports WeasyPrint)
+    from .booklet import import_weasyprint
+    import_weasyprint()
     from .deck import pptx_writer  # noqa: F401  (imports python-pptx)
     from .fonts import load_metrics
     for path in load_theme(layouts).font_files():
@@ -114,11 +115,11 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
     created = creation_time(publication)
     paths = output_paths(publication.name, out_dir)
     booklet_kinds = tuple(kind for kind in BOOKLET_KINDS if kind in kinds)
-    if parallel is None:
-        parallel = can_fork()
+    if parallel is None:  # TWEELUIK_SERIAL=1: everything in this process (the benchmark's row)
+        parallel = can_fork() and os.environ.get("TWEELUIK_SERIAL") != "1"
 
-    side_job = ForkedCall(_beside_the_booklet, publication, theme, layouts, created,
-                          "deck" in kinds, parallel=parallel and bool(booklet_kinds))
+    side_job = Beside(_beside_the_booklet, publication, theme, layouts, created,
+                      "deck" in kinds, parallel=parallel and bool(booklet_kinds))
     files: dict[Path, bytes] = {}
     try:
         if booklet_kinds:
@@ -138,7 +139,7 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
             files[paths["deck"]] = pptx
             report.written.append(("deck", paths["deck"], f"{slide_count} slides", seconds))
     except BaseException:
-        side_job.cancel()
+        side_job.abandon()
         raise
 
     write_atomically(files)

@@ -1,24 +1,22 @@
-"""The ``python build.py`` command: find sources, build them, report in plain words.
+"""The ``build.py`` command: read the arguments, find the sources, hand them to the runner.
 
 Step 5 of the pipeline, the edge where paths, exit codes and messages live.
 Exit codes: 0 built, 2 bad input (one ``file:line: message`` line per problem),
-1 an internal error (a bug in tweeluik: please report it).
+3 something is not installed (the message says what), 1 an internal error (a bug in
+tweeluik: please report it).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from contextlib import nullcontext
-import traceback
 from pathlib import Path
 
 from . import __version__
-from .errors import SourceError
-from .incremental import Manifest
-from .outputs import BOOKLET_KINDS, OUTPUTS, output_paths
+from .errors import InstallError, SourceError, missing_package
+from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, Console, build_all, kinds_for
 
-EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+PROG = ".venv/bin/python build.py"
 
 DESCRIPTION = """\
 Build an A5 booklet (PDF) and a slide deck (PowerPoint) from one Markdown file.
@@ -32,12 +30,12 @@ Without arguments, every .md file in content/ is built into output/:
 """
 
 EPILOG = """\
-examples:
-  python build.py                          build everything in content/
-  python build.py content/jaarbrief.md     build one publication
-  python build.py --only deck              only the slides
-  python build.py --out /tmp/proef         write somewhere else
-  python build.py --watch                  rebuild on every save
+examples (after the Quick start in README.md, in the tweeluik folder):
+  .venv/bin/python build.py                              build everything in content/
+  .venv/bin/python build.py content/jaarbrief-2026.md    build one publication
+  .venv/bin/python build.py --only deck                  only the slides
+  .venv/bin/python build.py --out /tmp/proef             write somewhere else
+  .venv/bin/python build.py --watch                      rebuild on every save
 
 a source file looks like this (see README.md for everything):
   ---
@@ -55,6 +53,7 @@ a source file looks like this (see README.md for everything):
   Closing words…
 
 exit codes: 0 built, 2 bad input (the message says file:line and what to do),
+3 something is missing on this machine (the message says what to install),
 1 internal error (please report it, with --debug output).
 """
 
@@ -62,7 +61,7 @@ exit codes: 0 built, 2 bad input (the message says file:line and what to do),
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     p = argparse.ArgumentParser(
-        prog="python build.py", description=DESCRIPTION, epilog=EPILOG,
+        prog=PROG, description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
                    help="Markdown files to build (default: every .md file in content/)")
@@ -82,88 +81,25 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-class Console:
-    """Prints progress to stdout and problems to stderr, paths relative to the project."""
-
-    def __init__(self, root: Path, quiet: bool):
-        self.root, self.quiet = root, quiet
-
-    def shown(self, path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(self.root.resolve()))
-        except ValueError:
-            return str(path)
-
-    def info(self, line: str) -> None:
-        if not self.quiet:
-            print(line, flush=True)
-
-    def error(self, error: SourceError) -> None:
-        print(error.format(self.root), file=sys.stderr, flush=True)
-
-    def warning(self, error: SourceError) -> None:
-        print(f"{error.where(self.root)}: warning: {error.message}", file=sys.stderr, flush=True)
-
-
 def find_sources(content: Path) -> list[Path]:
     """Every Markdown source directly inside the content folder, by name."""
     return sorted(path for path in content.glob("*.md") if path.is_file())
 
 
-def kinds_for(only: str | None) -> tuple[str, ...]:
-    """The output kinds ``--only`` asks for."""
-    if only == "deck":
-        return ("deck",)
-    if only == "booklet":
-        return BOOKLET_KINDS
-    return tuple(OUTPUTS)
-
-
-def outdated_kinds(source: Path, out_dir: Path, kinds: tuple[str, ...],
-                   manifest: Manifest) -> tuple[str, ...]:
-    """The requested outputs of ``source`` that are missing or older than their inputs."""
-    paths = output_paths(source.stem, out_dir)
-    return tuple(kind for kind in kinds
-                 if not manifest.is_current(paths[kind], extra_inputs=[source]))
-
-
-def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, ...],
-              console: Console, debug: bool = False, force: bool = False) -> int:
-    """Build what is out of date in each source; return the exit code."""
-    status = EXIT_OK
-    manifest = Manifest(out_dir)
-    for source in sources:
-        todo = kinds if force else outdated_kinds(source, out_dir, kinds, manifest)
-        if not todo:
-            console.info(f"up to date: {console.shown(source)}")
-            continue
-        try:
-            from .builder import build_publication
-            from .progress import LiveProgress
-            with LiveProgress(console.shown(source)) if not console.quiet else nullcontext():
-                report = build_publication(source, out_dir, layouts, todo, manifest=manifest)
-        except SourceError as error:
-            console.error(error)
-            status = max(status, EXIT_BAD_INPUT)
-            continue
-        except Exception as error:  # a bug in tweeluik, not in the author's text
-            if debug:
-                traceback.print_exc()
-            print(f"{console.shown(source)}: internal error: {type(error).__name__}: {error} "
-                  "(this is a bug in tweeluik; run again with --debug and report the output)",
-                  file=sys.stderr, flush=True)
-            status = EXIT_INTERNAL if status == EXIT_OK else status
-            continue
-        for warning in report.warnings:
-            console.warning(warning)
-        for kind, path, detail, seconds in report.written:
-            console.info(f"  {kind:<11} {console.shown(path):<40} {detail:<10} {seconds:5.2f} s")
-        console.info(f"built {console.shown(source)} in {report.seconds:.2f} s")
-    return status
-
-
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     """Run the command; ``root`` is the project folder holding content/, layouts/, output/."""
+    try:
+        return run(argv, root)
+    except ModuleNotFoundError as error:  # run with a Python that lacks our packages
+        print(f"tweeluik: {missing_package(error, sys.executable)}", file=sys.stderr)
+        return EXIT_INSTALL
+    except InstallError as error:
+        print(f"tweeluik: {error}", file=sys.stderr)
+        return EXIT_INSTALL
+
+
+def run(argv: list[str] | None, root: Path | None) -> int:
+    """Parse the arguments and build."""
     args = parser().parse_args(argv)
     root = (root or Path.cwd()).resolve()
     layouts = root / "layouts"
@@ -189,7 +125,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         sources = find_sources(content)
         if not sources:
             console.error(SourceError(content, None, "no .md files found; put a source such "
-                                      "as content/jaarbrief.md here (see README.md)"))
+                                      "as content/jaarbrief-2026.md here (see README.md)"))
             return EXIT_BAD_INPUT
 
     kinds = kinds_for(args.only)

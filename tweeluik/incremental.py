@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 MANIFEST_NAME = ".tweeluik-manifest.json"
@@ -98,7 +99,7 @@ class Manifest:
             self._version = code_version()
         return self._version
 
-    def is_current(self, output: Path, extra_inputs: list[Path] = ()) -> bool:
+    def is_current(self, output: Path, extra_inputs: Sequence[Path] = ()) -> bool:
         """True when ``output`` exists as built and none of its inputs changed."""
         entry = self.entries.get(str(output.resolve()))
         if entry is None or entry.get("version") != self.version:
@@ -120,7 +121,7 @@ class Manifest:
         except OSError:
             return []
 
-    def record(self, output: Path, inputs: list[Path], folders: list[Path] = ()) -> None:
+    def record(self, output: Path, inputs: Sequence[Path], folders: Sequence[Path] = ()) -> None:
         """Remember that ``output`` was just built from ``inputs`` (and whole ``folders``)."""
         inputs = [*inputs, *(path for folder in folders for path in folder.rglob("*"))]
         recorded = {}

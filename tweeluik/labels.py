@@ -19,6 +19,7 @@ LABELS = {
         "thanks": "Dank u wel",
         "made_with": "Gemaakt met tweeluik",
         "notes": "Aantekeningen",
+        "full_text": "de hele les",
     },
     "en": {
         "contents": "Contents",
@@ -34,6 +35,7 @@ LABELS = {
         "thanks": "Thank you",
         "made_with": "Made with tweeluik",
         "notes": "Notes",
+        "full_text": "the whole lesson",
     },
 }
 

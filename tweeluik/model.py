@@ -9,10 +9,19 @@ an author at ``content/x.md:LINE``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
+from typing import ClassVar
+
+
+class UnknownKind(TypeError):
+    """A writer met a node whose ``kind`` it has no handler for: a bug in tweeluik."""
+
+    def __init__(self, node: object, where: str):
+        kind = getattr(node, "kind", type(node).__name__)
+        super().__init__(f"{where} has no handler for content of kind {kind!r}")
+
 
 # --- inline content -------------------------------------------------------------------
 
@@ -21,12 +30,16 @@ from typing import Union
 class Text:
     """A run of plain text, typography already applied (curly quotes, dashes)."""
 
+    kind: ClassVar[str] = "text"
+
     text: str
 
 
 @dataclass(frozen=True)
 class Emph:
     """Emphasis, set in italics."""
+
+    kind: ClassVar[str] = "emph"
 
     children: tuple[Inline, ...]
 
@@ -35,12 +48,16 @@ class Emph:
 class Strong:
     """Strong emphasis, set in bold."""
 
+    kind: ClassVar[str] = "strong"
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Link:
     """A hyperlink; ``href`` is an absolute web or mail address."""
+
+    kind: ClassVar[str] = "link"
 
     href: str
     children: tuple[Inline, ...]
@@ -50,6 +67,8 @@ class Link:
 class Code:
     """A short piece of literal text (an address, a file name)."""
 
+    kind: ClassVar[str] = "code"
+
     text: str
 
 
@@ -57,8 +76,10 @@ class Code:
 class LineBreak:
     """A hard line break typed by the author (two spaces or a backslash at line end)."""
 
+    kind: ClassVar[str] = "break"
 
-Inline = Union[Text, Emph, Strong, Link, Code, LineBreak]
+
+Inline = Text | Emph | Strong | Link | Code | LineBreak
 Inlines = tuple[Inline, ...]
 
 
@@ -70,8 +91,10 @@ def plain_text(inlines: Inlines) -> str:
             parts.append(node.text)
         elif isinstance(node, LineBreak):
             parts.append("\n")
-        else:
+        elif isinstance(node, Emph | Strong | Link):
             parts.append(plain_text(node.children))
+        else:
+            raise UnknownKind(node, "plain_text")
     return "".join(parts)
 
 
@@ -82,6 +105,8 @@ def plain_text(inlines: Inlines) -> str:
 class Paragraph:
     """A paragraph of running text."""
 
+    kind: ClassVar[str] = "paragraph"
+
     inlines: Inlines
     line: int
 
@@ -89,6 +114,8 @@ class Paragraph:
 @dataclass(frozen=True)
 class Subheading:
     """A heading inside a lesson or the introduction (``###`` in the source)."""
+
+    kind: ClassVar[str] = "subheading"
 
     inlines: Inlines
     line: int
@@ -98,6 +125,8 @@ class Subheading:
 class ListItem:
     """One item of a list; it may hold several blocks (paragraphs, a nested list)."""
 
+    kind: ClassVar[str] = "item"
+
     blocks: tuple[Block, ...]
     line: int
 
@@ -105,6 +134,8 @@ class ListItem:
 @dataclass(frozen=True)
 class ListBlock:
     """A bulleted or numbered list."""
+
+    kind: ClassVar[str] = "list"
 
     ordered: bool
     start: int
@@ -116,6 +147,8 @@ class ListBlock:
 class Quote:
     """A block quotation inside running text."""
 
+    kind: ClassVar[str] = "quote"
+
     blocks: tuple[Block, ...]
     line: int
 
@@ -124,6 +157,8 @@ class Quote:
 class Image:
     """An image file inside the content folder, checked to exist and to be readable."""
 
+    kind: ClassVar[str] = "image"
+
     path: Path
     alt: str
     width_px: int
@@ -131,27 +166,41 @@ class Image:
     line: int
 
 
-Block = Union[Paragraph, Subheading, ListBlock, Quote, Image]
+Block = Paragraph | Subheading | ListBlock | Quote | Image
 
 
-def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """Every block in order, with quotations and list items opened up."""
+#: Every block kind, in the order a writer's handler table lists them.
+BLOCK_KINDS = ("paragraph", "subheading", "list", "quote", "image")
+
+
+def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Paragraph | Subheading | Image]:
+    """Every leaf block in order (paragraphs, subheadings, images), with quotations and
+    list items opened up."""
     for block in blocks:
         if isinstance(block, Quote):
             yield from walk_blocks(block.blocks)
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from walk_blocks(item.blocks)
-        else:
+        elif isinstance(block, Paragraph | Subheading | Image):
             yield block
+        else:
+            raise UnknownKind(block, "walk_blocks")
+
+
+def block_text(block: Paragraph | Subheading | Image) -> str:
+    """The text a leaf block shows: its words, or an image's description."""
+    return block.alt if isinstance(block, Image) else plain_text(block.inlines)
 
 
 def blocks_text(blocks: tuple[Block, ...]) -> list[str]:
     """The blocks as plain-text paragraphs: one string per paragraph or list item."""
     out: list[str] = []
     for block in blocks:
-        if isinstance(block, Paragraph | Subheading):
-            out.append(plain_text(block.inlines))
+        if isinstance(block, Paragraph | Subheading | Image):
+            text = block_text(block)
+            if text:
+                out.append(text)
         elif isinstance(block, Quote):
             out.extend(blocks_text(block.blocks))
         elif isinstance(block, ListBlock):
@@ -161,9 +210,8 @@ def blocks_text(blocks: tuple[Block, ...]) -> list[str]:
                 if texts:
                     out.append(f"{marker} {texts[0]}")
                     out.extend(texts[1:])
-        elif isinstance(block, Image):
-            if block.alt:
-                out.append(block.alt)
+        else:
+            raise UnknownKind(block, "blocks_text")
     return out
 
 
@@ -253,7 +301,7 @@ class Publication:
 
     def images(self) -> list[Image]:
         """Every image in the publication, in order."""
-        sections = (self.introduction.blocks, *(l.blocks for l in self.lessons),
+        sections = (self.introduction.blocks, *(lesson.blocks for lesson in self.lessons),
                     self.closing.blocks)
         return [block for blocks in sections for block in walk_blocks(blocks)
                 if isinstance(block, Image)]

@@ -26,9 +26,27 @@ from mdit_py_plugins.container import container_plugin
 from . import images as image_files
 from .errors import SourceError
 from .model import (
-    Block, Closing, Code, Emph, Image, Inline, Inlines, Introduction, Lesson, LineBreak,
-    Link, ListBlock, ListItem, Paragraph, Publication, Quote, Strong, Subheading, Text,
-    blocks_text, plain_text,
+    Block,
+    Closing,
+    Code,
+    Emph,
+    Image,
+    Inline,
+    Inlines,
+    Introduction,
+    Lesson,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Publication,
+    Quote,
+    Strong,
+    Subheading,
+    Text,
+    blocks_text,
+    plain_text,
 )
 from .source import SourceText, read_source
 
@@ -55,10 +73,10 @@ def source_to_publication(source: SourceText, content_root: Path) -> Publication
     meta = dataclasses.replace(
         meta,
         title=smarten(meta.title),
-        subtitle=smarten(meta.subtitle),
-        organisation=smarten(meta.organisation),
-        description=smarten(meta.description),
-        date_text=smarten(meta.date_text),
+        subtitle=smarten_optional(meta.subtitle),
+        organisation=smarten_optional(meta.organisation),
+        description=smarten_optional(meta.description),
+        date_text=smarten_optional(meta.date_text),
         signatories=tuple(smarten(name) for name in meta.signatories),
     )
     return Publication(
@@ -91,10 +109,13 @@ def markdown_parser() -> MarkdownIt:
     return md
 
 
-def smarten(text: str | None) -> str | None:
+def smarten_optional(text: str | None) -> str | None:
+    """``smarten`` for a setting that may be absent."""
+    return None if text is None else smarten(text)
+
+
+def smarten(text: str) -> str:
     """Apply the body's typography (quotes, dashes) to a line of front-matter text."""
-    if text is None:
-        return None
     tokens = markdown_parser().parseInline(text)
     pieces = []
     for child in tokens[0].children or []:

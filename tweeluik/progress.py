@@ -41,7 +41,7 @@ class LiveProgress(logging.Handler):
         self.stream.write(f"\r  {self.label}: {text} …\x1b[K")
         self.stream.flush()
 
-    def __enter__(self) -> "LiveProgress":
+    def __enter__(self) -> LiveProgress:
         if self.stream.isatty():
             logger = logging.getLogger(PROGRESS_LOGGER)
             self._level = logger.level

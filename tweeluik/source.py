@@ -284,7 +284,7 @@ class _MetaChecker:
                             "letters, digits, '-' and '_' only")
         date, date_text = self.date()
         return Meta(
-            title=self.text("title", required=True),
+            title=self.text("title", required=True) or "",
             subtitle=self.text("subtitle"),
             organisation=self.text("organisation"),
             date=date,

@@ -1,4 +1,8 @@
-"""Load the one theme file (``layouts/theme.toml``) that the booklet and the deck share."""
+"""Load the one theme file (``layouts/theme.toml``) that the booklet and the deck share.
+
+Read at the start of a build, before either writer: colours, typefaces and every size.
+Each value is checked where it is read, and a mistake points at its line in the file.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,14 @@ from .errors import SourceError
 
 FONT_STYLES = ("regular", "italic", "bold", "bold_italic")
 COLOUR_NAMES = ("accent", "ink", "muted", "rule", "tint", "paper")
+#: Deck text roles, each with a [largest, smallest] point size on a 13.33-inch slide.
+DECK_SIZES = ("organisation", "title", "subtitle", "date", "agenda_title", "agenda", "number",
+              "lesson_title", "key_message", "closing_title", "closing", "signatories",
+              "slide_number")
+#: Booklet sizes, each a CSS length, set on :root as --name (underscores become hyphens).
+BOOKLET_SIZES = ("text_size", "leading", "lesson_number_size", "lesson_title_size",
+                 "pull_quote_size", "subheading_size")
+_CSS_LENGTH = re.compile(r"\d+(\.\d+)?(pt|mm|cm|in|px|em|rem)")
 
 
 @dataclass(frozen=True)
@@ -31,7 +43,7 @@ class Theme:
     serif: Typeface
     sans: Typeface
     booklet: dict[str, str]
-    deck: dict[str, float]
+    deck: dict[str, tuple[float, float]]  # role → (largest, smallest) in points
 
     def font_files(self) -> list[Path]:
         """Every font file the theme uses."""
@@ -46,47 +58,125 @@ class Theme:
         return ":root {\n" + "\n".join(lines) + "\n}\n"
 
 
+class _ThemeReader:
+    """Reads one section after another, pointing every mistake at its line."""
+
+    def __init__(self, path: Path, text: str, data: dict):
+        self.path, self.text, self.data = path, text, data
+
+    def line_of(self, section: str, key: str | None = None) -> int | None:
+        lines = self.text.split("\n")
+        start = next((i for i, line in enumerate(lines)
+                      if line.strip().startswith(f"[{section}]")), None)
+        if start is None or key is None:
+            return start + 1 if start is not None else None
+        for index in range(start + 1, len(lines)):
+            stripped = lines[index].strip()
+            if stripped.startswith("["):
+                break
+            if re.match(rf"{re.escape(key)}\s*=", stripped):
+                return index + 1
+        return start + 1
+
+    def fail(self, section: str, key: str | None, message: str) -> SourceError:
+        return SourceError(self.path, self.line_of(section, key), message)
+
+    def section(self, name: str) -> dict:
+        value = self.data.get(name)
+        if not isinstance(value, dict):
+            raise SourceError(self.path, None, f"the theme has no [{name}] section; restore it "
+                              "from the theme.toml that came with tweeluik")
+        return value
+
+    def known_keys(self, name: str, section: dict, known: tuple[str, ...]) -> None:
+        for key in section:
+            if key not in known:
+                raise self.fail(name, key, f"unknown setting '{key}' in [{name}]; "
+                                f"known: {', '.join(known)}")
+
+    def colours(self) -> dict[str, str]:
+        colours = self.section("colours")
+        self.known_keys("colours", colours, COLOUR_NAMES)
+        for name in COLOUR_NAMES:
+            value = colours.get(name)
+            if not isinstance(value, str) or not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+                raise self.fail("colours", name, f"colour '{name}' must be written as "
+                                "\"#RRGGBB\", for example \"#B0472A\"")
+        return {name: colours[name].upper() for name in COLOUR_NAMES}
+
+    def typeface(self, name: str, layouts: Path) -> Typeface:
+        fonts = self.section("fonts")
+        spec = fonts.get(name)
+        section = f"fonts.{name}"
+        if not isinstance(spec, dict):
+            raise SourceError(self.path, None, f"the theme has no [{section}] section")
+        for key in ("family", "deck"):
+            if not isinstance(spec.get(key), str) or not spec[key].strip():
+                raise self.fail(section, key, f"[{section}] {key} must be a font name in quotes")
+        files = {}
+        root = layouts.resolve()
+        for style in FONT_STYLES:
+            value = spec.get(style)
+            file = (layouts / value).resolve() if isinstance(value, str) and value else None
+            if file is None or not file.is_relative_to(root) or not file.is_file():
+                raise self.fail(section, style, f"[{section}] {style} must name a font file "
+                                "inside layouts/ that exists, such as \"fonts/Name-Regular.ttf\"")
+            files[style] = file
+        return Typeface(spec["family"].strip(), spec["deck"].strip(), files)
+
+    def booklet(self) -> dict[str, str]:
+        booklet = self.section("booklet")
+        self.known_keys("booklet", booklet, BOOKLET_SIZES)
+        for key in BOOKLET_SIZES:
+            value = booklet.get(key)
+            if not isinstance(value, str) or not _CSS_LENGTH.fullmatch(value.strip()):
+                raise self.fail("booklet", key, f"[booklet] {key} must be a length in quotes, "
+                                "such as \"10.5pt\" or \"4mm\"")
+        return {key: booklet[key].strip() for key in BOOKLET_SIZES}
+
+    def deck(self) -> dict[str, tuple[float, float]]:
+        deck = self.section("deck")
+        self.known_keys("deck", deck, DECK_SIZES)
+        sizes = {}
+        for key in DECK_SIZES:
+            value = deck.get(key)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                value = [value, value]
+            if (not isinstance(value, list) or len(value) != 2
+                    or not all(isinstance(v, int | float) and not isinstance(v, bool)
+                               for v in value)
+                    or not 4 <= value[1] <= value[0] <= 400):
+                raise self.fail("deck", key, f"[deck] {key} must be [largest, smallest] in "
+                                "points, such as [40, 28], with 4 ≤ smallest ≤ largest ≤ 400")
+            sizes[key] = (float(value[0]), float(value[1]))
+        return sizes
+
+
 def load_theme(layouts: Path) -> Theme:
     """Read and check ``layouts/theme.toml``."""
     path = layouts / "theme.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SourceError(path, None, "the theme file is missing; restore layouts/theme.toml") from None
+        raise SourceError(path, None, "the theme file is missing; restore layouts/theme.toml "
+                          "(it comes with tweeluik)") from None
+    except UnicodeDecodeError:
+        raise SourceError(path, None, "the theme file is not UTF-8 text; save it as UTF-8") from None
+    except OSError as error:
+        raise SourceError(path, None, f"cannot read the theme file ({error.strerror})") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(error))) else None
-        raise SourceError(path, line, f"the theme is not valid TOML ({error})") from None
-
-    def section(name: str) -> dict:
-        value = data.get(name)
-        if not isinstance(value, dict):
-            raise SourceError(path, None, f"the theme has no [{name}] section")
-        return value
-
-    colours = section("colours")
-    for name in COLOUR_NAMES:
-        value = colours.get(name)
-        if not isinstance(value, str) or not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
-            raise SourceError(path, None, f"colour '{name}' must be written as #RRGGBB")
-
-    def typeface(name: str) -> Typeface:
-        spec = section("fonts").get(name)
-        if not isinstance(spec, dict):
-            raise SourceError(path, None, f"the theme has no [fonts.{name}] section")
-        files = {}
-        for style in FONT_STYLES:
-            file = (layouts / str(spec.get(style, ""))).resolve()
-            if not spec.get(style) or not file.is_file() or not file.is_relative_to(layouts.resolve()):
-                raise SourceError(path, None, f"[fonts.{name}] {style} must name a font file "
-                                  "inside layouts/ that exists")
-            files[style] = file
-        return Typeface(str(spec["family"]), str(spec["deck"]), files)
-
+        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise SourceError(path, line, f"the theme is not valid TOML ({problem}); write each "
+                          "setting as name = value, text in quotes") from None
+    reader = _ThemeReader(path, text, data)
     return Theme(
         path=path,
-        colours={name: colours[name] for name in COLOUR_NAMES},
-        serif=typeface("serif"),
-        sans=typeface("sans"),
-        booklet={key: str(value) for key, value in section("booklet").items()},
-        deck={key: float(value) for key, value in section("deck").items()},
+        colours=reader.colours(),
+        serif=reader.typeface("serif", layouts),
+        sans=reader.typeface("sans", layouts),
+        booklet=reader.booklet(),
+        deck=reader.deck(),
     )

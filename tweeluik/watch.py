@@ -7,6 +7,7 @@ fraction of a cold build. A build error is printed and the watch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -37,12 +38,10 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
     from watchfiles import watch as watch_changes
 
     from .builder import warm_up
-    from .cli import build_all
+    from .runner import build_all
 
-    try:
+    with contextlib.suppress(Exception):  # a broken theme is reported by the build itself
         warm_up(layouts)
-    except Exception:  # a broken theme is reported by the build itself
-        pass
     build_all(sources, out_dir, layouts, kinds, console)
     folders = sorted({*(source.parent for source in sources), layouts.resolve()}
                      | ({content.resolve()} if content else set()))

@@ -1,17 +1,21 @@
 """Run a piece of a build on the machine's other core, in a forked worker process.
 
-Used by the build (step 4) to make the deck while the booklet is laid out, and by the
-booklet writer to derive its two print variants at the same time. A fork shares what
-this process has already imported and loaded, so a worker starts at once; where fork is
-not available or there is one core, the call simply runs here.
+Used by the build (step 4) to make the deck and run the glyph check while this process
+lays out the booklet: on the 2-core machine this saves about a fifth of a cold build of
+the sample (``bench/bench.py``, row "serial build"). The worker is a
+``concurrent.futures`` process forked from this one, so it starts with everything this
+process has already imported, and an exception raised in it comes back with the
+worker's own traceback attached (shown by ``--debug``). Where fork is not available or
+there is one core, the call simply runs here when its result is asked for.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-
-from .errors import SourceError
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
 
 def can_fork() -> bool:
@@ -19,49 +23,29 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
 
 
-def _worker(connection, function, args) -> None:
-    try:
-        connection.send(("ok", function(*args)))
-    except SourceError as error:
-        connection.send(("error", error))
-    except BaseException as error:  # reported by the parent as an internal error
-        connection.send(("crash", f"{type(error).__name__}: {error}"))
-    finally:
-        connection.close()
+class Beside:
+    """``function(*args)``: started now on the other core, or run here on demand."""
 
-
-class ForkedCall:
-    """``function(*args)``, started now in a worker (or run later here), result on demand."""
-
-    def __init__(self, function, *args, parallel: bool = True):
+    def __init__(self, function: Callable[..., Any], *args: Any, parallel: bool = True):
         self.function, self.args = function, args
-        self.process = None
+        self.executor: ProcessPoolExecutor | None = None
+        self.future: Future | None = None
         if parallel and can_fork():
-            context = multiprocessing.get_context("fork")
-            self.receiver, sender = context.Pipe(duplex=False)
-            self.process = context.Process(target=_worker, args=(sender, function, args),
-                                           daemon=True)
-            self.process.start()
-            sender.close()
+            self.executor = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self.future = self.executor.submit(function, *args)
 
-    def result(self):
-        """The function's return value; its ``SourceError`` is raised here as it was there."""
-        if self.process is None:
+    def result(self) -> Any:
+        """The function's return value; an exception it raised is raised here."""
+        if self.executor is None or self.future is None:
             return self.function(*self.args)
         try:
-            message = self.receiver.recv()
-        except EOFError:
-            message = ("crash", f"the worker stopped (exit code {self.process.exitcode})")
+            return self.future.result()
         finally:
-            self.process.join()
-        if message[0] == "error":
-            raise message[1]
-        if message[0] == "crash":
-            raise RuntimeError(message[1])
-        return message[1]
+            self.executor.shutdown()
 
-    def cancel(self) -> None:
-        """Stop the worker if it is still running (the build failed elsewhere)."""
-        if self.process is not None and self.process.is_alive():
-            self.process.terminate()
-            self.process.join()
+    def abandon(self) -> None:
+        """The build failed elsewhere: do not start the call if it has not started, and
+        let the worker finish on its own."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)

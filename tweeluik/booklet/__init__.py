@@ -6,14 +6,30 @@ WeasyPrint, ``variants`` derives the print-shop and office PDFs from that one la
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import missing_library
 from ..model import Publication
 from ..theme import Theme
-from ..workers import ForkedCall
+from ..workers import Beside
+
+
+def import_weasyprint() -> None:
+    """Import WeasyPrint, turning a missing system library into an install message.
+
+    WeasyPrint prints a box of advice to stdout when it cannot load Pango; our one line
+    on stderr says the same in fewer words, so that box is kept off the screen.
+    """
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint  # noqa: F401
+    except OSError as error:
+        raise missing_library(error) from None
 
 
 @dataclass(frozen=True)
@@ -37,14 +53,15 @@ def build_booklet(publication: Publication, theme: Theme, layouts: Path,
                   parallel: bool = True) -> BuiltBooklet:
     """Lay out the booklet once and derive the requested PDFs from it; the print-shop
     variant is derived in a worker while this process imposes the A4 one."""
+    import_weasyprint()
     from .render import render_booklet
     from .variants import add_bleed_and_crop_marks, impose_booklet
 
     started = time.perf_counter()
     rendered = render_booklet(publication, theme, layouts, publication.folder, created)
     files, seconds = {"booklet": rendered.pdf}, {"booklet": time.perf_counter() - started}
-    print_shop = ForkedCall(_timed, add_bleed_and_crop_marks, rendered.pdf,
-                            parallel=parallel and "a4-duplex" in kinds) \
+    print_shop = Beside(_timed, add_bleed_and_crop_marks, rendered.pdf,
+                        parallel=parallel and "a4-duplex" in kinds) \
         if "print-shop" in kinds else None
     if "a4-duplex" in kinds:
         files["a4-duplex"], seconds["a4-duplex"] = _timed(impose_booklet, rendered.pdf)

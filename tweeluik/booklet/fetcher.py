@@ -1,17 +1,23 @@
 """The only door through which WeasyPrint may load a file while rendering the booklet.
 
-Part of step 3a (booklet writer). Allows ``file:`` URLs whose real path (symlinks
-resolved) lies inside one of the allowed folders: the content folder and ``layouts/``.
-Anything else, the network included, stops the render with a clear error.
+Part of step 3b (booklet writer). The booklet's HTML and CSS name files by *virtual*
+addresses that do not depend on where the project lives on disk:
+``file:///tweeluik/content/images/x.png`` and ``file:///tweeluik/layouts/fonts/x.ttf``.
+The same source therefore gives the same bytes in every checkout. This fetcher maps
+those addresses back to the real folders, checks that the real path (symbolic links
+resolved) stays inside its folder, and refuses anything else, the network included.
 """
 
 from __future__ import annotations
 
 import mimetypes
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote, urlsplit
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+VIRTUAL_ROOT = PurePosixPath("/tweeluik")
+MAX_RESOURCE_BYTES = 64 * 1024 * 1024
 
 
 class RefusedResource(FatalURLFetchingError):
@@ -23,24 +29,51 @@ class RefusedResource(FatalURLFetchingError):
         self.reason = reason
 
 
-class FolderFetcher(URLFetcher):
-    """Serve local files from a fixed set of folders; refuse everything else."""
+def virtual_url(area: str, relative: PurePosixPath | str) -> str:
+    """The checkout-independent address of a file in ``area`` ("content" or "layouts")."""
+    return "file://" + quote(str(VIRTUAL_ROOT / area / str(relative)))
 
-    def __init__(self, allowed: list[Path]):
+
+class FolderFetcher(URLFetcher):
+    """Serve files from the virtual areas; refuse everything else."""
+
+    def __init__(self, areas: dict[str, Path]):
         super().__init__()
-        self.allowed = [folder.resolve() for folder in allowed]
+        self.areas = {name: folder.resolve() for name, folder in areas.items()}
         self.fetched: list[Path] = []
 
-    def fetch(self, url, headers=None):
+    def url_for(self, path: Path) -> str:
+        """The virtual address of a real file inside one of the areas."""
+        real = path.resolve()
+        for name, folder in self.areas.items():
+            if real.is_relative_to(folder):
+                return virtual_url(name, PurePosixPath(*real.relative_to(folder).parts))
+        raise ValueError(f"{path} lies in none of the allowed folders")
+
+    def real_path(self, url: str) -> Path:
         parts = urlsplit(url)
-        if parts.scheme != "file":
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedResource(url, "the booklet may only use files inside the content "
                                   "folder and layouts/; nothing is loaded from the network")
-        path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(folder) for folder in self.allowed):
+        path = PurePosixPath(unquote(parts.path))
+        if not path.is_relative_to(VIRTUAL_ROOT) or len(path.parts) < 3:
             raise RefusedResource(url, "this file lies outside the content folder and layouts/")
-        if not path.is_file():
+        area, *rest = path.relative_to(VIRTUAL_ROOT).parts
+        folder = self.areas.get(area)
+        if folder is None or ".." in rest:
+            raise RefusedResource(url, "this file lies outside the content folder and layouts/")
+        real = folder.joinpath(*rest).resolve()
+        if not real.is_relative_to(folder):
+            raise RefusedResource(url, "this file lies outside the content folder and layouts/ "
+                                  "(a symbolic link points out of it)")
+        if not real.is_file():
             raise RefusedResource(url, "this file does not exist")
-        self.fetched.append(path)
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+        if real.stat().st_size > MAX_RESOURCE_BYTES:
+            raise RefusedResource(url, "this file is larger than 64 MB")
+        return real
+
+    def fetch(self, url, headers=None):
+        real = self.real_path(url)
+        self.fetched.append(real)
+        kind = mimetypes.guess_type(real.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, real.read_bytes(), {"Content-Type": kind})

@@ -1,23 +1,28 @@
-"""Turn a publication into the booklet's HTML, through the layout's Jinja2 templates.
+"""Render a booklet layout's Jinja2 template into one HTML document, in a sandbox.
 
-Step 3a of the pipeline (booklet writer, first half): content model + theme → one HTML
-string. Content is always data: Jinja2 autoescapes it, and inline text is escaped here
-before it is marked safe, so nothing an author types can become markup or template code.
+Step 3a of the pipeline (booklet writer, first half): the view of the publication
+(plain data, see ``view``) + theme → one HTML string. The template runs in Jinja2's
+immutable sandbox and may read only its own layout folder, so a layout can neither
+read files elsewhere nor reach Python internals. Content is always data: Jinja2
+autoescapes it, and inline HTML is escaped before it is marked safe.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jinja2
-from markupsafe import Markup, escape
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 from ..errors import SourceError
-from ..labels import LANGUAGE_TAGS, format_date, labels_for
-from ..model import Code, Emph, Inlines, LineBreak, Link, Publication, Strong, Text, plain_text
+from ..model import Publication
 from ..theme import Theme
+from .fetcher import virtual_url
+from .view import ImageURL, LinkNotes, publication_to_view
 
 MAIN_TEMPLATE = "booklet.html"
 STYLESHEET = "booklet.css"
@@ -33,6 +38,11 @@ class BookletLayout:
     @property
     def stylesheet(self) -> Path:
         return self.folder / STYLESHEET
+
+    @property
+    def base_url(self) -> str:
+        """The layout folder's checkout-independent address, for relative URLs in it."""
+        return virtual_url("layouts", self.name) + "/"
 
 
 def available_layouts(layouts: Path) -> list[str]:
@@ -52,92 +62,95 @@ def find_layout(publication: Publication, layouts: Path) -> BookletLayout:
     return BookletLayout(name, folder)
 
 
-def inline_html(inlines: Inlines) -> Markup:
-    """Inline content as escaped HTML."""
-    parts: list[str] = []
-    for node in inlines:
-        if isinstance(node, Text):
-            parts.append(str(escape(node.text)))
-        elif isinstance(node, Code):
-            parts.append(f"<code>{escape(node.text)}</code>")
-        elif isinstance(node, LineBreak):
-            parts.append("<br>")
-        elif isinstance(node, Emph):
-            parts.append(f"<em>{inline_html(node.children)}</em>")
-        elif isinstance(node, Strong):
-            parts.append(f"<strong>{inline_html(node.children)}</strong>")
-        elif isinstance(node, Link):
-            parts.append(f'<a href="{escape(node.href)}">{inline_html(node.children)}</a>')
-    return Markup("".join(parts))
+class _LayoutLoader(jinja2.FileSystemLoader):
+    """Loads templates from the layout folder only: no symbolic link leads out of it."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        root = Path(self.searchpath[0]).resolve()
+        if filename is None or not Path(filename).resolve().is_relative_to(root):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
 
 
-def _kind(node: object) -> str:
-    return type(node).__name__.lower()
+def _unknown_kind(kind: object) -> None:
+    raise SecurityError(f"the layout has no case for content of kind {kind!r}; add one to "
+                        f"{MAIN_TEMPLATE} so that nothing is left out of the booklet")
 
 
 _ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
 
 
 def _environment(layout: BookletLayout) -> jinja2.Environment:
-    """The Jinja2 environment of a layout; kept per process, so a warm rebuild reuses
-    compiled templates (Jinja2 reloads a template whose file changed)."""
+    """The sandboxed Jinja2 environment of a layout; kept per process, so a warm rebuild
+    reuses compiled templates (Jinja2 reloads a template whose file changed)."""
     if layout.folder in _ENVIRONMENTS:
         return _ENVIRONMENTS[layout.folder]
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(layout.folder),
+    env = ImmutableSandboxedEnvironment(
+        loader=_LayoutLoader(layout.folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["inline"] = inline_html
-    env.filters["plain"] = plain_text
-    env.filters["kind"] = _kind
-    env.filters["uri"] = lambda path: Path(path).resolve().as_uri()
+    env.globals["unknown_kind"] = _unknown_kind
     _ENVIRONMENTS[layout.folder] = env
     return env
 
 
-def stylesheet_text(theme: Theme, layout: BookletLayout) -> str:
-    """The booklet's whole stylesheet: the theme's fonts and variables, then booklet.css."""
+def font_face_rules(theme: Theme, layouts: Path) -> list[str]:
+    """@font-face rules for the theme's fonts, at checkout-independent addresses."""
     rules = []
+    root = layouts.resolve()
     for face in (theme.serif, theme.sans):
         for style, path in face.files.items():
+            url = virtual_url("layouts", PurePosixPath(*path.relative_to(root).parts))
             rules.append(
                 f'@font-face {{ font-family: "{face.family}"; '
                 f'font-weight: {"bold" if "bold" in style else "normal"}; '
                 f'font-style: {"italic" if "italic" in style else "normal"}; '
-                f'src: url("{path.as_uri()}"); }}')
-    rules.append(theme.css_variables())
-    rules.append(layout.stylesheet.read_text(encoding="utf-8"))
-    return "\n".join(rules)
+                f'src: url("{url}"); }}')
+    return rules
+
+
+def stylesheet_text(theme: Theme, layout: BookletLayout, layouts: Path) -> str:
+    """The booklet's whole stylesheet: the theme's fonts and variables, then booklet.css."""
+    return "\n".join([*font_face_rules(theme, layouts), theme.css_variables(),
+                      layout.stylesheet.read_text(encoding="utf-8")])
 
 
 def publication_to_html(publication: Publication, theme: Theme, layout: BookletLayout,
-                        created: dt.datetime, standalone: bool = False) -> str:
+                        layouts: Path, created: dt.datetime, image_url: ImageURL,
+                        links: LinkNotes | None = None, standalone: bool = False) -> str:
     """Render the publication through ``layout`` into one HTML document.
 
     With ``standalone``, the stylesheet is put inline, so the HTML renders on its own;
     otherwise the renderer supplies it (parsed once per process).
     """
-    meta = publication.meta
-    date_line = format_date(meta.date, meta.language) if meta.date else meta.date_text
-    year = str(meta.date.year) if meta.date else None
+    view = publication_to_view(publication, image_url, created, links)
+    template_path = layout.folder / MAIN_TEMPLATE
     try:
         template = _environment(layout).get_template(MAIN_TEMPLATE)
         return template.render(
-            pub=publication,
-            meta=meta,
-            labels=labels_for(meta.language),
-            language_tag=LANGUAGE_TAGS[meta.language],
-            date_line=date_line,
-            year=year,
-            stylesheet=Markup(stylesheet_text(theme, layout)) if standalone else None,
-            created=created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            pub=view,
+            labels=view["labels"],
+            stylesheet=Markup(stylesheet_text(theme, layout, layouts)) if standalone else None,
         )
     except jinja2.TemplateSyntaxError as error:
-        raise SourceError(Path(error.filename or layout.folder / MAIN_TEMPLATE), error.lineno,
-                          f"template error: {error.message}") from None
-    except jinja2.TemplateError as error:
-        raise SourceError(layout.folder / MAIN_TEMPLATE, None,
-                          f"template error: {error}") from None
+        where = Path(error.filename) if error.filename else template_path
+        raise SourceError(where, error.lineno, f"template error: {error.message}") from None
+    except SecurityError as error:
+        raise SourceError(template_path, _template_line(), f"the layout is not allowed to do "
+                          f"this: {error}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as error:
+        raise SourceError(template_path, _template_line(), f"template error: {error}") from None
+
+
+def _template_line() -> int | None:
+    """The template line being rendered when an error was raised, from the traceback."""
+    import sys
+    import traceback
+    frames = traceback.extract_tb(sys.exc_info()[2])
+    lines = [frame.lineno for frame in frames
+             if frame.filename and os.path.basename(frame.filename) == MAIN_TEMPLATE]
+    return lines[-1] if lines else None

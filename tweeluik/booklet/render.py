@@ -24,7 +24,7 @@ from ..theme import Theme
 from .fetcher import FolderFetcher, RefusedResource
 from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
 
-BLANK_CLASS = "blank"
+SPARE_PAGE_PREFIX = "spare-"
 
 # Parsed stylesheets with their loaded fonts, kept for the life of the process: in watch
 # mode every rebuild after the first skips loading fonts and parsing CSS, and Pango's
@@ -37,15 +37,16 @@ def clear_stylesheet_cache() -> None:
     _STYLESHEETS.clear()
 
 
-def booklet_stylesheet(theme: Theme, layout: BookletLayout, fetcher: FolderFetcher):
+def booklet_stylesheet(theme: Theme, layout: BookletLayout, layouts: Path,
+                       fetcher: FolderFetcher):
     """(digest, font configuration, parsed stylesheet), from the cache when unchanged."""
-    text = stylesheet_text(theme, layout)
+    text = stylesheet_text(theme, layout, layouts)
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if key not in _STYLESHEETS:
         if len(_STYLESHEETS) >= 4:
             _STYLESHEETS.clear()
         font_config = FontConfiguration()
-        css = weasyprint.CSS(string=text, base_url=str(layout.folder) + "/",
+        css = weasyprint.CSS(string=text, base_url=layout.base_url,
                              url_fetcher=fetcher, font_config=font_config)
         _STYLESHEETS[key] = (font_config, css)
     return (key, *_STYLESHEETS[key])
@@ -74,13 +75,14 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
     """Lay out the booklet's pages; returns (WeasyPrint document, a fingerprint of the
     HTML and stylesheet, warnings)."""
     layout = find_layout(publication, layouts)
-    html = publication_to_html(publication, theme, layout, created)
-    fetcher = FolderFetcher([content_root, layouts])
+    fetcher = FolderFetcher({"content": content_root, "layouts": layouts})
+    html = publication_to_html(publication, theme, layout, layouts, created,
+                               image_url=lambda image: fetcher.url_for(image.path))
     collector = _CollectWarnings()
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
-        style_key, font_config, stylesheet = booklet_stylesheet(theme, layout, fetcher)
-        document = weasyprint.HTML(string=html, base_url=str(layout.folder) + "/",
+        style_key, font_config, stylesheet = booklet_stylesheet(theme, layout, layouts, fetcher)
+        document = weasyprint.HTML(string=html, base_url=layout.base_url,
                                    url_fetcher=fetcher).render(
             font_config=font_config, stylesheets=[stylesheet], pdf_tags=True)
     except RefusedResource as refused:
@@ -102,18 +104,16 @@ def render_booklet(publication: Publication, theme: Theme, layouts: Path,
     return RenderedBooklet(pdf, len(document.pages), warnings)
 
 
+def is_spare_page(page) -> bool:
+    """True for the layout's spare pages for notes (sections with an id ``spare-N``)."""
+    return any(anchor.startswith(SPARE_PAGE_PREFIX) for anchor in page.anchors)
+
+
 def drop_spare_blank_pages(document):
     """Keep just enough spare blank pages that the page count is a multiple of four."""
-    spare = [index for index, page in enumerate(document.pages)
-             if _page_name(page) == BLANK_CLASS]
+    spare = [index for index, page in enumerate(document.pages) if is_spare_page(page)]
     total = len(document.pages)
     keep = (-(total - len(spare))) % 4
     drop = set(spare[keep:])
     return document.copy([page for index, page in enumerate(document.pages)
                           if index not in drop])
-
-
-def _page_name(page) -> str | None:
-    """The CSS page name (``page:`` property) a laid-out page was made for."""
-    box = page._page_box
-    return box.page_type.name if hasattr(box, "page_type") else None

@@ -15,7 +15,11 @@ from io import BytesIO
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
-    ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject,
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    RectangleObject,
 )
 
 MM = 72 / 25.4
@@ -73,8 +77,12 @@ def add_bleed_and_crop_marks(pdf: bytes) -> bytes:
         page.mediabox = media
         page.cropbox = media
         contents = page.get("/Contents")
-        old = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) \
-            else ([contents] if contents is not None else [])
+        if contents is None:
+            old = []
+        elif isinstance(contents.get_object(), ArrayObject):
+            old = list(contents.get_object())
+        else:
+            old = [contents]
         page[NameObject("/Contents")] = ArrayObject(
             [_stream(writer, "q\n"), *old,
              _stream(writer, "\nQ\nq\n" + _crop_marks(width, height) + "\nQ\n")])
@@ -86,9 +94,10 @@ def add_bleed_and_crop_marks(pdf: bytes) -> bytes:
 def _page_as_form(writer: PdfWriter, page: PageObject):
     """A source page as a Form XObject in ``writer``: drawn by reference, never rewritten."""
     contents = page.get("/Contents")
-    if contents is not None and isinstance(contents.get_object(), ArrayObject):
+    joined = page.get_contents()
+    if contents is not None and joined is not None and isinstance(contents.get_object(), ArrayObject):
         stream = DecodedStreamObject()
-        stream.set_data(page.get_contents().get_data())
+        stream.set_data(joined.get_data())
     elif contents is not None:
         stream = contents.get_object().clone(writer, ignore_fields=())
     else:
@@ -125,7 +134,7 @@ def impose_booklet(pdf: bytes) -> bytes:
             ops.append(f"q 1 0 0 1 {offset_x:.4f} {offset_y:.4f} cm {name} Do Q")
         side[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
         side[NameObject("/Contents")] = _stream(writer, "\n".join(ops))
-    language = reader.trailer["/Root"].get("/Lang")
+    language = reader.root_object.get("/Lang")
     if language is not None:
         writer.root_object[NameObject("/Lang")] = language.clone(writer)
     if reader.metadata:

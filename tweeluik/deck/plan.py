@@ -15,13 +15,23 @@ from pathlib import Path
 import pyphen
 
 from ..errors import SourceError
+from ..fonts import load_metrics
 from ..labels import LANGUAGE_TAGS, format_date, labels_for
 from ..model import (
-    Emph, Inlines, LineBreak, Lesson, Link, Publication, Strong, Text, Code, Image,
-    blocks_text, plain_text,
+    Code,
+    Emph,
+    Image,
+    Inlines,
+    Lesson,
+    LineBreak,
+    Link,
+    Publication,
+    Strong,
+    Text,
+    blocks_text,
+    plain_text,
 )
 from ..theme import Theme
-from ..fonts import load_metrics
 from .fit import WIDTH_SAFETY, Box, Piece, Style, fit_text, text_height, widest_word
 
 #: Slide kinds, the layout each uses by default, and the placeholder roles it fills.
@@ -133,9 +143,10 @@ class DeckPlan:
 
 @dataclass(frozen=True)
 class RoleStyle:
+    """How a role's text is set; its sizes come from the theme's [deck] entry ``sizes``."""
+
     typeface: str
-    largest: str   # key into theme.deck, or a number as text
-    smallest: str
+    sizes: str
     bold: bool = False
     italic: bool = False
     colour: str = "ink"
@@ -145,18 +156,18 @@ class RoleStyle:
 
 
 ROLE_STYLES = {
-    ("title", "organisation"): RoleStyle("sans", "label_size", "12", bold=True, colour="muted", caps=True),
-    ("title", "title"): RoleStyle("sans", "title_max", "title_min", bold=True, anchor="bottom"),
-    ("title", "subtitle"): RoleStyle("serif", "28", "20", italic=True, colour="muted"),
-    ("title", "date"): RoleStyle("sans", "label_size", "12", colour="muted"),
-    ("agenda", "title"): RoleStyle("sans", "label_size", "12", bold=True, colour="accent", caps=True),
-    ("agenda", "body"): RoleStyle("sans", "28", "body_min"),
-    ("lesson", "number"): RoleStyle("sans", "number_size", "48", bold=True, colour="accent"),
-    ("lesson", "title"): RoleStyle("sans", "lesson_title_max", "lesson_title_min", bold=True, anchor="bottom"),
-    ("lesson", "message"): RoleStyle("serif", "message_max", "message_min", italic=True, can_shorten=True),
-    ("closing", "title"): RoleStyle("sans", "lesson_title_max", "lesson_title_min", bold=True),
-    ("closing", "body"): RoleStyle("serif", "32", "message_min", italic=True, can_shorten=True),
-    ("closing", "signatories"): RoleStyle("sans", "20", "14", colour="muted"),
+    ("title", "organisation"): RoleStyle("sans", "organisation", bold=True, colour="muted", caps=True),
+    ("title", "title"): RoleStyle("sans", "title", bold=True, anchor="bottom"),
+    ("title", "subtitle"): RoleStyle("serif", "subtitle", italic=True, colour="muted"),
+    ("title", "date"): RoleStyle("sans", "date", colour="muted"),
+    ("agenda", "title"): RoleStyle("sans", "agenda_title", bold=True, colour="accent", caps=True),
+    ("agenda", "body"): RoleStyle("sans", "agenda"),
+    ("lesson", "number"): RoleStyle("sans", "number", bold=True, colour="accent"),
+    ("lesson", "title"): RoleStyle("sans", "lesson_title", bold=True, anchor="bottom"),
+    ("lesson", "message"): RoleStyle("serif", "key_message", italic=True, can_shorten=True),
+    ("closing", "title"): RoleStyle("sans", "closing_title", bold=True),
+    ("closing", "body"): RoleStyle("serif", "closing", italic=True, can_shorten=True),
+    ("closing", "signatories"): RoleStyle("sans", "signatories", colour="muted"),
 }
 
 
@@ -194,6 +205,17 @@ def first_sentence(text: str, max_words: int = DEFAULT_MESSAGE_WORDS) -> str:
     return sentence
 
 
+def lesson_notes(lesson: Lesson, labels: dict[str, str]) -> tuple[str, ...]:
+    """The speaker notes of a lesson's slide: the author's own notes first, if any, then
+    the lesson's whole text, so the presenter can always read along."""
+    text = ([plain_text(lesson.key_message)] if lesson.key_message else []) \
+        + blocks_text(lesson.blocks)
+    if lesson.notes is None:
+        return tuple(text)
+    own = [plain_text(paragraph.inlines) for paragraph in lesson.notes]
+    return (*own, f"— {labels['full_text']} —", *text)
+
+
 class _Planner:
     def __init__(self, publication: Publication, theme: Theme,
                  layouts: dict[str, LayoutGeometry], layout_names: dict[str, str]):
@@ -221,8 +243,9 @@ class _Planner:
         return Style(face.files["regular"], face.files["italic"], face.files["bold"],
                      face.files["bold_italic"])
 
-    def size(self, key: str) -> float:
-        return float(key) if re.fullmatch(r"[\d.]+", key) else float(self.theme.deck[key])
+    def sizes(self, rs: RoleStyle) -> tuple[float, float]:
+        """(largest, smallest) in points for a role, from the theme."""
+        return self.theme.deck[rs.sizes]
 
     def geometry(self, kind: str) -> LayoutGeometry:
         return self.layouts[self.layout_names[kind]]
@@ -237,7 +260,7 @@ class _Planner:
             return None
         rs = _role_style(kind, role)
         style = self.style_files(rs.typeface)
-        largest, smallest = self.size(rs.largest), self.size(rs.smallest)
+        largest, smallest = self.sizes(rs)
         paragraphs = [[run for run in runs if run.text] for runs in runs_per_paragraph]
         paragraphs = [runs for runs in paragraphs if runs]
 
@@ -281,8 +304,8 @@ class _Planner:
         rs = _role_style(kind, role)
         style = self.style_files(rs.typeface)
         separator = "  ·  "
-        size = self.size(rs.largest)
-        while size >= self.size(rs.smallest):
+        size, smallest = self.sizes(rs)
+        while size >= smallest:
             lines = pack_items(list(names), separator, style, size, frame.inner.width)
             if lines and text_height(len(lines), len(lines), size) <= frame.inner.height:
                 return TextPlan(role, tuple((RunPlan(text),) for text in lines), rs.typeface,
@@ -401,13 +424,9 @@ class _Planner:
             self.text(kind, "title", [title_runs], f"the title of {where}", lesson.line),
             self.text(kind, "message", message, what, lesson.key_message_line or lesson.line),
         ]
-        if lesson.notes is not None:
-            notes = tuple(plain_text(p.inlines) for p in lesson.notes)
-        else:
-            notes = tuple(([plain_text(lesson.key_message)] if lesson.key_message else [])
-                          + blocks_text(lesson.blocks))
+        notes = lesson_notes(lesson, self.labels)
         picture = PicturePlan(image.path, image.alt, image.width_px, image.height_px) \
-            if kind == "lesson_picture" else None
+            if kind == "lesson_picture" and image is not None else None
         return SlidePlan(kind, self.layout_names[kind], _present(texts), notes, picture, lesson.line)
 
     def closing_slide(self) -> SlidePlan:

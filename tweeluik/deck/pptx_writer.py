@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -27,7 +28,6 @@ from .fit import LINE_PITCH, PARAGRAPH_GAP
 from .plan import DeckPlan, Frame, LayoutGeometry, PicturePlan, SlidePlan, TextPlan
 
 EMU_PER_PT = 12700
-DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # PowerPoint's defaults: l, t, r, b
 ROLE_NAMES = ("organisation", "title", "subtitle", "date", "number", "key message",
               "body", "signatories", "picture")
 COLOURS = {"ink": MSO_THEME_COLOR.TEXT_1, "accent": MSO_THEME_COLOR.ACCENT_1,
@@ -74,14 +74,13 @@ def _role_of(placeholder) -> str | None:
 
 
 def _frame(placeholder) -> Frame:
-    body_pr = placeholder._element.find(".//" + qn("a:bodyPr"))
-    insets = []
-    for attribute, default in zip(("lIns", "tIns", "rIns", "bIns"), DEFAULT_INSETS):
-        value = body_pr.get(attribute) if body_pr is not None else None
-        insets.append(int(value) / EMU_PER_PT if value is not None else default / EMU_PER_PT)
+    text_frame = placeholder.text_frame
+    insets = (text_frame.margin_left, text_frame.margin_top, text_frame.margin_right,
+              text_frame.margin_bottom)
     return Frame(placeholder.placeholder_format.idx,
                  placeholder.left / EMU_PER_PT, placeholder.top / EMU_PER_PT,
-                 placeholder.width / EMU_PER_PT, placeholder.height / EMU_PER_PT, *insets)
+                 placeholder.width / EMU_PER_PT, placeholder.height / EMU_PER_PT,
+                 *(inset / EMU_PER_PT for inset in insets))
 
 
 def read_layout_geometry(presentation) -> dict[str, LayoutGeometry]:
@@ -138,20 +137,12 @@ def apply_theme_colours_and_fonts(presentation, theme: Theme) -> None:
 # --- writing slides -------------------------------------------------------------------
 
 
-def _set_language(rpr, tag: str) -> None:
-    rpr.set("lang", tag)
-
-
-def _clear(text_frame) -> None:
-    body = text_frame._txBody
-    for paragraph in body.findall(qn("a:p")):
-        body.remove(paragraph)
-    etree.SubElement(body, qn("a:p"))
+LANGUAGE_IDS = {"nl-NL": MSO_LANGUAGE_ID.DUTCH, "en-GB": MSO_LANGUAGE_ID.ENGLISH_UK}
 
 
 def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
     frame = shape.text_frame
-    _clear(frame)
+    frame.clear()
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = ANCHORS[text.anchor]
@@ -177,14 +168,13 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
             font.bold = text.bold or plan_run.bold
             font.italic = text.italic != plan_run.italic
             font.color.theme_color = COLOURS["accent" if plan_run.accent else text.colour]
-            rpr = run._r.get_or_add_rPr()
-            _set_language(rpr, language)
+            font.language_id = LANGUAGE_IDS[language]
             if text.caps:
-                rpr.set("cap", "all")
+                run._r.get_or_add_rPr().set("cap", "all")  # python-pptx has no API for caps
             if plan_run.href:
                 run.hyperlink.address = plan_run.href
         end = paragraph._p.get_or_add_endParaRPr()
-        _set_language(end, language)
+        end.set("lang", language)
         end.set("sz", str(int(text.size * 100)))
 
 
@@ -228,7 +218,7 @@ def _write_notes(slide, notes: tuple[str, ...], language: str) -> None:
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         run = paragraph.add_run()
         run.text = text
-        _set_language(run._r.get_or_add_rPr(), language)
+        run.font.language_id = LANGUAGE_IDS[language]
 
 
 def _write_slide(presentation, plan: SlidePlan, number: int, theme: Theme,

@@ -1,0 +1,133 @@
+"""Turn the content model into the plain data a booklet layout sees.
+
+Step 3a of the pipeline (booklet writer, first half). A layout is a Jinja2 template
+that runs in a sandbox and receives only dicts, lists, strings, numbers and escaped
+HTML fragments: no paths, no objects with methods. Every block is a dict with a
+``kind`` ("paragraph", "subheading", "list", "quote", "image"); a block of a kind this
+module does not know stops the build here, and a layout that meets a kind it does not
+handle calls ``unknown_kind()``, which stops it there. Nothing is dropped quietly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..labels import LANGUAGE_TAGS, format_date, labels_for
+from ..model import (
+    Block,
+    Code,
+    Emph,
+    Image,
+    Inlines,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Publication,
+    Quote,
+    Strong,
+    Subheading,
+    Text,
+    UnknownKind,
+    plain_text,
+)
+
+View = dict[str, Any]
+#: Given a link, the HTML that follows it on paper (a footnote with its address), or "".
+LinkNotes = Callable[[Link], str]
+#: Given an image, the URL the layout's <img> loads it from.
+ImageURL = Callable[[Image], str]
+
+
+def inline_html(inlines: Inlines, links: LinkNotes | None = None) -> Markup:
+    """Inline content as escaped HTML; ``links`` adds a note for paper to each link."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            parts.append(str(escape(node.text)))
+        elif isinstance(node, Code):
+            parts.append(f"<code>{escape(node.text)}</code>")
+        elif isinstance(node, LineBreak):
+            parts.append("<br>")
+        elif isinstance(node, Emph):
+            parts.append(f"<em>{inline_html(node.children, links)}</em>")
+        elif isinstance(node, Strong):
+            parts.append(f"<strong>{inline_html(node.children, links)}</strong>")
+        elif isinstance(node, Link):
+            inner = inline_html(node.children, links)
+            note = links(node) if links is not None else ""
+            parts.append(f'<a href="{escape(node.href)}">{inner}</a>{note}')
+        else:
+            raise UnknownKind(node, "the booklet's inline writer")
+    return Markup("".join(parts))
+
+
+def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) -> View:
+    """One block as a dict with its ``kind``."""
+    if isinstance(block, Paragraph):
+        return {"kind": "paragraph", "html": inline_html(block.inlines, links),
+                "line": block.line}
+    if isinstance(block, Subheading):
+        return {"kind": "subheading", "html": inline_html(block.inlines, links),
+                "text": plain_text(block.inlines), "line": block.line}
+    if isinstance(block, ListBlock):
+        return {"kind": "list", "ordered": block.ordered, "start": block.start,
+                "entries": [blocks_to_view(item.blocks, image_url, links) for item in block.items],
+                "line": block.line}
+    if isinstance(block, Quote):
+        return {"kind": "quote", "blocks": blocks_to_view(block.blocks, image_url, links),
+                "line": block.line}
+    if isinstance(block, Image):
+        return {"kind": "image", "src": image_url(block), "alt": block.alt,
+                "orientation": "portrait" if block.height_px > block.width_px else "landscape",
+                "width_px": block.width_px, "height_px": block.height_px, "line": block.line}
+    raise UnknownKind(block, "the booklet writer")
+
+
+def blocks_to_view(blocks: tuple[Block, ...], image_url: ImageURL, links: LinkNotes | None) -> list[View]:
+    return [block_to_view(block, image_url, links) for block in blocks]
+
+
+def publication_to_view(publication: Publication, image_url: ImageURL, created: dt.datetime,
+                        links: LinkNotes | None = None) -> View:
+    """Everything a booklet layout may show, as plain data."""
+    meta = publication.meta
+    labels = labels_for(meta.language)
+    intro, closing = publication.introduction, publication.closing
+    has_closing = bool(closing.blocks or closing.title or meta.signatories)
+    return {
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "organisation": meta.organisation,
+        "description": meta.description,
+        "keywords": list(meta.keywords),
+        "signatories": list(meta.signatories),
+        "language": meta.language,
+        "language_tag": LANGUAGE_TAGS[meta.language],
+        "date_line": format_date(meta.date, meta.language) if meta.date else meta.date_text,
+        "year": str(meta.date.year) if meta.date else None,
+        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "labels": dict(labels),
+        "introduction": None if not (intro.blocks or intro.salutation) else {
+            "salutation": inline_html(intro.salutation, links) if intro.salutation else None,
+            "blocks": blocks_to_view(intro.blocks, image_url, links),
+        },
+        "lessons": [{
+            "number": lesson.number,
+            "id": f"lesson-{lesson.number}",
+            "title": inline_html(lesson.title, links),
+            "title_text": plain_text(lesson.title),
+            "key_message": inline_html(lesson.key_message, links) if lesson.key_message else None,
+            "blocks": blocks_to_view(lesson.blocks, image_url, links),
+        } for lesson in publication.lessons],
+        "closing": None if not has_closing else {
+            "title": inline_html(closing.title, links) if closing.title
+            else Markup(escape(labels["closing"])),
+            "title_text": plain_text(closing.title) if closing.title else labels["closing"],
+            "blocks": blocks_to_view(closing.blocks, image_url, links),
+        },
+    }

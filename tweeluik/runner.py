@@ -1,0 +1,105 @@
+"""The build loop: which publications need work, build them, and report in plain words.
+
+Step 4 of the pipeline, below the command line: ``cli`` (one run) and ``watch`` (a run
+on every save) both call ``build_all``. Each source is built on its own, so a mistake in
+one publication never stops the others; the exit code is the worst of them.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from contextlib import nullcontext
+from pathlib import Path
+
+from .errors import InstallError, SourceError, missing_package
+from .incremental import Manifest
+from .outputs import BOOKLET_KINDS, OUTPUTS, output_paths
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_INSTALL = 0, 1, 2, 3
+
+
+class Console:
+    """Prints progress to stdout and problems to stderr, paths relative to the project."""
+
+    def __init__(self, root: Path, quiet: bool = False):
+        self.root, self.quiet = root, quiet
+
+    def shown(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+    def info(self, line: str) -> None:
+        if not self.quiet:
+            print(line, flush=True)
+
+    def error(self, error: SourceError) -> None:
+        print(error.format(self.root), file=sys.stderr, flush=True)
+
+    def warning(self, error: SourceError) -> None:
+        print(f"{error.where(self.root)}: warning: {error.message}", file=sys.stderr, flush=True)
+
+    def problem(self, line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+
+def kinds_for(only: str | None) -> tuple[str, ...]:
+    """The output kinds ``--only`` asks for."""
+    if only == "deck":
+        return ("deck",)
+    if only == "booklet":
+        return BOOKLET_KINDS
+    return tuple(OUTPUTS)
+
+
+def outdated_kinds(source: Path, out_dir: Path, kinds: tuple[str, ...],
+                   manifest: Manifest) -> tuple[str, ...]:
+    """The requested outputs of ``source`` that are missing or older than their inputs."""
+    paths = output_paths(source.stem, out_dir)
+    return tuple(kind for kind in kinds
+                 if not manifest.is_current(paths[kind], extra_inputs=[source]))
+
+
+def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, ...],
+              console: Console, debug: bool = False, force: bool = False) -> int:
+    """Build what is out of date in each source; return the exit code."""
+    status = EXIT_OK
+    manifest = Manifest(out_dir)
+    for source in sources:
+        todo = kinds if force else outdated_kinds(source, out_dir, kinds, manifest)
+        if not todo:
+            console.info(f"up to date: {console.shown(source)}")
+            continue
+        try:
+            from .builder import build_publication
+            from .progress import LiveProgress
+            with LiveProgress(console.shown(source)) if not console.quiet else nullcontext():
+                report = build_publication(source, out_dir, layouts, todo, manifest=manifest)
+        except SourceError as error:
+            console.error(error)
+            status = max(status, EXIT_BAD_INPUT)
+            continue
+        except InstallError as error:  # the same for every publication: stop here
+            console.problem(f"tweeluik: {error}")
+            return EXIT_INSTALL
+        except ModuleNotFoundError as error:
+            if (error.name or "").split(".")[0] == "tweeluik":
+                raise
+            console.problem(f"tweeluik: {missing_package(error, sys.executable)}")
+            return EXIT_INSTALL
+        except Exception as error:  # a bug in tweeluik, not in the author's text
+            if debug:
+                traceback.print_exc()
+            console.problem(f"{console.shown(source)}: internal error: "
+                            f"{type(error).__name__}: {error} (this is a bug in tweeluik; "
+                            "run again with --debug and report the output)")
+            status = EXIT_INTERNAL if status == EXIT_OK else status
+            continue
+        for warning in report.warnings:
+            console.warning(warning)
+        for kind, path, detail, seconds in report.written:
+            console.info(f"  {kind:<11} {console.shown(path):<40} {detail:<10} {seconds:5.2f} s")
+        console.info(f"built {console.shown(source)} in {report.seconds:.2f} s")
+    return status
