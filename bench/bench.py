@@ -39,6 +39,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import publication  # noqa: E402
 
 PYTHON = sys.executable
+# Pandoc's PDF engine: the weasyprint command of this same environment.
+WEASYPRINT = shutil.which("weasyprint") or str(Path(sys.executable).parent / "weasyprint")
 SAMPLE = ROOT / "content" / "jaarbrief-2026.md"
 
 
@@ -123,7 +125,7 @@ def warm_rebuilds(source: Path, out: Path, runs: int) -> list[float]:
 def pandoc_pair(source: Path, out: Path) -> tuple[float, int]:
     pptx, first_peak = timed(["pandoc", str(source), "-t", "pptx", "-o", str(out / "p.pptx")],
                              source.parent)
-    pdf, second_peak = timed(["pandoc", str(source), "--pdf-engine=weasyprint", "-o",
+    pdf, second_peak = timed(["pandoc", str(source), f"--pdf-engine={WEASYPRINT}", "-o",
                               str(out / "p.pdf")], source.parent)
     return pptx + pdf, max(first_peak, second_peak)
 
@@ -136,7 +138,7 @@ def main() -> None:
                         help="lesson counts of the generated publications (default 100,200)")
     args = parser.parse_args()
     runs = max(1, args.runs)
-    have_pandoc = shutil.which("pandoc") is not None and shutil.which("weasyprint") is not None
+    have_pandoc = shutil.which("pandoc") is not None and Path(WEASYPRINT).is_file()
 
     work = Path(tempfile.mkdtemp(prefix="tweeluik-bench-"))
     content = work / "content"
