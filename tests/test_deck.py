@@ -12,7 +12,7 @@ from pptx import Presentation
 from tweeluik.deck import build_deck
 from tweeluik.deck.fit import Box, Piece, Style, fit_text
 from tweeluik.fonts import load_metrics
-from tweeluik.deck.plan import first_sentence, lesson_to_slide, publication_to_deck_plan
+from tweeluik.deck.plan import lesson_to_slide, publication_to_deck_plan
 from tweeluik.deck.pptx_writer import open_template, read_layout_geometry
 from tweeluik.errors import SourceError
 from tweeluik.model import blocks_text, plain_text
@@ -72,16 +72,17 @@ def test_notes_hold_the_authors_notes_then_the_whole_lesson():
             assert not any(mark in note for mark in ("**", "](", "##", "::: ")), note
 
 
-def test_default_key_message_is_the_first_sentence(source_dir):
-    body = "## Les\n\nDit is de eerste zin. En dit de tweede.\n"
-    pub = parse_publication(write_source(source_dir, body))
+@pytest.mark.parametrize("body, shown", [
+    ("Dit is de eerste zin. En dit de tweede.", "Dit is de eerste zin."),
+    ("Ca. 40 vrijwilligers hielpen mee, o.a. in de tuin. Daarna was het feest.",
+     "Ca. 40 vrijwilligers hielpen mee, o.a. in de tuin."),
+    ("### Een tussenkop\n\n- een lijstje\n\n> Een citaat.\n\nDe echte eerste zin. Meer.",
+     "De echte eerste zin."),
+])
+def test_without_a_key_message_the_slide_shows_the_first_full_sentence(source_dir, body, shown):
+    pub = parse_publication(write_source(source_dir, f"## Les\n\n{body}\n"))
     slide = lesson_to_slide(pub.lessons[0], pub, THEME, default_geometry())
-    assert plain(slide.text("message")) == "Dit is de eerste zin."
-
-
-def test_first_sentence_is_capped():
-    assert first_sentence("Een. Twee.") == "Een."
-    assert first_sentence(" ".join(["woord"] * 50), max_words=5) == "woord woord woord woord woord …"
+    assert plain(slide.text("message")) == shown
 
 
 @pytest.mark.parametrize("title, message", [
@@ -104,25 +105,31 @@ def test_long_text_is_fitted_inside_its_box(source_dir, title, message):
     assert slide.text("message").size >= 28
 
 
-def test_too_long_message_is_shortened_with_a_warning(source_dir):
+def test_too_long_message_is_shortened_to_whole_sentences_with_a_warning(source_dir):
     path = write_source(source_dir, f"## Les\n\n> {LONG_MESSAGE}\n\nTekst.\n")
     plan = publication_to_deck_plan(parse_publication(path), THEME, default_geometry())
     lesson = next(s for s in plan.slides if s.kind == "lesson")
     shown = plain(lesson.text("message"))
-    assert shown == "Wie elkaar kent vindt elkaar ook als het moeilijk wordt."  # its first sentence
+    sentence = "Wie elkaar kent vindt elkaar ook als het moeilijk wordt."
+    assert shown.startswith(sentence) and shown.endswith(sentence)  # whole sentences only
+    assert 1 <= shown.count(sentence) < 20
     assert LONG_MESSAGE in lesson.notes  # the whole message stays in the notes
     (warning,) = plan.warnings
     assert warning.line == 8 and "key message of lesson 1 is too long" in warning.message
+    assert "the slide shows its first" in warning.message
 
 
-def test_message_of_one_endless_sentence_is_cut_with_an_ellipsis(source_dir):
-    endless = " ".join(["woorden zonder einde"] * 80)
+def test_one_endless_sentence_is_cut_at_a_clause_never_a_lone_ellipsis(source_dir):
+    endless = ", ".join(["woorden zonder einde en zonder punt"] * 30)
     path = write_source(source_dir, f"## Les\n\n> {endless}\n\nTekst.\n")
     plan = publication_to_deck_plan(parse_publication(path), THEME, default_geometry())
     lesson = next(s for s in plan.slides if s.kind == "lesson")
     shown = plain(lesson.text("message"))
-    assert shown.endswith("…") and len(shown.split()) <= 31
+    assert shown.endswith("punt\u00a0…")  # a whole clause, the ellipsis glued to its word
+    assert shown.strip("\u00a0…") and len(shown.split()) > 5
     assert lesson.text("message").size >= 28
+    (warning,) = plan.warnings
+    assert "up to a comma" in warning.message
 
 
 def test_too_long_word_is_hyphenated_with_a_warning(source_dir):

@@ -50,7 +50,8 @@ CASES = [
     ("template outside", "---\ntitle: Proef\ndeck:\n  template: ../../huisstijl.pptx\n---\n## Les\n\nTekst.\n",
      3, "lies outside the content folder"),
     ("relative link", OK_FRONT + "## Les\n\nEen [link](andere.md).\n", 6,
-     "is not a web or e-mail address"),
+     "the link 'andere.md' is not a full web, e-mail or phone address; links must start "
+     "with https://, http://, mailto: or tel:"),
     ("control character", OK_FRONT + "## Les\n\nTekst\x0bmet tab.\n", 6,
      "invisible character U+000B"),
     ("image without description", OK_FRONT + "## Les\n\n![](images/x.png)\n", 6,
@@ -100,7 +101,7 @@ def test_command_prints_one_line_exits_2_and_writes_nothing(tmp_path):
     assert result.stderr.splitlines() == [
         f"{source}:3: unknown setting 'subtitel' (did you mean 'subtitle'?); known settings: "
         "title, subtitle, organisation, date, language, signatories, description, keywords, "
-        "layout, deck"]
+        "layout, links, deck"]
     assert "Traceback" not in result.stderr + result.stdout
     assert not out.exists() or not any(out.glob("[!.]*"))
 

@@ -16,7 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SourceError
+from .checks import check_publication
+from .errors import WARNING, Diagnostic, Diagnostics
 from .glyphs import missing_glyph_warnings
 from .incremental import Manifest
 from .model import Publication
@@ -32,7 +33,7 @@ class BuildReport:
 
     source: Path
     written: list[tuple[str, Path, str, float]] = field(default_factory=list)  # kind, path, detail, s
-    warnings: list[SourceError] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)  # warnings and notes
     seconds: float = 0.0
 
 
@@ -104,13 +105,39 @@ def warm_up(layouts: Path) -> None:
         load_metrics(path)
 
 
+def read_and_check(source: Path, diagnostics: Diagnostics, strict: bool = False) -> Publication:
+    """Parse a source and run the paste-mistake checks; raise on errors (and, with
+    ``strict``, on warnings)."""
+    publication = parse_publication(source, diagnostics=diagnostics)
+    check_publication(publication, diagnostics)
+    diagnostics.raise_if_errors(strict)
+    return publication
+
+
+def check_source(source: Path, layouts: Path, strict: bool = False) -> list[Diagnostic]:
+    """Everything a build would report about ``source``, without writing anything: the
+    parser's and the checks' findings, characters the fonts lack, and what the deck would
+    have to shorten. Raises ``SourceError`` on errors."""
+    diagnostics = Diagnostics(source)
+    publication = read_and_check(source, diagnostics, strict)
+    theme = load_theme(layouts)
+    diagnostics.extend(missing_glyph_warnings(publication, theme))
+    from .deck import plan_deck
+    diagnostics.extend(plan_deck(publication, theme, layouts).warnings)
+    diagnostics.raise_if_errors(strict)
+    return diagnostics.in_order()
+
+
 def build_publication(source: Path, out_dir: Path, layouts: Path,
                       kinds: tuple[str, ...] = tuple(OUTPUTS), theme: Theme | None = None,
-                      manifest: Manifest | None = None, parallel: bool | None = None) -> BuildReport:
-    """Build the requested outputs of one source; raise ``SourceError`` on bad input."""
+                      manifest: Manifest | None = None, parallel: bool | None = None,
+                      strict: bool = False) -> BuildReport:
+    """Build the requested outputs of one source; raise ``SourceError`` on bad input
+    (with ``strict``, on warnings too), before anything is written."""
     started = time.perf_counter()
     report = BuildReport(source)
-    publication = parse_publication(source)
+    diagnostics = Diagnostics(source)
+    publication = read_and_check(source, diagnostics, strict)
     theme = theme or load_theme(layouts)
     created = creation_time(publication)
     paths = output_paths(publication.name, out_dir)
@@ -125,22 +152,23 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         if booklet_kinds:
             from .booklet import build_booklet
             booklet = build_booklet(publication, theme, layouts, created, booklet_kinds, parallel)
-            report.warnings.extend(SourceError(source, None, f"booklet: {message}")
-                                   for message in booklet.warnings)
+            diagnostics.extend(Diagnostic(source, None, f"booklet: {message}", WARNING)
+                               for message in booklet.warnings)
             for kind in booklet_kinds:
                 files[paths[kind]] = booklet.files[kind]
                 report.written.append((kind, paths[kind], f"{booklet.page_count} pages",
                                        booklet.seconds[kind]))
         glyph_warnings, deck = side_job.result()
-        report.warnings[:0] = glyph_warnings
+        diagnostics.extend(glyph_warnings)
         if deck is not None:
             pptx, slide_count, warnings, seconds = deck
-            report.warnings.extend(warnings)
+            diagnostics.extend(warnings)
             files[paths["deck"]] = pptx
             report.written.append(("deck", paths["deck"], f"{slide_count} slides", seconds))
     except BaseException:
         side_job.abandon()
         raise
+    diagnostics.raise_if_errors(strict)
 
     write_atomically(files)
     if manifest is not None:
@@ -148,5 +176,6 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
             inputs, folders = inputs_of(kind, publication, theme, layouts)
             manifest.record(paths[kind], inputs, folders)
         manifest.save()
+    report.warnings = diagnostics.in_order()
     report.seconds = time.perf_counter() - started
     return report

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InstallError, SourceError, missing_package
-from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, Console, build_all, kinds_for
+from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, Console, build_all, check_all, kinds_for
 
 PROG = ".venv/bin/python build.py"
 
@@ -36,6 +36,7 @@ examples (after the Quick start in README.md, in the tweeluik folder):
   .venv/bin/python build.py --only deck                  only the slides
   .venv/bin/python build.py --out /tmp/proef             write somewhere else
   .venv/bin/python build.py --watch                      rebuild on every save
+  .venv/bin/python build.py --check                      check every source, write nothing
 
 a source file looks like this (see README.md for everything):
   ---
@@ -51,6 +52,9 @@ a source file looks like this (see README.md for everything):
   Text of the lesson…
   ---                              <- the closing starts here
   Closing words…
+
+problems are printed as file:line:column: message, all of a source at once;
+warnings never stop a build unless --strict is given.
 
 exit codes: 0 built, 2 bad input (the message says file:line and what to do),
 3 something is missing on this machine (the message says what to install),
@@ -71,6 +75,10 @@ def parser() -> argparse.ArgumentParser:
                    help="build only the booklet PDFs or only the deck")
     p.add_argument("--watch", action="store_true",
                    help="keep running and rebuild whenever a file in content/ or layouts/ is saved")
+    p.add_argument("--check", action="store_true",
+                   help="only read and check the sources and print every problem; write nothing")
+    p.add_argument("--strict", action="store_true",
+                   help="treat warnings as errors: nothing is built while any is left")
     p.add_argument("--force", action="store_true",
                    help="rebuild even when nothing changed since the last build")
     p.add_argument("--quiet", "-q", action="store_true",
@@ -128,8 +136,12 @@ def run(argv: list[str] | None, root: Path | None) -> int:
                                       "as content/jaarbrief-2026.md here (see README.md)"))
             return EXIT_BAD_INPUT
 
+    if args.check:
+        return check_all(sources, layouts, console, args.debug, args.strict)
     kinds = kinds_for(args.only)
     if args.watch:
         from .watch import watch
-        return watch(sources, out_dir, layouts, kinds, console, content if not args.sources else None)
-    return build_all(sources, out_dir, layouts, kinds, console, args.debug, args.force)
+        return watch(sources, out_dir, layouts, kinds, console,
+                     content if not args.sources else None, strict=args.strict)
+    return build_all(sources, out_dir, layouts, kinds, console, args.debug, args.force,
+                     args.strict)

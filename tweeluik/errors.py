@@ -1,37 +1,192 @@
-"""Errors that reach the author as one line: ``file:line: what is wrong and what to do``."""
+"""Problems an author can fix, as data: ``file:line:column: what is wrong and what to do``.
+
+Used by every step. A reader collects ``Diagnostic``s (errors, warnings and notes) in a
+``Diagnostics`` list instead of stopping at the first; at the end of a step the list
+raises one ``SourceError`` holding all of them if any was an error. The command prints
+each on one line, in source order. Exceptions other than these are tweeluik's own bugs.
+"""
 
 from __future__ import annotations
 
-import contextlib
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
+
+ERROR, WARNING, NOTE = "error", "warning", "note"
+#: At most this many diagnostics are shown for one source; the rest are counted.
+LIMIT = 25
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: control, format and line-separator
+    characters (escape sequences, bidi overrides, newlines) become visible ``<U+001B>``."""
+    out = []
+    for char in text:
+        if char in "\t":
+            out.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn") \
+                and char not in "\u00ad\u200d":
+            out.append(f"<U+{ord(char):04X}>")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def shown_path(path: Path, relative_to: Path | None) -> str:
+    """``path`` relative to ``relative_to`` when it lies inside it, else as given."""
+    if relative_to is not None:
+        try:
+            return str(path.resolve().relative_to(relative_to.resolve()))
+        except (ValueError, OSError):
+            pass
+    return str(path)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in a file: where it is, how bad, and what to do about it."""
+
+    path: Path
+    line: int | None
+    message: str
+    severity: str = ERROR
+    column: int | None = None
+
+    def where(self, relative_to: Path | None = None) -> str:
+        """``file:line:column``, with as much of it as is known."""
+        shown = printable(shown_path(self.path, relative_to))
+        if self.line and self.column:
+            return f"{shown}:{self.line}:{self.column}"
+        return f"{shown}:{self.line}" if self.line else shown
+
+    def format(self, relative_to: Path | None = None) -> str:
+        """The whole one-line message; errors carry no label, the others say what they are."""
+        label = "" if self.severity == ERROR else f"{self.severity}: "
+        return f"{self.where(relative_to)}: {label}{printable(self.message)}"
+
+    def sort_key(self) -> tuple[str, int, int]:
+        return (str(self.path), self.line or 0, self.column or 0)
+
+
+class Diagnostics:
+    """The problems found in one source, collected while reading it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.items: list[Diagnostic] = []
+
+    def add(self, severity: str, line: int | None, message: str,
+            column: int | None = None, path: Path | None = None) -> None:
+        item = Diagnostic(path or self.path, line, message, severity, column)
+        if item not in self.items:
+            self.items.append(item)
+
+    def error(self, line: int | None, message: str, column: int | None = None) -> None:
+        self.add(ERROR, line, message, column)
+
+    def warning(self, line: int | None, message: str, column: int | None = None) -> None:
+        self.add(WARNING, line, message, column)
+
+    def note(self, line: int | None, message: str, column: int | None = None) -> None:
+        self.add(NOTE, line, message, column)
+
+    def extend(self, items) -> None:
+        for item in items:
+            if item not in self.items:
+                self.items.append(item)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(item.severity == ERROR for item in self.items)
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [item for item in self.items if item.severity == WARNING]
+
+    def in_order(self) -> list[Diagnostic]:
+        return sorted(self.items, key=Diagnostic.sort_key)
+
+    def raise_if_errors(self, strict: bool = False) -> None:
+        """Raise one ``SourceError`` holding everything found, if anything was an error
+        (with ``strict``, a warning counts as an error too)."""
+        items = self.items
+        if strict:
+            items = [Diagnostic(i.path, i.line, i.message, ERROR if i.severity == WARNING
+                                else i.severity, i.column) for i in items]
+        if any(item.severity == ERROR for item in items):
+            raise SourceError.of(sorted(items, key=Diagnostic.sort_key))
 
 
 class SourceError(Exception):
-    """A problem in an author's input, pointing at a file and (when known) a line."""
+    """One or more problems in an author's input; the first error is ``path:line``."""
 
-    def __init__(self, path: Path | str, line: int | None, message: str):
+    def __init__(self, path: Path | str, line: int | None, message: str,
+                 column: int | None = None):
         super().__init__(message)
-        self.path = Path(path)
-        self.line = line
-        self.message = message
+        self.diagnostics: tuple[Diagnostic, ...] = (Diagnostic(Path(path), line, message,
+                                                               ERROR, column),)
 
-    def __reduce__(self):  # so the error survives the trip back from the deck worker
-        return (type(self), (self.path, self.line, self.message))
+    @classmethod
+    def of(cls, diagnostics: list[Diagnostic]) -> SourceError:
+        """An error holding several diagnostics (at least one of them an error)."""
+        first = next(d for d in diagnostics if d.severity == ERROR)
+        error = cls(first.path, first.line, first.message, first.column)
+        error.diagnostics = tuple(diagnostics)
+        return error
+
+    def __reduce__(self):  # so the error survives the trip back from a worker
+        return (_rebuild, (self.diagnostics,))
+
+    @property
+    def first(self) -> Diagnostic:
+        return next(d for d in self.diagnostics if d.severity == ERROR)
+
+    @property
+    def path(self) -> Path:
+        return self.first.path
+
+    @property
+    def line(self) -> int | None:
+        return self.first.line
+
+    @property
+    def column(self) -> int | None:
+        return self.first.column
+
+    @property
+    def message(self) -> str:
+        return self.first.message
 
     def where(self, relative_to: Path | None = None) -> str:
-        """The ``file:line`` prefix, the file shown relative to ``relative_to`` when inside it."""
-        shown = self.path
-        if relative_to is not None:
-            with contextlib.suppress(ValueError):
-                shown = self.path.resolve().relative_to(relative_to.resolve())
-        return f"{shown}:{self.line}" if self.line else f"{shown}"
+        return self.first.where(relative_to)
 
     def format(self, relative_to: Path | None = None) -> str:
-        """The whole one-line message."""
-        return f"{self.where(relative_to)}: {self.message}"
+        """The first error as one line."""
+        return self.first.format(relative_to)
+
+    def lines(self, relative_to: Path | None = None, limit: int = LIMIT) -> list[str]:
+        """Every diagnostic as a line, in source order, at most ``limit`` of them."""
+        return format_diagnostics(list(self.diagnostics), relative_to, limit)
 
     def __str__(self) -> str:
         return self.format()
+
+
+def _rebuild(diagnostics: tuple[Diagnostic, ...]) -> SourceError:
+    return SourceError.of(list(diagnostics))
+
+
+def format_diagnostics(items: list[Diagnostic], relative_to: Path | None = None,
+                       limit: int = LIMIT) -> list[str]:
+    """Diagnostics as lines in source order; past ``limit``, one line counts the rest."""
+    ordered = sorted(items, key=Diagnostic.sort_key)
+    lines = [item.format(relative_to) for item in ordered[:limit]]
+    if len(ordered) > limit:
+        rest = ordered[limit:]
+        errors = sum(1 for item in rest if item.severity == ERROR)
+        lines.append(f"{ordered[limit].where(relative_to)}: … and {len(rest)} more "
+                     f"({errors} of them errors) not shown; fix these first and build again")
+    return lines
 
 
 class InstallError(Exception):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .errors import SourceError
+from .errors import WARNING, Diagnostic
 from .fonts import load_metrics
 from .model import Block, Image, Inlines, Publication, plain_text, walk_blocks
 from .theme import Theme
@@ -52,11 +52,12 @@ def _texts(publication: Publication) -> list[tuple[str, int | None]]:
         inlines(lesson.key_message, lesson.key_message_line)
         blocks(lesson.blocks)
     inlines(publication.closing.title, publication.closing.line)
+    inlines(publication.closing.key_message, publication.closing.key_message_line)
     blocks(publication.closing.blocks)
     return out
 
 
-def missing_glyph_warnings(publication: Publication, theme: Theme) -> list[SourceError]:
+def missing_glyph_warnings(publication: Publication, theme: Theme) -> list[Diagnostic]:
     """One warning per line naming the characters that the theme's fonts lack."""
     serif = _coverage(theme.serif.files.values())
     sans = _coverage(theme.sans.files.values())
@@ -71,8 +72,9 @@ def missing_glyph_warnings(publication: Publication, theme: Theme) -> list[Sourc
                 continue
             seen.add(char)
             by_line.setdefault(line, []).append(char)
-    return [SourceError(publication.source, line,
-                        f"the fonts {theme.serif.family} and {theme.sans.family} have no "
-                        f"{' '.join(chars)} ({', '.join(f'U+{ord(c):04X}' for c in chars)}); "
-                        "another font will stand in for them, in the booklet and on the slides")
+    return [Diagnostic(publication.source, line,
+                       f"the fonts {theme.serif.family} and {theme.sans.family} have no "
+                       f"{' '.join(chars)} ({', '.join(f'U+{ord(c):04X}' for c in chars)}); "
+                       "another font will stand in for them, in the booklet and on the slides",
+                       WARNING)
             for line, chars in by_line.items()]

@@ -20,6 +20,7 @@ LABELS = {
         "made_with": "Gemaakt met tweeluik",
         "notes": "Aantekeningen",
         "full_text": "de hele les",
+        "links": "Links",
     },
     "en": {
         "contents": "Contents",
@@ -36,6 +37,7 @@ LABELS = {
         "made_with": "Made with tweeluik",
         "notes": "Notes",
         "full_text": "the whole lesson",
+        "links": "Links",
     },
 }
 

@@ -215,6 +215,27 @@ def blocks_text(blocks: tuple[Block, ...]) -> list[str]:
     return out
 
 
+def links_in(blocks: tuple[Block, ...], *inlines: Inlines | None) -> list[Link]:
+    """Every link in ``inlines`` and ``blocks``, in order, each address once."""
+    found: list[Link] = []
+
+    def collect(nodes: Inlines) -> None:
+        for node in nodes:
+            if isinstance(node, Link):
+                if all(link.href != node.href for link in found):
+                    found.append(node)
+            elif isinstance(node, Emph | Strong):
+                collect(node.children)
+
+    for extra in inlines:
+        if extra:
+            collect(extra)
+    for block in walk_blocks(blocks):
+        if isinstance(block, Paragraph | Subheading):
+            collect(block.inlines)
+    return found
+
+
 # --- the publication ------------------------------------------------------------------
 
 
@@ -245,11 +266,14 @@ class Introduction:
 
 @dataclass(frozen=True)
 class Closing:
-    """What comes after the lessons: an optional heading and closing words."""
+    """What comes after the lessons: an optional heading, an optional key message (the
+    words for the closing slide), and closing words."""
 
     title: Inlines | None
     blocks: tuple[Block, ...]
     line: int | None
+    key_message: Inlines | None = None
+    key_message_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -275,6 +299,7 @@ class Meta:
     description: str | None = None
     keywords: tuple[str, ...] = ()
     layout: str = "booklet"
+    links: str = "footnotes"  # how the booklet shows a link's address on paper
     deck: DeckSettings = field(default_factory=DeckSettings)
     lines: tuple[tuple[str, int], ...] = ()  # (setting, line in the source) for errors
 

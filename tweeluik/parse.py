@@ -2,13 +2,15 @@
 
 Step 2 of the pipeline, the only place that knows Markdown: markdown-it-py makes a
 token stream with line maps, and this module converts it at one boundary into
-``model.Publication``. The writers never see Markdown.
+``model.Publication``. The writers never see Markdown. Every problem is collected with
+its line (and for a link, its column), and reading goes on, so one run reports all.
 
 The source format (see the README): front matter; an introduction (the first
 one-line paragraph ending in a comma is the salutation); lessons, each starting with
 ``## Title`` (optionally ``## 3. Title``); a block quote right under a lesson title is
 its key message; ``::: notes`` … ``:::`` holds speaker notes; a line ``---`` after the
-last lesson starts the closing.
+last lesson starts the closing, where a block quote at the top is the closing slide's
+key message.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from . import images as image_files
-from .errors import SourceError
+from .errors import Diagnostics, SourceError, printable
 from .model import (
     Block,
     Closing,
@@ -39,6 +41,7 @@ from .model import (
     Link,
     ListBlock,
     ListItem,
+    Meta,
     Paragraph,
     Publication,
     Quote,
@@ -52,25 +55,49 @@ from .source import SourceText, read_source
 
 MAX_LESSONS = 300
 MAX_PARAGRAPH_CHARS = 20_000
+MAX_HEADING_CHARS = 300
+MAX_DEPTH = 12  # quotes in lists in quotes …, and emphasis in links in emphasis …
 NOTES_NAMES = ("notes", "notities", "notitie", "sprekersnotities")
 LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+SCHEMES_IN_WORDS = "https://, http://, mailto: or tel:"
 _LESSON_NUMBER = re.compile(r"^\s*(?:(?:les|lesson)\s+)?(\d{1,3})\s*[.):–-]?\s+", re.IGNORECASE)
 _ELISION = re.compile(r"(?<![\w’'])'(?=(?:s|t|k|n|m|\d\d)\b)", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def parse_publication(path: Path, content_root: Path | None = None) -> Publication:
-    """Read ``path`` and return its ``Publication``; raise ``SourceError`` on bad input."""
-    source = read_source(path)
-    return source_to_publication(source, content_root or path.parent)
+def parse_publication(path: Path, content_root: Path | None = None,
+                      diagnostics: Diagnostics | None = None) -> Publication:
+    """Read ``path`` and return its ``Publication``. Warnings go to ``diagnostics``;
+    errors (all of them, with any warnings) are raised together as one ``SourceError``."""
+    diagnostics = diagnostics if diagnostics is not None else Diagnostics(path)
+    source = read_source(path, diagnostics)
+    if source is None:
+        diagnostics.raise_if_errors()
+        raise AssertionError("an unreadable source always has an error")  # pragma: no cover
+    publication = source_to_publication(source, content_root or path.parent, diagnostics)
+    diagnostics.raise_if_errors()
+    return publication
 
 
-def source_to_publication(source: SourceText, content_root: Path) -> Publication:
-    """Convert an already-read source into the content model."""
+def source_to_publication(source: SourceText, content_root: Path,
+                          diagnostics: Diagnostics) -> Publication:
+    """Convert an already-read source into the content model, collecting problems."""
     tokens = markdown_parser().parse(source.body)
-    converter = _TokenConverter(source, content_root.resolve())
-    sections = converter.sections(tokens)
-    meta = source.meta
-    meta = dataclasses.replace(
+    converter = _TokenConverter(source, content_root.resolve(), diagnostics)
+    introduction, lessons, closing = converter.sections(tokens)
+    return Publication(
+        name=source.path.stem,
+        source=source.path,
+        meta=smarten_meta(source.meta),
+        introduction=introduction,
+        lessons=lessons,
+        closing=closing,
+    )
+
+
+def smarten_meta(meta: Meta) -> Meta:
+    """The front matter's text with the body's typography."""
+    return dataclasses.replace(
         meta,
         title=smarten(meta.title),
         subtitle=smarten_optional(meta.subtitle),
@@ -78,14 +105,6 @@ def source_to_publication(source: SourceText, content_root: Path) -> Publication
         description=smarten_optional(meta.description),
         date_text=smarten_optional(meta.date_text),
         signatories=tuple(smarten(name) for name in meta.signatories),
-    )
-    return Publication(
-        name=source.path.stem,
-        source=source.path,
-        meta=meta,
-        introduction=sections[0],
-        lessons=sections[1],
-        closing=sections[2],
     )
 
 
@@ -101,7 +120,8 @@ def _dutch_elisions(state: StateCore) -> None:
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
     """The one Markdown parser: CommonMark, typographic quotes and dashes, notes blocks."""
-    md = MarkdownIt("commonmark", {"typographer": True, "quotes": "“”‘’", "html": True})
+    md = MarkdownIt("commonmark", {"typographer": True, "quotes": "“”‘’", "html": True,
+                                   "maxNesting": MAX_DEPTH * 2})
     md.enable(["replacements", "smartquotes"])
     md.core.ruler.before("smartquotes", "dutch_elisions", _dutch_elisions)
     md.use(container_plugin, name="notes",
@@ -129,18 +149,27 @@ def smarten(text: str) -> str:
 class _TokenConverter:
     """Walks markdown-it tokens and builds blocks, keeping absolute source lines."""
 
-    def __init__(self, source: SourceText, content_root: Path):
+    def __init__(self, source: SourceText, content_root: Path, diagnostics: Diagnostics):
         self.source = source
         self.path = source.path
         self.content_root = content_root
+        self.diagnostics = diagnostics
+        self.lines = source.body.split("\n")
 
     # -- helpers -----------------------------------------------------------------------
 
     def line_of(self, token: Token) -> int:
         return self.source.body_first_line + (token.map[0] if token.map else 0)
 
-    def fail(self, line: int, message: str) -> SourceError:
-        return SourceError(self.path, line, message)
+    def error(self, line: int | None, message: str, column: int | None = None) -> None:
+        self.diagnostics.error(line, message, column)
+
+    def warning(self, line: int | None, message: str, column: int | None = None) -> None:
+        self.diagnostics.warning(line, message, column)
+
+    def source_line(self, line: int) -> str:
+        index = line - self.source.body_first_line
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
 
     @staticmethod
     def close_index(tokens: list[Token], start: int) -> int:
@@ -165,62 +194,65 @@ class _TokenConverter:
             end = self.close_index(tokens, index)
             line = self.line_of(token)
             if token.type == "heading_open":
-                inlines = self.inlines(tokens[index + 1], line)
-                if token.markup in ("=", "-"):
-                    raise self.fail(line, "a line of '=' or '-' right under text turns that "
-                                    "text into a heading; for a lesson write '## Title', and "
-                                    "to end the lessons put an empty line above '---'")
+                inlines = self.heading_inlines(tokens[index + 1], line)
                 level = int(token.tag[1])
-                if level == 1:
-                    raise self.fail(line, "'#' headings are not used: put the title in the "
-                                    "front matter ('title: …') and start each lesson with '## '")
-                if level == 2 and closing is not None:
+                if token.markup in ("=", "-"):
+                    self.error(line, "a line of '=' or '-' right under text turns that text "
+                               "into a heading; for a lesson write '## Title', and to end the "
+                               "lessons put an empty line above '---'")
+                elif level == 1:
+                    self.error(line, "'#' headings are not used: put the title in the front "
+                               "matter ('title: …') and start each lesson with '## '")
+                elif level == 2 and closing is not None:
                     if closing["title"] is not None or closing["blocks"]:
-                        raise self.fail(line, "a '## ' heading after the closing has started; "
-                                        "lessons go above the '---' line")
-                    closing["title"] = inlines
+                        self.error(line, "a '## ' heading after the closing has started; "
+                                   "lessons go above the '---' line")
+                    else:
+                        closing["title"] = inlines
                 elif level == 2:
                     if len(lessons) == MAX_LESSONS:
-                        raise self.fail(line, f"this is lesson {MAX_LESSONS + 1}; a publication "
-                                        f"holds at most {MAX_LESSONS} lessons. Split it into "
-                                        "several publications")
-                    lessons.append({"heading": inlines, "line": line, "blocks": [], "notes": None})
+                        self.error(line, f"this is lesson {MAX_LESSONS + 1}; a publication "
+                                   f"holds at most {MAX_LESSONS} lessons. Split it into "
+                                   "several publications")
+                        break
+                    lessons.append({"heading": inlines, "line": line, "blocks": [],
+                                    "notes": None})
                 else:
                     self.section_blocks(intro_blocks, lessons, closing).append(
                         Subheading(inlines, line))
             elif token.type == "hr":
                 if closing is not None:
-                    raise self.fail(line, "a second '---' line; the closing already started "
-                                    f"on line {closing['line']}. Remove one of them")
-                if not lessons:
-                    raise self.fail(line, "a '---' line ends the lessons, but no lesson has "
-                                    "started yet; start each lesson with '## Title'")
-                closing = {"title": None, "blocks": [], "line": line}
+                    self.error(line, "a second '---' line; the closing already started on "
+                               f"line {closing['line']}. Remove one of them")
+                elif not lessons:
+                    self.error(line, "a '---' line ends the lessons, but no lesson has started "
+                               "yet; start each lesson with '## Title'")
+                else:
+                    closing = {"title": None, "blocks": [], "line": line}
             elif token.type == "container_notes_open":
                 if not lessons or closing is not None:
-                    raise self.fail(line, "speaker notes ('::: notes') belong inside a lesson, "
-                                    "below its '## ' title")
-                lesson = lessons[-1]
-                if lesson["notes"] is not None:
-                    raise self.fail(line, "this lesson already has speaker notes; "
-                                    "put all notes in one '::: notes' block")
-                notes = self.blocks(tokens[index + 1:end])
-                lesson["notes"] = tuple(
-                    Paragraph((Text(text),), block.line)
-                    for block in notes for text in blocks_text((block,)))
+                    self.error(line, "speaker notes ('::: notes') belong inside a lesson, "
+                               "below its '## ' title")
+                elif lessons[-1]["notes"] is not None:
+                    self.error(line, "this lesson already has speaker notes; put all notes "
+                               "in one '::: notes' block")
+                else:
+                    notes = self.blocks(tokens[index + 1:end], depth=1)
+                    lessons[-1]["notes"] = tuple(
+                        Paragraph((Text(text),), block.line)
+                        for block in notes for text in blocks_text((block,)))
             else:
                 blocks = self.blocks(tokens[index:end + 1])
                 self.section_blocks(intro_blocks, lessons, closing).extend(blocks)
             index = end + 1
 
         if not lessons:
-            raise self.fail(self.source.body_first_line, "no lessons found; start each "
-                            "lesson with a line '## Title' (for example '## 1. Begin klein')")
+            self.error(self.source.body_first_line, "no lessons found; start each lesson "
+                       "with a line '## Title' (for example '## 1. Begin klein')")
         return (
             self.introduction(intro_blocks),
             tuple(self.lesson(number, raw) for number, raw in enumerate(lessons, start=1)),
-            Closing(closing["title"], tuple(closing["blocks"]), closing["line"])
-            if closing else Closing(None, (), None),
+            self.closing(closing),
         )
 
     @staticmethod
@@ -242,19 +274,31 @@ class _TokenConverter:
                 blocks = blocks[1:]
         return Introduction(salutation, tuple(blocks))
 
+    def key_message(self, blocks: list[Block], where: str) -> tuple[Inlines | None, int | None,
+                                                                    list[Block]]:
+        """A quotation at the top of ``blocks`` is the key message; returns it, its line,
+        and the other blocks."""
+        if not blocks or not isinstance(blocks[0], Quote):
+            return None, None, blocks
+        quote = blocks[0]
+        if len(quote.blocks) != 1 or not isinstance(quote.blocks[0], Paragraph):
+            self.error(quote.line, f"the key message (the '>' quote right under {where}) must "
+                       "be a single paragraph")
+            return None, None, blocks[1:]
+        return quote.blocks[0].inlines, quote.line, blocks[1:]
+
     def lesson(self, number: int, raw: dict) -> Lesson:
         title = self.lesson_title(number, raw["heading"], raw["line"])
-        blocks: list[Block] = raw["blocks"]
-        key_message, key_message_line = None, None
-        if blocks and isinstance(blocks[0], Quote):
-            quote = blocks[0]
-            if len(quote.blocks) != 1 or not isinstance(quote.blocks[0], Paragraph):
-                raise self.fail(quote.line, "the key message (the '>' quote right under a "
-                                "lesson title) must be a single paragraph")
-            key_message, key_message_line = quote.blocks[0].inlines, quote.line
-            blocks = blocks[1:]
+        key_message, key_message_line, blocks = self.key_message(raw["blocks"], "a lesson title")
         return Lesson(number, title, key_message, tuple(blocks), raw["notes"], raw["line"],
                       key_message_line)
+
+    def closing(self, raw: dict | None) -> Closing:
+        if raw is None:
+            return Closing(None, (), None)
+        key_message, key_message_line, blocks = self.key_message(raw["blocks"],
+                                                                 "the '---' of the closing")
+        return Closing(raw["title"], tuple(blocks), raw["line"], key_message, key_message_line)
 
     def lesson_title(self, number: int, inlines: Inlines, line: int) -> Inlines:
         """Strip an author's '3. ' from a heading, after checking it is the right number."""
@@ -263,18 +307,17 @@ class _TokenConverter:
             if match:
                 typed = int(match.group(1))
                 if typed != number:
-                    raise self.fail(line, f"this is lesson {number}, but its heading says "
-                                    f"{typed}; fix the number or leave it out "
-                                    "(lessons are numbered in order)")
+                    self.error(line, f"this is lesson {number}, but its heading says {typed}; "
+                               "fix the number or leave it out (lessons are numbered in order)")
                 rest = inlines[0].text[match.end():]
                 inlines = ((Text(rest),) if rest else ()) + inlines[1:]
         if not plain_text(inlines).strip():
-            raise self.fail(line, f"lesson {number} has no title; write it after '## '")
+            self.error(line, f"lesson {number} has no title; write it after '## '")
         return _strip_inlines(inlines)
 
     # -- blocks ------------------------------------------------------------------------
 
-    def blocks(self, tokens: list[Token]) -> list[Block]:
+    def blocks(self, tokens: list[Token], depth: int = 0) -> list[Block]:
         out: list[Block] = []
         index = 0
         while index < len(tokens):
@@ -282,36 +325,44 @@ class _TokenConverter:
             end = self.close_index(tokens, index)
             line = self.line_of(token)
             kind = token.type
+            if kind in ("blockquote_open", "bullet_list_open", "ordered_list_open") \
+                    and depth >= MAX_DEPTH:
+                self.error(line, f"quotations and lists are nested more than {MAX_DEPTH} deep "
+                           "here; a letter needs two or three levels at most")
+                return out
             if kind == "paragraph_open":
-                out.append(self.paragraph(tokens[index + 1], line))
+                block = self.paragraph(tokens[index + 1], line)
+                if block is not None:
+                    out.append(block)
             elif kind == "heading_open":
                 if token.markup in ("=", "-"):
-                    raise self.fail(line, "a line of '=' or '-' right under text turns that "
-                                    "text into a heading; put an empty line between them")
-                out.append(Subheading(self.inlines(tokens[index + 1], line), line))
+                    self.error(line, "a line of '=' or '-' right under text turns that text "
+                               "into a heading; put an empty line between them")
+                out.append(Subheading(self.heading_inlines(tokens[index + 1], line), line))
             elif kind == "blockquote_open":
-                out.append(Quote(tuple(self.blocks(tokens[index + 1:end])), line))
+                out.append(Quote(tuple(self.blocks(tokens[index + 1:end], depth + 1)), line))
             elif kind in ("bullet_list_open", "ordered_list_open"):
-                out.append(self.list_block(tokens[index:end + 1], line))
+                out.append(self.list_block(tokens[index:end + 1], line, depth + 1))
             elif kind in ("code_block", "fence"):
-                raise self.fail(line, "this is a code block (a line indented by four spaces "
-                                "or fenced by ```); remove the indentation or the fence")
+                self.error(line, "this is a code block (a line indented by four spaces or "
+                           "fenced by ```); remove the indentation or the fence")
             elif kind == "html_block":
-                if not token.content.lstrip().startswith("<!--"):
-                    raise self.fail(line, f"raw HTML ({_snippet(token.content)}) is not "
-                                    "allowed; write Markdown instead (*italic*, **bold**)")
+                rest = _HTML_COMMENT.sub("", token.content).strip()
+                if rest:  # a comment alone is allowed; anything beside it is not
+                    self.error(line, f"raw HTML ({_snippet(rest)}) is not allowed; write "
+                               "Markdown instead (*italic*, **bold**)")
             elif kind == "hr":
-                raise self.fail(line, "a '---' line inside a list or quote; the line that "
-                                "ends the lessons must stand on its own")
+                self.error(line, "a '---' line inside a list or quote; the line that ends the "
+                           "lessons must stand on its own")
             elif kind == "container_notes_open":
-                raise self.fail(line, "speaker notes ('::: notes') must stand on their own "
-                                "inside a lesson, not inside a list or quote")
+                self.error(line, "speaker notes ('::: notes') must stand on their own inside a "
+                           "lesson, not inside a list or quote")
             else:
-                raise self.fail(line, f"this kind of Markdown ({kind}) is not supported here")
+                self.error(line, f"this kind of Markdown ({kind}) is not supported here")
             index = end + 1
         return out
 
-    def list_block(self, tokens: list[Token], line: int) -> ListBlock:
+    def list_block(self, tokens: list[Token], line: int, depth: int) -> ListBlock:
         opener = tokens[0]
         ordered = opener.type == "ordered_list_open"
         start = int(opener.attrs.get("start", 1)) if ordered else 1
@@ -319,90 +370,147 @@ class _TokenConverter:
         index = 1
         while index < len(tokens) - 1:
             end = self.close_index(tokens, index)
-            items.append(ListItem(tuple(self.blocks(tokens[index + 1:end])),
+            items.append(ListItem(tuple(self.blocks(tokens[index + 1:end], depth)),
                                   self.line_of(tokens[index])))
             index = end + 1
         return ListBlock(ordered, start, tuple(items), line)
 
-    def paragraph(self, inline: Token, line: int) -> Block:
+    def paragraph(self, inline: Token, line: int) -> Block | None:
         children = inline.children or []
         if children and children[0].type == "text" and children[0].content.startswith(":::"):
             name = children[0].content[3:].strip().split(" ")[0] or "(nothing)"
-            raise self.fail(line, f"unknown block '::: {name}'; the only block is "
-                            "'::: notes' (speaker notes), closed by a line ':::'")
+            self.error(line, f"unknown block '::: {printable(name)}'; the only block is "
+                       "'::: notes' (speaker notes), closed by a line ':::'")
+            return None
         images = [child for child in children if child.type == "image"]
-        if images:
-            others = [child for child in children if child.type != "image"
-                      and not (child.type == "text" and not child.content.strip())
-                      and child.type not in ("softbreak", "hardbreak")]
-            if others or len(images) > 1:
-                raise self.fail(line, "put each image on a line of its own, with an empty "
-                                "line above and below it")
+        others = [child for child in children if child.type != "image"
+                  and not (child.type == "text" and not child.content.strip())
+                  and child.type not in ("softbreak", "hardbreak")]
+        if len(images) == 1 and not others:
             return self.image(images[0], line)
-        inlines = self.inlines(inline, line)
+        inlines = self.inlines(inline, line)  # an image among words is reported here
+        if images:
+            return None
         length = len(plain_text(inlines))
         if length > MAX_PARAGRAPH_CHARS:
-            raise self.fail(line, f"this paragraph is {length:,} characters long; split it "
-                            f"into paragraphs of at most {MAX_PARAGRAPH_CHARS:,} characters "
-                            "(an empty line starts a new paragraph)")
+            self.error(line, f"this paragraph is {length:,} characters long; split it into "
+                       f"paragraphs of at most {MAX_PARAGRAPH_CHARS:,} characters (an empty "
+                       "line starts a new paragraph)")
+            return None
         return Paragraph(inlines, line)
 
-    def image(self, token: Token, line: int) -> Image:
+    def image(self, token: Token, line: int) -> Image | None:
         src = str(token.attrs.get("src", ""))
         alt = " ".join(token.content.split())
-        path = image_files.resolve_image(self.path, line, src, self.content_root)
-        width, height = image_files.check_image(self.path, line, path)
+        try:
+            path = image_files.resolve_image(self.path, line, src, self.content_root)
+            width, height = image_files.check_image(self.path, line, path)
+        except SourceError as error:
+            self.diagnostics.extend(error.diagnostics)
+            return None
         if not alt:
-            raise self.fail(line, "this image has no description; write one between the "
-                            "brackets, ![like this](" + src + "): it becomes the caption")
+            self.error(line, "this image has no description; write one between the brackets, "
+                       f"![like this]({printable(src)}): it becomes the caption")
+            return None
         return Image(path, smarten(alt), width, height, line)
 
     # -- inlines -----------------------------------------------------------------------
 
+    def heading_inlines(self, inline: Token, line: int) -> Inlines:
+        inlines = self.inlines(inline, line)
+        length = len(plain_text(inlines))
+        if length > MAX_HEADING_CHARS:
+            self.error(line, f"this heading is {length} characters long; a title reads best "
+                       f"under 80 and may not pass {MAX_HEADING_CHARS}")
+        return inlines
+
     def inlines(self, inline: Token, line: int) -> Inlines:
         children = inline.children or []
-        result, _ = self._inlines(children, 0, None, line)
-        return _merge_text(_strip_inlines(tuple(result)))
+        walker = _InlineWalker(self, children, line)
+        return _merge_text(_strip_inlines(tuple(walker.walk(None, 0))))
 
-    def _inlines(self, children: list[Token], index: int, closer: str | None,
-                 line: int) -> tuple[list[Inline], int]:
+
+class _InlineWalker:
+    """Converts one paragraph's inline tokens, knowing the source line of each token
+    (markdown-it gives lines only per block; every soft or hard break is one more line)."""
+
+    def __init__(self, converter: _TokenConverter, children: list[Token], line: int):
+        self.converter, self.children = converter, children
+        self.index, self.line = 0, line
+        self.column_from = 0  # where to look for the next link on the current line
+
+    def walk(self, closer: str | None, depth: int) -> list[Inline]:
         out: list[Inline] = []
-        while index < len(children):
-            child = children[index]
+        children = self.children
+        while self.index < len(children):
+            child = children[self.index]
             kind = child.type
             if closer is not None and kind == closer:
-                return out, index + 1
+                self.index += 1
+                return out
+            self.index += 1
             if kind == "text":
                 if child.content:
                     out.append(Text(child.content))
-            elif kind == "softbreak":
-                out.append(Text(" "))
-            elif kind == "hardbreak":
-                out.append(LineBreak())
+            elif kind in ("softbreak", "hardbreak"):
+                self.line += 1
+                self.column_from = 0
+                out.append(Text(" ") if kind == "softbreak" else LineBreak())
             elif kind == "code_inline":
                 out.append(Code(child.content))
             elif kind in ("em_open", "strong_open"):
-                inner, index = self._inlines(children, index + 1, kind.replace("open", "close"), line)
+                inner = self.nested(kind.replace("open", "close"), depth)
                 out.append(Emph(tuple(inner)) if kind == "em_open" else Strong(tuple(inner)))
-                continue
             elif kind == "link_open":
-                href = str(child.attrs.get("href", ""))
-                if not href.lower().startswith(LINK_SCHEMES):
-                    raise self.fail(line, f"the link '{href}' is not a web or e-mail address; "
-                                    "links must start with https://, http:// or mailto:")
-                inner, index = self._inlines(children, index + 1, "link_close", line)
-                out.append(Link(href, tuple(inner)))
-                continue
+                out.extend(self.link(child, depth))
             elif kind == "html_inline":
-                if not child.content.startswith("<!--"):
-                    raise self.fail(line, f"raw HTML ({_snippet(child.content)}) is not allowed; "
-                                    "write Markdown instead (*italic*, **bold**), or put a "
-                                    "backslash before the '<'")
+                if not child.content.startswith(("<!--", "</")):  # a closing tag: said once
+                    self.converter.error(self.line, f"raw HTML ({_snippet(child.content)}) is "
+                                         "not allowed; write Markdown instead (*italic*, "
+                                         "**bold**), or put a backslash before the '<'")
             elif kind == "image":
-                raise self.fail(line, "put each image on a line of its own, with an empty "
-                                "line above and below it")
-            index += 1
-        return out, index
+                self.converter.error(self.line, "put each image on a line of its own, with an "
+                                     "empty line above and below it")
+        return out
+
+    def nested(self, closer: str, depth: int) -> list[Inline]:
+        if depth >= MAX_DEPTH:
+            self.converter.error(self.line, f"emphasis is nested more than {MAX_DEPTH} deep "
+                                 "here; use one level of *italic* or **bold**")
+        return self.walk(closer, depth + 1)
+
+    def link(self, token: Token, depth: int) -> list[Inline]:
+        href = str(token.attrs.get("href", ""))
+        start_line = self.line
+        inner = self.nested("link_close", depth)
+        text = plain_text(tuple(inner)).strip()
+        line, column = self.locate(href, start_line)
+        shown = printable(href if len(href) <= 60 else href[:57] + "…")
+        if href == "" or href.startswith("#"):
+            self.converter.warning(line, f"the link '{printable(text)}' has no address "
+                                   f"('{shown}', probably lost when the text was pasted); it "
+                                   "is set as plain text. Write the address between the "
+                                   "brackets, or remove the brackets", column)
+            return inner
+        if not href.lower().startswith(LINK_SCHEMES):
+            hint = (f"; write https://{shown}" if href.lower().startswith("www.") else "")
+            self.converter.error(line, f"the link '{shown}' is not a full web, e-mail or phone "
+                                 f"address{hint}; links must start with {SCHEMES_IN_WORDS}",
+                                 column)
+            return inner
+        return [Link(href, tuple(inner))]
+
+    def locate(self, href: str, start_line: int) -> tuple[int, int | None]:
+        """The line and column where ``](href`` stands, searching from the link's first
+        line to the current one."""
+        marker = f"]({href}"
+        for line in range(start_line, self.line + 1):
+            text = self.converter.source_line(line)
+            found = text.find(marker, self.column_from if line == start_line else 0)
+            if found != -1:
+                self.column_from = found + len(marker)
+                return line, found + 3  # 1-based column of the address itself
+        return self.line, None
 
 
 def _merge_text(inlines: Inlines) -> Inlines:
@@ -433,5 +541,5 @@ def _strip_inlines(inlines: Inlines) -> Inlines:
 
 
 def _snippet(html: str) -> str:
-    first = html.strip().split("\n")[0]
+    first = printable(html.strip().split("\n")[0])
     return first if len(first) <= 40 else first[:37] + "…"

@@ -12,7 +12,7 @@ import traceback
 from contextlib import nullcontext
 from pathlib import Path
 
-from .errors import InstallError, SourceError, missing_package
+from .errors import Diagnostic, InstallError, SourceError, format_diagnostics, missing_package
 from .incremental import Manifest
 from .outputs import BOOKLET_KINDS, OUTPUTS, output_paths
 
@@ -36,10 +36,15 @@ class Console:
             print(line, flush=True)
 
     def error(self, error: SourceError) -> None:
-        print(error.format(self.root), file=sys.stderr, flush=True)
+        """Every problem the error holds (warnings and notes among them), in order."""
+        for line in error.lines(self.root):
+            print(line, file=sys.stderr, flush=True)
 
-    def warning(self, error: SourceError) -> None:
-        print(f"{error.where(self.root)}: warning: {error.message}", file=sys.stderr, flush=True)
+    def diagnostics(self, items: list[Diagnostic]) -> None:
+        """Warnings and notes of a build that went ahead; notes only when not quiet."""
+        shown = [item for item in items if item.severity != "note" or not self.quiet]
+        for line in format_diagnostics(shown, self.root):
+            print(line, file=sys.stderr, flush=True)
 
     def problem(self, line: str) -> None:
         print(line, file=sys.stderr, flush=True)
@@ -63,7 +68,8 @@ def outdated_kinds(source: Path, out_dir: Path, kinds: tuple[str, ...],
 
 
 def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, ...],
-              console: Console, debug: bool = False, force: bool = False) -> int:
+              console: Console, debug: bool = False, force: bool = False,
+              strict: bool = False) -> int:
     """Build what is out of date in each source; return the exit code."""
     status = EXIT_OK
     manifest = Manifest(out_dir)
@@ -76,7 +82,8 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
             from .builder import build_publication
             from .progress import LiveProgress
             with LiveProgress(console.shown(source)) if not console.quiet else nullcontext():
-                report = build_publication(source, out_dir, layouts, todo, manifest=manifest)
+                report = build_publication(source, out_dir, layouts, todo, manifest=manifest,
+                                           strict=strict)
         except SourceError as error:
             console.error(error)
             status = max(status, EXIT_BAD_INPUT)
@@ -97,9 +104,39 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
                             "run again with --debug and report the output)")
             status = EXIT_INTERNAL if status == EXIT_OK else status
             continue
-        for warning in report.warnings:
-            console.warning(warning)
+        console.diagnostics(report.warnings)
         for kind, path, detail, seconds in report.written:
             console.info(f"  {kind:<11} {console.shown(path):<40} {detail:<10} {seconds:5.2f} s")
         console.info(f"built {console.shown(source)} in {report.seconds:.2f} s")
+    return status
+
+
+def check_all(sources: list[Path], layouts: Path, console: Console, debug: bool = False,
+              strict: bool = False) -> int:
+    """Read and check every source and print what a build would report; write nothing."""
+    status = EXIT_OK
+    for source in sources:
+        try:
+            from .builder import check_source
+            found = check_source(source, layouts, strict)
+        except SourceError as error:
+            console.error(error)
+            status = max(status, EXIT_BAD_INPUT)
+            continue
+        except InstallError as error:
+            console.problem(f"tweeluik: {error}")
+            return EXIT_INSTALL
+        except Exception as error:  # a bug in tweeluik, not in the author's text
+            if debug:
+                traceback.print_exc()
+            console.problem(f"{console.shown(source)}: internal error: "
+                            f"{type(error).__name__}: {error} (this is a bug in tweeluik; "
+                            "run again with --debug and report the output)")
+            status = EXIT_INTERNAL if status == EXIT_OK else status
+            continue
+        console.diagnostics(found)
+        warnings = sum(1 for item in found if item.severity == "warning")
+        console.info(f"checked {console.shown(source)}: "
+                     + (f"{warnings} warning{'s' if warnings != 1 else ''}" if warnings
+                        else "no problems"))
     return status

@@ -1,13 +1,17 @@
 """Read a source file and check its front matter.
 
 Step 1 of the pipeline: bytes on disk → text that is safe to parse, plus a checked
-``Meta``. Every problem becomes a ``SourceError`` with the line it is on.
+``Meta``. Every problem is collected in a ``Diagnostics`` list with the line (and, where
+it helps, the column) it is on; reading goes on past a mistake so that one run reports
+all of them. Only a file that cannot be read as text at all stops here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,12 +19,20 @@ from pathlib import Path
 
 import yaml
 
-from .errors import SourceError
+from .errors import Diagnostics, printable
 from .model import DeckSettings, Meta
 
 LANGUAGES = ("nl", "en")
 DECK_ROLES = ("title", "agenda", "lesson", "lesson_picture", "closing")
+LINK_STYLES = ("footnotes", "off")
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+#: Longest value of each one-line setting, in characters (PowerPoint's document
+#: properties hold at most 255; a cover holds less than that anyway).
+MAX_LENGTH = {"title": 255, "subtitle": 300, "organisation": 255, "date": 100,
+              "description": 600, "layout": 60}
+MAX_KEYWORDS_LENGTH = 255
+MAX_SIGNATORIES = 40
+MAX_NAME_LENGTH = 100
 
 #: Front-matter keys, with what each one holds (shown in errors and in --help).
 FRONT_MATTER_KEYS = {
@@ -33,6 +45,7 @@ FRONT_MATTER_KEYS = {
     "description": "one or two sentences for the back cover and the PDF subject",
     "keywords": "a list of keywords for the PDF",
     "layout": "the booklet layout folder in layouts/ (default: booklet)",
+    "links": "footnotes (default: a link's address as a footnote on paper) or off",
     "deck": "settings for the slides: template, layouts, agenda",
 }
 KEY_ALIASES = {"organization": "organisation", "lang": "language"}
@@ -49,68 +62,142 @@ class SourceText:
     body_first_line: int  # the 1-based line in the file where ``body`` starts
 
 
-def read_source(path: Path) -> SourceText:
-    """Read ``path``, decode it, check for invisible characters, and check its front matter."""
-    text = decode_source(path, path.read_bytes())
-    check_characters(path, text)
-    front, body, body_first_line = split_front_matter(path, text)
-    meta = front_matter_to_meta(path, front)
+def read_source(path: Path, diagnostics: Diagnostics) -> SourceText | None:
+    """Read ``path``, check its characters and its front matter. Returns ``None`` when
+    the file cannot be read as a publication at all (the reason is in ``diagnostics``)."""
+    data = read_bytes(path, diagnostics)
+    if data is None:
+        return None
+    text = decode_source(path, data, diagnostics)
+    if text is None:
+        return None
+    check_characters(text, diagnostics)
+    split = split_front_matter(text, diagnostics)
+    if split is None:
+        return None
+    front, body, body_first_line = split
+    meta = front_matter_to_meta(path, front, diagnostics)
     return SourceText(path, meta, body, body_first_line)
 
 
-def decode_source(path: Path, data: bytes) -> str:
+def read_bytes(path: Path, diagnostics: Diagnostics) -> bytes | None:
+    """The file's bytes, or ``None`` with a message that says why they cannot be read."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            diagnostics.error(None, "this is not a file (a folder or a device); a source must "
+                              "be a Markdown file")
+            return None
+        if size > MAX_SOURCE_BYTES:
+            diagnostics.error(None, f"the file is {size / 1024 / 1024:.1f} MB; a publication "
+                              "source must stay under 2 MB of text (images go in their own files)")
+            return None
+        with path.open("rb") as stream:
+            data = stream.read(MAX_SOURCE_BYTES + 1)
+        if len(data) > MAX_SOURCE_BYTES:
+            diagnostics.error(None, "the file is larger than 2 MB; a publication source must "
+                              "stay under 2 MB of text")
+            return None
+        return data
+    except OSError as error:
+        diagnostics.error(None, f"cannot read this file ({describe_os_error(error)})")
+        return None
+
+
+def describe_os_error(error: OSError) -> str:
+    """An operating-system error in plain words, with a hint where one helps."""
+    reason = error.strerror or str(error)
+    hints = {
+        "ELOOP": "a symbolic link points to itself; replace it by the real file",
+        "EACCES": "you may not read it; check its permissions",
+        "EPERM": "you may not read it; check its permissions",
+        "ENAMETOOLONG": "the name is too long; use a shorter one",
+        "EISDIR": "it is a folder",
+        "ENOENT": "it does not exist",
+        "ENOSPC": "the disk is full; free some space",
+        "EROFS": "the disk is read-only",
+    }
+    name = errno.errorcode.get(error.errno or 0, "")
+    return f"{reason.lower()}: {hints[name]}" if name in hints else reason.lower()
+
+
+def decode_source(path: Path, data: bytes, diagnostics: Diagnostics) -> str | None:
     """Decode UTF-8 (with or without a byte-order mark); explain any other encoding."""
-    if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(path, None, f"the file is {len(data) / 1024 / 1024:.1f} MB; a "
-                          "publication source must stay under 2 MB of text (images go in "
-                          "their own files)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(path, 1, "the file is saved as UTF-16; save it as UTF-8 "
+        diagnostics.error(1, "the file is saved as UTF-16; save it as UTF-8 "
                           "(in most editors: Save as… → Encoding: UTF-8)")
+        return None
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         if b"\x00" in data[:4096]:
-            raise SourceError(path, line, "this is not a text file (it holds binary data); "
-                              "a source must be Markdown text saved as UTF-8") from None
-        raise SourceError(path, line, "this line is not valid UTF-8 (probably Latin-1 or "
-                          "Windows-1252); save the file as UTF-8") from None
+            diagnostics.error(line, "this is not a text file (it holds binary data); a source "
+                              "must be Markdown text saved as UTF-8")
+        else:
+            diagnostics.error(line, "this line is not valid UTF-8 (probably Latin-1 or "
+                              "Windows-1252); save the file as UTF-8")
+        return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffd-\uffff]")
+#: Characters that are refused: they print as nothing or as boxes.
+_REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+                      r"\ud800-\udfff]")
+#: Invisible characters that are legal but usually pasted by accident: a warning.
+_SUSPECT = re.compile(r"[\u200b\u200c\u200e\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+                      r"\U000e0000-\U000e007f]")
+_MAX_CHARACTER_REPORTS = 30
 
 
-def check_characters(path: Path, text: str) -> None:
-    """Refuse control characters, which print as nothing or as boxes."""
-    found = _INVISIBLE.search(text)
-    if found is None:
-        return
-    line = text.count("\n", 0, found.start()) + 1
-    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-    char = found.group()
-    name = unicodedata.name(char, "a control character" if ord(char) < 0xA0 else "not a character")
-    raise SourceError(path, line, f"invisible character U+{ord(char):04X} ({name.lower()}) "
-                      f"in column {column}; delete it (it often comes along when text is "
-                      "pasted from Word or e-mail)")
+def _char_name(char: str) -> str:
+    fallback = "a control character" if ord(char) < 0xA0 else "not a character"
+    return unicodedata.name(char, fallback).lower()
 
 
-def split_front_matter(path: Path, text: str) -> tuple[str, str, int]:
+def check_characters(text: str, diagnostics: Diagnostics, first_line: int = 1) -> bool:
+    """Report refused and suspect invisible characters with line and column; True when
+    the text holds none that are refused."""
+    clean = True
+    reports = 0
+    for pattern, refused in ((_REFUSED, True), (_SUSPECT, False)):
+        for found in pattern.finditer(text):
+            if reports >= _MAX_CHARACTER_REPORTS:
+                break
+            reports += 1
+            line = text.count("\n", 0, found.start()) + first_line
+            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            char = found.group()
+            what = f"invisible character U+{ord(char):04X} ({_char_name(char)})"
+            if refused:
+                clean = False
+                diagnostics.error(line, f"{what}; delete it (it often comes along when text "
+                                  "is pasted from Word or e-mail)", column)
+            else:
+                diagnostics.warning(line, f"{what}; it changes how the text breaks or reads "
+                                    "without being seen. Delete it unless you put it there "
+                                    "on purpose", column)
+    return clean
+
+
+def split_front_matter(text: str, diagnostics: Diagnostics) -> tuple[str, str, int] | None:
     """Split ``---``-fenced front matter from the body; return (front, body, body line)."""
     lines = text.split("\n")
     if not text.strip():
-        raise SourceError(path, 1, "the file is empty; start it with front matter: "
-                          "a line '---', a line 'title: …', and a line '---'")
+        diagnostics.error(1, "the file is empty; start it with front matter: a line '---', "
+                          "a line 'title: …', and a line '---'")
+        return None
     if lines[0].strip() != "---":
-        raise SourceError(path, 1, "the file must start with front matter: a line '---', "
-                          "then 'title: …' and the other settings, then a line '---'")
+        diagnostics.error(1, "the file must start with front matter: a line '---', then "
+                          "'title: …' and the other settings, then a line '---'")
+        return None
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
-    raise SourceError(path, 1, "the front matter that starts here is never closed; "
-                      "add a line '---' after the last setting")
+    diagnostics.error(1, "the front matter that starts here is never closed; add a line "
+                      "'---' after the last setting")
+    return None
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -125,52 +212,100 @@ _FrontMatterLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"))
 
+_FIRST_LINE = 2  # the front matter's first line in the file
+_MAX_YAML_NODES = 2000
 
-def front_matter_to_meta(path: Path, front: str) -> Meta:
-    """Check the front matter's YAML and turn it into ``Meta``."""
-    first = 2  # the front matter's first line in the file
+
+def _count_nodes(node, limit: int) -> int:
+    """How many YAML nodes hang below ``node`` (stops counting past ``limit``)."""
+    count, stack = 0, [node]
+    while stack and count <= limit:
+        current = stack.pop()
+        count += 1
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return count
+
+
+def front_matter_to_meta(path: Path, front: str, diagnostics: Diagnostics) -> Meta:
+    """Check the front matter's YAML and turn it into ``Meta``; every problem is reported
+    and the setting falls back to its default, so the body can still be checked."""
     try:
-        loader = _FrontMatterLoader(front)
+        # Refused characters were reported with their column already; YAML would only
+        # report the first of them again, less precisely.
+        loader = _FrontMatterLoader(_REFUSED.sub("_", front))
         try:
             root = loader.get_single_node()
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = first + mark.line if mark else first
-        problem = (error.problem or "malformed").rstrip(".")
-        raise SourceError(path, line, f"the front matter is not valid YAML ({problem}); "
-                          "write one setting per line as 'key: value'") from None
+        problem = printable(error.problem or "malformed").rstrip(".")
+        diagnostics.error(_FIRST_LINE + mark.line if mark else _FIRST_LINE,
+                          f"the front matter is not valid YAML ({problem}); write one "
+                          "setting per line as 'key: value'",
+                          mark.column + 1 if mark else None)
+        return _MetaChecker(path, {}, {}, diagnostics, broken=True).meta()
     except yaml.YAMLError as error:
-        raise SourceError(path, first, f"the front matter is not valid YAML ({error})") from None
+        diagnostics.error(_FIRST_LINE, f"the front matter is not valid YAML "
+                          f"({printable(str(error))})")
+        return _MetaChecker(path, {}, {}, diagnostics, broken=True).meta()
 
     if root is None:
-        raise SourceError(path, 1, "the front matter is empty; add at least 'title: …'")
+        diagnostics.error(1, "the front matter is empty; add at least 'title: …'")
+        return _MetaChecker(path, {}, {}, diagnostics, broken=True).meta()
     if not isinstance(root, yaml.MappingNode):
-        raise SourceError(path, first + root.start_mark.line,
+        diagnostics.error(_FIRST_LINE + root.start_mark.line,
                           "the front matter must be settings written as 'key: value'")
+        return _MetaChecker(path, {}, {}, diagnostics, broken=True).meta()
+    if _count_nodes(root, _MAX_YAML_NODES) > _MAX_YAML_NODES:
+        diagnostics.error(_FIRST_LINE, "the front matter is far too large; it holds a few "
+                          "settings, one per line")
+        return _MetaChecker(path, {}, {}, diagnostics, broken=True).meta()
 
     values: dict[str, object] = {}
     lines: dict[str, int] = {}
     for key_node, value_node in root.value:
-        line = first + key_node.start_mark.line
+        line = _FIRST_LINE + key_node.start_mark.line
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str):
-            raise SourceError(path, line, "a setting's name must be a word such as 'title'")
+            diagnostics.error(line, "a setting's name must be a word such as 'title'")
+            continue
         key = KEY_ALIASES.get(key, key)
         if key not in FRONT_MATTER_KEYS:
-            raise SourceError(path, line, f"unknown setting '{key}'{did_you_mean(key, FRONT_MATTER_KEYS)}; "
-                              f"known settings: {', '.join(FRONT_MATTER_KEYS)}")
+            diagnostics.error(line, f"unknown setting '{printable(key)}'"
+                              f"{did_you_mean(key, FRONT_MATTER_KEYS)}; known settings: "
+                              f"{', '.join(FRONT_MATTER_KEYS)}")
+            continue
         if key in values:
-            raise SourceError(path, line, f"'{key}' is set twice (first on line {lines[key]}); "
+            diagnostics.error(line, f"'{key}' is set twice (first on line {lines[key]}); "
                               "keep one")
-        loader = _FrontMatterLoader("")
-        values[key] = loader.construct_object(value_node, deep=True)
-        loader.dispose()
+            continue
+        value_line = _FIRST_LINE + value_node.start_mark.line
+        try:
+            loader = _FrontMatterLoader("")
+            try:
+                values[key] = loader.construct_object(value_node, deep=True)
+            finally:
+                loader.dispose()
+        except yaml.constructor.ConstructorError as error:
+            problem = printable(error.problem or "").rstrip(".")
+            diagnostics.error(value_line, f"'{key}' cannot be read ({problem}); write plain "
+                              "text, without a YAML tag such as '!!python/…'")
+            continue
+        except (ValueError, OverflowError):
+            if key == "date":
+                diagnostics.error(value_line, f"'{printable(str(value_node.value))}' is not a "
+                                  "real date; write the date as YYYY-MM-DD, such as 2026-12-12")
+            else:
+                diagnostics.error(value_line, f"'{key}' cannot be read; write it as plain text "
+                                  "in quotes")
+            continue
         lines[key] = line
-
-    checker = _MetaChecker(path, values, lines)
-    return checker.meta()
+    return _MetaChecker(path, values, lines, diagnostics, front=front).meta()
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -182,48 +317,80 @@ def did_you_mean(word: str, choices) -> str:
 class _MetaChecker:
     """Checks each front-matter value's type and turns it into a ``Meta`` field."""
 
-    def __init__(self, path: Path, values: dict[str, object], lines: dict[str, int]):
+    def __init__(self, path: Path, values: dict[str, object], lines: dict[str, int],
+                 diagnostics: Diagnostics, broken: bool = False, front: str = ""):
         self.path, self.values, self.lines = path, values, lines
+        self.diagnostics = diagnostics
+        self.front = front  # the raw text: characters in it were reported already
+        self.broken = broken  # the YAML itself was unreadable: no more messages about it
 
-    def fail(self, key: str, message: str) -> SourceError:
-        return SourceError(self.path, self.lines.get(key, 1), message)
+    def fail(self, key: str, message: str) -> None:
+        self.diagnostics.error(self.lines.get(key, 1), message)
+
+    def clean(self, key: str, value: str) -> str | None:
+        """A value's text with its white space folded, or ``None`` when it holds
+        characters that are refused (each reported)."""
+        refused = [found.group() for found in _REFUSED.finditer(value)]
+        escaped = [char for char in dict.fromkeys(refused) if char not in self.front]
+        for char in escaped[:3]:  # written as a YAML escape such as "\x1b"
+            self.fail(key, f"'{key}' holds the invisible character U+{ord(char):04X} "
+                      f"({_char_name(char)}); delete it")
+        return None if refused else " ".join(value.split())
 
     def text(self, key: str, required: bool = False) -> str | None:
         value = self.values.get(key)
         if value is None:
-            if required:
-                raise SourceError(self.path, 1, f"the front matter has no '{key}'; "
-                                  f"add a line '{key}: …' between the '---' lines")
+            if required and not self.broken:
+                self.diagnostics.error(1, f"the front matter has no '{key}'; add a line "
+                                       f"'{key}: …' between the '---' lines")
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(key, f"'{key}' must be a line of text, not "
-                            f"{_describe(value)}; write it after '{key}:' on one line")
-        value = " ".join(str(value).split())
-        if not value:
-            if required:
-                raise self.fail(key, f"'{key}' is empty; write the {key} after '{key}:'")
+            self.fail(key, f"'{key}' must be a line of text, not {_describe(value)}; write "
+                      f"it after '{key}:' on one line")
             return None
-        return value
+        text = self.clean(key, str(value))
+        if text is None:
+            return None
+        if not text:
+            if required:
+                self.fail(key, f"'{key}' is empty; write the {key} after '{key}:'")
+            return None
+        limit = MAX_LENGTH.get(key)
+        if limit and len(text) > limit:
+            self.fail(key, f"'{key}' is {len(text)} characters long; keep it under {limit} "
+                      "(it has to fit on a cover and in the document properties)")
+            return None
+        return text
 
-    def text_list(self, key: str) -> tuple[str, ...]:
+    def text_list(self, key: str, limit: int = 100) -> tuple[str, ...]:
         value = self.values.get(key)
         if value is None:
             return ()
         if isinstance(value, str):
-            items = re.split(r"[;,]", value)
+            items: list[object] = list(re.split(r"[;,]", value))
         elif isinstance(value, list):
             items = value
         else:
-            raise self.fail(key, f"'{key}' must be a list (one '- name' per line) "
-                            f"or names separated by commas, not {_describe(value)}")
+            self.fail(key, f"'{key}' must be a list (one '- name' per line) or names "
+                      f"separated by commas, not {_describe(value)}")
+            return ()
+        if len(items) > limit:
+            self.fail(key, f"'{key}' holds {len(items)} entries; at most {limit} fit")
+            return ()
         out = []
         for item in items:
             if isinstance(item, bool) or not isinstance(item, str | int | float):
-                raise self.fail(key, f"every entry of '{key}' must be text, "
-                                f"not {_describe(item)}")
-            item = " ".join(str(item).split())
-            if item:
-                out.append(item)
+                self.fail(key, f"every entry of '{key}' must be text, not {_describe(item)}")
+                return ()
+            text = self.clean(key, str(item))
+            if text is None:
+                return ()
+            if len(text) > MAX_NAME_LENGTH:
+                self.fail(key, f"an entry of '{key}' is {len(text)} characters long; keep "
+                          f"each under {MAX_NAME_LENGTH}")
+                return ()
+            if text:
+                out.append(text)
         return tuple(out)
 
     def date(self) -> tuple[dt.date | None, str | None]:
@@ -241,48 +408,70 @@ class _MetaChecker:
         if value is None:
             return DeckSettings()
         if not isinstance(value, dict):
-            raise self.fail("deck", "'deck' holds settings on indented lines below it, "
-                            "for example '  template: huisstijl.pptx'")
+            self.fail("deck", "'deck' holds settings on indented lines below it, for example "
+                      "'  template: huisstijl.pptx'")
+            return DeckSettings()
         for key in value:
             if key not in DECK_KEYS:
-                raise self.fail("deck", f"unknown deck setting '{key}'"
-                                f"{did_you_mean(str(key), DECK_KEYS)}; known: {', '.join(DECK_KEYS)}")
+                self.fail("deck", f"unknown deck setting '{printable(str(key))}'"
+                          f"{did_you_mean(str(key), DECK_KEYS)}; known: {', '.join(DECK_KEYS)}")
         template = value.get("template")
+        template_path = None
         if template is not None and not isinstance(template, str):
-            raise self.fail("deck", "'deck: template' must be the name of a .pptx file")
-        folder = self.path.parent.resolve()
-        if template and not (folder / template).resolve().is_relative_to(folder):
-            raise self.fail("deck", f"the slide template '{template}' lies outside the content "
-                            "folder; copy it next to the source and write just its name")
+            self.fail("deck", "'deck: template' must be the name of a .pptx file")
+        elif template:
+            folder = self.path.parent.resolve()
+            candidate = self.path.parent / template
+            if os.path.isabs(template) or not candidate.resolve().is_relative_to(folder):
+                self.fail("deck", f"the slide template '{printable(template)}' lies outside "
+                          "the content folder; copy it next to the source and write just its name")
+            else:
+                template_path = candidate
         layouts = value.get("layouts") or {}
+        pairs: list[tuple[str, str]] = []
         if not isinstance(layouts, dict):
-            raise self.fail("deck", "'deck: layouts' maps slide kinds to layout names, "
-                            "for example '    lesson: Sectiekop'")
-        for role, name in layouts.items():
-            if role not in DECK_ROLES:
-                raise self.fail("deck", f"unknown slide kind '{role}' in 'deck: layouts'"
-                                f"{did_you_mean(str(role), DECK_ROLES)}; known: {', '.join(DECK_ROLES)}")
-            if not isinstance(name, str) or not name.strip():
-                raise self.fail("deck", f"the layout name for '{role}' must be text")
+            self.fail("deck", "'deck: layouts' maps slide kinds to layout names, for example "
+                      "'    lesson: Sectiekop'")
+        else:
+            for role, name in layouts.items():
+                if role not in DECK_ROLES:
+                    self.fail("deck", f"unknown slide kind '{printable(str(role))}' in 'deck: "
+                              f"layouts'{did_you_mean(str(role), DECK_ROLES)}; known: "
+                              f"{', '.join(DECK_ROLES)}")
+                elif not isinstance(name, str) or not name.strip() or len(name) > 200:
+                    self.fail("deck", f"the layout name for '{role}' must be the name of a "
+                              "layout in the template, as text")
+                else:
+                    pairs.append((role, name.strip()))
         agenda = value.get("agenda", False)
         if not isinstance(agenda, bool):
-            raise self.fail("deck", "'deck: agenda' must be true or false")
-        return DeckSettings(
-            template=self.path.parent / template if template else None,
-            layouts=tuple(sorted((role, name.strip()) for role, name in layouts.items())),
-            agenda=agenda,
-        )
+            self.fail("deck", "'deck: agenda' must be true or false")
+            agenda = False
+        return DeckSettings(template=template_path, layouts=tuple(sorted(pairs)), agenda=agenda)
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        text = self.text(key)
+        if text is None:
+            return default
+        if text.lower() not in choices:
+            self.fail(key, f"{key} '{text}' is not supported; use {' or '.join(choices)}"
+                      f"{did_you_mean(text, choices)}")
+            return default
+        return text.lower()
 
     def meta(self) -> Meta:
-        language = (self.text("language") or "nl").lower()
-        if language not in LANGUAGES:
-            raise self.fail("language", f"language '{language}' is not supported; "
-                            f"use {' or '.join(LANGUAGES)}")
+        language = self.choice("language", LANGUAGES, "nl")
         layout = self.text("layout") or "booklet"
         if not re.fullmatch(r"[A-Za-z0-9_-]+", layout):
-            raise self.fail("layout", "'layout' must be the name of a folder in layouts/, "
-                            "letters, digits, '-' and '_' only")
+            self.fail("layout", "'layout' must be the name of a folder in layouts/, letters, "
+                      "digits, '-' and '_' only")
+            layout = "booklet"
         date, date_text = self.date()
+        keywords = self.text_list("keywords")
+        if len(", ".join(keywords)) > MAX_KEYWORDS_LENGTH:
+            self.fail("keywords", f"the keywords are {len(', '.join(keywords))} characters "
+                      f"together; keep them under {MAX_KEYWORDS_LENGTH}")
+            keywords = ()
         return Meta(
             title=self.text("title", required=True) or "",
             subtitle=self.text("subtitle"),
@@ -290,10 +479,11 @@ class _MetaChecker:
             date=date,
             date_text=date_text,
             language=language,
-            signatories=self.text_list("signatories"),
+            signatories=self.text_list("signatories", MAX_SIGNATORIES),
             description=self.text("description"),
-            keywords=self.text_list("keywords"),
+            keywords=keywords,
             layout=layout,
+            links=self.choice("links", LINK_STYLES, "footnotes"),
             deck=self.deck(),
             lines=tuple(sorted(self.lines.items(), key=lambda item: item[1])),
         )

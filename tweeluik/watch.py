@@ -33,7 +33,7 @@ def sources_to_rebuild(changed: set[Path], sources: list[Path], layouts: Path,
 
 
 def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, ...],
-          console, content: Path | None, stop=None) -> int:
+          console, content: Path | None, stop=None, strict: bool = False) -> int:
     """Build, then rebuild what each save affects until Ctrl-C (or until ``stop`` is set)."""
     from watchfiles import watch as watch_changes
 
@@ -42,7 +42,7 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
 
     with contextlib.suppress(Exception):  # a broken theme is reported by the build itself
         warm_up(layouts)
-    build_all(sources, out_dir, layouts, kinds, console)
+    build_all(sources, out_dir, layouts, kinds, console, strict=strict)
     folders = sorted({*(source.parent for source in sources), layouts.resolve()}
                      | ({content.resolve()} if content else set()))
     out = out_dir.resolve()
@@ -61,7 +61,7 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
             if not todo:
                 continue
             started = time.perf_counter()
-            status = build_all(todo, out_dir, layouts, kinds, console)
+            status = build_all(todo, out_dir, layouts, kinds, console, strict=strict)
             seconds = time.perf_counter() - started
             if status == 0:
                 console.info(f"rebuilt {len(todo)} publication(s) in {seconds:.2f} s; watching")

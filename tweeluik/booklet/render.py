@@ -23,6 +23,7 @@ from ..model import Publication
 from ..theme import Theme
 from .fetcher import FolderFetcher, RefusedResource
 from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
+from .links import link_notes
 
 SPARE_PAGE_PREFIX = "spare-"
 
@@ -77,7 +78,8 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
     layout = find_layout(publication, layouts)
     fetcher = FolderFetcher({"content": content_root, "layouts": layouts})
     html = publication_to_html(publication, theme, layout, layouts, created,
-                               image_url=lambda image: fetcher.url_for(image.path))
+                               image_url=lambda image: fetcher.url_for(image.path),
+                               links=link_notes(publication.meta.links, theme.colours["ink"]))
     collector = _CollectWarnings()
     WEASYPRINT_LOGGER.addHandler(collector)
     try:

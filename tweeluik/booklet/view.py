@@ -98,7 +98,8 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
     meta = publication.meta
     labels = labels_for(meta.language)
     intro, closing = publication.introduction, publication.closing
-    has_closing = bool(closing.blocks or closing.title or meta.signatories)
+    has_closing = bool(closing.blocks or closing.title or closing.key_message
+                       or meta.signatories)
     return {
         "title": meta.title,
         "subtitle": meta.subtitle,
@@ -128,6 +129,8 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
             "title": inline_html(closing.title, links) if closing.title
             else Markup(escape(labels["closing"])),
             "title_text": plain_text(closing.title) if closing.title else labels["closing"],
+            "key_message": inline_html(closing.key_message, links) if closing.key_message
+            else None,
             "blocks": blocks_to_view(closing.blocks, image_url, links),
         },
     }

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SourceError
+from ..errors import Diagnostic
 from ..model import Publication
 from ..theme import Theme
 from .plan import DeckPlan, publication_to_deck_plan
@@ -24,12 +24,23 @@ class BuiltDeck:
 
     pptx: bytes
     plan: DeckPlan
-    warnings: tuple[SourceError, ...]
+    warnings: tuple[Diagnostic, ...]
 
 
 def template_path(publication: Publication, layouts: Path) -> Path:
     """The template the publication asks for, or the default one in layouts/."""
     return publication.meta.deck.template or layouts / DEFAULT_TEMPLATE
+
+
+def plan_deck(publication: Publication, theme: Theme, layouts: Path) -> DeckPlan:
+    """The deck's plan alone (for ``--check``): what each slide would say, and warnings."""
+    from . import pptx_writer
+
+    template = template_path(publication, layouts)
+    presentation = pptx_writer.open_template(template, publication.source,
+                                             publication.meta.line_of("deck"))
+    return publication_to_deck_plan(publication, theme,
+                                    pptx_writer.read_layout_geometry(presentation))
 
 
 def build_deck(publication: Publication, theme: Theme, layouts: Path,

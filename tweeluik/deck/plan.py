@@ -8,16 +8,17 @@ then writes that plan with python-pptx. Being data, the plan is tested without a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyphen
 
-from ..errors import SourceError
+from ..checks import is_greeting, key_message_fallback
+from ..errors import WARNING, Diagnostic, SourceError
 from ..fonts import load_metrics
 from ..labels import LANGUAGE_TAGS, format_date, labels_for
 from ..model import (
+    Block,
     Code,
     Emph,
     Image,
@@ -25,14 +26,19 @@ from ..model import (
     Lesson,
     LineBreak,
     Link,
+    Paragraph,
     Publication,
     Strong,
     Text,
+    UnknownKind,
     blocks_text,
+    links_in,
     plain_text,
 )
+from ..sentences import split_sentences, word_count
 from ..theme import Theme
-from .fit import WIDTH_SAFETY, Box, Piece, Style, fit_text, text_height, widest_word
+from .fit import WIDTH_SAFETY, Box, Fit, Piece, Style, fit_text, text_height, widest_word
+from .shorten import ELLIPSIS, Shortened, describe, shorter_versions
 
 #: Slide kinds, the layout each uses by default, and the placeholder roles it fills.
 SLIDE_KINDS = {
@@ -43,7 +49,7 @@ SLIDE_KINDS = {
     "closing": ("Closing", ("title", "body", "signatories")),
 }
 AGENDA_LIMIT = 12
-DEFAULT_MESSAGE_WORDS = 30
+SLOGAN_WORDS = 12  # a closing sentence this short may stand alone on the closing slide
 
 
 @dataclass(frozen=True)
@@ -135,7 +141,7 @@ class DeckPlan:
     subject: str
     keywords: str
     language_tag: str
-    warnings: tuple[SourceError, ...] = field(default=())
+    warnings: tuple[Diagnostic, ...] = field(default=())
 
 
 # --- text styles per role -----------------------------------------------------------
@@ -193,16 +199,48 @@ def inlines_to_runs(inlines: Inlines, bold: bool = False, italic: bool = False,
             runs.extend(inlines_to_runs(node.children, True, italic, href))
         elif isinstance(node, Link):
             runs.extend(inlines_to_runs(node.children, bold, italic, node.href))
+        else:
+            raise UnknownKind(node, "the deck's inline writer")
     return runs
 
 
-def first_sentence(text: str, max_words: int = DEFAULT_MESSAGE_WORDS) -> str:
-    """The first sentence of ``text``, at most ``max_words`` words."""
-    sentence = re.split(r"(?<=[.!?…])\s+(?=[^a-z])", text.strip(), maxsplit=1)[0]
-    words = sentence.split()
-    if len(words) > max_words:
-        return " ".join(words[:max_words]).rstrip(",;:–—") + " …"
-    return sentence
+def folded(runs: list[RunPlan]) -> list[RunPlan]:
+    """Runs with their white space folded as ``split_sentences`` folds it."""
+    out: list[RunPlan] = []
+    previous_space = True
+    for run in runs:
+        text = " ".join(run.text.split())
+        if run.text[:1].isspace() and text and not previous_space:
+            text = " " + text
+        if run.text[-1:].isspace() and text:
+            text += " "
+        if text:
+            out.append(RunPlan(text, run.bold, run.italic, run.href, run.accent))
+            previous_space = text.endswith(" ")
+    if out:
+        last = out[-1]
+        out[-1] = RunPlan(last.text.rstrip(), last.bold, last.italic, last.href, last.accent)
+    return [run for run in out if run.text]
+
+
+def runs_prefix(runs: list[RunPlan], shortened: Shortened) -> list[RunPlan]:
+    """The runs cut to the shortened text, keeping their emphasis and links."""
+    kept = shortened.text.removesuffix(ELLIPSIS)
+    out: list[RunPlan] = []
+    remaining = len(kept)
+    for run in folded(runs):
+        if remaining <= 0:
+            break
+        piece = run.text[:remaining]
+        out.append(RunPlan(piece, run.bold, run.italic, run.href, run.accent))
+        remaining -= len(piece)
+    if out:
+        last = out[-1]
+        out[-1] = RunPlan(last.text.rstrip(" ,;:–—-"), last.bold, last.italic, last.href,
+                          last.accent)
+    if shortened.text.endswith(ELLIPSIS):
+        out.append(RunPlan(ELLIPSIS))
+    return out
 
 
 def lesson_notes(lesson: Lesson, labels: dict[str, str]) -> tuple[str, ...]:
@@ -224,7 +262,7 @@ class _Planner:
         self.layouts = layouts
         self.layout_names = layout_names
         self.labels = labels_for(publication.meta.language)
-        self.warnings: list[SourceError] = []
+        self.warnings: list[Diagnostic] = []
         self._hyphenator: pyphen.Pyphen | None = None
 
     @property
@@ -236,7 +274,7 @@ class _Planner:
         return self._hyphenator
 
     def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(SourceError(self.pub.source, line, message))
+        self.warnings.append(Diagnostic(self.pub.source, line, message, WARNING))
 
     def style_files(self, typeface: str) -> Style:
         face = self.theme.serif if typeface == "serif" else self.theme.sans
@@ -252,9 +290,28 @@ class _Planner:
 
     # -- fitting ---------------------------------------------------------------------
 
+    def pieces(self, rs: RoleStyle, paragraphs) -> tuple[tuple[Piece, ...], ...]:
+        """Paragraphs of runs as styled pieces to measure (caps applied)."""
+        return tuple(
+            tuple(Piece(r.text.upper() if rs.caps else r.text, rs.bold or r.bold,
+                        rs.italic != r.italic) for r in runs)
+            for runs in paragraphs)
+
+    def fits(self, kind: str, role: str, paragraphs) -> Fit | None:
+        """The largest size in the role's range at which ``paragraphs`` fit, if any."""
+        frame = self.geometry(kind).frames.get(role)
+        if frame is None:
+            return None
+        rs = _role_style(kind, role)
+        largest, smallest = self.sizes(rs)
+        return fit_text(self.pieces(rs, paragraphs), self.style_files(rs.typeface),
+                        frame.inner, largest, smallest)
+
     def text(self, kind: str, role: str, runs_per_paragraph: list[list[RunPlan]],
-             what: str, line: int | None) -> TextPlan | None:
-        """Measure and size one placeholder's text; shorten or hyphenate past the limits."""
+             what: str, line: int | None,
+             advice: str = "Make it shorter (one sentence reads best)") -> TextPlan | None:
+        """Measure and size one placeholder's text; hyphenate or shorten past the limits,
+        saying so."""
         frame = self.geometry(kind).frames.get(role)
         if frame is None:
             return None
@@ -263,36 +320,23 @@ class _Planner:
         largest, smallest = self.sizes(rs)
         paragraphs = [[run for run in runs if run.text] for runs in runs_per_paragraph]
         paragraphs = [runs for runs in paragraphs if runs]
+        if not paragraphs:
+            return None
 
-        def pieces(paragraphs_):
-            return tuple(
-                tuple(Piece(r.text.upper() if rs.caps else r.text, rs.bold or r.bold,
-                            rs.italic != r.italic) for r in runs)
-                for runs in paragraphs_)
-
-        fit = fit_text(pieces(paragraphs), style, frame.inner, largest, smallest)
+        fit = fit_text(self.pieces(rs, paragraphs), style, frame.inner, largest, smallest)
         if fit is None:
-            word, width = widest_word(pieces(paragraphs), style, smallest)
+            word, width = widest_word(self.pieces(rs, paragraphs), style, smallest)
             if width > frame.inner.width:
                 paragraphs = self.hyphenate(paragraphs, style, rs, smallest, frame.inner.width)
-                self.warn(line, f"{what}: the word '{word}' is too wide for the slide even "
-                          f"at {smallest:g} pt; it is hyphenated there. A shorter word or a "
+                self.warn(line, f"{what}: the word '{word}' is too wide for the slide even at "
+                          f"{smallest:g} pt; it is hyphenated there. A shorter word or a "
                           "hyphen of your own reads better")
-                fit = fit_text(pieces(paragraphs), style, frame.inner, largest, smallest)
-        if fit is None and rs.can_shorten:
-            sentence = [[RunPlan(first_sentence("".join(r.text for r in paragraphs[0])))]]
-            fit = fit_text(pieces(sentence), style, frame.inner, largest, smallest)
-            if fit is not None:
-                paragraphs = sentence
-            else:
-                paragraphs, fit = self.shorten(paragraphs, pieces, style, frame, smallest)
-            self.warn(line, f"{what} is too long for its slide even at {smallest:g} pt; "
-                      "the slide shows the start of it and the speaker notes the whole. "
-                      "Write a shorter one (one sentence reads best)")
+                fit = fit_text(self.pieces(rs, paragraphs), style, frame.inner, largest, smallest)
         if fit is None:
-            paragraphs, fit = self.shorten(paragraphs, pieces, style, frame, smallest)
+            paragraphs, fit, shortened = self.shorten(paragraphs, rs, style, frame, smallest)
+            where = "the speaker notes keep the whole" if rs.can_shorten else "the notes keep it"
             self.warn(line, f"{what} is too long for its slide even at {smallest:g} pt; "
-                      "it is cut short on the slide. Make it shorter")
+                      f"{describe(shortened)}, and {where}. {advice}")
         return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), rs.typeface,
                         fit.size, rs.bold, rs.italic, rs.colour, rs.caps, rs.anchor)
 
@@ -342,41 +386,38 @@ class _Planner:
             out.append(new_runs)
         return out
 
-    def shorten(self, paragraphs, pieces, style: Style, frame: Frame, smallest: float):
-        """Keep as many words as fit at ``smallest``, then an ellipsis."""
-        words: list[tuple[RunPlan, str]] = []
-        for runs in paragraphs[:1]:
-            for run in runs:
-                for word in run.text.split():
-                    words.append((run, word))
-        low, high, best = 1, len(words), None
-        while low <= high:
-            middle = (low + high) // 2
-            candidate = self._words_to_runs(words[:middle])
-            fit = fit_text(pieces([candidate]), style, frame.inner, smallest, smallest)
+    def shorten(self, paragraphs, rs: RoleStyle, style: Style, frame: Frame,
+                smallest: float) -> tuple[list[list[RunPlan]], Fit, Shortened]:
+        """The first paragraph cut to whole sentences, else clauses, else words, each the
+        longest that fits at the smallest size; never less than one word."""
+        runs = paragraphs[0]
+        text = plain_text_of(runs)
+        last: tuple[list[list[RunPlan]], Shortened] | None = None
+        for shortened in shorter_versions(text):
+            candidate = [runs_prefix(runs, shortened)]
+            last = (candidate, shortened)
+            fit = fit_text(self.pieces(rs, candidate), style, frame.inner, smallest, smallest)
             if fit is not None:
-                best, low = (candidate, fit), middle + 1
-            else:
-                high = middle - 1
-        if best is None:
-            candidate = [RunPlan("…")]
-            return [candidate], fit_text(pieces([candidate]), style, frame.inner, smallest, 1)
-        return [best[0]], best[1]
-
-    @staticmethod
-    def _words_to_runs(words: list[tuple[RunPlan, str]]) -> list[RunPlan]:
-        runs: list[RunPlan] = []
-        for index, (run, word) in enumerate(words):
-            last = index == len(words) - 1
-            text = word.rstrip(",;:–—") + " …" if last else word + " "
-            if runs and runs[-1].bold == run.bold and runs[-1].italic == run.italic \
-                    and runs[-1].href == run.href:
-                runs[-1] = RunPlan(runs[-1].text + text, run.bold, run.italic, run.href)
-            else:
-                runs.append(RunPlan(text, run.bold, run.italic, run.href))
-        return runs
+                return candidate, fit, shortened
+        # Not even one word fits at the smallest size: the box is too small for its
+        # role. Set the first word as large as it goes rather than leave an empty box.
+        candidate, shortened = last if last is not None else (
+            [runs], Shortened(text, "words", word_count(text)))
+        fit = fit_text(self.pieces(rs, candidate), style, frame.inner, smallest, 1, step=0.5)
+        if fit is None:
+            fit = Fit(1.0, (plain_text_of(candidate[0]),), frame.inner.height)
+        return candidate, fit, shortened
 
     # -- slides ----------------------------------------------------------------------
+
+    def with_links(self, notes: list[str], blocks: tuple[Block, ...],
+                   *inlines: Inlines | None) -> tuple[str, ...]:
+        """Speaker notes followed by the addresses of the links in that part of the text."""
+        found = links_in(blocks, *inlines)
+        if found:
+            notes = [*notes, f"{self.labels['links']}:",
+                     *(f"• {plain_text(link.children)}: {link.href}" for link in found)]
+        return tuple(notes)
 
     def title_slide(self) -> SlidePlan:
         meta = self.pub.meta
@@ -384,20 +425,24 @@ class _Planner:
         texts = [
             self.text("title", "organisation", [[RunPlan(meta.organisation or "")]],
                       "the organisation", meta.line_of("organisation")),
-            self.text("title", "title", [[RunPlan(meta.title)]], "the title", meta.line_of("title")),
+            self.text("title", "title", [[RunPlan(meta.title)]], "the title",
+                      meta.line_of("title")),
             self.text("title", "subtitle", [[RunPlan(meta.subtitle or "")]], "the subtitle",
                       meta.line_of("subtitle")),
             self.text("title", "date", [[RunPlan(date or "")]], "the date", meta.line_of("date")),
         ]
         intro = self.pub.introduction
-        notes = ([plain_text(intro.salutation)] if intro.salutation else []) + blocks_text(intro.blocks)
-        return SlidePlan("title", self.layout_names["title"], _present(texts), tuple(notes))
+        notes = ([plain_text(intro.salutation)] if intro.salutation else []) \
+            + blocks_text(intro.blocks)
+        return SlidePlan("title", self.layout_names["title"], _present(texts),
+                         self.with_links(notes, intro.blocks, intro.salutation))
 
     def agenda_slide(self) -> SlidePlan:
         items = [[RunPlan(f"{lesson.number}", bold=True, accent=True), RunPlan("\u2003"),
                   *inlines_to_runs(lesson.title)] for lesson in self.pub.lessons]
         texts = [
-            self.text("agenda", "title", [[RunPlan(self.labels["agenda"])]], "the agenda title", None),
+            self.text("agenda", "title", [[RunPlan(self.labels["agenda"])]],
+                      "the agenda title", None),
             self.text("agenda", "body", items, "the agenda", None),
         ]
         return SlidePlan("agenda", self.layout_names["agenda"], _present(texts), ())
@@ -407,12 +452,14 @@ class _Planner:
         kind = "lesson_picture" if image is not None and "picture" in \
             self.geometry("lesson_picture").frames else "lesson"
         where = f"lesson {lesson.number}"
+        message_line = lesson.key_message_line or lesson.line
         if lesson.key_message is not None:
             message = [inlines_to_runs(lesson.key_message)]
             what = f"the key message of {where}"
         else:
-            body = blocks_text(lesson.blocks)
-            message = [[RunPlan(first_sentence(body[0]))]] if body else []
+            fallback = key_message_fallback(lesson)
+            message = [[RunPlan(fallback[0])]] if fallback else []
+            message_line = fallback[1] if fallback else lesson.line
             what = f"the first sentence of {where} (it has no key message)"
         title_runs = inlines_to_runs(lesson.title)
         geometry = self.geometry(kind)
@@ -422,26 +469,56 @@ class _Planner:
             self.text(kind, "number", [[RunPlan(str(lesson.number))]], f"the number of {where}",
                       lesson.line),
             self.text(kind, "title", [title_runs], f"the title of {where}", lesson.line),
-            self.text(kind, "message", message, what, lesson.key_message_line or lesson.line),
+            self.text(kind, "message", message, what, message_line),
         ]
-        notes = lesson_notes(lesson, self.labels)
+        notes = self.with_links(list(lesson_notes(lesson, self.labels)), lesson.blocks,
+                                lesson.key_message)
         picture = PicturePlan(image.path, image.alt, image.width_px, image.height_px) \
             if kind == "lesson_picture" and image is not None else None
-        return SlidePlan(kind, self.layout_names[kind], _present(texts), notes, picture, lesson.line)
+        return SlidePlan(kind, self.layout_names[kind], _present(texts), notes, picture,
+                         lesson.line)
+
+    def closing_words(self) -> tuple[list[list[RunPlan]], int | None, str, str]:
+        """What the closing slide says, the line it comes from, and what it is: the
+        closing's own key message; else its last short sentence (a slogan) when that fits;
+        else its words, which ``text`` shortens to whole sentences if they do not fit.
+        The last item is the advice given when they are shortened."""
+        closing = self.pub.closing
+        advice = "Make it shorter (one sentence reads best)"
+        if closing.key_message is not None:
+            return ([inlines_to_runs(closing.key_message)], closing.key_message_line,
+                    "the key message of the closing", advice)
+        paragraphs = [block for block in closing.blocks if isinstance(block, Paragraph)
+                      and not is_greeting(plain_text(block.inlines))]
+        if not paragraphs:
+            return [[RunPlan(self.labels["thanks"])]], closing.line, "the closing words", advice
+        last = split_sentences(plain_text(paragraphs[-1].inlines))
+        if last and word_count(last[-1]) <= SLOGAN_WORDS and len(last) + len(paragraphs) > 2:
+            slogan = [[RunPlan(last[-1])]]
+            if self.fits("closing", "body", slogan):
+                return slogan, paragraphs[-1].line, "the last sentence of the closing", advice
+        everything = [inlines_to_runs(block.inlines) for block in paragraphs]
+        if self.fits("closing", "body", everything):
+            return everything, paragraphs[0].line, "the closing words", advice
+        return ([inlines_to_runs(paragraphs[0].inlines)], paragraphs[0].line,
+                "the closing words", "To choose the words for the closing slide, write them as "
+                "a '>' quote right under the '---'")
 
     def closing_slide(self) -> SlidePlan:
         closing, meta = self.pub.closing, self.pub.meta
-        title = inlines_to_runs(closing.title) if closing.title else [RunPlan(self.labels["closing"])]
-        body_texts = blocks_text(closing.blocks)
-        words = [[RunPlan(first_sentence(body_texts[0]))]] if body_texts else \
-            [[RunPlan(self.labels["thanks"])]]
+        title = inlines_to_runs(closing.title) if closing.title \
+            else [RunPlan(self.labels["closing"])]
+        words, line, what, advice = self.closing_words()
         texts = [
             self.text("closing", "title", [title], "the closing title", closing.line),
-            self.text("closing", "body", words, "the closing words", closing.line),
+            self.text("closing", "body", words, what, line, advice),
             self.names("closing", "signatories", meta.signatories, meta.line_of("signatories")),
         ]
-        notes = tuple(body_texts + ([", ".join(meta.signatories)] if meta.signatories else []))
-        return SlidePlan("closing", self.layout_names["closing"], _present(texts), notes,
+        body_texts = ([plain_text(closing.key_message)] if closing.key_message else []) \
+            + blocks_text(closing.blocks)
+        notes = body_texts + ([", ".join(meta.signatories)] if meta.signatories else [])
+        return SlidePlan("closing", self.layout_names["closing"], _present(texts),
+                         self.with_links(notes, closing.blocks, closing.key_message),
                          source_line=closing.line)
 
     def plan(self) -> DeckPlan:
@@ -465,6 +542,10 @@ class _Planner:
             language_tag=LANGUAGE_TAGS[meta.language],
             warnings=tuple(self.warnings),
         )
+
+
+def plain_text_of(runs: list[RunPlan]) -> str:
+    return "".join(run.text for run in runs)
 
 
 def pack_items(items: list[str], separator: str, style: Style, size: float,
