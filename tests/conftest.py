@@ -93,6 +93,16 @@ def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subproce
         env={**os.environ, **(env or {})}, timeout=600)
 
 
+def run_project(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the command for another project folder (its own content/, layouts/, output/),
+    as ``build.py`` would if it lived there."""
+    code = ("import sys; from pathlib import Path; from tweeluik.cli import main; "
+            f"sys.exit(main(sys.argv[1:], root=Path({str(project)!r})))")
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=project, capture_output=True,
+                          text=True, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Built:
     """The sample publication, built once through the command line."""

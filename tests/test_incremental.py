@@ -213,3 +213,32 @@ def test_live_progress_line_on_a_terminal():
     with LiveProgress("x", stream=quiet, delay=0, interval=0):
         logger.info("Step 5 - Creating layout - Page %d", 1)
     assert quiet.getvalue() == ""
+
+
+def test_watch_forgets_a_deleted_source_once(tmp_path):
+    from PIL import Image
+    content = tmp_path / "content"
+    content.mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    write_source(content, BODY, name="een")
+    doomed = write_source(content, BODY, name="twee")
+    (content / "images").mkdir()
+    code = ("import sys; from pathlib import Path; from tweeluik.cli import main; "
+            f"sys.exit(main(['--watch', '--only', 'deck'], root=Path({str(tmp_path)!r})))")
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        lines = Lines(process.stdout)
+        lines.wait_for("watching")
+        assert any(line.startswith("built content/twee.md") for line in lines.seen)
+        doomed.unlink()
+        for shade in ("white", "black"):  # two later changes that concern every source
+            Image.new("RGB", (8, 8), shade).save(content / "images" / "x.png")
+            lines.wait_for("rebuilt 1 publication")
+        said = [line for line in lines.seen if "twee.md" in line and "built" not in line]
+        assert said == ["content/twee.md is gone; no longer building it"]
+        assert not any("internal error" in line or "no such file" in line for line in lines.seen)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

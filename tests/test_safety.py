@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import http.server
 import io
+import json
 import re
 import shutil
 import threading
@@ -51,12 +52,16 @@ def check_outcome(root: Path, source: Path, expected: dict, code: int, stderr: s
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
     assert code == expected["exit"], stderr
     if code == 2:
-        lines = stderr.strip().splitlines()
-        assert len(lines) == 1, lines
+        lines = [line for line in stderr.strip().splitlines() if ": note: " not in line]
+        assert all(re.match(rf"{re.escape(str(shown))}(:\d+(:\d+)?)?: ", line) for line in lines)
+        assert len(lines) == expected.get("lines", 1), lines
         assert re.match(rf"{re.escape(str(shown))}:{expected['line']}(:\d+)?: ", lines[0]), lines[0]
         assert expected["message"] in lines[0]
         assert not list((root / "output").glob(f"{source.stem}*"))
     else:
+        if "warning" in expected:
+            assert any(": warning: " in line and expected["warning"] in line
+                       for line in stderr.splitlines()), stderr
         assert (root / "output" / f"{source.stem}.pdf").is_file()
         assert (root / "output" / f"{source.stem}.pptx").is_file()
 
@@ -325,3 +330,109 @@ def test_random_sources_build_or_fail_cleanly(tmp_path_factory, body):
         assert lines and len(lines) <= 26  # at most 25 problems, then a line counting the rest
         assert all(re.match(r"content/pub\.md(:\d+(:\d+)?)?: ", line) for line in lines), lines
 
+
+
+# --- the disk and the manifest: never an internal error, never a hang --------------------
+
+
+def test_a_symbolic_link_loop_is_one_line(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    loop = content / "rond.md"
+    loop.symlink_to(content / "rond.md")
+    result = run_build(str(loop))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("rond.md: this is a symbolic link that leads nowhere "
+                                          "(or to itself); replace it by the file it should point to")
+    images = content / "images"
+    images.mkdir()
+    (images / "lus.png").symlink_to(images / "lus.png")
+    source = write_source(content, "## Les\n\n![Een lus](images/lus.png)\n")
+    result = run_build(str(source), "--check")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "is a symbolic link that leads nowhere" in result.stderr
+
+
+def test_an_unreadable_source_is_one_line(tmp_path, monkeypatch, capsys):
+    content = tmp_path / "content"
+    content.mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    source = write_source(content, "## Les\n\nTekst.\n")
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "pub.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert main([str(source), "--check"], root=tmp_path) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == ("content/pub.md: cannot read this file (permission denied: you may not "
+                    "read it; check its permissions)")
+
+
+@pytest.mark.parametrize("manifest", [
+    '{"format": 1, "outputs": []}',
+    '{"format": 1, "outputs": {"x": 5}}',
+    '{"format": 1, "outputs": {"/p/pub.pptx": {"version": 1, "output": [], "inputs": "x"}}}',
+    '[1, 2, 3]',
+    'niet eens json',
+])
+def test_a_manifest_of_the_wrong_shape_means_rebuild(tmp_path, manifest):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, "## Les\n\nTekst.\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".tweeluik-manifest.json").write_text(manifest)
+    result = run_build(str(source), "--out", str(out), "--only", "deck")
+    assert result.returncode == 0, result.stderr
+    again = run_build(str(source), "--out", str(out), "--only", "deck")
+    assert "up to date" in again.stdout  # and the manifest it wrote is good
+
+
+def test_a_manifest_that_names_a_device_does_not_hang(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, "## Les\n\nTekst.\n")
+    out = tmp_path / "out"
+    assert run_build(str(source), "--out", str(out), "--only", "deck").returncode == 0
+    path = out / ".tweeluik-manifest.json"
+    data = json.loads(path.read_text())
+    entry = next(iter(data["outputs"].values()))
+    entry["inputs"]["/dev/zero"] = {"size": 0, "mtime": 1, "sha256": "0" * 64}
+    path.write_text(json.dumps(data))
+    started = time.perf_counter()
+    result = run_build(str(source), "--out", str(out), "--only", "deck")
+    assert result.returncode == 0 and time.perf_counter() - started < TIME_LIMIT
+    assert "up to date" not in result.stdout  # an input outside the project: rebuilt
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(values=st.dictionaries(
+    st.sampled_from(["title", "subtitle", "organisation", "date", "language", "signatories",
+                     "description", "keywords", "layout", "links", "deck"]),
+    st.one_of(st.text(max_size=300), st.integers(), st.floats(allow_nan=True), st.booleans(),
+              st.none(), st.dates(), st.datetimes(),
+              st.lists(st.one_of(st.text(max_size=40), st.integers()), max_size=50),
+              st.dictionaries(st.text(max_size=10), st.text(max_size=10), max_size=3)),
+    min_size=1, max_size=8))
+def test_random_front_matter_values_read_or_fail_cleanly(tmp_path_factory, values):
+    import yaml
+
+    from tweeluik.errors import SourceError
+    from tweeluik.parse import parse_publication
+    folder = tmp_path_factory.mktemp("front")
+    path = folder / "pub.md"
+    front = yaml.safe_dump(values, allow_unicode=False)  # escapes: "\x1b", "\ud800" …
+    path.write_text(f"---\n{front}---\n## Les\n\nTekst.\n", encoding="utf-8")
+    try:
+        meta = parse_publication(path).meta
+    except SourceError as error:
+        for line in error.lines():
+            assert line.startswith(str(path)) and "\n" not in line
+        return
+    assert len(meta.title) <= 255 and "\x00" not in meta.title
+    for text in (meta.title, meta.subtitle or "", meta.organisation or "", *meta.signatories):
+        assert text.isprintable() or all(ch.isprintable() or ch == " " for ch in text)

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import check_publication
-from .errors import WARNING, Diagnostic, Diagnostics
+from .errors import WARNING, Diagnostic, Diagnostics, SourceError, printable
 from .glyphs import missing_glyph_warnings
 from .incremental import Manifest
 from .model import Publication
-from .outputs import BOOKLET_KINDS, OUTPUTS, output_paths
+from .outputs import BOOKLET_KINDS, OUTPUTS, OutputFolder, output_paths
 from .parse import parse_publication
 from .theme import Theme, load_theme
 from .workers import Beside, can_fork
@@ -37,35 +36,32 @@ class BuildReport:
     seconds: float = 0.0
 
 
+FIXED_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the ZIP format's first day
+MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a time, ``None`` when unset; a bad value is refused."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if not text.isdigit() or int(text) > MAX_EPOCH:
+        shown = printable(text if len(text) <= 30 else text[:27] + "…")
+        raise SourceError(Path("SOURCE_DATE_EPOCH"), None, f"the value '{shown}' is not a "
+                          "number of seconds since 1970 (such as 1767225600); fix it or unset it")
+    return dt.datetime.fromtimestamp(int(text), dt.UTC)
+
+
 def creation_time(publication: Publication) -> dt.datetime:
-    """The timestamp written into the files: from SOURCE_DATE_EPOCH, the date, or the file."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    """The timestamp written into the files: the publication's date, else
+    ``SOURCE_DATE_EPOCH``, else a fixed day. Never the clock or a file's time, so the same
+    source gives the same bytes anywhere, on any day."""
+    epoch = source_date_epoch()
     if publication.meta.date is not None:
         date = publication.meta.date
         return dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=dt.UTC)
-    mtime = int(publication.source.stat().st_mtime)
-    return dt.datetime.fromtimestamp(mtime, dt.UTC)
-
-
-def write_atomically(files: dict[Path, bytes]) -> None:
-    """Write every file to a temporary name first, then rename them all into place."""
-    temporary: list[tuple[Path, Path]] = []
-    try:
-        for target, data in files.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                            dir=target.parent)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.chmod(name, 0o644)
-            temporary.append((Path(name), target))
-        for path, target in temporary:
-            os.replace(path, target)
-    finally:
-        for path, _ in temporary:
-            path.unlink(missing_ok=True)
+    return epoch or FIXED_EPOCH
 
 
 def inputs_of(kind: str, publication: Publication, theme: Theme,
@@ -141,6 +137,9 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
     theme = theme or load_theme(layouts)
     created = creation_time(publication)
     paths = output_paths(publication.name, out_dir)
+    folder = OutputFolder(out_dir)
+    folder.prepare()
+    folder.check_targets([paths[kind] for kind in kinds])
     booklet_kinds = tuple(kind for kind in BOOKLET_KINDS if kind in kinds)
     if parallel is None:  # TWEELUIK_SERIAL=1: everything in this process (the benchmark's row)
         parallel = can_fork() and os.environ.get("TWEELUIK_SERIAL") != "1"
@@ -170,12 +169,13 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         raise
     diagnostics.raise_if_errors(strict)
 
-    write_atomically(files)
-    if manifest is not None:
-        for kind in kinds:
-            inputs, folders = inputs_of(kind, publication, theme, layouts)
-            manifest.record(paths[kind], inputs, folders)
-        manifest.save()
+    with folder.locked():
+        folder.write_all(files)
+        if manifest is not None:
+            for kind in kinds:
+                inputs, folders = inputs_of(kind, publication, theme, layouts)
+                manifest.record(paths[kind], inputs, folders)
+            manifest.save(folder)
     report.warnings = diagnostics.in_order()
     report.seconds = time.perf_counter() - started
     return report

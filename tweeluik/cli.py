@@ -9,11 +9,13 @@ tweeluik: please report it).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
 from .errors import InstallError, SourceError, missing_package
+from .paths import real
 from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, Console, build_all, check_all, kinds_for
 
 PROG = ".venv/bin/python build.py"
@@ -90,8 +92,24 @@ def parser() -> argparse.ArgumentParser:
 
 
 def find_sources(content: Path) -> list[Path]:
-    """Every Markdown source directly inside the content folder, by name."""
-    return sorted(path for path in content.glob("*.md") if path.is_file())
+    """Every Markdown source directly inside the content folder, by name (a symbolic link
+    that leads nowhere is kept, so that the build can say so)."""
+    return sorted(path for path in content.glob("*.md") if path.is_file() or path.is_symlink())
+
+
+def source_problem(source: Path) -> str | None:
+    """Why a source named on the command line cannot be built, or ``None``."""
+    if source.is_symlink() and not source.exists():
+        return ("this is a symbolic link that leads nowhere (or to itself); replace it by "
+                "the file it should point to")
+    if source.is_dir():
+        return "this is a folder; name a .md file, or run without arguments to build " \
+               "everything in content/"
+    if not source.is_file():
+        hint = "" if source.suffix == ".md" else " (sources are .md files)"
+        return (f"no such file{hint}; check the name, or run without arguments to build "
+                "everything in content/")
+    return None
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -109,22 +127,20 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 def run(argv: list[str] | None, root: Path | None) -> int:
     """Parse the arguments and build."""
     args = parser().parse_args(argv)
-    root = (root or Path.cwd()).resolve()
+    root = real(root or Path.cwd())
     layouts = root / "layouts"
     content = root / "content"
-    out_dir = (args.out or root / "output").resolve()
+    out_dir = real(args.out or root / "output")
     console = Console(root, args.quiet)
 
     if args.sources:
         sources = []
         for source in args.sources:
-            if not source.is_file():
-                hint = "" if source.suffix == ".md" else " (sources are .md files)"
-                console.error(SourceError(source, None, f"no such file{hint}; "
-                                          "check the name, or run without arguments to build "
-                                          "everything in content/"))
+            problem = source_problem(source)
+            if problem is not None:
+                console.error(SourceError(source, None, problem))
                 return EXIT_BAD_INPUT
-            sources.append(source.resolve())
+            sources.append(Path(os.path.realpath(source)))
     else:
         if not content.is_dir():
             console.error(SourceError(content, None, "there is no content folder here; run the "
@@ -135,6 +151,10 @@ def run(argv: list[str] | None, root: Path | None) -> int:
             console.error(SourceError(content, None, "no .md files found; put a source such "
                                       "as content/jaarbrief-2026.md here (see README.md)"))
             return EXIT_BAD_INPUT
+    if not args.check and out_dir.exists() and not out_dir.is_dir():
+        console.error(SourceError(out_dir, None, "the output folder is a file; choose a folder "
+                                  "with --out, or remove the file"))
+        return EXIT_BAD_INPUT
 
     if args.check:
         return check_all(sources, layouts, console, args.debug, args.strict)

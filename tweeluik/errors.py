@@ -8,6 +8,7 @@ each on one line, in source order. Exceptions other than these are tweeluik's ow
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,9 @@ def printable(text: str) -> str:
 def shown_path(path: Path, relative_to: Path | None) -> str:
     """``path`` relative to ``relative_to`` when it lies inside it, else as given."""
     if relative_to is not None:
-        try:
-            return str(path.resolve().relative_to(relative_to.resolve()))
+        try:  # realpath, unlike Path.resolve, does not raise on a symbolic link loop
+            real = Path(os.path.realpath(path))
+            return str(real.relative_to(os.path.realpath(relative_to)))
         except (ValueError, OSError):
             pass
     return str(path)

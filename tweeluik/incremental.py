@@ -12,13 +12,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .paths import real
+
 MANIFEST_NAME = ".tweeluik-manifest.json"
 FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
+
+
+MAX_HASHED_BYTES = 256 * 1024 * 1024  # larger inputs count as changed rather than be read
 
 
 def sha256(path: Path) -> str:
@@ -36,16 +42,40 @@ def stamp(path: Path) -> dict:
 
 
 def unchanged(path: Path, recorded: dict) -> bool:
-    """True when ``path`` still has the recorded content (cheap when its stat is the same)."""
+    """True when ``path`` is still a regular file with the recorded content (cheap when its
+    stat is the same). Anything else (a device, a folder, a huge file) counts as changed."""
     try:
         info = path.stat()
     except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_HASHED_BYTES:
         return False
     if info.st_size != recorded["size"]:
         return False
     if info.st_mtime_ns == recorded["mtime"]:
         return True
-    return sha256(path) == recorded["sha256"]
+    try:
+        return sha256(path) == recorded["sha256"]
+    except OSError:
+        return False
+
+
+def _valid_stamp(value: object) -> bool:
+    return (isinstance(value, dict) and isinstance(value.get("size"), int)
+            and isinstance(value.get("mtime"), int) and isinstance(value.get("sha256"), str))
+
+
+def valid_entry(entry: object) -> bool:
+    """True when a manifest entry has the shape this version writes (the file is data
+    anyone could edit: a wrong shape means "rebuild", never a crash)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("version"), str):
+        return False
+    inputs, folders = entry.get("inputs"), entry.get("folders", {})
+    return (_valid_stamp(entry.get("output")) and isinstance(inputs, dict)
+            and all(isinstance(k, str) and _valid_stamp(v) for k, v in inputs.items())
+            and isinstance(folders, dict)
+            and all(isinstance(k, str) and isinstance(v, list)
+                    and all(isinstance(name, str) for name in v) for k, v in folders.items()))
 
 
 LIBRARIES = {"weasyprint", "python_pptx", "pypdf", "markdown_it_py", "jinja2", "pyphen",
@@ -79,19 +109,33 @@ def code_version() -> str:
 
 
 class Manifest:
-    """The record of what each output in an output folder was built from."""
+    """The record of what each output in an output folder was built from.
 
-    def __init__(self, out_dir: Path):
+    Only files inside ``roots`` (the content folder and layouts/) are trusted as inputs;
+    an entry naming anything else is out of date.
+    """
+
+    def __init__(self, out_dir: Path, roots: Sequence[Path] = ()):
         self.path = out_dir / MANIFEST_NAME
-        self.entries: dict[str, dict] = {}
+        self.roots = [real(root) for root in roots]
+        self.entries: dict[str, dict] = self._load()
+        self.changed: set[str] = set()
         self._version: str | None = None
         self._stamps: dict[Path, dict] = {}  # inputs shared by several outputs: hash once
+
+    def _load(self) -> dict[str, dict]:
         try:
+            info = self.path.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > 16 * 1024 * 1024:
+                return {}
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT:
-                self.entries = data.get("outputs", {})
-        except (OSError, ValueError):
-            pass
+        except (OSError, ValueError, UnicodeDecodeError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT \
+                or not isinstance(data.get("outputs"), dict):
+            return {}
+        return {key: entry for key, entry in data["outputs"].items()
+                if isinstance(key, str) and valid_entry(entry)}
 
     @property
     def version(self) -> str:
@@ -99,15 +143,20 @@ class Manifest:
             self._version = code_version()
         return self._version
 
+    def trusted(self, path: Path) -> bool:
+        return not self.roots or any(path.is_relative_to(root) for root in self.roots)
+
     def is_current(self, output: Path, extra_inputs: Sequence[Path] = ()) -> bool:
         """True when ``output`` exists as built and none of its inputs changed."""
-        entry = self.entries.get(str(output.resolve()))
+        entry = self.entries.get(str(real(output)))
         if entry is None or entry.get("version") != self.version:
             return False
         if not unchanged(output, entry["output"]):
             return False
         recorded = entry["inputs"]
-        if any(str(path.resolve()) not in recorded for path in extra_inputs):
+        if any(str(real(path)) not in recorded for path in extra_inputs):
+            return False
+        if not all(self.trusted(Path(path)) for path in [*recorded, *entry.get("folders", {})]):
             return False
         for folder, names in entry.get("folders", {}).items():
             if sorted(self._listing(Path(folder))) != names:
@@ -126,21 +175,26 @@ class Manifest:
         inputs = [*inputs, *(path for folder in folders for path in folder.rglob("*"))]
         recorded = {}
         for path in inputs:
-            path = path.resolve()
+            path = real(path)
             if path not in self._stamps and path.is_file():
                 self._stamps[path] = stamp(path)
             if path in self._stamps:
                 recorded[str(path)] = self._stamps[path]
-        self.entries[str(output.resolve())] = {
+        key = str(real(output))
+        self.entries[key] = {
             "version": self.version,
             "output": stamp(output),
             "inputs": recorded,
-            "folders": {str(folder.resolve()): sorted(self._listing(folder)) for folder in folders},
+            "folders": {str(real(folder)): sorted(self._listing(folder)) for folder in folders},
         }
+        self.changed.add(key)
 
-    def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps({"format": FORMAT, "outputs": self.entries}, indent=1),
-                             encoding="utf-8")
-        os.replace(temporary, self.path)
+    def save(self, folder) -> None:
+        """Write the entries recorded in this run into the manifest on disk, merged with
+        what other builds wrote there meanwhile (``folder`` is the locked output folder)."""
+        if not self.changed:
+            return
+        merged = self._load()
+        merged.update({key: self.entries[key] for key in self.changed})
+        folder.write_text(self.path, json.dumps({"format": FORMAT, "outputs": merged}, indent=1))
+        self.changed.clear()

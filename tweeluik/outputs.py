@@ -1,8 +1,27 @@
-"""The files a build makes for each publication, and where they go."""
+"""The files a build makes, where they go, and how they get there: all or nothing.
+
+Step 4 of the pipeline (the build's last step, the edge where bytes meet the disk).
+Every target is checked before anything is written; each file is written under a
+unique temporary name; a small journal then lists the renames, the files are renamed
+into place, and the journal is removed. A build that is killed between two renames
+leaves its journal behind, and the next build in that folder finishes the renames
+first, so an output folder holds either the old set or the new one. All of this runs
+under a lock on the output folder, which also guards the manifest.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
+
+from .errors import SourceError
+from .paths import real
 
 #: Output kind → file name suffix. The booklet kinds come from one layout.
 OUTPUTS = {
@@ -12,8 +31,171 @@ OUTPUTS = {
     "deck": ".pptx",
 }
 BOOKLET_KINDS = ("booklet", "print-shop", "a4-duplex")
+KIND_NAMES = {"booklet": "booklet", "print-shop": "print-shop booklet",
+              "a4-duplex": "office booklet", "deck": "deck"}
+
+TEMPORARY_PREFIX = ".tweeluik-"
+TEMPORARY_SUFFIX = ".tmp"
+JOURNAL_PREFIX = ".tweeluik-journal-"
+LOCK_NAME = ".tweeluik-lock"
+MAX_NAME = 200  # bytes of a file name we write; file systems allow 255
 
 
 def output_paths(name: str, out_dir: Path) -> dict[str, Path]:
     """Where each output of publication ``name`` goes."""
     return {kind: out_dir / f"{name}{suffix}" for kind, suffix in OUTPUTS.items()}
+
+
+def collisions(source: Path, others: list[Path], out_dir: Path) -> str | None:
+    """Why ``source`` may not be built into ``out_dir`` next to ``others``: one of its
+    outputs would overwrite one of theirs (``x.md`` and ``x-a4-duplex.md``). ``None`` if
+    nothing collides."""
+    mine = output_paths(source.stem, out_dir)
+    for other in others:
+        if real(other) == real(source):
+            continue
+        theirs = {path: kind for kind, path in output_paths(other.stem, out_dir).items()}
+        for kind, path in mine.items():
+            if path in theirs:
+                return (f"its {KIND_NAMES[kind]} would be written to {path.name}, which is "
+                        f"also where {other.name} puts its {KIND_NAMES[theirs[path]]}; rename "
+                        "one of the two files")
+    return None
+
+
+def describe_os_error(error: OSError) -> str:
+    """A disk problem in plain words, with what to do about it."""
+    hints = {
+        errno.ENOSPC: "the disk is full; free some space and build again",
+        errno.EDQUOT: "your disk quota is used up; free some space and build again",
+        errno.EACCES: "permission denied; check that you may write to this folder",
+        errno.EPERM: "permission denied; check that you may write to this folder",
+        errno.EROFS: "the disk is read-only; choose another output folder with --out",
+        errno.ENAMETOOLONG: "the file name is too long; give the source a shorter name",
+        errno.EISDIR: "a folder stands where the file should go; remove or rename it",
+        errno.ENOTDIR: "a file stands where a folder should be; choose another --out",
+        errno.ELOOP: "a symbolic link points to itself; remove it",
+    }
+    return hints.get(error.errno or 0, (error.strerror or str(error)).lower())
+
+
+class OutputFolder:
+    """An output folder, locked while this build writes its files and the manifest."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock: int | None = None
+
+    def fail(self, path: Path, message: str) -> SourceError:
+        return SourceError(path, None, message)
+
+    def prepare(self) -> None:
+        """Make the folder, or say why it cannot be used."""
+        if self.path.exists() and not self.path.is_dir():
+            raise self.fail(self.path, "the output folder is a file; choose a folder with "
+                            "--out, or remove the file")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise self.fail(self.path, f"cannot make the output folder: "
+                            f"{describe_os_error(error)}") from None
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[OutputFolder]:
+        """Hold the folder's lock (other builds into the same folder wait), and first
+        finish or clean up what an interrupted build left."""
+        self.prepare()
+        try:
+            handle = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise self.fail(self.path, f"cannot write in the output folder: "
+                            f"{describe_os_error(error)}") from None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            self._lock = handle
+            self.repair()
+            yield self
+        finally:
+            self._lock = None
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            os.close(handle)
+
+    def repair(self) -> None:
+        """Finish the renames of an interrupted build; remove stray temporary files."""
+        for journal in sorted(self.path.glob(f"{JOURNAL_PREFIX}*.json")):
+            try:
+                renames = json.loads(journal.read_text(encoding="utf-8"))
+                for temporary, target in renames:
+                    source = self.path / str(temporary)
+                    if source.is_file() and "/" not in str(target):
+                        os.replace(source, self.path / str(target))
+            except (OSError, ValueError, TypeError):
+                pass  # an unreadable journal: its temporary files are removed below
+            with contextlib.suppress(OSError):
+                journal.unlink()
+        for stray in self.path.glob(f"{TEMPORARY_PREFIX}*{TEMPORARY_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                stray.unlink()
+
+    def check_targets(self, targets: list[Path]) -> None:
+        """Refuse, before anything is written, a target that cannot be replaced."""
+        for target in targets:
+            if len(target.name.encode("utf-8")) > MAX_NAME:
+                raise self.fail(target, "the file name is too long; give the source a "
+                                "shorter name")
+            if target.is_dir() and not target.is_symlink():
+                raise self.fail(target, "a folder stands where this file should go; remove "
+                                "or rename the folder")
+            if target.exists() and not os.access(target, os.W_OK) \
+                    and not os.access(self.path, os.W_OK):
+                raise self.fail(target, "this file cannot be replaced: permission denied")
+
+    def write_all(self, files: dict[Path, bytes]) -> None:
+        """Write ``files`` (all inside this folder) all or nothing; the lock must be held."""
+        assert self._lock is not None, "write_all needs the folder's lock"
+        self.check_targets(list(files))
+        written: list[tuple[Path, Path]] = []
+        token = secrets.token_hex(4)
+        try:
+            for number, (target, data) in enumerate(files.items()):
+                temporary = self.path / f"{TEMPORARY_PREFIX}{token}-{number}{TEMPORARY_SUFFIX}"
+                try:
+                    with open(temporary, "xb") as stream:
+                        written.append((temporary, target))
+                        stream.write(data)
+                    os.chmod(temporary, 0o644)
+                except OSError as error:
+                    raise self.fail(target, f"cannot write: {describe_os_error(error)}") from None
+            journal = self.path / f"{JOURNAL_PREFIX}{token}.json"
+            try:
+                self._write_small(journal, json.dumps(
+                    [[temporary.name, target.name] for temporary, target in written]))
+            except OSError as error:
+                raise self.fail(journal, f"cannot write: {describe_os_error(error)}") from None
+        except BaseException:
+            for temporary, _ in written:
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+            raise
+        try:
+            for temporary, target in written:
+                os.replace(temporary, target)
+        except OSError as error:  # the journal stays: the next build finishes the renames
+            raise self.fail(target, f"cannot replace: {describe_os_error(error)}") from None
+        with contextlib.suppress(OSError):
+            journal.unlink()
+
+    def _write_small(self, path: Path, text: str) -> None:
+        """Write a small file under a unique temporary name, then rename it into place."""
+        temporary = path.with_name(f"{TEMPORARY_PREFIX}{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+        try:
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+    def write_text(self, path: Path, text: str) -> None:
+        """A small text file (the manifest), atomically; the lock must be held."""
+        assert self._lock is not None, "write_text needs the folder's lock"
+        self._write_small(path, text)

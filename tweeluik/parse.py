@@ -51,11 +51,14 @@ from .model import (
     blocks_text,
     plain_text,
 )
+from .paths import real
 from .source import SourceText, read_source
 
 MAX_LESSONS = 300
 MAX_PARAGRAPH_CHARS = 20_000
 MAX_HEADING_CHARS = 300
+MAX_WORD_CHARS = 120     # longer "words" are pasting accidents (addresses may be longer)
+MAX_ADDRESS_CHARS = 600
 MAX_DEPTH = 12  # quotes in lists in quotes …, and emphasis in links in emphasis …
 NOTES_NAMES = ("notes", "notities", "notitie", "sprekersnotities")
 LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
@@ -83,7 +86,7 @@ def source_to_publication(source: SourceText, content_root: Path,
                           diagnostics: Diagnostics) -> Publication:
     """Convert an already-read source into the content model, collecting problems."""
     tokens = markdown_parser().parse(source.body)
-    converter = _TokenConverter(source, content_root.resolve(), diagnostics)
+    converter = _TokenConverter(source, real(content_root), diagnostics)
     introduction, lessons, closing = converter.sections(tokens)
     return Publication(
         name=source.path.stem,
@@ -391,6 +394,7 @@ class _TokenConverter:
         inlines = self.inlines(inline, line)  # an image among words is reported here
         if images:
             return None
+        self.check_words(plain_text(inlines), line)
         length = len(plain_text(inlines))
         if length > MAX_PARAGRAPH_CHARS:
             self.error(line, f"this paragraph is {length:,} characters long; split it into "
@@ -398,6 +402,20 @@ class _TokenConverter:
                        "line starts a new paragraph)")
             return None
         return Paragraph(inlines, line)
+
+    def check_words(self, text: str, line: int) -> None:
+        """Refuse a "word" longer than any real one: it cannot be broken well on paper or
+        on a slide, and it is almost always a pasting accident."""
+        for word in text.split():
+            address = "://" in word or "@" in word or word.lower().startswith("www.")
+            limit = MAX_ADDRESS_CHARS if address else MAX_WORD_CHARS
+            if len(word) > limit:
+                shown = printable(word[:30]) + "…"
+                kind = "an address" if address else "a word"
+                self.error(line, f"{kind} of {len(word)} letters ('{shown}') is longer than "
+                           f"the {limit} that fit; put spaces in it, or a hyphen where it "
+                           "may break")
+                return
 
     def image(self, token: Token, line: int) -> Image | None:
         src = str(token.attrs.get("src", ""))
@@ -422,6 +440,8 @@ class _TokenConverter:
         if length > MAX_HEADING_CHARS:
             self.error(line, f"this heading is {length} characters long; a title reads best "
                        f"under 80 and may not pass {MAX_HEADING_CHARS}")
+        else:
+            self.check_words(plain_text(inlines), line)
         return inlines
 
     def inlines(self, inline: Token, line: int) -> Inlines:

@@ -12,9 +12,17 @@ import traceback
 from contextlib import nullcontext
 from pathlib import Path
 
-from .errors import Diagnostic, InstallError, SourceError, format_diagnostics, missing_package
+from .errors import (
+    Diagnostic,
+    InstallError,
+    SourceError,
+    format_diagnostics,
+    missing_package,
+    shown_path,
+)
 from .incremental import Manifest
-from .outputs import BOOKLET_KINDS, OUTPUTS, output_paths
+from .outputs import BOOKLET_KINDS, OUTPUTS, collisions, describe_os_error, output_paths
+from .paths import real
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_INSTALL = 0, 1, 2, 3
 
@@ -26,10 +34,7 @@ class Console:
         self.root, self.quiet = root, quiet
 
     def shown(self, path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(self.root.resolve()))
-        except ValueError:
-            return str(path)
+        return shown_path(path, self.root)
 
     def info(self, line: str) -> None:
         if not self.quiet:
@@ -72,8 +77,14 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
               strict: bool = False) -> int:
     """Build what is out of date in each source; return the exit code."""
     status = EXIT_OK
-    manifest = Manifest(out_dir)
+    manifest = Manifest(out_dir, roots=[layouts, *{source.parent for source in sources}])
     for source in sources:
+        neighbours = sorted({*sources, *(real(path) for path in source.parent.glob("*.md"))})
+        clash = collisions(source, neighbours, out_dir)
+        if clash is not None:
+            console.error(SourceError(source, None, clash))
+            status = max(status, EXIT_BAD_INPUT)
+            continue
         todo = kinds if force else outdated_kinds(source, out_dir, kinds, manifest)
         if not todo:
             console.info(f"up to date: {console.shown(source)}")
@@ -91,6 +102,11 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
         except InstallError as error:  # the same for every publication: stop here
             console.problem(f"tweeluik: {error}")
             return EXIT_INSTALL
+        except OSError as error:  # a disk problem met on the way: the file it concerns
+            where = Path(error.filename) if error.filename else source
+            console.problem(f"{console.shown(where)}: {describe_os_error(error)}")
+            status = max(status, EXIT_BAD_INPUT)
+            continue
         except ModuleNotFoundError as error:
             if (error.name or "").split(".")[0] == "tweeluik":
                 raise

@@ -21,6 +21,7 @@ import yaml
 
 from .errors import Diagnostics, printable
 from .model import DeckSettings, Meta
+from .paths import real
 
 LANGUAGES = ("nl", "en")
 DECK_ROLES = ("title", "agenda", "lesson", "lesson_picture", "closing")
@@ -268,6 +269,7 @@ def front_matter_to_meta(path: Path, front: str, diagnostics: Diagnostics) -> Me
 
     values: dict[str, object] = {}
     lines: dict[str, int] = {}
+    unreadable: set[str] = set()
     for key_node, value_node in root.value:
         line = _FIRST_LINE + key_node.start_mark.line
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -292,11 +294,13 @@ def front_matter_to_meta(path: Path, front: str, diagnostics: Diagnostics) -> Me
             finally:
                 loader.dispose()
         except yaml.constructor.ConstructorError as error:
+            unreadable.add(key)
             problem = printable(error.problem or "").rstrip(".")
             diagnostics.error(value_line, f"'{key}' cannot be read ({problem}); write plain "
                               "text, without a YAML tag such as '!!python/…'")
             continue
         except (ValueError, OverflowError):
+            unreadable.add(key)
             if key == "date":
                 diagnostics.error(value_line, f"'{printable(str(value_node.value))}' is not a "
                                   "real date; write the date as YYYY-MM-DD, such as 2026-12-12")
@@ -305,7 +309,8 @@ def front_matter_to_meta(path: Path, front: str, diagnostics: Diagnostics) -> Me
                                   "in quotes")
             continue
         lines[key] = line
-    return _MetaChecker(path, values, lines, diagnostics, front=front).meta()
+    return _MetaChecker(path, values, lines, diagnostics, front=front,
+                        unreadable=frozenset(unreadable)).meta()
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -318,10 +323,12 @@ class _MetaChecker:
     """Checks each front-matter value's type and turns it into a ``Meta`` field."""
 
     def __init__(self, path: Path, values: dict[str, object], lines: dict[str, int],
-                 diagnostics: Diagnostics, broken: bool = False, front: str = ""):
+                 diagnostics: Diagnostics, broken: bool = False, front: str = "",
+                 unreadable: frozenset[str] = frozenset()):
         self.path, self.values, self.lines = path, values, lines
         self.diagnostics = diagnostics
         self.front = front  # the raw text: characters in it were reported already
+        self.unreadable = unreadable  # keys whose value could not be read (reported)
         self.broken = broken  # the YAML itself was unreadable: no more messages about it
 
     def fail(self, key: str, message: str) -> None:
@@ -340,7 +347,7 @@ class _MetaChecker:
     def text(self, key: str, required: bool = False) -> str | None:
         value = self.values.get(key)
         if value is None:
-            if required and not self.broken:
+            if required and not self.broken and key not in self.unreadable:
                 self.diagnostics.error(1, f"the front matter has no '{key}'; add a line "
                                        f"'{key}: …' between the '---' lines")
             return None
@@ -420,9 +427,9 @@ class _MetaChecker:
         if template is not None and not isinstance(template, str):
             self.fail("deck", "'deck: template' must be the name of a .pptx file")
         elif template:
-            folder = self.path.parent.resolve()
+            folder = real(self.path.parent)
             candidate = self.path.parent / template
-            if os.path.isabs(template) or not candidate.resolve().is_relative_to(folder):
+            if os.path.isabs(template) or not real(candidate).is_relative_to(folder):
                 self.fail("deck", f"the slide template '{printable(template)}' lies outside "
                           "the content folder; copy it next to the source and write just its name")
             else:

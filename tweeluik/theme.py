@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
+from .paths import real
 
 FONT_STYLES = ("regular", "italic", "bold", "bold_italic")
 COLOUR_NAMES = ("accent", "ink", "muted", "rule", "tint", "paper")
@@ -114,10 +115,10 @@ class _ThemeReader:
             if not isinstance(spec.get(key), str) or not spec[key].strip():
                 raise self.fail(section, key, f"[{section}] {key} must be a font name in quotes")
         files = {}
-        root = layouts.resolve()
+        root = real(layouts)
         for style in FONT_STYLES:
             value = spec.get(style)
-            file = (layouts / value).resolve() if isinstance(value, str) and value else None
+            file = real(layouts / value) if isinstance(value, str) and value else None
             if file is None or not file.is_relative_to(root) or not file.is_file():
                 raise self.fail(section, style, f"[{section}] {style} must name a font file "
                                 "inside layouts/ that exists, such as \"fonts/Name-Regular.ttf\"")

@@ -11,17 +11,19 @@ import contextlib
 import time
 from pathlib import Path
 
+from .paths import real
+
 
 def sources_to_rebuild(changed: set[Path], sources: list[Path], layouts: Path,
                        content: Path | None) -> list[Path]:
     """Which sources a set of changed files affects, in the order of ``sources``."""
-    layouts = layouts.resolve()
+    layouts = real(layouts)
     affected: set[Path] = set()
-    current = list(sources)
+    current = [source for source in sources if source.is_file()]  # deleted ones drop out
     if content is not None:  # watching a whole folder: new sources join in
-        current = sorted({*current, *(p.resolve() for p in content.glob("*.md") if p.is_file())})
+        current = sorted({*current, *(real(p) for p in content.glob("*.md") if p.is_file())})
     for path in changed:
-        path = path.resolve()
+        path = real(path)
         if path.is_relative_to(layouts):
             return current
         if path.suffix == ".md":
@@ -42,10 +44,11 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
 
     with contextlib.suppress(Exception):  # a broken theme is reported by the build itself
         warm_up(layouts)
+    sources = list(sources)
     build_all(sources, out_dir, layouts, kinds, console, strict=strict)
-    folders = sorted({*(source.parent for source in sources), layouts.resolve()}
-                     | ({content.resolve()} if content else set()))
-    out = out_dir.resolve()
+    folders = sorted({*(source.parent for source in sources), real(layouts)}
+                     | ({real(content)} if content else set()))
+    out = real(out_dir)
     announced = False
     try:
         for changes in watch_changes(*folders, stop_event=stop, debounce=50, step=25,
@@ -55,8 +58,12 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
                              "(press Ctrl-C to stop)")
                 announced = True
             changed = {Path(path) for _, path in changes}
-            changed = {path for path in changed if not path.resolve().is_relative_to(out)
+            changed = {path for path in changed if not real(path).is_relative_to(out)
                        and not path.name.startswith(".")}
+            gone = [source for source in sources if not source.is_file()]
+            for source in gone:
+                console.info(f"{console.shown(source)} is gone; no longer building it")
+                sources.remove(source)
             todo = sources_to_rebuild(changed, sources, layouts, content)
             if not todo:
                 continue

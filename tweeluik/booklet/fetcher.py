@@ -16,6 +16,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from ..paths import real
+
 VIRTUAL_ROOT = PurePosixPath("/tweeluik")
 MAX_RESOURCE_BYTES = 64 * 1024 * 1024
 
@@ -39,15 +41,15 @@ class FolderFetcher(URLFetcher):
 
     def __init__(self, areas: dict[str, Path]):
         super().__init__()
-        self.areas = {name: folder.resolve() for name, folder in areas.items()}
+        self.areas = {name: real(folder) for name, folder in areas.items()}
         self.fetched: list[Path] = []
 
     def url_for(self, path: Path) -> str:
         """The virtual address of a real file inside one of the areas."""
-        real = path.resolve()
+        found = real(path)
         for name, folder in self.areas.items():
-            if real.is_relative_to(folder):
-                return virtual_url(name, PurePosixPath(*real.relative_to(folder).parts))
+            if found.is_relative_to(folder):
+                return virtual_url(name, PurePosixPath(*found.relative_to(folder).parts))
         raise ValueError(f"{path} lies in none of the allowed folders")
 
     def real_path(self, url: str) -> Path:
@@ -62,15 +64,15 @@ class FolderFetcher(URLFetcher):
         folder = self.areas.get(area)
         if folder is None or ".." in rest:
             raise RefusedResource(url, "this file lies outside the content folder and layouts/")
-        real = folder.joinpath(*rest).resolve()
-        if not real.is_relative_to(folder):
+        found = real(folder.joinpath(*rest))
+        if not found.is_relative_to(folder):
             raise RefusedResource(url, "this file lies outside the content folder and layouts/ "
                                   "(a symbolic link points out of it)")
-        if not real.is_file():
+        if not found.is_file():
             raise RefusedResource(url, "this file does not exist")
-        if real.stat().st_size > MAX_RESOURCE_BYTES:
+        if found.stat().st_size > MAX_RESOURCE_BYTES:
             raise RefusedResource(url, "this file is larger than 64 MB")
-        return real
+        return found
 
     def fetch(self, url, headers=None):
         real = self.real_path(url)

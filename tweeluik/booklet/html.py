@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ..errors import SourceError
 from ..model import Publication
+from ..paths import real
 from ..theme import Theme
 from .fetcher import virtual_url
 from .view import ImageURL, LinkNotes, publication_to_view
@@ -67,8 +68,8 @@ class _LayoutLoader(jinja2.FileSystemLoader):
 
     def get_source(self, environment, template):
         source, filename, uptodate = super().get_source(environment, template)
-        root = Path(self.searchpath[0]).resolve()
-        if filename is None or not Path(filename).resolve().is_relative_to(root):
+        root = real(self.searchpath[0])
+        if filename is None or not real(filename).is_relative_to(root):
             raise jinja2.TemplateNotFound(template)
         return source, filename, uptodate
 
@@ -101,7 +102,7 @@ def _environment(layout: BookletLayout) -> jinja2.Environment:
 def font_face_rules(theme: Theme, layouts: Path) -> list[str]:
     """@font-face rules for the theme's fonts, at checkout-independent addresses."""
     rules = []
-    root = layouts.resolve()
+    root = real(layouts)
     for face in (theme.serif, theme.sans):
         for style, path in face.files.items():
             url = virtual_url("layouts", PurePosixPath(*path.relative_to(root).parts))

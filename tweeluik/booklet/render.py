@@ -18,7 +18,7 @@ import weasyprint
 from weasyprint import LOGGER as WEASYPRINT_LOGGER
 from weasyprint.text.fonts import FontConfiguration
 
-from ..errors import SourceError
+from ..errors import SourceError, printable
 from ..model import Publication
 from ..theme import Theme
 from .fetcher import FolderFetcher, RefusedResource
@@ -88,8 +88,7 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                                    url_fetcher=fetcher).render(
             font_config=font_config, stylesheets=[stylesheet], pdf_tags=True)
     except RefusedResource as refused:
-        raise SourceError(publication.source, None,
-                          f"the booklet tried to load {refused.url}: {refused.reason}") from None
+        raise refused_by_the_gate(publication, layout, refused) from None
     finally:
         WEASYPRINT_LOGGER.removeHandler(collector)
     fingerprint = hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
@@ -102,8 +101,19 @@ def render_booklet(publication: Publication, theme: Theme, layouts: Path,
     document, fingerprint, warnings = layout_booklet(publication, theme, layouts, content_root,
                                                      created)
     identifier = fingerprint[:32].encode("ascii")
-    pdf = document.write_pdf(pdf_tags=True, pdf_identifier=identifier)
+    try:  # attachments and some images are only fetched now, through the same gate
+        pdf = document.write_pdf(pdf_tags=True, pdf_identifier=identifier)
+    except RefusedResource as refused:
+        raise refused_by_the_gate(publication, find_layout(publication, layouts),
+                                  refused) from None
     return RenderedBooklet(pdf, len(document.pages), warnings)
+
+
+def refused_by_the_gate(publication: Publication, layout: BookletLayout,
+                        refused: RefusedResource) -> SourceError:
+    """A file the layout asked for that the gate refused, as the author's error."""
+    return SourceError(publication.source, None, f"the booklet layout '{layout.name}' tried "
+                       f"to load {printable(refused.url)}: {refused.reason}")
 
 
 def is_spare_page(page) -> bool:

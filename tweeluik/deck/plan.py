@@ -8,14 +8,15 @@ then writes that plan with python-pptx. Being data, the plan is tested without a
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pyphen
 
 from ..checks import is_greeting, key_message_fallback
 from ..errors import WARNING, Diagnostic, SourceError
 from ..fonts import load_metrics
+from ..hyphenation import break_points
 from ..labels import LANGUAGE_TAGS, format_date, labels_for
 from ..model import (
     Block,
@@ -263,15 +264,6 @@ class _Planner:
         self.layout_names = layout_names
         self.labels = labels_for(publication.meta.language)
         self.warnings: list[Diagnostic] = []
-        self._hyphenator: pyphen.Pyphen | None = None
-
-    @property
-    def hyphenator(self) -> pyphen.Pyphen:
-        """The dictionary for breaking over-wide words (loaded only when one turns up)."""
-        if self._hyphenator is None:
-            tag = LANGUAGE_TAGS[self.pub.meta.language].replace("-", "_")
-            self._hyphenator = pyphen.Pyphen(lang=tag)
-        return self._hyphenator
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.pub.source, line, message, WARNING))
@@ -359,28 +351,35 @@ class _Planner:
 
     def hyphenate(self, paragraphs, style: Style, rs: RoleStyle, size: float,
                   width: float) -> list[list[RunPlan]]:
-        """Insert hyphens into words wider than ``width`` so that each piece fits."""
-
-        def too_wide(text: str, bold: bool, italic: bool) -> bool:
-            metrics = load_metrics(style.file(rs.bold or bold, rs.italic != italic))
-            return metrics.text_width(text.upper() if rs.caps else text, size) * WIDTH_SAFETY > width
-
+        """Insert hyphens into words wider than ``width`` so that each piece fits: at the
+        last dictionary break point that fits, else between letters. Linear in the word:
+        the letters' widths are summed once."""
+        language = self.pub.meta.language
         out = []
         for runs in paragraphs:
             new_runs = []
             for run in runs:
+                metrics = load_metrics(style.file(rs.bold or run.bold, rs.italic != run.italic))
+                hyphen = metrics.text_width("-", size) * WIDTH_SAFETY
                 words = []
                 for word in run.text.split(" "):
-                    while word and too_wide(word, run.bold, run.italic):
-                        positions = [p for p in self.hyphenator.positions(word)]
-                        cut = next((p for p in reversed(positions)
-                                    if not too_wide(word[:p] + "-", run.bold, run.italic)), None)
-                        if cut is None:  # no syllable break fits: break between letters
-                            cut = max(1, next(i for i in range(len(word), 0, -1)
-                                              if not too_wide(word[:i] + "-", run.bold, run.italic)))
-                        words.append(word[:cut] + "-")
-                        word = word[cut:]
-                    words.append(word)
+                    shown = word.upper() if rs.caps else word
+                    ends = list(itertools.accumulate(
+                        (metrics.text_width(char, size) * WIDTH_SAFETY for char in shown),
+                        initial=0.0))
+                    if ends[-1] <= width:
+                        words.append(word)
+                        continue
+                    points = set(break_points(word, language))
+                    start = 0
+                    while ends[-1] - ends[start] > width:
+                        # the furthest cut whose piece (with its hyphen) still fits
+                        limit = bisect.bisect_right(ends, ends[start] + width - hyphen) - 1
+                        limit = max(limit, start + 1)
+                        cut = next((p for p in range(limit, start, -1) if p in points), limit)
+                        words.append(word[start:cut] + "-")
+                        start = cut
+                    words.append(word[start:])
                 text = " ".join(words).replace("- ", "-")
                 new_runs.append(RunPlan(text, run.bold, run.italic, run.href, run.accent))
             out.append(new_runs)
@@ -537,11 +536,22 @@ class _Planner:
             slides=tuple(slides),
             title=meta.title,
             author=meta.organisation or "",
-            subject=meta.description or meta.subtitle or "",
+            subject=document_property(meta.description or meta.subtitle or ""),
             keywords=", ".join(meta.keywords),
             language_tag=LANGUAGE_TAGS[meta.language],
             warnings=tuple(self.warnings),
         )
+
+
+MAX_PROPERTY = 255  # PowerPoint's limit for a document property
+
+
+def document_property(text: str) -> str:
+    """``text`` cut at a word to fit a document property (the PDF keeps it whole)."""
+    if len(text) <= MAX_PROPERTY:
+        return text
+    cut = text[:MAX_PROPERTY - 1].rsplit(" ", 1)[0].rstrip(",;:–—")
+    return cut + "…"
 
 
 def plain_text_of(runs: list[RunPlan]) -> str:

@@ -14,6 +14,8 @@ from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
+from PIL import Image as PILImage
+from PIL import ImageOps
 from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.lang import MSO_LANGUAGE_ID
@@ -36,6 +38,7 @@ ANCHORS = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANC
 SLIDE_NUMBER_FIELD_ID = "{7A1B4C2E-5D3F-4E6A-9B8C-1D2E3F4A5B6C}"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+EXIF_ORIENTATION = 0x0112
 
 
 # --- reading a template ---------------------------------------------------------------
@@ -178,11 +181,26 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
         end.set("sz", str(int(text.size * 100)))
 
 
+def picture_for_slide(path: Path) -> BytesIO | str:
+    """The image file as python-pptx can take it: a phone's MPO file as the JPEG of its
+    first picture, and a photo turned upright when its EXIF data says it was taken
+    sideways (PowerPoint would show it as stored)."""
+    with PILImage.open(path) as image:
+        turned = image.getexif().get(EXIF_ORIENTATION, 1) not in (0, 1)
+        if image.format != "MPO" and not turned:
+            return str(path)
+        upright = ImageOps.exif_transpose(image).convert("RGB")
+    buffer = BytesIO()
+    upright.save(buffer, "JPEG", quality=92)
+    buffer.seek(0)
+    return buffer
+
+
 def _place_picture(slide, placeholder, picture: PicturePlan) -> None:
     """Put the image in its placeholder, scaled to fit inside it (never cropped)."""
     box_left, box_top = placeholder.left, placeholder.top
     box_w, box_h = placeholder.width, placeholder.height
-    shape = placeholder.insert_picture(str(picture.path))
+    shape = placeholder.insert_picture(picture_for_slide(picture.path))
     shape.crop_left = shape.crop_right = shape.crop_top = shape.crop_bottom = 0
     scale = min(box_w / picture.width_px, box_h / picture.height_px)
     width, height = int(picture.width_px * scale), int(picture.height_px * scale)

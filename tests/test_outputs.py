@@ -1,0 +1,217 @@
+"""Outputs all or nothing, disk problems in one line, and the same bytes anywhere."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tweeluik.incremental import MANIFEST_NAME, Manifest
+from tweeluik.outputs import JOURNAL_PREFIX, OutputFolder
+
+from .conftest import LAYOUTS, ROOT, SAMPLE, run_build, run_project, write_source
+
+pytestmark = pytest.mark.slow
+
+BODY = "## Les\n\n> Kern.\n\nTekst.\n"
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.iterdir()) if path.is_file() and not path.name.startswith(".")}
+
+
+@pytest.fixture
+def built(tmp_path):
+    """A source built once: (source, output folder, digests of the first set)."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    source = write_source(content, BODY)
+    out = tmp_path / "output"
+    result = run_build(str(source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return source, out, digests(out)
+
+
+def test_a_folder_where_the_deck_goes_stops_the_build_before_anything_is_replaced(built):
+    source, out, first = built
+    (out / "pub.pptx").unlink()
+    (out / "pub.pptx").mkdir()
+    source.write_text(source.read_text().replace("Tekst.", "Andere tekst."))
+    result = run_build(str(source), "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("pub.pptx: a folder stands where this file should "
+                                          "go; remove or rename the folder")
+    after = digests(out)
+    assert {name: after[name] for name in after} == {name: first[name] for name in after}
+
+
+def build_in_process(source: Path, out: Path, *args: str) -> int:
+    from tweeluik.cli import main
+    return main([str(source), "--out", str(out), "-q", *args], root=source.parent.parent)
+
+
+def test_a_build_killed_between_renames_is_finished_by_the_next(built, tmp_path, monkeypatch):
+    source, out, first = built
+    source.write_text(source.read_text().replace("Tekst.", "Nieuwe tekst."))
+    reference = tmp_path / "reference"
+    assert run_build(str(source), "--out", str(reference)).returncode == 0
+    real_replace, calls = os.replace, []
+
+    def killed_after_one(src, dst):
+        if Path(src).name.startswith(".tweeluik-") and not Path(dst).name.startswith("."):
+            calls.append(dst)
+            if len(calls) == 2:
+                raise KeyboardInterrupt  # the power went out
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", killed_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        build_in_process(source, out)
+    monkeypatch.setattr(os, "replace", real_replace)
+    mixed = digests(out)
+    assert list(out.glob(f"{JOURNAL_PREFIX}*"))
+    assert sum(mixed[name] != first[name] for name in first) == 1  # one new file, three old
+    # The next build, even one that only makes the deck, finishes the renames first.
+    assert build_in_process(source, out, "--only", "deck", "--force") == 0
+    assert digests(out) == digests(reference)
+    assert not list(out.glob(".tweeluik-*.tmp")) and not list(out.glob(f"{JOURNAL_PREFIX}*"))
+
+
+def test_a_full_disk_leaves_the_old_set_and_no_temporary_files(built, monkeypatch, capsys):
+    source, out, first = built
+    source.write_text(source.read_text().replace("Tekst.", "Nieuwe tekst."))
+    import builtins
+    real_open, opened = builtins.open, []
+
+    def full_disk(file, mode="r", *args, **kwargs):
+        if "x" in mode and Path(file).name.startswith(".tweeluik-"):
+            opened.append(file)
+            if len(opened) == 3:
+                raise OSError(errno.ENOSPC, "No space left on device", str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", full_disk)
+    assert build_in_process(source, out) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.endswith(": cannot write: the disk is full; free some space and build again")
+    assert digests(out) == first
+    assert [path.name for path in out.iterdir() if path.name.startswith(".tweeluik-")
+            and path.name.endswith(".tmp")] == []
+
+
+def test_stray_temporary_files_of_a_dead_build_are_removed(built):
+    source, out, _ = built
+    (out / ".tweeluik-dood-0.tmp").write_bytes(b"half")
+    assert run_build(str(source), "--out", str(out), "--force").returncode == 0
+    assert not (out / ".tweeluik-dood-0.tmp").exists()
+
+
+def _save_many(out: str, worker: int, count: int) -> int:
+    failures = 0
+    for number in range(count):
+        try:
+            manifest = Manifest(Path(out))
+            target = Path(out) / f"w{worker}-{number}.pdf"
+            target.write_bytes(b"x")
+            manifest.record(target, [])
+            with OutputFolder(Path(out)).locked() as folder:
+                manifest.save(folder)
+        except Exception:
+            failures += 1
+    return failures
+
+
+def test_simultaneous_builds_never_lose_or_break_the_manifest(tmp_path):
+    out = tmp_path / "output"
+    out.mkdir()
+    with multiprocessing.get_context("fork").Pool(8) as pool:
+        failures = pool.starmap(_save_many, [(str(out), worker, 25) for worker in range(8)])
+    assert sum(failures) == 0
+    entries = json.loads((out / MANIFEST_NAME).read_text())["outputs"]
+    assert len(entries) == 200
+
+
+def test_two_sources_whose_outputs_collide_are_both_refused(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    write_source(content, BODY, name="x")
+    write_source(content, BODY, name="x-a4-duplex")
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    result = run_project(tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "content/x-a4-duplex.md: its booklet would be written to x-a4-duplex.pdf, which is also "
+        "where x.md puts its office booklet; rename one of the two files",
+        "content/x.md: its office booklet would be written to x-a4-duplex.pdf, which is also "
+        "where x-a4-duplex.md puts its booklet; rename one of the two files"]
+    assert not (tmp_path / "output").exists() or not list((tmp_path / "output").glob("*.pdf"))
+
+
+def test_out_that_is_a_file_is_one_line(tmp_path):
+    target = tmp_path / "bestand"
+    target.write_text("niet leeg")
+    result = run_build(str(SAMPLE), "--out", str(target))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"{target}: the output folder is a file; choose a folder "
+                                     "with --out, or remove the file")
+    assert target.read_text() == "niet leeg"
+
+
+def test_a_name_too_long_for_the_disk_is_refused_before_building(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, BODY, name="n" * 240)
+    result = run_build(str(source), "--out", str(tmp_path / "output"))
+    assert result.returncode == 2
+    assert "the file name is too long; give the source a shorter name" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- the same bytes anywhere -----------------------------------------------------------------
+
+
+def test_two_checkouts_in_different_folders_give_identical_files(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "elders" / "nog dieper" / "b"
+    for project in (first, second):
+        shutil.copytree(ROOT / "content", project / "content")
+        shutil.copytree(ROOT / "layouts", project / "layouts")
+        result = run_project(project, "-q")
+        assert result.returncode == 0, result.stderr
+    assert digests(first / "output") == digests(second / "output")
+    assert len(digests(first / "output")) == 4
+
+
+def test_without_a_date_the_bytes_do_not_depend_on_the_day(tmp_path):
+    outputs = []
+    for number, stamp in enumerate((1_000_000_000, 1_700_000_000)):
+        content = tmp_path / f"project{number}" / "content"
+        content.mkdir(parents=True)
+        source = write_source(content, BODY, "title: Zonder datum\n")
+        os.utime(source, (stamp, stamp))
+        out = tmp_path / f"out{number}"
+        result = run_build(str(source), "--out", str(out),
+                           env={"SOURCE_DATE_EPOCH": ""})
+        assert result.returncode == 0, result.stderr
+        outputs.append(digests(out))
+    assert outputs[0] == outputs[1]
+
+
+def test_a_bad_source_date_epoch_is_one_line(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, BODY, "title: Zonder datum\n")
+    for value in ("morgen", "99999999999999999999", "-5"):
+        result = run_build(str(source), "--out", str(tmp_path / "out"),
+                           env={"SOURCE_DATE_EPOCH": value})
+        assert result.returncode == 2
+        (line,) = result.stderr.splitlines()
+        assert line.startswith("SOURCE_DATE_EPOCH: the value '") and "fix it or unset it" in line

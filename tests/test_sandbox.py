@@ -1,0 +1,81 @@
+"""A booklet layout is a data-only template: it cannot read files outside its folder,
+reach Python's insides, or run commands, and trying says so in one line."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from .conftest import LAYOUTS, run_project, write_source
+
+pytestmark = pytest.mark.slow
+
+SECRET = "GEHEIM-7c1f"
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(LAYOUTS, tmp_path / "layouts")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "geheim.txt").write_text(SECRET, encoding="utf-8")
+    return tmp_path
+
+
+def build_with_layout_line(project, line: str):
+    """Build a publication whose layout has ``line`` added to its body."""
+    template = project / "layouts" / "booklet" / "booklet.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("<body>", "<body>\n" + line, 1), encoding="utf-8")
+    source = write_source(project / "content", "## Les\n\nTekst.\n")
+    return run_project(project, str(source), "--only", "booklet")
+
+
+@pytest.mark.parametrize("line, words", [
+    # A walk through attributes to os.popen, the classic way out of a template.
+    ("{{ cycler.__init__.__globals__.os.popen('cat ../geheim.txt').read() }}", "not allowed"),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "not allowed"),
+    ("{{ pub.title.__class__.__base__.__subclasses__() }}", "not allowed"),
+    ("{{ pub.lessons[0].__class__ }}", "not allowed"),
+    ("{% set x = pub.__setitem__('title', 'x') %}", "not allowed"),
+    ("{{ pub.source }}", "template error"),  # the layout gets no paths at all
+    ("{% include '../../geheim.txt' %}", "template error"),
+    ("{% include '/etc/passwd' %}", "template error"),
+])
+def test_a_layout_cannot_reach_outside(project, line, words):
+    result = build_with_layout_line(project, line)
+    assert result.returncode == 2, result.stderr
+    (message,) = result.stderr.splitlines()
+    assert message.startswith("layouts/booklet/booklet.html:") and words in message, message
+    assert "Traceback" not in result.stderr and SECRET not in result.stderr
+    assert not (project / "output" / "pub.pdf").exists()
+
+
+def test_a_symbolic_link_in_the_layout_leads_nowhere(project):
+    (project / "layouts" / "booklet" / "stuk.html").symlink_to(project / "geheim.txt")
+    result = build_with_layout_line(project, "{% include 'stuk.html' %}")
+    assert result.returncode == 2
+    assert "template error" in result.stderr and SECRET not in result.stderr
+
+
+def test_a_refused_attachment_is_one_line_and_the_others_still_build(project):
+    template = project / "layouts" / "booklet" / "booklet.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace(
+        "</head>", '<link rel="attachment" href="file:///etc/passwd"></head>', 1),
+        encoding="utf-8")
+    first = write_source(project / "content", "## Les\n\nTekst.\n", name="een")
+    second = write_source(project / "content", "## Les\n\nTekst.\n", name="twee")
+    result = run_project(project, str(first), str(second))
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and "Traceback" not in result.stderr
+    for line, name in zip(lines, ("een", "twee"), strict=True):
+        assert line.startswith(f"content/{name}.md: the booklet layout 'booklet' tried to load "
+                               "file:///etc/passwd: ")
+
+
+def test_a_layout_that_only_reads_data_still_works(project):
+    result = build_with_layout_line(project, "<!-- {{ pub.title|upper }} {{ pub.lessons|length }} "
+                                             "{{ labels.contents }} -->")
+    assert result.returncode == 0, result.stderr
