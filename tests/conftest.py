@@ -86,11 +86,12 @@ class Built:
     stderr: str
 
 
-def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``python build.py`` as a user would."""
+def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None,
+              timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run ``build.py`` as a user would, with the Python running the tests."""
     return subprocess.run(
         [sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True, text=True,
-        env={**os.environ, **(env or {})}, timeout=600)
+        env={**os.environ, **(env or {})}, timeout=timeout)
 
 
 def run_project(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

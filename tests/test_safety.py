@@ -8,6 +8,7 @@ import hashlib
 import http.server
 import io
 import json
+import os
 import re
 import shutil
 import threading
@@ -407,6 +408,16 @@ def test_a_manifest_that_names_a_device_does_not_hang(tmp_path):
     result = run_build(str(source), "--out", str(out), "--only", "deck")
     assert result.returncode == 0 and time.perf_counter() - started < TIME_LIMIT
     assert "up to date" not in result.stdout  # an input outside the project: rebuilt
+    # A pipe inside the project that a manifest names: never opened, never waited on.
+    pipe = content / "pijp"
+    os.mkfifo(pipe)
+    data = json.loads(path.read_text())
+    entry = next(iter(data["outputs"].values()))
+    entry["inputs"][str(pipe.resolve())] = {"size": 0, "mtime": 1, "sha256": "0" * 64}
+    path.write_text(json.dumps(data))
+    result = run_build(str(source), "--out", str(out), "--only", "deck", timeout=TIME_LIMIT)
+    assert result.returncode == 0
+    assert "up to date" not in result.stdout  # an input outside the project: rebuilt
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
@@ -436,3 +447,34 @@ def test_random_front_matter_values_read_or_fail_cleanly(tmp_path_factory, value
     assert len(meta.title) <= 255 and "\x00" not in meta.title
     for text in (meta.title, meta.subtitle or "", meta.organisation or "", *meta.signatories):
         assert text.isprintable() or all(ch.isprintable() or ch == " " for ch in text)
+
+
+def test_a_phone_photo_in_mpo_format_is_its_first_picture(tmp_path):
+    from pptx import Presentation
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    first, second = Image.new("RGB", (300, 200), "red"), Image.new("RGB", (300, 200), "blue")
+    first.save(content / "images" / "telefoon.jpg", format="MPO", save_all=True,
+               append_images=[second])
+    assert Image.open(content / "images" / "telefoon.jpg").format == "MPO"
+    source = write_source(content, "## Les\n\n> Kern.\n\n![Een foto van de telefoon](images/telefoon.jpg)\n")
+    result = run_build(str(source), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    deck = Presentation(str(tmp_path / "out" / "pub.pptx"))
+    pictures = [shape for shape in deck.slides[1].shapes if hasattr(shape, "image")]
+    (picture,) = pictures
+    assert picture.image.size == (300, 200) and picture.image.content_type == "image/jpeg"
+
+
+def test_a_cut_off_image_is_refused(tmp_path):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    Image.new("RGB", (400, 300), "green").save(content / "images" / "heel.jpg", quality=90)
+    data = (content / "images" / "heel.jpg").read_bytes()
+    (content / "images" / "half.jpg").write_bytes(data[:len(data) // 2])
+    source = write_source(content, "## Les\n\n![Een halve foto](images/half.jpg)\n")
+    result = run_build(str(source), "--check")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("pub.md:8: the image 'half.jpg' is cut off (the file "
+                                          "is incomplete, perhaps from an interrupted download "
+                                          "or copy); save it again")

@@ -49,4 +49,6 @@ def describe(shortened: Shortened) -> str:
                 else f"the slide shows its first {shortened.kept} sentences")
     if shortened.how == "clause":
         return "the slide shows the start of its first sentence, up to a comma"
+    if shortened.kept == 1:
+        return "the slide shows only its first word"
     return f"the slide shows only its first {shortened.kept} words"
