@@ -21,6 +21,16 @@ SAMPLE = CONTENT / "jaarbrief-2026.md"
 REQUIRE_TOOLS = os.environ.get("TWEELUIK_REQUIRE_TOOLS") == "1"
 
 
+FONTS = LAYOUTS / "fonts"
+
+
+def default_template():
+    """The description of tweeluik's own slide template, as the planner gets it."""
+    from tweeluik.deck.pptx_reader import describe_template, open_template
+    presentation, removed = open_template(LAYOUTS / "deck" / "default.pptx", SAMPLE, None)
+    return describe_template(presentation, "default.pptx", removed)
+
+
 def need_tool(name: str) -> str:
     """The path of an external program; skip (or fail in CI) when it is missing."""
     path = shutil.which(name)

@@ -13,13 +13,12 @@ from tweeluik.deck import build_deck
 from tweeluik.deck.fit import Box, Piece, Style, fit_text
 from tweeluik.fonts import load_metrics
 from tweeluik.deck.plan import lesson_to_slide, publication_to_deck_plan
-from tweeluik.deck.pptx_writer import open_template, read_layout_geometry
 from tweeluik.errors import SourceError
 from tweeluik.model import blocks_text, plain_text
 from tweeluik.parse import parse_publication
 from tweeluik.theme import load_theme
 
-from .conftest import LAYOUTS, SAMPLE, write_source
+from .conftest import FONTS, LAYOUTS, SAMPLE, default_template, write_source
 
 THEME = load_theme(LAYOUTS)
 CREATED = dt.datetime(2026, 12, 12, 12, tzinfo=dt.timezone.utc)
@@ -29,12 +28,8 @@ LONG_TITLE = ("Waarom de gezamenlijke aanpak van de wijkteams in de Rivierenbuur
 LONG_MESSAGE = " ".join(["Wie elkaar kent vindt elkaar ook als het moeilijk wordt."] * 20)
 
 
-def default_geometry():
-    return read_layout_geometry(open_template(LAYOUTS / "deck" / "default.pptx", SAMPLE, None))
-
-
 def sample_plan():
-    return publication_to_deck_plan(parse_publication(SAMPLE), THEME, default_geometry())
+    return publication_to_deck_plan(parse_publication(SAMPLE), THEME, default_template(), FONTS)
 
 
 def test_one_slide_per_lesson_plus_title_agenda_and_closing():
@@ -51,7 +46,7 @@ def test_one_slide_per_lesson_plus_title_agenda_and_closing():
 def test_lesson_slide_holds_number_title_and_key_message_not_the_body():
     pub = parse_publication(SAMPLE)
     lesson = pub.lessons[1]
-    slide = lesson_to_slide(lesson, pub, THEME, default_geometry())
+    slide = lesson_to_slide(lesson, pub, THEME, default_template(), FONTS)
     assert plain(slide.text("number")) == str(lesson.number)
     assert plain(slide.text("title")) == lesson.title_text
     assert plain(slide.text("message")) == plain_text(lesson.key_message)
@@ -81,7 +76,7 @@ def test_notes_hold_the_authors_notes_then_the_whole_lesson():
 ])
 def test_without_a_key_message_the_slide_shows_the_first_full_sentence(source_dir, body, shown):
     pub = parse_publication(write_source(source_dir, f"## Les\n\n{body}\n"))
-    slide = lesson_to_slide(pub.lessons[0], pub, THEME, default_geometry())
+    slide = lesson_to_slide(pub.lessons[0], pub, THEME, default_template(), FONTS)
     assert plain(slide.text("message")) == shown
 
 
@@ -92,22 +87,25 @@ def test_without_a_key_message_the_slide_shows_the_first_full_sentence(source_di
 ])
 def test_long_text_is_fitted_inside_its_box(source_dir, title, message):
     pub = parse_publication(write_source(source_dir, f"## {title}\n\n> {message}\n\nTekst.\n"))
-    geometry = default_geometry()
-    slide = lesson_to_slide(pub.lessons[0], pub, THEME, geometry)
-    frames = geometry[slide.layout].frames
+    template = default_template()
+    slide = lesson_to_slide(pub.lessons[0], pub, THEME, template, FONTS)
+    layout = next(layout for layout in template.layouts if layout.name == slide.layout)
+    frames = {p.order: p.frame for p in layout.placeholders}
     for text in slide.texts:
         face = THEME.serif if text.typeface == "serif" else THEME.sans
         style = Style(*(face.files[k] for k in ("regular", "italic", "bold", "bold_italic")))
         pieces = tuple(tuple(Piece(r.text, text.bold or r.bold, text.italic != r.italic)
                              for r in runs) for runs in text.paragraphs)
-        fit = fit_text(pieces, style, frames[text.role].inner, text.size, text.size)
+        frame = frames[text.placeholder]
+        box = Box(frame.inner_width, frame.inner_height)
+        fit = fit_text(pieces, style, box, text.size, text.size)
         assert fit is not None, (text.role, text.size)
     assert slide.text("message").size >= 28
 
 
 def test_too_long_message_is_shortened_to_whole_sentences_with_a_warning(source_dir):
     path = write_source(source_dir, f"## Les\n\n> {LONG_MESSAGE}\n\nTekst.\n")
-    plan = publication_to_deck_plan(parse_publication(path), THEME, default_geometry())
+    plan = publication_to_deck_plan(parse_publication(path), THEME, default_template(), FONTS)
     lesson = next(s for s in plan.slides if s.kind == "lesson")
     shown = plain(lesson.text("message"))
     sentence = "Wie elkaar kent vindt elkaar ook als het moeilijk wordt."
@@ -122,7 +120,7 @@ def test_too_long_message_is_shortened_to_whole_sentences_with_a_warning(source_
 def test_one_endless_sentence_is_cut_at_a_clause_never_a_lone_ellipsis(source_dir):
     endless = ", ".join(["woorden zonder einde en zonder punt"] * 30)
     path = write_source(source_dir, f"## Les\n\n> {endless}\n\nTekst.\n")
-    plan = publication_to_deck_plan(parse_publication(path), THEME, default_geometry())
+    plan = publication_to_deck_plan(parse_publication(path), THEME, default_template(), FONTS)
     lesson = next(s for s in plan.slides if s.kind == "lesson")
     shown = plain(lesson.text("message"))
     assert shown.endswith("punt\u00a0…")  # a whole clause, the ellipsis glued to its word
@@ -135,7 +133,7 @@ def test_one_endless_sentence_is_cut_at_a_clause_never_a_lone_ellipsis(source_di
 def test_too_long_word_is_hyphenated_with_a_warning(source_dir):
     word = "x" * 70
     path = write_source(source_dir, f"## {word}\n\nTekst.\n")
-    plan = publication_to_deck_plan(parse_publication(path), THEME, default_geometry())
+    plan = publication_to_deck_plan(parse_publication(path), THEME, default_template(), FONTS)
     lesson = next(s for s in plan.slides if s.kind == "lesson")
     assert "-" in plain(lesson.text("title"))
     assert any("too wide for the slide" in w.message and w.line == 6 for w in plan.warnings)
@@ -270,15 +268,33 @@ def test_user_template_with_mapped_layouts(source_dir):
     assert "Kern." in texts
 
 
-def test_missing_layout_lists_the_ones_that_exist(source_dir):
+def test_missing_layouts_are_named_together_with_suggestions(source_dir):
     make_user_template(source_dir / "huisstijl.pptx", with_slide=False)
-    front = "title: Proef\ndeck:\n  template: huisstijl.pptx\n"
+    front = ("title: Proef\ndeck:\n  template: huisstijl.pptx\n  layouts:\n"
+             "    lesson: Sectiekop\n    closing: title onlyy\n    title: TITLE   slide\n")
     pub = parse_publication(write_source(source_dir, "## Les\n\nTekst.\n", front))
     with pytest.raises(SourceError) as caught:
         build_deck(pub, THEME, LAYOUTS, CREATED)
+    message = caught.value.message
     assert caught.value.line == 3
-    assert "has no slide layout named 'Lesson' (for the lesson slide)" in caught.value.message
-    assert "Title and Content" in caught.value.message and "Title Only" in caught.value.message
+    assert "has no slide layout 'Sectiekop' (for the lesson slide; did you mean 'Section Header'?)" \
+        in message
+    assert "nor 'title onlyy' (for the closing slide; did you mean 'Title Only'?)" in message
+    assert "TITLE   slide" not in message  # case and spacing do not matter
+    assert "Title and Content" in message and "template-info" in message
+
+
+def test_an_unmapped_template_gets_sensible_layouts(source_dir):
+    make_user_template(source_dir / "huisstijl.pptx", with_slide=False)
+    front = "title: Proef\norganisation: Wijkteam\ndate: 2026-12-12\ndeck:\n  template: huisstijl.pptx\n"
+    pub = parse_publication(write_source(source_dir, "## Les\n\n> Kern.\n\nTekst.\n", front))
+    built = build_deck(pub, THEME, LAYOUTS, CREATED)
+    assert [slide.layout for slide in built.plan.slides] == ["Title Slide", "Title and Content",
+                                                            "Title and Content"]
+    prs = Presentation(BytesIO(built.pptx))
+    title_texts = [shape.text_frame.text for shape in prs.slides[0].shapes if shape.has_text_frame]
+    # The stock title layout has date and footer boxes: the date and organisation go there.
+    assert {"Proef", "Wijkteam", "12 december 2026"} <= set(title_texts)
 
 
 def test_missing_template_file(source_dir):

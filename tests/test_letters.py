@@ -15,20 +15,15 @@ from pypdf import PdfReader
 
 from tweeluik.booklet.links import readable_address
 from tweeluik.deck.plan import publication_to_deck_plan
-from tweeluik.deck.pptx_writer import open_template, read_layout_geometry
 from tweeluik.errors import Diagnostics
 from tweeluik.model import Link, plain_text
 from tweeluik.parse import parse_publication
 from tweeluik.theme import load_theme
 
-from .conftest import LAYOUTS, SAMPLE, need_tool, run_build, write_source
+from .conftest import FONTS, LAYOUTS, SAMPLE, default_template, need_tool, run_build, write_source
 
 LETTERS = Path(__file__).parent / "letters"
 THEME = load_theme(LAYOUTS)
-
-
-def geometry():
-    return read_layout_geometry(open_template(LAYOUTS / "deck" / "default.pptx", SAMPLE, None))
 
 
 def diagnostics_of(result) -> list[tuple[int, int | None, str, str]]:
@@ -253,7 +248,7 @@ def closing_text(plan) -> str:
 
 def plan_of(source_dir, body: str, front: str | None = None):
     pub = parse_publication(write_source(source_dir, body, front))
-    return publication_to_deck_plan(pub, THEME, geometry())
+    return publication_to_deck_plan(pub, THEME, default_template(), FONTS)
 
 
 def test_the_closing_may_have_its_own_key_message(source_dir):

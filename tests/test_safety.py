@@ -21,7 +21,7 @@ from PIL import Image
 
 from tweeluik.cli import main
 
-from .conftest import LAYOUTS, ROOT, SAMPLE, run_build, write_source
+from .conftest import LAYOUTS, ROOT, SAMPLE, default_template, run_build, write_source
 
 pytestmark = pytest.mark.slow
 
@@ -83,6 +83,7 @@ def test_corpus_case(project, name):
 # --- generated cases ---------------------------------------------------------------------
 
 FRONT = "---\ntitle: Proef\n---\n"
+TEMPLATE = default_template()
 
 
 def test_500_lessons_is_refused_at_lesson_301(project):
@@ -293,7 +294,6 @@ def front_matter_text(values: dict) -> str:
 def test_random_sources_parse_or_fail_cleanly(tmp_path_factory, front, body, raw_front):
     from tweeluik.booklet.html import find_layout, publication_to_html
     from tweeluik.deck.plan import publication_to_deck_plan
-    from tweeluik.deck.pptx_writer import open_template, read_layout_geometry
     from tweeluik.errors import SourceError
     from tweeluik.parse import parse_publication
     from tweeluik.theme import load_theme
@@ -307,8 +307,7 @@ def test_random_sources_parse_or_fail_cleanly(tmp_path_factory, front, body, raw
         pub = parse_publication(path)
         publication_to_html(pub, theme, find_layout(pub, LAYOUTS), LAYOUTS,
                             dt.datetime(2026, 1, 1), image_url=lambda image: "x.png")
-        geometry = read_layout_geometry(open_template(LAYOUTS / "deck" / "default.pptx", path, None))
-        publication_to_deck_plan(pub, theme, geometry)
+        publication_to_deck_plan(pub, theme, TEMPLATE, LAYOUTS / "fonts")
     except SourceError as error:
         assert error.message
         for line in error.lines():

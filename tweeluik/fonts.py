@@ -1,11 +1,15 @@
-"""Read the theme's font files once: advance widths and which characters each can show.
+"""Read font files once: advance widths, line heights, and which characters each shows.
 
 Shared by the deck's text fitting (step 3) and the glyph check on the content model.
+A slide template names fonts by family ("Calibri", "Arial"); ``measuring_font`` finds
+the file to measure such a font with: the font itself or its metric twin in
+``layouts/fonts/``, else a cautious stand-in (Liberation Sans, widened).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,14 +19,35 @@ from fontTools.ttLib import TTFont
 # Carlito's 'head' table has an odd creation date that fontTools logs about on every read.
 logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
 
+#: Font families (lower case, spaces removed) → the file stem of their metric twin.
+TWINS = {
+    "calibri": "Carlito", "carlito": "Carlito",
+    "cambria": "Caladea", "caladea": "Caladea",
+    "arial": "LiberationSans", "helvetica": "LiberationSans", "helveticaneue": "LiberationSans",
+    "liberationsans": "LiberationSans", "arimo": "LiberationSans",
+    "timesnewroman": "LiberationSerif", "times": "LiberationSerif",
+    "liberationserif": "LiberationSerif", "tinos": "LiberationSerif",
+    "couriernew": "LiberationMono", "courier": "LiberationMono",
+    "liberationmono": "LiberationMono", "cousine": "LiberationMono",
+}
+STAND_IN = "LiberationSans"
+#: How much wider than Liberation Sans an unknown font is assumed to be: enough for
+#: the widest common sans-serif stand-ins (DejaVu Sans Bold is 1.2 × Arial Bold).
+STAND_IN_WIDENING = 1.22
+STYLE_SUFFIXES = {"regular": "Regular", "italic": "Italic", "bold": "Bold",
+                  "bold_italic": "BoldItalic"}
+
 
 @dataclass(frozen=True)
 class FontMetrics:
-    """Advance widths of one font file, in font units."""
+    """Advance widths and vertical metrics of one font file, in font units."""
 
     units_per_em: int
     widths: dict[int, int]  # code point → advance width
     fallback: int           # width used for characters the font lacks
+    ascent: int = 0
+    descent: int = 0        # positive
+    line_gap: int = 0
 
     def text_width(self, text: str, size: float) -> float:
         """Width of ``text`` set at ``size`` points, in points."""
@@ -30,13 +55,42 @@ class FontMetrics:
         units = sum(widths.get(ord(char), fallback) for char in text)
         return units * size / self.units_per_em
 
+    def line_height(self, size: float) -> float:
+        """The font's own single line height at ``size`` points."""
+        return (self.ascent + self.descent + self.line_gap) * size / self.units_per_em
 
-@lru_cache(maxsize=16)
+
+@lru_cache(maxsize=32)
 def load_metrics(path: Path) -> FontMetrics:
-    """Read a font's advance widths (cached per file)."""
+    """Read a font's advance widths and line metrics (cached per file)."""
     font = TTFont(path, lazy=True)
     cmap = font.getBestCmap()
     hmtx = font["hmtx"].metrics
     widths = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
     fallback = max(widths.get(ord("M"), 0), widths.get(ord("W"), 0), hmtx[".notdef"][0])
-    return FontMetrics(font["head"].unitsPerEm, widths, fallback)
+    hhea = font["hhea"]
+    return FontMetrics(font["head"].unitsPerEm, widths, fallback, hhea.ascent,
+                       abs(hhea.descent), hhea.lineGap)
+
+
+@dataclass(frozen=True)
+class MeasuringFont:
+    """The files to measure a named font with, and by how much to widen them."""
+
+    name: str
+    files: dict[str, Path]  # style → file
+    exact: bool             # the font itself or its metric twin
+    widening: float = 1.0
+
+
+def family_key(name: str) -> str:
+    return re.sub(r"[\s_-]+", "", name).lower()
+
+
+def measuring_font(name: str, fonts: Path) -> MeasuringFont:
+    """How to measure font family ``name`` with the files in ``fonts`` (layouts/fonts)."""
+    stem = TWINS.get(family_key(name))
+    exact = stem is not None
+    files = {style: fonts / f"{stem or STAND_IN}-{suffix}.ttf"
+             for style, suffix in STYLE_SUFFIXES.items()}
+    return MeasuringFont(name, files, exact, 1.0 if exact else STAND_IN_WIDENING)

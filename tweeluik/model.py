@@ -283,6 +283,8 @@ class DeckSettings:
     template: Path | None = None
     layouts: tuple[tuple[str, str], ...] = ()
     agenda: bool = False
+    master: int = 1            # which slide master's layouts to use, counted from 1
+    design: str = "template"   # an own template keeps its design; "tweeluik" sets ours
 
 
 @dataclass(frozen=True)

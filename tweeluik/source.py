@@ -47,10 +47,11 @@ FRONT_MATTER_KEYS = {
     "keywords": "a list of keywords for the PDF",
     "layout": "the booklet layout folder in layouts/ (default: booklet)",
     "links": "footnotes (default: a link's address as a footnote on paper) or off",
-    "deck": "settings for the slides: template, layouts, agenda",
+    "deck": "settings for the slides: template, layouts, agenda, master, design",
 }
 KEY_ALIASES = {"organization": "organisation", "lang": "language"}
-DECK_KEYS = ("template", "layouts", "agenda")
+DECK_KEYS = ("template", "layouts", "agenda", "master", "design")
+DESIGNS = ("template", "tweeluik")
 
 
 @dataclass(frozen=True)
@@ -454,7 +455,18 @@ class _MetaChecker:
         if not isinstance(agenda, bool):
             self.fail("deck", "'deck: agenda' must be true or false")
             agenda = False
-        return DeckSettings(template=template_path, layouts=tuple(sorted(pairs)), agenda=agenda)
+        master = value.get("master", 1)
+        if isinstance(master, bool) or not isinstance(master, int) or not 1 <= master <= 100:
+            self.fail("deck", "'deck: master' must be the number of a slide master in the "
+                      "template, such as 2 (see 'build.py template-info')")
+            master = 1
+        design = value.get("design", "template")
+        if design not in DESIGNS:
+            self.fail("deck", "'deck: design' must be 'template' (keep the template's fonts "
+                      "and colours) or 'tweeluik' (use those of layouts/theme.toml)")
+            design = "template"
+        return DeckSettings(template=template_path, layouts=tuple(sorted(pairs)), agenda=agenda,
+                            master=master, design=design)
 
     def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
         text = self.text(key)

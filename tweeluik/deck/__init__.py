@@ -1,7 +1,8 @@
 """The deck writer: publication → slide plan → .pptx bytes.
 
-``plan`` decides what goes on each slide and measures it; ``pptx_writer`` writes the
-plan into a template with python-pptx.
+``pptx_reader`` opens the template and describes it (``template``), ``plan`` decides
+what goes on each slide and measures it, ``pptx_writer`` writes the plan into the
+template with python-pptx.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..errors import Diagnostic
 from ..model import Publication
 from ..theme import Theme
 from .plan import DeckPlan, publication_to_deck_plan
+from .template import TemplateInfo
 
 DEFAULT_TEMPLATE = Path("deck") / "default.pptx"
 
@@ -32,27 +34,32 @@ def template_path(publication: Publication, layouts: Path) -> Path:
     return publication.meta.deck.template or layouts / DEFAULT_TEMPLATE
 
 
+def load_template(publication: Publication, layouts: Path):
+    """(the cleaned presentation to write into, its description)."""
+    from . import pptx_reader  # python-pptx is imported only when a deck is made
+
+    path = template_path(publication, layouts)
+    presentation, removed = pptx_reader.open_template(path, publication.source,
+                                                      publication.meta.line_of("deck"))
+    return presentation, pptx_reader.describe_template(presentation, path.name, removed)
+
+
 def plan_deck(publication: Publication, theme: Theme, layouts: Path) -> DeckPlan:
     """The deck's plan alone (for ``--check``): what each slide would say, and warnings."""
-    from . import pptx_writer
-
-    template = template_path(publication, layouts)
-    presentation = pptx_writer.open_template(template, publication.source,
-                                             publication.meta.line_of("deck"))
-    return publication_to_deck_plan(publication, theme,
-                                    pptx_writer.read_layout_geometry(presentation))
+    _, template = load_template(publication, layouts)
+    return publication_to_deck_plan(publication, theme, template, layouts / "fonts")
 
 
 def build_deck(publication: Publication, theme: Theme, layouts: Path,
                created: dt.datetime) -> BuiltDeck:
     """Plan and write the slide deck for ``publication``."""
-    from . import pptx_writer  # python-pptx is imported only when a deck is written
+    from . import pptx_writer
 
-    template = template_path(publication, layouts)
-    presentation = pptx_writer.open_template(template, publication.source,
-                                             publication.meta.line_of("deck"))
-    geometry = pptx_writer.read_layout_geometry(presentation)
-    plan = publication_to_deck_plan(publication, theme, geometry)
-    data = pptx_writer.write_deck(plan, presentation, theme, created, geometry,
-                                  apply_theme=publication.meta.deck.template is None)
+    presentation, template = load_template(publication, layouts)
+    plan = publication_to_deck_plan(publication, theme, template, layouts / "fonts")
+    data = pptx_writer.write_deck(plan, presentation, theme, created)
     return BuiltDeck(data, plan, plan.warnings)
+
+
+__all__ = ["BuiltDeck", "TemplateInfo", "build_deck", "load_template", "plan_deck",
+           "template_path"]

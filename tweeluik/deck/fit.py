@@ -1,10 +1,12 @@
 """Measure slide text with real font metrics and choose sizes that fit their boxes.
 
-Part of step 3 (deck writer, planning). Pure: given words, font files and a box, it
-answers which point size fits and how the text wraps. It models what PowerPoint and
-LibreOffice do with our text frames: no autofit, exact line spacing, line breaks at
-spaces and after hyphens. Widths come from the fonts' advance widths (fontTools),
-without kerning, plus a small safety margin, so a measured fit is a real fit.
+Part of step 3 (deck writer, planning). Pure: given words, a measuring style and a box,
+it answers which point size fits and how the text wraps. It models what PowerPoint and
+LibreOffice do with our text frames: no autofit, line breaks at spaces and after
+hyphens, all caps and letter spacing as the placeholder sets them, and the line
+spacing either fixed by us or the template's own. Widths come from the fonts' advance
+widths (fontTools), without kerning, plus a small safety margin, so a measured fit is a
+real fit.
 """
 
 from __future__ import annotations
@@ -16,18 +18,22 @@ from pathlib import Path
 from ..fonts import load_metrics
 
 WIDTH_SAFETY = 1.04   # measured widths are multiplied by this before comparing
-LINE_PITCH = 1.12     # exact line spacing, as a multiple of the point size
+LINE_PITCH = 1.12     # exact line spacing we write, as a multiple of the point size
 PARAGRAPH_GAP = 0.35  # space after a paragraph, as a multiple of the point size
+SINGLE_LINE = 1.2     # PowerPoint's single spacing, at least, as a multiple of the size
 
 
 @dataclass(frozen=True)
 class Style:
-    """Which font file a piece of text is set in."""
+    """How a piece of text is measured: its font files and how the box sets it."""
 
     regular: Path
     italic: Path
     bold: Path
     bold_italic: Path
+    widening: float = 1.0            # > 1 for a font measured with a stand-in
+    tracking: float = 0.0            # letter spacing, points after each character
+    line_spacing: tuple[str, float] | None = None  # None: our exact LINE_PITCH
 
     def file(self, bold: bool, italic: bool) -> Path:
         if bold and italic:
@@ -35,6 +41,16 @@ class Style:
         if bold:
             return self.bold
         return self.italic if italic else self.regular
+
+    def line_height(self, size: float) -> float:
+        """The distance from one line to the next at ``size`` points."""
+        if self.line_spacing is None:
+            return size * LINE_PITCH
+        kind, value = self.line_spacing
+        if kind == "pts":
+            return value
+        natural = max(SINGLE_LINE * size, load_metrics(self.regular).line_height(size))
+        return natural * value
 
 
 @dataclass(frozen=True)
@@ -83,12 +99,19 @@ def _words(paragraph: tuple[Piece, ...]) -> list[list[Piece]]:
     return [word for word in words if word]
 
 
+def text_width(text: str, style: Style, size: float, bold: bool, italic: bool) -> float:
+    """The width of ``text`` in points, as measured for fitting (with the safety margin)."""
+    metrics = load_metrics(style.file(bold, italic))
+    width = metrics.text_width(text, size) * style.widening + style.tracking * len(text)
+    return width * WIDTH_SAFETY
+
+
 def _width(word: list[Piece], style: Style, size: float, strip: bool = False) -> float:
     total = 0.0
     for index, piece in enumerate(word):
         text = piece.text.rstrip(" ") if strip and index == len(word) - 1 else piece.text
-        total += load_metrics(style.file(piece.bold, piece.italic)).text_width(text, size)
-    return total * WIDTH_SAFETY
+        total += text_width(text, style, size, piece.bold, piece.italic)
+    return total
 
 
 def wrap(paragraph: tuple[Piece, ...], style: Style, size: float,
@@ -112,9 +135,11 @@ def wrap(paragraph: tuple[Piece, ...], style: Style, size: float,
     return lines or [""]
 
 
-def text_height(line_count: int, paragraph_count: int, size: float) -> float:
-    """Height of the text: exact line pitch plus the gaps between paragraphs."""
-    return line_count * size * LINE_PITCH + max(0, paragraph_count - 1) * size * PARAGRAPH_GAP
+def text_height(line_count: int, paragraph_count: int, size: float,
+                style: Style | None = None) -> float:
+    """Height of the text: its lines plus the gaps between paragraphs."""
+    pitch = style.line_height(size) if style is not None else size * LINE_PITCH
+    return line_count * pitch + max(0, paragraph_count - 1) * size * PARAGRAPH_GAP
 
 
 def fit_text(paragraphs: tuple[tuple[Piece, ...], ...], style: Style, box: Box,
@@ -131,7 +156,7 @@ def fit_text(paragraphs: tuple[tuple[Piece, ...], ...], style: Style, box: Box,
                 break
             lines.extend(wrapped)
         if fits:
-            height = text_height(len(lines), len(paragraphs), size)
+            height = text_height(len(lines), len(paragraphs), size, style)
             if height <= box.height:
                 return Fit(size, tuple(lines), height)
         size -= step

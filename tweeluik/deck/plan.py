@@ -1,21 +1,26 @@
 """Turn a publication into a slide plan: plain data, no PowerPoint in sight.
 
 Step 3a of the deck writer (like Pandoc's ``Presentation.hs``): content model + theme +
-the geometry of the template's layouts → a ``DeckPlan`` with one ``SlidePlan`` per
-slide, every text already measured and sized to fit its placeholder. ``pptx_writer``
-then writes that plan with python-pptx. Being data, the plan is tested without a file.
+the template's description (``template.TemplateInfo``) → a ``DeckPlan`` with one
+``SlidePlan`` per slide, every text already measured with the font its placeholder
+uses and sized to fit it. ``pptx_writer`` then writes that plan with python-pptx.
+Being data, the plan is tested without a file.
+
+Two designs: tweeluik's own (our template, or any template with ``deck: design:
+tweeluik``) sets our typefaces, colours and styles; an organisation's template keeps
+its own, and only the sizes and the words are ours.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..checks import is_greeting, key_message_fallback
-from ..errors import WARNING, Diagnostic, SourceError
-from ..fonts import load_metrics
+from ..errors import NOTE, WARNING, Diagnostic, SourceError, printable
+from ..fonts import load_metrics, measuring_font
 from ..hyphenation import break_points
 from ..labels import LANGUAGE_TAGS, format_date, labels_for
 from ..model import (
@@ -40,45 +45,23 @@ from ..sentences import split_sentences, word_count
 from ..theme import Theme
 from .fit import WIDTH_SAFETY, Box, Fit, Piece, Style, fit_text, text_height, widest_word
 from .shorten import ELLIPSIS, Shortened, describe, shorter_versions
+from .template import (
+    SLIDE_KINDS,
+    LayoutInfo,
+    Slot,
+    TemplateInfo,
+    assign_roles,
+    choose_layout,
+    find_layout,
+    suggest_layout,
+)
 
-#: Slide kinds, the layout each uses by default, and the placeholder roles it fills.
-SLIDE_KINDS = {
-    "title": ("Title Slide", ("organisation", "title", "subtitle", "date")),
-    "agenda": ("Agenda", ("title", "body")),
-    "lesson": ("Lesson", ("number", "title", "message")),
-    "lesson_picture": ("Lesson with Picture", ("number", "title", "message", "picture")),
-    "closing": ("Closing", ("title", "body", "signatories")),
-}
-AGENDA_LIMIT = 12
-SLOGAN_WORDS = 12  # a closing sentence this short may stand alone on the closing slide
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Where a placeholder sits on the slide and its text insets, in points."""
-
-    placeholder: int  # the placeholder's idx in its layout
-    left: float
-    top: float
-    width: float
-    height: float
-    inset_left: float = 7.2
-    inset_top: float = 3.6
-    inset_right: float = 7.2
-    inset_bottom: float = 3.6
-
-    @property
-    def inner(self) -> Box:
-        return Box(self.width - self.inset_left - self.inset_right,
-                   self.height - self.inset_top - self.inset_bottom)
-
-
-@dataclass(frozen=True)
-class LayoutGeometry:
-    """A template layout: its name and the frame of each placeholder role it has."""
-
-    name: str
-    frames: dict[str, Frame]
+SLOGAN_WORDS = 12   # a closing sentence this short may stand alone on the closing slide
+AGENDA_LIMIT = 60   # lessons; past this an agenda would take more slides than it saves
+DESIGNS = ("template", "tweeluik")
+ROLE_WORDS = {"title": "title", "subtitle": "subtitle", "message": "key message",
+              "body": "text", "number": "number", "organisation": "organisation",
+              "date": "date", "signatories": "signatories"}
 
 
 @dataclass(frozen=True)
@@ -94,17 +77,22 @@ class RunPlan:
 
 @dataclass(frozen=True)
 class TextPlan:
-    """What goes into one placeholder: paragraphs of runs, and how they are set."""
+    """What goes into one placeholder: paragraphs of runs, their size, and, in
+    tweeluik's design, how they are set (in a template's design, the template decides)."""
 
     role: str
     paragraphs: tuple[tuple[RunPlan, ...], ...]
-    typeface: str   # "sans" or "serif", resolved through the theme
-    size: float     # points, chosen by measuring
+    size: float                 # points, chosen by measuring
+    placeholder: int            # the placeholder's position in its layout
+    clone: bool = False         # a date or footer placeholder: the writer adds it
+    design: bool = True         # set our typeface, colour and style below
+    typeface: str = "sans"      # "sans" or "serif", resolved through the theme
     bold: bool = False
     italic: bool = False
     colour: str = "ink"
     caps: bool = False
     anchor: str = "top"
+    line_pitch: bool = True     # write our exact line spacing (we measured with it)
 
 
 @dataclass(frozen=True)
@@ -115,6 +103,7 @@ class PicturePlan:
     alt: str
     width_px: int
     height_px: int
+    placeholder: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,6 +116,9 @@ class SlidePlan:
     notes: tuple[str, ...]
     picture: PicturePlan | None = None
     source_line: int | None = None
+    master: int = 0
+    position: int = 0               # the layout's position among its master's layouts
+    footer: TextPlan | None = None  # the template's own footer text, when it has one
 
     def text(self, role: str) -> TextPlan | None:
         return next((text for text in self.texts if text.role == role), None)
@@ -142,15 +134,16 @@ class DeckPlan:
     subject: str
     keywords: str
     language_tag: str
+    design: str = "tweeluik"
     warnings: tuple[Diagnostic, ...] = field(default=())
 
 
-# --- text styles per role -----------------------------------------------------------
+# --- text styles per role in tweeluik's design ---------------------------------------
 
 
 @dataclass(frozen=True)
 class RoleStyle:
-    """How a role's text is set; its sizes come from the theme's [deck] entry ``sizes``."""
+    """How a role's text is set in our design; its sizes come from the theme's [deck]."""
 
     typeface: str
     sizes: str
@@ -163,7 +156,8 @@ class RoleStyle:
 
 
 ROLE_STYLES = {
-    ("title", "organisation"): RoleStyle("sans", "organisation", bold=True, colour="muted", caps=True),
+    ("title", "organisation"): RoleStyle("sans", "organisation", bold=True, colour="muted",
+                                         caps=True),
     ("title", "title"): RoleStyle("sans", "title", bold=True, anchor="bottom"),
     ("title", "subtitle"): RoleStyle("serif", "subtitle", italic=True, colour="muted"),
     ("title", "date"): RoleStyle("sans", "date", colour="muted"),
@@ -180,6 +174,72 @@ ROLE_STYLES = {
 
 def _role_style(kind: str, role: str) -> RoleStyle:
     return ROLE_STYLES[("lesson" if kind == "lesson_picture" else kind, role)]
+
+
+# --- layouts for the slides -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SlideLayout:
+    """The layout a kind of slide uses, where each of its texts goes, and what has no
+    place in it."""
+
+    kind: str
+    layout: LayoutInfo
+    slots: dict[str, Slot]
+    missing: tuple[str, ...]
+
+
+def needed_kinds(publication: Publication) -> list[str]:
+    return [kind for kind in SLIDE_KINDS if kind != "agenda" or publication.meta.deck.agenda]
+
+
+def resolve_layouts(publication: Publication, template: TemplateInfo,
+                    own_template: bool) -> dict[str, SlideLayout]:
+    """The layout of each kind of slide: the one the author named (case and spacing do
+    not matter), else tweeluik's name, else the best fit. All missing names in one error."""
+    chosen_names = dict(publication.meta.deck.layouts)
+    master = publication.meta.deck.master - 1
+    where = f"the template {publication.meta.deck.template.name}" \
+        if publication.meta.deck.template else "the default template"
+    line = publication.meta.line_of("deck")
+    if master >= len(template.masters):
+        raise SourceError(publication.source, line, f"'deck: master: {master + 1}' asks for a "
+                          f"master that {where} does not have; it has {len(template.masters)}")
+    chosen: dict[str, LayoutInfo] = {}
+    problems = []
+    for kind in needed_kinds(publication):
+        name = chosen_names.get(kind)
+        layout = find_layout(template, name, master) if name else None
+        if name and layout is None:
+            problems.append(f"'{printable(name)}' (for the {kind.replace('_', ' ')} slide"
+                            f"{suggest_layout(template, name).replace(' (', '; ').rstrip(')')})")
+            continue
+        if layout is None:
+            layout = find_layout(template, SLIDE_KINDS[kind][0], master)
+            if layout is not None and not own_template and not layout.of_kind("title"):
+                layout = None
+        if layout is None:
+            layout = choose_layout(kind, template, master, chosen)
+        if layout is None:
+            problems.append(f"a layout with a title (for the {kind.replace('_', ' ')} slide)")
+            continue
+        chosen[kind] = layout
+    if problems:
+        names = sorted({layout.name for layout in template.layouts})
+        raise SourceError(publication.source, line, f"{where} has no slide layout "
+                          f"{'; nor '.join(problems)}. Layouts it has: {', '.join(names)}. "
+                          "Choose one under 'deck: layouts:' in the front matter "
+                          "(see 'build.py template-info')")
+    result = {}
+    for kind, layout in chosen.items():
+        slots, missing = assign_roles(kind, layout)
+        if "title" not in slots:
+            raise SourceError(publication.source, line, f"the slide layout '{layout.name}' has "
+                              f"no title placeholder; choose a layout with a title for the "
+                              f"{kind.replace('_', ' ')} slide under 'deck: layouts:'")
+        result[kind] = SlideLayout(kind, layout, slots, tuple(missing))
+    return result
 
 
 # --- building the plan ---------------------------------------------------------------
@@ -216,11 +276,10 @@ def folded(runs: list[RunPlan]) -> list[RunPlan]:
         if run.text[-1:].isspace() and text:
             text += " "
         if text:
-            out.append(RunPlan(text, run.bold, run.italic, run.href, run.accent))
+            out.append(replace(run, text=text))
             previous_space = text.endswith(" ")
     if out:
-        last = out[-1]
-        out[-1] = RunPlan(last.text.rstrip(), last.bold, last.italic, last.href, last.accent)
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip())
     return [run for run in out if run.text]
 
 
@@ -233,12 +292,10 @@ def runs_prefix(runs: list[RunPlan], shortened: Shortened) -> list[RunPlan]:
         if remaining <= 0:
             break
         piece = run.text[:remaining]
-        out.append(RunPlan(piece, run.bold, run.italic, run.href, run.accent))
+        out.append(replace(run, text=piece))
         remaining -= len(piece)
     if out:
-        last = out[-1]
-        out[-1] = RunPlan(last.text.rstrip(" ,;:–—-"), last.bold, last.italic, last.href,
-                          last.accent)
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" ,;:–—-"))
     if shortened.text.endswith(ELLIPSIS):
         out.append(RunPlan(ELLIPSIS))
     return out
@@ -256,101 +313,173 @@ def lesson_notes(lesson: Lesson, labels: dict[str, str]) -> tuple[str, ...]:
 
 
 class _Planner:
-    def __init__(self, publication: Publication, theme: Theme,
-                 layouts: dict[str, LayoutGeometry], layout_names: dict[str, str]):
+    def __init__(self, publication: Publication, theme: Theme, template: TemplateInfo,
+                 layouts: dict[str, SlideLayout], design: str, fonts: Path):
         self.pub = publication
         self.theme = theme
+        self.template = template
         self.layouts = layouts
-        self.layout_names = layout_names
+        self.design = design
+        self.fonts = fonts
         self.labels = labels_for(publication.meta.language)
         self.warnings: list[Diagnostic] = []
+        self._said: set[str] = set()
 
-    def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(Diagnostic(self.pub.source, line, message, WARNING))
+    def warn(self, line: int | None, message: str, once: str | None = None,
+             severity: str = WARNING) -> None:
+        if once is not None:
+            if once in self._said:
+                return
+            self._said.add(once)
+        self.warnings.append(Diagnostic(self.pub.source, line, message, severity))
 
-    def style_files(self, typeface: str) -> Style:
-        face = self.theme.serif if typeface == "serif" else self.theme.sans
-        return Style(face.files["regular"], face.files["italic"], face.files["bold"],
-                     face.files["bold_italic"])
+    def slot(self, kind: str, role: str) -> Slot | None:
+        return self.layouts[kind].slots.get(role)
 
-    def sizes(self, rs: RoleStyle) -> tuple[float, float]:
-        """(largest, smallest) in points for a role, from the theme."""
-        return self.theme.deck[rs.sizes]
+    # -- how a role's text is measured ----------------------------------------------
 
-    def geometry(self, kind: str) -> LayoutGeometry:
-        return self.layouts[self.layout_names[kind]]
+    def style_for(self, kind: str, role: str) -> tuple[Style, bool, bool, bool]:
+        """(measuring style, bold, italic, caps) of a role's text."""
+        rs = _role_style(kind, role)
+        if self.design == "tweeluik":
+            face = self.theme.serif if rs.typeface == "serif" else self.theme.sans
+            return (Style(face.files["regular"], face.files["italic"], face.files["bold"],
+                          face.files["bold_italic"]), rs.bold, rs.italic, rs.caps)
+        slot = self.slot(kind, role)
+        style = slot.placeholder.style if slot is not None else None
+        name = (style.typeface if style and style.typeface else None) or \
+            self.template.minor_font or "Calibri"
+        font = measuring_font(name, self.fonts)
+        if not font.exact:
+            self.warn(self.pub.meta.line_of("deck"), f"the template's font '{printable(name)}' "
+                      "cannot be measured here (tweeluik knows the widths of Calibri, Cambria, "
+                      "Arial, Helvetica, Times New Roman and Courier New); its text is sized "
+                      "with a cautious stand-in, so it may look a little small",
+                      once=f"font:{name}")
+        files = font.files
+        return (Style(files["regular"], files["italic"], files["bold"], files["bold_italic"],
+                      widening=font.widening, tracking=style.tracking if style else 0.0,
+                      line_spacing=(style.line_spacing or ("pct", 1.0)) if style else ("pct", 1.0)),
+                style.bold if style else False, style.italic if style else False,
+                style.caps if style else False)
 
-    # -- fitting ---------------------------------------------------------------------
+    def sizes(self, kind: str, role: str) -> tuple[float, float]:
+        """(largest, smallest) in points: the theme's, scaled to this slide's width; in a
+        template's design no larger than the template's own size for that placeholder."""
+        largest, smallest = self.theme.deck[_role_style(kind, role).sizes]
+        scale = self.template.scale
+        largest, smallest = largest * scale, smallest * scale
+        slot = self.slot(kind, role)
+        if self.design == "template" and slot is not None and slot.placeholder.style.size:
+            largest = max(smallest, min(largest, slot.placeholder.style.size))
+        return round(largest * 2) / 2, round(smallest * 2) / 2
 
-    def pieces(self, rs: RoleStyle, paragraphs) -> tuple[tuple[Piece, ...], ...]:
+    def pieces(self, paragraphs, bold: bool, italic: bool,
+               caps: bool) -> tuple[tuple[Piece, ...], ...]:
         """Paragraphs of runs as styled pieces to measure (caps applied)."""
         return tuple(
-            tuple(Piece(r.text.upper() if rs.caps else r.text, rs.bold or r.bold,
-                        rs.italic != r.italic) for r in runs)
+            tuple(Piece(r.text.upper() if caps else r.text, bold or r.bold, italic != r.italic)
+                  for r in runs)
             for runs in paragraphs)
 
     def fits(self, kind: str, role: str, paragraphs) -> Fit | None:
         """The largest size in the role's range at which ``paragraphs`` fit, if any."""
-        frame = self.geometry(kind).frames.get(role)
-        if frame is None:
+        slot = self.slot(kind, role)
+        if slot is None:
             return None
-        rs = _role_style(kind, role)
-        largest, smallest = self.sizes(rs)
-        return fit_text(self.pieces(rs, paragraphs), self.style_files(rs.typeface),
-                        frame.inner, largest, smallest)
+        style, bold, italic, caps = self.style_for(kind, role)
+        largest, smallest = self.sizes(kind, role)
+        return fit_text(self.pieces(paragraphs, bold, italic, caps), style,
+                        inner(slot), largest, smallest)
+
+    # -- fitting ---------------------------------------------------------------------
 
     def text(self, kind: str, role: str, runs_per_paragraph: list[list[RunPlan]],
              what: str, line: int | None,
              advice: str = "Make it shorter (one sentence reads best)") -> TextPlan | None:
         """Measure and size one placeholder's text; hyphenate or shorten past the limits,
-        saying so."""
-        frame = self.geometry(kind).frames.get(role)
-        if frame is None:
+        saying so, and saying so differently when the box is the problem."""
+        slot = self.slot(kind, role)
+        if slot is None:
             return None
+        frame_box = inner(slot)
         rs = _role_style(kind, role)
-        style = self.style_files(rs.typeface)
-        largest, smallest = self.sizes(rs)
+        style, bold, italic, caps = self.style_for(kind, role)
+        largest, smallest = self.sizes(kind, role)
         paragraphs = [[run for run in runs if run.text] for runs in runs_per_paragraph]
         paragraphs = [runs for runs in paragraphs if runs]
         if not paragraphs:
             return None
 
-        fit = fit_text(self.pieces(rs, paragraphs), style, frame.inner, largest, smallest)
+        def measure(paragraphs_, high: float, low: float, step: float = 1.0) -> Fit | None:
+            return fit_text(self.pieces(paragraphs_, bold, italic, caps), style, frame_box,
+                            high, low, step)
+
+        fit = measure(paragraphs, largest, smallest)
+        if fit is None and self.box_too_small(frame_box, style, smallest):
+            floor = max(8.0, smallest * 0.5)
+            fit = measure(paragraphs, smallest - 0.5, floor, 0.5)
+            layout = self.layouts[kind].layout.name
+            self.warn(line, f"the slide layout '{layout}' has a {ROLE_WORDS.get(role, role)} "
+                      f"box only {frame_box.height:.0f} pt high and {frame_box.width:.0f} pt "
+                      f"wide, too small for text at {smallest:g} pt; it is set smaller there. "
+                      f"Choose a layout with a larger box for the {kind.replace('_', ' ')} "
+                      f"slides under 'deck: layouts: {kind}:'", once=f"box:{layout}:{role}")
+            smallest = floor
         if fit is None:
-            word, width = widest_word(self.pieces(rs, paragraphs), style, smallest)
-            if width > frame.inner.width:
-                paragraphs = self.hyphenate(paragraphs, style, rs, smallest, frame.inner.width)
+            word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
+                                      smallest)
+            if width > frame_box.width:
+                paragraphs = self.hyphenate(paragraphs, style, bold, italic, caps, smallest,
+                                            frame_box.width)
                 self.warn(line, f"{what}: the word '{word}' is too wide for the slide even at "
                           f"{smallest:g} pt; it is hyphenated there. A shorter word or a "
                           "hyphen of your own reads better")
-                fit = fit_text(self.pieces(rs, paragraphs), style, frame.inner, largest, smallest)
+                fit = measure(paragraphs, largest, smallest)
         if fit is None:
-            paragraphs, fit, shortened = self.shorten(paragraphs, rs, style, frame, smallest)
+            paragraphs, fit, shortened = self.shorten(paragraphs, style, bold, italic, caps,
+                                                      frame_box, smallest)
             where = "the speaker notes keep the whole" if rs.can_shorten else "the notes keep it"
             self.warn(line, f"{what} is too long for its slide even at {smallest:g} pt; "
                       f"{describe(shortened)}, and {where}. {advice}")
-        return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), rs.typeface,
-                        fit.size, rs.bold, rs.italic, rs.colour, rs.caps, rs.anchor)
+        return self.text_plan(kind, role, slot, paragraphs, fit.size)
 
-    def names(self, kind: str, role: str, names: tuple[str, ...], line: int | None) -> TextPlan | None:
-        """Names set in lines that break only between names (never inside 'Pieter-Jan')."""
-        frame = self.geometry(kind).frames.get(role)
-        if frame is None or not names:
-            return None
+    def text_plan(self, kind: str, role: str, slot: Slot, paragraphs, size: float) -> TextPlan:
         rs = _role_style(kind, role)
-        style = self.style_files(rs.typeface)
+        clone = slot.placeholder.kind in ("date", "footer", "slide_number")
+        if self.design == "tweeluik":
+            return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
+                            slot.placeholder.order, clone, True, rs.typeface, rs.bold,
+                            rs.italic, rs.colour, rs.caps, rs.anchor)
+        style = slot.placeholder.style
+        return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
+                        slot.placeholder.order, clone, design=False, bold=style.bold,
+                        italic=style.italic, line_pitch=False)
+
+    def box_too_small(self, box: Box, style: Style, smallest: float) -> bool:
+        """A box that cannot hold two lines, or a dozen letters, at the smallest size."""
+        return box.height < 2 * style.line_height(smallest) or box.width < 6 * smallest
+
+    def names(self, kind: str, role: str, names: tuple[str, ...],
+              line: int | None) -> TextPlan | None:
+        """Names set in lines that break only between names (never inside 'Pieter-Jan')."""
+        slot = self.slot(kind, role)
+        if slot is None or not names:
+            return None
+        style, bold, italic, caps = self.style_for(kind, role)
         separator = "  ·  "
-        size, smallest = self.sizes(rs)
+        size, smallest = self.sizes(kind, role)
+        box = inner(slot)
         while size >= smallest:
-            lines = pack_items(list(names), separator, style, size, frame.inner.width)
-            if lines and text_height(len(lines), len(lines), size) <= frame.inner.height:
-                return TextPlan(role, tuple((RunPlan(text),) for text in lines), rs.typeface,
-                                size, rs.bold, rs.italic, rs.colour, rs.caps, rs.anchor)
+            lines = pack_items(list(names), separator, style, size, box.width, bold, italic,
+                               caps)
+            if lines and text_height(len(lines), len(lines), size, style) <= box.height:
+                return self.text_plan(kind, role, slot, [[RunPlan(text)] for text in lines], size)
             size -= 1
         return self.text(kind, role, [[RunPlan(separator.join(names))]], "the signatories", line)
 
-    def hyphenate(self, paragraphs, style: Style, rs: RoleStyle, size: float,
-                  width: float) -> list[list[RunPlan]]:
+    def hyphenate(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
+                  size: float, width: float) -> list[list[RunPlan]]:
         """Insert hyphens into words wider than ``width`` so that each piece fits: at the
         last dictionary break point that fits, else between letters. Linear in the word:
         the letters' widths are summed once."""
@@ -359,34 +488,36 @@ class _Planner:
         for runs in paragraphs:
             new_runs = []
             for run in runs:
-                metrics = load_metrics(style.file(rs.bold or run.bold, rs.italic != run.italic))
-                hyphen = metrics.text_width("-", size) * WIDTH_SAFETY
+                metrics = load_metrics(style.file(bold or run.bold, italic != run.italic))
+
+                def char_width(char: str, metrics=metrics) -> float:
+                    return (metrics.text_width(char, size) * style.widening + style.tracking) \
+                        * WIDTH_SAFETY
+
+                hyphen = char_width("-")
                 words = []
                 for word in run.text.split(" "):
-                    shown = word.upper() if rs.caps else word
-                    ends = list(itertools.accumulate(
-                        (metrics.text_width(char, size) * WIDTH_SAFETY for char in shown),
-                        initial=0.0))
+                    shown = word.upper() if caps else word
+                    ends = list(itertools.accumulate((char_width(c) for c in shown),
+                                                     initial=0.0))
                     if ends[-1] <= width:
                         words.append(word)
                         continue
                     points = set(break_points(word, language))
                     start = 0
                     while ends[-1] - ends[start] > width:
-                        # the furthest cut whose piece (with its hyphen) still fits
                         limit = bisect.bisect_right(ends, ends[start] + width - hyphen) - 1
                         limit = max(limit, start + 1)
                         cut = next((p for p in range(limit, start, -1) if p in points), limit)
                         words.append(word[start:cut] + "-")
                         start = cut
                     words.append(word[start:])
-                text = " ".join(words).replace("- ", "-")
-                new_runs.append(RunPlan(text, run.bold, run.italic, run.href, run.accent))
+                new_runs.append(replace(run, text=" ".join(words).replace("- ", "-")))
             out.append(new_runs)
         return out
 
-    def shorten(self, paragraphs, rs: RoleStyle, style: Style, frame: Frame,
-                smallest: float) -> tuple[list[list[RunPlan]], Fit, Shortened]:
+    def shorten(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
+                box: Box, smallest: float) -> tuple[list[list[RunPlan]], Fit, Shortened]:
         """The first paragraph cut to whole sentences, else clauses, else words, each the
         longest that fits at the smallest size; never less than one word."""
         runs = paragraphs[0]
@@ -395,16 +526,18 @@ class _Planner:
         for shortened in shorter_versions(text):
             candidate = [runs_prefix(runs, shortened)]
             last = (candidate, shortened)
-            fit = fit_text(self.pieces(rs, candidate), style, frame.inner, smallest, smallest)
+            fit = fit_text(self.pieces(candidate, bold, italic, caps), style, box,
+                           smallest, smallest)
             if fit is not None:
                 return candidate, fit, shortened
-        # Not even one word fits at the smallest size: the box is too small for its
-        # role. Set the first word as large as it goes rather than leave an empty box.
+        # Not even one word fits at the smallest size: set the first word as large as it
+        # goes rather than leave an empty box.
         candidate, shortened = last if last is not None else (
             [runs], Shortened(text, "words", word_count(text)))
-        fit = fit_text(self.pieces(rs, candidate), style, frame.inner, smallest, 1, step=0.5)
+        fit = fit_text(self.pieces(candidate, bold, italic, caps), style, box, smallest, 1,
+                       step=0.5)
         if fit is None:
-            fit = Fit(1.0, (plain_text_of(candidate[0]),), frame.inner.height)
+            fit = Fit(1.0, (plain_text_of(candidate[0]),), box.height)
         return candidate, fit, shortened
 
     # -- slides ----------------------------------------------------------------------
@@ -418,38 +551,90 @@ class _Planner:
                      *(f"• {plain_text(link.children)}: {link.href}" for link in found)]
         return tuple(notes)
 
+    def slide(self, kind: str, texts: list[TextPlan | None], notes: tuple[str, ...],
+              picture: PicturePlan | None = None, line: int | None = None) -> SlidePlan:
+        layout = self.layouts[kind].layout
+        return SlidePlan(kind, layout.name, _present(texts), notes, picture, line,
+                         layout.master, layout.position, self.footer(kind, texts))
+
+    def footer(self, kind: str, texts: list[TextPlan | None]) -> TextPlan | None:
+        """The template's own footer words on every slide whose layout has a footer box
+        that no text of ours uses."""
+        if not self.template.footer:
+            return None
+        layout = self.layouts[kind].layout
+        used = {text.placeholder for text in texts if text is not None}
+        box = next((p for p in layout.placeholders if p.kind == "footer"
+                    and p.order not in used), None)
+        if box is None:
+            return None
+        size = box.style.size or 12.0
+        return TextPlan("footer", ((RunPlan(self.template.footer),),), size, box.order,
+                        clone=True, design=False, line_pitch=False)
+
     def title_slide(self) -> SlidePlan:
         meta = self.pub.meta
         date = format_date(meta.date, meta.language) if meta.date else meta.date_text
-        texts = [
-            self.text("title", "organisation", [[RunPlan(meta.organisation or "")]],
-                      "the organisation", meta.line_of("organisation")),
-            self.text("title", "title", [[RunPlan(meta.title)]], "the title",
-                      meta.line_of("title")),
-            self.text("title", "subtitle", [[RunPlan(meta.subtitle or "")]], "the subtitle",
-                      meta.line_of("subtitle")),
-            self.text("title", "date", [[RunPlan(date or "")]], "the date", meta.line_of("date")),
-        ]
+        values = {"title": meta.title, "subtitle": meta.subtitle or "",
+                  "organisation": meta.organisation or "", "date": date or ""}
+        lines = {role: meta.line_of(role) for role in values}
+        slots = self.layouts["title"].slots
+        texts = [self.text("title", "title", [[RunPlan(meta.title)]], "the title", lines["title"])]
+        for role in ("subtitle", "organisation", "date"):
+            slot = slots.get(role)
+            if slot is None or slot.shared_with is not None:
+                continue
+            if role == "subtitle":  # the organisation and date may share its box
+                shared = [other for other in ("organisation", "date")
+                          if (s := slots.get(other)) is not None and s.shared_with == "subtitle"
+                          and values[other]]
+                paragraphs = [[RunPlan(values[r])] for r in ("subtitle", *shared) if values[r]]
+                texts.append(self.text("title", "subtitle", paragraphs, "the subtitle",
+                                       lines["subtitle"]))
+            else:
+                texts.append(self.text("title", role, [[RunPlan(values[role])]],
+                                       f"the {role}", lines[role]))
         intro = self.pub.introduction
         notes = ([plain_text(intro.salutation)] if intro.salutation else []) \
             + blocks_text(intro.blocks)
-        return SlidePlan("title", self.layout_names["title"], _present(texts),
-                         self.with_links(notes, intro.blocks, intro.salutation))
+        for role in ("organisation", "date", "subtitle"):
+            if values[role] and role not in slots:
+                self.warn(lines[role], f"the {role} has no place on the title slide: its slide "
+                          f"layout '{self.layouts['title'].layout.name}' has no box for it, nor "
+                          "a subtitle to share; it is in the speaker notes",
+                          once=f"title:{role}")
+                notes.insert(0, values[role])
+        return self.slide("title", texts, self.with_links(notes, intro.blocks, intro.salutation))
 
-    def agenda_slide(self) -> SlidePlan:
-        items = [[RunPlan(f"{lesson.number}", bold=True, accent=True), RunPlan("\u2003"),
-                  *inlines_to_runs(lesson.title)] for lesson in self.pub.lessons]
-        texts = [
-            self.text("agenda", "title", [[RunPlan(self.labels["agenda"])]],
-                      "the agenda title", None),
-            self.text("agenda", "body", items, "the agenda", None),
-        ]
-        return SlidePlan("agenda", self.layout_names["agenda"], _present(texts), ())
+    def agenda_slides(self) -> list[SlidePlan]:
+        """The agenda: as many slides as its lessons need, each as full as it reads well."""
+        lessons = list(self.pub.lessons)
+        slides = []
+        while lessons:
+            count = len(lessons)
+            while count > 1:
+                items = self.agenda_items(lessons[:count])
+                if self.fits("agenda", "body", items) is not None:
+                    break
+                count -= 1
+            items = self.agenda_items(lessons[:count])
+            texts = [
+                self.text("agenda", "title", [[RunPlan(self.labels["agenda"])]],
+                          "the agenda title", None),
+                self.text("agenda", "body", items, "the agenda", None),
+            ]
+            slides.append(self.slide("agenda", texts, ()))
+            lessons = lessons[count:]
+        return slides
+
+    def agenda_items(self, lessons: list[Lesson]) -> list[list[RunPlan]]:
+        return [[RunPlan(f"{lesson.number}", bold=True, accent=True), RunPlan("\u2003"),
+                 *inlines_to_runs(lesson.title)] for lesson in lessons]
 
     def lesson_slide(self, lesson: Lesson) -> SlidePlan:
         image = next((b for b in lesson.blocks if isinstance(b, Image)), None)
-        kind = "lesson_picture" if image is not None and "picture" in \
-            self.geometry("lesson_picture").frames else "lesson"
+        kind = "lesson_picture" if image is not None and \
+            "picture" in self.layouts["lesson_picture"].slots else "lesson"
         where = f"lesson {lesson.number}"
         message_line = lesson.key_message_line or lesson.line
         if lesson.key_message is not None:
@@ -461,9 +646,13 @@ class _Planner:
             message_line = fallback[1] if fallback else lesson.line
             what = f"the first sentence of {where} (it has no key message)"
         title_runs = inlines_to_runs(lesson.title)
-        geometry = self.geometry(kind)
-        if "number" not in geometry.frames:
+        if self.slot(kind, "number") is None:
             title_runs = [RunPlan(f"{lesson.number}  ", accent=True), *title_runs]
+        if message and self.slot(kind, "message") is None:
+            layout = self.layouts[kind].layout.name
+            self.warn(lesson.line, f"the slide layout '{layout}' has no text box for the key "
+                      "messages; they are only in the speaker notes. Choose a layout with a "
+                      f"title and a text box under 'deck: layouts: {kind}:'", once=f"msg:{kind}")
         texts = [
             self.text(kind, "number", [[RunPlan(str(lesson.number))]], f"the number of {where}",
                       lesson.line),
@@ -472,10 +661,12 @@ class _Planner:
         ]
         notes = self.with_links(list(lesson_notes(lesson, self.labels)), lesson.blocks,
                                 lesson.key_message)
-        picture = PicturePlan(image.path, image.alt, image.width_px, image.height_px) \
-            if kind == "lesson_picture" and image is not None else None
-        return SlidePlan(kind, self.layout_names[kind], _present(texts), notes, picture,
-                         lesson.line)
+        picture = None
+        slot = self.slot(kind, "picture")
+        if kind == "lesson_picture" and image is not None and slot is not None:
+            picture = PicturePlan(image.path, image.alt, image.width_px, image.height_px,
+                                  slot.placeholder.order)
+        return self.slide(kind, texts, notes, picture, lesson.line)
 
     def closing_words(self) -> tuple[list[list[RunPlan]], int | None, str, str]:
         """What the closing slide says, the line it comes from, and what it is: the
@@ -508,39 +699,61 @@ class _Planner:
         title = inlines_to_runs(closing.title) if closing.title \
             else [RunPlan(self.labels["closing"])]
         words, line, what, advice = self.closing_words()
-        texts = [
-            self.text("closing", "title", [title], "the closing title", closing.line),
-            self.text("closing", "body", words, what, line, advice),
-            self.names("closing", "signatories", meta.signatories, meta.line_of("signatories")),
-        ]
+        signatories = self.slot("closing", "signatories")
+        names_line = meta.line_of("signatories")
+        texts: list[TextPlan | None] = [
+            self.text("closing", "title", [title], "the closing title", closing.line)]
+        if signatories is not None and signatories.shared_with == "body" and meta.signatories:
+            words = [*words, [RunPlan("  ·  ".join(meta.signatories))]]
+            texts.append(self.text("closing", "body", words, what, line, advice))
+        else:
+            texts.append(self.text("closing", "body", words, what, line, advice))
+            texts.append(self.names("closing", "signatories", meta.signatories, names_line))
         body_texts = ([plain_text(closing.key_message)] if closing.key_message else []) \
             + blocks_text(closing.blocks)
         notes = body_texts + ([", ".join(meta.signatories)] if meta.signatories else [])
-        return SlidePlan("closing", self.layout_names["closing"], _present(texts),
-                         self.with_links(notes, closing.blocks, closing.key_message),
-                         source_line=closing.line)
+        if self.slot("closing", "body") is None:
+            self.warn(line, f"the slide layout '{self.layouts['closing'].layout.name}' has no "
+                      "text box for the closing words and the signatories; they are only in "
+                      "the speaker notes. Choose a layout with a text box under 'deck: "
+                      "layouts: closing:'", once="closing-body")
+        return self.slide("closing", texts, self.with_links(notes, closing.blocks,
+                                                           closing.key_message),
+                          line=closing.line)
 
     def plan(self) -> DeckPlan:
         meta = self.pub.meta
         slides = [self.title_slide()]
         if meta.deck.agenda:
             if len(self.pub.lessons) <= AGENDA_LIMIT:
-                slides.append(self.agenda_slide())
+                slides.extend(self.agenda_slides())
             else:
-                self.warn(meta.line_of("deck"), f"no agenda slide: {len(self.pub.lessons)} "
-                          f"lessons do not fit on one slide (at most {AGENDA_LIMIT}); set "
-                          "'deck: agenda: false' to leave it out without this warning")
+                self.warn(meta.line_of("deck"), f"no agenda: {len(self.pub.lessons)} lessons "
+                          f"would fill too many slides (at most {AGENDA_LIMIT}); set 'deck: "
+                          "agenda: false' to leave it out without this warning")
         slides.extend(self.lesson_slide(lesson) for lesson in self.pub.lessons)
         slides.append(self.closing_slide())
+        if any(isinstance(block, Image) for lesson in self.pub.lessons for block in lesson.blocks) \
+                and "picture" not in self.layouts.get("lesson_picture",
+                                                      self.layouts["lesson"]).slots:
+            self.warn(meta.line_of("deck"), "the slide template has no layout with a picture "
+                      "box; the lessons' pictures are in the booklet only", once="pictures",
+                      severity=NOTE)
         return DeckPlan(
             slides=tuple(slides),
-            title=meta.title,
-            author=meta.organisation or "",
+            title=document_property(meta.title),
+            author=document_property(meta.organisation or ""),
             subject=document_property(meta.description or meta.subtitle or ""),
-            keywords=", ".join(meta.keywords),
+            keywords=document_property(", ".join(meta.keywords)),
             language_tag=LANGUAGE_TAGS[meta.language],
+            design=self.design,
             warnings=tuple(self.warnings),
         )
+
+
+def inner(slot: Slot) -> Box:
+    frame = slot.placeholder.frame
+    return Box(frame.inner_width, frame.inner_height)
 
 
 MAX_PROPERTY = 255  # PowerPoint's limit for a document property
@@ -558,14 +771,14 @@ def plain_text_of(runs: list[RunPlan]) -> str:
     return "".join(run.text for run in runs)
 
 
-def pack_items(items: list[str], separator: str, style: Style, size: float,
-               width: float) -> list[str] | None:
+def pack_items(items: list[str], separator: str, style: Style, size: float, width: float,
+               bold: bool = False, italic: bool = False, caps: bool = False) -> list[str] | None:
     """Whole items joined by ``separator``, as few lines as fit ``width``; ``None`` when
     one item alone is too wide."""
-    metrics = load_metrics(style.regular)
+    from .fit import text_width
 
     def measure(text: str) -> float:
-        return metrics.text_width(text, size) * WIDTH_SAFETY
+        return text_width(text.upper() if caps else text, style, size, bold, italic)
 
     lines: list[str] = []
     for item in items:
@@ -582,42 +795,30 @@ def _present(texts: list[TextPlan | None]) -> tuple[TextPlan, ...]:
     return tuple(text for text in texts if text is not None and text.paragraphs)
 
 
-def resolve_layout_names(publication: Publication,
-                         layouts: dict[str, LayoutGeometry]) -> dict[str, str]:
-    """Map each slide kind the deck needs to a layout in the template, failing loudly."""
-    chosen = dict(publication.meta.deck.layouts)
-    template = publication.meta.deck.template
-    where = f"the template {template.name}" if template else "the default template"
-    kinds = [kind for kind in SLIDE_KINDS if kind != "agenda" or publication.meta.deck.agenda]
-    names: dict[str, str] = {}
-    for kind in kinds:
-        name = chosen.get(kind, SLIDE_KINDS[kind][0])
-        if name not in layouts and kind == "lesson_picture" and kind not in chosen:
-            name = names["lesson"]  # no picture layout: pictures stay in the booklet
-        if name not in layouts:
-            raise SourceError(
-                publication.source, publication.meta.line_of("deck"),
-                f"{where} has no slide layout named '{name}' (for the "
-                f"{kind.replace('_', ' ')} slide); layouts it has: {', '.join(sorted(layouts))}. "
-                f"Rename a layout in PowerPoint, or choose one in the front matter under "
-                f"'deck: layouts: {kind}: …'")
-        if "title" not in layouts[name].frames:
-            raise SourceError(publication.source, publication.meta.line_of("deck"),
-                              f"the slide layout '{name}' has no title placeholder; choose a "
-                              f"layout with a title for the {kind.replace('_', ' ')} slide")
-        names[kind] = name
-    return names
+def design_of(publication: Publication) -> str:
+    """tweeluik's design for our own template, else what the front matter says (the
+    template's own by default)."""
+    if publication.meta.deck.template is None:
+        return "tweeluik"
+    return publication.meta.deck.design
 
 
-def publication_to_deck_plan(publication: Publication, theme: Theme,
-                             layouts: dict[str, LayoutGeometry]) -> DeckPlan:
-    """Plan every slide of the deck for ``publication``."""
-    names = resolve_layout_names(publication, layouts)
-    return _Planner(publication, theme, layouts, names).plan()
+def publication_to_deck_plan(publication: Publication, theme: Theme, template: TemplateInfo,
+                             fonts: Path) -> DeckPlan:
+    """Plan every slide of the deck for ``publication`` in ``template``."""
+    own = publication.meta.deck.template is None
+    layouts = resolve_layouts(publication, template, own)
+    planner = _Planner(publication, theme, template, layouts, design_of(publication), fonts)
+    if template.cleaned:
+        planner.warn(publication.meta.line_of("deck"), f"the slide template held "
+                     f"{' and '.join(template.cleaned)}; tweeluik removed them from the deck")
+    return planner.plan()
 
 
 def lesson_to_slide(lesson: Lesson, publication: Publication, theme: Theme,
-                    layouts: dict[str, LayoutGeometry]) -> SlidePlan:
+                    template: TemplateInfo, fonts: Path) -> SlidePlan:
     """Plan the slide of one lesson."""
-    names = resolve_layout_names(publication, layouts)
-    return _Planner(publication, theme, layouts, names).lesson_slide(lesson)
+    own = publication.meta.deck.template is None
+    layouts = resolve_layouts(publication, template, own)
+    return _Planner(publication, theme, template, layouts, design_of(publication),
+                    fonts).lesson_slide(lesson)

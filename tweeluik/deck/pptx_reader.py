@@ -1,0 +1,325 @@
+"""Open an organisation's slide template safely and describe it as plain data.
+
+Step 3 of the deck writer, its input side (with ``pptx_writer``, the only modules that
+import python-pptx): a .pptx or .potx file → a cleaned ``Presentation`` to write into,
+and a ``TemplateInfo`` (masters, layouts, placeholders, and how each sets its text after
+following the master's and the theme's defaults) for the planner.
+
+Cleaning happens on the zip before python-pptx sees it: size limits, a template (.potx)
+opened as a presentation, macros and external relationships (links PowerPoint would
+follow on opening) removed.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from ..errors import SourceError, printable
+from .template import Frame, LayoutInfo, PlaceholderInfo, TemplateInfo, TextStyle
+
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024      # the file
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024      # all its parts together, unpacked
+MAX_PARTS = 5000
+EMU_PER_PT = 12700
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+      "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+      "ct": "http://schemas.openxmlformats.org/package/2006/content-types"}
+PRESENTATION_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+OTHER_MAIN_TYPES = (
+    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
+)
+KINDS = {
+    PP_PLACEHOLDER.TITLE: "title", PP_PLACEHOLDER.CENTER_TITLE: "title",
+    PP_PLACEHOLDER.VERTICAL_TITLE: "title", PP_PLACEHOLDER.SUBTITLE: "subtitle",
+    PP_PLACEHOLDER.BODY: "body", PP_PLACEHOLDER.VERTICAL_BODY: "body",
+    PP_PLACEHOLDER.OBJECT: "object", PP_PLACEHOLDER.VERTICAL_OBJECT: "object",
+    PP_PLACEHOLDER.PICTURE: "picture", PP_PLACEHOLDER.DATE: "date",
+    PP_PLACEHOLDER.FOOTER: "footer", PP_PLACEHOLDER.SLIDE_NUMBER: "slide_number",
+}
+DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # PowerPoint's: left, top, right, bottom
+
+
+def _fail(source: Path, line: int | None, message: str) -> SourceError:
+    return SourceError(source, line, message)
+
+
+# --- opening and cleaning -----------------------------------------------------------------
+
+
+def read_package(path: Path, source: Path, line: int | None) -> tuple[bytes, list[str]]:
+    """The template's zip, checked and cleaned; with what was removed from it."""
+    name = printable(path.name)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise _fail(source, line, f"the slide template '{name}' does not exist; put the .pptx "
+                    "next to the source or fix its name") from None
+    if not path.is_file():
+        raise _fail(source, line, f"the slide template '{name}' is not a file")
+    if size > MAX_TEMPLATE_BYTES:
+        raise _fail(source, line, f"the slide template '{name}' is {size / 1024 / 1024:.0f} MB; "
+                    "a template may be at most 50 MB (remove large pictures and videos from it)")
+    try:
+        archive = zipfile.ZipFile(path)
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _fail(source, line, f"'{name}' is not a PowerPoint file tweeluik can open; save "
+                    "it from PowerPoint as .pptx or .potx (not .ppt)") from None
+    unpacked = sum(info.file_size for info in infos)
+    if len(infos) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
+        raise _fail(source, line, f"the slide template '{name}' unpacks to "
+                    f"{unpacked / 1024 / 1024:.0f} MB in {len(infos)} parts; a template may "
+                    "hold at most 50 MB (remove large pictures and videos from it)")
+    with archive:
+        try:
+            parts = {info.filename: archive.read(info) for info in infos}
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            raise _fail(source, line, f"'{name}' is damaged (a part of it cannot be read); "
+                        "save it again from PowerPoint") from None
+    return clean_parts(parts)
+
+
+def clean_parts(parts: dict[str, bytes]) -> tuple[bytes, list[str]]:
+    """Open templates and macro files as presentations; drop macros and every external
+    relationship (and the references to it). Returns the new zip and what was removed."""
+    removed: list[str] = []
+    types = parts.get("[Content_Types].xml", b"").decode("utf-8", "replace")
+    for other in OTHER_MAIN_TYPES:
+        types = types.replace(other, PRESENTATION_TYPE)
+    if any(name.lower().endswith("vbaproject.bin") for name in parts):
+        removed.append("macros")
+        parts = {name: data for name, data in parts.items()
+                 if not name.lower().endswith(("vbaproject.bin", "vbadata.xml"))}
+        types = re.sub(r'<Override [^>]*vbaProject[^>]*/>', "", types, flags=re.IGNORECASE)
+    parts["[Content_Types].xml"] = types.encode("utf-8")
+    external = 0
+    for name in [n for n in parts if n.endswith(".rels")]:
+        try:
+            root = etree.fromstring(parts[name])
+        except etree.XMLSyntaxError:
+            continue
+        gone = []
+        for relationship in list(root):
+            target_type = relationship.get("Type", "")
+            if relationship.get("TargetMode") == "External" or target_type.endswith("/vbaProject"):
+                gone.append(relationship.get("Id"))
+                root.remove(relationship)
+        if not gone:
+            continue
+        external += len(gone)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                     standalone=True)
+        owner = _owner_of(name)
+        if owner in parts:
+            parts[owner] = _without_references(parts[owner], set(gone))
+    if external:
+        removed.append(f"{external} link{'s' if external != 1 else ''} to outside files or "
+                       "web addresses")
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue(), removed
+
+
+def _owner_of(rels_name: str) -> str:
+    folder, _, file = rels_name.rpartition("_rels/")
+    return folder + file.removesuffix(".rels")
+
+
+def _without_references(xml: bytes, ids: set[str]) -> bytes:
+    """A part's XML without the hyperlinks and links that name a removed relationship."""
+    try:
+        root = etree.fromstring(xml)
+    except etree.XMLSyntaxError:
+        return xml
+    r = NS["r"]
+    for element in list(root.iter()):
+        for attribute in list(element.attrib):
+            if attribute.startswith(f"{{{r}}}") and element.get(attribute) in ids:
+                local = etree.QName(element).localname
+                if local in ("hlinkClick", "hlinkHover", "hlinkMouseOver"):
+                    parent = element.getparent()
+                    if parent is not None:
+                        parent.remove(element)
+                    break
+                del element.attrib[attribute]
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def open_template(path: Path, source: Path, line: int | None):
+    """Open a slide template (.pptx or .potx), cleaned. Returns (presentation, removed)."""
+    data, removed = read_package(path, source, line)
+    try:
+        return Presentation(BytesIO(data)), removed
+    except Exception:
+        raise _fail(source, line, f"'{printable(path.name)}' is not a PowerPoint file tweeluik "
+                    "can open; save it from PowerPoint as .pptx or .potx (not .ppt)") from None
+
+
+# --- describing ---------------------------------------------------------------------------
+
+
+def _theme_fonts(master) -> tuple[str | None, str | None]:
+    theme = next((rel.target_part for rel in master.part.rels.values()
+                  if rel.reltype.endswith("/theme")), None)
+    if theme is None:
+        return None, None
+    root = etree.fromstring(theme.blob)
+    major = root.find(".//a:majorFont/a:latin", NS)
+    minor = root.find(".//a:minorFont/a:latin", NS)
+    return (major.get("typeface") if major is not None else None,
+            minor.get("typeface") if minor is not None else None)
+
+
+class _StyleSources:
+    """The XML elements a placeholder's text style comes from, most specific first."""
+
+    def __init__(self, elements: list):
+        self.elements = [element for element in elements if element is not None]
+
+    def first(self, path: str, attribute: str) -> str | None:
+        for element in self.elements:
+            found = element.find(path, NS) if path else element
+            if found is not None and found.get(attribute) is not None:
+                return found.get(attribute)
+        return None
+
+    def first_element(self, path: str):
+        for element in self.elements:
+            found = element.find(path, NS)
+            if found is not None:
+                return found
+        return None
+
+
+def _text_levels(shape_element) -> list:
+    """The places inside a placeholder that say how its first level of text is set."""
+    if shape_element is None:
+        return []
+    body = shape_element.find("p:txBody", NS)
+    if body is None:
+        return []
+    paragraph = body.find("a:p", NS)
+    run_props = None
+    if paragraph is not None:
+        run_props = paragraph.find("a:r/a:rPr", NS)
+        if run_props is None:
+            run_props = paragraph.find("a:endParaRPr", NS)
+    level = body.find("a:lstStyle/a:lvl1pPr", NS)
+    p_props = paragraph.find("a:pPr", NS) if paragraph is not None else None
+    return [element for element in (run_props, p_props, level) if element is not None]
+
+
+def _master_placeholder(master, kind: str):
+    wanted = {"title": ("title", "ctrTitle"), "subtitle": ("body",), "body": ("body",),
+              "object": ("body",), "picture": ("body",), "date": ("dt",),
+              "footer": ("ftr",), "slide_number": ("sldNum",)}.get(kind, ())
+    for shape in master.placeholders:
+        ph = shape._element.ph  # python-pptx has no public name for the <p:ph> element
+        if (ph.get("type") or "body") in wanted:
+            return shape._element
+    return None
+
+
+def _style(layout_shape, master, presentation, kind: str, major: str | None,
+           minor: str | None) -> TextStyle:
+    master_shape = _master_placeholder(master, kind)
+    tx_styles = master._element.find("p:txStyles", NS)
+    style_name = {"title": "p:titleStyle"}.get(kind, "p:bodyStyle" if kind in (
+        "body", "object", "subtitle", "picture") else "p:otherStyle")
+    master_level = tx_styles.find(f"{style_name}/a:lvl1pPr", NS) if tx_styles is not None else None
+    default = presentation.part._element.find("p:defaultTextStyle/a:lvl1pPr", NS)
+    elements = [*_text_levels(layout_shape), *_text_levels(master_shape), master_level, default]
+    # A level's character defaults sit in its defRPr; a run's in itself.
+    expanded = []
+    for element in elements:
+        if element is None:
+            continue
+        expanded.append(element)
+        if etree.QName(element).localname.endswith("pPr"):
+            expanded.append(element.find("a:defRPr", NS))
+    sources = _StyleSources(expanded)
+    typeface = sources.first("a:latin", "typeface")
+    if typeface in (None, "", "+mj-lt") and kind == "title" or typeface == "+mj-lt":
+        typeface = major
+    elif typeface in (None, "", "+mn-lt"):
+        typeface = minor
+    size = sources.first("", "sz")
+    spacing = sources.first("", "spc")
+    percent = sources.first("a:lnSpc/a:spcPct", "val")
+    points = sources.first("a:lnSpc/a:spcPts", "val")
+    line_spacing = (("pct", int(percent) / 100000) if percent is not None
+                    else ("pts", int(points) / 100) if points is not None else None)
+    body_pr = [shape.find("p:txBody/a:bodyPr", NS) for shape in (layout_shape, master_shape)
+               if shape is not None]
+    body_sources = _StyleSources(body_pr)
+    vertical = body_sources.first("", "vert") not in (None, "horz")
+    colour = sources.first("a:solidFill/a:srgbClr", "val")
+    return TextStyle(
+        typeface=typeface, size=int(size) / 100 if size else None,
+        bold=sources.first("", "b") in ("1", "true"),
+        italic=sources.first("", "i") in ("1", "true"),
+        caps=sources.first("", "cap") == "all",
+        tracking=int(spacing) / 100 if spacing else 0.0,
+        line_spacing=line_spacing, align=sources.first("", "algn"),
+        anchor=body_sources.first("", "anchor"), vertical=vertical,
+        colour=f"#{colour.upper()}" if colour else None)
+
+
+def _insets(layout_shape, master, kind: str) -> tuple[float, ...]:
+    sources = _StyleSources([shape.find("p:txBody/a:bodyPr", NS) for shape in
+                             (layout_shape, _master_placeholder(master, kind))
+                             if shape is not None])
+    names = ("lIns", "tIns", "rIns", "bIns")
+    return tuple(int(sources.first("", name) or default) / EMU_PER_PT
+                 for name, default in zip(names, DEFAULT_INSETS, strict=True))
+
+
+def _text_of(shape) -> str:
+    return " ".join(shape.text_frame.text.split()) if shape.has_text_frame else ""
+
+
+def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, ...] = ()
+                      ) -> TemplateInfo:
+    """Every layout of every master, with its placeholders' places and text styles."""
+    layouts = []
+    masters = []
+    footer = ""
+    major_font = minor_font = None
+    for master_number, master in enumerate(presentation.slide_masters):
+        masters.append(master.name or f"Master {master_number + 1}")
+        major, minor = _theme_fonts(master)
+        major_font, minor_font = major_font or major, minor_font or minor
+        for position, layout in enumerate(master.slide_layouts):
+            placeholders = []
+            for order, shape in enumerate(layout.placeholders):
+                kind = KINDS.get(shape.placeholder_format.type, "other")
+                if shape.width is None or shape.height is None:
+                    continue
+                insets = _insets(shape._element, master, kind)
+                frame = Frame(order, shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
+                              shape.width / EMU_PER_PT, shape.height / EMU_PER_PT, *insets)
+                text = _text_of(shape)
+                if kind == "footer" and text and not footer and master_number == 0:
+                    footer = text
+                placeholders.append(PlaceholderInfo(
+                    order, kind, shape.placeholder_format.idx, shape.name, frame,
+                    _style(shape._element, master, presentation, kind, major, minor), text))
+            layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
+                                      layout._element.get("type", "cust"), tuple(placeholders)))
+    return TemplateInfo(name, presentation.slide_width / EMU_PER_PT,
+                        presentation.slide_height / EMU_PER_PT, tuple(masters), tuple(layouts),
+                        major_font, minor_font, footer, tuple(cleaned))

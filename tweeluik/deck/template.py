@@ -1,0 +1,269 @@
+"""A slide template as plain data, and which of its layouts and placeholders each text uses.
+
+Part of step 3 (deck writer, planning). ``pptx_reader`` describes a template's masters,
+layouts and placeholders in the data classes below (where each box is, how its text is
+set, after following the master's and the theme's defaults). The functions here are
+pure: they choose a layout for each kind of slide, by the names the author gave or by
+what the layouts hold, and give each text of a slide a placeholder (its *role*), falling
+back sensibly when a layout lacks one, so that nothing is lost without a warning.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+#: Slide kinds, the layout name tweeluik's own template uses for each, and its roles.
+SLIDE_KINDS = {
+    "title": ("Title Slide", ("organisation", "title", "subtitle", "date")),
+    "agenda": ("Agenda", ("title", "body")),
+    "lesson": ("Lesson", ("number", "title", "message")),
+    "lesson_picture": ("Lesson with Picture", ("number", "title", "message", "picture")),
+    "closing": ("Closing", ("title", "body", "signatories")),
+}
+TEXT_KINDS = ("body", "object", "subtitle")
+#: Placeholder names that claim a role, whatever their type (lower case, no numbers).
+NAMED_ROLES = {"number": "number", "nummer": "number", "key message": "message",
+               "kernboodschap": "message", "organisation": "organisation",
+               "organization": "organisation", "organisatie": "organisation", "date": "date",
+               "datum": "date", "signatories": "signatories", "namen": "signatories",
+               "ondertekening": "signatories", "subtitle": "subtitle", "ondertitel": "subtitle",
+               "title": "title", "titel": "title", "body": "body", "picture": "picture"}
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a placeholder sets its text, after the master's and theme's defaults."""
+
+    typeface: str | None = None
+    size: float | None = None        # points
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    tracking: float = 0.0             # letter spacing in points
+    line_spacing: tuple[str, float] | None = None  # ("pct", 0.9) or ("pts", 30.0)
+    align: str | None = None
+    anchor: str | None = None
+    vertical: bool = False
+    colour: str | None = None         # "#RRGGBB" when known
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a placeholder sits on the slide and its text insets, in points."""
+
+    placeholder: int  # its position among the layout's placeholders (document order)
+    left: float
+    top: float
+    width: float
+    height: float
+    inset_left: float = 7.2
+    inset_top: float = 3.6
+    inset_right: float = 7.2
+    inset_bottom: float = 3.6
+
+    @property
+    def inner_width(self) -> float:
+        return self.width - self.inset_left - self.inset_right
+
+    @property
+    def inner_height(self) -> float:
+        return self.height - self.inset_top - self.inset_bottom
+
+    @property
+    def area(self) -> float:
+        return max(0.0, self.width) * max(0.0, self.height)
+
+
+@dataclass(frozen=True)
+class PlaceholderInfo:
+    """One placeholder of a layout."""
+
+    order: int
+    kind: str     # title, subtitle, body, object, picture, date, footer, slide_number, other
+    idx: int
+    name: str
+    frame: Frame
+    style: TextStyle = field(default_factory=TextStyle)
+    text: str = ""  # the text it holds in the layout (a footer's words; a prompt otherwise)
+
+    @property
+    def role_name(self) -> str | None:
+        """The role its name claims ("Key message 2" → "message"), if any."""
+        return NAMED_ROLES.get(re.sub(r"\s*\d+$", "", self.name).strip().lower())
+
+
+@dataclass(frozen=True)
+class LayoutInfo:
+    """A slide layout: its master, its name, its type and its placeholders."""
+
+    master: int
+    position: int
+    name: str
+    type: str
+    placeholders: tuple[PlaceholderInfo, ...]
+
+    def of_kind(self, *kinds: str) -> list[PlaceholderInfo]:
+        return [p for p in self.placeholders if p.kind in kinds and not p.style.vertical]
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """What tweeluik knows of a slide template."""
+
+    name: str
+    width: float   # points
+    height: float
+    masters: tuple[str, ...]
+    layouts: tuple[LayoutInfo, ...]
+    major_font: str | None = None
+    minor_font: str | None = None
+    footer: str = ""          # the template's own footer text, carried to every slide
+    cleaned: tuple[str, ...] = ()  # what was removed from the package, for one warning
+
+    @property
+    def scale(self) -> float:
+        """Sizes are designed for a 13.33-inch (960 pt) wide slide; this one's ratio."""
+        return self.width / 960.0
+
+    def in_master(self, master: int) -> list[LayoutInfo]:
+        return [layout for layout in self.layouts if layout.master == master]
+
+
+def simple_name(name: str) -> str:
+    """A layout name for comparison: lower case, without spaces and punctuation."""
+    return re.sub(r"[\W_]+", "", name).lower()
+
+
+def find_layout(template: TemplateInfo, name: str, master: int) -> LayoutInfo | None:
+    """The layout called ``name`` (case and spacing ignored), in ``master`` first."""
+    wanted = simple_name(name)
+    matches = [layout for layout in template.layouts if simple_name(layout.name) == wanted]
+    matches.sort(key=lambda layout: (layout.master != master, layout.master))
+    return matches[0] if matches else None
+
+
+def suggest_layout(template: TemplateInfo, name: str) -> str:
+    names = sorted({layout.name for layout in template.layouts})
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# --- choosing layouts ------------------------------------------------------------------
+
+
+def _lesson_score(layout: LayoutInfo, template: TemplateInfo) -> float:
+    """How well a layout suits a lesson slide: a title and one large text box."""
+    titles = layout.of_kind("title")
+    if not titles or any(p.style.vertical for p in layout.placeholders if p.kind == "title"):
+        return -1.0
+    texts = layout.of_kind(*TEXT_KINDS)
+    if not texts:
+        return 0.1
+    slide = template.width * template.height
+    largest = max(p.frame.area for p in texts) / slide
+    named = any(p.role_name in ("message", "number") for p in layout.placeholders)
+    return largest + (1.0 if named else 0) + (0.2 if layout.type in ("obj", "tx") else 0) \
+        - 0.1 * (len(texts) - 1)
+
+
+def _title_score(layout: LayoutInfo) -> float:
+    titles = layout.of_kind("title")
+    if not titles:
+        return -1.0
+    score = 1.0 if layout.type == "title" else 0.0
+    score += 0.5 if "title slide" in layout.name.lower() or "titeldia" in layout.name.lower() else 0
+    score += 0.3 if layout.of_kind("subtitle") else 0
+    score += 0.2 if any(p.kind == "title" and p.name.lower().startswith("title")
+                        for p in layout.placeholders) else 0
+    return score
+
+
+def choose_layout(kind: str, template: TemplateInfo, master: int,
+                  chosen: dict[str, LayoutInfo]) -> LayoutInfo | None:
+    """A sensible layout for a kind of slide in a template without tweeluik's names."""
+    candidates = template.in_master(master) or list(template.layouts)
+    if kind == "title":
+        best = max(candidates, key=_title_score, default=None)
+        return best if best is not None and _title_score(best) >= 0 else None
+    if kind == "lesson_picture":
+        with_picture = [layout for layout in candidates
+                        if layout.of_kind("picture") and layout.of_kind("title")
+                        and min(p.frame.height for p in layout.of_kind("title"))
+                        >= 40 * template.scale]
+        if with_picture:
+            return max(with_picture, key=lambda layout: _lesson_score(layout, template))
+        return chosen.get("lesson")
+    if kind in ("agenda", "closing") and "lesson" in chosen:
+        return chosen["lesson"]
+    best = max(candidates, key=lambda layout: _lesson_score(layout, template), default=None)
+    return best if best is not None and _lesson_score(best, template) >= 0 else None
+
+
+# --- giving each text a placeholder -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A role's place on a slide: the placeholder, and whether the role only shares it
+    (organisation and date in the subtitle, signatories under the closing words)."""
+
+    placeholder: PlaceholderInfo
+    shared_with: str | None = None
+
+
+def assign_roles(kind: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]]:
+    """Each role of ``kind`` → its slot in ``layout``, and the roles with no place."""
+    roles = SLIDE_KINDS[kind][1]
+    slots: dict[str, Slot] = {}
+    used: set[int] = set()
+
+    def take(role: str, placeholder: PlaceholderInfo | None, shared: str | None = None) -> None:
+        if placeholder is not None and role not in slots:
+            slots[role] = Slot(placeholder, shared)
+            if shared is None:
+                used.add(placeholder.order)
+
+    for placeholder in layout.placeholders:  # placeholders named for a role come first
+        if placeholder.role_name in roles and not placeholder.style.vertical:
+            take(placeholder.role_name, placeholder)
+    if "body" in roles and "body" not in slots and "message" in slots:
+        slots["body"] = slots.pop("message")  # a "Key message" box takes the closing words
+
+    def free(*kinds: str) -> list[PlaceholderInfo]:
+        found = [p for p in layout.of_kind(*kinds) if p.order not in used]
+        return sorted(found, key=lambda p: (-p.frame.area, p.frame.top))
+
+    titles = free("title")
+    take("title", titles[0] if titles else None)
+    if kind == "title":
+        subtitles = free("subtitle") or free("body", "object")
+        take("subtitle", subtitles[0] if subtitles else None)
+        others = sorted(free("body", "object", "subtitle"), key=lambda p: p.frame.top)
+        title_top = slots["title"].placeholder.frame.top if "title" in slots else 0.0
+        above = [p for p in others if p.frame.top < title_top]
+        take("organisation", above[0] if above else None)
+        dates = free("date")
+        take("date", dates[0] if dates else None)
+        footers = free("footer")
+        if "organisation" not in slots and footers:
+            take("organisation", footers[0])
+        for role in ("organisation", "date"):  # no box of their own: under the subtitle
+            if role not in slots and "subtitle" in slots:
+                take(role, slots["subtitle"].placeholder, shared="subtitle")
+    else:
+        main = "message" if kind.startswith("lesson") else "body"
+        texts = free(*TEXT_KINDS)
+        take(main, texts[0] if texts else None)
+        if kind == "closing":
+            below = [p for p in free(*TEXT_KINDS)
+                     if "body" in slots and p.frame.top >= slots["body"].placeholder.frame.top]
+            take("signatories", below[0] if below else None)
+            if "signatories" not in slots and "body" in slots:
+                take("signatories", slots["body"].placeholder, shared="body")
+        if kind == "lesson_picture":
+            pictures = free("picture")
+            take("picture", pictures[0] if pictures else None)
+    missing = [role for role in roles if role not in slots and role != "number"]
+    return slots, missing
