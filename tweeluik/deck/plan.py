@@ -50,9 +50,12 @@ from .template import (
     LayoutInfo,
     Slot,
     TemplateInfo,
+    TextStyle,
     assign_roles,
     choose_layout,
+    contrast,
     find_layout,
+    readable_colour,
     suggest_layout,
 )
 
@@ -93,6 +96,7 @@ class TextPlan:
     caps: bool = False
     anchor: str = "top"
     line_pitch: bool = True     # write our exact line spacing (we measured with it)
+    style: TextStyle | None = None  # in a template's design: its style, written out
 
 
 @dataclass(frozen=True)
@@ -366,7 +370,10 @@ class _Planner:
     def sizes(self, kind: str, role: str) -> tuple[float, float]:
         """(largest, smallest) in points: the theme's, scaled to this slide's width; in a
         template's design no larger than the template's own size for that placeholder."""
-        largest, smallest = self.theme.deck[_role_style(kind, role).sizes]
+        key = _role_style(kind, role).sizes
+        if self.design == "template" and role == "title" and kind != "title":
+            key = "lesson_title"  # our small agenda label is a template's real title
+        largest, smallest = self.theme.deck[key]
         scale = self.template.scale
         largest, smallest = largest * scale, smallest * scale
         slot = self.slot(kind, role)
@@ -396,9 +403,11 @@ class _Planner:
 
     def text(self, kind: str, role: str, runs_per_paragraph: list[list[RunPlan]],
              what: str, line: int | None,
-             advice: str = "Make it shorter (one sentence reads best)") -> TextPlan | None:
+             advice: str = "Make it shorter (one sentence reads best)",
+             keep_last: bool = False) -> TextPlan | None:
         """Measure and size one placeholder's text; hyphenate or shorten past the limits,
-        saying so, and saying so differently when the box is the problem."""
+        saying so, and saying so differently when the box is the problem. With
+        ``keep_last``, the last paragraph (the names under closing words) is never cut."""
         slot = self.slot(kind, role)
         if slot is None:
             return None
@@ -437,8 +446,9 @@ class _Planner:
                           "hyphen of your own reads better")
                 fit = measure(paragraphs, largest, smallest)
         if fit is None:
+            tail = paragraphs[-1:] if keep_last and len(paragraphs) > 1 else []
             paragraphs, fit, shortened = self.shorten(paragraphs, style, bold, italic, caps,
-                                                      frame_box, smallest)
+                                                      frame_box, smallest, tail)
             where = "the speaker notes keep the whole" if rs.can_shorten else "the notes keep it"
             self.warn(line, f"{what} is too long for its slide even at {smallest:g} pt; "
                       f"{describe(shortened)}, and {where}. {advice}")
@@ -452,9 +462,19 @@ class _Planner:
                             slot.placeholder.order, clone, True, rs.typeface, rs.bold,
                             rs.italic, rs.colour, rs.caps, rs.anchor)
         style = slot.placeholder.style
+        better = readable_colour(slot.placeholder, self.template)
+        if better is not None and style.colour_hex is not None:
+            behind = slot.placeholder.background or "#FFFFFF"
+            layout = self.layouts[kind].layout.name
+            self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets its "
+                      f"{ROLE_WORDS.get(role, role)} in {style.colour_hex} on {behind} (contrast "
+                      f"{contrast(style.colour_hex, behind):.1f}:1, hard to read from afar); "
+                      f"tweeluik uses the template's {better} there",
+                      once=f"contrast:{layout}:{slot.placeholder.order}")
+            style = replace(style, colour=("srgb", better.lstrip("#")), colour_hex=better)
         return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                         slot.placeholder.order, clone, design=False, bold=style.bold,
-                        italic=style.italic, line_pitch=False)
+                        italic=style.italic, caps=style.caps, line_pitch=False, style=style)
 
     def box_too_small(self, box: Box, style: Style, smallest: float) -> bool:
         """A box that cannot hold two lines, or a dozen letters, at the smallest size."""
@@ -484,6 +504,8 @@ class _Planner:
         last dictionary break point that fits, else between letters. Linear in the word:
         the letters' widths are summed once."""
         language = self.pub.meta.language
+        if width <= 4 * size:  # no room for even a few letters: leave the words whole
+            return paragraphs
         out = []
         for runs in paragraphs:
             new_runs = []
@@ -517,14 +539,17 @@ class _Planner:
         return out
 
     def shorten(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
-                box: Box, smallest: float) -> tuple[list[list[RunPlan]], Fit, Shortened]:
+                box: Box, smallest: float, tail: list | None = None
+                ) -> tuple[list[list[RunPlan]], Fit, Shortened]:
         """The first paragraph cut to whole sentences, else clauses, else words, each the
-        longest that fits at the smallest size; never less than one word."""
+        longest that fits at the smallest size (with ``tail`` kept under it); never less
+        than one word."""
         runs = paragraphs[0]
+        tail = tail or []
         text = plain_text_of(runs)
         last: tuple[list[list[RunPlan]], Shortened] | None = None
         for shortened in shorter_versions(text):
-            candidate = [runs_prefix(runs, shortened)]
+            candidate = [runs_prefix(runs, shortened), *tail]
             last = (candidate, shortened)
             fit = fit_text(self.pieces(candidate, bold, italic, caps), style, box,
                            smallest, smallest)
@@ -533,7 +558,7 @@ class _Planner:
         # Not even one word fits at the smallest size: set the first word as large as it
         # goes rather than leave an empty box.
         candidate, shortened = last if last is not None else (
-            [runs], Shortened(text, "words", word_count(text)))
+            [runs, *tail], Shortened(text, "words", word_count(text)))
         fit = fit_text(self.pieces(candidate, bold, italic, caps), style, box, smallest, 1,
                        step=0.5)
         if fit is None:
@@ -568,9 +593,10 @@ class _Planner:
                     and p.order not in used), None)
         if box is None:
             return None
-        size = box.style.size or 12.0
+        size = box.style.size or 12.0 * self.template.scale
         return TextPlan("footer", ((RunPlan(self.template.footer),),), size, box.order,
-                        clone=True, design=False, line_pitch=False)
+                        clone=True, design=False, bold=box.style.bold, italic=box.style.italic,
+                        line_pitch=False, style=box.style)
 
     def title_slide(self) -> SlidePlan:
         meta = self.pub.meta
@@ -705,7 +731,8 @@ class _Planner:
             self.text("closing", "title", [title], "the closing title", closing.line)]
         if signatories is not None and signatories.shared_with == "body" and meta.signatories:
             words = [*words, [RunPlan("  ·  ".join(meta.signatories))]]
-            texts.append(self.text("closing", "body", words, what, line, advice))
+            texts.append(self.text("closing", "body", words, what, line, advice,
+                                   keep_last=True))
         else:
             texts.append(self.text("closing", "body", words, what, line, advice))
             texts.append(self.names("closing", "signatories", meta.signatories, names_line))

@@ -22,7 +22,14 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from ..errors import SourceError, printable
-from .template import Frame, LayoutInfo, PlaceholderInfo, TemplateInfo, TextStyle
+from .template import (
+    Frame,
+    LayoutInfo,
+    PlaceholderInfo,
+    TemplateInfo,
+    TextStyle,
+    is_real_footer,
+)
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024      # the file
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024      # all its parts together, unpacked
@@ -172,16 +179,92 @@ def open_template(path: Path, source: Path, line: int | None):
 # --- describing ---------------------------------------------------------------------------
 
 
-def _theme_fonts(master) -> tuple[str | None, str | None]:
+def _theme_root(master):
     theme = next((rel.target_part for rel in master.part.rels.values()
                   if rel.reltype.endswith("/theme")), None)
-    if theme is None:
+    return etree.fromstring(theme.blob) if theme is not None else None
+
+
+def _theme_fonts(master) -> tuple[str | None, str | None]:
+    root = _theme_root(master)
+    if root is None:
         return None, None
-    root = etree.fromstring(theme.blob)
     major = root.find(".//a:majorFont/a:latin", NS)
     minor = root.find(".//a:minorFont/a:latin", NS)
     return (major.get("typeface") if major is not None else None,
             minor.get("typeface") if minor is not None else None)
+
+
+SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
+                "accent5", "accent6", "hlink", "folHlink")
+
+
+def _theme_colours(master) -> dict[str, str]:
+    """Scheme colour names ("dk1", and through the master's map "tx1", "bg1" …) → hex."""
+    colours: dict[str, str] = {}
+    root = _theme_root(master)
+    scheme = root.find(".//a:clrScheme", NS) if root is not None else None
+    for slot in SCHEME_SLOTS:
+        element = scheme.find(f"a:{slot}", NS) if scheme is not None else None
+        if element is not None and len(element):
+            value = element[0].get("lastClr") or element[0].get("val")
+            if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+                colours[slot] = f"#{value.upper()}"
+    mapping = master._element.find("p:clrMap", NS)
+    if mapping is not None:
+        for name, slot in mapping.attrib.items():
+            if slot in colours:
+                colours[name] = colours[slot]
+    colours.setdefault("tx1", colours.get("dk1", "#000000"))
+    colours.setdefault("bg1", colours.get("lt1", "#FFFFFF"))
+    return colours
+
+
+def _fill_colour(fill, colours: dict[str, str]) -> str | None:
+    """The colour of an <a:solidFill> (or anything holding a colour as its first child)."""
+    if fill is None or not len(fill):
+        return None
+    colour = fill[0]
+    kind, value = etree.QName(colour).localname, colour.get("val") or ""
+    if kind == "srgbClr" and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+        return f"#{value.upper()}"
+    if kind == "schemeClr":
+        return colours.get(value)
+    if kind == "sysClr":
+        last = colour.get("lastClr") or ""
+        return f"#{last.upper()}" if re.fullmatch(r"[0-9A-Fa-f]{6}", last) else None
+    return None
+
+
+def _background_at(layout, master, x: float, y: float, colours: dict[str, str]) -> str | None:
+    """The colour behind point (x, y) in EMU: the topmost filled shape of the layout, then
+    of the master, that covers it, else their background. ``None`` behind a picture."""
+    for owner in (layout, master):
+        for shape in reversed(list(owner.shapes)):
+            if shape.is_placeholder or shape.width is None or shape.left is None:
+                continue
+            if not (shape.left <= x <= shape.left + shape.width
+                    and shape.top <= y <= shape.top + shape.height):
+                continue
+            element = shape._element
+            if etree.QName(element).localname == "pic":
+                return None
+            fill = element.find("p:spPr/a:solidFill", NS)
+            if fill is not None:
+                return _fill_colour(fill, colours)
+            if element.find("p:spPr/a:noFill", NS) is None and \
+                    element.find("p:spPr/a:gradFill", NS) is not None:
+                return None
+        background = owner._element.find("p:cSld/p:bg", NS)
+        if background is not None:
+            fill = background.find("p:bgPr/a:solidFill", NS)
+            if fill is not None:
+                return _fill_colour(fill, colours)
+            reference = background.find("p:bgRef", NS)
+            if reference is not None:
+                return _fill_colour(reference, colours)
+            return None  # a picture or gradient behind everything
+    return "#FFFFFF"
 
 
 class _StyleSources:
@@ -235,7 +318,7 @@ def _master_placeholder(master, kind: str):
 
 
 def _style(layout_shape, master, presentation, kind: str, major: str | None,
-           minor: str | None) -> TextStyle:
+           minor: str | None, colours: dict[str, str]) -> TextStyle:
     master_shape = _master_placeholder(master, kind)
     tx_styles = master._element.find("p:txStyles", NS)
     style_name = {"title": "p:titleStyle"}.get(kind, "p:bodyStyle" if kind in (
@@ -252,10 +335,11 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
         if etree.QName(element).localname.endswith("pPr"):
             expanded.append(element.find("a:defRPr", NS))
     sources = _StyleSources(expanded)
-    typeface = sources.first("a:latin", "typeface")
-    if typeface in (None, "", "+mj-lt") and kind == "title" or typeface == "+mj-lt":
+    font_ref = sources.first("a:latin", "typeface") or None
+    typeface = font_ref
+    if typeface in (None, "+mj-lt") and kind == "title" or typeface == "+mj-lt":
         typeface = major
-    elif typeface in (None, "", "+mn-lt"):
+    elif typeface in (None, "+mn-lt"):
         typeface = minor
     size = sources.first("", "sz")
     spacing = sources.first("", "spc")
@@ -267,16 +351,23 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
                if shape is not None]
     body_sources = _StyleSources(body_pr)
     vertical = body_sources.first("", "vert") not in (None, "horz")
-    colour = sources.first("a:solidFill/a:srgbClr", "val")
+    fill = sources.first_element("a:solidFill")
+    colour = None
+    if fill is not None and len(fill):
+        kind_of_colour = etree.QName(fill[0]).localname
+        if kind_of_colour in ("srgbClr", "schemeClr") and fill[0].get("val"):
+            colour = ("srgb" if kind_of_colour == "srgbClr" else "scheme", fill[0].get("val"))
+    colour_hex = _fill_colour(fill, colours) if fill is not None else colours.get(
+        "tx1" if kind != "title" else "tx1")
     return TextStyle(
-        typeface=typeface, size=int(size) / 100 if size else None,
+        typeface=typeface, font_ref=font_ref, size=int(size) / 100 if size else None,
         bold=sources.first("", "b") in ("1", "true"),
         italic=sources.first("", "i") in ("1", "true"),
         caps=sources.first("", "cap") == "all",
         tracking=int(spacing) / 100 if spacing else 0.0,
         line_spacing=line_spacing, align=sources.first("", "algn"),
         anchor=body_sources.first("", "anchor"), vertical=vertical,
-        colour=f"#{colour.upper()}" if colour else None)
+        colour=colour, colour_hex=colour_hex)
 
 
 def _insets(layout_shape, master, kind: str) -> tuple[float, ...]:
@@ -299,27 +390,34 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
     masters = []
     footer = ""
     major_font = minor_font = None
+    dark, light = "#000000", "#FFFFFF"
     for master_number, master in enumerate(presentation.slide_masters):
         masters.append(master.name or f"Master {master_number + 1}")
         major, minor = _theme_fonts(master)
+        colours = _theme_colours(master)
+        if master_number == 0:
+            dark, light = colours.get("dk1", dark), colours.get("lt1", light)
         major_font, minor_font = major_font or major, minor_font or minor
         for position, layout in enumerate(master.slide_layouts):
             placeholders = []
             for order, shape in enumerate(layout.placeholders):
                 kind = KINDS.get(shape.placeholder_format.type, "other")
-                if shape.width is None or shape.height is None:
-                    continue
+                if not shape.width or not shape.height or shape.width < 0 or shape.height < 0:
+                    continue  # a box without a size holds nothing
                 insets = _insets(shape._element, master, kind)
                 frame = Frame(order, shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
                               shape.width / EMU_PER_PT, shape.height / EMU_PER_PT, *insets)
                 text = _text_of(shape)
-                if kind == "footer" and text and not footer and master_number == 0:
+                if kind == "footer" and not footer and master_number == 0 and is_real_footer(text):
                     footer = text
+                behind = _background_at(layout, master, shape.left + shape.width / 2,
+                                        shape.top + shape.height / 2, colours)
                 placeholders.append(PlaceholderInfo(
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
-                    _style(shape._element, master, presentation, kind, major, minor), text))
+                    _style(shape._element, master, presentation, kind, major, minor, colours),
+                    text, behind))
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders)))
     return TemplateInfo(name, presentation.slide_width / EMU_PER_PT,
                         presentation.slide_height / EMU_PER_PT, tuple(masters), tuple(layouts),
-                        major_font, minor_font, footer, tuple(cleaned))
+                        major_font, minor_font, footer, tuple(cleaned), dark, light)

@@ -12,6 +12,7 @@ statistics are not carried over.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import zipfile
 from io import BytesIO
@@ -21,6 +22,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 from PIL import Image as PILImage
 from PIL import ImageOps
+from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -31,6 +33,7 @@ from pptx.util import Emu, Pt
 from ..theme import Theme
 from .fit import LINE_PITCH, PARAGRAPH_GAP
 from .plan import DeckPlan, PicturePlan, SlidePlan, TextPlan
+from .template import TextStyle
 
 COLOURS = {"ink": MSO_THEME_COLOR.TEXT_1, "accent": MSO_THEME_COLOR.ACCENT_1,
            "muted": MSO_THEME_COLOR.ACCENT_2}
@@ -87,13 +90,18 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
     frame.clear()
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
+    style = text.style
     if text.design:
         frame.vertical_anchor = ANCHORS[text.anchor]
+    elif style is not None and style.anchor:
+        frame.vertical_anchor = MSO_ANCHOR.from_xml(style.anchor)
     face = theme.serif if text.typeface == "serif" else theme.sans
     for index, runs in enumerate(text.paragraphs):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         if text.design:
             paragraph.alignment = PP_ALIGN.LEFT
+        elif style is not None and style.align:
+            paragraph.alignment = PP_ALIGN.from_xml(style.align)
         if text.line_pitch:
             paragraph.line_spacing = Pt(text.size * LINE_PITCH)
         paragraph.space_before = Pt(0)
@@ -116,17 +124,36 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
                 font.color.theme_color = COLOURS["accent" if plan_run.accent else text.colour]
                 if text.caps:
                     run._r.get_or_add_rPr().set("cap", "all")  # no API for caps either
-            else:  # the template's style, with only the emphasis of the text itself
-                if plan_run.bold:
-                    font.bold = True
-                if plan_run.italic:
-                    font.italic = not text.italic
+            else:  # the template's style written out (a template made in LibreOffice keeps
+                # it where PowerPoint does not look), with the text's own emphasis on top
+                font.bold = text.bold or plan_run.bold
+                font.italic = text.italic != plan_run.italic
+                if style is not None:
+                    _template_style(run, style)
             font.language_id = LANGUAGE_IDS[language]
             if plan_run.href:
                 run.hyperlink.address = plan_run.href
         end = paragraph._p.get_or_add_endParaRPr()
         end.set("lang", language)
         end.set("sz", str(int(text.size * 100)))
+
+
+def _template_style(run, style: TextStyle) -> None:
+    """A template's font, colour, capitals and letter spacing on one run."""
+    if style.font_ref:
+        run.font.name = style.font_ref
+    if style.colour is not None:
+        kind, value = style.colour
+        if kind == "srgb":
+            run.font.color.rgb = RGBColor.from_string(value.upper())
+        else:
+            with contextlib.suppress(ValueError, KeyError):
+                run.font.color.theme_color = MSO_THEME_COLOR.from_xml(value)
+    r_pr = run._r.get_or_add_rPr()  # python-pptx has no API for caps and letter spacing
+    if style.caps:
+        r_pr.set("cap", "all")
+    if style.tracking:
+        r_pr.set("spc", str(int(round(style.tracking * 100))))
 
 
 def picture_for_slide(path: Path) -> BytesIO | str:

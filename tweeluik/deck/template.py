@@ -36,7 +36,8 @@ NAMED_ROLES = {"number": "number", "nummer": "number", "key message": "message",
 class TextStyle:
     """How a placeholder sets its text, after the master's and theme's defaults."""
 
-    typeface: str | None = None
+    typeface: str | None = None       # the font's name, to measure with
+    font_ref: str | None = None       # as written: a name, or "+mj-lt"/"+mn-lt" (the theme's)
     size: float | None = None        # points
     bold: bool = False
     italic: bool = False
@@ -46,7 +47,8 @@ class TextStyle:
     align: str | None = None
     anchor: str | None = None
     vertical: bool = False
-    colour: str | None = None         # "#RRGGBB" when known
+    colour: tuple[str, str] | None = None  # ("srgb", "FFFFFF") or ("scheme", "tx1")
+    colour_hex: str | None = None     # that colour as "#RRGGBB", when it can be known
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class PlaceholderInfo:
     frame: Frame
     style: TextStyle = field(default_factory=TextStyle)
     text: str = ""  # the text it holds in the layout (a footer's words; a prompt otherwise)
+    background: str | None = None  # "#RRGGBB" behind its middle, when it can be known
 
     @property
     def role_name(self) -> str | None:
@@ -121,6 +124,8 @@ class TemplateInfo:
     minor_font: str | None = None
     footer: str = ""          # the template's own footer text, carried to every slide
     cleaned: tuple[str, ...] = ()  # what was removed from the package, for one warning
+    dark: str = "#000000"     # the theme's text colour for light backgrounds
+    light: str = "#FFFFFF"    # and for dark ones
 
     @property
     def scale(self) -> float:
@@ -129,6 +134,16 @@ class TemplateInfo:
 
     def in_master(self, master: int) -> list[LayoutInfo]:
         return [layout for layout in self.layouts if layout.master == master]
+
+
+#: Words a template's footer box holds as a prompt, not as a footer of its own.
+FOOTER_PROMPTS = {"footer", "voettekst", "fusszeile", "fußzeile", "piedepage", "footertext",
+                  "clicktoeditfooter", "<footer>", ""}
+
+
+def is_real_footer(text: str) -> bool:
+    """True for footer words a template author typed (not the box's prompt)."""
+    return simple_name(text) not in {simple_name(word) for word in FOOTER_PROMPTS}
 
 
 def simple_name(name: str) -> str:
@@ -188,10 +203,12 @@ def choose_layout(kind: str, template: TemplateInfo, master: int,
         best = max(candidates, key=_title_score, default=None)
         return best if best is not None and _title_score(best) >= 0 else None
     if kind == "lesson_picture":
+        slide = template.width * template.height
         with_picture = [layout for layout in candidates
                         if layout.of_kind("picture") and layout.of_kind("title")
                         and min(p.frame.height for p in layout.of_kind("title"))
-                        >= 40 * template.scale]
+                        >= 40 * template.scale
+                        and any(p.frame.area >= 0.08 * slide for p in layout.of_kind(*TEXT_KINDS))]
         if with_picture:
             return max(with_picture, key=lambda layout: _lesson_score(layout, template))
         return chosen.get("lesson")
@@ -267,3 +284,33 @@ def assign_roles(kind: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[s
             take("picture", pictures[0] if pictures else None)
     missing = [role for role in roles if role not in slots and role != "number"]
     return slots, missing
+
+
+# --- colours that can be read --------------------------------------------------------------
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of "#RRGGBB"."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two colours, from 1 (none) to 21."""
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+#: Text on a slide is read from afar: below this contrast, a colour is replaced.
+MIN_CONTRAST = 3.0
+
+
+def readable_colour(placeholder: PlaceholderInfo, template: TemplateInfo) -> str | None:
+    """The theme colour to use instead of the placeholder's own, when its text would
+    hardly show on what lies behind it; ``None`` when it reads well (or cannot be known)."""
+    text, behind = placeholder.style.colour_hex, placeholder.background
+    if text is None or behind is None or contrast(text, behind) >= MIN_CONTRAST:
+        return None
+    better = max((template.dark, template.light), key=lambda colour: contrast(colour, behind))
+    return better if contrast(better, behind) >= MIN_CONTRAST else None

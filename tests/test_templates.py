@@ -1,0 +1,415 @@
+"""Organisations' own slide templates: real ones made at test time (LibreOffice's bundled
+Impress templates, Pandoc's reference deck) and constructed ones for each hard case.
+Every template builds, keeps its look, loses nothing without a warning, and LibreOffice
+draws every word inside the slide and inside its own placeholder."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+from pptx.util import Pt
+
+from tweeluik.parse import parse_publication
+
+from .conftest import CONTENT, LAYOUTS, SAMPLE, need_tool, run_build, run_project
+from .test_deck_libreoffice import assert_every_word_inside_its_box
+
+pytestmark = pytest.mark.slow
+
+IMPRESS_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
+REAL = ["Metropolis", "Midnightblue", "Vintage", "Grey_Elegant"]
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+# --- making templates ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def template_folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("templates")
+
+
+def libreoffice_template(folder: Path, name: str) -> Path:
+    """One of LibreOffice's bundled Impress templates, saved as .pptx by LibreOffice."""
+    target = folder / f"{name}.pptx"
+    if not target.exists():
+        soffice = need_tool("soffice")
+        source = IMPRESS_TEMPLATES / f"{name}.otp"
+        if not source.is_file():
+            pytest.fail(f"{source} is missing (it comes with libreoffice-common)")
+        profile = (folder / "lo-profile").as_uri()
+        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+                        "--convert-to", "pptx", "--outdir", str(folder), str(source)],
+                       check=True, capture_output=True, timeout=300)
+    return target
+
+
+def pandoc_template(folder: Path) -> Path:
+    target = folder / "pandoc-reference.pptx"
+    if not target.exists():
+        pandoc = need_tool("pandoc")
+        data = subprocess.run([pandoc, "--print-default-data-file", "reference.pptx"],
+                              check=True, capture_output=True, timeout=120).stdout
+        target.write_bytes(data)
+    return target
+
+
+def stock(path: Path, change=None, slides: int = 1) -> Path:
+    """python-pptx's stock template (Office theme, 4:3), changed by ``change``, with
+    sample slides as organisations' templates have them."""
+    prs = Presentation()
+    if change is not None:
+        change(prs)
+    for _ in range(slides):
+        slide = prs.slides.add_slide(prs.slide_layouts[0])
+        if slide.shapes.title is not None:
+            slide.shapes.title.text = "Voorbeelddia die weg moet"
+    prs.save(path)
+    return path
+
+
+def layout(prs, name: str):
+    return next(item for item in prs.slide_layouts if item.name == name)
+
+
+def drop_idx(prs):
+    """As LibreOffice writes them: the body of 'Title and Content' without an idx."""
+    body = layout(prs, "Title and Content").placeholders[1]._element
+    body.ph.attrib.pop("idx", None)
+    body.ph.attrib.pop("type", None)
+
+
+def tiny_title(prs):
+    """A caption-sized title box: 33 pt high."""
+    title = layout(prs, "Title and Content").placeholders[0]
+    left, top, width = title.left, title.top, title.width
+    title.left, title.top, title.width, title.height = left, top, width, Pt(33)
+
+
+def caps_and_spacing(prs):
+    level = prs.slide_masters[0]._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
+    level.set("cap", "all")
+    level.set("spc", "400")
+
+
+def only_titles(prs):
+    keep = {"Title Slide", "Title Only"}
+    for item in list(prs.slide_layouts):
+        if item.name not in keep:
+            prs.slide_layouts.remove(item)
+
+
+def no_date_box(prs):
+    title_slide = layout(prs, "Title Slide")
+    for shape in list(title_slide.placeholders):
+        if shape.placeholder_format.type in (16, 15):  # date, footer
+            shape._element.getparent().remove(shape._element)
+
+
+def dark(prs):
+    """A dark design as PowerPoint makes one: the master maps the background to the dark
+    theme colour and the text to the light one."""
+    master = prs.slide_masters[0]._element
+    master.find(f"{P}clrMap").attrib.update({"bg1": "dk1", "tx1": "lt1", "bg2": "dk2",
+                                             "tx2": "lt2"})
+
+
+def renamed_boxes(prs):
+    """As the README once suggested: the date and footer boxes named Date and Organisation."""
+    for shape in layout(prs, "Title Slide").placeholders:
+        if shape.placeholder_format.type == 16:
+            shape._element.nvSpPr.cNvPr.set("name", "Date")
+        if shape.placeholder_format.type == 15:
+            shape._element.nvSpPr.cNvPr.set("name", "Organisation")
+
+
+def with_footer(prs):
+    for item in prs.slide_layouts:
+        for shape in item.placeholders:
+            if shape.placeholder_format.type == 15:
+                shape.text_frame.text = "Vereniging van Wijkteams — intern"
+    for shape in prs.slide_masters[0].placeholders:
+        if shape.placeholder_format.type == 15:
+            shape.text_frame.text = "Vereniging van Wijkteams — intern"
+
+
+CONSTRUCTED = {
+    "stock-4-3": None,
+    "idx-collision": drop_idx,
+    "tiny-title": tiny_title,
+    "caps-and-spacing": caps_and_spacing,
+    "title-only": only_titles,
+    "no-date-box": no_date_box,
+    "dark-background": dark,
+    "renamed-boxes": renamed_boxes,
+    "footer-text": with_footer,
+}
+
+
+def template_file(name: str, folder: Path) -> Path:
+    if name in REAL:
+        return libreoffice_template(folder, name)
+    if name == "pandoc-reference":
+        return pandoc_template(folder)
+    target = folder / f"{name}.pptx"
+    if not target.exists():
+        stock(target, CONSTRUCTED[name])
+    return target
+
+
+# --- building the sample with a template ----------------------------------------------------
+
+
+def build_with(template: Path, tmp_path: Path, extra: str = "",
+               replace: dict[str, str] | None = None):
+    """The sample, built into a deck with ``template``; (result, deck, publication).
+    ``extra`` adds lines under ``deck:``; ``replace`` changes the sample's text."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    shutil.copy(template, content / template.name)
+    source = content / SAMPLE.name
+    text = source.read_text(encoding="utf-8").replace(
+        "deck:\n", f"deck:\n  template: {template.name}\n{extra}", 1)
+    for old, new in (replace or {}).items():
+        assert old in text
+        text = text.replace(old, new)
+    source.write_text(text, encoding="utf-8")
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    result = run_project(tmp_path, str(source), "--only", "deck")
+    return result, tmp_path / "output" / f"{SAMPLE.stem}.pptx", parse_publication(source)
+
+
+def slide_text(slide) -> str:
+    texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+    return " ".join(" ".join(texts).split())
+
+
+def plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def assert_nothing_lost(result, deck: Path, pub) -> None:
+    """Every lesson's number, title and key message, the organisation, date and
+    signatories are on the slides, or a warning says where they went instead."""
+    assert result.returncode == 0, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    prs = Presentation(str(deck))
+    slides = list(prs.slides)
+    lesson_slides = slides[-1 - len(pub.lessons):-1]
+    warnings = result.stderr
+    for lesson, slide in zip(pub.lessons, lesson_slides, strict=True):
+        text = slide_text(slide)
+        assert lesson.title_text in text, (lesson.number, text)
+        assert re.search(rf"(^|\D){lesson.number}(\D|$)", text), (lesson.number, text)
+        message = plain("".join(node.text if hasattr(node, "text") else ""
+                                for node in lesson.key_message))
+        if message not in plain(text):
+            assert "key message" in warnings, (lesson.number, text)
+    first, last = slide_text(slides[0]), slide_text(slides[-1])
+    for value in (pub.meta.organisation, "12 december 2026"):
+        assert value in first or f"the {'organisation' if value == pub.meta.organisation else 'date'} has no place" in warnings, first
+    names = [name for name in pub.meta.signatories if name in last]
+    assert len(names) == len(pub.meta.signatories) or "signatories" in warnings, last
+    for slide in slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                for paragraph in shape.text_frame.paragraphs:
+                    shown = paragraph.text.strip(" \u00a0")
+                    assert shown != "…", "a lone ellipsis"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("name", [*REAL, "pandoc-reference", *CONSTRUCTED])
+def test_every_template_builds_loses_nothing_and_fits(name, template_folder, tmp_path):
+    template = template_file(name, template_folder)
+    result, deck, pub = build_with(template, tmp_path / "project")
+    assert_nothing_lost(result, deck, pub)
+    assert assert_every_word_inside_its_box(deck, tmp_path / "render") > 60
+
+
+# --- each hard case, on its own -------------------------------------------------------------
+
+
+def texts_of(deck: Path, number: int) -> dict[str, str]:
+    """Slide ``number``'s placeholders: name → text."""
+    slide = Presentation(str(deck)).slides[number]
+    return {shape.name: shape.text_frame.text for shape in slide.placeholders
+            if shape.has_text_frame}
+
+
+def test_a_template_made_in_libreoffice_keeps_every_title(template_folder, tmp_path):
+    template = template_file("idx-collision", template_folder)
+    result, deck, pub = build_with(template, tmp_path)
+    assert result.returncode == 0, result.stderr
+    slide = Presentation(str(deck)).slides[2]
+    assert slide.shapes.title.text_frame.text.endswith(pub.lessons[0].title_text)
+    bodies = [shape.text_frame.text for shape in slide.placeholders
+              if shape.has_text_frame and shape != slide.shapes.title]
+    assert "Wie elkaar kent" in " ".join(bodies)
+
+
+def test_a_tiny_title_box_says_so_and_keeps_the_words(template_folder, tmp_path):
+    long_title = ("Het begint altijd met de ontmoeting, op het plein, in het buurthuis en bij "
+                  "de container op de hoek")
+    result, deck, pub = build_with(template_file("tiny-title", template_folder), tmp_path,
+                                   "  layouts:\n    lesson: Title and Content\n",
+                                   {"Het begint altijd met de ontmoeting": long_title})
+    assert result.returncode == 0
+    assert "has a title box only" in result.stderr and "Choose a layout with a larger box" \
+        in result.stderr
+    titles = [slide.shapes.title.text_frame.text
+              for slide in list(Presentation(str(deck)).slides)[2:-1]]
+    for lesson, title in zip(pub.lessons, titles, strict=True):
+        assert lesson.title_text in title  # smaller, but whole
+
+
+def test_a_layout_without_text_boxes_puts_the_words_in_the_notes_and_says_so(
+        template_folder, tmp_path):
+    result, deck, pub = build_with(template_file("title-only", template_folder), tmp_path,
+                                   "  layouts:\n    lesson: title only\n    closing: Title Only\n")
+    assert result.returncode == 0
+    assert "has no text box for the key messages; they are only in the speaker notes" \
+        in result.stderr
+    slide = Presentation(str(deck)).slides[2]
+    assert "Wie elkaar kent" in slide.notes_slide.notes_text_frame.text
+
+
+def test_organisation_and_date_find_a_place_without_boxes_of_their_own(template_folder,
+                                                                        tmp_path):
+    result, deck, _ = build_with(template_file("no-date-box", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    subtitle = next(text for name, text in texts_of(deck, 0).items() if "Subtitle" in name)
+    assert subtitle.split("\n") == ["Jaarbrief 2026 van de wijkteams",
+                                    "Vereniging van Wijkteams Zuidoever", "12 december 2026"]
+
+
+def test_placeholders_named_date_and_organisation_are_used(template_folder, tmp_path):
+    result, deck, _ = build_with(template_file("renamed-boxes", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    slide = Presentation(str(deck)).slides[0]
+    by_type = {shape.placeholder_format.type: shape.text_frame.text
+               for shape in slide.placeholders if shape.has_text_frame}
+    assert by_type[16] == "12 december 2026"                       # the box named Date
+    assert by_type[15] == "Vereniging van Wijkteams Zuidoever"     # the one named Organisation
+
+
+def test_the_templates_design_is_kept(template_folder, tmp_path):
+    result, deck, _ = build_with(template_file("dark-background", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    runs = [run for slide in Presentation(str(deck)).slides for shape in slide.shapes
+            if shape.has_text_frame for paragraph in shape.text_frame.paragraphs
+            for run in paragraph.runs]
+    assert runs and all(run.font.name in (None, "+mj-lt", "+mn-lt") for run in runs)
+    # The template's text colour (tx1, light on this dark design), never ours.
+    from pptx.enum.dml import MSO_COLOR_TYPE, MSO_THEME_COLOR
+    for run in runs:
+        if run.font.color.type == MSO_COLOR_TYPE.SCHEME:
+            assert run.font.color.theme_color == MSO_THEME_COLOR.TEXT_1
+        else:
+            assert run.font.color.type is None
+    assert "contrast" not in result.stderr
+    theme = Presentation(str(deck)).slide_masters[0].part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
+    assert b"tweeluik" not in theme  # our colours were not written into its theme
+
+
+def test_a_potx_template_is_accepted(template_folder, tmp_path):
+    pptx = template_file("stock-4-3", template_folder)
+    potx = tmp_path / "huisstijl.potx"
+    with zipfile.ZipFile(pptx) as source, zipfile.ZipFile(potx, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main+xml",
+                                    b"presentationml.template.main+xml")
+            target.writestr(info, data)
+    result, deck, pub = build_with(potx, tmp_path / "project")
+    assert result.returncode == 0, result.stderr
+    assert len(Presentation(str(deck)).slides) == len(pub.lessons) + 3
+
+
+def test_the_templates_footer_is_carried_to_the_slides(template_folder, tmp_path):
+    result, deck, _ = build_with(template_file("footer-text", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    with_footer = [slide for slide in slides if "Vereniging van Wijkteams — intern" in slide_text(slide)]
+    assert len(with_footer) >= len(slides) - 1  # the title slide may use its footer otherwise
+
+
+def test_a_clean_package(template_folder, tmp_path):
+    template = tmp_path / "vuil.pptx"
+    stock(template, slides=3)
+    with zipfile.ZipFile(template) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    rels = "ppt/slideLayouts/_rels/slideLayout1.xml.rels"
+    parts[rels] = parts[rels].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/hyperlink" Target="file:///etc/passwd" TargetMode="External"/>'
+        b"</Relationships>")
+    parts["ppt/vbaProject.bin"] = b"macro"
+    presentation = "ppt/presentation.xml"
+    parts[presentation] = parts[presentation].replace(
+        b"</p:presentation>",
+        b'<p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"><p14:sectionLst '
+        b'xmlns:p14="http://schemas.microsoft.com/office/powerpoint/2010/main"><p14:section '
+        b'name="Oud" id="{11111111-2222-3333-4444-555555555555}"><p14:sldIdLst><p14:sldId '
+        b'id="256"/></p14:sldIdLst></p14:section></p14:sectionLst></p:ext></p:extLst>'
+        b"</p:presentation>")
+    parts["docProps/app.xml"] = b'<?xml version="1.0"?><Properties><Slides>31</Slides></Properties>'
+    with zipfile.ZipFile(template, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    result, deck, pub = build_with(template, tmp_path / "project")
+    assert result.returncode == 0, result.stderr
+    assert "the slide template held macros and 1 link to outside files" in result.stderr
+    with zipfile.ZipFile(deck) as built:
+        names = built.namelist()
+        assert not any("vbaProject" in name for name in names)
+        joined = b"".join(built.read(name) for name in names if name.endswith((".rels", ".xml")))
+        assert b"file:///etc/passwd" not in joined and b"sectionLst" not in joined
+        app = built.read("docProps/app.xml").decode()
+        assert "<Application>tweeluik</Application>" in app
+        assert f"<Slides>{len(pub.lessons) + 3}</Slides>" in app
+        assert len([name for name in names if name.startswith("ppt/slides/slide")]) == \
+            len(pub.lessons) + 3
+
+
+def test_an_oversized_template_is_refused(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    template = content / "groot.pptx"
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("ppt/media/image1.png", b"\0" * (60 * 1024 * 1024))
+    source = content / "pub.md"
+    source.write_text("---\ntitle: Proef\ndeck:\n  template: groot.pptx\n---\n## Les\n\nTekst.\n",
+                      encoding="utf-8")
+    result = run_build(str(source), "--only", "deck", "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "unpacks to 60 MB" in result.stderr and "at most 50 MB" in result.stderr
+
+
+def test_an_agenda_too_long_for_its_box_continues_on_a_second_slide(template_folder, tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    lessons = "".join(f"## Les met een wat langere titel nummer {n}\n\n> Kern {n}.\n\nTekst.\n\n"
+                      for n in range(1, 25))
+    source = content / "pub.md"
+    source.write_text("---\ntitle: Proef\ndeck:\n  agenda: true\n---\n" + lessons, encoding="utf-8")
+    result = run_build(str(source), "--only", "deck", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(tmp_path / "out" / "pub.pptx")).slides)
+    agenda = [slide for slide in slides if slide.slide_layout.name == "Agenda"]
+    assert len(agenda) >= 2
+    listed = " ".join(slide_text(slide) for slide in agenda)
+    for n in range(1, 25):
+        assert f"nummer {n} " in listed + " " or listed.endswith(f"nummer {n}")
+    assert "…" not in listed
