@@ -413,3 +413,25 @@ def test_an_agenda_too_long_for_its_box_continues_on_a_second_slide(template_fol
     for n in range(1, 25):
         assert f"nummer {n} " in listed + " " or listed.endswith(f"nummer {n}")
     assert "…" not in listed
+
+
+def test_template_info_lists_layouts_and_the_mapping(template_folder):
+    template = template_file("pandoc-reference", template_folder)
+    result = run_build("template-info", str(template))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("pandoc-reference.pptx: 10.00 × 5.62 inch, 1 master, 11 layouts")
+    assert "heading font: Calibri (measured with its twin Carlito)" in out
+    assert re.search(r"Picture with Caption +title “Title 1” 432×33 pt; picture", out)
+    mapping = out.split("what tweeluik would use")[1]
+    assert re.search(r"lesson +Title and Content +number → in front of the title; title → "
+                     r"“Title 1”; key message → “Content Placeholder 2”", mapping)
+
+
+def test_template_info_on_something_else_is_one_line(tmp_path):
+    not_a_deck = tmp_path / "brief.pptx"
+    not_a_deck.write_text("dit is geen presentatie")
+    result = run_build("template-info", str(not_a_deck))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("'brief.pptx' is not a PowerPoint file tweeluik can "
+                                          "open; save it from PowerPoint as .pptx or .potx (not .ppt)")

@@ -39,6 +39,8 @@ examples (after the Quick start in README.md, in the tweeluik folder):
   .venv/bin/python build.py --out /tmp/proef             write somewhere else
   .venv/bin/python build.py --watch                      rebuild on every save
   .venv/bin/python build.py --check                      check every source, write nothing
+  .venv/bin/python build.py template-info content/huisstijl.pptx
+                                                         what a slide template holds
 
 a source file looks like this (see README.md for everything):
   ---
@@ -124,8 +126,35 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         return EXIT_INSTALL
 
 
+def template_info(argv: list[str], root: Path | None) -> int:
+    """``build.py template-info FILE``: what a slide template holds and what we would use."""
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} template-info",
+        description="Show the masters, layouts and placeholders of a PowerPoint template "
+                    "(.pptx or .potx), and which layout and placeholder tweeluik would use "
+                    "for each slide, so you can write 'deck: layouts:' in the front matter.")
+    p.add_argument("template", type=Path, metavar="FILE", help="the template, such as "
+                   "content/huisstijl.pptx")
+    args = p.parse_args(argv)
+    console = Console(real(root or Path.cwd()))
+    from .deck.pptx_reader import describe_template, open_template
+    from .deck.report import template_report
+    try:
+        presentation, removed = open_template(args.template, args.template, None)
+    except SourceError as error:
+        console.error(error)
+        return EXIT_BAD_INPUT
+    description = describe_template(presentation, args.template.name, removed)
+    for line in template_report(description, args.template):
+        print(line)
+    return 0
+
+
 def run(argv: list[str] | None, root: Path | None) -> int:
-    """Parse the arguments and build."""
+    """Parse the arguments and build (or run one of the other commands)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["template-info"]:
+        return template_info(argv[1:], root)
     args = parser().parse_args(argv)
     root = real(root or Path.cwd())
     layouts = root / "layouts"

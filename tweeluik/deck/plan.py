@@ -26,6 +26,7 @@ from ..labels import LANGUAGE_TAGS, format_date, labels_for
 from ..model import (
     Block,
     Code,
+    DeckSettings,
     Emph,
     Image,
     Inlines,
@@ -194,25 +195,23 @@ class SlideLayout:
     missing: tuple[str, ...]
 
 
-def needed_kinds(publication: Publication) -> list[str]:
-    return [kind for kind in SLIDE_KINDS if kind != "agenda" or publication.meta.deck.agenda]
-
-
-def resolve_layouts(publication: Publication, template: TemplateInfo,
-                    own_template: bool) -> dict[str, SlideLayout]:
+def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template: bool,
+                    source: Path, line: int | None) -> dict[str, SlideLayout]:
     """The layout of each kind of slide: the one the author named (case and spacing do
-    not matter), else tweeluik's name, else the best fit. All missing names in one error."""
-    chosen_names = dict(publication.meta.deck.layouts)
-    master = publication.meta.deck.master - 1
-    where = f"the template {publication.meta.deck.template.name}" \
-        if publication.meta.deck.template else "the default template"
-    line = publication.meta.line_of("deck")
+    not matter), else tweeluik's name, else the best fit. All missing names in one error,
+    which points at ``source:line`` (the front matter's ``deck:``)."""
+    chosen_names = dict(settings.layouts)
+    master = settings.master - 1
+    where = f"the template {settings.template.name}" if settings.template \
+        else "the default template"
     if master >= len(template.masters):
-        raise SourceError(publication.source, line, f"'deck: master: {master + 1}' asks for a "
-                          f"master that {where} does not have; it has {len(template.masters)}")
+        raise SourceError(source, line, f"'deck: master: {master + 1}' asks for a master "
+                          f"that {where} does not have; it has {len(template.masters)}")
     chosen: dict[str, LayoutInfo] = {}
     problems = []
-    for kind in needed_kinds(publication):
+    for kind in SLIDE_KINDS:
+        if kind == "agenda" and not settings.agenda:
+            continue
         name = chosen_names.get(kind)
         layout = find_layout(template, name, master) if name else None
         if name and layout is None:
@@ -231,7 +230,7 @@ def resolve_layouts(publication: Publication, template: TemplateInfo,
         chosen[kind] = layout
     if problems:
         names = sorted({layout.name for layout in template.layouts})
-        raise SourceError(publication.source, line, f"{where} has no slide layout "
+        raise SourceError(source, line, f"{where} has no slide layout "
                           f"{'; nor '.join(problems)}. Layouts it has: {', '.join(names)}. "
                           "Choose one under 'deck: layouts:' in the front matter "
                           "(see 'build.py template-info')")
@@ -239,11 +238,18 @@ def resolve_layouts(publication: Publication, template: TemplateInfo,
     for kind, layout in chosen.items():
         slots, missing = assign_roles(kind, layout)
         if "title" not in slots:
-            raise SourceError(publication.source, line, f"the slide layout '{layout.name}' has "
-                              f"no title placeholder; choose a layout with a title for the "
+            raise SourceError(source, line, f"the slide layout '{layout.name}' has no title "
+                              f"placeholder; choose a layout with a title for the "
                               f"{kind.replace('_', ' ')} slide under 'deck: layouts:'")
         result[kind] = SlideLayout(kind, layout, slots, tuple(missing))
     return result
+
+
+def publication_layouts(publication: Publication,
+                        template: TemplateInfo) -> dict[str, SlideLayout]:
+    deck = publication.meta.deck
+    return resolve_layouts(deck, template, deck.template is None, publication.source,
+                           publication.meta.line_of("deck"))
 
 
 # --- building the plan ---------------------------------------------------------------
@@ -833,8 +839,7 @@ def design_of(publication: Publication) -> str:
 def publication_to_deck_plan(publication: Publication, theme: Theme, template: TemplateInfo,
                              fonts: Path) -> DeckPlan:
     """Plan every slide of the deck for ``publication`` in ``template``."""
-    own = publication.meta.deck.template is None
-    layouts = resolve_layouts(publication, template, own)
+    layouts = publication_layouts(publication, template)
     planner = _Planner(publication, theme, template, layouts, design_of(publication), fonts)
     if template.cleaned:
         planner.warn(publication.meta.line_of("deck"), f"the slide template held "
@@ -845,7 +850,6 @@ def publication_to_deck_plan(publication: Publication, theme: Theme, template: T
 def lesson_to_slide(lesson: Lesson, publication: Publication, theme: Theme,
                     template: TemplateInfo, fonts: Path) -> SlidePlan:
     """Plan the slide of one lesson."""
-    own = publication.meta.deck.template is None
-    layouts = resolve_layouts(publication, template, own)
+    layouts = publication_layouts(publication, template)
     return _Planner(publication, theme, template, layouts, design_of(publication),
                     fonts).lesson_slide(lesson)
