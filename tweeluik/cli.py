@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InstallError, SourceError, missing_package
+from .outputs import describe_os_error
 from .paths import real
 from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, Console, build_all, check_all, kinds_for
 
@@ -39,6 +40,7 @@ examples (after the Quick start in README.md, in the tweeluik folder):
   .venv/bin/python build.py --out /tmp/proef             write somewhere else
   .venv/bin/python build.py --watch                      rebuild on every save
   .venv/bin/python build.py --check                      check every source, write nothing
+  .venv/bin/python build.py import ~/Downloads/brief.docx   a letter → content/brief.md
   .venv/bin/python build.py template-info content/huisstijl.pptx
                                                          what a slide template holds
 
@@ -150,11 +152,59 @@ def template_info(argv: list[str], root: Path | None) -> int:
     return 0
 
 
+def import_command(argv: list[str], root: Path | None) -> int:
+    """``build.py import FILE``: a Word file or a pasted letter → a publication."""
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} import",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Turn a letter in Word (.docx) or text (.txt, .md) into a publication in "
+                    "content/: its date, title, salutation, introduction, numbered lessons, "
+                    "closing, greeting and signatories are found for you. The report says what "
+                    "was found and what to check.",
+        epilog="examples:\n"
+               f"  {PROG} import ~/Downloads/jaarbrief.docx\n"
+               f"  {PROG} import brief.txt --out content/jaarbrief-2026.md\n\n"
+               "lessons are recognised as lines that stand alone such as '1. Title', "
+               "'1) Title' or\n'Les 1: Title', as Word headings, or as Word's numbered list "
+               "paragraphs.")
+    p.add_argument("letter", type=Path, metavar="FILE", help="the letter: .docx, .txt or .md")
+    p.add_argument("--out", type=Path, metavar="FILE", help="the new source (default: "
+                   "content/NAME.md); an existing file is never overwritten")
+    args = p.parse_args(argv)
+    root = real(root or Path.cwd())
+    console = Console(root)
+    from .importer import default_target, import_letter
+    target = args.out or default_target(args.letter, root / "content")
+    try:
+        report = import_letter(args.letter, target)
+    except SourceError as error:
+        console.error(error)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        console.problem(f"{console.shown(target)}: {describe_os_error(error)}")
+        return EXIT_BAD_INPUT
+    shown = console.shown(target)
+    print(f"imported {args.letter.name} into {shown}:")
+    for found in report.found:
+        print(f"  {found}")
+    for picture in report.pictures:
+        print(f"  picture       {console.shown(picture)}")
+    if report.checks:
+        print("check these, where the import guessed or repaired:")
+        for number, what in report.checks:
+            print(f"  {shown}:{number}: {what}" if number else f"  {shown}: {what}")
+    if not report.copied:
+        print(f"then: {PROG} --check {shown}")
+    return 0
+
+
 def run(argv: list[str] | None, root: Path | None) -> int:
     """Parse the arguments and build (or run one of the other commands)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["template-info"]:
         return template_info(argv[1:], root)
+    if argv[:1] == ["import"]:
+        return import_command(argv[1:], root)
     args = parser().parse_args(argv)
     root = real(root or Path.cwd())
     layouts = root / "layouts"

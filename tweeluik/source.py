@@ -491,8 +491,12 @@ class _MetaChecker:
             self.fail("keywords", f"the keywords are {len(', '.join(keywords))} characters "
                       f"together; keep them under {MAX_KEYWORDS_LENGTH}")
             keywords = ()
+        title = self.text("title", required=True) or ""
+        if title.upper().startswith("TODO"):
+            self.fail("title", "the title is still a 'TODO' left by the import; write the "
+                      "publication's title after 'title:'")
         return Meta(
-            title=self.text("title", required=True) or "",
+            title=title,
             subtitle=self.text("subtitle"),
             organisation=self.text("organisation"),
             date=date,

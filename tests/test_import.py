@@ -1,0 +1,278 @@
+"""Bringing a letter in: Word files and pasted text become publications that build."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from PIL import Image
+
+from tweeluik.model import Emph, Link, plain_text
+from tweeluik.parse import parse_publication
+
+from .conftest import LAYOUTS, SAMPLE, run_build, run_project
+
+pytestmark = pytest.mark.slow
+
+LESSONS = [
+    ("Het begint altijd met de ontmoeting",
+     ["In de Vogelbuurt begon het met koffie op het pleintje. Na drie weken wisten de "
+      "bewoners van elkaar wie hulp kon gebruiken.",
+      "Toen de lift een maand stilstond, was er binnen een dag een rooster."]),
+    ("Luister eerst",
+     ["We kwamen met een plan voor een speeltuin. De bewoners wilden een bankje in de "
+      "schaduw en een veilige oversteek bij de school.",
+      "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur."]),
+    ("Vier wat lukt",
+     ["Een nieuwe zebra duurt al snel twee jaar. Daarom vieren we ook de kleine stappen."]),
+    ("Vrijwilligers zijn buren, geen personeel",
+     ["Nu heeft niemand meer dan één vaste taak, en mag nee zeggen altijd.",
+      "Sindsdien zijn er minder mensen gestopt en meer begonnen."]),
+]
+NAMES = ["Els Vermeulen", "Ruud Bakker", "Samira Ouali", "Joost de Wit", "Hanneke Post",
+         "Ahmed Yilmaz"]
+INTRO = ["Een jaar vol ontmoetingen ligt achter ons. In deze brief kijken we terug.",
+         "Dit jaar kwamen er ca. 40 vrijwilligers bij, o.a. in de Vogelbuurt.",
+         "We delen vier lessen. Ze zijn niet nieuw, maar we hebben ze echt geleerd."]
+CLOSING = "Dank aan iedereen die dit jaar met ons optrok. We zien u graag in januari."
+
+
+def text_letter(style: str = "{n}. {title}", greeting: str = "Met hartelijke groet,",
+                names_on_one_line: bool = True, date: str = "18 december 2026",
+                salutation: str = "Beste leden en andere belangstellenden,") -> str:
+    parts = [date, "Wat ons jaar ons leerde", salutation, *INTRO]
+    for number, (title, paragraphs) in enumerate(LESSONS, start=1):
+        parts.append(style.format(n=number, title=title))
+        parts.extend(paragraphs)
+    parts.append(CLOSING)
+    if greeting:
+        parts.append(greeting)
+    names = (", ".join(NAMES[:-1]) + " en " + NAMES[-1]) if names_on_one_line \
+        else "\n".join(NAMES)
+    parts.append(names)
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    return tmp_path
+
+
+def import_and_check(project: Path, letter: Path, name: str = "brief"):
+    """Import, then check the new source builds without errors; its publication."""
+    target = project / "content" / f"{name}.md"
+    result = run_project(project, "import", str(letter), "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    check = run_project(project, "--check", str(target))
+    assert check.returncode == 0, check.stderr
+    return parse_publication(target), result
+
+
+def assert_the_letter(pub, language: str = "nl") -> None:
+    assert pub.meta.title == "Wat ons jaar ons leerde"
+    assert str(pub.meta.date) == "2026-12-18"
+    assert plain_text(pub.introduction.salutation).endswith(",")
+    assert [plain_text(b.inlines) for b in pub.introduction.blocks] == INTRO
+    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS]
+    for lesson, (_, paragraphs) in zip(pub.lessons, LESSONS, strict=True):
+        assert [plain_text(b.inlines) for b in lesson.blocks] == paragraphs
+    closing = [plain_text(b.inlines) for b in pub.closing.blocks]
+    assert closing[0] == CLOSING
+    assert list(pub.meta.signatories) == NAMES
+    assert pub.meta.language == language
+
+
+@pytest.mark.parametrize("style", ["{n}. {title}", "{n}) {title}", "Les {n}: {title}"])
+def test_a_pasted_text_letter_becomes_a_publication(project, style):
+    letter = project / "brief.txt"
+    letter.write_text(text_letter(style), encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert_the_letter(pub)
+    assert "lessons       4:" in result.stdout and "  4. Vrijwilligers zijn buren" in result.stdout
+
+
+def test_names_one_per_line_and_no_greeting(project):
+    letter = project / "brief.txt"
+    letter.write_text(text_letter(greeting="", names_on_one_line=False), encoding="utf-8")
+    pub, _ = import_and_check(project, letter)
+    assert list(pub.meta.signatories) == NAMES
+    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS]
+
+
+def test_an_english_letter(project):
+    letter = project / "letter.txt"
+    letter.write_text(text_letter("Lesson {n}: {title}", greeting="Kind regards,",
+                                  names_on_one_line=False, date="December 18, 2026",
+                                  salutation="Dear members and friends,"), encoding="utf-8")
+    pub, _ = import_and_check(project, letter)
+    assert_the_letter(pub, language="en")
+    assert plain_text(pub.closing.blocks[-1].inlines) == "Kind regards,"
+
+
+def add_link(paragraph, text: str, url: str) -> None:
+    part = paragraph.part
+    relationship = part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relationship)
+    run = OxmlElement("w:r")
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    run.append(text_element)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def word_letter(path: Path, tmp: Path, numbered_list: bool = False) -> Path:
+    """The same letter as made in Word: headings (or numbered list paragraphs), an italic
+    title, a link, a picture with a description, names one per line."""
+    document = Document()
+    document.add_paragraph("18 december 2026")
+    document.add_paragraph("Wat ons jaar ons leerde", style="Title")
+    document.add_paragraph("Beste leden en andere belangstellenden,")
+    for number, text in enumerate(INTRO):
+        paragraph = document.add_paragraph()
+        if number == 0:
+            head, tail = text.split("ontmoetingen")
+            paragraph.add_run(head)
+            paragraph.add_run("ontmoetingen").italic = True
+            paragraph.add_run(tail)
+        else:
+            paragraph.add_run(text)
+    add_link(document.paragraphs[-1], " Meer op de site", "https://www.example.nl/jaar")
+    for number, (title, paragraphs) in enumerate(LESSONS, start=1):
+        if numbered_list:
+            heading = document.add_paragraph(style="List Number")
+        else:
+            heading = document.add_paragraph(style="Heading 2")
+        heading.add_run(title).italic = number == 2
+        for text in paragraphs:
+            document.add_paragraph(text)
+        if number == 1:
+            picture = tmp / "plek.png"
+            Image.new("RGB", (120, 80), "green").save(picture)
+            document.add_picture(str(picture))
+            drawing = document.paragraphs[-1]._p.find(".//" + qn("wp:docPr"))
+            drawing.set("descr", "De plek waar alles begon")
+    document.add_paragraph(CLOSING)
+    signature = document.add_paragraph("Met hartelijke groet,")
+    for name in NAMES:
+        run = signature.add_run()
+        run.add_break(WD_BREAK.LINE)
+        run.add_text(name)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("numbered_list", [False, True], ids=["headings", "numbered-list"])
+def test_a_word_letter_gives_the_same_publication(project, tmp_path, numbered_list):
+    letter = word_letter(project / "brief.docx", tmp_path, numbered_list)
+    pub, result = import_and_check(project, letter)
+    assert pub.meta.title == "Wat ons jaar ons leerde"
+    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS]
+    assert pub.lessons[1].title == (Emph((pub.lessons[1].title[0].children[0],)),)  # italic
+    first = pub.introduction.blocks[0].inlines
+    assert any(isinstance(node, Emph) for node in first)
+    last = pub.introduction.blocks[-1].inlines
+    assert any(isinstance(node, Link) and node.href == "https://www.example.nl/jaar"
+               for node in last)
+    image = next(block for block in pub.lessons[0].blocks if hasattr(block, "alt"))
+    assert image.alt == "De plek waar alles begon"
+    assert image.path.parent == project / "content" / "images"
+    assert list(pub.meta.signatories) == NAMES
+    assert "picture       content/images/brief-1.png" in result.stdout
+    built = run_project(project, str(project / "content" / "brief.md"))
+    assert built.returncode == 0, built.stderr
+
+
+def test_repairs_are_reported_with_their_lines(project):
+    text = text_letter().replace(
+        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur.",
+        "Sindsdien beginnen we elk plan met drie\n\ngesprekken aan de voordeur.")
+    letter = project / "brief.txt"
+    letter.write_text(text, encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert [plain_text(b.inlines) for b in pub.lessons[1].blocks][1] == \
+        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur."
+    lines = (project / "content" / "brief.md").read_text().split("\n")
+    reported = [line for line in result.stdout.splitlines() if "joined two paragraphs" in line]
+    (report,) = reported
+    number = int(report.split(":")[1])
+    assert lines[number - 1].startswith("Sindsdien beginnen we elk plan")
+
+
+def test_a_letter_without_lessons_says_what_it_looked_for(project):
+    letter = project / "brief.txt"
+    letter.write_text("Beste leden,\n\nEen jaar vol ontmoetingen.\n\nMet groet,\n\nEls\n")
+    result = run_project(project, "import", str(letter))
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert "found no lessons: tweeluik looks for lines that stand alone such as '1. Title', " \
+           "'1) Title' or 'Les 1: Title'" in line
+    assert not (project / "content" / "brief.md").exists()
+
+
+def test_a_missing_title_is_a_todo_the_build_refuses(project):
+    letter = project / "brief.txt"
+    letter.write_text(text_letter().replace("Wat ons jaar ons leerde\n\n", ""), encoding="utf-8")
+    target = project / "content" / "brief.md"
+    result = run_project(project, "import", str(letter))
+    assert result.returncode == 0
+    assert "no title found" in result.stdout
+    check = run_project(project, "--check", str(target))
+    assert check.returncode == 2
+    assert "the title is still a 'TODO' left by the import" in check.stderr
+
+
+def test_never_overwrites(project):
+    letter = project / "brief.txt"
+    letter.write_text(text_letter(), encoding="utf-8")
+    target = project / "content" / "brief.md"
+    target.write_text("mijn eigen werk")
+    result = run_project(project, "import", str(letter))
+    assert result.returncode == 2
+    assert "exists already and is never overwritten" in result.stderr
+    assert target.read_text() == "mijn eigen werk"
+
+
+def test_importing_a_publication_changes_nothing(project):
+    copy = project / "elders.md"
+    shutil.copy(SAMPLE, copy)
+    target = project / "content" / "terug.md"
+    result = run_project(project, "import", str(copy), "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_text_is_never_mistaken_for_markdown(project):
+    tricky = textwrap.dedent("""\
+        # niet een kop, * geen lijst, [geen link](x), <b>geen html</b> en 5 * 3 = 15_000
+        """).strip()
+    letter = project / "brief.txt"
+    letter.write_text(text_letter().replace(INTRO[1], tricky).replace(
+        INTRO[2], "2. april was een goede dag."), encoding="utf-8")
+    pub, _ = import_and_check(project, letter)
+    texts = [plain_text(b.inlines) for b in pub.introduction.blocks]
+    assert texts[1] == tricky
+    assert texts[2] == "2. april was een goede dag."
+
+
+def test_the_done_when_letter_builds(project):
+    """A four-lesson letter pasted as text, one command, then a build with no errors."""
+    letter = project / "jaarbrief.txt"
+    letter.write_text(text_letter(), encoding="utf-8")
+    result = run_project(project, "import", str(letter))
+    assert result.returncode == 0, result.stderr
+    built = run_project(project, str(project / "content" / "jaarbrief.md"))
+    assert built.returncode == 0, built.stderr
+    assert "warning" not in built.stderr
+    assert (project / "output" / "jaarbrief.pdf").is_file()
+    assert run_build("--help").returncode == 0

@@ -1,0 +1,152 @@
+"""Write a letter's parts as a tweeluik publication: front matter and Markdown.
+
+Step 0 of the pipeline (bringing a letter in), pure: a ``Letter`` → the text of
+``content/NAME.md``, and the line in it where each paragraph and setting went, so the
+import report can point at them. Text from Word or a plain-text file is escaped, so
+that nothing in it turns into Markdown by accident.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .letter import Letter
+from .pieces import Piece, Span
+
+TODO_TITLE = "TODO: schrijf hier de titel"
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s)|(\d{1,9})([.)])(?=\s|$)|:::|---+$|===+$)")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def yaml_text(value: str) -> str:
+    """A value for the front matter: as it is when YAML reads it back the same, else in
+    double quotes (JSON's are YAML's)."""
+    plain = re.fullmatch(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#]*", value) is not None \
+        and not value.endswith(" ") and value.lower() not in ("true", "false", "null", "yes",
+                                                             "no", "on", "off", "~")
+    if plain and not re.fullmatch(r"[\d.:+-]+", value):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def escape_inline(text: str) -> str:
+    return _ENTITY.sub("&amp;", _INLINE_SPECIAL.sub(r"\\\1", text))
+
+
+def escape_start(line: str) -> str:
+    """Keep a paragraph's first characters from starting a heading, list, quote or rule."""
+    found = _LINE_START.match(line)
+    if found is None:
+        return line
+    if found.group(3):  # "1. " → "1\. "
+        return line[:found.start(4)] + "\\" + line[found.start(4):]
+    return line[:found.start(2)] + "\\" + line[found.start(2):]
+
+
+def _destination(href: str) -> str:
+    return f"<{href}>" if re.search(r"[\s()<>]", href) else href
+
+
+def spans_to_markdown(spans: tuple[Span, ...]) -> str:
+    """Inline Markdown for styled spans: italic, bold and links kept."""
+    parts: list[str] = []
+    merged: list[Span] = []
+    for span in spans:
+        if merged and (merged[-1].italic, merged[-1].bold, merged[-1].href,
+                       merged[-1].markdown) == (span.italic, span.bold, span.href,
+                                                span.markdown):
+            merged[-1] = Span(merged[-1].text + span.text, span.italic, span.bold, span.href,
+                              span.markdown)
+        else:
+            merged.append(span)
+    for span in merged:
+        text = " ".join(span.text.replace("\n", " ").split(" "))
+        if span.markdown:
+            parts.append(text)
+            continue
+        core = text.strip()
+        if not core:
+            parts.append(text)
+            continue
+        lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        inner = escape_inline(core)
+        if span.bold:
+            inner = f"**{inner}**"
+        if span.italic:
+            inner = f"*{inner}*"
+        if span.href:
+            inner = f"[{inner}]({_destination(span.href)})"
+        parts.append(f"{lead}{inner}{trail}")
+    return " ".join("".join(parts).split())
+
+
+def paragraph_markdown(piece: Piece) -> str:
+    text = spans_to_markdown(piece.spans)
+    markdown = any(span.markdown for span in piece.spans)
+    return text if markdown else escape_start(text)
+
+
+class _Lines:
+    """The output, with the line where each paragraph or setting went."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.where: dict[int, int] = {}  # id(anchor) → line
+
+    def add(self, text: str, anchor: object = None) -> None:
+        if anchor is not None:
+            self.where.setdefault(id(anchor), len(self.lines) + 1)
+        self.lines.append(text)
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+
+def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[str, dict[int, int]]:
+    """The publication's text, and the line of each anchor (by ``id``); ``pictures`` gives,
+    per paragraph (by ``id``), the Markdown image lines written for its pictures."""
+    out = _Lines()
+    out.add("---")
+    out.add(f"title: {yaml_text(letter.title or TODO_TITLE)}", "title")
+    if letter.subtitle:
+        out.add(f"subtitle: {yaml_text(letter.subtitle)}", "subtitle")
+    if letter.organisation:
+        out.add(f"organisation: {yaml_text(letter.organisation)}", "organisation")
+    if letter.date is not None:
+        out.add(f"date: {letter.date.isoformat()}", "date")
+    if letter.language != "nl":
+        out.add(f"language: {letter.language}", "language")
+    if letter.signatories:
+        out.add("signatories:", "signatories")
+        for name in letter.signatories:
+            out.add(f"  - {yaml_text(name)}")
+    out.add("---")
+
+    def paragraphs(pieces: list[Piece]) -> None:
+        for piece in pieces:
+            if piece.text:
+                out.blank()
+                out.add(paragraph_markdown(piece), piece)
+            for line in pictures.get(id(piece), []):
+                out.blank()
+                out.add(line, piece)
+
+    if letter.salutation is not None:
+        out.blank()
+        out.add(paragraph_markdown(letter.salutation), letter.salutation)
+    paragraphs(letter.introduction)
+    for lesson in letter.lessons:
+        out.blank()
+        out.add(f"## {lesson.number}. {spans_to_markdown(lesson.title)}", lesson.heading)
+        paragraphs(lesson.paragraphs)
+    if letter.closing or letter.closing_title:
+        out.blank()
+        out.add("---", "closing")
+        if letter.closing_title:
+            out.blank()
+            out.add(f"## {escape_inline(letter.closing_title)}")
+        paragraphs(letter.closing)
+    return "\n".join(out.lines).rstrip("\n") + "\n", out.where

@@ -1,0 +1,53 @@
+"""A letter as it was read, before its parts are known: paragraphs of styled text.
+
+Step 0 of the pipeline (bringing a letter in): each reader (Word, plain text, Markdown)
+turns its file into ``Piece``s; ``letter`` then finds the letter's parts in them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with its emphasis or link. ``markdown`` spans are written as they
+    are (a pasted Markdown letter); the others are escaped."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+    href: str | None = None
+    markdown: bool = False
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image found in a Word file: its bytes, file type and description."""
+
+    data: bytes
+    extension: str  # "png" or "jpeg"; anything else is reported and left out
+    alt: str
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One paragraph as read."""
+
+    spans: tuple[Span, ...]
+    lines: tuple[str, ...] = ()   # its lines as typed (plain text), for lists of names
+    heading: int = 0              # a Word heading's level, 0 for running text
+    numbered: bool = False        # a paragraph of a numbered list in Word
+    title_style: bool = False     # Word's "Title" style
+    pictures: tuple[Picture, ...] = field(default_factory=tuple)
+    line: int | None = None       # where it starts in the input text
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(span.text for span in self.spans).split())
+
+    @property
+    def italic(self) -> bool:
+        """True when all its words are in italics."""
+        visible = [span for span in self.spans if span.text.strip()]
+        return bool(visible) and all(span.italic for span in visible)
