@@ -101,7 +101,7 @@ def test_command_prints_one_line_exits_2_and_writes_nothing(tmp_path):
     assert result.stderr.splitlines() == [
         f"{source}:3: unknown setting 'subtitel' (did you mean 'subtitle'?); known settings: "
         "title, subtitle, organisation, date, language, signatories, description, keywords, "
-        "layout, links, deck"]
+        "layout, links, logo, cover-image, made-with, deck"]
     assert "Traceback" not in result.stderr + result.stdout
     assert not out.exists() or not any(out.glob("[!.]*"))
 

@@ -49,7 +49,7 @@ STYLE = {
 # Decoration: ("rect", name, (x, y, w, h), scheme colour)
 LAYOUTS = [
     ("Title Slide", "title", [
-        ("Organisation", "body", 13, (0.8, 0.65, 11.7, 0.5), "label", "t", "Organisatie"),
+        ("Organisation", "body", 13, (0.8, 0.65, 9.6, 0.5), "label", "t", "Organisatie"),  # the logo goes right of it
         ("Title", "ctrTitle", 0, (0.8, 1.75, 11.4, 2.95), "title", "b", "Titel"),
         ("rect", "Accent bar", (0.8, 4.93, 1.3, 0.09), "accent1"),
         ("Subtitle", "subTitle", 1, (0.8, 5.2, 11.4, 1.0), "subtitle", "t", "Ondertitel"),

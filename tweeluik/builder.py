@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import check_publication
-from .errors import WARNING, Diagnostic, Diagnostics, SourceError, printable
+from .errors import NOTE, WARNING, Diagnostic, Diagnostics, SourceError, printable
 from .glyphs import missing_glyph_warnings
+from .hyphenation import EXCEPTIONS_NAME, read_exceptions
 from .incremental import Manifest
 from .model import Publication
 from .outputs import BOOKLET_KINDS, OUTPUTS, OutputFolder, output_paths
@@ -68,7 +69,9 @@ def inputs_of(kind: str, publication: Publication, theme: Theme,
               layouts: Path) -> tuple[list[Path], list[Path]]:
     """The files (and whole folders) an output is made from, for the manifest."""
     files = [publication.source, theme.path, *theme.font_files(),
-             *(image.path for image in publication.images())]
+             layouts / EXCEPTIONS_NAME, *(image.path for image in publication.images()),
+             *(picture.path for picture in (publication.meta.logo, publication.meta.cover_image)
+               if picture is not None)]
     folders: list[Path] = []
     if kind == "deck":
         from .deck import template_path
@@ -116,6 +119,7 @@ def check_source(source: Path, layouts: Path, strict: bool = False) -> list[Diag
     have to shorten. Raises ``SourceError`` on errors."""
     diagnostics = Diagnostics(source)
     publication = read_and_check(source, diagnostics, strict)
+    read_exceptions(layouts, diagnostics)
     theme = load_theme(layouts)
     diagnostics.extend(missing_glyph_warnings(publication, theme))
     from .deck import plan_deck
@@ -134,6 +138,7 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
     report = BuildReport(source)
     diagnostics = Diagnostics(source)
     publication = read_and_check(source, diagnostics, strict)
+    read_exceptions(layouts, diagnostics)  # reported here, read again by each writer
     theme = theme or load_theme(layouts)
     created = creation_time(publication)
     paths = output_paths(publication.name, out_dir)
@@ -153,6 +158,8 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
             booklet = build_booklet(publication, theme, layouts, created, booklet_kinds, parallel)
             diagnostics.extend(Diagnostic(source, None, f"booklet: {message}", WARNING)
                                for message in booklet.warnings)
+            diagnostics.extend(Diagnostic(source, lesson.line, f"booklet: {message}", NOTE)
+                               for lesson, message in booklet.notes)
             for kind in booklet_kinds:
                 files[paths[kind]] = booklet.files[kind]
                 report.written.append((kind, paths[kind], f"{booklet.page_count} pages",

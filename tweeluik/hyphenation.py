@@ -1,20 +1,34 @@
 """Where a word may be broken at the end of a line, in Dutch or English.
 
 Shared by both writers (step 3): the deck breaks a word that is too wide for its box;
-the booklet gets the same break points as soft hyphens. Work is bounded: a word longer
-than ``MAX_WORD`` letters is never looked up (the parser refuses such words in running
-text anyway).
+the booklet gets the same break points as soft hyphens, so WeasyPrint breaks only
+there. A Dutch compound is broken only where its parts meet (“persoons-niveau”, never
+“persoonsni-veau”); its parts are recognised with the OpenTaal word list in
+``tweeluik/data``. Words in ``layouts/hyphenation.txt`` are broken as written there.
+Work is bounded: a word longer than ``MAX_WORD`` letters is never looked up.
 """
 
 from __future__ import annotations
 
+import gzip
+import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pyphen
 
+from .errors import Diagnostics, printable
 from .labels import LANGUAGE_TAGS
 
 MAX_WORD = 120
+WORDS = Path(__file__).parent / "data" / "nl-words.txt.gz"
+EXCEPTIONS_NAME = "hyphenation.txt"
+LINKS = ("s", "en", "e", "er")  # the letters Dutch puts between the parts of a compound
+MIN_PART = 4                   # letters on each side of a compound joint
+MIN_COMPOUND = 11              # shorter words are split by syllables ("ge-re-geld", not
+                               # "gere-geld": short false compounds are too easy to find)
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 
 
 @lru_cache(maxsize=4)
@@ -22,9 +36,142 @@ def _dictionary(language: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=LANGUAGE_TAGS[language].replace("-", "_"))
 
 
-@lru_cache(maxsize=4096)
-def break_points(word: str, language: str) -> tuple[int, ...]:
-    """Offsets inside ``word`` where a hyphen may go, in increasing order."""
+@lru_cache(maxsize=1)
+def _dutch_words() -> frozenset[str]:
+    with gzip.open(WORDS, "rt", encoding="utf-8") as stream:
+        return frozenset(stream.read().split())
+
+
+@dataclass(frozen=True)
+class Exceptions:
+    """Words broken as an author wrote them in ``layouts/hyphenation.txt``."""
+
+    points: dict[str, tuple[int, ...]]  # lower-case word → break points
+
+
+NO_EXCEPTIONS = Exceptions({})
+
+
+def read_exceptions(layouts: Path, diagnostics: Diagnostics | None = None) -> Exceptions:
+    """The exceptions list; a line that is not a word is reported and skipped."""
+    path = layouts / EXCEPTIONS_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError):
+        return NO_EXCEPTIONS
+    except (OSError, UnicodeDecodeError):
+        if diagnostics is not None:
+            diagnostics.add("warning", None, "cannot read the hyphenation exceptions; save "
+                            "the file as UTF-8 text", path=path)
+        return NO_EXCEPTIONS
+    points: dict[str, tuple[int, ...]] = {}
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        word = line.replace("-", "")
+        if not re.fullmatch(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", word) or "--" in line \
+                or line.startswith("-") or line.endswith("-") or len(word) > MAX_WORD:
+            if diagnostics is not None:
+                diagnostics.add("warning", number, f"'{printable(line)}' is not a word with "
+                                "hyphens where it may break (such as 'wijk-team-coör-di-na-tor'); "
+                                "this line is skipped", path=path)
+            continue
+        offsets, seen = [], 0
+        for part in line.split("-")[:-1]:
+            seen += len(part)
+            offsets.append(seen)
+        points[word.lower()] = tuple(offsets)
+    return Exceptions(points)
+
+
+def _is_part(text: str, words: frozenset[str]) -> bool:
+    """A word of the list, perhaps with the letters that link it to the next part."""
+    if text in words:
+        return True
+    return any(text.endswith(link) and text[:-len(link)] in words for link in LINKS
+               if len(text) - len(link) >= 3)
+
+
+@lru_cache(maxsize=8192)
+def _segments(word: str) -> tuple[int, ...] | None:
+    """Where the parts of a compound meet, splitting it into as few words of the list as
+    possible but at least two (so “buurtbewonersbijeenkomst” keeps “bijeenkomst” whole,
+    while “koffieochtend”, listed itself, still splits); ``None`` when it is no string of
+    words."""
+    words = _dutch_words()
+    size = len(word)
+    best: list[tuple[int, ...] | None] = [None] * (size + 1)
+    best[0] = ()
+    for end in range(3, size + 1):
+        for start in range(0, end - 2):
+            previous = best[start]
+            if previous is None:
+                continue
+            part = word[start:end]
+            if start == 0 and end == size:
+                continue  # a compound has two parts at least
+            if not (_is_part(part, words) if end < size else part in words):
+                continue
+            candidate = (*previous, start) if start else previous
+            current = best[end]
+            if current is None or len(candidate) < len(current):
+                best[end] = candidate
+    return best[size]
+
+
+@lru_cache(maxsize=8192)
+def compound_joints(word: str) -> tuple[int, ...]:
+    """The break points of a Dutch word where two parts of a compound meet (empty for a
+    word that is not a compound, or one whose parts are not in the list)."""
+    lower = word.lower()
+    if len(lower) < MIN_COMPOUND or len(lower) > MAX_WORD:
+        return ()
+    joints = _segments(lower)
+    if not joints:
+        return ()
+    syllables = set(_dictionary("nl").positions(lower))
+    return tuple(point for point in joints
+                 if point in syllables and MIN_PART <= point <= len(lower) - MIN_PART)
+
+
+@lru_cache(maxsize=16384)
+def _points(word: str, language: str) -> tuple[int, ...]:
     if len(word) > MAX_WORD or len(word) < 5:
         return ()
+    if language == "nl":
+        joints = compound_joints(word)
+        if joints:
+            return joints
     return tuple(_dictionary(language).positions(word))
+
+
+def break_points(word: str, language: str, exceptions: Exceptions = NO_EXCEPTIONS
+                 ) -> tuple[int, ...]:
+    """Offsets inside ``word`` where a hyphen may go, in increasing order: an author's
+    exception first, else a compound's joints, else the dictionary's syllables."""
+    written = exceptions.points.get(word.lower())
+    if written is not None:
+        return written
+    return _points(word, language)
+
+
+def soft_hyphens(text: str, language: str, exceptions: Exceptions = NO_EXCEPTIONS,
+                 shortest: int = 7, edge: int = 3) -> str:
+    """``text`` with soft hyphens (U+00AD) at the break points of words of at least
+    ``shortest`` letters, keeping ``edge`` letters on each side of a break."""
+    def mark(found: re.Match) -> str:
+        word = found.group()
+        if len(word) < shortest or "\u00ad" in word:
+            return word
+        points = [p for p in break_points(word, language, exceptions)
+                  if edge <= p <= len(word) - edge]
+        if not points:
+            return word
+        pieces, start = [], 0
+        for point in points:
+            pieces.append(word[start:point])
+            start = point
+        pieces.append(word[start:])
+        return "\u00ad".join(pieces)
+    return _WORD.sub(mark, text)

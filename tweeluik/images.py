@@ -17,6 +17,9 @@ from .errors import SourceError, printable
 from .paths import real
 
 IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpeg", "MPO": "jpeg"}
+MAX_SVG_BYTES = 2 * 1024 * 1024
+SVG_NS = "http://www.w3.org/2000/svg"
+_SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*")
 MAX_SIDE_PX = 12_000
 MAX_PIXELS = 50_000_000
 MAX_IMAGE_BYTES = 30 * 1024 * 1024
@@ -100,3 +103,78 @@ def check_image(source: Path, line: int, path: Path) -> tuple[int, int]:
         raise SourceError(source, line, f"the image '{name}' is {width:,} × {height:,} pixels; "
                           f"{smaller}")
     return width, height
+
+
+def check_picture(source: Path, line: int, path: Path) -> tuple[str, float, float]:
+    """A front-matter picture: a PNG or JPEG as ``check_image`` accepts it, or a
+    self-contained SVG. Returns (format, width, height)."""
+    with open(path, "rb") as stream:
+        start = stream.read(512).lstrip()
+    if path.suffix.lower() == ".svg" or start.startswith((b"<?xml", b"<svg")):
+        return ("svg", *check_svg(source, line, path))
+    width, height = check_image(source, line, path)
+    with PILImage.open(path) as image:
+        kind = IMAGE_FORMATS[str(image.format)]
+    return kind, float(width), float(height)
+
+
+def check_svg(source: Path, line: int, path: Path) -> tuple[float, float]:
+    """Read an SVG drawing: it must be one drawing that needs no other file, no font
+    and no address (so the booklet and the slides show it the same, and nothing is
+    fetched), with a size. Returns its width and height in its own units."""
+    from lxml import etree
+
+    name = printable(path.name)
+    if path.stat().st_size > MAX_SVG_BYTES:
+        raise SourceError(source, line, f"the drawing '{name}' is larger than 2 MB; save a "
+                          "simpler SVG, or a PNG")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True)
+    try:
+        tree = etree.parse(str(path), parser)
+    except (etree.XMLSyntaxError, OSError, ValueError):
+        raise SourceError(source, line, f"'{name}' is not an SVG drawing tweeluik can read; "
+                          "save it again as SVG, or as PNG") from None
+    root = tree.getroot()
+    if tree.docinfo.doctype or root.tag != f"{{{SVG_NS}}}svg":
+        raise SourceError(source, line, f"'{name}' is not a plain SVG drawing (it has a "
+                          "DOCTYPE or another root); export it again as 'plain SVG'")
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = etree.QName(element).localname
+        if tag in ("script", "foreignObject", "image", "font", "font-face"):
+            raise SourceError(source, line, f"the drawing '{name}' holds a <{tag}>; tweeluik "
+                              "takes only plain drawings: export it as 'plain SVG' with text "
+                              "turned into paths, or save it as PNG")
+        for attribute, value in element.attrib.items():
+            if etree.QName(attribute).localname == "href" and not value.startswith("#"):
+                raise SourceError(source, line, f"the drawing '{name}' refers to another file "
+                                  f"or address ({printable(value[:60])}); tweeluik takes only "
+                                  "drawings that need nothing else: save it as PNG")
+        styles = " ".join(filter(None, [element.get("style"), element.text if tag == "style" else ""]))
+        if "@import" in styles or re.search(r"url\(\s*['\"]?(?!#)", styles):
+            raise SourceError(source, line, f"the drawing '{name}' loads something from a "
+                              "stylesheet; export it as 'plain SVG', or save it as PNG")
+    size = _svg_size(root)
+    if size is None:
+        raise SourceError(source, line, f"the drawing '{name}' has no size (no viewBox, width "
+                          "and height); export it again with its page size, or save it as PNG")
+    return size
+
+
+def _svg_size(root) -> tuple[float, float] | None:
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if len(box) == 4:
+        try:
+            width, height = float(box[2]), float(box[3])
+        except ValueError:
+            width = height = 0.0
+        if width > 0 and height > 0:
+            return width, height
+    sizes = [_SVG_LENGTH.fullmatch(root.get(key) or "") for key in ("width", "height")]
+    if all(sizes):
+        width, height = (float(match.group(1)) for match in sizes if match)
+        if width > 0 and height > 0:
+            return width, height
+    return None

@@ -169,6 +169,19 @@ class Image:
 Block = Paragraph | Subheading | ListBlock | Quote | Image
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture named in the front matter (the logo, the cover image): a checked PNG,
+    JPEG or SVG file inside the content folder, with its size (pixels, or the SVG's own
+    units) for its proportions."""
+
+    path: Path
+    format: str  # "png", "jpeg" or "svg"
+    width: float
+    height: float
+    line: int
+
+
 #: Every block kind, in the order a writer's handler table lists them.
 BLOCK_KINDS = ("paragraph", "subheading", "list", "quote", "image")
 
@@ -302,6 +315,10 @@ class Meta:
     keywords: tuple[str, ...] = ()
     layout: str = "booklet"
     links: str = "footnotes"  # how the booklet shows a link's address on paper
+    made_with: bool = True    # the colophon's line "made with tweeluik"
+    logo: Picture | None = None
+    cover_image: Picture | None = None
+    picture_sources: tuple[tuple[str, str], ...] = ()  # (setting, file) until parse checks them
     deck: DeckSettings = field(default_factory=DeckSettings)
     lines: tuple[tuple[str, int], ...] = ()  # (setting, line in the source) for errors
 

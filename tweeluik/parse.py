@@ -43,6 +43,7 @@ from .model import (
     ListItem,
     Meta,
     Paragraph,
+    Picture,
     Publication,
     Quote,
     Strong,
@@ -88,14 +89,33 @@ def source_to_publication(source: SourceText, content_root: Path,
     tokens = markdown_parser().parse(source.body)
     converter = _TokenConverter(source, real(content_root), diagnostics)
     introduction, lessons, closing = converter.sections(tokens)
+    meta = check_pictures(source, real(content_root), diagnostics)
     return Publication(
         name=source.path.stem,
         source=source.path,
-        meta=smarten_meta(source.meta),
+        meta=smarten_meta(meta),
         introduction=introduction,
         lessons=lessons,
         closing=closing,
     )
+
+
+def check_pictures(source: SourceText, content_root: Path, diagnostics: Diagnostics) -> Meta:
+    """The front matter with its logo and cover image checked, through the same gate as
+    the images in the text (inside the content folder, readable, a sane size)."""
+    meta = source.meta
+    found: dict[str, Picture] = {}
+    for key, src in meta.picture_sources:
+        line = meta.line_of(key) or 1
+        try:
+            path = image_files.resolve_image(source.path, line, src, content_root)
+            kind, width, height = image_files.check_picture(source.path, line, path)
+        except SourceError as error:
+            diagnostics.extend(error.diagnostics)
+            continue
+        found[key] = Picture(path, kind, width, height, line)
+    return dataclasses.replace(meta, logo=found.get("logo"), cover_image=found.get("cover-image"),
+                               picture_sources=())
 
 
 def smarten_meta(meta: Meta) -> Meta:

@@ -47,9 +47,13 @@ FRONT_MATTER_KEYS = {
     "keywords": "a list of keywords for the PDF",
     "layout": "the booklet layout folder in layouts/ (default: booklet)",
     "links": "footnotes (default: a link's address as a footnote on paper) or off",
+    "logo": "the organisation's logo: a PNG, JPEG or SVG file in the content folder",
+    "cover-image": "a picture for the cover: a PNG, JPEG or SVG file in the content folder",
+    "made-with": "true (default) or false: the colophon's line 'made with tweeluik'",
     "deck": "settings for the slides: template, layouts, agenda, master, design",
 }
-KEY_ALIASES = {"organization": "organisation", "lang": "language"}
+KEY_ALIASES = {"organization": "organisation", "lang": "language", "cover_image": "cover-image",
+               "made_with": "made-with"}
 DECK_KEYS = ("template", "layouts", "agenda", "master", "design")
 DESIGNS = ("template", "tweeluik")
 
@@ -468,6 +472,13 @@ class _MetaChecker:
         return DeckSettings(template=template_path, layouts=tuple(sorted(pairs)), agenda=agenda,
                             master=master, design=design)
 
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.values.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(key, f"'{key}' must be true or false")
+            return default
+        return value
+
     def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
         text = self.text(key)
         if text is None:
@@ -507,6 +518,9 @@ class _MetaChecker:
             keywords=keywords,
             layout=layout,
             links=self.choice("links", LINK_STYLES, "footnotes"),
+            made_with=self.flag("made-with", True),
+            picture_sources=tuple((key, text) for key in ("logo", "cover-image")
+                                  if (text := self.text(key)) is not None),
             deck=self.deck(),
             lines=tuple(sorted(self.lines.items(), key=lambda item: item[1])),
         )

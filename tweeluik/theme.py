@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
@@ -23,6 +23,9 @@ DECK_SIZES = ("organisation", "title", "subtitle", "date", "agenda_title", "agen
 #: Booklet sizes, each a CSS length, set on :root as --name (underscores become hyphens).
 BOOKLET_SIZES = ("text_size", "leading", "lesson_number_size", "lesson_title_size",
                  "pull_quote_size", "subheading_size")
+COPYFIT_BELOW = 0.33
+#: The logo's height in each place, as CSS lengths; the [logo] section may change them.
+LOGO_HEIGHTS = {"cover": "15mm", "back": "10mm", "slide": "22mm"}
 _CSS_LENGTH = re.compile(r"\d+(\.\d+)?(pt|mm|cm|in|px|em|rem)")
 
 
@@ -45,6 +48,12 @@ class Theme:
     sans: Typeface
     booklet: dict[str, str]
     deck: dict[str, tuple[float, float]]  # role → (largest, smallest) in points
+    copyfit_below: float = COPYFIT_BELOW  # see booklet/copyfit.py; 0 turns it off
+    logo: dict[str, str] = field(default_factory=lambda: dict(LOGO_HEIGHTS))
+
+    def length_pt(self, name: str) -> float:
+        """A booklet size in points (em and rem counted against the text size)."""
+        return css_length_pt(self.booklet[name], css_length_pt(self.booklet["text_size"], 10.0))
 
     def font_files(self) -> list[Path]:
         """Every font file the theme uses."""
@@ -54,9 +63,19 @@ class Theme:
         """The theme as CSS custom properties on ``:root``."""
         lines = [f"  --{name}: {value};" for name, value in self.colours.items()]
         lines += [f"  --{name.replace('_', '-')}: {value};" for name, value in self.booklet.items()]
+        lines += [f"  --logo-{name}: {value};" for name, value in self.logo.items()]
         lines.append(f'  --serif: "{self.serif.family}";')
         lines.append(f'  --sans: "{self.sans.family}";')
         return ":root {\n" + "\n".join(lines) + "\n}\n"
+
+
+_POINTS = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "px": 0.75}
+
+
+def css_length_pt(value: str, em_pt: float) -> float:
+    """A length as the theme writes it (checked by ``_CSS_LENGTH``), in points."""
+    number, unit = re.fullmatch(r"([\d.]+)([a-z]+)", value.strip()).groups()  # type: ignore[union-attr]
+    return float(number) * _POINTS.get(unit, em_pt)
 
 
 class _ThemeReader:
@@ -135,6 +154,31 @@ class _ThemeReader:
                                 "such as \"10.5pt\" or \"4mm\"")
         return {key: booklet[key].strip() for key in BOOKLET_SIZES}
 
+    def logo(self) -> dict[str, str]:
+        section = self.data.get("logo", {})
+        if not isinstance(section, dict):
+            raise self.fail("logo", None, "[logo] must be a section")
+        self.known_keys("logo", section, tuple(LOGO_HEIGHTS))
+        heights = dict(LOGO_HEIGHTS)
+        for key, value in section.items():
+            if not isinstance(value, str) or not re.fullmatch(r"\d+(\.\d+)?(mm|cm|pt|in)",
+                                                              value.strip()):
+                raise self.fail("logo", key, f"[logo] {key} must be a height in quotes, such "
+                                "as \"15mm\"")
+            heights[key] = value.strip()
+        return heights
+
+    def copyfit_below(self) -> float:
+        section = self.data.get("copyfit", {})
+        if not isinstance(section, dict):
+            raise self.fail("copyfit", None, "[copyfit] must be a section")
+        self.known_keys("copyfit", section, ("below",))
+        value = section.get("below", COPYFIT_BELOW)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 0.9:
+            raise self.fail("copyfit", "below", "[copyfit] below must be a share of a page "
+                            "between 0 and 0.9, such as 0.33 (0 turns copyfitting off)")
+        return float(value)
+
     def deck(self) -> dict[str, tuple[float, float]]:
         deck = self.section("deck")
         self.known_keys("deck", deck, DECK_SIZES)
@@ -180,4 +224,6 @@ def load_theme(layouts: Path) -> Theme:
         sans=reader.typeface("sans", layouts),
         booklet=reader.booklet(),
         deck=reader.deck(),
+        copyfit_below=reader.copyfit_below(),
+        logo=reader.logo(),
     )

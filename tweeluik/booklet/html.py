@@ -23,7 +23,7 @@ from ..model import Publication
 from ..paths import real
 from ..theme import Theme
 from .fetcher import virtual_url
-from .view import ImageURL, LinkNotes, publication_to_view
+from .view import NO_FITTING, Fitting, ImageURL, LinkNotes, publication_to_view
 
 MAIN_TEMPLATE = "booklet.html"
 STYLESHEET = "booklet.css"
@@ -122,13 +122,14 @@ def stylesheet_text(theme: Theme, layout: BookletLayout, layouts: Path) -> str:
 
 def publication_to_html(publication: Publication, theme: Theme, layout: BookletLayout,
                         layouts: Path, created: dt.datetime, image_url: ImageURL,
-                        links: LinkNotes | None = None, standalone: bool = False) -> str:
+                        links: LinkNotes | None = None, standalone: bool = False,
+                        fitting: Fitting = NO_FITTING) -> str:
     """Render the publication through ``layout`` into one HTML document.
 
     With ``standalone``, the stylesheet is put inline, so the HTML renders on its own;
     otherwise the renderer supplies it (parsed once per process).
     """
-    view = publication_to_view(publication, image_url, created, links)
+    view = publication_to_view(publication, image_url, created, links, fitting)
     template_path = layout.folder / MAIN_TEMPLATE
     try:
         template = _environment(layout).get_template(MAIN_TEMPLATE)

@@ -1,9 +1,11 @@
-"""Lay out the booklet once with WeasyPrint and write it as the screen PDF.
+"""Lay out the booklet with WeasyPrint and write it as the screen PDF.
 
 Step 3b of the pipeline (booklet writer, second half): HTML → laid-out pages →
-PDF bytes. The page count is padded to a multiple of four (saddle stitch) by keeping
-just enough of the layout's spare blank pages before the back cover. The print-shop
-and office variants are derived from these bytes in ``variants``.
+PDF bytes. Lessons whose last page would be nearly empty are copyfitted (``copyfit``),
+which lays the booklet out a second time only when a lesson was fitted. The page count
+is padded to a multiple of four (saddle stitch) by keeping just enough of the layout's
+spare blank pages before the back cover. The print-shop and office variants are
+derived from these bytes in ``variants``.
 """
 
 from __future__ import annotations
@@ -19,11 +21,25 @@ from weasyprint import LOGGER as WEASYPRINT_LOGGER
 from weasyprint.text.fonts import FontConfiguration
 
 from ..errors import SourceError, printable
-from ..model import Publication
+from ..hyphenation import read_exceptions
+from ..model import Lesson, Publication
 from ..theme import Theme
+from .copyfit import (
+    LEVELS,
+    LessonExtent,
+    fit_lessons,
+    fit_notes,
+    lines_per_page,
+    measure_lessons,
+    trial_html,
+    trial_prefix,
+    wants_fitting,
+)
 from .fetcher import FolderFetcher, RefusedResource
 from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
 from .links import link_notes
+from .view import NO_FITTING, Fitting
+from .wordbreaks import tweeluik_word_breaks
 
 SPARE_PAGE_PREFIX = "spare-"
 
@@ -55,11 +71,13 @@ def booklet_stylesheet(theme: Theme, layout: BookletLayout, layouts: Path,
 
 @dataclass(frozen=True)
 class RenderedBooklet:
-    """The screen PDF, its page count, and what WeasyPrint warned about."""
+    """The screen PDF, its page count, what WeasyPrint warned about, and what
+    copyfitting did (each note with its lesson)."""
 
     pdf: bytes
     page_count: int
     warnings: tuple[str, ...]
+    notes: tuple[tuple[Lesson, str], ...] = ()
 
 
 class _CollectWarnings(logging.Handler):
@@ -71,42 +89,94 @@ class _CollectWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@dataclass(frozen=True)
+class LaidOut:
+    """The booklet's laid-out pages, a fingerprint of what produced them, WeasyPrint's
+    warnings, and copyfitting's notes (each with its lesson)."""
+
+    document: weasyprint.Document
+    fingerprint: str
+    warnings: tuple[str, ...]
+    notes: tuple[tuple[Lesson, str], ...] = ()
+
+
 def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
-                   content_root: Path, created: dt.datetime):
-    """Lay out the booklet's pages; returns (WeasyPrint document, a fingerprint of the
-    HTML and stylesheet, warnings)."""
+                   content_root: Path, created: dt.datetime) -> LaidOut:
+    """Lay out the booklet's pages, copyfitting lessons whose last page is nearly empty
+    (see ``copyfit``), and keep just enough spare pages for a multiple of four."""
     layout = find_layout(publication, layouts)
     fetcher = FolderFetcher({"content": content_root, "layouts": layouts})
-    html = publication_to_html(publication, theme, layout, layouts, created,
-                               image_url=lambda image: fetcher.url_for(image.path),
-                               links=link_notes(publication.meta.links, theme.colours["ink"]))
+    exceptions = read_exceptions(layouts)
+    links = link_notes(publication.meta.links, theme.colours["ink"])
     collector = _CollectWarnings()
+
+    def html_for(fitting: Fitting) -> str:
+        return publication_to_html(publication, theme, layout, layouts, created,
+                                   image_url=lambda image: fetcher.url_for(image.path),
+                                   links=links, fitting=fitting)
+
+    def lay_out(html: str):
+        style_key, font_config, stylesheet = booklet_stylesheet(theme, layout, layouts, fetcher)
+        with tweeluik_word_breaks(exceptions):
+            document = weasyprint.HTML(string=html, base_url=layout.base_url,
+                                       url_fetcher=fetcher).render(
+                font_config=font_config, stylesheets=[stylesheet], pdf_tags=True)
+        return document, hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
+
+    leading = theme.length_pt("leading") / 0.75  # in CSS px, as WeasyPrint measures
+
+    def trial(numbers: set[int], tighter: str) -> dict[int, dict[int, LessonExtent]]:
+        html = trial_html({level: html_for(Fitting(dict.fromkeys(numbers, level), tighter))
+                           for level in LEVELS}, sorted(numbers))
+        document, _ = lay_out(html)
+        return {level: measure_lessons(document, leading, trial_prefix(level))
+                for level in LEVELS}
+
+    notes: list[tuple[Lesson, str]] = []
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
-        style_key, font_config, stylesheet = booklet_stylesheet(theme, layout, layouts, fetcher)
-        document = weasyprint.HTML(string=html, base_url=layout.base_url,
-                                   url_fetcher=fetcher).render(
-            font_config=font_config, stylesheets=[stylesheet], pdf_tags=True)
+        document, fingerprint = lay_out(html_for(NO_FITTING))
+        before = measure_lessons(document, leading) if theme.copyfit_below > 0 else {}
+        if any(wants_fitting(extent, theme.copyfit_below) for extent in before.values()):
+            per_page = lines_per_page(document, leading)
+            tighter = f"{theme.length_pt('leading') * per_page / (per_page + 1):.3f}pt"
+            WEASYPRINT_LOGGER.removeHandler(collector)  # a trial's warnings repeat the first
+            try:
+                result = fit_lessons(before, theme.copyfit_below,
+                                     lambda numbers: trial(numbers, tighter))
+            finally:
+                WEASYPRINT_LOGGER.addHandler(collector)
+            after = before
+            if result.levels:
+                document, fingerprint = lay_out(html_for(Fitting(result.levels, tighter)))
+                after = measure_lessons(document, leading)
+            notes = fit_notes(publication, result, before, after)
     except RefusedResource as refused:
         raise refused_by_the_gate(publication, layout, refused) from None
     finally:
         WEASYPRINT_LOGGER.removeHandler(collector)
-    fingerprint = hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
-    return drop_spare_blank_pages(document), fingerprint, tuple(collector.messages)
+    warnings = tuple(dict.fromkeys(collector.messages))
+    return LaidOut(drop_spare_blank_pages(document), fingerprint, warnings, tuple(notes))
 
 
 def render_booklet(publication: Publication, theme: Theme, layouts: Path,
                    content_root: Path, created: dt.datetime) -> RenderedBooklet:
     """Render ``publication`` to the A5 screen PDF (bytes), padded for saddle stitching."""
-    document, fingerprint, warnings = layout_booklet(publication, theme, layouts, content_root,
-                                                     created)
-    identifier = fingerprint[:32].encode("ascii")
+    laid_out = layout_booklet(publication, theme, layouts, content_root, created)
+    document = laid_out.document
+    identifier = laid_out.fingerprint[:32].encode("ascii")
     try:  # attachments and some images are only fetched now, through the same gate
-        pdf = document.write_pdf(pdf_tags=True, pdf_identifier=identifier)
+        pdf = document.write_pdf(pdf_tags=True, pdf_identifier=identifier,
+                                 finisher=open_with_bookmarks)
     except RefusedResource as refused:
         raise refused_by_the_gate(publication, find_layout(publication, layouts),
                                   refused) from None
-    return RenderedBooklet(pdf, len(document.pages), warnings)
+    return RenderedBooklet(pdf, len(document.pages), laid_out.warnings, laid_out.notes)
+
+
+def open_with_bookmarks(document, pdf) -> None:
+    """A WeasyPrint finisher: the PDF opens with its bookmarks panel showing."""
+    pdf.catalog["PageMode"] = "/UseOutlines"
 
 
 def refused_by_the_gate(publication: Publication, layout: BookletLayout,

@@ -10,8 +10,10 @@ handle calls ``unknown_kind()``, which stops it there. Nothing is dropped quietl
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -27,6 +29,7 @@ from ..model import (
     Link,
     ListBlock,
     Paragraph,
+    Picture,
     Publication,
     Quote,
     Strong,
@@ -40,7 +43,54 @@ View = dict[str, Any]
 #: Given a link, the HTML that follows it on paper (a footnote with its address), or "".
 LinkNotes = Callable[[Link], str]
 #: Given an image, the URL the layout's <img> loads it from.
-ImageURL = Callable[[Image], str]
+ImageURL = Callable[[Image | Picture], str]
+
+
+@dataclass(frozen=True)
+class Fitting:
+    """Copyfitting levels by lesson number (see ``copyfit``), and the leading that step 3
+    uses, as a CSS length."""
+
+    levels: dict[int, int] = dataclasses.field(default_factory=dict)
+    leading: str = ""
+
+
+NO_FITTING = Fitting()
+
+SHORT_LAST_WORD = 7  # a last word this short is kept on the line of the word before it
+
+
+@dataclass(frozen=True)
+class LastWords:
+    """The end of a paragraph, set as ``<span class="last-words">``: never hyphenated
+    (the layout's CSS says ``hyphens: manual`` for it), and glued with a no-break space
+    to the word before when the last word is short. A view node, not a model one."""
+
+    text: str
+
+
+def without_runt(inlines: Inlines) -> tuple[Any, ...]:
+    """The inlines with their last word marked as ``LastWords`` (with the word before it
+    when the last is short), so a paragraph never ends on a line holding a short word
+    alone or the tail of a hyphenated word."""
+    if not inlines:
+        return inlines
+    last = inlines[-1]
+    if isinstance(last, Emph | Strong):  # a link's words also make its note: left alone
+        return (*inlines[:-1], dataclasses.replace(last, children=without_runt(last.children)))
+    if isinstance(last, Text) and last.text.strip():
+        text = last.text.rstrip()
+        trailing = last.text[len(text):]
+        space = text.rfind(" ")
+        word = text[space + 1:]
+        if space > 0 and len(word.rstrip(".,;:!?)’”'\"")) <= SHORT_LAST_WORD:
+            before = text.rfind(" ", 0, space)
+            if text[before + 1:space].strip():
+                space = before
+                word = text[space + 1:].replace(" ", "\u00a0")
+        head = text[:space + 1] if space >= 0 else ""
+        return (*inlines[:-1], *((Text(head),) if head else ()), LastWords(word + trailing))
+    return inlines
 
 
 def inline_html(inlines: Inlines, links: LinkNotes | None = None) -> Markup:
@@ -49,6 +99,8 @@ def inline_html(inlines: Inlines, links: LinkNotes | None = None) -> Markup:
     for node in inlines:
         if isinstance(node, Text):
             parts.append(str(escape(node.text)))
+        elif isinstance(node, LastWords):
+            parts.append(f'<span class="last-words">{escape(node.text)}</span>')
         elif isinstance(node, Code):
             parts.append(f"<code>{escape(node.text)}</code>")
         elif isinstance(node, LineBreak):
@@ -69,14 +121,15 @@ def inline_html(inlines: Inlines, links: LinkNotes | None = None) -> Markup:
 def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) -> View:
     """One block as a dict with its ``kind``."""
     if isinstance(block, Paragraph):
-        return {"kind": "paragraph", "html": inline_html(block.inlines, links),
-                "line": block.line}
+        return {"kind": "paragraph", "line": block.line,
+                "html": inline_html(without_runt(block.inlines), links)}
     if isinstance(block, Subheading):
-        return {"kind": "subheading", "html": inline_html(block.inlines, links),
-                "text": plain_text(block.inlines), "line": block.line}
+        return {"kind": "subheading", "text": plain_text(block.inlines), "line": block.line,
+                "html": inline_html(block.inlines, links)}
     if isinstance(block, ListBlock):
         return {"kind": "list", "ordered": block.ordered, "start": block.start,
-                "entries": [blocks_to_view(item.blocks, image_url, links) for item in block.items],
+                "entries": [blocks_to_view(item.blocks, image_url, links)
+                            for item in block.items],
                 "line": block.line}
     if isinstance(block, Quote):
         return {"kind": "quote", "blocks": blocks_to_view(block.blocks, image_url, links),
@@ -88,12 +141,22 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
     raise UnknownKind(block, "the booklet writer")
 
 
-def blocks_to_view(blocks: tuple[Block, ...], image_url: ImageURL, links: LinkNotes | None) -> list[View]:
+def blocks_to_view(blocks: tuple[Block, ...], image_url: ImageURL, links: LinkNotes | None
+                   ) -> list[View]:
     return [block_to_view(block, image_url, links) for block in blocks]
 
 
+def picture_view(picture: Picture | None, image_url: ImageURL) -> View | None:
+    """A front-matter picture for the layout: its address, format and proportions."""
+    if picture is None:
+        return None
+    return {"src": image_url(picture), "format": picture.format,
+            "ratio": round(picture.width / picture.height, 4),
+            "wide": picture.width >= picture.height * 2}
+
+
 def publication_to_view(publication: Publication, image_url: ImageURL, created: dt.datetime,
-                        links: LinkNotes | None = None) -> View:
+                        links: LinkNotes | None = None, fitting: Fitting = NO_FITTING) -> View:
     """Everything a booklet layout may show, as plain data."""
     meta = publication.meta
     labels = labels_for(meta.language)
@@ -102,6 +165,9 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
                        or meta.signatories)
     return {
         "title": meta.title,
+        "logo": picture_view(meta.logo, image_url),
+        "cover_image": picture_view(meta.cover_image, image_url),
+        "made_with": meta.made_with,
         "subtitle": meta.subtitle,
         "organisation": meta.organisation,
         "description": meta.description,
@@ -120,17 +186,22 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
         "lessons": [{
             "number": lesson.number,
             "id": f"lesson-{lesson.number}",
+            "end_id": f"lesson-{lesson.number}-end",  # where copyfitting measures its end
+            "fit_class": f"fit-{fitting.levels[lesson.number]}"
+            if lesson.number in fitting.levels else "",
+            "fit_leading": fitting.leading,
             "title": inline_html(lesson.title, links),
             "title_text": plain_text(lesson.title),
-            "key_message": inline_html(lesson.key_message, links) if lesson.key_message else None,
+            "key_message": inline_html(lesson.key_message, links)
+            if lesson.key_message else None,
             "blocks": blocks_to_view(lesson.blocks, image_url, links),
         } for lesson in publication.lessons],
         "closing": None if not has_closing else {
             "title": inline_html(closing.title, links) if closing.title
             else Markup(escape(labels["closing"])),
             "title_text": plain_text(closing.title) if closing.title else labels["closing"],
-            "key_message": inline_html(closing.key_message, links) if closing.key_message
-            else None,
+            "key_message": inline_html(closing.key_message, links)
+            if closing.key_message else None,
             "blocks": blocks_to_view(closing.blocks, image_url, links),
         },
     }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Diagnostic
+from ..hyphenation import read_exceptions
 from ..model import Publication
 from ..theme import Theme
 from .plan import DeckPlan, publication_to_deck_plan
@@ -47,7 +48,8 @@ def load_template(publication: Publication, layouts: Path):
 def plan_deck(publication: Publication, theme: Theme, layouts: Path) -> DeckPlan:
     """The deck's plan alone (for ``--check``): what each slide would say, and warnings."""
     _, template = load_template(publication, layouts)
-    return publication_to_deck_plan(publication, theme, template, layouts / "fonts")
+    return publication_to_deck_plan(publication, theme, template, layouts / "fonts",
+                                    read_exceptions(layouts))
 
 
 def build_deck(publication: Publication, theme: Theme, layouts: Path,
@@ -56,7 +58,8 @@ def build_deck(publication: Publication, theme: Theme, layouts: Path,
     from . import pptx_writer
 
     presentation, template = load_template(publication, layouts)
-    plan = publication_to_deck_plan(publication, theme, template, layouts / "fonts")
+    plan = publication_to_deck_plan(publication, theme, template, layouts / "fonts",
+                                    read_exceptions(layouts))
     data = pptx_writer.write_deck(plan, presentation, theme, created)
     return BuiltDeck(data, plan, plan.warnings)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..checks import is_greeting, key_message_fallback
 from ..errors import NOTE, WARNING, Diagnostic, SourceError, printable
 from ..fonts import load_metrics, measuring_font
-from ..hyphenation import break_points
+from ..hyphenation import NO_EXCEPTIONS, Exceptions, break_points
 from ..labels import LANGUAGE_TAGS, format_date, labels_for
 from ..model import (
     Block,
@@ -43,7 +43,7 @@ from ..model import (
     plain_text,
 )
 from ..sentences import split_sentences, word_count
-from ..theme import Theme
+from ..theme import Theme, css_length_pt
 from .fit import WIDTH_SAFETY, Box, Fit, Piece, Style, fit_text, text_height, widest_word
 from .shorten import ELLIPSIS, Shortened, describe, shorter_versions
 from .template import (
@@ -112,6 +112,20 @@ class PicturePlan:
 
 
 @dataclass(frozen=True)
+class LogoPlan:
+    """The organisation's logo on the title or closing slide: its file and its place,
+    in points from the slide's top left corner."""
+
+    path: Path
+    format: str  # "png", "jpeg" or "svg"
+    left: float
+    top: float
+    width: float
+    height: float
+    alt: str
+
+
+@dataclass(frozen=True)
 class SlidePlan:
     """One slide: its kind, the layout it uses, its texts, picture and speaker notes."""
 
@@ -124,6 +138,7 @@ class SlidePlan:
     master: int = 0
     position: int = 0               # the layout's position among its master's layouts
     footer: TextPlan | None = None  # the template's own footer text, when it has one
+    logo: LogoPlan | None = None
 
     def text(self, role: str) -> TextPlan | None:
         return next((text for text in self.texts if text.role == role), None)
@@ -324,13 +339,15 @@ def lesson_notes(lesson: Lesson, labels: dict[str, str]) -> tuple[str, ...]:
 
 class _Planner:
     def __init__(self, publication: Publication, theme: Theme, template: TemplateInfo,
-                 layouts: dict[str, SlideLayout], design: str, fonts: Path):
+                 layouts: dict[str, SlideLayout], design: str, fonts: Path,
+                 exceptions: Exceptions = NO_EXCEPTIONS):
         self.pub = publication
         self.theme = theme
         self.template = template
         self.layouts = layouts
         self.design = design
         self.fonts = fonts
+        self.exceptions = exceptions
         self.labels = labels_for(publication.meta.language)
         self.warnings: list[Diagnostic] = []
         self._said: set[str] = set()
@@ -531,7 +548,7 @@ class _Planner:
                     if ends[-1] <= width:
                         words.append(word)
                         continue
-                    points = set(break_points(word, language))
+                    points = set(break_points(word, language, self.exceptions))
                     start = 0
                     while ends[-1] - ends[start] > width:
                         limit = bisect.bisect_right(ends, ends[start] + width - hyphen) - 1
@@ -585,8 +602,47 @@ class _Planner:
     def slide(self, kind: str, texts: list[TextPlan | None], notes: tuple[str, ...],
               picture: PicturePlan | None = None, line: int | None = None) -> SlidePlan:
         layout = self.layouts[kind].layout
+        footer = self.footer(kind, texts)
+        logo = self.logo(kind, [*texts, footer]) if kind in ("title", "closing") else None
         return SlidePlan(kind, layout.name, _present(texts), notes, picture, line,
-                         layout.master, layout.position, self.footer(kind, texts))
+                         layout.master, layout.position, footer, logo)
+
+    def logo(self, kind: str, texts: list[TextPlan | None]) -> LogoPlan | None:
+        """The logo in the first corner of the slide that no text of the slide covers
+        (top right, top left, bottom right, bottom left), as high as the theme says."""
+        picture = self.pub.meta.logo
+        if picture is None:
+            return None
+        scale = self.template.scale
+        height = css_length_pt(self.theme.logo["slide"], 10.0) * scale
+        width = height * picture.width / picture.height
+        if width > self.template.width * 0.3:  # a wide logo keeps to a third of the slide
+            width = self.template.width * 0.3
+            height = width * picture.height / picture.width
+        margin = 28.8 * scale
+        right = self.template.width - margin - width
+        bottom = self.template.height - margin - height
+        layout = self.layouts[kind].layout
+        frames = [layout.placeholders[text.placeholder].frame
+                  for text in texts if text is not None]
+        small = [p.frame for p in layout.placeholders if p.kind in ("slide_number", "date",
+                                                                    "footer")]
+
+        def overlaps(left: float, top: float, frame) -> bool:
+            return (left < frame.left + frame.width and frame.left < left + width
+                    and top < frame.top + frame.height and frame.top < top + height)
+
+        for left, top in ((right, margin), (margin, margin), (right, bottom), (margin, bottom)):
+            if top == bottom:  # above a slide number, date or footer in that corner
+                top = min([top, *(f.top - margin / 3 - height for f in small
+                                  if overlaps(left, top, f))])
+            if top >= 0 and not any(overlaps(left, top, f) for f in [*frames, *small]):
+                return LogoPlan(picture.path, picture.format, left, top, width, height,
+                                self.pub.meta.organisation or "")
+        self.warn(picture.line, f"the logo finds no free corner on the {kind} slide (its "
+                  "texts fill them); it is left off that slide. A lower [logo] slide height "
+                  "in theme.toml may make room", once=f"logo:{kind}")
+        return None
 
     def footer(self, kind: str, texts: list[TextPlan | None]) -> TextPlan | None:
         """The template's own footer words on every slide whose layout has a footer box
@@ -837,10 +893,11 @@ def design_of(publication: Publication) -> str:
 
 
 def publication_to_deck_plan(publication: Publication, theme: Theme, template: TemplateInfo,
-                             fonts: Path) -> DeckPlan:
+                             fonts: Path, exceptions: Exceptions = NO_EXCEPTIONS) -> DeckPlan:
     """Plan every slide of the deck for ``publication`` in ``template``."""
     layouts = publication_layouts(publication, template)
-    planner = _Planner(publication, theme, template, layouts, design_of(publication), fonts)
+    planner = _Planner(publication, theme, template, layouts, design_of(publication), fonts,
+                       exceptions)
     if template.cleaned:
         planner.warn(publication.meta.line_of("deck"), f"the slide template held "
                      f"{' and '.join(template.cleaned)}; tweeluik removed them from the deck")

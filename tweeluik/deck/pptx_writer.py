@@ -32,7 +32,7 @@ from pptx.util import Emu, Pt
 
 from ..theme import Theme
 from .fit import LINE_PITCH, PARAGRAPH_GAP
-from .plan import DeckPlan, PicturePlan, SlidePlan, TextPlan
+from .plan import DeckPlan, LogoPlan, PicturePlan, SlidePlan, TextPlan
 from .template import TextStyle
 
 COLOURS = {"ink": MSO_THEME_COLOR.TEXT_1, "accent": MSO_THEME_COLOR.ACCENT_1,
@@ -186,6 +186,26 @@ def _place_picture(placeholder, picture: PicturePlan) -> None:
     shape._element.nvPicPr.cNvPr.set("name", "Picture")
 
 
+def logo_image(logo: LogoPlan, theme: Theme) -> BytesIO | str:
+    """The logo as PowerPoint takes it: a PNG or JPEG as it is, an SVG drawn as a PNG
+    four times the size it shows at (the fonts are the theme's; nothing else is read)."""
+    if logo.format != "svg":
+        return picture_for_slide(logo.path)
+    import resvg_py
+    pixels = max(64, int(round(logo.width / 72 * 300)))  # 300 dpi at its size on the slide
+    png = resvg_py.svg_to_bytes(svg_string=logo.path.read_text(encoding="utf-8"),
+                                width=pixels, skip_system_fonts=True,
+                                font_files=[str(path) for path in theme.font_files()])
+    return BytesIO(bytes(png))
+
+
+def _place_logo(slide, logo: LogoPlan, theme: Theme) -> None:
+    shape = slide.shapes.add_picture(logo_image(logo, theme), Pt(logo.left), Pt(logo.top),
+                                     Pt(logo.width), Pt(logo.height))
+    shape._element.nvPicPr.cNvPr.set("descr", logo.alt)
+    shape._element.nvPicPr.cNvPr.set("name", "Logo")
+
+
 def _add_slide_number(slide, layout, number: int, theme: Theme, language: str,
                       design: bool) -> None:
     source = next((p for p in layout.placeholders
@@ -247,6 +267,8 @@ def _write_slide(presentation, plan: SlidePlan, number: int, theme: Theme, langu
         _write_text(shape_for(text.placeholder, text.clone), text, theme, language)
     if plan.picture is not None:
         _place_picture(shape_for(plan.picture.placeholder, False), plan.picture)
+    if plan.logo is not None:
+        _place_logo(slide, plan.logo, theme)
     for order, shape in by_order.items():  # empty placeholders would show prompt text
         if order not in used:
             shape._element.getparent().remove(shape._element)

@@ -1,0 +1,220 @@
+"""The organisation's logo on the covers and slides, a cover picture, the colophon's
+credit line, and PDFs a print shop takes without questions: checked on built files."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from PIL import Image as PILImage
+from pptx import Presentation
+from pptx.util import Emu
+from pypdf import PdfReader
+
+from .conftest import LAYOUTS, run_project
+
+SVG_LOGO = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">
+  <rect width="200" height="100" fill="#123456"/><circle cx="50" cy="50" r="30" fill="#B0472A"/>
+</svg>
+"""
+LESSONS = """
+Beste leden,
+
+Een korte inleiding.
+
+## 1. De eerste les
+
+> Wie elkaar kent, vindt elkaar.
+
+Tekst van de eerste les.
+
+## 2. De tweede les
+
+Tekst van de tweede les.
+
+---
+
+Tot ziens.
+"""
+
+
+def project(tmp_path: Path, front: str, files: dict[str, bytes | str] | None = None) -> Path:
+    folder = tmp_path / "project"
+    (folder / "content" / "images").mkdir(parents=True)
+    shutil.copytree(LAYOUTS, folder / "layouts")
+    for name, data in (files or {}).items():
+        target = folder / "content" / name
+        if isinstance(data, str):
+            target.write_text(data, encoding="utf-8")
+        else:
+            target.write_bytes(data)
+    text = "---\n" + textwrap.dedent(front).strip() + "\n---\n" + LESSONS
+    (folder / "content" / "brief.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def png_logo(width: int = 300, height: int = 150) -> bytes:
+    from io import BytesIO
+    buffer = BytesIO()
+    PILImage.new("RGB", (width, height), (30, 42, 50)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+FRONT = """
+title: Proef
+organisation: Wijkteam Test
+date: 2026-01-15
+signatories: [An, Bo]
+"""
+
+
+def images_on(page) -> list[str]:
+    """The names of the images and drawings (form XObjects) a page shows, nested ones
+    included."""
+    found = []
+
+    def walk(resources):
+        xobjects = (resources or {}).get("/XObject") or {}
+        for name, ref in xobjects.items():
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Image":
+                found.append(name)
+            elif xobject.get("/Subtype") == "/Form":
+                found.append(name)
+                walk(xobject.get("/Resources"))
+    walk(page.get("/Resources"))
+    return found
+
+
+def logo_shapes(slide):
+    return [shape for shape in slide.shapes if shape.name == "Logo"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("logo", ["logo.png", "logo.svg"])
+def test_the_logo_is_on_both_covers_and_on_the_title_and_closing_slides(tmp_path, logo):
+    data = png_logo() if logo.endswith(".png") else SVG_LOGO
+    folder = project(tmp_path, FRONT + f"logo: images/{logo}\n", {f"images/{logo}": data})
+    result = run_project(folder, "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    assert "logo" not in result.stderr
+    reader = PdfReader(folder / "output" / "brief.pdf")
+    for page in (reader.pages[0], reader.pages[-1]):
+        if logo.endswith(".png"):
+            assert images_on(page)
+        else:  # WeasyPrint draws an SVG into the page: its own colour is there
+            assert b"0.070588 0.203922 0.337255 rg" in page.get_contents().get_data()
+
+    deck = Presentation(folder / "output" / "brief.pptx")
+    slides = list(deck.slides)
+    assert [len(logo_shapes(slide)) for slide in slides] == [1] + [0] * (len(slides) - 2) + [1]
+    for slide in (slides[0], slides[-1]):
+        (shape,) = logo_shapes(slide)
+        assert abs(shape.width / shape.height - 2.0) < 0.02  # its own proportions
+        assert 0 <= shape.left and shape.left + shape.width <= deck.slide_width
+        assert 0 <= shape.top and shape.top + shape.height <= deck.slide_height
+        assert Emu(shape.height).mm == pytest.approx(22, abs=0.5)  # the theme's height
+        for other in slide.shapes:  # it covers no text
+            if other is shape or not (other.has_text_frame and other.text_frame.text.strip()):
+                continue
+            apart = (shape.left + shape.width <= other.left or other.left + other.width <= shape.left
+                     or shape.top + shape.height <= other.top
+                     or other.top + other.height <= shape.top)
+            assert apart, other.name
+
+
+@pytest.mark.slow
+def test_cover_image_and_no_credit_line(tmp_path):
+    folder = project(tmp_path, FRONT + "cover-image: images/buurt.png\nmade-with: false\n",
+                     {"images/buurt.png": png_logo(800, 500)})
+    result = run_project(folder, "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(folder / "output" / "brief.pdf")
+    assert images_on(reader.pages[0])
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Gemaakt met tweeluik" not in text
+    assert "Wijkteam Test" in reader.pages[0].extract_text()
+
+
+@pytest.mark.slow
+def test_the_credit_line_is_there_by_default(tmp_path):
+    folder = project(tmp_path, FRONT)
+    result = run_project(folder, "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(folder / "output" / "brief.pdf")
+    assert "Gemaakt met tweeluik" in reader.pages[1].extract_text()
+    assert not images_on(reader.pages[0]) and not images_on(reader.pages[-1])  # no logo
+
+
+@pytest.mark.parametrize(("svg", "complaint"), [
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image href="https://example.org/x.png"/></svg>',
+     "holds a <image>"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
+     '<use xlink:href="other.svg#a"/></svg>', "refers to another file or address (other.svg#a)"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script></svg>',
+     "holds a <script>"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>@import url(x.css);</style></svg>',
+     "loads something from a stylesheet"),
+    ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg" '
+     'viewBox="0 0 10 10"><text>&a;</text></svg>', "has a DOCTYPE"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>', "has no size"),
+    ("<svg", "is not an SVG drawing tweeluik can read"),
+])
+def test_a_logo_that_needs_more_than_itself_is_refused_at_its_line(tmp_path, svg, complaint):
+    folder = project(tmp_path, FRONT + "logo: images/logo.svg\n", {"images/logo.svg": svg})
+    result = run_project(folder, "--check", "content/brief.md")
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("content/brief.md:6: ") and complaint in line, line
+
+
+def test_a_logo_outside_the_content_folder_is_refused(tmp_path):
+    folder = project(tmp_path, FRONT + "logo: ../layouts/fonts/Carlito-Bold.ttf\n")
+    result = run_project(folder, "--check", "content/brief.md")
+    assert result.returncode == 2
+    assert "content/brief.md:6: the image '../layouts/fonts/Carlito-Bold.ttf' lies " \
+        "outside the content folder" in result.stderr
+
+
+# --- the PDFs as a print shop receives them -------------------------------------------
+
+
+@pytest.mark.slow
+def test_print_shop_pdf_has_an_output_intent_black_text_and_the_right_version(sample_build):
+    reader = PdfReader(sample_build.print_shop)
+    root = reader.trailer["/Root"]
+    (intent,) = root["/OutputIntents"]
+    intent = intent.get_object()
+    assert intent["/S"] == "/GTS_PDFX" and intent["/OutputConditionIdentifier"] == "sRGB IEC61966-2.1"
+    profile = intent["/DestOutputProfile"].get_object()
+    assert profile["/N"] == 3 and profile.get_data()[36:40] == b"acsp"  # an ICC profile
+    ink = b"0.117647 0.164706 0.196078 rg"  # the theme's ink as RGB in the screen PDF
+    screen = b"".join(page.get_contents().get_data() for page in PdfReader(sample_build.booklet).pages)
+    press = b"".join(page.get_contents().get_data() for page in reader.pages)
+    assert ink in screen and ink not in press
+    assert press.count(b"0 0 0 1 k") == screen.count(ink)
+
+
+@pytest.mark.slow
+def test_every_pdf_declares_1_7_and_opens_with_its_bookmarks(sample_build):
+    for path in (sample_build.booklet, sample_build.print_shop, sample_build.a4):
+        assert path.read_bytes()[:8] == b"%PDF-1.7", path.name
+        reader = PdfReader(path)
+        assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines", path.name
+        titles = [item.title for item in reader.outline if not isinstance(item, list)]
+        assert titles[0] == "Inleiding" and len(titles) >= 3, path.name
+
+
+@pytest.mark.slow
+def test_office_pdf_bookmarks_lead_to_the_side_that_holds_the_page(sample_build):
+    from tweeluik.booklet.variants import saddle_stitch_order
+    booklet, office = PdfReader(sample_build.booklet), PdfReader(sample_build.a4)
+    sides = saddle_stitch_order(len(booklet.pages))
+    for mine, theirs in zip(booklet.outline, office.outline, strict=True):
+        if isinstance(mine, list):
+            continue
+        page = booklet.get_destination_page_number(mine) + 1
+        side = office.get_destination_page_number(theirs)
+        assert page in sides[side], (mine.title, page, sides[side])

@@ -1,0 +1,295 @@
+"""The booklet as a typesetter finishes it: copyfitting, no runts, headings kept with
+their text, Dutch compounds broken at their joints, and the author's exceptions used by
+both writers. Checked on laid-out pages and built PDFs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tweeluik.booklet.copyfit import measure_lessons
+from tweeluik.booklet.render import layout_booklet
+from tweeluik.hyphenation import break_points, compound_joints
+from tweeluik.parse import parse_publication
+from tweeluik.theme import load_theme
+
+from .conftest import LAYOUTS, SAMPLE, need_tool, run_project, write_source
+
+LETTERS = Path(__file__).parent / "letters"
+LONG = LETTERS / "clean-lange-lessen.md"
+THEME = load_theme(LAYOUTS)
+CREATED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+LEADING_PX = THEME.length_pt("leading") / 0.75
+# One sentence more in lesson 1 of the long letter pushes it a few lines onto a third
+# page; several more push it too far to be saved.
+EXTRA = " Wie dat wil, kan ons ook schrijven of bellen, want elk gesprek helpt ons verder."
+END_OF_LESSON_1 = "waar we nog niemand kennen."
+LESSON_1_START = "Aan het begin van het jaar"
+LESSON_2_START = "We hebben als teams een"
+
+
+def project_with(tmp_path: Path, text: str, theme_change: tuple[str, str] | None = None,
+                 exceptions: str | None = None) -> Path:
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    shutil.copytree(LAYOUTS, project / "layouts")
+    (project / "content" / "brief.md").write_text(text, encoding="utf-8")
+    if theme_change:
+        theme = project / "layouts" / "theme.toml"
+        old, new = theme_change
+        assert old in theme.read_text(encoding="utf-8")
+        theme.write_text(theme.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    if exceptions is not None:
+        (project / "layouts" / "hyphenation.txt").write_text(exceptions, encoding="utf-8")
+    return project
+
+
+def long_letter(extra_sentences: int = 0) -> str:
+    text = LONG.read_text(encoding="utf-8")
+    assert text.count(END_OF_LESSON_1) == 1
+    return text.replace(END_OF_LESSON_1, END_OF_LESSON_1 + EXTRA * extra_sentences)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    tool = need_tool("pdftotext")
+    result = subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True,
+                            check=True)
+    return result.stdout.split("\f")[:-1]
+
+
+def page_of(pages: list[str], needle: str) -> int:
+    """The 1-based number of the first page whose text holds ``needle``."""
+    return next(number for number, text in enumerate(pages, start=1)
+                if needle in " ".join(text.split()))
+
+
+# --- copyfitting -------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_lesson_a_few_lines_over_is_fitted_onto_one_page_fewer(tmp_path):
+    project = project_with(tmp_path, long_letter(extra_sentences=3))
+    result = run_project(project, "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    assert "content/brief.md:19: note: booklet: lesson 1: fitted onto 2 pages (was 3)" \
+        in result.stderr.splitlines()
+    pages = pdf_pages(project / "output" / "brief.pdf")
+    first = page_of(pages, LESSON_1_START)
+    assert page_of(pages, LESSON_2_START) == first + 2
+    assert "elk gesprek helpt ons verder" in " ".join(pages[first].split())  # all of it kept
+    assert len(pages) % 4 == 0
+
+
+@pytest.mark.slow
+def test_without_copyfitting_the_same_lesson_takes_three_pages(tmp_path):
+    """The control: the theme turns copyfitting off, and the lesson runs over."""
+    project = project_with(tmp_path, long_letter(extra_sentences=3),
+                           theme_change=("below = 0.33", "below = 0"))
+    result = run_project(project, "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    assert "fitted" not in result.stderr
+    pages = pdf_pages(project / "output" / "brief.pdf")
+    first = page_of(pages, LESSON_1_START)
+    assert page_of(pages, LESSON_2_START) == first + 3
+
+
+@pytest.mark.slow
+def test_a_lesson_too_far_over_is_left_as_it_was_and_the_author_told(tmp_path):
+    project = project_with(tmp_path, long_letter(extra_sentences=7))
+    result = run_project(project, "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    (note,) = [line for line in result.stderr.splitlines() if "lesson 1" in line]
+    assert re.fullmatch(r"content/brief\.md:19: note: booklet: lesson 1: its last page holds "
+                        r"only about \d+ lines, too many to save by setting the lesson tighter; "
+                        r"cut about \d+ lines \(some \d+ words\), or add to it", note), note
+    pages = pdf_pages(project / "output" / "brief.pdf")
+    first = page_of(pages, LESSON_1_START)
+    assert page_of(pages, LESSON_2_START) == first + 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", [LONG, SAMPLE], ids=["long-letter", "sample"])
+def test_no_lesson_ends_on_a_nearly_empty_page_without_a_note(source):
+    publication = parse_publication(source)
+    laid_out = layout_booklet(publication, THEME, LAYOUTS, source.parent, CREATED)
+    noted = {lesson.number for lesson, _ in laid_out.notes if "too many" in _}
+    extents = measure_lessons(laid_out.document, LEADING_PX)
+    assert set(extents) == {lesson.number for lesson in publication.lessons}
+    for number, extent in extents.items():
+        if extent.pages > 1 and number not in noted:
+            assert extent.last_fill >= THEME.copyfit_below, extent
+
+
+# --- runts and headings ------------------------------------------------------------------
+
+
+def line_texts(box) -> list[str]:
+    lines: list[str] = []
+
+    def text_of(node) -> str:
+        if getattr(node, "text", None) is not None:
+            return node.text
+        return "".join(text_of(child) for child in getattr(node, "children", ()))
+
+    def walk(node):
+        if type(node).__name__ == "LineBox":
+            lines.append(text_of(node))
+            return
+        for child in getattr(node, "children", ()):
+            walk(child)
+    walk(box)
+    return lines
+
+
+def paragraphs_and_headings(document):
+    """(page index, tag, line texts) of every paragraph and subheading, in order."""
+    found = []
+
+    def walk(box, index):
+        tag = getattr(box, "element_tag", None)
+        if tag in ("p", "h3") and type(box).__name__ == "BlockBox":
+            found.append((index, tag, line_texts(box)))
+            return
+        for child in getattr(box, "children", ()):
+            walk(child, index)
+    for index, page in enumerate(document.pages):
+        walk(page._page_box, index)
+    return found
+
+
+# Paragraphs that, set as they are written, end on a line holding only "niet?".
+RUNT_BASE = ("Wie een straat heeft, loopt er een keer per week doorheen, maakt een praatje en "
+             "onthoudt namen. Het klinkt eenvoudig en dat is het ook")
+RUNT_WORDS = ("we zien het elke dag weer in de buurt waar mensen samen iets doen voor elkaar "
+              "en voor de straat").split()
+
+
+@pytest.mark.slow
+def test_no_paragraph_ends_with_a_short_word_alone(source_dir):
+    body = "## Les\n\n" + "\n\n".join(f"{RUNT_BASE} {' '.join(RUNT_WORDS[:n])} niet?"
+                                      for n in range(20)) + "\n"
+    publication = parse_publication(write_source(source_dir, body))
+    document = layout_booklet(publication, THEME, LAYOUTS, source_dir, CREATED).document
+    endings = [lines[-1] for _, tag, lines in paragraphs_and_headings(document)
+               if tag == "p" and "niet?" in lines[-1]]
+    assert len(endings) == 20
+    runts = [line for line in endings if len(line.split()) < 2]
+    assert not runts, runts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", [LONG, SAMPLE], ids=["long-letter", "sample"])
+def test_real_letters_have_no_runts_and_no_heading_at_a_page_foot(source):
+    document = layout_booklet(parse_publication(source), THEME, LAYOUTS, source.parent,
+                              CREATED).document
+    found = paragraphs_and_headings(document)
+    for (page, tag, lines), following in zip(found, [*found[1:], None], strict=True):
+        if tag == "p" and len(lines) > 1:
+            last = lines[-1].split()
+            assert len(last) > 1 or len(last[0]) > 7, lines[-2:]
+        if tag == "h3":
+            assert following is not None and following[0] == page, f"'{lines}' ends page {page + 1}"
+            assert len(following[2]) >= 2 or following[2] == lines, following
+
+
+# --- hyphenation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "joint"), [
+    ("persoonsniveau", "persoons"), ("voorkeursgedrag", "voorkeurs"), ("leernetwerk", "leer"),
+    ("buurtbewonersbijeenkomst", "buurtbewoners"), ("straatverdeling", "straat"),
+])
+def test_dutch_compounds_break_only_at_their_joints(word, joint):
+    assert break_points(word, "nl") == (len(joint),)
+    assert compound_joints(word) == (len(joint),)
+
+
+def test_short_and_simple_words_break_between_syllables():
+    assert break_points("ontmoeting", "nl") == (3, 6)   # ont-moe-ting
+    assert break_points("gewoon", "nl") != ()
+    assert compound_joints("gewoon") == ()
+
+
+def hyphenated_words(pages: list[str]) -> list[tuple[str, int]]:
+    """Each word broken at a line end, as (whole word, letters before the hyphen)."""
+    broken = []
+    for text in pages:
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        for line, after in zip(lines, lines[1:], strict=False):
+            found = re.search(r"(\w+)-$", line)
+            rest = re.match(r"(\w+)", after)
+            if found and rest and not found.group(1).isdigit():
+                broken.append((found.group(1) + rest.group(1), len(found.group(1))))
+    return broken
+
+
+@pytest.mark.slow
+def test_the_booklet_breaks_words_only_where_tweeluik_allows(tmp_path):
+    project = project_with(tmp_path, LONG.read_text(encoding="utf-8"))
+    result = run_project(project, "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    broken = hyphenated_words(pdf_pages(project / "output" / "brief.pdf"))
+    assert len(broken) > 10
+    wrong = [(word, at) for word, at in broken if at not in break_points(word, "nl")]
+    assert not wrong, wrong
+    joints = [(word, at) for word, at in broken if compound_joints(word)]
+    assert joints and all(at in compound_joints(word) for word, at in joints), joints
+
+
+EXCEPTION_WORD = "Kwartiermakersoverleggen"  # the list says kwartier-makersoverleggen
+SLIDE_WORD = "buurtbewonersvertegenwoordigersvergaderingsvoorbereidingscommissieleden"
+SLIDE_POINTS = (13, 31, 43, 57)  # buurtbewoners-vertegenwoordigers-vergaderings-…
+EXCEPTIONS_FILE = """# test
+kwartier-makersoverleggen
+buurtbewoners-vertegenwoordigers-vergaderings-voorbereidings-commissieleden
+"""
+
+
+@pytest.mark.slow
+def test_the_exceptions_list_decides_in_the_booklet_and_on_the_slides(tmp_path):
+    words = " ".join(f"{'en ' * n}{EXCEPTION_WORD}" for n in range(24))
+    body = f"""---
+title: Proef
+organisation: Wijkteam Test
+date: 2026-01-15
+---
+## {SLIDE_WORD}
+
+{words}.
+"""
+    project = project_with(tmp_path, body, exceptions=EXCEPTIONS_FILE)
+    result = run_project(project, "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    broken = [(word, at) for word, at in hyphenated_words(pdf_pages(project / "output" / "brief.pdf"))
+              if word.lower() == EXCEPTION_WORD.lower()]
+    assert broken and all(at == len("kwartier") for _, at in broken), broken
+    assert break_points(EXCEPTION_WORD, "nl") == (14,)  # the dictionary alone says otherwise
+
+    deck = Presentation(project / "output" / "brief.pptx")
+    title = next(shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+                 if shape.has_text_frame and SLIDE_WORD[:10] in shape.text_frame.text
+                 and slide.shapes.title == shape)
+    pieces = re.split(r"-\s*", title.strip())
+    assert len(pieces) > 1, title
+    cuts = [sum(len(piece) for piece in pieces[:index]) for index in range(1, len(pieces))]
+    assert "".join(pieces) == SLIDE_WORD and set(cuts) <= set(SLIDE_POINTS), title
+
+
+def test_bad_lines_in_the_exceptions_list_are_reported_with_their_line(tmp_path):
+    project = project_with(tmp_path, SAMPLE.read_text(encoding="utf-8"),
+                           exceptions="# names\nZuid-oever\n--fout\n12-3\n")
+    shutil.copytree(SAMPLE.parent / "images", project / "content" / "images")
+    result = run_project(project, "--check", "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "layouts/hyphenation.txt:3: warning: '--fout' is not a word with hyphens where it may "
+        "break (such as 'wijk-team-coör-di-na-tor'); this line is skipped",
+        "layouts/hyphenation.txt:4: warning: '12-3' is not a word with hyphens where it may "
+        "break (such as 'wijk-team-coör-di-na-tor'); this line is skipped",
+    ]

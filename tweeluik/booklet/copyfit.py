@@ -1,0 +1,169 @@
+"""Copyfitting: a lesson whose last page is nearly empty is set onto one page fewer.
+
+Step 3b of the pipeline (booklet writer, between layout and PDF). After the first
+layout, each lesson's pages are measured (from its anchor to the empty marker
+``lesson-N-end`` at its end). A lesson of two pages or more whose last page holds less
+than the theme's ``[copyfit] below`` share of the text area is tried again on its own,
+in small steps that a reader does not see, each adding to the one before:
+
+1. ``fit-1``: tighter space around the opener and the pull quote;
+2. ``fit-2``: word spacing and tracking a few thousandths of an em tighter;
+3. ``fit-3``: leading so that each page holds one line more.
+
+The layout's CSS says what each step does. A lesson keeps the first step that saves a
+page; when none does, it stays as it was, and the author is told how much to cut.
+Because every lesson starts on a new page, a lesson laid out alone takes as many pages
+as it does in the booklet, so one trial layout holds just the lessons being fitted,
+each once at every level. The whole booklet is laid out a second time only when a
+lesson was fitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+import lxml.html
+
+from ..model import Lesson, Publication
+
+LEVELS = (1, 2, 3)
+END_SUFFIX = "-end"
+
+
+@dataclass(frozen=True)
+class LessonExtent:
+    """How many pages a lesson takes and how full its last page is (0 to 1)."""
+
+    number: int
+    pages: int
+    last_fill: float
+    lines_on_last: int
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """The level chosen for each lesson that could be fitted, and the lessons that
+    wanted fitting but could not be."""
+
+    levels: dict[int, int]
+    unfitted: frozenset[int]
+
+
+def lesson_id(number: int) -> str:
+    return f"lesson-{number}"
+
+
+def measure_lessons(document, leading_px: float, prefix: str = "lesson-"
+                    ) -> dict[int, LessonExtent]:
+    """The extent of every lesson that has both its anchor (``prefix`` and its number)
+    and its end marker in ``document`` (a layout without end markers is never fitted)."""
+    first: dict[int, int] = {}
+    last: dict[int, tuple[int, float]] = {}
+    for index, page in enumerate(document.pages):
+        for anchor, position in page.anchors.items():
+            if not anchor.startswith(prefix):
+                continue
+            name = anchor.removeprefix(prefix)
+            if name.isdigit():  # a lesson split over pages has its anchor on each
+                first.setdefault(int(name), index)
+            elif name.endswith(END_SUFFIX) and name.removesuffix(END_SUFFIX).isdigit():
+                last[int(name.removesuffix(END_SUFFIX))] = (index, position[1])
+    extents = {}
+    for number, start in first.items():
+        if number not in last:
+            continue
+        end, y = last[number]
+        box = document.pages[end]._page_box  # private in WeasyPrint; pinned in pyproject
+        top, height = box.content_box_y(), box.height
+        used = max(0.0, y - top)
+        extents[number] = LessonExtent(number, end - start + 1, min(1.0, used / height),
+                                       round(used / leading_px) if leading_px else 0)
+    return extents
+
+
+def lines_per_page(document, leading_px: float) -> int:
+    """How many lines of running text a body page holds."""
+    box = document.pages[-1]._page_box
+    for page in document.pages:
+        if any(anchor.startswith("lesson-") for anchor in page.anchors):
+            box = page._page_box
+            break
+    return max(1, int(box.height // leading_px))
+
+
+def wants_fitting(extent: LessonExtent, below: float) -> bool:
+    return extent.pages >= 2 and extent.last_fill < below
+
+
+def trial_prefix(level: int) -> str:
+    return f"fit{level}-lesson-"
+
+
+def trial_html(html_at_level: Mapping[int, str], numbers: Iterable[int]) -> str:
+    """One HTML document that holds each lesson in ``numbers`` once at every level, and
+    nothing else: the lessons' sections as the layout wrote them with that level set
+    (from ``html_at_level``), their ids prefixed with ``trial_prefix(level)``."""
+    trial = lxml.html.document_fromstring(html_at_level[LEVELS[0]])
+    body = trial.body
+    for child in list(body):
+        body.remove(child)
+    for level in LEVELS:
+        page = lxml.html.document_fromstring(html_at_level[level])
+        for number in numbers:
+            try:
+                section = page.get_element_by_id(lesson_id(number))
+            except KeyError:
+                continue
+            for element in section.iter():
+                if element.get("id"):
+                    element.set("id", element.get("id").replace("lesson-", trial_prefix(level), 1))
+            body.append(section)
+    return lxml.html.tostring(trial, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def fit_lessons(extents: Mapping[int, LessonExtent], below: float,
+                trial: Callable[[set[int]], dict[int, dict[int, LessonExtent]]]) -> FitResult:
+    """Choose a fitting level for each lesson that wants one: the smallest that saves a
+    page. ``trial`` lays out the given lessons at every level and measures them, by
+    level."""
+    waiting = {number for number, extent in extents.items() if wants_fitting(extent, below)}
+    if not waiting:
+        return FitResult({}, frozenset())
+    measured = trial(waiting)
+    levels: dict[int, int] = {}
+    for number in sorted(waiting):
+        for level in LEVELS:
+            result = measured.get(level, {}).get(number)
+            if result is not None and result.pages < extents[number].pages:
+                levels[number] = level
+                break
+    return FitResult(levels, frozenset(waiting - set(levels)))
+
+
+def fit_notes(publication: Publication, result: FitResult,
+              before: Mapping[int, LessonExtent], after: Mapping[int, LessonExtent]
+              ) -> list[tuple[Lesson, str]]:
+    """One sentence per lesson that wanted fitting, measured on the final layout."""
+    notes = []
+    for lesson in publication.lessons:
+        number = lesson.number
+        if number in result.levels and number in after \
+                and after[number].pages < before[number].pages:
+            notes.append((lesson, fitted_note(number, after[number].pages,
+                                              before[number].pages)))
+        elif number in result.unfitted or number in result.levels:
+            notes.append((lesson, unfitted_note(number, before[number])))
+    return notes
+
+
+def fitted_note(number: int, pages: int, was: int) -> str:
+    return f"lesson {number}: fitted onto {pages} page{'s' if pages != 1 else ''} (was {was})"
+
+
+def unfitted_note(number: int, extent: LessonExtent) -> str:
+    lines = max(1, extent.lines_on_last)
+    plural = "s" if lines != 1 else ""
+    return (f"lesson {number}: its last page holds only about {lines} line{plural}, too "
+            f"many to save by setting the lesson tighter; cut about {lines} line{plural} "
+            f"(some {lines * 10} words), or add to it")
