@@ -1,10 +1,10 @@
 """Where a word may be broken at the end of a line, in Dutch or English.
 
 Shared by both writers (step 3): the deck breaks a word that is too wide for its box;
-the booklet gets the same break points as soft hyphens, so WeasyPrint breaks only
-there. A Dutch compound is broken only where its parts meet (“persoons-niveau”, never
-“persoonsni-veau”); its parts are recognised with the OpenTaal word list in
-``tweeluik/data``. Words in ``layouts/hyphenation.txt`` are broken as written there.
+the booklet hands the same break points to WeasyPrint's hyphenation
+(``booklet/wordbreaks``). A Dutch compound is broken only where its parts meet
+(“persoons-niveau”, never “persoonsni-veau”); its parts are recognised with the
+OpenTaal word list in ``tweeluik/data``. Words in ``layouts/hyphenation.txt`` are broken as written there.
 Work is bounded: a word longer than ``MAX_WORD`` letters is never looked up.
 """
 
@@ -28,7 +28,6 @@ LINKS = ("s", "en", "e", "er")  # the letters Dutch puts between the parts of a 
 MIN_PART = 4                   # letters on each side of a compound joint
 MIN_COMPOUND = 11              # shorter words are split by syllables ("ge-re-geld", not
                                # "gere-geld": short false compounds are too easy to find)
-_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 
 
 @lru_cache(maxsize=4)
@@ -154,24 +153,3 @@ def break_points(word: str, language: str, exceptions: Exceptions = NO_EXCEPTION
     if written is not None:
         return written
     return _points(word, language)
-
-
-def soft_hyphens(text: str, language: str, exceptions: Exceptions = NO_EXCEPTIONS,
-                 shortest: int = 7, edge: int = 3) -> str:
-    """``text`` with soft hyphens (U+00AD) at the break points of words of at least
-    ``shortest`` letters, keeping ``edge`` letters on each side of a break."""
-    def mark(found: re.Match) -> str:
-        word = found.group()
-        if len(word) < shortest or "\u00ad" in word:
-            return word
-        points = [p for p in break_points(word, language, exceptions)
-                  if edge <= p <= len(word) - edge]
-        if not points:
-            return word
-        pieces, start = [], 0
-        for point in points:
-            pieces.append(word[start:point])
-            start = point
-        pieces.append(word[start:])
-        return "\u00ad".join(pieces)
-    return _WORD.sub(mark, text)
