@@ -358,3 +358,26 @@ def test_typographic_quotes_apostrophes_and_dashes_reach_the_pdf(sample_build):
     assert "‘We hoefden niets" in text                  # opening single quote
     assert " – die staan in het" in text                # en dash from --
     assert "'" not in text and '"' not in text and " -- " not in text
+
+
+def test_a_changed_picture_is_read_again_by_the_same_process(source_dir):
+    """Watch mode keeps decoded pictures between builds, but never a stale one."""
+    import os
+
+    from PIL import Image as PILImage
+
+    from tweeluik.booklet import render
+
+    picture = source_dir / "foto.png"
+    PILImage.new("RGB", (400, 300), (200, 30, 30)).save(picture)
+    source = write_source(source_dir, "## Les\n\n![Een foto](foto.png)\n\nTekst.\n")
+    pub, theme = parse_publication(source), load_theme(LAYOUTS)
+    created = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    first = render.render_booklet(pub, theme, LAYOUTS, source_dir, created).pdf
+    PILImage.new("RGB", (400, 300), (30, 30, 200)).save(picture)
+    later = picture.stat().st_mtime_ns + 2_000_000_000
+    os.utime(picture, ns=(later, later))
+    second = render.render_booklet(pub, theme, LAYOUTS, source_dir, created).pdf
+    render.clear_stylesheet_cache()  # a process that never saw the first picture
+    fresh = render.render_booklet(pub, theme, LAYOUTS, source_dir, created).pdf
+    assert second != first and second == fresh

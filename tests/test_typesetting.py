@@ -293,3 +293,21 @@ def test_bad_lines_in_the_exceptions_list_are_reported_with_their_line(tmp_path)
         "layouts/hyphenation.txt:4: warning: '12-3' is not a word with hyphens where it may "
         "break (such as 'wijk-team-coör-di-na-tor'); this line is skipped",
     ]
+
+
+def test_copyfitting_tries_only_lessons_it_could_save():
+    """A lesson far over (eight lines on the last of two pages) is reported without a
+    trial layout; one a few lines over is tried; a full last page is left alone."""
+    from tweeluik.booklet.copyfit import LessonExtent, fit_lessons
+
+    asked: list[set[int]] = []
+
+    def trial(numbers):
+        asked.append(set(numbers))
+        return {1: {number: LessonExtent(number, 1, 0.99, 31) for number in numbers}}
+
+    extents = {1: LessonExtent(1, 2, 0.25, 8), 2: LessonExtent(2, 2, 0.09, 3),
+               3: LessonExtent(3, 2, 0.80, 26)}
+    result = fit_lessons(extents, 0.33, trial)
+    assert asked == [{2}]
+    assert result.levels == {2: 1} and result.unfitted == frozenset({1})

@@ -92,8 +92,20 @@ def lines_per_page(document, leading_px: float) -> int:
     return max(1, int(box.height // leading_px))
 
 
+def most_lines_saved(pages: int) -> int:
+    """More lines than copyfitting can save on a lesson of ``pages`` pages: the opener
+    gives about two, tighter spacing about one a page, one more line a page one a page
+    (measured: four lines on a lesson of three pages). A lesson further over is not
+    tried, which spares the trial layout."""
+    return 2 + 2 * pages
+
+
 def wants_fitting(extent: LessonExtent, below: float) -> bool:
     return extent.pages >= 2 and extent.last_fill < below
+
+
+def can_be_fitted(extent: LessonExtent) -> bool:
+    return extent.lines_on_last <= most_lines_saved(extent.pages)
 
 
 def trial_prefix(level: int) -> str:
@@ -127,9 +139,10 @@ def fit_lessons(extents: Mapping[int, LessonExtent], below: float,
     """Choose a fitting level for each lesson that wants one: the smallest that saves a
     page. ``trial`` lays out the given lessons at every level and measures them, by
     level."""
-    waiting = {number for number, extent in extents.items() if wants_fitting(extent, below)}
+    wanting = {number for number, extent in extents.items() if wants_fitting(extent, below)}
+    waiting = {number for number in wanting if can_be_fitted(extents[number])}
     if not waiting:
-        return FitResult({}, frozenset())
+        return FitResult({}, frozenset(wanting))
     measured = trial(waiting)
     levels: dict[int, int] = {}
     for number in sorted(waiting):
@@ -138,7 +151,7 @@ def fit_lessons(extents: Mapping[int, LessonExtent], below: float,
             if result is not None and result.pages < extents[number].pages:
                 levels[number] = level
                 break
-    return FitResult(levels, frozenset(waiting - set(levels)))
+    return FitResult(levels, frozenset(wanting - set(levels)))
 
 
 def fit_notes(publication: Publication, result: FitResult,

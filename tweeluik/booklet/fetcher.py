@@ -43,6 +43,7 @@ class FolderFetcher(URLFetcher):
         super().__init__()
         self.areas = {name: real(folder) for name, folder in areas.items()}
         self.fetched: list[Path] = []
+        self.stamps: dict[str, tuple[int, int]] = {}  # address → (mtime, size) when read
 
     def url_for(self, path: Path) -> str:
         """The virtual address of a real file inside one of the areas."""
@@ -74,8 +75,19 @@ class FolderFetcher(URLFetcher):
             raise RefusedResource(url, "this file is larger than 64 MB")
         return found
 
+    def stamp(self, url: str) -> tuple[int, int] | None:
+        """The modification time and size of the file behind ``url`` (``None`` when it
+        is gone or refused)."""
+        try:
+            status = self.real_path(url).stat()
+        except (RefusedResource, OSError):
+            return None
+        return status.st_mtime_ns, status.st_size
+
     def fetch(self, url, headers=None):
         real = self.real_path(url)
         self.fetched.append(real)
+        status = real.stat()  # before reading: a file changed meanwhile is read again later
+        self.stamps[url] = (status.st_mtime_ns, status.st_size)
         kind = mimetypes.guess_type(real.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, real.read_bytes(), {"Content-Type": kind})

@@ -52,6 +52,37 @@ _STYLESHEETS: dict[str, tuple[FontConfiguration, weasyprint.CSS]] = {}
 def clear_stylesheet_cache() -> None:
     """Forget parsed stylesheets (tests use it to watch fonts being loaded)."""
     _STYLESHEETS.clear()
+    _IMAGES.clear()
+
+
+class ImageCache(dict):
+    """WeasyPrint's image cache (decoded pictures, their PDF data), kept for the layouts
+    of one build and, in watch mode, for the next build: an entry whose file changed on
+    disk is dropped first (``refresh``). SVG drawings are tied to one layout and are
+    never kept."""
+
+    def __init__(self):
+        super().__init__()
+        self.stamps: dict[str, tuple[int, int]] = {}
+
+    def __setitem__(self, key, value) -> None:
+        if type(value).__name__ == "SVGImage":
+            return
+        super().__setitem__(key, value)
+
+    def refresh(self, fetcher: FolderFetcher) -> None:
+        for url, stamp in list(self.stamps.items()):
+            if fetcher.stamp(url) != stamp:
+                prefix = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
+                for key in [key for key in self if key == url or key.startswith(prefix)]:
+                    del self[key]
+                del self.stamps[url]
+
+    def remember(self, fetcher: FolderFetcher) -> None:
+        self.stamps.update({url: stamp for url, stamp in fetcher.stamps.items() if url in self})
+
+
+_IMAGES = ImageCache()
 
 
 def booklet_stylesheet(theme: Theme, layout: BookletLayout, layouts: Path,
@@ -120,7 +151,9 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
         with tweeluik_word_breaks(exceptions):
             document = weasyprint.HTML(string=html, base_url=layout.base_url,
                                        url_fetcher=fetcher).render(
-                font_config=font_config, stylesheets=[stylesheet], pdf_tags=True)
+                font_config=font_config, stylesheets=[stylesheet], pdf_tags=True,
+                cache=_IMAGES)
+        _IMAGES.remember(fetcher)
         return document, hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
 
     leading = theme.length_pt("leading") / 0.75  # in CSS px, as WeasyPrint measures
@@ -133,6 +166,7 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                 for level in LEVELS}
 
     notes: list[tuple[Lesson, str]] = []
+    _IMAGES.refresh(fetcher)
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
         document, fingerprint = lay_out(html_for(NO_FITTING))
