@@ -300,14 +300,18 @@ def test_copyfitting_tries_only_lessons_it_could_save():
     trial layout; one a few lines over is tried; a full last page is left alone."""
     from tweeluik.booklet.copyfit import LessonExtent, fit_lessons
 
-    asked: list[set[int]] = []
+    asked: list[tuple[set[int], tuple[int, ...]]] = []
+    saves = {2: 1, 4: 3}  # the gentlest level that saves each lesson's last page
 
-    def trial(numbers):
-        asked.append(set(numbers))
-        return {1: {number: LessonExtent(number, 1, 0.99, 31) for number in numbers}}
+    def trial(numbers, levels):
+        asked.append((set(numbers), levels))
+        return {level: {number: LessonExtent(number, 1 if level >= saves.get(number, 9) else 2,
+                                             0.9, 29) for number in numbers}
+                for level in levels}
 
     extents = {1: LessonExtent(1, 2, 0.25, 8), 2: LessonExtent(2, 2, 0.09, 3),
-               3: LessonExtent(3, 2, 0.80, 26)}
+               3: LessonExtent(3, 2, 0.80, 26), 4: LessonExtent(4, 2, 0.12, 4),
+               5: LessonExtent(5, 2, 0.06, 2)}
     result = fit_lessons(extents, 0.33, trial)
-    assert asked == [{2}]
-    assert result.levels == {2: 1} and result.unfitted == frozenset({1})
+    assert asked == [({2, 4, 5}, (3,)), ({2, 4}, (1, 2))]  # the strongest first, on all
+    assert result.levels == {2: 1, 4: 3} and result.unfitted == frozenset({1, 5})

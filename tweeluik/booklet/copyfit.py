@@ -113,14 +113,14 @@ def trial_prefix(level: int) -> str:
 
 
 def trial_html(html_at_level: Mapping[int, str], numbers: Iterable[int]) -> str:
-    """One HTML document that holds each lesson in ``numbers`` once at every level, and
-    nothing else: the lessons' sections as the layout wrote them with that level set
-    (from ``html_at_level``), their ids prefixed with ``trial_prefix(level)``."""
-    trial = lxml.html.document_fromstring(html_at_level[LEVELS[0]])
+    """One HTML document that holds each lesson in ``numbers`` once at each level of
+    ``html_at_level``, and nothing else: the lessons' sections as the layout wrote them
+    with that level set, their ids prefixed with ``trial_prefix(level)``."""
+    trial = lxml.html.document_fromstring(next(iter(html_at_level.values())))
     body = trial.body
     for child in list(body):
         body.remove(child)
-    for level in LEVELS:
+    for level in html_at_level:
         page = lxml.html.document_fromstring(html_at_level[level])
         for number in numbers:
             try:
@@ -134,23 +134,27 @@ def trial_html(html_at_level: Mapping[int, str], numbers: Iterable[int]) -> str:
     return lxml.html.tostring(trial, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
-def fit_lessons(extents: Mapping[int, LessonExtent], below: float,
-                trial: Callable[[set[int]], dict[int, dict[int, LessonExtent]]]) -> FitResult:
+Trial = Callable[[set[int], tuple[int, ...]], dict[int, dict[int, LessonExtent]]]
+
+
+def fit_lessons(extents: Mapping[int, LessonExtent], below: float, trial: Trial) -> FitResult:
     """Choose a fitting level for each lesson that wants one: the smallest that saves a
-    page. ``trial`` lays out the given lessons at every level and measures them, by
-    level."""
+    page. ``trial(lessons, levels)`` lays out the lessons at those levels and measures
+    them, by level. The steps add up, so the strongest is tried first, on every lesson
+    that wants it; only the lessons it saves are tried at the gentler levels."""
     wanting = {number for number, extent in extents.items() if wants_fitting(extent, below)}
     waiting = {number for number in wanting if can_be_fitted(extents[number])}
-    if not waiting:
-        return FitResult({}, frozenset(wanting))
-    measured = trial(waiting)
-    levels: dict[int, int] = {}
-    for number in sorted(waiting):
-        for level in LEVELS:
-            result = measured.get(level, {}).get(number)
-            if result is not None and result.pages < extents[number].pages:
-                levels[number] = level
-                break
+
+    def saved(measured, level: int, number: int) -> bool:
+        result = measured.get(level, {}).get(number)
+        return result is not None and result.pages < extents[number].pages
+
+    strongest = LEVELS[-1]
+    measured = trial(waiting, (strongest,)) if waiting else {}
+    fitted = {number for number in waiting if saved(measured, strongest, number)}
+    gentler = trial(fitted, LEVELS[:-1]) if fitted else {}
+    levels = {number: next((level for level in LEVELS[:-1] if saved(gentler, level, number)),
+                           strongest) for number in sorted(fitted)}
     return FitResult(levels, frozenset(wanting - set(levels)))
 
 

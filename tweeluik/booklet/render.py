@@ -25,7 +25,6 @@ from ..hyphenation import read_exceptions
 from ..model import Lesson, Publication
 from ..theme import Theme
 from .copyfit import (
-    LEVELS,
     LessonExtent,
     fit_lessons,
     fit_notes,
@@ -158,12 +157,13 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
 
     leading = theme.length_pt("leading") / 0.75  # in CSS px, as WeasyPrint measures
 
-    def trial(numbers: set[int], tighter: str) -> dict[int, dict[int, LessonExtent]]:
+    def trial(numbers: set[int], levels: tuple[int, ...], tighter: str
+              ) -> dict[int, dict[int, LessonExtent]]:
         html = trial_html({level: html_for(Fitting(dict.fromkeys(numbers, level), tighter))
-                           for level in LEVELS}, sorted(numbers))
+                           for level in levels}, sorted(numbers))
         document, _ = lay_out(html)
         return {level: measure_lessons(document, leading, trial_prefix(level))
-                for level in LEVELS}
+                for level in levels}
 
     notes: list[tuple[Lesson, str]] = []
     _IMAGES.refresh(fetcher)
@@ -177,7 +177,7 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
             WEASYPRINT_LOGGER.removeHandler(collector)  # a trial's warnings repeat the first
             try:
                 result = fit_lessons(before, theme.copyfit_below,
-                                     lambda numbers: trial(numbers, tighter))
+                                     lambda numbers, levels: trial(numbers, levels, tighter))
             finally:
                 WEASYPRINT_LOGGER.addHandler(collector)
             after = before
