@@ -16,7 +16,7 @@ import pytest
 from tweeluik.builder import build_publication
 from tweeluik.watch import sources_to_rebuild
 
-from .conftest import LAYOUTS, ROOT, SAMPLE, write_source
+from .conftest import LAYOUTS, ROOT, SAMPLE, run_build, write_source
 
 pytestmark = pytest.mark.slow
 
@@ -192,6 +192,34 @@ def test_watch_rebuilds_on_save_and_survives_errors(tmp_path):
         process.wait(timeout=30)
 
 
+@pytest.mark.slow
+def test_watch_writes_booklet_and_slides_first_and_settles_on_a_cold_builds_bytes(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, BODY)
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), str(source), "--out", str(out), "--watch"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+    try:
+        lines = Lines(process.stdout)
+        lines.wait_for("watching")
+        source.write_text(source.read_text().replace("Kern.", "Een nieuwe kern."))
+        first = lines.wait_for("updated")
+        assert "(the booklet and the slides; the print files follow)" in first
+        kinds_before = [line.split()[0] for line in lines.seen[-3:-1]]
+        assert kinds_before == ["booklet", "deck"], lines.seen
+        lines.wait_for("rebuilt 1 publication")
+        assert [line.split()[0] for line in lines.seen[-4:-2]] == ["print-shop", "a4-duplex"]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    result = run_build(str(source), "--out", str(cold))
+    assert result.returncode == 0, result.stderr
+    for name in ("pub.pdf", "pub-print-shop.pdf", "pub-a4-duplex.pdf", "pub.pptx"):
+        assert (out / name).read_bytes() == (cold / name).read_bytes(), name
+
+
 def test_live_progress_line_on_a_terminal():
     import io
     import logging
@@ -242,3 +270,50 @@ def test_watch_forgets_a_deleted_source_once(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_one_lesson_edit_is_previewed_from_the_last_layout(tmp_path):
+    """Watch mode lays out only the edited lesson; every page reads as the full layout's
+    does. A change outside one lesson's text, or one that moves a page, is not
+    previewed."""
+    import datetime as dt
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from tweeluik.booklet import quick
+    from tweeluik.booklet.render import quick_booklet, render_booklet
+    from tweeluik.parse import parse_publication
+    from tweeluik.theme import load_theme
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE.parent, content)
+    source = content / SAMPLE.name
+    theme, created = load_theme(LAYOUTS), dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    text = source.read_text(encoding="utf-8")
+
+    def pages(pdf: bytes) -> list[str]:
+        return [page.extract_text() for page in PdfReader(BytesIO(pdf)).pages]
+
+    def edited(old: str, new: str):
+        assert text.count(old) >= 1
+        source.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return parse_publication(source)
+
+    quick.remember_layouts()
+    try:
+        render_booklet(parse_publication(source), theme, LAYOUTS, content, created)
+        publication = edited("Sinds de zomer beginnen", "Sinds de late zomer beginnen")
+        preview = quick_booklet(publication, theme, LAYOUTS, content, created)
+        assert preview is not None
+        full = render_booklet(publication, theme, LAYOUTS, content, created).pdf
+        assert pages(preview) == pages(full)
+        assert "late zomer" in "".join(pages(preview))
+
+        title = edited("## 2. Luisteren gaat vóór plannen maken", "## 2. Eerst luisteren")
+        assert quick_booklet(title, theme, LAYOUTS, content, created) is None
+        longer = edited("Sinds de zomer beginnen", "Sinds de zomer beginnen " + "ook " * 400)
+        assert quick_booklet(longer, theme, LAYOUTS, content, created) is None
+    finally:
+        quick.remember_layouts(False)

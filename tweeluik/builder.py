@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,9 +132,13 @@ def check_source(source: Path, layouts: Path, strict: bool = False) -> list[Diag
 def build_publication(source: Path, out_dir: Path, layouts: Path,
                       kinds: tuple[str, ...] = tuple(OUTPUTS), theme: Theme | None = None,
                       manifest: Manifest | None = None, parallel: bool | None = None,
-                      strict: bool = False) -> BuildReport:
+                      strict: bool = False,
+                      first: Callable[[BuildReport], None] | None = None) -> BuildReport:
     """Build the requested outputs of one source; raise ``SourceError`` on bad input
-    (with ``strict``, on warnings too), before anything is written."""
+    (with ``strict``, on warnings too), before anything is written.
+
+    With ``first`` (watch mode), the booklet and the deck are written as soon as they
+    are ready and ``first`` is told; the print variants follow."""
     started = time.perf_counter()
     report = BuildReport(source)
     diagnostics = Diagnostics(source)
@@ -151,38 +156,79 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
 
     side_job = Beside(_beside_the_booklet, publication, theme, layouts, created,
                       "deck" in kinds, parallel=parallel and bool(booklet_kinds))
-    files: dict[Path, bytes] = {}
-    try:
-        if booklet_kinds:
-            from .booklet import build_booklet
-            booklet = build_booklet(publication, theme, layouts, created, booklet_kinds, parallel)
-            diagnostics.extend(Diagnostic(source, None, f"booklet: {message}", WARNING)
-                               for message in booklet.warnings)
-            diagnostics.extend(Diagnostic(source, lesson.line, f"booklet: {message}", NOTE)
-                               for lesson, message in booklet.notes)
-            for kind in booklet_kinds:
-                files[paths[kind]] = booklet.files[kind]
-                report.written.append((kind, paths[kind], f"{booklet.page_count} pages",
-                                       booklet.seconds[kind]))
+    variants = tuple(kind for kind in booklet_kinds if kind != "booklet")
+
+    def written(kind: str, detail: str, seconds: float) -> None:
+        report.written.append((kind, paths[kind], detail, seconds))
+
+    def deck_files() -> dict[str, bytes]:
         glyph_warnings, deck = side_job.result()
         diagnostics.extend(glyph_warnings)
-        if deck is not None:
-            pptx, slide_count, warnings, seconds = deck
-            diagnostics.extend(warnings)
-            files[paths["deck"]] = pptx
-            report.written.append(("deck", paths["deck"], f"{slide_count} slides", seconds))
+        if deck is None:
+            return {}
+        pptx, slide_count, warnings, seconds = deck
+        diagnostics.extend(warnings)
+        written("deck", f"{slide_count} slides", seconds)
+        return {"deck": pptx}
+
+    def stage(files: dict[str, bytes]) -> None:  # the booklet and the deck, told at once
+        assert first is not None
+        report.warnings = diagnostics.in_order()
+        _write(folder, files, paths, publication, theme, layouts, manifest)
+        report.seconds = time.perf_counter() - started
+        first(report)
+
+    files: dict[str, bytes] = {}
+    try:
+        preview = None
+        if first is not None and "booklet" in kinds:  # watch mode: the changed lesson only
+            from .booklet import preview_booklet
+            preview_started = time.perf_counter()
+            preview = preview_booklet(publication, theme, layouts, created)
+        if preview is not None:
+            written("booklet", "preview", time.perf_counter() - preview_started)
+            stage({"booklet": preview, **deck_files()})
+        screen = None
+        if booklet_kinds:
+            from .booklet import render_screen_booklet
+            screen, seconds = render_screen_booklet(publication, theme, layouts, created)
+            diagnostics.extend(Diagnostic(source, None, f"booklet: {message}", WARNING)
+                               for message in screen.warnings)
+            diagnostics.extend(Diagnostic(source, lesson.line, f"booklet: {message}", NOTE)
+                               for lesson, message in screen.notes)
+            if "booklet" in kinds:
+                files["booklet"] = screen.pdf
+                written("booklet", f"{screen.page_count} pages", seconds)
+        if preview is None:
+            files.update(deck_files())
     except BaseException:
         side_job.abandon()
         raise
     diagnostics.raise_if_errors(strict)
 
+    if first is not None and preview is None and variants and files:
+        stage(files)
+        files = {}
+    if variants and screen is not None:
+        from .booklet import derive_variants
+        derived, times = derive_variants(screen.pdf, theme, variants, parallel)
+        for kind in variants:
+            files[kind] = derived[kind]
+            written(kind, f"{screen.page_count} pages", times[kind])
+    report.warnings = diagnostics.in_order()
+    _write(folder, files, paths, publication, theme, layouts, manifest)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write(folder: OutputFolder, files: dict[str, bytes], paths: dict[str, Path],
+           publication: Publication, theme: Theme, layouts: Path,
+           manifest: Manifest | None) -> None:
+    """Write the outputs (all or none) and record what each was made from."""
     with folder.locked():
-        folder.write_all(files)
+        folder.write_all({paths[kind]: data for kind, data in files.items()})
         if manifest is not None:
-            for kind in kinds:
+            for kind in files:
                 inputs, folders = inputs_of(kind, publication, theme, layouts)
                 manifest.record(paths[kind], inputs, folders)
             manifest.save(folder)
-    report.warnings = diagnostics.in_order()
-    report.seconds = time.perf_counter() - started
-    return report

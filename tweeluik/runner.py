@@ -72,10 +72,39 @@ def outdated_kinds(source: Path, out_dir: Path, kinds: tuple[str, ...],
                  if not manifest.is_current(paths[kind], extra_inputs=[source]))
 
 
+class _Told:
+    """What has been said about one build: in watch mode the booklet and the deck are
+    reported as soon as they are written, the rest when the build is done."""
+
+    def __init__(self, console: Console, source: Path):
+        self.console, self.source = console, source
+        self.warnings: list[Diagnostic] = []
+        self.files = 0
+
+    def files_and_warnings(self, report) -> None:
+        self.console.diagnostics([item for item in report.warnings
+                                  if item not in self.warnings])
+        self.warnings = list(report.warnings)
+        for kind, path, detail, seconds in report.written[self.files:]:
+            self.console.info(f"  {kind:<11} {self.console.shown(path):<40} {detail:<10} "
+                              f"{seconds:5.2f} s")
+        self.files = len(report.written)
+
+    def first_stage(self, report) -> None:
+        self.files_and_warnings(report)
+        self.console.info(f"updated {self.console.shown(self.source)} in {report.seconds:.2f} s "
+                          "(the booklet and the slides; the print files follow)")
+
+    def rest(self, report) -> None:
+        self.files_and_warnings(report)
+        self.console.info(f"built {self.console.shown(self.source)} in {report.seconds:.2f} s")
+
+
 def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, ...],
               console: Console, debug: bool = False, force: bool = False,
-              strict: bool = False) -> int:
-    """Build what is out of date in each source; return the exit code."""
+              strict: bool = False, staged: bool = False) -> int:
+    """Build what is out of date in each source; return the exit code. ``staged`` (watch
+    mode) writes each booklet and deck first and says so, then the print variants."""
     status = EXIT_OK
     manifest = Manifest(out_dir, roots=[layouts, *{source.parent for source in sources}])
     for source in sources:
@@ -89,12 +118,15 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
         if not todo:
             console.info(f"up to date: {console.shown(source)}")
             continue
+        told = _Told(console, source)
+
         try:
             from .builder import build_publication
             from .progress import LiveProgress
             with LiveProgress(console.shown(source)) if not console.quiet else nullcontext():
                 report = build_publication(source, out_dir, layouts, todo, manifest=manifest,
-                                           strict=strict)
+                                           strict=strict,
+                                           first=told.first_stage if staged else None)
         except SourceError as error:
             console.error(error)
             status = max(status, EXIT_BAD_INPUT)
@@ -120,10 +152,7 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
                             "run again with --debug and report the output)")
             status = EXIT_INTERNAL if status == EXIT_OK else status
             continue
-        console.diagnostics(report.warnings)
-        for kind, path, detail, seconds in report.written:
-            console.info(f"  {kind:<11} {console.shown(path):<40} {detail:<10} {seconds:5.2f} s")
-        console.info(f"built {console.shown(source)} in {report.seconds:.2f} s")
+        told.rest(report)
     return status
 
 

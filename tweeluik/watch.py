@@ -39,9 +39,11 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
     """Build, then rebuild what each save affects until Ctrl-C (or until ``stop`` is set)."""
     from watchfiles import watch as watch_changes
 
+    from .booklet.quick import remember_layouts
     from .builder import warm_up
     from .runner import build_all
 
+    remember_layouts()  # so that a one-lesson edit is previewed from the last layout
     with contextlib.suppress(Exception):  # a broken theme is reported by the build itself
         warm_up(layouts)
     sources = list(sources)
@@ -68,7 +70,8 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
             if not todo:
                 continue
             started = time.perf_counter()
-            status = build_all(todo, out_dir, layouts, kinds, console, strict=strict)
+            status = build_all(todo, out_dir, layouts, kinds, console, strict=strict,
+                               staged=True)
             seconds = time.perf_counter() - started
             if status == 0:
                 console.info(f"rebuilt {len(todo)} publication(s) in {seconds:.2f} s; watching")

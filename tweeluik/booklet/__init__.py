@@ -50,24 +50,50 @@ def _timed(derive, pdf: bytes) -> tuple[bytes, float]:
     return derive(pdf), time.perf_counter() - started
 
 
-def build_booklet(publication: Publication, theme: Theme, layouts: Path,
-                  created: dt.datetime, kinds=("booklet", "print-shop", "a4-duplex"),
-                  parallel: bool = True) -> BuiltBooklet:
-    """Lay out the booklet once and derive the requested PDFs from it; the print-shop
-    variant is derived in a worker while this process imposes the A4 one."""
+def render_screen_booklet(publication: Publication, theme: Theme, layouts: Path,
+                          created: dt.datetime):
+    """Lay out the booklet and write the screen PDF (``render.RenderedBooklet``), with the
+    seconds it took."""
     import_weasyprint()
     from .render import render_booklet
-    from .variants import add_bleed_and_crop_marks, greys_for, impose_booklet
 
     started = time.perf_counter()
     rendered = render_booklet(publication, theme, layouts, publication.folder, created)
-    files, seconds = {"booklet": rendered.pdf}, {"booklet": time.perf_counter() - started}
+    return rendered, time.perf_counter() - started
+
+
+def preview_booklet(publication: Publication, theme: Theme, layouts: Path,
+                    created: dt.datetime) -> bytes | None:
+    """Watch mode: the booklet with only the changed lesson laid out again, or ``None``
+    (see ``quick``). The full layout must follow."""
+    import_weasyprint()
+    from .render import quick_booklet
+    return quick_booklet(publication, theme, layouts, publication.folder, created)
+
+
+def derive_variants(pdf: bytes, theme: Theme, kinds, parallel: bool = True
+                    ) -> tuple[dict[str, bytes], dict[str, float]]:
+    """The print variants among ``kinds`` from the screen PDF: the print-shop file in a
+    worker while this process imposes the office one."""
+    from .variants import add_bleed_and_crop_marks, greys_for, impose_booklet
+
+    files: dict[str, bytes] = {}
+    seconds: dict[str, float] = {}
     for_the_press = functools.partial(add_bleed_and_crop_marks, greys=greys_for(theme.colours))
-    print_shop = Beside(_timed, for_the_press, rendered.pdf,
-                        parallel=parallel and "a4-duplex" in kinds) \
+    print_shop = Beside(_timed, for_the_press, pdf, parallel=parallel and "a4-duplex" in kinds) \
         if "print-shop" in kinds else None
     if "a4-duplex" in kinds:
-        files["a4-duplex"], seconds["a4-duplex"] = _timed(impose_booklet, rendered.pdf)
+        files["a4-duplex"], seconds["a4-duplex"] = _timed(impose_booklet, pdf)
     if print_shop is not None:
         files["print-shop"], seconds["print-shop"] = print_shop.result()
-    return BuiltBooklet(files, seconds, rendered.page_count, rendered.warnings, rendered.notes)
+    return files, seconds
+
+
+def build_booklet(publication: Publication, theme: Theme, layouts: Path,
+                  created: dt.datetime, kinds=("booklet", "print-shop", "a4-duplex"),
+                  parallel: bool = True) -> BuiltBooklet:
+    """Lay out the booklet once and derive the requested PDFs from it."""
+    rendered, seconds = render_screen_booklet(publication, theme, layouts, created)
+    files, times = derive_variants(rendered.pdf, theme, kinds, parallel)
+    return BuiltBooklet({"booklet": rendered.pdf, **files}, {"booklet": seconds, **times},
+                        rendered.page_count, rendered.warnings, rendered.notes)

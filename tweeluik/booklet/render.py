@@ -24,6 +24,7 @@ from ..errors import SourceError, printable
 from ..hyphenation import read_exceptions
 from ..model import Lesson, Publication
 from ..theme import Theme
+from . import quick
 from .copyfit import (
     LessonExtent,
     fit_lessons,
@@ -128,32 +129,50 @@ class LaidOut:
     fingerprint: str
     warnings: tuple[str, ...]
     notes: tuple[tuple[Lesson, str], ...] = ()
+    html: str = ""                 # the HTML the pages were laid out from
+    fitting: Fitting = NO_FITTING  # the copyfitting levels in it
+
+
+class _Booklet:
+    """One publication's booklet as the writer lays it out: its layout, its gate for
+    files, and how HTML is made and laid out."""
+
+    def __init__(self, publication: Publication, theme: Theme, layouts: Path,
+                 content_root: Path, created: dt.datetime):
+        self.publication, self.theme, self.layouts, self.created = (publication, theme,
+                                                                    layouts, created)
+        self.layout = find_layout(publication, layouts)
+        self.fetcher = FolderFetcher({"content": content_root, "layouts": layouts})
+        self.exceptions = read_exceptions(layouts)
+        self.links = link_notes(publication.meta.links, theme.colours["ink"])
+
+    def html_for(self, fitting: Fitting) -> str:
+        return publication_to_html(self.publication, self.theme, self.layout, self.layouts,
+                                   self.created,
+                                   image_url=lambda image: self.fetcher.url_for(image.path),
+                                   links=self.links, fitting=fitting)
+
+    def lay_out(self, html: str):
+        """(laid-out document, fingerprint of the HTML and stylesheet)."""
+        style_key, font_config, stylesheet = booklet_stylesheet(self.theme, self.layout,
+                                                                self.layouts, self.fetcher)
+        with tweeluik_word_breaks(self.exceptions):
+            document = weasyprint.HTML(string=html, base_url=self.layout.base_url,
+                                       url_fetcher=self.fetcher).render(
+                font_config=font_config, stylesheets=[stylesheet], pdf_tags=True,
+                cache=_IMAGES)
+        _IMAGES.remember(self.fetcher)
+        return document, hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
 
 
 def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                    content_root: Path, created: dt.datetime) -> LaidOut:
     """Lay out the booklet's pages, copyfitting lessons whose last page is nearly empty
     (see ``copyfit``), and keep just enough spare pages for a multiple of four."""
-    layout = find_layout(publication, layouts)
-    fetcher = FolderFetcher({"content": content_root, "layouts": layouts})
-    exceptions = read_exceptions(layouts)
-    links = link_notes(publication.meta.links, theme.colours["ink"])
+    booklet = _Booklet(publication, theme, layouts, content_root, created)
+    layout, fetcher = booklet.layout, booklet.fetcher
+    html_for, lay_out = booklet.html_for, booklet.lay_out
     collector = _CollectWarnings()
-
-    def html_for(fitting: Fitting) -> str:
-        return publication_to_html(publication, theme, layout, layouts, created,
-                                   image_url=lambda image: fetcher.url_for(image.path),
-                                   links=links, fitting=fitting)
-
-    def lay_out(html: str):
-        style_key, font_config, stylesheet = booklet_stylesheet(theme, layout, layouts, fetcher)
-        with tweeluik_word_breaks(exceptions):
-            document = weasyprint.HTML(string=html, base_url=layout.base_url,
-                                       url_fetcher=fetcher).render(
-                font_config=font_config, stylesheets=[stylesheet], pdf_tags=True,
-                cache=_IMAGES)
-        _IMAGES.remember(fetcher)
-        return document, hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
 
     leading = theme.length_pt("leading") / 0.75  # in CSS px, as WeasyPrint measures
 
@@ -169,7 +188,9 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
     _IMAGES.refresh(fetcher)
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
-        document, fingerprint = lay_out(html_for(NO_FITTING))
+        fitting = NO_FITTING
+        html = html_for(fitting)
+        document, fingerprint = lay_out(html)
         before = measure_lessons(document, leading) if theme.copyfit_below > 0 else {}
         if any(wants_fitting(extent, theme.copyfit_below) for extent in before.values()):
             per_page = lines_per_page(document, leading)
@@ -182,7 +203,9 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                 WEASYPRINT_LOGGER.addHandler(collector)
             after = before
             if result.levels:
-                document, fingerprint = lay_out(html_for(Fitting(result.levels, tighter)))
+                fitting = Fitting(result.levels, tighter)
+                html = html_for(fitting)
+                document, fingerprint = lay_out(html)
                 after = measure_lessons(document, leading)
             notes = fit_notes(publication, result, before, after)
     except RefusedResource as refused:
@@ -190,7 +213,8 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
     finally:
         WEASYPRINT_LOGGER.removeHandler(collector)
     warnings = tuple(dict.fromkeys(collector.messages))
-    return LaidOut(drop_spare_blank_pages(document), fingerprint, warnings, tuple(notes))
+    return LaidOut(drop_spare_blank_pages(document), fingerprint, warnings, tuple(notes),
+                   html, fitting)
 
 
 def render_booklet(publication: Publication, theme: Theme, layouts: Path,
@@ -199,6 +223,8 @@ def render_booklet(publication: Publication, theme: Theme, layouts: Path,
     laid_out = layout_booklet(publication, theme, layouts, content_root, created)
     document = laid_out.document
     identifier = laid_out.fingerprint[:32].encode("ascii")
+    if quick.remembering():
+        quick.remember(publication, laid_out)
     try:  # attachments and some images are only fetched now, through the same gate
         pdf = document.write_pdf(pdf_tags=True, pdf_identifier=identifier,
                                  finisher=open_with_bookmarks)
@@ -206,6 +232,27 @@ def render_booklet(publication: Publication, theme: Theme, layouts: Path,
         raise refused_by_the_gate(publication, find_layout(publication, layouts),
                                   refused) from None
     return RenderedBooklet(pdf, len(document.pages), laid_out.warnings, laid_out.notes)
+
+
+def quick_booklet(publication: Publication, theme: Theme, layouts: Path,
+                  content_root: Path, created: dt.datetime) -> bytes | None:
+    """Watch mode's preview of the booklet: the last full layout with only the changed
+    lesson laid out again (see ``quick``), as PDF bytes; ``None`` when that cannot be
+    done. A full build must follow."""
+    booklet = _Booklet(publication, theme, layouts, content_root, created)
+    last = quick.last_layout(publication)
+    if last is None:
+        return None
+    _IMAGES.refresh(booklet.fetcher)
+    try:
+        html = booklet.html_for(last.laid_out.fitting)
+        document = quick.quick_booklet(publication, html,
+                                       lambda part: booklet.lay_out(part)[0])
+        if document is None:
+            return None
+        return document.write_pdf(pdf_tags=True, finisher=open_with_bookmarks)
+    except RefusedResource:
+        return None  # the full build says what is wrong
 
 
 def open_with_bookmarks(document, pdf) -> None:
