@@ -9,7 +9,11 @@ compare numbers measured side by side in this same run, so the machine's speed c
 out. Peak memory is the largest resident set of the build process.
 
 Rows:
-  floor        a fresh Python that imports WeasyPrint and renders our booklet HTML once
+  floor        a fresh Python that imports WeasyPrint and renders our booklet HTML once;
+               "floor, tagged" does the same with pdf_tags=True, as the booklet must
+  copyfit off  the cold build with [copyfit] below = 0 in a copy of layouts/
+  variants     the print-shop and office files made from the same PDF in this process,
+               with pikepdf (what tweeluik uses) and with pypdf (bench/pypdf_variants.py)
   cold         `build.py` into an empty folder: booklet, both print variants and deck
   no-op        `build.py` again with nothing changed
   warm         watch mode: one word changed in one lesson, until the booklet and the
@@ -97,7 +101,7 @@ def warm_rebuilds(source: Path, out: Path, runs: int) -> tuple[list[float], list
                                 "--watch"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True, cwd=ROOT)
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(l) for l in process.stdout], daemon=True).start()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
 
     def wait_for(words: str) -> str:
         while True:
@@ -134,6 +138,32 @@ def pandoc_pair(source: Path, out: Path) -> tuple[float, int]:
     return pptx + pdf, max(first_peak, second_peak)
 
 
+def built_pdf(source: Path, work: Path) -> bytes:
+    out = work / f"variants-{source.stem}"
+    if not (out / f"{source.stem}.pdf").exists():
+        timed([PYTHON, str(ROOT / "build.py"), str(source), "--out", str(out), "-q",
+               "--only", "booklet"], ROOT)
+    return (out / f"{source.stem}.pdf").read_bytes()
+
+
+def variant_rows(name: str, pdf: bytes, runs: int) -> list[tuple]:
+    """The two print variants from one PDF in this process, with each library."""
+    import pypdf_variants
+
+    from tweeluik.booklet import variants
+    greys = {"#1E2A32": 1.0, "#5E6A71": 0.59}
+    rows = []
+    for label, module in (("variants, pikepdf", variants), ("variants, pypdf", pypdf_variants)):
+        def once(module=module) -> tuple[float, int]:
+            started = time.perf_counter()
+            module.add_bleed_and_crop_marks(pdf, greys)
+            module.impose_booklet(pdf)
+            return time.perf_counter() - started, 0
+        median, values, _ = median_of(runs, once)
+        rows.append((label, name, median, values, 0, "print-shop + office file, in process"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -164,6 +194,15 @@ def main() -> None:
         [PYTHON, "-c", "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1])"
          ".write_pdf(sys.argv[2])", str(html), str(work / "floor.pdf")], ROOT))
     rows.append(("floor (WeasyPrint alone)", "sample", floor, floor_runs, floor_peak, ""))
+    tagged, tagged_runs, tagged_peak = median_of(runs, lambda: timed(
+        [PYTHON, "-c", "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1])"
+         ".write_pdf(sys.argv[2], pdf_tags=True)", str(html), str(work / "floor.pdf")], ROOT))
+    rows.append(("floor, tagged", "sample", tagged, tagged_runs, tagged_peak, ""))
+    untuned = work / "no-copyfit"  # a project whose theme turns copyfitting off
+    shutil.copytree(ROOT / "layouts", untuned / "layouts")
+    theme = untuned / "layouts" / "theme.toml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("below = 0.33", "below = 0"),
+                     encoding="utf-8")
 
     pandoc = {}
     for name, source in sources.items():
@@ -179,7 +218,8 @@ def main() -> None:
             rows.append(("pandoc pair", name, pandoc[name], pandoc_runs, pandoc_peak, ""))
         notes = []
         if name == "sample":
-            notes.append(f"{cold / floor:.2f} × floor (target ≤ 1.25)")
+            notes.append(f"{cold / floor:.2f} × floor (target ≤ 1.2), "
+                         f"{cold / tagged:.2f} × tagged floor")
         if name in pandoc:
             notes.append(f"{cold / pandoc[name]:.2f} × pandoc pair")
         rows.append(("cold full build", name, cold, cold_runs, peak, "; ".join(notes)))
@@ -187,6 +227,13 @@ def main() -> None:
                      f"worker saves {serial - cold:+.2f} s; CPU "
                      f"{statistics.median(CPU[f'serial {name}']):.2f} s serial vs "
                      f"{statistics.median(CPU[f'cold {name}']):.2f} s with worker"))
+        if name != "sample":
+            plain, plain_runs, plain_peak = median_of(runs, lambda source=source: timed(
+                [PYTHON, "-c", "import sys; from pathlib import Path; from tweeluik.cli import "
+                 "main; sys.exit(main(sys.argv[2:], root=Path(sys.argv[1])))", str(untuned),
+                 str(source), "--out", str(fresh_out()), "-q"], ROOT))
+            rows.append(("cold, copyfit off", name, plain, plain_runs, plain_peak,
+                         f"{plain / pandoc[name]:.2f} × pandoc pair" if name in pandoc else ""))
         if name == "sample":
             built = fresh_out()
             timed([PYTHON, str(ROOT / "build.py"), str(source), "--out", str(built), "-q"], ROOT)
@@ -202,9 +249,13 @@ def main() -> None:
                          f"{warm / pandoc[name]:.2f} × pandoc pair" if name in pandoc else ""))
         if name == "200 lessons" and "100 lessons" in sources:
             hundred = next(r[2] for r in rows if r[0] == "cold full build" and r[1] == "100 lessons")
-            rows[-1] = (*rows[-1][:5], rows[-1][5] + f"; {cold / hundred:.2f} × 100 lessons (target ≤ 2.2)")
+            at = next(i for i, r in enumerate(rows) if r[0] == "cold full build" and r[1] == name)
+            rows[at] = (*rows[at][:5], rows[at][5] + f"; {cold / hundred:.2f} × 100 lessons "
+                        "(target ≤ 2.1), ≤ 400 MB")
         if name == "100 lessons":
-            rows[-1] = (*rows[-1][:5], rows[-1][5] + "; target ≤ 6 s, ≤ 400 MB")
+            at = next(i for i, r in enumerate(rows) if r[0] == "cold full build" and r[1] == name)
+            rows[at] = (*rows[at][:5], rows[at][5] + " (target ≤ 1.7), ≤ 400 MB")
+        rows.extend(variant_rows(name, built_pdf(source, work), runs))
 
     print(f"\ntweeluik benchmark: median of {runs} runs, {os.cpu_count()} cores, "
           f"Python {sys.version.split()[0]}{'' if have_pandoc else ', pandoc not installed'}\n")

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from .checks import check_publication
 from .errors import NOTE, WARNING, Diagnostic, Diagnostics, SourceError, printable
-from .glyphs import missing_glyph_warnings
 from .hyphenation import EXCEPTIONS_NAME, read_exceptions
 from .incremental import Manifest
 from .model import Publication
@@ -84,6 +83,7 @@ def inputs_of(kind: str, publication: Publication, theme: Theme,
 
 def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool):
     """The glyph check and the deck: runs in a worker while the booklet is laid out."""
+    from .glyphs import missing_glyph_warnings  # fontTools: the worker loads it, not the booklet
     warnings = missing_glyph_warnings(publication, theme)
     if not with_deck:
         return warnings, None
@@ -122,6 +122,7 @@ def check_source(source: Path, layouts: Path, strict: bool = False) -> list[Diag
     publication = read_and_check(source, diagnostics, strict)
     read_exceptions(layouts, diagnostics)
     theme = load_theme(layouts)
+    from .glyphs import missing_glyph_warnings
     diagnostics.extend(missing_glyph_warnings(publication, theme))
     from .deck import plan_deck
     diagnostics.extend(plan_deck(publication, theme, layouts).warnings)
