@@ -14,8 +14,6 @@ same PDFs, so the choice of library stays a measured one:
 
 from __future__ import annotations
 
-import re
-from importlib import resources
 from io import BytesIO
 
 from pypdf import PageObject, PdfReader, PdfWriter
@@ -29,43 +27,23 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-MM = 72 / 25.4
-BLEED = 3 * MM
-MARK_LENGTH = 6 * MM
-SLUG = BLEED + MARK_LENGTH + 2 * MM  # MediaBox margin around the trimmed page
-A4_LANDSCAPE = (297 * MM, 210 * MM)
+from tweeluik.booklet.variants import (  # what both libraries share
+    A4_LANDSCAPE,
+    BLEED,
+    SLUG,
+    SRGB,
+    _crop_marks,
+    black_ink,
+    saddle_stitch_order,
+    weasyprint_folder,
+)
+
 PDF_HEADER = "%PDF-1.7"  # as WeasyPrint writes the tagged booklet; pypdf would say 1.3
-SRGB = "sRGB IEC61966-2.1"
-
-
-def _rgb_operator(colour: str) -> str:
-    """How WeasyPrint writes the fill colour ``#RRGGBB`` in a page's content."""
-    return " ".join(f"{int(colour[i:i + 2], 16) / 255:.6f}".rstrip("0").rstrip(".") or "0"
-                    for i in (1, 3, 5))
-
-
-def black_ink(content: bytes, greys: dict[str, float]) -> bytes:
-    """``content`` with each fill and stroke in one of ``greys`` (``#RRGGBB`` → share of
-    black) set in black ink only: ``0 0 0 k`` instead of ``r g b rg``."""
-    for colour, black in greys.items():
-        rgb = re.escape(_rgb_operator(colour).encode("ascii"))
-        k = f"0 0 0 {black:.3f}".rstrip("0").rstrip(".").encode("ascii")
-        content = re.sub(rb"(?<![\d.])" + rgb + rb" rg\b", k + b" k", content)
-        content = re.sub(rb"(?<![\d.])" + rgb + rb" RG\b", k + b" K", content)
-    return content
-
-
-def greys_for(colours: dict[str, str]) -> dict[str, float]:
-    """The theme's text colours as shares of black ink: ink as 100 % black, muted as the
-    black of its lightness."""
-    muted = colours["muted"]
-    lightness = sum(int(muted[i:i + 2], 16) for i in (1, 3, 5)) / (3 * 255)
-    return {colours["ink"]: 1.0, muted: round(1 - lightness, 2)}
 
 
 def _output_intent(writer: PdfWriter) -> DictionaryObject:
     profile = DecodedStreamObject()
-    profile.set_data(resources.files("weasyprint").joinpath("pdf", "sRGB2014.icc").read_bytes())
+    profile.set_data((weasyprint_folder() / "pdf" / "sRGB2014.icc").read_bytes())
     profile[NameObject("/N")] = NumberObject(3)
     return DictionaryObject({
         NameObject("/Type"): NameObject("/OutputIntent"),
@@ -77,37 +55,10 @@ def _output_intent(writer: PdfWriter) -> DictionaryObject:
     })
 
 
-def saddle_stitch_order(page_count: int) -> list[tuple[int, int]]:
-    """Pages (left, right), 1-based, for each printed side, in printing order.
-
-    For 8 pages: [(8, 1), (2, 7), (6, 3), (4, 5)]: sheet 1 front, sheet 1 back, …
-    """
-    if page_count % 4:
-        raise ValueError(f"a saddle-stitched booklet needs a multiple of 4 pages, not {page_count}")
-    sides = []
-    for sheet in range(page_count // 4):
-        sides.append((page_count - 2 * sheet, 1 + 2 * sheet))      # front
-        sides.append((2 + 2 * sheet, page_count - 1 - 2 * sheet))  # back
-    return sides
-
-
 def _stream(writer: PdfWriter, data: str):
     stream = DecodedStreamObject()
     stream.set_data(data.encode("ascii"))
     return writer._add_object(stream)  # pypdf has no public name for this
-
-
-def _crop_marks(width: float, height: float) -> str:
-    """PDF operators drawing the eight crop-mark lines around a trimmed page."""
-    ops = ["0.25 w 1 1 1 1 K"]  # hairline in registration colour: on every separation
-    near, far = BLEED, BLEED + MARK_LENGTH
-    for x in (0.0, width):
-        for y in (0.0, height):
-            sx = -1 if x == 0 else 1
-            sy = -1 if y == 0 else 1
-            ops.append(f"{x + sx * near:.3f} {y:.3f} m {x + sx * far:.3f} {y:.3f} l S")
-            ops.append(f"{x:.3f} {y + sy * near:.3f} m {x:.3f} {y + sy * far:.3f} l S")
-    return "\n".join(ops)
 
 
 def add_bleed_and_crop_marks(pdf: bytes, greys: dict[str, float] | None = None) -> bytes:
