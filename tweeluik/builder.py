@@ -182,7 +182,7 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
     files: dict[str, bytes] = {}
     try:
         preview = None
-        if first is not None and "booklet" in kinds:  # watch mode: the changed lesson only
+        if first is not None and "booklet" in kinds and not strict:  # watch: one lesson
             from .booklet import preview_booklet
             preview_started = time.perf_counter()
             preview = preview_booklet(publication, theme, layouts, created)
