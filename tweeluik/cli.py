@@ -50,6 +50,7 @@ a source file looks like this (see README.md for everything):
   organisation: Vereniging van Wijkteams
   date: 2026-12-12
   signatories: [Anneke de Boer, Daan Kuipers]
+  logo: images/logo.svg            <- on the covers and the first and last slide
   ---
   Beste leden,                     <- salutation
   Introduction paragraphs…
