@@ -78,8 +78,8 @@ def valid_entry(entry: object) -> bool:
                     and all(isinstance(name, str) for name in v) for k, v in folders.items()))
 
 
-LIBRARIES = {"weasyprint", "python_pptx", "pypdf", "markdown_it_py", "jinja2", "pyphen",
-             "fonttools", "pillow"}
+LIBRARIES = {"weasyprint", "pydyf", "python_pptx", "pikepdf", "resvg_py", "segno",
+             "markdown_it_py", "jinja2", "pyphen", "fonttools", "pillow"}
 
 
 def _library_versions() -> list[str]:

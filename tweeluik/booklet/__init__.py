@@ -1,7 +1,9 @@
 """The booklet writer: publication → HTML → laid-out A5 pages → three PDFs.
 
-``html`` renders the layout's templates, ``render`` lays the pages out once with
-WeasyPrint, ``variants`` derives the print-shop and office PDFs from that one layout.
+``html`` renders the layout's templates, ``render`` lays the pages out with WeasyPrint
+(a second time only when ``copyfit`` saved a page; in watch mode ``quick`` previews a
+one-lesson edit first), ``variants`` derives the print-shop and office PDFs from the
+finished PDF.
 """
 
 from __future__ import annotations
