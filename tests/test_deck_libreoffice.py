@@ -106,9 +106,15 @@ def assert_every_word_inside_its_box(pptx: Path, tmp_path: Path) -> int:
         assert abs(width - prs.slide_width / EMU_PER_PT) < 1
         boxes = slide_boxes(slide)
         decorations = decoration_words(slide, number)
+        logos = [(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
+                  (shape.left + shape.width) / EMU_PER_PT, (shape.top + shape.height) / EMU_PER_PT)
+                 for shape in slide.shapes if shape.name == "Logo"]
         for x0, y0, x1, y1, word in words:
             where = f"slide {number}, word {word!r} at ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f})"
             assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, f"off the slide: {where}"
+            for left, top, right, bottom in logos:
+                apart = x1 <= left or right <= x0 or y1 <= top or bottom <= y0
+                assert apart, f"under the logo: {where}"
             # Letter spacing can split a word in poppler's eyes: a piece of one counts.
             key = word.lower()
             owners = [box for box in boxes if key in box.words or key in box.joined]

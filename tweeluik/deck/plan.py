@@ -48,6 +48,7 @@ from .fit import WIDTH_SAFETY, Box, Fit, Piece, Style, fit_text, text_height, wi
 from .shorten import ELLIPSIS, Shortened, describe, shorter_versions
 from .template import (
     SLIDE_KINDS,
+    Frame,
     LayoutInfo,
     Slot,
     TemplateInfo,
@@ -98,6 +99,7 @@ class TextPlan:
     anchor: str = "top"
     line_pitch: bool = True     # write our exact line spacing (we measured with it)
     style: TextStyle | None = None  # in a template's design: its style, written out
+    height: float = 0.0         # the measured height of the text (0: unknown, the whole box)
 
 
 @dataclass(frozen=True)
@@ -475,15 +477,16 @@ class _Planner:
             where = "the speaker notes keep the whole" if rs.can_shorten else "the notes keep it"
             self.warn(line, f"{what} is too long for its slide even at {smallest:g} pt; "
                       f"{describe(shortened)}, and {where}. {advice}")
-        return self.text_plan(kind, role, slot, paragraphs, fit.size)
+        return self.text_plan(kind, role, slot, paragraphs, fit.size, fit.height)
 
-    def text_plan(self, kind: str, role: str, slot: Slot, paragraphs, size: float) -> TextPlan:
+    def text_plan(self, kind: str, role: str, slot: Slot, paragraphs, size: float,
+                  height: float) -> TextPlan:
         rs = _role_style(kind, role)
         clone = slot.placeholder.kind in ("date", "footer", "slide_number")
         if self.design == "tweeluik":
             return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                             slot.placeholder.order, clone, True, rs.typeface, rs.bold,
-                            rs.italic, rs.colour, rs.caps, rs.anchor)
+                            rs.italic, rs.colour, rs.caps, rs.anchor, height=height)
         style = slot.placeholder.style
         better = readable_colour(slot.placeholder, self.template)
         if better is not None and style.colour_hex is not None:
@@ -497,7 +500,8 @@ class _Planner:
             style = replace(style, colour=("srgb", better.lstrip("#")), colour_hex=better)
         return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                         slot.placeholder.order, clone, design=False, bold=style.bold,
-                        italic=style.italic, caps=style.caps, line_pitch=False, style=style)
+                        italic=style.italic, caps=style.caps, line_pitch=False, style=style,
+                        height=height)
 
     def box_too_small(self, box: Box, style: Style, smallest: float) -> bool:
         """A box that cannot hold two lines, or a dozen letters, at the smallest size."""
@@ -516,8 +520,10 @@ class _Planner:
         while size >= smallest:
             lines = pack_items(list(names), separator, style, size, box.width, bold, italic,
                                caps)
-            if lines and text_height(len(lines), len(lines), size, style) <= box.height:
-                return self.text_plan(kind, role, slot, [[RunPlan(text)] for text in lines], size)
+            height = text_height(len(lines), len(lines), size, style) if lines else 0.0
+            if lines and height <= box.height:
+                return self.text_plan(kind, role, slot, [[RunPlan(text)] for text in lines], size,
+                                      height)
             size -= 1
         return self.text(kind, role, [[RunPlan(separator.join(names))]], "the signatories", line)
 
@@ -623,7 +629,7 @@ class _Planner:
         right = self.template.width - margin - width
         bottom = self.template.height - margin - height
         layout = self.layouts[kind].layout
-        frames = [layout.placeholders[text.placeholder].frame
+        frames = [text_extent(text, layout.placeholders[text.placeholder])
                   for text in texts if text is not None]
         small = [p.frame for p in layout.placeholders if p.kind in ("slide_number", "date",
                                                                     "footer")]
@@ -838,6 +844,22 @@ class _Planner:
             design=self.design,
             warnings=tuple(self.warnings),
         )
+
+
+def text_extent(text: TextPlan, placeholder) -> Frame:
+    """Where a placeholder's text stands: the box's width, and the measured height of
+    the text at the top, middle or bottom of the box as it is anchored (the whole box
+    when the height is unknown)."""
+    frame = placeholder.frame
+    if not text.height or text.height >= frame.inner_height:
+        return frame
+    anchor = text.anchor if text.design else (
+        {"t": "top", "ctr": "middle", "b": "bottom"}.get(text.style.anchor or "", "top")
+        if text.style is not None else "top")
+    height = text.height + frame.inset_top + frame.inset_bottom
+    top = {"top": frame.top, "middle": frame.top + (frame.height - height) / 2,
+           "bottom": frame.top + frame.height - height}.get(anchor, frame.top)
+    return replace(frame, top=top, height=height)
 
 
 def inner(slot: Slot) -> Box:
