@@ -304,7 +304,8 @@ def test_a_one_lesson_edit_is_previewed_from_the_last_layout(tmp_path):
     quick.remember_layouts()
     try:
         render_booklet(parse_publication(source), theme, LAYOUTS, content, created)
-        publication = edited("Sinds de zomer beginnen", "Sinds de late zomer beginnen")
+        publication = edited("Sinds de zomer beginnen",  # a link: its footnote follows
+                             "Sinds de late [zomer](https://www.example.nl/zomer) beginnen")
         preview = quick_booklet(publication, theme, LAYOUTS, content, created)
         assert preview is not None
         full = render_booklet(publication, theme, LAYOUTS, content, created).pdf
