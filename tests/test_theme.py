@@ -46,6 +46,12 @@ def test_the_shipped_theme_loads():
     ('text_size = "10.5pt"', "text_size = 10.5", "[booklet] text_size must be a length"),
     ('regular = "fonts/Caladea-Regular.ttf"', 'regular = "/etc/passwd"', "must name a font file inside layouts/"),
     ("pull_quote_size =", "pull_quote_sise =", "unknown setting 'pull_quote_sise' in [booklet]"),
+    ('cover = "15mm"', "cover = 15", "[logo] cover must be a height in quotes"),
+    ('slide = "22mm"', 'slide = "0mm"', "[logo] slide must be a height in quotes"),
+    ('back = "10mm"', 'back = "10 mm wide"', "[logo] back must be a height in quotes"),
+    ("below = 0.33", "below = 1.5", "[copyfit] below must be a share of a page between 0 and 0.9"),
+    ("below = 0.33", 'below = "0.33"', "[copyfit] below must be a share of a page"),
+    ("below = 0.33", "below = true", "[copyfit] below must be a share of a page"),
 ])
 def test_a_mistake_points_at_its_line(layouts, old, new, words):
     edit(layouts, old, new)

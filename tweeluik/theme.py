@@ -161,8 +161,9 @@ class _ThemeReader:
         self.known_keys("logo", section, tuple(LOGO_HEIGHTS))
         heights = dict(LOGO_HEIGHTS)
         for key, value in section.items():
-            if not isinstance(value, str) or not re.fullmatch(r"\d+(\.\d+)?(mm|cm|pt|in)",
-                                                              value.strip()):
+            number = isinstance(value, str) and re.fullmatch(r"(\d+(?:\.\d+)?)(mm|cm|pt|in)",
+                                                             value.strip())
+            if not number or float(number.group(1)) == 0:
                 raise self.fail("logo", key, f"[logo] {key} must be a height in quotes, such "
                                 "as \"15mm\"")
             heights[key] = value.strip()
