@@ -30,7 +30,7 @@ def test_sample_end_to_end(sample_build):
     agenda = 1 if pub.meta.deck.agenda else 0
     assert len(prs.slides) == len(pub.lessons) + 2 + agenda
     lesson_slides = list(prs.slides)[1 + agenda:-1]
-    for lesson, slide in zip(pub.lessons, lesson_slides):
+    for lesson, slide in zip(pub.lessons, lesson_slides, strict=True):
         assert slide.shapes.title.text_frame.text == lesson.title_text
         assert slide.notes_slide.notes_text_frame.text.strip()
     assert len(PdfReader(sample_build.booklet).pages) % 4 == 0
@@ -106,3 +106,37 @@ def test_characters_the_fonts_lack_are_named_in_a_warning(tmp_path):
     (line,) = [line for line in result.stderr.splitlines() if "have no" in line]
     assert line.startswith(f"{source}:8: warning: the fonts Caladea and Carlito have no 日 本 ☃")
     assert "U+65E5, U+672C, U+2603" in line
+
+
+@pytest.mark.parametrize("mode", ["build", "check"])
+def test_a_bug_in_tweeluik_is_one_line_and_the_other_sources_go_on(tmp_path, capsys,
+                                                                   monkeypatch, mode):
+    """Only a fault in our own code is an internal error: one line naming the source and
+    saying what to do, exit 1, the traceback only with --debug, the next source still done."""
+    from tweeluik import builder
+    from tweeluik.cli import main
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("een", "twee"):
+        write_source(content, "## Les\n\n> Kern.\n\nTekst.\n", name=name)
+    (tmp_path / "layouts").symlink_to(SAMPLE.parent.parent / "layouts")
+    name = "build_publication" if mode == "build" else "check_source"
+    real_step = getattr(builder, name)
+
+    def faulty(source, *args, **kwargs):
+        if source.name == "een.md":
+            raise ZeroDivisionError("division by zero")
+        return real_step(source, *args, **kwargs)
+
+    monkeypatch.setattr(builder, name, faulty)
+    flags = ["--only", "deck"] if mode == "build" else ["--check"]
+    assert main(flags, root=tmp_path) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "content/een.md: internal error: ZeroDivisionError: division by zero (this is a bug "
+        "in tweeluik; run again with --debug and report the output)"]
+    done = "built content/twee.md" if mode == "build" else "checked content/twee.md"
+    assert done in captured.out
+    assert main([*flags, "--debug", "--force"] if mode == "build" else [*flags, "--debug"],
+                root=tmp_path) == 1
+    assert "Traceback (most recent call last)" in capsys.readouterr().err

@@ -145,15 +145,21 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
             console.problem(f"tweeluik: {missing_package(error, sys.executable)}")
             return EXIT_INSTALL
         except Exception as error:  # a bug in tweeluik, not in the author's text
-            if debug:
-                traceback.print_exc()
-            console.problem(f"{console.shown(source)}: internal error: "
-                            f"{type(error).__name__}: {error} (this is a bug in tweeluik; "
-                            "run again with --debug and report the output)")
+            report_internal_error(console, source, error, debug)
             status = EXIT_INTERNAL if status == EXIT_OK else status
             continue
         told.rest(report)
     return status
+
+
+def report_internal_error(console: Console, source: Path, error: Exception,
+                          debug: bool) -> None:
+    """One line for a bug in tweeluik (never for the author's mistake); the traceback with --debug."""
+    if debug:
+        traceback.print_exc()
+    console.problem(f"{console.shown(source)}: internal error: {type(error).__name__}: "
+                    f"{error} (this is a bug in tweeluik; run again with --debug and report "
+                    "the output)")
 
 
 def check_all(sources: list[Path], layouts: Path, console: Console, debug: bool = False,
@@ -172,11 +178,7 @@ def check_all(sources: list[Path], layouts: Path, console: Console, debug: bool 
             console.problem(f"tweeluik: {error}")
             return EXIT_INSTALL
         except Exception as error:  # a bug in tweeluik, not in the author's text
-            if debug:
-                traceback.print_exc()
-            console.problem(f"{console.shown(source)}: internal error: "
-                            f"{type(error).__name__}: {error} (this is a bug in tweeluik; "
-                            "run again with --debug and report the output)")
+            report_internal_error(console, source, error, debug)
             status = EXIT_INTERNAL if status == EXIT_OK else status
             continue
         console.diagnostics(found)
