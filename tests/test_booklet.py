@@ -381,3 +381,27 @@ def test_a_changed_picture_is_read_again_by_the_same_process(source_dir):
     render.clear_stylesheet_cache()  # a process that never saw the first picture
     fresh = render.render_booklet(pub, theme, LAYOUTS, source_dir, created).pdf
     assert second != first and second == fresh
+
+
+def test_page_references_are_built_once_per_page_added_and_the_bytes_stay_the_same():
+    """pydyf rebuilds every page reference on each read, once per tagged element; while
+    ``page_lookup_kept`` is active the list is kept until a page is added."""
+    import pydyf
+
+    from tweeluik.booklet.page_lookup import page_lookup_kept
+    pdf = pydyf.PDF()
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    with page_lookup_kept():
+        first = pdf.page_references
+        assert pdf.page_references is first and len(first) == 1
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert pdf.page_references == (*first, f"{pdf.objects[-1].number} 0 R".encode())
+    assert pdf.page_references is not pdf.page_references  # pydyf's own, outside the block
+
+    pages = "".join(f"<h1>Les {n}</h1><p>{'woord ' * 900}</p>" for n in range(12))
+    document = weasyprint.HTML(string=f"<html lang='nl'><body>{pages}</body></html>").render(
+        pdf_tags=True)
+    plain = document.write_pdf(pdf_tags=True, pdf_identifier=b"x" * 32)
+    with page_lookup_kept():
+        kept = document.write_pdf(pdf_tags=True, pdf_identifier=b"x" * 32)
+    assert len(document.pages) > 12 and kept == plain
