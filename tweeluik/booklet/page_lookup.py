@@ -36,8 +36,8 @@ def page_lookup_kept() -> Iterator[None]:
     if not isinstance(_BUILD_EVERY_TIME, property):  # a pydyf that changed: leave it be
         yield
         return
-    pydyf.PDF.page_references = property(_kept_page_references)  # type: ignore[assignment]
+    pydyf.PDF.page_references = property(_kept_page_references)
     try:
         yield
     finally:
-        pydyf.PDF.page_references = _BUILD_EVERY_TIME  # type: ignore[assignment]
+        pydyf.PDF.page_references = _BUILD_EVERY_TIME
