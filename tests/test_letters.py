@@ -294,3 +294,38 @@ def test_no_slide_text_is_a_lone_ellipsis(source_dir, text):
             assert shown.strip(" \u00a0…"), (slide.kind, planned.role, shown)
             assert not re.search(r"(^|[ \n])…$", shown), shown  # glued to its word by a no-break space
     assert plan.warnings
+
+
+def test_what_word_and_web_pages_leave_in_pasted_text_is_named_or_cleaned(source_dir):
+    """A list pasted with its bullets as characters, Word's hidden line break and the soft
+    hyphens of a hyphenated web page: each reported once with its place; the soft hyphens
+    are left out (tweeluik hyphenates by itself) unless written on purpose as &shy;."""
+    source = write_source(source_dir, (
+        "Beste leden,\n"                                                              # 6
+        "\n"
+        "Een buurt\u00adbewoners\u00adbijeenkomst, ge&shy;woon\u2028gezellig.\n"     # 8
+        "\n"
+        "## 1. Les\n"                                                                 # 10
+        "\n"
+        "> Kern.\n"
+        "\n"
+        "We deden dit:\n"                                                             # 14
+        "\u2022\tKoffie op het plein\n"
+        "\u2022\tEen praatje bij de school\n"
+        "\n"
+        "\u00b7 Nog een lijst.\n"                                                     # 18
+        "\n"
+        "Wijkteam Noord \u00b7 Zuid werkt samen.\n"))                                 # 20
+    result = run_build(str(source), "--check")
+    assert result.returncode == 0, result.stderr
+    found = diagnostics_of(result)
+    assert [item[:3] for item in found] == [
+        (8, 10, "note"), (8, 44, "warning"), (14, None, "warning"), (18, None, "warning")]
+    assert found[0][3].startswith("2 soft hyphens (U+00AD")
+    assert found[1][3].startswith("invisible character U+2028 (line separator): the text "
+                                  "breaks to a new line here")
+    assert "items starting with '\u2022'" in found[2][3] and "'- '" in found[2][3]
+    assert "items starting with '\u00b7'" in found[3][3]
+    pub = parse_publication(source)
+    text = plain_text(pub.introduction.blocks[0].inlines)
+    assert text.startswith("Een buurtbewonersbijeenkomst, ge\u00adwoon")  # &shy; is kept

@@ -51,6 +51,7 @@ def check_publication(publication: Publication, diagnostics: Diagnostics) -> Non
         _broken_paragraphs(blocks, diagnostics)
         for block in blocks:
             if isinstance(block, Paragraph):
+                _pasted_bullets(block, diagnostics)
                 _date_line(block, publication, diagnostics)
                 _names_line(block, meta.signatories, diagnostics)
     _greeting_in_last_lesson(publication, diagnostics)
@@ -83,6 +84,22 @@ def _broken_paragraphs(blocks: tuple[Block, ...], diagnostics: Diagnostics) -> N
                                 f" …”) and the one before ends without a full stop (“… "
                                 f"{last_words}”): one sentence broken in two, probably by a "
                                 "paste. Join them: delete the empty line between them", 1)
+
+
+#: Bullets that Word, e-mail and web pages leave as characters when a list is pasted as
+#: text (U+F0B7 is Word's Symbol-font bullet); a middle dot only at the start, since
+#: running text uses it between words too ("Noord · Zuid").
+PASTED_BULLET = re.compile(r"(?:^|\s)([•▪◦‣●○■□►➢\uf0a7\uf0b7]|^·)\s")
+
+
+def _pasted_bullets(block: Paragraph, diagnostics: Diagnostics) -> None:
+    """A list pasted as text: its bullets are characters and its items one paragraph."""
+    found = PASTED_BULLET.search(plain_text(block.inlines).strip())
+    if found:
+        diagnostics.warning(block.line, f"this paragraph holds items starting with "
+                            f"'{found.group(1)}', as a list pasted from Word or a web page "
+                            "does; they run on as one paragraph. Start each item on its own "
+                            "line with '- ' to make a list")
 
 
 def _date_line(block: Paragraph, publication: Publication, diagnostics: Diagnostics) -> None:

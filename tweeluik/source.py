@@ -78,6 +78,7 @@ def read_source(path: Path, diagnostics: Diagnostics) -> SourceText | None:
     if text is None:
         return None
     check_characters(text, diagnostics)
+    text = drop_soft_hyphens(text, diagnostics)
     split = split_front_matter(text, diagnostics)
     if split is None:
         return None
@@ -153,7 +154,11 @@ _REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\
                       r"\ud800-\udfff]")
 #: Invisible characters that are legal but usually pasted by accident: a warning.
 _SUSPECT = re.compile(r"[\u200b\u200c\u200e\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069"
-                      r"\U000e0000-\U000e007f]")
+                      r"\U000e0000-\U000e007f\u2028\u2029]")
+#: Separators that break a line or paragraph where the file shows none (Word's
+#: Shift+Enter, copied through some editors).
+_SEPARATORS = "\u2028\u2029"
+SOFT_HYPHEN = "\u00ad"
 _MAX_CHARACTER_REPORTS = 30
 
 
@@ -180,11 +185,34 @@ def check_characters(text: str, diagnostics: Diagnostics, first_line: int = 1) -
                 clean = False
                 diagnostics.error(line, f"{what}; delete it (it often comes along when text "
                                   "is pasted from Word or e-mail)", column)
+            elif char in _SEPARATORS:
+                diagnostics.warning(line, f"{what}: the text breaks to a new line here "
+                                    "though the file shows none. Delete it (or, for a line "
+                                    "break you want, end the line with a backslash)", column)
             else:
                 diagnostics.warning(line, f"{what}; it changes how the text breaks or reads "
                                     "without being seen. Delete it unless you put it there "
                                     "on purpose", column)
     return clean
+
+
+def drop_soft_hyphens(text: str, diagnostics: Diagnostics) -> str:
+    """The text without the soft hyphens (U+00AD) a web page or Word leaves in words, with
+    one note saying so. tweeluik hyphenates by itself, the same way in booklet and deck;
+    pasted soft hyphens would make WeasyPrint break lines early at them. An author who
+    wants to say where a word breaks writes ``&shy;`` (kept) or lists the word in
+    ``layouts/hyphenation.txt``."""
+    count = text.count(SOFT_HYPHEN)
+    if not count:
+        return text
+    first = text.index(SOFT_HYPHEN)
+    line = text.count("\n", 0, first) + 1
+    column = first - (text.rfind("\n", 0, first) + 1) + 1
+    many = f"{count} soft hyphens" if count > 1 else "a soft hyphen"
+    diagnostics.note(line, f"{many} (U+00AD, left in words by a web page or Word; the first "
+                     "is here) are left out: tweeluik hyphenates by itself. To say where a "
+                     "word breaks, add it to layouts/hyphenation.txt", column)
+    return text.replace(SOFT_HYPHEN, "")
 
 
 def split_front_matter(text: str, diagnostics: Diagnostics) -> tuple[str, str, int] | None:
