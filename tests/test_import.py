@@ -276,3 +276,64 @@ def test_the_done_when_letter_builds(project):
     assert "warning" not in built.stderr
     assert (project / "output" / "jaarbrief.pdf").is_file()
     assert run_build("--help").returncode == 0
+
+
+def direct_bullet(document, text: str, num_id: int = 1):
+    """A paragraph as Word's bullet button makes it: 'List Paragraph' with its own
+    numbering (numId 1 is a bullet list in python-docx's default template)."""
+    paragraph = document.add_paragraph(text, style="List Paragraph")
+    properties = paragraph._p.get_or_add_pPr()
+    numbering = OxmlElement("w:numPr")
+    for name, value in (("w:ilvl", 0), ("w:numId", num_id)):
+        element = OxmlElement(name)
+        element.set(qn("w:val"), str(value))
+        numbering.append(element)
+    properties.append(numbering)
+    return paragraph
+
+
+def lesson_lists(pub) -> list[list[str]]:
+    from tweeluik.model import ListBlock
+    return [[plain_text(item.blocks[0].inlines) for item in block.items]
+            for lesson in pub.lessons for block in lesson.blocks if isinstance(block, ListBlock)]
+
+
+def test_a_pasted_list_stays_a_list(project):
+    """Bullets typed or pasted as characters ('•', or '-' on two lines or more) become a
+    Markdown list; a single line that starts with a dash stays a sentence."""
+    text = text_letter().replace(
+        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur.",
+        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur:\n"
+        "\u2022\tkoffie op het plein\n\u2022\teen praatje bij de school, ook als het\nregent\n\n"
+        "Onze vaste vragen:\n- Wat gaat goed?\n- Wat kan beter?\n\n"
+        "- en dat werkte, zo bleek later.")
+    letter = project / "brief.txt"
+    letter.write_text(text, encoding="utf-8")
+    pub, _ = import_and_check(project, letter)
+    assert lesson_lists(pub) == [["koffie op het plein", "een praatje bij de school, ook als "
+                                  "het regent"], ["Wat gaat goed?", "Wat kan beter?"]]
+    texts = [plain_text(block.inlines) for lesson in pub.lessons for block in lesson.blocks
+             if hasattr(block, "inlines")]
+    assert "Onze vaste vragen:" in texts and "- en dat werkte, zo bleek later." in texts
+    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS]
+
+
+def test_word_bullets_are_a_list_and_never_a_lesson(project, tmp_path):
+    """Word's bullet paragraphs (by the List Bullet style, or numbering whose format is a
+    bullet) are list items; a lone bullet between paragraphs is not taken for a lesson
+    heading, as Word's numbered paragraphs are."""
+    path = word_letter(project / "brief.docx", tmp_path, numbered_list=True)
+    document = Document(str(path))
+    anchor = next(p for p in document.paragraphs if p.text == LESSONS[0][1][0])
+    body = anchor._p.getparent()
+    position = list(body).index(anchor._p) + 1
+    made = [direct_bullet(document, "Koffie op het plein"),
+            direct_bullet(document, "Een praatje bij de school")]
+    lone = document.add_paragraph("Een buurtfeest", style="List Bullet")
+    for offset, paragraph in enumerate([*made, lone]):
+        body.insert(position + offset, paragraph._p)
+    document.save(path)
+    pub, _ = import_and_check(project, path)
+    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS]
+    assert lesson_lists(pub) == [["Koffie op het plein", "Een praatje bij de school",
+                                  "Een buurtfeest"]]

@@ -329,3 +329,12 @@ def test_what_word_and_web_pages_leave_in_pasted_text_is_named_or_cleaned(source
     pub = parse_publication(source)
     text = plain_text(pub.introduction.blocks[0].inlines)
     assert text.startswith("Een buurtbewonersbijeenkomst, ge\u00adwoon")  # &shy; is kept
+
+
+def test_a_sentence_that_opens_a_list_is_never_a_slides_message(source_dir):
+    plan = plan_of(source_dir, "## Les\n\nWe deden het zo:\n\n- koffie\n- thee\n\n"
+                               "Zo leerden we de buren kennen. Dat bleef.\n")
+    lesson = next(slide for slide in plan.slides if slide.kind == "lesson")
+    shown = " ".join("".join(run.text for run in runs)
+                     for planned in lesson.texts for runs in planned.paragraphs)
+    assert "Zo leerden we de buren kennen." in shown and "We deden het zo" not in shown

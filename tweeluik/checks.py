@@ -36,7 +36,7 @@ def key_message_fallback(lesson: Lesson) -> tuple[str, int] | None:
     for block in lesson.blocks:
         if isinstance(block, Paragraph):
             sentence = first_sentence(plain_text(block.inlines))
-            if sentence:
+            if sentence and not sentence.endswith(":"):  # not "We deden het zo:" before a list
                 return sentence, block.line
     return None
 

@@ -21,6 +21,7 @@ PICTURE_TYPES = {"image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg"}
 HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 TITLE_STYLES = {"title", "titel"}
 LIST_STYLES = re.compile(r"^(?:list number|lijstnummering)", re.IGNORECASE)
+BULLET_STYLES = re.compile(r"^(?:list bullet|lijstopsommingsteken)", re.IGNORECASE)
 _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
 
@@ -40,8 +41,7 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
     for paragraph in document.paragraphs:
         style = paragraph.style.name if paragraph.style is not None else ""
         heading = HEADING_STYLE.match(style or "")
-        numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None \
-            or bool(LIST_STYLES.match(style or ""))
+        kind = _list_kind(document, paragraph, style or "")
         spans = list(_spans(paragraph))
         pictures = []
         for drawing in paragraph._p.iter(qn("w:drawing")):
@@ -56,12 +56,35 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
         pieces.append(Piece(tuple(spans), tuple(line.strip() for line in text.split("\n")
                                                 if line.strip()),
                             heading=int(heading.group(1)) if heading else 0,
-                            numbered=numbered, title_style=(style or "").lower() in TITLE_STYLES,
+                            numbered=kind == "number", bullet=kind == "bullet",
+                            title_style=(style or "").lower() in TITLE_STYLES,
                             pictures=tuple(pictures)))
     unread = []
     if document.tables:
         unread.append(f"{len(document.tables)} table{'s' if len(document.tables) != 1 else ''}")
     return pieces, left_out, unread
+
+
+def _list_kind(document, paragraph, style: str) -> str | None:
+    """"bullet" or "number" for a paragraph of a Word list (by its style, else by the
+    format of its numbering level), else ``None``."""
+    if BULLET_STYLES.match(style):
+        return "bullet"
+    properties = paragraph._p.pPr
+    numbering = properties.numPr if properties is not None else None
+    if numbering is None or numbering.numId is None:
+        return "number" if LIST_STYLES.match(style) else None
+    level = numbering.ilvl.val if numbering.ilvl is not None else 0
+    try:
+        definitions = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):  # a list without its definitions
+        return "number"
+    number = definitions.xpath(f"w:num[@w:numId='{int(numbering.numId.val)}']/w:abstractNumId")
+    if not number:
+        return "number"
+    formats = definitions.xpath(f"w:abstractNum[@w:abstractNumId='{int(number[0].get(qn('w:val')))}']"
+                                f"/w:lvl[@w:ilvl='{int(level)}']/w:numFmt")
+    return "bullet" if formats and formats[0].get(qn("w:val")) == "bullet" else "number"
 
 
 def _spans(paragraph):

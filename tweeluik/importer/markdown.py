@@ -126,10 +126,16 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
     out.add("---")
 
     def paragraphs(pieces: list[Piece]) -> None:
+        in_list = False
         for piece in pieces:
-            if piece.text:
+            if piece.text and piece.bullet:
+                if not in_list:
+                    out.blank()
+                out.add(f"- {paragraph_markdown(piece)}", piece)
+            elif piece.text:
                 out.blank()
                 out.add(paragraph_markdown(piece), piece)
+            in_list = bool(piece.text and piece.bullet and not pictures.get(id(piece)))
             for line in pictures.get(id(piece), []):
                 out.blank()
                 out.add(line, piece)

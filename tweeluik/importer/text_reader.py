@@ -2,12 +2,22 @@
 
 Step 0 of the pipeline (bringing a letter in), for ``.txt`` and ``.md`` files. An empty
 line ends a paragraph; the lines inside one are kept too (a signature may put one name
-on each line). Markdown's own marks (``*italic*``, links) are kept as they are.
+on each line). Markdown's own marks (``*italic*``, links) are kept as they are. A list
+typed or pasted with its bullets as characters (``•``, or ``-``/``*`` on two lines or
+more) becomes one piece per item, so it is written back as a list.
 """
 
 from __future__ import annotations
 
+import re
+
 from .pieces import Piece, Span
+
+#: Bullets that only ever start a list item (U+F0B7 is Word's Symbol-font bullet).
+BULLET = re.compile(r"^[•▪◦‣●○■□►➢\uf0a7\uf0b7]\s*(?=\S)")
+#: Marks that start an item only when two lines or more of a paragraph start with them
+#: (one line starting with a dash is more often a sentence).
+SHARED_MARK = re.compile(r"^([-*+–·])\s+(?=\S)")
 
 
 def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
@@ -24,12 +34,39 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
             lines.append(line)
             continue
         if lines:
-            pieces.append(_piece(lines, start, markdown))
+            pieces.extend(_piece(lines, start, markdown))
             lines = []
     if lines:
-        pieces.append(_piece(lines, start, markdown))
+        pieces.extend(_piece(lines, start, markdown))
     return pieces
 
 
-def _piece(lines: list[str], start: int, markdown: bool) -> Piece:
-    return Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start)
+def _piece(lines: list[str], start: int, markdown: bool) -> list[Piece]:
+    """One paragraph, or its text before a list and one piece for each list item (an
+    item's further lines belong to it)."""
+    marks = [SHARED_MARK.match(line) for line in lines]
+    shared = {mark.group(1) for mark in marks if mark}
+    repeated = {sign for sign in shared
+                if sum(1 for mark in marks if mark and mark.group(1) == sign) >= 2}
+
+    def item_start(line: str) -> re.Match[str] | None:
+        found = BULLET.match(line)
+        if found is None:
+            found = SHARED_MARK.match(line)
+            if found is not None and found.group(1) not in repeated:
+                found = None
+        return found
+
+    if not any(item_start(line) for line in lines):
+        return [Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start)]
+    groups: list[tuple[int, list[str], bool]] = []
+    for offset, line in enumerate(lines):
+        found = item_start(line)
+        if found is not None:
+            groups.append((start + offset, [line[found.end():]], True))
+        elif groups:
+            groups[-1][1].append(line)
+        else:
+            groups.append((start + offset, [line], False))
+    return [Piece((Span(" ".join(group), markdown=markdown),), tuple(group), line=number,
+                  bullet=bullet) for number, group, bullet in groups]
