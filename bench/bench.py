@@ -85,7 +85,7 @@ def floor_html(source: Path, folder: Path) -> Path:
     layouts = ROOT / "layouts"
     pub = parse_publication(source)
     html = publication_to_html(pub, load_theme(layouts), find_layout(pub, layouts), layouts,
-                               dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+                               dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                                image_url=lambda image: image.path.as_uri(), standalone=True)
     # WeasyPrint alone has no fetcher of ours: give it the real addresses of the fonts.
     html = html.replace("file:///tweeluik/layouts/", layouts.resolve().as_uri() + "/")
@@ -228,6 +228,14 @@ def main() -> None:
                      f"{statistics.median(CPU[f'serial {name}']):.2f} s serial vs "
                      f"{statistics.median(CPU[f'cold {name}']):.2f} s with worker"))
         if name != "sample":
+            page_html = floor_html(source, work)
+            own, own_runs, own_peak = median_of(runs, lambda page_html=page_html: timed(
+                [PYTHON, "-c", "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1])"
+                 ".write_pdf(sys.argv[2], pdf_tags=True)", str(page_html),
+                 str(work / "floor.pdf")], ROOT))
+            rows.append(("floor, tagged", name, own, own_runs, own_peak,
+                         f"{own / pandoc[name]:.2f} × pandoc pair: WeasyPrint alone, one "
+                         "process" if name in pandoc else "WeasyPrint alone, one process"))
             plain, plain_runs, plain_peak = median_of(runs, lambda source=source: timed(
                 [PYTHON, "-c", "import sys; from pathlib import Path; from tweeluik.cli import "
                  "main; sys.exit(main(sys.argv[2:], root=Path(sys.argv[1])))", str(untuned),
