@@ -119,3 +119,25 @@ def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
     result = run_build(str(source), "--out", str(out), "--only", "deck")
     assert result.returncode == 2
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+def test_lesson_titles_written_another_way_are_named_with_the_fix(source_dir):
+    """No '## ' lessons, but lines that look like lesson titles: each is one error at its
+    line with the '## ' line to write instead of the general 'no lessons found'."""
+    path = source_dir / "pub.md"
+    path.write_text(OK_FRONT + "Beste leden,\n\nEen inleiding.\n\n"        # lines 4-6
+                    "**1. Het begint met de ontmoeting**\n\nTekst.\n\n"   # 8
+                    "2. Samen doen\n\nTekst.\n\n"                          # 12
+                    "### 3. Luisteren\n\nTekst.\n\n"                       # 16
+                    "*Vier: vertrouwen*\n\nTekst.\n", encoding="utf-8")    # 20
+    result = run_build(str(path), "--check")
+    assert result.returncode == 2
+    shown = str(path)
+    assert result.stderr.splitlines() == [
+        f"{shown}:8: this line looks like a lesson title set in bold; a lesson starts with "
+        "'## ': write '## 1. Het begint met de ontmoeting'",
+        f"{shown}:12: '2. Samen doen' alone on a line is a numbered list in Markdown; for a "
+        "lesson write '## 2. Samen doen'",
+        f"{shown}:16: a lesson starts with '## ', not '###': write '## 3. Luisteren'",
+        f"{shown}:20: this line looks like a lesson title set in italics; a lesson starts "
+        "with '## ': write '## Vier: vertrouwen'"]

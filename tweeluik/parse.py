@@ -169,6 +169,39 @@ def smarten(text: str) -> str:
     return "".join(pieces) or text
 
 
+
+#: A lesson title written some other way is short: at most this many words.
+LOOKALIKE_WORDS = 12
+
+
+def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
+    """In a source without lessons, the lines that look like lesson titles written
+    another way (a bold or italic line, a '###' heading, a numbered line), with the fix."""
+    found = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            marks = [node for node in block.inlines
+                     if not (isinstance(node, Text) and not node.text.strip())]
+            if len(marks) == 1 and isinstance(marks[0], Strong | Emph):
+                text = plain_text(marks[0].children).strip()
+                if 0 < len(text.split()) <= LOOKALIKE_WORDS:
+                    style = "bold" if isinstance(marks[0], Strong) else "italics"
+                    found.append((block.line, f"this line looks like a lesson title set in "
+                                  f"{style}; a lesson starts with '## ': write '## {text}'"))
+        elif isinstance(block, Subheading):
+            text = plain_text(block.inlines).strip()
+            found.append((block.line, f"a lesson starts with '## ', not '###': write "
+                          f"'## {text}'"))
+        elif isinstance(block, ListBlock) and block.ordered and len(block.items) == 1:
+            item = block.items[0]
+            text = " ".join(blocks_text(item.blocks)).strip()
+            if 0 < len(text.split()) <= LOOKALIKE_WORDS and not text.endswith("."):
+                found.append((block.line, f"'{block.start}. {text}' alone on a line is a "
+                              f"numbered list in Markdown; for a lesson write "
+                              f"'## {block.start}. {text}'"))
+    return found
+
+
 class _TokenConverter:
     """Walks markdown-it tokens and builds blocks, keeping absolute source lines."""
 
@@ -270,8 +303,12 @@ class _TokenConverter:
             index = end + 1
 
         if not lessons:
-            self.error(self.source.body_first_line, "no lessons found; start each lesson "
-                       "with a line '## Title' (for example '## 1. Begin klein')")
+            lookalikes = lesson_lookalikes(intro_blocks)
+            for line, message in lookalikes:
+                self.error(line, message)
+            if not lookalikes:
+                self.error(self.source.body_first_line, "no lessons found; start each lesson "
+                           "with a line '## Title' (for example '## 1. Begin klein')")
         return (
             self.introduction(intro_blocks),
             tuple(self.lesson(number, raw) for number, raw in enumerate(lessons, start=1)),
