@@ -148,6 +148,14 @@ def title_top_right(prs):
     title.width, title.height = int(prs.slide_width * 0.55) - Inches(0.3), Inches(0.9)
 
 
+def short_subtitle(prs):
+    """A title slide whose subtitle box holds one or two lines: too small for closing
+    words and a line of six names together."""
+    subtitle = layout(prs, "Title Slide").placeholders[1]
+    left, top, width = subtitle.left, subtitle.top, subtitle.width
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = left, top, width, Inches(1.1)
+
+
 CONSTRUCTED = {
     "stock-4-3": None,
     "idx-collision": drop_idx,
@@ -159,6 +167,7 @@ CONSTRUCTED = {
     "renamed-boxes": renamed_boxes,
     "footer-text": with_footer,
     "title-top-right": title_top_right,
+    "short-subtitle": short_subtitle,
 }
 
 
@@ -447,3 +456,23 @@ def test_template_info_on_something_else_is_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().endswith("'brief.pptx' is not a PowerPoint file tweeluik can "
                                           "open; save it from PowerPoint as .pptx or .potx (not .ppt)")
+
+
+def test_closing_words_stay_whole_when_the_names_do_not_fit_beside_them(template_folder,
+                                                                       tmp_path):
+    """One box for the closing words and the signatories, too small for both: the words
+    stay whole (a cut sentence says something else), the names go to the notes, a warning
+    says so at the signatories' line."""
+    result, deck, pub = build_with(template_file("short-subtitle", template_folder), tmp_path,
+                                   "  layouts:\n    closing: Title Slide\n")
+    assert result.returncode == 0, result.stderr
+    line = pub.meta.line_of("signatories")
+    assert f"jaarbrief-2026.md:{line}: warning: the slide layout 'Title Slide' has one text " \
+           "box for the key message of the closing and the signatories, too small for both; " \
+           "the signatories are in the speaker notes." in result.stderr
+    last = Presentation(str(deck)).slides[-1]
+    shown = plain(slide_text(last))
+    assert "Zonder u waren deze lessen nooit geleerd." in shown and "…" not in shown
+    assert not any(name in shown for name in pub.meta.signatories)
+    notes = last.notes_slide.notes_text_frame.text
+    assert all(name in notes for name in pub.meta.signatories)

@@ -797,9 +797,21 @@ class _Planner:
         names_line = meta.line_of("signatories")
         texts: list[TextPlan | None] = [
             self.text("closing", "title", [title], "the closing title", closing.line)]
-        if signatories is not None and signatories.shared_with == "body" and meta.signatories:
-            words = [*words, [RunPlan("  ·  ".join(meta.signatories))]]
-            texts.append(self.text("closing", "body", words, what, line, advice,
+        shared = signatories is not None and signatories.shared_with == "body" \
+            and bool(meta.signatories)
+        with_names = [*words, [RunPlan("  ·  ".join(meta.signatories))]]
+        if shared and not self.fits("closing", "body", with_names) \
+                and self.fits("closing", "body", words):
+            # One box for both, too small for both: the words stay whole, the names go to
+            # the notes (cutting the words would change what the slide says).
+            texts.append(self.text("closing", "body", words, what, line, advice))
+            self.warn(names_line, f"the slide layout '{self.layouts['closing'].layout.name}' "
+                      f"has one text box for {what} and the signatories, too small for both; "
+                      "the signatories are in the speaker notes. Choose a layout with a "
+                      "larger box, or one with a second box, under 'deck: layouts: closing:'",
+                      once="closing-names")
+        elif shared:
+            texts.append(self.text("closing", "body", with_names, what, line, advice,
                                    keep_last=True))
         else:
             texts.append(self.text("closing", "body", words, what, line, advice))
