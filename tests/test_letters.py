@@ -338,3 +338,23 @@ def test_a_sentence_that_opens_a_list_is_never_a_slides_message(source_dir):
     shown = " ".join("".join(run.text for run in runs)
                      for planned in lesson.texts for runs in planned.paragraphs)
     assert "Zo leerden we de buren kennen." in shown and "We deden het zo" not in shown
+
+
+def test_line_breaks_made_by_invisible_spaces_are_named_and_a_backslash_is_not(source_dir):
+    source = write_source(source_dir, (
+        "Dit jaar leerden we veel over de buurt en  \n"     # 6: two spaces, a hard break
+        "de mensen die er wonen, op het plein en   \n"      # 7
+        "in het buurthuis.\n"
+        "\n"
+        "## Les\n"                                           # 10
+        "\n"
+        "> Kern.\n"
+        "\n"
+        "Het adres:\\\n"                                      # 14: a break the author wants
+        "Kerkstraat 1.\n"))
+    diagnostics = Diagnostics(source)
+    parse_publication(source, diagnostics=diagnostics)
+    (warning,) = diagnostics.warnings
+    assert (warning.line, warning.column) == (6, 42)  # right after "en"
+    assert warning.message.startswith("2 lines here end in two spaces, which Markdown reads "
+                                      "as a line break")

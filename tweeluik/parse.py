@@ -504,7 +504,17 @@ class _TokenConverter:
     def inlines(self, inline: Token, line: int) -> Inlines:
         children = inline.children or []
         walker = _InlineWalker(self, children, line)
-        return _merge_text(_strip_inlines(tuple(walker.walk(None, 0))))
+        inlines = _merge_text(_strip_inlines(tuple(walker.walk(None, 0))))
+        if walker.space_breaks:
+            first = walker.space_breaks[0]
+            count = len(walker.space_breaks)
+            lines = f"{count} lines here end" if count > 1 else "this line ends"
+            self.warning(first, f"{lines} in two spaces, which Markdown reads as a line break "
+                         "(invisible in most editors; e-mail leaves them when text is pasted): "
+                         "the text breaks there in print and on the slides. Delete the spaces, "
+                         "or end the line with a backslash for a break you want",
+                         len(self.source_line(first).rstrip()) + 1)
+        return inlines
 
 
 class _InlineWalker:
@@ -515,6 +525,7 @@ class _InlineWalker:
         self.converter, self.children = converter, children
         self.index, self.line = 0, line
         self.column_from = 0  # where to look for the next link on the current line
+        self.space_breaks: list[int] = []  # lines whose break is made by trailing spaces
 
     def walk(self, closer: str | None, depth: int) -> list[Inline]:
         out: list[Inline] = []
@@ -530,6 +541,9 @@ class _InlineWalker:
                 if child.content:
                     out.append(Text(child.content))
             elif kind in ("softbreak", "hardbreak"):
+                if kind == "hardbreak" and not self.converter.source_line(self.line) \
+                        .rstrip().endswith("\\"):
+                    self.space_breaks.append(self.line)
                 self.line += 1
                 self.column_from = 0
                 out.append(Text(" ") if kind == "softbreak" else LineBreak())
