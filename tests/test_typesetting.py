@@ -315,3 +315,34 @@ def test_copyfitting_tries_only_lessons_it_could_save():
     result = fit_lessons(extents, 0.33, trial)
     assert asked == [({2, 4, 5}, (3,)), ({2, 4}, (1, 2))]  # the strongest first, on all
     assert result.levels == {2: 1, 4: 3} and result.unfitted == frozenset({1, 5})
+
+
+ADDRESS = "https://www.example.nl/wijkteams/jaarverslag-2026-definitief-versie-3.pdf"
+MAIL = "secretariaat@wijkteams-zuidoever.example.nl"
+
+
+@pytest.mark.slow
+def test_addresses_in_the_text_break_like_addresses_and_never_get_a_hyphen(source_dir):
+    """A web or e-mail address typed in the text breaks only before a slash, dot or
+    hyphen of its own (after '//'), so no line of it ends in what reads as a hyphenation
+    hyphen, and no hyphen is ever added to it."""
+    paragraphs = [f"{'en ' * n}kijk op {ADDRESS} of mail {MAIL} voor meer." for n in range(24)]
+    publication = parse_publication(write_source(source_dir, "## Les\n\n" +
+                                                 "\n\n".join(paragraphs) + "\n"))
+    document = layout_booklet(publication, THEME, LAYOUTS, source_dir, CREATED).document
+    set_lines, pending = [], []  # a paragraph split over two pages comes in two parts
+    for _, tag, lines in paragraphs_and_headings(document):
+        if tag == "p" and (pending or lines[0].startswith(("en ", "kijk "))):
+            pending += lines
+            if pending[-1].endswith("meer."):
+                set_lines.append(pending)
+                pending = []
+    assert len(set_lines) == len(paragraphs)
+    broken = 0
+    for written, lines in zip(paragraphs, set_lines, strict=True):
+        lines = [re.sub("[\u200b\u2060]", "", line).replace("\u00a0", " ").rstrip()
+                 for line in lines]  # <wbr> is a zero-width space in the layout
+        assert re.sub(r"\s", "", "".join(lines)) == re.sub(r"\s", "", written), lines
+        assert not any(line.endswith(("-", "\u2010")) for line in lines[:-1]), lines
+        broken += not any(ADDRESS in line for line in lines)
+    assert broken >= 5  # the test saw addresses broken over lines

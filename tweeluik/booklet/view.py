@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -93,14 +94,38 @@ def without_runt(inlines: Inlines) -> tuple[Any, ...]:
     return inlines
 
 
+#: A web or e-mail address written in the text.
+ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"’”]"
+                     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: Where an address may break, as typesetters break them (after "//", before a single
+#: slash, a dot, a hyphen or other punctuation), never with a hyphen added to it.
+ADDRESS_BREAK = re.compile(r"(?<=//)(?=.)|(?<!/)(?<!^)(?=[.,\-_~#%@?&=]|/(?!/))")
+
+
+def text_html(text: str) -> str:
+    """Escaped text; each address in it set apart so it breaks only where an address may
+    (``<wbr>``) and is never hyphenated (the layout's CSS: ``.address { hyphens: manual }``)."""
+    parts, end = [], 0
+    for found in ADDRESS.finditer(text):
+        parts.append(str(escape(text[end:found.start()])))
+        pieces = ADDRESS_BREAK.split(found.group())
+        # A word joiner after each hyphen: the line may break before it, not after, so
+        # no line of an address ends in what looks like a hyphenation hyphen.
+        parts.append('<span class="address">' + "<wbr>".join(
+            str(escape(piece.replace("-", "-\u2060"))) for piece in pieces) + "</span>")
+        end = found.end()
+    parts.append(str(escape(text[end:])))
+    return "".join(parts)
+
+
 def inline_html(inlines: Inlines, links: LinkNotes | None = None) -> Markup:
     """Inline content as escaped HTML; ``links`` adds a note for paper to each link."""
     parts: list[str] = []
     for node in inlines:
         if isinstance(node, Text):
-            parts.append(str(escape(node.text)))
+            parts.append(text_html(node.text))
         elif isinstance(node, LastWords):
-            parts.append(f'<span class="last-words">{escape(node.text)}</span>')
+            parts.append(f'<span class="last-words">{text_html(node.text)}</span>')
         elif isinstance(node, Code):
             parts.append(f"<code>{escape(node.text)}</code>")
         elif isinstance(node, LineBreak):
