@@ -326,7 +326,8 @@ def test_addresses_in_the_text_break_like_addresses_and_never_get_a_hyphen(sourc
     """A web or e-mail address typed in the text breaks only before a slash, dot or
     hyphen of its own (after '//'), so no line of it ends in what reads as a hyphenation
     hyphen, and no hyphen is ever added to it."""
-    paragraphs = [f"{'en ' * n}kijk op {ADDRESS} of mail {MAIL} voor meer." for n in range(24)]
+    paragraphs = [f"{'en ' * n}kijk op {ADDRESS} of mail {MAIL} of zie www.wijkteam.nl "
+                  "voor meer." for n in range(24)]
     publication = parse_publication(write_source(source_dir, "## Les\n\n" +
                                                  "\n\n".join(paragraphs) + "\n"))
     document = layout_booklet(publication, THEME, LAYOUTS, source_dir, CREATED).document
@@ -345,4 +346,5 @@ def test_addresses_in_the_text_break_like_addresses_and_never_get_a_hyphen(sourc
         assert re.sub(r"\s", "", "".join(lines)) == re.sub(r"\s", "", written), lines
         assert not any(line.endswith(("-", "\u2010")) for line in lines[:-1]), lines
         broken += not any(ADDRESS in line for line in lines)
+        assert any("www.wijkteam.nl" in line for line in lines), lines  # short: kept whole
     assert broken >= 5  # the test saw addresses broken over lines

@@ -102,13 +102,18 @@ ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"’
 ADDRESS_BREAK = re.compile(r"(?<=//)(?=.)|(?<!/)(?<!^)(?=[.,\-_~#%@?&=]|/(?!/))")
 
 
+#: An address this short moves to the next line whole rather than leave "www" behind.
+SHORT_ADDRESS = 24
+
+
 def text_html(text: str) -> str:
     """Escaped text; each address in it set apart so it breaks only where an address may
     (``<wbr>``) and is never hyphenated (the layout's CSS: ``.address { hyphens: manual }``)."""
     parts, end = [], 0
     for found in ADDRESS.finditer(text):
         parts.append(str(escape(text[end:found.start()])))
-        pieces = ADDRESS_BREAK.split(found.group())
+        address = found.group()
+        pieces = ADDRESS_BREAK.split(address) if len(address) > SHORT_ADDRESS else [address]
         # A word joiner after each hyphen: the line may break before it, not after, so
         # no line of an address ends in what looks like a hyphenation hyphen.
         parts.append('<span class="address">' + "<wbr>".join(
