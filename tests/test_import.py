@@ -337,3 +337,25 @@ def test_word_bullets_are_a_list_and_never_a_lesson(project, tmp_path):
     assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS]
     assert lesson_lists(pub) == [["Koffie op het plein", "Een praatje bij de school",
                                   "Een buurtfeest"]]
+
+
+def test_what_a_web_page_leaves_in_a_paste_is_repaired_or_pointed_at(project):
+    """A web page pasted as text (here: made with pandoc -t plain from HTML) brings its
+    rule as a line of dashes and its pictures as their descriptions in square brackets:
+    the separator is left out, the description kept with a note saying what to do."""
+    text = text_letter().replace(CLOSING, "-" * 72 + "\n\n" + CLOSING).replace(
+        LESSONS[0][1][0], LESSONS[0][1][0] + "\n\n[Kaart van de buurt met de acht plekken]")
+    letter = project / "brief.txt"
+    letter.write_text(text, encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    written = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+    assert not any(set(line) <= set("-\\\\") and len(line) > 3 for line in written)
+    bracket = next(number for number, line in enumerate(written, start=1) if "Kaart" in line)
+    assert f"content/brief.md:{bracket}: this line in square brackets looks like the " \
+           "description of a picture" in result.stdout
+    above = next(number for number, line in enumerate(written, start=1)
+                 if line.startswith(LESSONS[-1][1][-1][:30]))
+    assert f"content/brief.md:{above}: left out a separator line under this paragraph" \
+        in result.stdout
+    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS]
+    assert plain_text(pub.closing.blocks[0].inlines) == CLOSING

@@ -154,6 +154,32 @@ def _placeholder_links(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
     return out
 
 
+#: A paragraph of nothing but a separator line, as a web page's rule becomes in a paste.
+SEPARATOR = re.compile(r"[-_=*~·•—–\s]{3,}")
+#: A paragraph that is only words in square brackets: what a picture leaves in a paste.
+BRACKETED = re.compile(r"\[[^\[\]]+\]")
+
+
+def _pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
+    """Separator lines are left out (the closing gets its own '---'); a picture's
+    description left in square brackets is kept, with a note saying what to do."""
+    out: list[Piece] = []
+    for piece in pieces:
+        text = piece.text
+        if not piece.pictures and SEPARATOR.fullmatch(text):
+            if out:  # said at the paragraph above it (the one below may become a heading)
+                notes.append(Note(out[-1], "left out a separator line under this paragraph "
+                                           f"(“{text[:12]}”)"))
+            continue
+        if BRACKETED.fullmatch(text):
+            notes.append(Note(piece, "this line in square brackets looks like the description "
+                                     "of a picture the paste left behind: save the picture in "
+                                     "content/images/ and write ![description](images/NAME.jpg) "
+                                     "here, or delete the line"))
+        out.append(piece)
+    return out
+
+
 def _join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[Piece]:
     """Join a paragraph that ends mid-sentence with the next one when that starts in lower
     case (a paste broke one sentence in two). Paragraphs in ``keep`` (by position) are
@@ -233,6 +259,7 @@ def read_letter(pieces: list[Piece]) -> Letter:
     notes = letter.notes
     pieces = _placeholder_links([piece for piece in pieces if piece.text or piece.pictures],
                                 notes)
+    pieces = _pasted_leftovers(pieces, notes)
 
     # The date, at the top.
     for index, piece in enumerate(pieces[:4]):
