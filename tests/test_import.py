@@ -359,3 +359,13 @@ def test_what_a_web_page_leaves_in_a_paste_is_repaired_or_pointed_at(project):
         in result.stdout
     assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS]
     assert plain_text(pub.closing.blocks[0].inlines) == CLOSING
+
+
+def test_a_letter_quoted_in_a_forwarded_email_comes_in_without_the_quote_marks(project):
+    quoted = "\n".join(f"> > {line}".rstrip() for line in text_letter().split("\n"))
+    letter = project / "doorgestuurd.txt"
+    letter.write_text("Hoi, hierbij de brief.\n\n" + quoted + "\n", encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert_the_letter(pub)
+    assert "the letter was quoted as in a forwarded e-mail ('>>' before each line); the " \
+           "quote marks are left out" in result.stdout

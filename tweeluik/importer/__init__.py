@@ -17,7 +17,7 @@ from ..errors import SourceError, printable
 from .letter import Letter, NoLessons, Note, read_letter
 from .markdown import TODO_TITLE, letter_to_markdown
 from .pieces import Piece
-from .text_reader import text_to_pieces
+from .text_reader import text_to_pieces, without_email_quoting
 
 FORMATS = (".docx", ".txt", ".md", ".text", ".markdown")
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -57,7 +57,10 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    return text_to_pieces(text, markdown=suffix in (".md", ".markdown")), []
+    text, levels = without_email_quoting(text)
+    problems = [f"the letter was quoted as in a forwarded e-mail ('{'>' * levels}' before each "
+                "line); the quote marks are left out"] if levels else []
+    return text_to_pieces(text, markdown=suffix in (".md", ".markdown")), problems
 
 
 def _is_publication(path: Path) -> bool:

@@ -20,6 +20,24 @@ BULLET = re.compile(r"^[•▪◦‣●○■□►➢\uf0a7\uf0b7]\s*(?=\S)")
 SHARED_MARK = re.compile(r"^([-*+–·])\s+(?=\S)")
 
 
+#: The share of a text's lines that must start with '>' for it to be a quoted e-mail.
+QUOTED_SHARE = 0.8
+
+
+def without_email_quoting(text: str) -> tuple[str, int]:
+    """A letter quoted in a forwarded or replied e-mail ('> ' before every line, perhaps
+    several times) without its quote marks, and how many levels were taken off."""
+    levels = 0
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while True:
+        written = [line for line in lines if line.strip()]
+        quoted = [line for line in written if line.lstrip().startswith(">")]
+        if not written or len(quoted) < QUOTED_SHARE * len(written):
+            return "\n".join(lines), levels
+        lines = [re.sub(r"^\s*> ?", "", line) for line in lines]
+        levels += 1
+
+
 def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     """The paragraphs of ``text`` with the line each starts on."""
     pieces: list[Piece] = []
