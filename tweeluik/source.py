@@ -208,9 +208,10 @@ def drop_soft_hyphens(text: str, diagnostics: Diagnostics) -> str:
     first = text.index(SOFT_HYPHEN)
     line = text.count("\n", 0, first) + 1
     column = first - (text.rfind("\n", 0, first) + 1) + 1
-    many = f"{count} soft hyphens" if count > 1 else "a soft hyphen"
-    diagnostics.note(line, f"{many} (U+00AD, left in words by a web page or Word; the first "
-                     "is here) are left out: tweeluik hyphenates by itself. To say where a "
+    what = (f"{count} soft hyphens (U+00AD, left in words by a web page or Word; the first "
+            "is here) are" if count > 1 else "a soft hyphen (U+00AD, left in a word by a web "
+            "page or Word) is")
+    diagnostics.note(line, f"{what} left out: tweeluik hyphenates by itself. To say where a "
                      "word breaks, add it to layouts/hyphenation.txt", column)
     return text.replace(SOFT_HYPHEN, "")
 

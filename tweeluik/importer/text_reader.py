@@ -4,7 +4,8 @@ Step 0 of the pipeline (bringing a letter in), for ``.txt`` and ``.md`` files. A
 line ends a paragraph; the lines inside one are kept too (a signature may put one name
 on each line). Markdown's own marks (``*italic*``, links) are kept as they are. A list
 typed or pasted with its bullets as characters (``•``, or ``-``/``*`` on two lines or
-more) becomes one piece per item, so it is written back as a list.
+more) becomes one piece per item, so it is written back as a list. A letter quoted in a
+forwarded e-mail ('> ' before every line) is read without its quote marks first.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ BULLET = re.compile(r"^[•▪◦‣●○■□►➢\uf0a7\uf0b7]\s*(?=\S)")
 #: Marks that start an item only when two lines or more of a paragraph start with them
 #: (one line starting with a dash is more often a sentence).
 SHARED_MARK = re.compile(r"^([-*+–·])\s+(?=\S)")
-
-
 #: The share of a text's lines that must start with '>' for it to be a quoted e-mail.
 QUOTED_SHARE = 0.8
 
