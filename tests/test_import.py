@@ -369,3 +369,32 @@ def test_a_letter_quoted_in_a_forwarded_email_comes_in_without_the_quote_marks(p
     assert_the_letter(pub)
     assert "the letter was quoted as in a forwarded e-mail ('>>' before each line); the " \
            "quote marks are left out" in result.stdout
+
+
+KEYS = ["Wie elkaar kent, vindt elkaar.", "Eerst luisteren.", "Vier wat lukt.",
+        "Buren helpen buren."]
+
+
+def test_quotes_under_lesson_titles_become_key_messages(project, tmp_path):
+    """A sentence styled as a quotation right under a lesson's title (Word's Quote,
+    Intense Quote or Block Text style, as pandoc writes a '>' quote into Word; or '> '
+    lines in a text) is that lesson's key message."""
+    path = word_letter(project / "brief.docx", tmp_path)
+    document = Document(str(path))
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
+    for number, (heading, key) in enumerate(zip(headings, KEYS, strict=True)):
+        style = ("Quote", "Intense Quote", "Quote", "Quote")[number]
+        quote = document.add_paragraph(key, style=style)
+        heading._p.addnext(quote._p)
+    document.save(path)
+    pub, _ = import_and_check(project, path)
+    assert [plain_text(lesson.key_message) for lesson in pub.lessons] == KEYS
+
+    text = text_letter()
+    for (title, _), key in zip(LESSONS, KEYS, strict=True):
+        text = text.replace(f". {title}\n\n", f". {title}\n\n> {key}\n\n", 1)
+    letter = project / "brief.txt"
+    letter.write_text(text, encoding="utf-8")
+    pub, _ = import_and_check(project, letter, name="tekst")
+    assert [plain_text(lesson.key_message) for lesson in pub.lessons] == KEYS
+    assert_the_letter(pub)

@@ -22,6 +22,8 @@ HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 TITLE_STYLES = {"title", "titel"}
 LIST_STYLES = re.compile(r"^(?:list number|lijstnummering)", re.IGNORECASE)
 BULLET_STYLES = re.compile(r"^(?:list bullet|lijstopsommingsteken)", re.IGNORECASE)
+QUOTE_STYLES = re.compile(r"^(?:quote|intense quote|block text|citaat|duidelijk citaat|"
+                          r"bloktekst)$", re.IGNORECASE)
 _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
 
@@ -57,6 +59,7 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
                                                 if line.strip()),
                             heading=int(heading.group(1)) if heading else 0,
                             numbered=kind == "number", bullet=kind == "bullet",
+                            quote=bool(QUOTE_STYLES.match(style or "")),
                             title_style=(style or "").lower() in TITLE_STYLES,
                             pictures=tuple(pictures)))
     unread = []

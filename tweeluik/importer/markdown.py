@@ -132,6 +132,9 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
                 if not in_list:
                     out.blank()
                 out.add(f"- {paragraph_markdown(piece)}", piece)
+            elif piece.text and piece.quote:  # under a lesson's title: its key message
+                out.blank()
+                out.add(f"> {paragraph_markdown(piece)}", piece)
             elif piece.text:
                 out.blank()
                 out.add(paragraph_markdown(piece), piece)

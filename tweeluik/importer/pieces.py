@@ -39,6 +39,7 @@ class Piece:
     heading: int = 0              # a Word heading's level, 0 for running text
     numbered: bool = False        # a paragraph of a numbered list in Word
     bullet: bool = False          # an item of a bulleted list (Word's, or typed bullets)
+    quote: bool = False           # a quotation (Word's Quote styles, or '> ' lines)
     title_style: bool = False     # Word's "Title" style
     pictures: tuple[Picture, ...] = field(default_factory=tuple)
     line: int | None = None       # where it starts in the input text

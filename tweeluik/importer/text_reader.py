@@ -5,7 +5,8 @@ line ends a paragraph; the lines inside one are kept too (a signature may put on
 on each line). Markdown's own marks (``*italic*``, links) are kept as they are. A list
 typed or pasted with its bullets as characters (``•``, or ``-``/``*`` on two lines or
 more) becomes one piece per item, so it is written back as a list. A letter quoted in a
-forwarded e-mail ('> ' before every line) is read without its quote marks first.
+forwarded e-mail ('> ' before every line) is read without its quote marks first; a
+paragraph quoted on its own ('> ' lines) stays a quotation.
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ def _piece(lines: list[str], start: int, markdown: bool) -> list[Piece]:
                 found = None
         return found
 
+    if all(line.startswith(">") for line in lines):  # a quotation ('> ' before each line)
+        lines = [line[1:].strip() for line in lines]
+        if any(lines):
+            return [Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start,
+                          quote=True)]
     if not any(item_start(line) for line in lines):
         return [Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start)]
     groups: list[tuple[int, list[str], bool]] = []
