@@ -51,13 +51,18 @@ def test_quiet_prints_nothing_on_success(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
+def project_with_two_sources(root, body: str) -> None:
+    """A project folder: content/een.md and content/twee.md with ``body``, and layouts/."""
+    content = root / "content"
+    content.mkdir()
+    for name in ("een", "twee"):
+        write_source(content, body, name=name)
+    (root / "layouts").symlink_to(SAMPLE.parent.parent / "layouts")
+
+
 def test_builds_every_source_in_content_by_default(tmp_path, capsys):
     from tweeluik.cli import main
-    content = tmp_path / "content"
-    content.mkdir()
-    write_source(content, "## Les\n\nTekst.\n", name="een")
-    write_source(content, "## Les\n\nTekst.\n", name="twee")
-    (tmp_path / "layouts").symlink_to(SAMPLE.parent.parent / "layouts")
+    project_with_two_sources(tmp_path, "## Les\n\nTekst.\n")
     assert main(["--only", "deck"], root=tmp_path) == 0
     assert sorted(p.name for p in (tmp_path / "output").glob("[!.]*")) == ["een.pptx", "twee.pptx"]
     assert "built content/een.md" in capsys.readouterr().out
@@ -115,11 +120,7 @@ def test_a_bug_in_tweeluik_is_one_line_and_the_other_sources_go_on(tmp_path, cap
     saying what to do, exit 1, the traceback only with --debug, the next source still done."""
     from tweeluik import builder
     from tweeluik.cli import main
-    content = tmp_path / "content"
-    content.mkdir()
-    for name in ("een", "twee"):
-        write_source(content, "## Les\n\n> Kern.\n\nTekst.\n", name=name)
-    (tmp_path / "layouts").symlink_to(SAMPLE.parent.parent / "layouts")
+    project_with_two_sources(tmp_path, "## Les\n\n> Kern.\n\nTekst.\n")
     name = "build_publication" if mode == "build" else "check_source"
     real_step = getattr(builder, name)
 

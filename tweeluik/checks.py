@@ -87,9 +87,11 @@ def _broken_paragraphs(blocks: tuple[Block, ...], diagnostics: Diagnostics) -> N
 
 
 #: Bullets that Word, e-mail and web pages leave as characters when a list is pasted as
-#: text (U+F0B7 is Word's Symbol-font bullet); a middle dot only at the start, since
-#: running text uses it between words too ("Noord · Zuid").
-PASTED_BULLET = re.compile(r"(?:^|\s)([•▪◦‣●○■□►➢\uf0a7\uf0b7]|^·)\s")
+#: text (U+F0B7 is Word's Symbol-font bullet). Shared with the importer's text reader.
+BULLETS = "•▪◦‣●○■□►➢\uf0a7\uf0b7"
+#: A pasted bullet in a paragraph; a middle dot only at the start, since running text
+#: uses it between words too ("Noord · Zuid").
+PASTED_BULLET = re.compile(rf"(?:^|\s)([{BULLETS}]|^·)\s")
 
 
 def _pasted_bullets(block: Paragraph, diagnostics: Diagnostics) -> None:

@@ -167,6 +167,12 @@ def _char_name(char: str) -> str:
     return unicodedata.name(char, fallback).lower()
 
 
+def line_and_column(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``text``."""
+    return (text.count("\n", 0, offset) + first_line,
+            offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
 def check_characters(text: str, diagnostics: Diagnostics, first_line: int = 1) -> bool:
     """Report refused and suspect invisible characters with line and column; True when
     the text holds none that are refused."""
@@ -177,8 +183,7 @@ def check_characters(text: str, diagnostics: Diagnostics, first_line: int = 1) -
             if reports >= _MAX_CHARACTER_REPORTS:
                 break
             reports += 1
-            line = text.count("\n", 0, found.start()) + first_line
-            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            line, column = line_and_column(text, found.start(), first_line)
             char = found.group()
             what = f"invisible character U+{ord(char):04X} ({_char_name(char)})"
             if refused:
@@ -206,8 +211,7 @@ def drop_soft_hyphens(text: str, diagnostics: Diagnostics) -> str:
     if not count:
         return text
     first = text.index(SOFT_HYPHEN)
-    line = text.count("\n", 0, first) + 1
-    column = first - (text.rfind("\n", 0, first) + 1) + 1
+    line, column = line_and_column(text, first)
     what = (f"{count} soft hyphens (U+00AD, left in words by a web page or Word; the first "
             "is here) are" if count > 1 else "a soft hyphen (U+00AD, left in a word by a web "
             "page or Word) is")

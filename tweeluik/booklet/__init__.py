@@ -13,11 +13,10 @@ import datetime as dt
 import functools
 import io
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import missing_library
-from ..model import Lesson, Publication
+from ..model import Publication
 from ..theme import Theme
 from ..workers import Beside
 
@@ -33,18 +32,6 @@ def import_weasyprint() -> None:
             import weasyprint  # noqa: F401
     except OSError as error:
         raise missing_library(error) from None
-
-
-@dataclass(frozen=True)
-class BuiltBooklet:
-    """The booklet PDFs by output kind, the seconds each took, the page count,
-    WeasyPrint's warnings, and copyfitting's notes (each with its lesson)."""
-
-    files: dict[str, bytes]
-    seconds: dict[str, float]
-    page_count: int
-    warnings: tuple[str, ...]
-    notes: tuple[tuple[Lesson, str], ...] = ()
 
 
 def _timed(derive, pdf: bytes) -> tuple[bytes, float]:
@@ -89,13 +76,3 @@ def derive_variants(pdf: bytes, theme: Theme, kinds, parallel: bool = True
     if print_shop is not None:
         files["print-shop"], seconds["print-shop"] = print_shop.result()
     return files, seconds
-
-
-def build_booklet(publication: Publication, theme: Theme, layouts: Path,
-                  created: dt.datetime, kinds=("booklet", "print-shop", "a4-duplex"),
-                  parallel: bool = True) -> BuiltBooklet:
-    """Lay out the booklet once and derive the requested PDFs from it."""
-    rendered, seconds = render_screen_booklet(publication, theme, layouts, created)
-    files, times = derive_variants(rendered.pdf, theme, kinds, parallel)
-    return BuiltBooklet({"booklet": rendered.pdf, **files}, {"booklet": seconds, **times},
-                        rendered.page_count, rendered.warnings, rendered.notes)

@@ -100,8 +100,6 @@ ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"’
 #: Where an address may break, as typesetters break them (after "//", before a single
 #: slash, a dot, a hyphen or other punctuation), never with a hyphen added to it.
 ADDRESS_BREAK = re.compile(r"(?<=//)(?=.)|(?<!/)(?<!^)(?=[.,\-_~#%@?&=]|/(?!/))")
-
-
 #: An address this short moves to the next line whole rather than leave "www" behind.
 SHORT_ADDRESS = 24
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from ..checks import BULLETS
 from .pieces import Piece, Span
 
-#: Bullets that only ever start a list item (U+F0B7 is Word's Symbol-font bullet).
-BULLET = re.compile(r"^[•▪◦‣●○■□►➢\uf0a7\uf0b7]\s*(?=\S)")
+#: Bullets that only ever start a list item.
+BULLET = re.compile(rf"^[{BULLETS}]\s*(?=\S)")
 #: Marks that start an item only when two lines or more of a paragraph start with them
 #: (one line starting with a dash is more often a sentence).
 SHARED_MARK = re.compile(r"^([-*+–·])\s+(?=\S)")
