@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -161,6 +162,20 @@ def short_subtitle(prs):
     subtitle.left, subtitle.top, subtitle.width, subtitle.height = left, top, width, Inches(1.1)
 
 
+def dark_photo(prs):
+    """A dark photograph placed over the whole master (behind the boxes), the text left
+    in the Office theme's black: only the picture says the text will not show."""
+    from PIL import Image
+    photo = Path(tempfile.mkdtemp()) / "nacht.png"
+    Image.new("RGB", (160, 120), (24, 32, 52)).save(photo)
+    from pptx.oxml.shapes.picture import CT_Picture
+    master = prs.slide_masters[0]
+    _, relationship = master.part.get_or_add_image_part(str(photo))
+    picture = CT_Picture.new_pic(900, "Nachtfoto", "", relationship, 0, 0, prs.slide_width,
+                                 prs.slide_height)
+    master.shapes._spTree.insert(2, picture)  # first drawn: behind everything else
+
+
 CONSTRUCTED = {
     "stock-4-3": None,
     "idx-collision": drop_idx,
@@ -173,6 +188,7 @@ CONSTRUCTED = {
     "footer-text": with_footer,
     "title-top-right": title_top_right,
     "short-subtitle": short_subtitle,
+    "dark-photo": dark_photo,
 }
 
 
@@ -481,3 +497,26 @@ def test_closing_words_stay_whole_when_the_names_do_not_fit_beside_them(template
     assert not any(name in shown for name in pub.meta.signatories)
     notes = last.notes_slide.notes_text_frame.text
     assert all(name in notes for name in pub.meta.signatories)
+
+
+def test_text_on_a_picture_background_gets_the_contrast_check(template_folder, tmp_path):
+    """LibreOffice's Freshes sets its titles in teal on a photograph of a teal sky: the
+    average colour of the picture behind each box counts as its background, so the titles
+    get the template's dark colour instead, with a warning that says so."""
+    result, deck, pub = build_with(template_file("Freshes", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "sets its title in #3A8C93 on a picture of #" in result.stderr
+    slide = Presentation(str(deck)).slides[2]
+    colours = {str(run.font.color.rgb) for paragraph in slide.shapes.title.text_frame.paragraphs
+               for run in paragraph.runs if run.font.color.type is not None}
+    assert colours and "3A8C93" not in colours
+
+
+def test_text_on_a_dark_photo_is_set_light(template_folder, tmp_path):
+    result, deck, pub = build_with(template_file("dark-photo", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "on a picture of #182034 on average" in result.stderr, result.stderr
+    slide = Presentation(str(deck)).slides[2]
+    colours = {str(run.font.color.rgb) for paragraph in slide.shapes.title.text_frame.paragraphs
+               for run in paragraph.runs if run.font.color.type is not None}
+    assert colours == {"FFFFFF"}

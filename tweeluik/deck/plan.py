@@ -492,8 +492,10 @@ class _Planner:
         if better is not None and style.colour_hex is not None:
             behind = slot.placeholder.background or "#FFFFFF"
             layout = self.layouts[kind].layout.name
+            where = (f"on a picture of {behind} on average" if slot.placeholder.on_picture
+                     else f"on {behind}")
             self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets its "
-                      f"{ROLE_WORDS.get(role, role)} in {style.colour_hex} on {behind} (contrast "
+                      f"{ROLE_WORDS.get(role, role)} in {style.colour_hex} {where} (contrast "
                       f"{contrast(style.colour_hex, behind):.1f}:1, hard to read from afar); "
                       f"tweeluik uses the template's {better} there",
                       once=f"contrast:{layout}:{slot.placeholder.order}")

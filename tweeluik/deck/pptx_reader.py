@@ -13,6 +13,7 @@ follow on opening) removed.
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -236,9 +237,71 @@ def _fill_colour(fill, colours: dict[str, str]) -> str | None:
     return None
 
 
-def _background_at(layout, master, x: float, y: float, colours: dict[str, str]) -> str | None:
-    """The colour behind point (x, y) in EMU: the topmost filled shape of the layout, then
-    of the master, that covers it, else their background. ``None`` behind a picture."""
+Rect = tuple[float, float, float, float]  # left, top, width, height in EMU
+
+
+class PictureColours:
+    """The average colour of the part of a template's picture that lies behind a box, so
+    that text on a photograph gets the same contrast check as text on a colour. Each
+    picture is decoded once, small; one that cannot be read counts as unknown."""
+
+    SIDE = 256            # pixels: the longest side a picture is reduced to
+    MAX_PIXELS = 60_000_000
+
+    def __init__(self) -> None:
+        self.decoded: dict[str, object] = {}
+
+    def _image(self, part):
+        name = str(part.partname)
+        if name not in self.decoded:
+            self.decoded[name] = None
+            try:
+                from PIL import Image
+                with warnings.catch_warnings():  # a huge picture is skipped, not warned of
+                    warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                    opened = Image.open(BytesIO(part.blob))
+                if opened.width * opened.height <= self.MAX_PIXELS:
+                    opened.draft("RGB", (self.SIDE, self.SIDE))  # JPEG: decoded at 1/8
+                    image = opened.convert("RGB")
+                    image.thumbnail((self.SIDE, self.SIDE))
+                    self.decoded[name] = image
+            except Exception:  # any picture Pillow cannot read counts as unknown
+                pass
+        return self.decoded[name]
+
+    def mean_behind(self, part, picture: Rect, box: Rect) -> str | None:
+        image = self._image(part)
+        if image is None or picture[2] <= 0 or picture[3] <= 0:
+            return None
+        left, top = max(picture[0], box[0]), max(picture[1], box[1])
+        right = min(picture[0] + picture[2], box[0] + box[2])
+        bottom = min(picture[1] + picture[3], box[1] + box[3])
+        if right <= left or bottom <= top:
+            return None
+        from PIL import ImageStat
+        scale_x, scale_y = image.width / picture[2], image.height / picture[3]
+        crop = (int((left - picture[0]) * scale_x), int((top - picture[1]) * scale_y),
+                max(int((right - picture[0]) * scale_x), int((left - picture[0]) * scale_x) + 1),
+                max(int((bottom - picture[1]) * scale_y), int((top - picture[1]) * scale_y) + 1))
+        red, green, blue = (round(value) for value in ImageStat.Stat(image.crop(crop)).mean)
+        return f"#{red:02X}{green:02X}{blue:02X}"
+
+
+def _picture_part(owner, blip):
+    relationship = blip.get(f"{{{NS['r']}}}embed") if blip is not None else None
+    try:
+        return owner.part.related_part(relationship) if relationship else None
+    except KeyError:
+        return None
+
+
+def _background_at(layout, master, box: Rect, slide: tuple[float, float],
+                   colours: dict[str, str], pictures: PictureColours
+                   ) -> tuple[str | None, bool]:
+    """The colour behind a box (EMU), and whether it is a picture's average: the topmost
+    filled shape or picture of the layout, then of the master, that covers the box's
+    middle, else their background. ``None`` behind a gradient or an unreadable picture."""
+    x, y = box[0] + box[2] / 2, box[1] + box[3] / 2
     for owner in (layout, master):
         for shape in reversed(list(owner.shapes)):
             if shape.is_placeholder or shape.width is None or shape.left is None:
@@ -248,23 +311,31 @@ def _background_at(layout, master, x: float, y: float, colours: dict[str, str]) 
                 continue
             element = shape._element
             if etree.QName(element).localname == "pic":
-                return None
+                part = _picture_part(owner, element.find("p:blipFill/a:blip", NS))
+                return (pictures.mean_behind(part, (shape.left, shape.top, shape.width,
+                                                    shape.height), box)
+                        if part is not None else None), True
             fill = element.find("p:spPr/a:solidFill", NS)
             if fill is not None:
-                return _fill_colour(fill, colours)
+                return _fill_colour(fill, colours), False
             if element.find("p:spPr/a:noFill", NS) is None and \
                     element.find("p:spPr/a:gradFill", NS) is not None:
-                return None
+                return None, False
         background = owner._element.find("p:cSld/p:bg", NS)
         if background is not None:
             fill = background.find("p:bgPr/a:solidFill", NS)
             if fill is not None:
-                return _fill_colour(fill, colours)
+                return _fill_colour(fill, colours), False
             reference = background.find("p:bgRef", NS)
             if reference is not None:
-                return _fill_colour(reference, colours)
-            return None  # a picture or gradient behind everything
-    return "#FFFFFF"
+                return _fill_colour(reference, colours), False
+            stretched = background.find("p:bgPr/a:blipFill[a:stretch]", NS)
+            if stretched is not None:  # a picture stretched over the whole slide
+                part = _picture_part(owner, stretched.find("a:blip", NS))
+                return (pictures.mean_behind(part, (0, 0, *slide), box)
+                        if part is not None else None), True
+            return None, False  # a gradient or tiled picture behind everything
+    return "#FFFFFF", False
 
 
 class _StyleSources:
@@ -391,6 +462,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
     footer = ""
     major_font = minor_font = None
     dark, light = "#000000", "#FFFFFF"
+    pictures = PictureColours()
     for master_number, master in enumerate(presentation.slide_masters):
         masters.append(master.name or f"Master {master_number + 1}")
         major, minor = _theme_fonts(master)
@@ -410,12 +482,13 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                 text = _text_of(shape)
                 if kind == "footer" and not footer and master_number == 0 and is_real_footer(text):
                     footer = text
-                behind = _background_at(layout, master, shape.left + shape.width / 2,
-                                        shape.top + shape.height / 2, colours)
+                behind, on_picture = _background_at(
+                    layout, master, (shape.left, shape.top, shape.width, shape.height),
+                    (presentation.slide_width, presentation.slide_height), colours, pictures)
                 placeholders.append(PlaceholderInfo(
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
                     _style(shape._element, master, presentation, kind, major, minor, colours),
-                    text, behind))
+                    text, behind, on_picture))
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders)))
     return TemplateInfo(name, presentation.slide_width / EMU_PER_PT,

@@ -89,7 +89,8 @@ class PlaceholderInfo:
     frame: Frame
     style: TextStyle = field(default_factory=TextStyle)
     text: str = ""  # the text it holds in the layout (a footer's words; a prompt otherwise)
-    background: str | None = None  # "#RRGGBB" behind its middle, when it can be known
+    background: str | None = None  # "#RRGGBB" behind it, when it can be known
+    on_picture: bool = False       # that colour is the average of a picture behind it
 
     @property
     def role_name(self) -> str | None:
