@@ -520,3 +520,34 @@ def test_text_on_a_dark_photo_is_set_light(template_folder, tmp_path):
     colours = {str(run.font.color.rgb) for paragraph in slide.shapes.title.text_frame.paragraphs
                for run in paragraph.runs if run.font.color.type is not None}
     assert colours == {"FFFFFF"}
+
+
+@pytest.mark.parametrize("name", ["Piano", "Vivid"])
+def test_text_is_kept_off_a_background_it_cannot_be_read_on(name, template_folder, tmp_path):
+    """Piano's message box runs from a black band onto white piano keys, Vivid's from
+    white onto a blue pattern; centred, the key message's second line sat on the keys or
+    the band. What lies behind a box is read in strips (pictures, gradients and patterns
+    by their average), and the text is set where it reads: at the top of the box."""
+    from pptx.enum.text import MSO_ANCHOR
+    result, deck, pub = build_with(template_file(name, template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "lies over two backgrounds" in result.stderr
+    slide = Presentation(str(deck)).slides[2]
+    message = next(shape for shape in slide.placeholders if shape.has_text_frame
+                   and "Wie elkaar kent" in shape.text_frame.text)
+    assert message.text_frame.vertical_anchor == MSO_ANCHOR.TOP
+
+
+def test_see_through_shapes_and_gradients_count_as_what_shows(template_folder, tmp_path):
+    """LibreOffice's Lights: translucent white bubbles over a dark gradient. The bubble
+    is blended over the gradient's average instead of counting as white, so the white
+    date stays white (before, it was 'white on white' and set black on the dark slide)."""
+    result, deck, pub = build_with(template_file("Lights", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "on #FFFFFF" not in result.stderr, result.stderr
+    texts = [shape for shape in Presentation(str(deck)).slides[0].placeholders
+             if shape.has_text_frame and "12 december 2026" in shape.text_frame.text]
+    colours = {str(run.font.color.rgb) for shape in texts
+               for paragraph in shape.text_frame.paragraphs for run in paragraph.runs
+               if run.font.color.type is not None}
+    assert texts and "000000" not in colours

@@ -47,6 +47,7 @@ from ..theme import Theme, css_length_pt
 from .fit import WIDTH_SAFETY, Box, Fit, Piece, Style, fit_text, text_height, widest_word
 from .shorten import ELLIPSIS, Shortened, describe, shorter_versions
 from .template import (
+    MIN_CONTRAST,
     SLIDE_KINDS,
     Frame,
     LayoutInfo,
@@ -500,6 +501,17 @@ class _Planner:
                       f"tweeluik uses the template's {better} there",
                       once=f"contrast:{layout}:{slot.placeholder.order}")
             style = replace(style, colour=("srgb", better.lstrip("#")), colour_hex=better)
+        anchor = readable_anchor(slot.placeholder, style.colour_hex, height, style.anchor) \
+            if style.colour_hex is not None and slot.placeholder.bands else None
+        if anchor is not None and anchor != (style.anchor or "t"):
+            layout = self.layouts[kind].layout.name
+            self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' has a "
+                      f"{ROLE_WORDS.get(role, role)} box that lies over two backgrounds, and "
+                      f"its text, set {XML_ANCHORS.get(style.anchor or 't')} in the box, would "
+                      f"run onto one it hardly shows on; tweeluik sets it at the "
+                      f"{XML_ANCHORS[anchor]} of the box",
+                      once=f"anchor:{layout}:{slot.placeholder.order}")
+            style = replace(style, anchor=anchor)
         return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                         slot.placeholder.order, clone, design=False, bold=style.bold,
                         italic=style.italic, caps=style.caps, line_pitch=False, style=style,
@@ -860,20 +872,45 @@ class _Planner:
         )
 
 
+#: The vertical anchors of OOXML, in the words of ``TextPlan.anchor``.
+XML_ANCHORS = {"t": "top", "ctr": "middle", "b": "bottom"}
+
+
+def _extent(frame: Frame, height: float, anchor: str) -> Frame:
+    """The part of a box that text ``height`` high stands in, anchored at the box's top,
+    middle or bottom (the whole box when the height is unknown or fills it)."""
+    if not height or height >= frame.inner_height:
+        return frame
+    full = height + frame.inset_top + frame.inset_bottom
+    top = {"top": frame.top, "middle": frame.top + (frame.height - full) / 2,
+           "bottom": frame.top + frame.height - full}.get(anchor, frame.top)
+    return replace(frame, top=top, height=full)
+
+
 def text_extent(text: TextPlan, placeholder) -> Frame:
     """Where a placeholder's text stands: the box's width, and the measured height of
-    the text at the top, middle or bottom of the box as it is anchored (the whole box
-    when the height is unknown)."""
-    frame = placeholder.frame
-    if not text.height or text.height >= frame.inner_height:
-        return frame
+    the text at the top, middle or bottom of the box as it is anchored."""
     anchor = text.anchor if text.design else (
-        {"t": "top", "ctr": "middle", "b": "bottom"}.get(text.style.anchor or "", "top")
-        if text.style is not None else "top")
-    height = text.height + frame.inset_top + frame.inset_bottom
-    top = {"top": frame.top, "middle": frame.top + (frame.height - height) / 2,
-           "bottom": frame.top + frame.height - height}.get(anchor, frame.top)
-    return replace(frame, top=top, height=height)
+        XML_ANCHORS.get(text.style.anchor or "", "top") if text.style is not None else "top")
+    return _extent(placeholder.frame, text.height, anchor)
+
+
+def readable_anchor(placeholder, colour: str, height: float, own: str | None) -> str:
+    """Where in a template's box text ``height`` high in ``colour`` lies on the least of
+    what it cannot be read on ('t', 'ctr' or 'b'): the template's own anchor unless
+    another does better (a box over two backgrounds, such as a dark band above a
+    photograph, can put centred text half on each)."""
+    frame, bands = placeholder.frame, placeholder.bands
+    strip = frame.height / len(bands)
+
+    def unreadable(anchor: str) -> int:
+        where = _extent(frame, height, XML_ANCHORS.get(anchor, "top"))
+        return sum(1 for index, (behind, _) in enumerate(bands)
+                   if frame.top + index * strip < where.top + where.height
+                   and frame.top + (index + 1) * strip > where.top
+                   and behind is not None and contrast(colour, behind) < MIN_CONTRAST)
+
+    return min((own or "t", "t", "b", "ctr"), key=unreadable)  # the first of the least
 
 
 def inner(slot: Slot) -> Box:

@@ -89,8 +89,18 @@ class PlaceholderInfo:
     frame: Frame
     style: TextStyle = field(default_factory=TextStyle)
     text: str = ""  # the text it holds in the layout (a footer's words; a prompt otherwise)
-    background: str | None = None  # "#RRGGBB" behind it, when it can be known
-    on_picture: bool = False       # that colour is the average of a picture behind it
+    #: What lies behind it, in BANDS strips from top to bottom: ("#RRGGBB" or None when
+    #: it cannot be known, whether that is the average of a picture).
+    bands: tuple[tuple[str | None, bool], ...] = ()
+
+    @property
+    def background(self) -> str | None:
+        """The colour behind its middle."""
+        return self.bands[len(self.bands) // 2][0] if self.bands else "#FFFFFF"
+
+    @property
+    def on_picture(self) -> bool:
+        return bool(self.bands) and self.bands[len(self.bands) // 2][1]
 
     @property
     def role_name(self) -> str | None:
@@ -305,6 +315,8 @@ def contrast(first: str, second: str) -> float:
 
 #: Text on a slide is read from afar: below this contrast, a colour is replaced.
 MIN_CONTRAST = 3.0
+#: Strips in which what lies behind a placeholder is looked at, top to bottom.
+BANDS = 9  # odd: the middle one lies behind the middle of the box
 
 
 def readable_colour(placeholder: PlaceholderInfo, template: TemplateInfo) -> str | None:
