@@ -89,14 +89,14 @@ class PlaceholderInfo:
     frame: Frame
     style: TextStyle = field(default_factory=TextStyle)
     text: str = ""  # the text it holds in the layout (a footer's words; a prompt otherwise)
-    #: What lies behind it, in BANDS strips from top to bottom: ("#RRGGBB" or None when
-    #: it cannot be known, whether that is the average of a picture).
+    #: What lies behind it in BANDS strips, top to bottom: each strip's colour ("#RRGGBB",
+    #: None when it cannot be known) and whether that is the average of a picture.
     bands: tuple[tuple[str | None, bool], ...] = ()
 
     @property
     def background(self) -> str | None:
-        """The colour behind its middle."""
-        return self.bands[len(self.bands) // 2][0] if self.bands else "#FFFFFF"
+        """The colour behind its middle, when it can be known."""
+        return self.bands[len(self.bands) // 2][0] if self.bands else None
 
     @property
     def on_picture(self) -> bool:
