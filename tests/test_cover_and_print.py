@@ -4,6 +4,7 @@ credit line, and PDFs a print shop takes without questions: checked on built fil
 from __future__ import annotations
 
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
 
-from .conftest import LAYOUTS, run_project
+from .conftest import LAYOUTS, need_tool, run_project
 
 SVG_LOGO = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">
   <rect width="200" height="100" fill="#123456"/><circle cx="50" cy="50" r="30" fill="#B0472A"/>
@@ -218,3 +219,61 @@ def test_office_pdf_bookmarks_lead_to_the_side_that_holds_the_page(sample_build)
         page = booklet.get_destination_page_number(mine) + 1
         side = office.get_destination_page_number(theirs)
         assert page in sides[side], (mine.title, page, sides[side])
+
+
+# --- the covers with and without each optional setting -----------------------------------
+
+MM = 72 / 25.4  # points in a millimetre
+
+
+def ink_box(png: Path) -> tuple[int, int, int, int] | None:
+    """The box (left, top, right, bottom, in pixels) around everything drawn on a page."""
+    image = PILImage.open(png).convert("L")
+    return image.point(lambda value: 255 if value < 235 else 0).getbbox()
+
+
+@pytest.mark.slow
+def test_all_sixteen_covers_stay_inside_their_margins(tmp_path):
+    """With and without an organisation, a subtitle, a date and a logo: on the front and
+    back cover everything stays inside the page's margins (so nothing reaches the
+    TrimBox of the print-shop file), and the cover still says how many lessons there
+    are. Without organisation and logo the title's top margin once collapsed through
+    the cover, pushing the discs and the lesson count off the page."""
+    pdftoppm = need_tool("pdftoppm")
+    pdftotext = need_tool("pdftotext")
+    folder = project(tmp_path, "title: leeg", {"images/logo.svg": SVG_LOGO})
+    (folder / "content" / "brief.md").unlink()
+    settings = {"organisation": "organisation: Wijkteam Zuidkant",
+                "subtitle": "subtitle: Jaarbrief van de wijkteams",
+                "date": "date: 2026-12-12", "logo": "logo: images/logo.svg"}
+    names = []
+    for number in range(16):
+        chosen = [line for bit, line in enumerate(settings.values()) if number >> bit & 1]
+        front = "\n".join(["title: Wat de wijk ons leerde", *chosen])
+        name = f"omslag-{number:02d}"
+        (folder / "content" / f"{name}.md").write_text(f"---\n{front}\n---\n{LESSONS}",
+                                                       encoding="utf-8")
+        names.append(name)
+    result = run_project(folder, "--only", "booklet", "--quiet")
+    assert result.returncode == 0, result.stderr
+    dpi = 50
+    px = dpi / 25.4  # pixels in a millimetre
+    for name in names:
+        pdf = folder / "output" / f"{name}.pdf"
+        pages = len(PdfReader(pdf).pages)
+        for page, margins in ((1, (17, 18, 17, 17)), (pages, (17, 18, 17, 17))):
+            stem = tmp_path / f"{name}-{page}"
+            subprocess.run([pdftoppm, "-r", str(dpi), "-png", "-singlefile", "-f", str(page),
+                            "-l", str(page), str(pdf), str(stem)], check=True)
+            image = PILImage.open(f"{stem}.png")
+            box = ink_box(Path(f"{stem}.png"))
+            assert box is not None, f"{name}: page {page} is empty"
+            left, top, right, bottom = margins
+            tolerance = 1.5 * px
+            assert box[0] >= left * px - tolerance and box[1] >= top * px - tolerance \
+                and box[2] <= image.width - right * px + tolerance \
+                and box[3] <= image.height - bottom * px + tolerance, \
+                f"{name}: page {page} draws outside its margins: {box} on {image.size}"
+        text = subprocess.run([pdftotext, "-f", "1", "-l", "1", str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "2 lessen" in text, f"{name}: the cover lost its lesson count"
