@@ -215,3 +215,47 @@ def test_a_bad_source_date_epoch_is_one_line(tmp_path):
         assert result.returncode == 2
         (line,) = result.stderr.splitlines()
         assert line.startswith("SOURCE_DATE_EPOCH: the value '") and "fix it or unset it" in line
+
+
+@pytest.mark.parametrize("entry", [
+    [".tweeluik-0badc0de-0.tmp", "/tmp/tweeluik-planted-target"],
+    [".tweeluik-0badc0de-0.tmp", "../content/pub.md"],
+    [".tweeluik-0badc0de-0.tmp", "../../secret.pdf"],
+    ["../content/pub.md", "pub.pdf"],
+    ["/etc/hostname", "pub.pdf"],
+    [".tweeluik-0badc0de-0.tmp", "pub.pdf/../../content/pub.md"],
+    [".tweeluik-0badc0de-0.tmp", ".tweeluik-manifest.json"],
+])
+def test_a_planted_journal_is_set_aside_and_never_acted_on(built, tmp_path, entry):
+    """A rename journal left in a shared output folder may name only our own temporary
+    files and our outputs' plain names; anything else is reported and left alone, so
+    the next build never moves or overwrites a file outside the folder."""
+    source, out, first = built
+    content_before = source.read_bytes()
+    secret = tmp_path / "secret.pdf"
+    secret.write_bytes(b"secret")
+    (out / ".tweeluik-0badc0de-0.tmp").write_bytes(b"planted")
+    journal = out / f"{JOURNAL_PREFIX}0badc0de.json"
+    journal.write_text(json.dumps([entry]), encoding="utf-8")
+    result = run_build(str(source), "--out", str(out), "--force")
+    assert result.returncode == 0, result.stderr
+    assert source.read_bytes() == content_before
+    assert secret.read_bytes() == b"secret"
+    assert not Path("/tmp/tweeluik-planted-target").exists()
+    assert digests(out) == first  # the build's own files, not the planted bytes
+    assert not journal.exists() and (out / (journal.name + ".refused")).exists()
+    lines = [line for line in result.stderr.splitlines() if "journal" in line]
+    assert len(lines) == 1 and "set aside and not acted on" in lines[0], result.stderr
+
+
+def test_a_journal_of_ours_is_still_finished(built):
+    """The check on the journal does not stop the real repair (the other half of the
+    killed-build test, in one step)."""
+    source, out, first = built
+    (out / ".tweeluik-0badc0de-0.tmp").write_bytes(b"finished by the journal")
+    (out / f"{JOURNAL_PREFIX}0badc0de.json").write_text(
+        json.dumps([[".tweeluik-0badc0de-0.tmp", "pub.pdf"]]), encoding="utf-8")
+    from tweeluik.outputs import OutputFolder as Folder
+    with Folder(out).locked() as folder:
+        assert folder.set_aside == []
+    assert (out / "pub.pdf").read_bytes() == b"finished by the journal"

@@ -174,8 +174,8 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
 
     def stage(files: dict[str, bytes]) -> None:  # the booklet and the deck, told at once
         assert first is not None
+        _write(folder, files, paths, publication, theme, layouts, manifest, diagnostics)
         report.warnings = diagnostics.in_order()
-        _write(folder, files, paths, publication, theme, layouts, manifest)
         report.seconds = time.perf_counter() - started
         first(report)
 
@@ -216,17 +216,20 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         for kind in variants:
             files[kind] = derived[kind]
             written(kind, f"{screen.page_count} pages", times[kind])
+    _write(folder, files, paths, publication, theme, layouts, manifest, diagnostics)
     report.warnings = diagnostics.in_order()
-    _write(folder, files, paths, publication, theme, layouts, manifest)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _write(folder: OutputFolder, files: dict[str, bytes], paths: dict[str, Path],
            publication: Publication, theme: Theme, layouts: Path,
-           manifest: Manifest | None) -> None:
-    """Write the outputs (all or none) and record what each was made from."""
+           manifest: Manifest | None, diagnostics: Diagnostics) -> None:
+    """Write the outputs (all or none) and record what each was made from; a journal
+    the folder would not act on is a warning."""
     with folder.locked():
+        diagnostics.extend(Diagnostic(path, None, message, WARNING)
+                           for path, message in folder.set_aside)
         folder.write_all({paths[kind]: data for kind, data in files.items()})
         if manifest is not None:
             for kind in files:

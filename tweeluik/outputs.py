@@ -16,7 +16,9 @@ import errno
 import fcntl
 import json
 import os
+import re
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +41,41 @@ TEMPORARY_SUFFIX = ".tmp"
 JOURNAL_PREFIX = ".tweeluik-journal-"
 LOCK_NAME = ".tweeluik-lock"
 MAX_NAME = 200  # bytes of a file name we write; file systems allow 255
+
+
+#: A temporary file of ours, as ``write_all`` names it.
+_TEMPORARY_NAME = re.compile(re.escape(TEMPORARY_PREFIX) + r"[0-9a-f]{8}-\d{1,3}"
+                             + re.escape(TEMPORARY_SUFFIX))
+
+
+def is_output_name(name: str) -> bool:
+    """True for the plain name of an output file (no folder, no '..', our suffixes)."""
+    return (0 < len(name.encode("utf-8", "surrogateescape")) <= MAX_NAME
+            and name == os.path.basename(name) and "\\" not in name and "\0" not in name
+            and not name.startswith(".") and name.endswith(tuple(OUTPUTS.values())))
+
+
+def _journal_renames(journal: Path) -> list[tuple[str, str]] | None:
+    """The renames a journal lists, or ``None`` when it is not a journal of ours: every
+    entry must rename a temporary file of ours to an output name, both in this folder."""
+    try:
+        if journal.is_symlink() or journal.stat().st_size > 64 * 1024:
+            return None
+        entries = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(entries, list) or len(entries) > len(OUTPUTS) * 4:
+        return None
+    renames = []
+    for entry in entries:
+        if not (isinstance(entry, list) and len(entry) == 2
+                and all(isinstance(name, str) for name in entry)):
+            return None
+        temporary, target = entry
+        if not _TEMPORARY_NAME.fullmatch(temporary) or not is_output_name(target):
+            return None
+        renames.append((temporary, target))
+    return renames
 
 
 def output_paths(name: str, out_dir: Path) -> dict[str, Path]:
@@ -85,6 +122,8 @@ class OutputFolder:
     def __init__(self, path: Path):
         self.path = path
         self._lock: int | None = None
+        #: Journals found and not acted on: (where it now lies, what to say).
+        self.set_aside: list[tuple[Path, str]] = []
 
     def fail(self, path: Path, message: str) -> SourceError:
         return SourceError(path, None, message)
@@ -121,21 +160,32 @@ class OutputFolder:
             os.close(handle)
 
     def repair(self) -> None:
-        """Finish the renames of an interrupted build; remove stray temporary files."""
+        """Finish the renames of an interrupted build; remove stray temporary files. A
+        journal is acted on only when every entry renames one of our temporary files to
+        the plain name of an output in this folder; any other journal (planted, or from
+        another program) is set aside untouched and said in ``set_aside``."""
         for journal in sorted(self.path.glob(f"{JOURNAL_PREFIX}*.json")):
-            try:
-                renames = json.loads(journal.read_text(encoding="utf-8"))
-                for temporary, target in renames:
-                    source = self.path / str(temporary)
-                    if source.is_file() and "/" not in str(target):
-                        os.replace(source, self.path / str(target))
-            except (OSError, ValueError, TypeError):
-                pass  # an unreadable journal: its temporary files are removed below
+            renames = _journal_renames(journal)
+            if renames is None:
+                kept = journal.with_name(journal.name + ".refused")
+                with contextlib.suppress(OSError):
+                    os.replace(journal, kept)
+                self.set_aside.append((kept, "a rename journal here names files that are "
+                                       "not this folder's outputs; it was set aside and not "
+                                       "acted on (delete it if you did not put it there)"))
+                continue
+            for temporary, target in renames:
+                source = self.path / temporary
+                with contextlib.suppress(OSError):
+                    if stat.S_ISREG(os.lstat(source).st_mode) and not (
+                            self.path / target).is_symlink():
+                        os.replace(source, self.path / target)
             with contextlib.suppress(OSError):
                 journal.unlink()
         for stray in self.path.glob(f"{TEMPORARY_PREFIX}*{TEMPORARY_SUFFIX}"):
             with contextlib.suppress(OSError):
-                stray.unlink()
+                if not stray.is_symlink():
+                    stray.unlink()
 
     def check_targets(self, targets: list[Path]) -> None:
         """Refuse, before anything is written, a target that cannot be replaced."""
