@@ -78,12 +78,12 @@ def test_one_bad_source_does_not_stop_the_others(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
     good = write_source(content, "## Les\n\nTekst.\n", name="goed")
-    bad = write_source(content, "Geen lessen.\n", name="fout")
+    bad = write_source(content, "## 2. Les\n\nTekst.\n", name="fout")
     out = tmp_path / "out"
     result = run_build(str(bad), str(good), "--only", "deck", "--out", str(out))
     assert result.returncode == 2
     assert (out / "goed.pptx").is_file() and not (out / "fout.pptx").exists()
-    assert "no lessons found" in result.stderr
+    assert "this is lesson 1, but its heading says 2" in result.stderr
 
 
 def test_force_rebuilds_what_is_up_to_date(tmp_path):

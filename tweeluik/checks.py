@@ -33,7 +33,12 @@ def is_greeting(text: str) -> bool:
 def key_message_fallback(lesson: Lesson) -> tuple[str, int] | None:
     """What a lesson's slide shows when it has no key message: the first full sentence
     of its first paragraph (never a heading, list item, quotation or caption)."""
-    for block in lesson.blocks:
+    return first_sentence_of(lesson.blocks)
+
+
+def first_sentence_of(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
+    """The first full sentence of the first paragraph among ``blocks``, with its line."""
+    for block in blocks:
         if isinstance(block, Paragraph):
             sentence = first_sentence(plain_text(block.inlines))
             if sentence and not sentence.endswith(":"):  # not "We deden het zo:" before a list

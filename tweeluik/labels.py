@@ -21,6 +21,7 @@ LABELS = {
         "notes": "Aantekeningen",
         "full_text": "de hele les",
         "links": "Links",
+        "in_brief": "De brief in het kort",
     },
     "en": {
         "contents": "Contents",
@@ -38,6 +39,7 @@ LABELS = {
         "notes": "Notes",
         "full_text": "the whole lesson",
         "links": "Links",
+        "in_brief": "The letter in brief",
     },
 }
 

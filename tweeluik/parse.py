@@ -170,6 +170,12 @@ def smarten(text: str) -> str:
 
 
 
+#: What a publication without lessons becomes, said once as a note.
+NO_LESSONS_NOTE = ("no lessons (no '## ' lines): the booklet holds the letter as one text "
+                   "and the deck a title slide, one slide with the letter's first sentence "
+                   "and the closing. To make lessons, start each with a line '## Title' "
+                   "(for example '## 1. Begin klein')")
+
 #: A lesson title written some other way is short: at most this many words.
 LOOKALIKE_WORDS = 12
 
@@ -280,10 +286,7 @@ class _TokenConverter:
                 if closing is not None:
                     self.error(line, "a second '---' line; the closing already started on "
                                f"line {closing['line']}. Remove one of them")
-                elif not lessons:
-                    self.error(line, "a '---' line ends the lessons, but no lesson has started "
-                               "yet; start each lesson with '## Title'")
-                else:
+                else:  # without lessons it ends the letter's text all the same
                     closing = {"title": None, "blocks": [], "line": line}
             elif token.type == "container_notes_open":
                 if not lessons or closing is not None:
@@ -305,10 +308,13 @@ class _TokenConverter:
         if not lessons:
             lookalikes = lesson_lookalikes(intro_blocks)
             for line, message in lookalikes:
-                self.error(line, message)
-            if not lookalikes:
-                self.error(self.source.body_first_line, "no lessons found; start each lesson "
-                           "with a line '## Title' (for example '## 1. Begin klein')")
+                self.warning(line, message)
+            if not lookalikes and intro_blocks:
+                self.diagnostics.note(self.source.body_first_line, NO_LESSONS_NOTE)
+            elif not intro_blocks and not (closing and closing["blocks"]):
+                self.error(self.source.body_first_line, "there is no text below the front "
+                           "matter; write the letter there, and start each lesson with a "
+                           "line '## Title' (for example '## 1. Begin klein')")
         return (
             self.introduction(intro_blocks),
             tuple(self.lesson(number, raw) for number, raw in enumerate(lessons, start=1)),

@@ -208,6 +208,9 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
         "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "labels": dict(labels),
         "introduction": None if not (intro.blocks or intro.salutation) else {
+            # Without lessons the introduction is the whole letter: it is headed by the
+            # publication's title, not by "Introduction".
+            "label": labels["introduction"] if publication.lessons else meta.title,
             "salutation": inline_html(intro.salutation, links) if intro.salutation else None,
             "blocks": blocks_to_view(intro.blocks, image_url, links),
         },

@@ -18,7 +18,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..checks import is_greeting, key_message_fallback
+from ..checks import first_sentence_of, is_greeting, key_message_fallback
 from ..errors import NOTE, WARNING, Diagnostic, SourceError, printable
 from ..fonts import load_metrics, measuring_font
 from ..hyphenation import NO_EXCEPTIONS, Exceptions, break_points
@@ -36,6 +36,7 @@ from ..model import (
     Paragraph,
     Publication,
     Strong,
+    Subheading,
     Text,
     UnknownKind,
     blocks_text,
@@ -776,6 +777,42 @@ class _Planner:
                                   slot.placeholder.order)
         return self.slide(kind, texts, notes, picture, lesson.line)
 
+    def text_slides(self) -> list[SlidePlan]:
+        """A letter without lessons: one slide per section of its text when it has
+        headings ('### …'), else one slide with the letter's first sentence; each on the
+        lesson layout, with the section's text in the notes."""
+        blocks = self.pub.introduction.blocks
+        sections: list[tuple[Inlines | None, int | None, list[Block]]] = [(None, None, [])]
+        for block in blocks:
+            if isinstance(block, Subheading):
+                sections.append((block.inlines, block.line, []))
+            else:
+                sections[-1][2].append(block)
+        headed = [section for section in sections if section[0] is not None]
+        if len(headed) < 2:
+            title = [RunPlan(self.labels["in_brief"])]
+            return [self.text_slide(title, tuple(blocks), None)]
+        slides = []
+        if sections[0][2]:  # the text above the first heading: its own slide
+            slides.append(self.text_slide([RunPlan(self.labels["in_brief"])],
+                                          tuple(sections[0][2]), None))
+        for inlines, line, section in headed:
+            assert inlines is not None
+            slides.append(self.text_slide(inlines_to_runs(inlines), tuple(section), line))
+        return slides
+
+    def text_slide(self, title: list[RunPlan], blocks: tuple[Block, ...],
+                   line: int | None) -> SlidePlan:
+        """One slide of a letter without lessons: a title and the first sentence."""
+        found = first_sentence_of(blocks)
+        message = [[RunPlan(found[0])]] if found else []
+        message_line = found[1] if found else line
+        texts = [self.text("lesson", "title", [title], "the title of a text slide", line),
+                 self.text("lesson", "message", message, "the first sentence of a section",
+                           message_line)]
+        return self.slide("lesson", texts, self.with_links(blocks_text(blocks), blocks),
+                          line=line or message_line)
+
     def closing_words(self) -> tuple[list[list[RunPlan]], int | None, str, str]:
         """What the closing slide says, the line it comes from, and what it is: the
         closing's own key message; else its last short sentence (a slogan) when that fits;
@@ -845,7 +882,7 @@ class _Planner:
     def plan(self) -> DeckPlan:
         meta = self.pub.meta
         slides = [self.title_slide()]
-        if meta.deck.agenda:
+        if meta.deck.agenda and self.pub.lessons:
             if len(self.pub.lessons) <= AGENDA_LIMIT:
                 slides.extend(self.agenda_slides())
             else:
@@ -853,6 +890,8 @@ class _Planner:
                           f"would fill too many slides (at most {AGENDA_LIMIT}); set 'deck: "
                           "agenda: false' to leave it out without this warning")
         slides.extend(self.lesson_slide(lesson) for lesson in self.pub.lessons)
+        if not self.pub.lessons:
+            slides.extend(self.text_slides())
         slides.append(self.closing_slide())
         if any(isinstance(block, Image) for lesson in self.pub.lessons for block in lesson.blocks) \
                 and "picture" not in self.layouts.get("lesson_picture",

@@ -1,0 +1,68 @@
+"""A letter without lessons is a publication too: its booklet is one text headed by the
+title (no contents page, no lesson count on the cover), its deck a title slide, one text
+slide (or one per '###' section) and the closing."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from .conftest import need_tool, run_build
+
+LETTERS = Path(__file__).parent / "letters"
+pytestmark = pytest.mark.slow
+
+
+def page_texts(pdf: Path) -> list[str]:
+    pdftotext = need_tool("pdftotext")
+    count = len(PdfReader(pdf).pages)
+    return [subprocess.run([pdftotext, "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for n in range(1, count + 1)]
+
+
+def slide_texts(pptx: Path) -> list[tuple[str, str, str]]:
+    """(title, everything on the slide, notes) of every slide."""
+    out = []
+    for slide in Presentation(pptx).slides:
+        title = slide.shapes.title.text_frame.text if slide.shapes.title else ""
+        texts = " | ".join(shape.text_frame.text for shape in slide.shapes
+                           if shape.has_text_frame and shape.text_frame.text)
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        out.append((title, texts, notes))
+    return out
+
+
+def test_a_letter_without_lessons_builds_with_a_note(tmp_path):
+    result = run_build(str(LETTERS / "zonder-lessen.md"), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "note: no lessons (no '## ' lines)" in result.stderr
+    assert "warning" not in result.stderr
+    pages = page_texts(tmp_path / "zonder-lessen.pdf")
+    assert len(pages) % 4 == 0
+    assert "lessen" not in pages[0] and "Inhoud" not in "".join(pages)
+    text_page = next(page for page in pages if "Beste buren" in page)
+    assert text_page.split()[:5] == "EEN JAAR IN DE BUURT".split()  # headed by the title
+    assert "Inleiding" not in text_page
+    slides = slide_texts(tmp_path / "zonder-lessen.pptx")
+    assert [title for title, _, _ in slides] == ["Een jaar in de buurt",
+                                                 "De brief in het kort", "Tot slot"]
+    _, shown, notes = slides[1]
+    assert "Het was een jaar waarin we elkaar vaker zagen dan ooit." in shown
+    assert "Daarom gaan we volgend jaar langs de deuren" in notes
+
+
+def test_a_letter_without_lessons_gets_one_slide_per_section(tmp_path):
+    result = run_build(str(LETTERS / "zonder-lessen-met-kopjes.md"), "--out", str(tmp_path),
+                       "--only", "deck")
+    assert result.returncode == 0, result.stderr
+    slides = slide_texts(tmp_path / "zonder-lessen-met-kopjes.pptx")
+    assert [title for title, _, _ in slides] == [
+        "Nieuws van het bestuur", "De brief in het kort", "Nieuwe banen", "De kantine",
+        "De contributie", "Tot slot"]
+    assert "Daardoor kunnen we de hele winter spelen." in slides[2][2]
+    assert "De twee gravelbanen zijn vervangen door kunstgras." in slides[2][1]
