@@ -209,15 +209,39 @@ def test_repairs_are_reported_with_their_lines(project):
     assert lines[number - 1].startswith("Sindsdien beginnen we elk plan")
 
 
-def test_a_letter_without_lessons_says_what_it_looked_for(project):
+def test_a_letter_without_lessons_is_imported_and_builds(project):
+    """A letter without recognisable lessons is never refused: its text is the
+    introduction, the report says what was found and where '## ' lines could go, and
+    the new source builds."""
     letter = project / "brief.txt"
-    letter.write_text("Beste leden,\n\nEen jaar vol ontmoetingen.\n\nMet groet,\n\nEls\n")
-    result = run_project(project, "import", str(letter))
-    assert result.returncode == 2
-    (line,) = result.stderr.splitlines()
-    assert "found no lessons: tweeluik looks for lines that stand alone such as '1. Title', " \
-           "'1) Title' or 'Les 1: Title'" in line
-    assert not (project / "content" / "brief.md").exists()
+    letter.write_text(textwrap.dedent("""\
+        Prettige feestdagen!
+
+        Beste buren,
+
+        Een jaar vol ontmoetingen ligt achter ons. De koffieochtend groeide elke maand.
+
+        Nieuwe bankjes
+
+        Er staan drie nieuwe bankjes in de straat. Ze zijn geschonken door de bakker.
+
+        Wij wensen u fijne feestdagen en zien u graag op de nieuwjaarsborrel.
+
+        Met groet,
+
+        Els Vermeulen
+        """), encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert pub.lessons == ()
+    assert pub.meta.title == "Prettige feestdagen!"
+    assert list(pub.meta.signatories) == ["Els Vermeulen"]
+    assert [plain_text(b.inlines) for b in pub.closing.blocks] == [
+        "Wij wensen u fijne feestdagen en zien u graag op de nieuwjaarsborrel.", "Met groet,"]
+    assert "lessons       none" in result.stdout
+    assert "greeting      Met groet," in result.stdout
+    assert "could head a lesson: write '## Nieuwe bankjes'" in result.stdout
+    built = run_project(project, str(project / "content" / "brief.md"), "--only", "deck")
+    assert built.returncode == 0, built.stderr
 
 
 def test_a_missing_title_is_a_todo_the_build_refuses(project):
@@ -398,3 +422,170 @@ def test_quotes_under_lesson_titles_become_key_messages(project, tmp_path):
     pub, _ = import_and_check(project, letter, name="tekst")
     assert [plain_text(lesson.key_message) for lesson in pub.lessons] == KEYS
     assert_the_letter(pub)
+
+
+# --- signatures, closings and organisations as real letters write them -------------------
+
+SIGNED = textwrap.dedent("""\
+    Nieuws van het bestuur
+
+    Beste leden,
+
+    Het bestuur van de Vereniging Zuidkant heeft een druk jaar achter de rug.
+
+    1. Samen beginnen
+
+    We begonnen elk project met een kop koffie bij iemand thuis.
+
+    2. Klein blijven
+
+    We kozen per buurt één plan en maakten dat af.
+
+    {ending}
+    """)
+
+
+@pytest.mark.parametrize(("ending", "names"), [
+    ("Met vriendelijke groet,\n\nAnna de Wit – interim voorzitter\nBram Smit, secretaris",
+     ["Anna de Wit (interim voorzitter)", "Bram Smit (secretaris)"]),
+    ("Met vriendelijke groet,\n\nUw voorzitter,\nAnna de Wit",
+     ["Anna de Wit (voorzitter)"]),
+    ("Met vriendelijke groet,\n\nNamens het bestuur,\nAnna de Wit en Bram Smit",
+     ["Anna de Wit", "Bram Smit"]),
+    ("Met vriendelijke groet,\n\nAnna de Wit\nVoorzitter",
+     ["Anna de Wit (Voorzitter)"]),
+    ("Groet Anna de Wit", ["Anna de Wit"]),
+])
+def test_signatures_with_roles_keep_every_name(project, ending, names):
+    """Names with a role after a dash or comma, a role line under a name, a lead line
+    ('Uw voorzitter,', 'Namens het bestuur,') above names: every name is a signatory
+    with its role beside it, and nothing of the signature is lost."""
+    letter = project / "brief.txt"
+    letter.write_text(SIGNED.format(ending=ending), encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert list(pub.meta.signatories) == names
+    assert len(pub.lessons) == 2
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    if "Namens het bestuur" in ending:
+        assert "Namens het bestuur," in source  # kept in the text, under the greeting
+    assert pub.meta.organisation == "Vereniging Zuidkant"
+    assert "took “Vereniging Zuidkant”, named in the letter" in result.stdout
+
+
+def test_what_is_not_a_name_under_the_greeting_stays_in_the_text(project):
+    letter = project / "brief.txt"
+    letter.write_text(SIGNED.format(ending="Met vriendelijke groet,\n\nAnna de Wit\n"
+                                           "Bel gerust: 06 123 456 78"), encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert list(pub.meta.signatories) == ["Anna de Wit"]
+    assert plain_text(pub.closing.blocks[-1].inlines) == "Bel gerust: 06 123 456 78"
+    assert "is not a name tweeluik recognises" in result.stdout
+
+
+def test_a_closing_without_a_greeting_is_found_before_the_names(project):
+    """A wish and then a line of names, no 'Met vriendelijke groet': the wish is the
+    closing (not part of the last lesson), and the report says it guessed."""
+    ending = ("Namens het bestuur wensen we iedereen mooie feestdagen.\n\n"
+              "Anna de Wit, Bram Smit, Carla Bos, Daan Kok, Eva Mol en Fleur Gans")
+    letter = project / "brief.txt"
+    letter.write_text(SIGNED.format(ending=ending), encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert len(pub.meta.signatories) == 6
+    assert [plain_text(b.inlines) for b in pub.lessons[-1].blocks] == [
+        "We kozen per buurt één plan en maakten dat af."]
+    assert [plain_text(b.inlines) for b in pub.closing.blocks] == [
+        "Namens het bestuur wensen we iedereen mooie feestdagen."]
+    assert "as the closing words (it wishes, thanks or looks ahead)" in result.stdout
+
+
+def test_no_organisation_found_is_said_with_what_to_add(project):
+    letter = project / "brief.txt"
+    letter.write_text(SIGNED.format(ending="Groet,\n\nAnna de Wit").replace(
+        "Het bestuur van de Vereniging Zuidkant", "Ons bestuur"), encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert pub.meta.organisation is None
+    assert "no organisation found in the letter: add a line 'organisation: …'" in result.stdout
+
+
+def test_web_leftovers_are_not_names(project):
+    letter = project / "brief.txt"
+    letter.write_text(SIGNED.format(ending="Tot ziens!\n\n113Hit Count:"), encoding="utf-8")
+    pub, _ = import_and_check(project, letter)
+    assert pub.meta.signatories == ()
+
+
+def test_markdown_in_a_text_file_stays_markdown(project):
+    """A letter saved from a web page as text, with Markdown in it: its links and
+    emphasis are kept as Markdown (and said so), never printed as marks."""
+    letter = project / "brief.txt"
+    letter.write_text(SIGNED.format(ending="Groet,\n\nAnna de Wit").replace(
+        "We begonnen elk project", "We begonnen *elk* project, lees [hier](https://example.org),"
+    ).replace("We kozen per buurt", "We kozen **per buurt**"), encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    first = pub.lessons[0].blocks[0]
+    assert plain_text(first.inlines).startswith("We begonnen elk project, lees hier,")
+    assert any(isinstance(node, Link) for node in first.inlines)
+    assert any(isinstance(node, Emph) for node in first.inlines)
+    assert "the text holds Markdown" in result.stdout
+
+
+def test_a_web_pages_markdown_with_its_own_front_matter_is_imported(project):
+    page = project / "nieuwjaar.md"
+    page.write_text(textwrap.dedent("""\
+        ---
+        layout: post
+        title: Gelukkig nieuwjaar
+        date: 2026-01-05
+        author: het bestuur
+        ---
+        Beste leden,
+
+        We kijken uit naar een mooi jaar. Mail het [bestuur](bestuur@example.org) of
+        lees de [notulen](/vereniging/notulen/).
+        """), encoding="utf-8")
+    pub, result = import_and_check(project, page, name="nieuwjaar")
+    assert pub.meta.title == "Gelukkig nieuwjaar" and str(pub.meta.date) == "2026-01-05"
+    text = plain_text(pub.introduction.blocks[0].inlines)
+    assert "lees de notulen." in text
+    links = [node.href for node in pub.introduction.blocks[0].inlines if isinstance(node, Link)]
+    assert links == ["mailto:bestuur@example.org"]
+    assert "is a tweeluik publication already" not in result.stdout
+
+
+def test_a_memo_header_gives_date_and_title(project):
+    letter = project / "memo.txt"
+    letter.write_text("Aan: alle leden\nVan: het bestuur\nDatum: 30 november 2026\n"
+                      "Onderwerp: Extra ledenvergadering\n\nBeste leden,\n\nWe nodigen je uit."
+                      "\n\nGroet,\n\nAnna de Wit\n", encoding="utf-8")
+    pub, _ = import_and_check(project, letter, name="memo")
+    assert pub.meta.title == "Extra ledenvergadering" and str(pub.meta.date) == "2026-11-30"
+    assert [plain_text(b.inlines) for b in pub.introduction.blocks] == ["We nodigen je uit."]
+
+
+def test_bold_lines_head_lessons_in_a_word_letter_without_numbers(project, tmp_path):
+    document = Document()
+    document.add_paragraph("Nieuws van de club", style="Title")
+    document.add_paragraph("Beste leden,")
+    document.add_paragraph("Een korte inleiding.")
+    for title, text in (("Nieuwe banen", "De banen zijn vernieuwd."),
+                        ("De kantine", "We zoeken vrijwilligers."),
+                        ("De contributie", "De contributie stijgt met vier euro.")):
+        document.add_paragraph().add_run(title).bold = True
+        document.add_paragraph(text)
+    document.add_paragraph("Met vriendelijke groet,")
+    document.add_paragraph("Anna de Wit")
+    path = tmp_path / "brief.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    assert [lesson.title_text for lesson in pub.lessons] == ["Nieuwe banen", "De kantine",
+                                                             "De contributie"]
+    assert "took the 3 lines set in bold as the titles of lessons" in result.stdout
+
+
+def test_a_whole_letter_under_one_pasted_bullet_is_not_a_list(project):
+    letter = project / "brief.txt"
+    letter.write_text("Van de voorzitter\n\n• Beste leden,\n\n  Het seizoen is voorbij.\n\n"
+                      "  Tot ziens!\n",
+                      encoding="utf-8")
+    pub, _ = import_and_check(project, letter)
+    assert plain_text(pub.introduction.salutation) == "Beste leden,"

@@ -21,7 +21,8 @@ GREETINGS = re.compile(
     r"^(met\s+)?(vriendelijke|hartelijke|warme|zonnige|beste|lieve|collegiale|sportieve)\s+"
     r"groet(en)?\b|^(hartelijke\s+)?groet(en|jes)?\b|^(kind|warm|best|warmest)\s+regards\b|"
     r"^(yours\s+)?(sincerely|faithfully|truly)\b|^best\s+wishes\b|^with\s+(kind\s+)?regards\b|"
-    r"^(many\s+)?thanks\s+and\s+regards\b|^tot\s+(ziens|gauw|snel)\s*[,!.]?$",
+    r"^(many\s+)?thanks\s+and\s+regards\b|^tot\s+(ziens|gauw|snel)\s*[,!.]?$|"
+    r"^met\s+(een\s+)?(hartelijke\s+)?groet(en)?\s*[,!.]?$",
     re.IGNORECASE)
 
 

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..checks import is_greeting
 from ..errors import SourceError, printable
-from .letter import Letter, NoLessons, Note, read_letter
+from .letter import Letter, Note, read_letter
 from .markdown import TODO_TITLE, letter_to_markdown
-from .pieces import Piece
+from .pieces import Piece, Span
 from .text_reader import text_to_pieces, without_email_quoting
 
 FORMATS = (".docx", ".txt", ".md", ".text", ".markdown")
@@ -60,19 +61,118 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     text, levels = without_email_quoting(text)
     problems = [f"the letter was quoted as in a forwarded e-mail ('{'>' * levels}' before each "
                 "line); the quote marks are left out"] if levels else []
-    return text_to_pieces(text, markdown=suffix in (".md", ".markdown")), problems
+    markdown = suffix in (".md", ".markdown")
+    if not markdown and looks_like_markdown(text):
+        markdown = True
+        problems.append("the text holds Markdown (links written as [words](address), "
+                        "*emphasis*): it is kept as Markdown, so the marks do not print")
+    hints: dict[str, str] = {}
+    if markdown:
+        text, hints = without_foreign_front_matter(text)
+        text, repaired = repair_markdown_links(text)
+        problems.extend(repaired)
+        if hints:
+            problems.append("the file's own front matter (a website's) is left out; its "
+                            "title and date are used")
+    pieces = text_to_pieces(text, markdown=markdown)
+    if "title" in hints:
+        pieces.insert(0, Piece((Span(hints["title"]),), (hints["title"],), title_style=True))
+    if "date" in hints:
+        pieces.insert(0, Piece((Span(hints["date"]),), (hints["date"],)))
+    return pieces, problems
+
+
+#: Marks that only Markdown makes: a link to an address, or emphasis around words.
+_MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]+\]\((?:https?://|mailto:|#|www\.)[^)\s]*\)")
+_MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*?|__?)(?=\S)[^*_\n]{1,80}?(?<=\S)\1(?![\w*_])")
+
+
+_ANY_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(([^()\s]*)\)")
+
+
+def repair_markdown_links(text: str) -> tuple[str, list[str]]:
+    """Links of a web page's Markdown that lead nowhere on paper: an e-mail address gets
+    its 'mailto:', 'www.' its 'https://'; a link within the website ('/contact/') keeps
+    its words only. What was changed is said once per kind."""
+    said: list[str] = []
+
+    def repair(found: re.Match[str]) -> str:
+        words, href = found.group(1), found.group(2)
+        lower = href.lower()
+        if lower.startswith(("http://", "https://", "mailto:", "tel:", "#")) or not href:
+            return found.group()
+        if re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", href):
+            _once(said, "an e-mail address written as a link got its 'mailto:'")
+            return f"[{words}](mailto:{href})"
+        if lower.startswith("www."):
+            _once(said, "an address starting with www. got its 'https://'")
+            return f"[{words}](https://{href})"
+        _once(said, "links within the website (such as '/contact/') lead nowhere on paper: "
+              "their words are kept, the link is left out; write the full address "
+              "(https://…) where it matters")
+        return words
+
+    repaired = _ANY_MARKDOWN_LINK.sub(repair, text)
+    return repaired, said
+
+
+def _once(said: list[str], message: str) -> None:
+    if message not in said:
+        said.append(message)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True for a text that was written in Markdown: a link to an address, or emphasis
+    twice (one pair of stars can be arithmetic or a footnote mark)."""
+    return bool(_MARKDOWN_LINK.search(text)) or len(_MARKDOWN_EMPHASIS.findall(text)) >= 2
+
+
+def without_foreign_front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """A Markdown file's text without a website's front matter (Jekyll, Hugo), and its
+    title and date as text."""
+    front = _front_matter(text)
+    if front is None:
+        return text, {}
+    values, end = front
+    hints = {key: str(values[key]).strip() for key in ("title", "date")
+             if isinstance(values.get(key), str | int | float) or key == "date"
+             and values.get(key) is not None}
+    if "date" in hints:
+        hints["date"] = hints["date"][:10]
+    return text[end:], {key: value for key, value in hints.items() if value}
+
+
+def _front_matter(text: str) -> tuple[dict, int] | None:
+    """The front matter at the top of ``text`` as a mapping, and where the body starts."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 4)
+    if end == -1 or end > 20_000:
+        return None
+    import yaml
+    try:
+        values = yaml.safe_load(text[4:end])
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(values, dict):
+        return None
+    body = text.find("\n", end + 4)
+    return values, (body + 1 if body != -1 else len(text))
 
 
 def _is_publication(path: Path) -> bool:
-    """True for a tweeluik source already (front matter and lessons): nothing to do."""
+    """True for a tweeluik source already: front matter of tweeluik's own settings (even
+    with mistakes in it, which the build then reports). A website's Markdown page with
+    its own front matter is imported as a letter."""
     if path.suffix.lower() not in (".md", ".markdown"):
         return False
-    from ..parse import parse_publication
-    try:
-        parse_publication(path)
-    except SourceError:
-        return path.read_text(encoding="utf-8", errors="replace").startswith("---\n")
-    return True
+    from ..source import FRONT_MATTER_KEYS, KEY_ALIASES
+    text = path.read_text(encoding="utf-8", errors="replace")
+    front = _front_matter(text)
+    if front is None:
+        return text.startswith("---\n")
+    keys = {KEY_ALIASES.get(str(key), str(key)) for key in front[0]}
+    return keys <= set(FRONT_MATTER_KEYS)
 
 
 def _unique(folder: Path, stem: str, extension: str) -> Path:
@@ -106,13 +206,9 @@ def import_letter(path: Path, target: Path) -> ImportReport:
         return report
 
     pieces, problems = _read_pieces(path)
-    try:
-        letter = read_letter(pieces)
-    except NoLessons:
-        raise _fail(path, "found no lessons: tweeluik looks for lines that stand alone such "
-                    "as '1. Title', '1) Title' or 'Les 1: Title' (counting up from 1), Word "
-                    "headings, or Word's numbered list paragraphs between paragraphs of text. "
-                    "Number the lessons that way and import again") from None
+    if not any(piece.text for piece in pieces):
+        raise _fail(path, "this file holds no text to import; is it the right file?")
+    letter = read_letter(pieces)
 
     pictures: dict[int, list[str]] = {}
     images = target.parent / "images"
@@ -165,16 +261,35 @@ def _describe(letter: Letter, where: dict[int, int], report: ImportReport) -> No
         found.append(f"salutation    {letter.salutation.text}{at(letter.salutation)}")
     found.append(f"introduction  {len(letter.introduction)} paragraph"
                  f"{'s' if len(letter.introduction) != 1 else ''}")
-    found.append(f"lessons       {len(letter.lessons)}:")
+    if letter.lessons:
+        found.append(f"lessons       {len(letter.lessons)}:")
+    else:
+        found.append("lessons       none: the letter's text is written as one text (it builds "
+                     "as it is); to make lessons, put a line '## Title' above each part")
+        for piece in _title_candidates(letter.introduction):
+            report.checks.append((where.get(id(piece)), f"this short line could head a "
+                                  f"lesson: write '## {piece.text.rstrip(':.')}' for it"))
     for lesson in letter.lessons:
         title = " ".join("".join(span.text for span in lesson.title).split())
         found.append(f"  {lesson.number}. {title}{at(lesson.heading)}")
     found.append(f"closing       {len(letter.closing)} paragraph"
                  f"{'s' if len(letter.closing) != 1 else ''}{at('closing')}")
+    greeting = next((piece for piece in letter.closing if is_greeting(piece.text)), None)
+    if greeting is not None:
+        found.append(f"greeting      {greeting.text}{at(greeting)}")
     names = ", ".join(letter.signatories) if letter.signatories else "none found"
     found.append(f"signatories   {names}{at('signatories')}")
     if letter.language != "nl":
         found.append(f"language      {letter.language}")
+
+
+def _title_candidates(pieces: list[Piece]) -> list[Piece]:
+    """Paragraphs of a letter without lessons that look like headings of its parts: one
+    short line, no full stop, with text after it."""
+    return [piece for index, piece in enumerate(pieces[:-1])
+            if len(piece.lines) <= 1 and 0 < len(piece.text.split()) <= 8
+            and not piece.text.endswith((".", ",", ";", "!", "?")) and not piece.bullet
+            and not piece.pictures and index > 0][:12]
 
 
 def default_target(path: Path, content: Path) -> Path:

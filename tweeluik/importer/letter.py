@@ -13,8 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..checks import is_greeting
+from ..checks import GREETINGS, is_greeting
 from ..dates import parse_date_line
+from ..errors import printable
 from ..sentences import ends_a_sentence
 from .pieces import Piece, Span
 
@@ -41,6 +42,22 @@ ORGANISATION_WORDS = re.compile(r"\b(vereniging|stichting|wijkteams?|buurtvereni
                                 re.IGNORECASE)
 ON_BEHALF = re.compile(r"\b(?:namens|on behalf of)\s+(?:het bestuur van\s+|the board of\s+)?"
                        r"(?:de\s+|het\s+|the\s+)?(.+?)[,.]?$", re.IGNORECASE)
+#: A function under a signature: "voorzitter", "interim voorzitter", "secretary".
+ROLE = (r"(?:(?:interim|waarnemend|algemeen|vice|oud|plv\.?|plaatsvervangend|acting|vice-|"
+        r"deputy|former)[\s-]*)?(?:voorzitter|voorzitster|secretaris|penningmeester|"
+        r"bestuurslid|bestuursleden|coördinator|coordinator|directeur|trainer|"
+        r"ledenadministratie|wijkcoördinator|teamleider|president|secretary|treasurer|"
+        r"chair(?:man|woman|person)?|board member|director|coach|manager)"
+        r"(?:\s+.{1,80})?")
+ROLE_LINE = re.compile(rf"^{ROLE}[.,]?$", re.IGNORECASE)
+#: "Anna de Wit – interim voorzitter", "Anna de Wit, secretaris", "Anna de Wit (voorzitter)".
+NAME_AND_ROLE = re.compile(rf"^(?P<name>[^,–—(]+?)\s*(?:\s[–—-]\s|,|\()\s*(?P<role>{ROLE})\)?[.,]?$",
+                           re.IGNORECASE)
+#: A line that stands before names: "Uw voorzitter,", "Namens het bestuur,".
+LEAD_LINE = re.compile(rf"^(?:(?:uw|jullie|je|de|het|your|the)\s+(?P<role>{ROLE})|"
+                       r"namens\s+(?:het\s+bestuur|de\s+werkgroep|het\s+team|ons\s+allen|"
+                       r"iedereen)|on behalf of the (?:board|committee|team))[,.:]?$",
+                       re.IGNORECASE)
 PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "el", "al", "bin",
              "da", "di", "du", "le", "la", "von", "vom", "zu", "op", "in", "het", "bij", "d'",
              "o'", "mc", "ben", "ibn", "abu"}
@@ -83,23 +100,20 @@ class Letter:
     notes: list[Note] = field(default_factory=list)
 
 
-class NoLessons(Exception):
-    """The letter holds nothing that looks like numbered lessons."""
-
-
 def split_names(text: str, allow_single: bool = False) -> list[str] | None:
     """The names in a signature line ("Anna, Bram en Carla"), or ``None`` when it is not
     a line of names; with ``allow_single``, one name alone counts too."""
-    names = [item for item in re.split(r"\s*(?:,|;|·|\||&|\s+en\s+|\s+and\s+)\s*",
+    names = [item for item in re.split(r"\s*(?:,|;|·|\||&|\t+|\s{3,}|\s+en\s+|\s+and\s+)\s*",
                                        text.strip().rstrip("."))
              if item]
     if not names or (len(names) < 2 and not allow_single):
         return None
     for name in names:
         words = re.sub(r"\([^)]*\)", "", name).split()
-        if not 1 <= len(words) <= 6 or len(name) > 60:
+        if not 1 <= len(words) <= 6 or len(name) > 60 or ":" in name:
             return None
-        if any(not (word[0].isupper() or word.lower() in PARTICLES or word[0].isdigit())
+        if any(not (word[0].isupper() or word.lower() in PARTICLES or word.isdigit())
+               or any(char.isdigit() for char in word) and not word.isdigit()
                for word in words):
             return None
     return names
@@ -224,7 +238,20 @@ def _lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[in
     numbered = [index for index in range(start, end) if pieces[index].numbered
                 and _title_like(pieces[index])
                 and index + 1 < end and not pieces[index + 1].numbered]
-    return [(index, None) for index in numbered]
+    if numbered:
+        return [(index, None) for index in numbered]
+    # Short lines set in bold that head the parts of a letter (at least two).
+    bold = [index for index in range(start, end) if _bold_heading(pieces[index])
+            and index + 1 < end and not _bold_heading(pieces[index + 1])]
+    return [(index, None) for index in bold] if len(bold) >= 2 else []
+
+
+def _bold_heading(piece: Piece) -> bool:
+    """A line set wholly in bold that could head a part: short, no full stop."""
+    visible = [span for span in piece.spans if span.text.strip()]
+    return bool(visible) and all(span.bold for span in visible) and len(piece.lines) <= 1 \
+        and 0 < len(piece.text.split()) <= MAX_TITLE_WORDS and not piece.pictures \
+        and not piece.bullet and not piece.text.endswith((".", ",", ";"))
 
 
 def _numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int | None]]:
@@ -255,14 +282,88 @@ def _organisation_in(text: str) -> str | None:
 
 
 def read_letter(pieces: list[Piece]) -> Letter:
-    """The parts of a letter; raises ``NoLessons`` when it has no recognisable lessons."""
+    """The parts of a letter. A letter without recognisable lessons is read all the
+    same: its body becomes the introduction (``Letter.lessons`` is empty)."""
     letter = Letter()
     notes = letter.notes
     pieces = _placeholder_links([piece for piece in pieces if piece.text or piece.pictures],
                                 notes)
     pieces = _pasted_leftovers(pieces, notes)
+    _take_date(pieces, letter)
+    body_end, greeting, after = _take_signature(pieces, letter)
+    body_start = _take_head(pieces, body_end, letter)
 
-    # The date, at the top.
+    body = pieces[body_start:body_end]
+    keep = {index for index, piece in enumerate(body)
+            if piece.heading or LESSON_LINE.match(piece.text) and len(piece.lines) <= 1}
+    body = _join_broken(body, notes, keep)
+
+    headings = _lesson_headings(body, 0, len(body))
+    if headings and all(_bold_heading(body[index]) and not body[index].heading
+                        and not LESSON_LINE.match(body[index].text) for index, _ in headings):
+        notes.append(Note(body[headings[0][0]], f"took the {len(headings)} lines set in bold "
+                                                 "as the titles of lessons (the letter has no "
+                                                 "numbered ones); check them"))
+    if headings:
+        letter.introduction = body[:headings[0][0]]
+        for number, (index, _) in enumerate(headings, start=1):
+            spans, _typed = _strip_number(body[index].spans)
+            following = headings[number][0] if number < len(headings) else len(body)
+            letter.lessons.append(LessonPart(number, _trimmed(spans), body[index],
+                                             body[index + 1:following]))
+        last = letter.lessons[-1].paragraphs
+        letter.closing = _take_closing(last, greeting is not None or bool(letter.signatories),
+                                       letter)
+    else:
+        letter.introduction = body
+        letter.closing = _take_closing(letter.introduction, False, letter, window=2)
+    if greeting is not None:
+        letter.closing.append(greeting)
+    letter.closing.extend(after)
+    if letter.organisation is None:
+        letter.organisation = _organisation_in_text(pieces, notes)
+
+    english = [piece for piece in (letter.salutation, greeting) if piece is not None]
+    if any(ENGLISH.match(piece.text) for piece in english) or \
+            any(body[index].text.lower().startswith("lesson") for index, _ in headings):
+        letter.language = "en"
+    return letter
+
+
+#: A line of a memo's header: "Aan: …", "Van: …", "Datum: …", "Onderwerp: …".
+MEMO_LINE = re.compile(r"^(aan|van|datum|onderwerp|betreft|kenmerk|cc|to|from|date|subject|re)"
+                       r"\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def _take_memo_header(pieces: list[Piece], letter: Letter) -> None:
+    """A memo's header at the top ("Aan:", "Van:", "Datum:", "Onderwerp:" lines) gives the
+    date and the title, and leaves the text."""
+    if not pieces:
+        return
+    lines = pieces[0].lines or (pieces[0].text,)
+    found = [MEMO_LINE.match(line.strip()) for line in lines]
+    if len(lines) < 2 or not all(found):
+        return
+    for match in found:
+        assert match is not None
+        key, value = match.group(1).lower(), match.group(2).strip()
+        if key in ("datum", "date") and letter.date is None:
+            date = parse_date_line(value)
+            if date is not None:
+                letter.date, letter.date_text = date, value
+        elif key in ("onderwerp", "betreft", "subject", "re") and letter.title is None:
+            letter.title = value.rstrip(".")
+    del pieces[0]
+    letter.notes.append(Note("title", "left out the memo header at the top (“"
+                                      f"{printable(lines[0][:30])} …”); its date and subject "
+                                      "are used"))
+
+
+def _take_date(pieces: list[Piece], letter: Letter) -> None:
+    """The date line at the top becomes ``letter.date`` and leaves the text."""
+    _take_memo_header(pieces, letter)
+    if letter.date is not None:
+        return
     for index, piece in enumerate(pieces[:4]):
         first = piece.lines[0] if piece.lines else piece.text
         date = parse_date_line(first)
@@ -273,34 +374,62 @@ def read_letter(pieces: list[Piece]) -> Letter:
                 pieces[index] = replace(piece, spans=(Span(" ".join(rest)),), lines=rest)
             else:
                 del pieces[index]
-            break
+            return
 
-    # The signature block, at the bottom: a greeting, then names (and an organisation).
+
+def _take_signature(pieces: list[Piece], letter: Letter
+                    ) -> tuple[int, Piece | None, list[Piece]]:
+    """The signature block at the bottom: a greeting, then names (with their roles) and
+    an organisation; or, without a greeting, a last paragraph of names. Returns where the
+    body ends, the greeting, and the lines under the greeting that are not names (they
+    stay in the text, after the greeting, with a note)."""
+    notes = letter.notes
     greeting_at = next((index for index in range(len(pieces) - 1, -1, -1)
                         if is_greeting(pieces[index].lines[0] if pieces[index].lines
                                        else pieces[index].text)), None)
-    tail_start = len(pieces)
     if greeting_at is not None:
         greeting = pieces[greeting_at]
         after = list(greeting.lines[1:]) if len(greeting.lines) > 1 else []
+        first = greeting.lines[0] if greeting.lines else greeting.text
+        words = GREETINGS.match(first.strip())
+        rest = first.strip()[words.end():].strip() if words else ""
+        if rest and not rest.startswith((",", "!", ".")) and split_names(rest, allow_single=True):
+            after.insert(0, rest)  # "Groet Bert Wagemans": the name was on the same line
+            first = first.strip()[:words.end()] if words else first
+            greeting = replace(greeting, spans=(Span(first),), lines=(first,))
         if after:
-            pieces[greeting_at] = replace(greeting, spans=(Span(greeting.lines[0]),),
-                                          lines=greeting.lines[:1])
+            greeting = replace(greeting, spans=(Span(greeting.lines[0]),),
+                               lines=greeting.lines[:1])
         block = [line for piece in pieces[greeting_at + 1:] for line in
                  (piece.lines or (piece.text,))]
-        letter.signatories, organisation = _signature(after + block)
-        letter.organisation = letter.organisation or organisation
-        tail_start = greeting_at + 1
-    elif pieces:
-        names = names_in(pieces[-1])
+        names, organisation, kept = _signature(after + block)
+        letter.signatories = names
+        letter.organisation = letter.organisation or organisation \
+            or _organisation_in(greeting.text)
+        kept_pieces = [Piece((Span(line),), (line,)) for line in kept]
+        for piece in kept_pieces:
+            if not LEAD_LINE.match(piece.text):
+                notes.append(Note(piece, f"kept “{piece.text[:40]}” under the greeting: it "
+                                         "is not a name tweeluik recognises. If it is one, "
+                                         "move it to 'signatories:'"))
+        return greeting_at, greeting, kept_pieces
+    start = len(pieces)
+    while start > 1 and (is_signature(pieces[start - 1]) or LEAD_LINE.match(pieces[start - 1].text)):
+        start -= 1
+    if start < len(pieces) and not LEAD_LINE.match(pieces[start].text) or \
+            start < len(pieces) - 1:
+        lines = [line for piece in pieces[start:] for line in (piece.lines or (piece.text,))]
+        names, organisation, kept = _signature(lines)
         if names:
             letter.signatories = names
-            tail_start = len(pieces) - 1
-    behalf = _organisation_in(pieces[greeting_at].text) if greeting_at is not None else None
-    letter.organisation = letter.organisation or behalf
-    body_end = greeting_at if greeting_at is not None else tail_start
+            letter.organisation = letter.organisation or organisation
+            return start, None, [Piece((Span(line),), (line,)) for line in kept]
+    return len(pieces), None, []
 
-    # The salutation, and above it the title (and perhaps a subtitle or letterhead).
+
+def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
+    """The salutation, and above it the title (and a subtitle or letterhead); returns
+    where the body starts."""
     salutation_at = next((index for index in range(min(5, body_end))
                           if SALUTATION.match(pieces[index].text)), None)
     head_end = salutation_at if salutation_at is not None else 0
@@ -313,59 +442,90 @@ def read_letter(pieces: list[Piece]) -> Letter:
         if letter.organisation is None and ORGANISATION_WORDS.search(piece.text) \
                 and not piece.title_style and len(titles) > 1:
             letter.organisation = piece.text
-            notes.append(Note("organisation", f"took the letterhead “{piece.text}” as the "
-                                              "organisation"))
+            letter.notes.append(Note("organisation", f"took the letterhead “{piece.text}” "
+                                                     "as the organisation"))
         elif letter.title is None:
             letter.title = piece.text.rstrip(".")
         elif letter.subtitle is None:
             letter.subtitle = piece.text.rstrip(".")
     if salutation_at is not None:
         letter.salutation = pieces[salutation_at]
-        body_start = salutation_at + 1
-    else:
-        body_start = head_end
+        return salutation_at + 1
+    first = pieces[0] if pieces else None
+    if letter.title is None and first is not None and body_end > 1 and not first.bullet \
+            and (first.title_style or _title_like(first) and len(first.text.split()) <= 10):
+        letter.title = first.text.rstrip(".")  # a short first line, such as a greeting
+        if not first.title_style:
+            letter.notes.append(Note("title", f"took the first line “{letter.title}” as the "
+                                              "title"))
+        return 1
+    return head_end
 
-    body = pieces[body_start:body_end]
-    keep = {index for index, piece in enumerate(body)
-            if piece.heading or LESSON_LINE.match(piece.text) and len(piece.lines) <= 1}
-    body = _join_broken(body, notes, keep)
 
-    headings = _lesson_headings(body, 0, len(body))
-    if not headings:
-        raise NoLessons()
-    letter.introduction = body[:headings[0][0]]
-    for number, (index, _) in enumerate(headings, start=1):
-        spans, _typed = _strip_number(body[index].spans)
-        following = headings[number][0] if number < len(headings) else len(body)
-        lesson = LessonPart(number, _trimmed(spans), body[index], body[index + 1:following])
-        letter.lessons.append(lesson)
+#: Words of a paragraph that wishes, thanks or looks ahead: a closing without a heading.
+CLOSING_WORDS = re.compile(r"\b(wens(en)?|bedank\w*|dank(en|baar)?|fijne feestdagen|"
+                           r"gelukkig nieuwjaar|tot (ziens|volgend jaar|dan)|we zien (u|jullie|"
+                           r"elkaar)|wish(es)?|thank(s| you)?|see you|happy (holidays|new year)|"
+                           r"merry christmas)\b", re.IGNORECASE)
 
-    # The closing: from a closing heading or cue after the last lesson, else the paragraph
-    # right before the greeting.
-    last = letter.lessons[-1]
-    closing_at = next((index for index, piece in enumerate(last.paragraphs)
-                       if index > 0 and (CLOSING_HEADINGS.match(piece.text)
+
+def _take_closing(paragraphs: list[Piece], signed: bool, letter: Letter,
+                  window: int | None = None) -> list[Piece]:
+    """The closing words at the end of ``paragraphs`` (the last lesson, or the body of a
+    letter without lessons), taken out of them: from a closing heading or cue; else, in a
+    signed letter, the last paragraph when it wishes, thanks or looks ahead (a guess the
+    report names). ``window`` limits the search to the last few paragraphs."""
+    first = 1 if window is None else max(1, len(paragraphs) - window)
+    closing_at = next((index for index, piece in enumerate(paragraphs)
+                       if index >= first and (CLOSING_HEADINGS.match(piece.text)
                                          or CLOSING_CUES.match(piece.text))), None)
-    if closing_at is None and greeting_at is not None and len(last.paragraphs) >= 2:
-        closing_at = len(last.paragraphs) - 1
-        notes.append(Note(last.paragraphs[closing_at], "took this paragraph, the last before "
-                                                        "the greeting, as the closing words; "
-                                                        "move the '---' line if that is wrong"))
-    if closing_at is not None:
-        letter.closing = last.paragraphs[closing_at:]
-        last.paragraphs = last.paragraphs[:closing_at]
-        if CLOSING_HEADINGS.match(letter.closing[0].text):
-            letter.closing_title = letter.closing[0].text.rstrip(".:")
-            letter.closing = letter.closing[1:]
-    if greeting_at is not None:
-        letter.closing.append(pieces[greeting_at])
+    if closing_at is None and signed and len(paragraphs) >= 2 \
+            and CLOSING_WORDS.search(paragraphs[-1].text) and not paragraphs[-1].bullet:
+        closing_at = len(paragraphs) - 1
+        letter.notes.append(Note(paragraphs[closing_at], "took this paragraph, the last "
+                                 "before the names, as the closing words (it wishes, thanks "
+                                 "or looks ahead); move the '---' line if that is wrong"))
+    if closing_at is None:
+        return []
+    closing = paragraphs[closing_at:]
+    del paragraphs[closing_at:]
+    if CLOSING_HEADINGS.match(closing[0].text):
+        letter.closing_title = closing[0].text.rstrip(".:")
+        closing = closing[1:]
+    return closing
 
-    english = [piece for piece in (letter.salutation, pieces[greeting_at] if greeting_at
-                                   is not None else None) if piece is not None]
-    if any(ENGLISH.match(piece.text) for piece in english) or \
-            any(body[index].text.lower().startswith("lesson") for index, _ in headings):
-        letter.language = "en"
-    return letter
+
+#: An organisation named in the text: "Vereniging Zuidkant", "Stichting De Linde".
+ORGANISATION_NAME = re.compile(
+    r"\b((?:Buurt|Bewoners|Wijk|Tennis|Voetbal|Muziek|Toneel|Ouder|Huurders|Sport)?"
+    r"(?:[Vv]ereniging|[Ss]tichting|[Ww]ijkteams?|[Cc]oöperatie|[Bb]ewonersgroep|"
+    r"[Bb]ewonerscommissie|[Ww]erkgroep|[Cc]lub|[Aa]ssociation|[Ff]oundation|[Ss]ociety)"
+    r"(?:\s+(?:van|voor|de|der|den|het|'t|of|the|[A-Z][\w'’-]+))*\s+[A-Z][\w'’-]+)")
+
+
+#: What stands before an organisation's name in running text ("als", "het bestuur van").
+ORGANISATION_CONTEXT = re.compile(r"\b(als|van|namens|bestuur|leden|voor|bij|door|of|from|"
+                                  r"by|for|with|at)\s+(?:de\s+|het\s+|the\s+|onze\s+|our\s+)?$",
+                                  re.IGNORECASE)
+
+
+def _organisation_in_text(pieces: list[Piece], notes: list[Note]) -> str | None:
+    """An organisation the letter names in its text ("als Vereniging Zuidkant", "het
+    bestuur van de Vereniging Zuidkant"): the name said most often, with a note; a note
+    saying what to add when there is none."""
+    found = Counter(match.group(1) for piece in pieces
+                    for match in ORGANISATION_NAME.finditer(piece.text)
+                    if ORGANISATION_CONTEXT.search(piece.text[max(0, match.start() - 30):
+                                                              match.start()]))
+    if not found:
+        notes.append(Note("organisation", "no organisation found in the letter: add a line "
+                                          "'organisation: …' to the front matter, so the "
+                                          "cover, the colophon and the slides name it"))
+        return None
+    name = found.most_common(1)[0][0]
+    notes.append(Note("organisation", f"took “{name}”, named in the letter, as the "
+                                      "organisation"))
+    return name
 
 
 def _trimmed(spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -376,14 +536,54 @@ def _trimmed(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return (*spans[:-1], replace(last, text=last.text.rstrip().rstrip(".:")))
 
 
-def _signature(lines: list[str]) -> tuple[list[str], str | None]:
-    """Names and an organisation from the lines under the greeting."""
+def _signature(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """Names (a role kept with its name, "Anna de Wit (secretaris)"), an organisation,
+    and the lines that are neither, from the lines under the greeting. Lead lines such
+    as "Uw voorzitter," give their role to the name under them; "Namens het bestuur,"
+    and every line not understood are returned to stay in the text."""
     names: list[str] = []
     organisation = None
+    kept: list[str] = []
+    pending: str | None = None  # a role from a lead line, for the next name
     for line in lines:
-        found = _organisation_in(line)
-        if found and ORGANISATION_WORDS.search(line):
+        text = line.strip()
+        if not text:
+            continue
+        lead = LEAD_LINE.match(text)
+        if lead:
+            pending = lead.group("role")
+            if pending is None:
+                kept.append(text)
+            continue
+        with_role = NAME_AND_ROLE.match(text)
+        if with_role and split_names(with_role.group("name"), allow_single=True):
+            names.append(f"{with_role.group('name').strip()} ({with_role.group('role').strip()})")
+            pending = None
+            continue
+        if ROLE_LINE.match(text) and names and "(" not in names[-1]:
+            named = ORGANISATION_NAME.search(text)
+            role = text[:named.start()].strip() if named else text
+            if named:
+                organisation = organisation or named.group(1)
+            names[-1] = f"{names[-1]} ({role.rstrip('.,')})"
+            continue
+        found = _organisation_in(text)
+        if found and ORGANISATION_WORDS.search(text):
             organisation = organisation or found
             continue
-        names.extend(split_names(line, allow_single=True) or [])
-    return names, organisation
+        line_names = split_names(text, allow_single=True)
+        if line_names:
+            if pending and len(line_names) == 1:
+                line_names = [f"{line_names[0]} ({pending})"]
+            names.extend(line_names)
+            pending = None
+            continue
+        kept.append(text)
+    return names, organisation, kept
+
+
+def is_signature(piece: Piece) -> bool:
+    """True for a paragraph that is only names, names with roles, and lead lines."""
+    lines = piece.lines or (piece.text,)
+    names, _, kept = _signature(list(lines))
+    return bool(names) and not kept and (len(names) > 1 or len(piece.text.split()) <= 8)

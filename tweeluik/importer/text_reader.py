@@ -12,6 +12,7 @@ paragraph quoted on its own ('> ' lines) stays a quotation.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..checks import BULLETS
 from .pieces import Piece, Span
@@ -57,6 +58,9 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
             lines = []
     if lines:
         pieces.extend(_piece(lines, start, markdown))
+    bullets = [index for index, piece in enumerate(pieces) if piece.bullet]
+    if len(bullets) == 1:  # a list of one item is not a list: a web page's stray bullet
+        pieces[bullets[0]] = replace(pieces[bullets[0]], bullet=False)
     return pieces
 
 
