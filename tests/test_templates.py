@@ -162,6 +162,15 @@ def short_subtitle(prs):
     subtitle.left, subtitle.top, subtitle.width, subtitle.height = left, top, width, Inches(1.1)
 
 
+def no_date_box_short_subtitle(prs):
+    """A title slide with a title and a subtitle box of one or two lines, and no footer
+    or date box: the organisation and the date have only the subtitle's box to share."""
+    no_date_box(prs)
+    subtitle = layout(prs, "Title Slide").placeholders[1]
+    left, top, width = subtitle.left, subtitle.top, subtitle.width
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = left, top, width, Inches(0.75)
+
+
 def dark_photo(prs):
     """A dark photograph placed over the whole master (behind the boxes), the text left
     in the Office theme's black: only the picture says the text will not show."""
@@ -189,6 +198,7 @@ CONSTRUCTED = {
     "title-top-right": title_top_right,
     "short-subtitle": short_subtitle,
     "dark-photo": dark_photo,
+    "no-date-box-short-subtitle": no_date_box_short_subtitle,
 }
 
 
@@ -331,6 +341,28 @@ def test_organisation_and_date_find_a_place_without_boxes_of_their_own(template_
     subtitle = next(text for name, text in texts_of(deck, 0).items() if "Subtitle" in name)
     assert subtitle.split("\n") == ["Jaarbrief 2026 van de wijkteams",
                                     "Vereniging van Wijkteams Zuidoever", "12 december 2026"]
+
+
+def test_organisation_and_date_are_never_lost_and_the_warning_is_true(template_folder,
+                                                                      tmp_path):
+    """Subtitle, organisation and date in a subtitle box too small for three lines: the
+    subtitle stays whole, the organisation and date go on one line under it or, when
+    that does not fit either, to the speaker notes, and a warning that says 'in the
+    speaker notes' is true."""
+    result, deck, pub = build_with(template_file("no-date-box-short-subtitle",
+                                                 template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    slide = Presentation(str(deck)).slides[0]
+    shown = plain(slide_text(slide))
+    notes = plain(slide.notes_slide.notes_text_frame.text)
+    assert "Jaarbrief 2026 van de wijkteams" in shown  # the subtitle, whole
+    assert "…" not in shown
+    for value, role in ((pub.meta.organisation, "organisation"), ("12 december 2026", "date")):
+        said = f"the {role} does not fit on the title slide" in result.stderr
+        assert value in shown or said, (role, shown, result.stderr)
+        if said:
+            assert "it is in the speaker notes" in result.stderr
+            assert value in notes, (role, notes)
 
 
 def test_placeholders_named_date_and_organisation_are_used(template_folder, tmp_path):

@@ -355,6 +355,9 @@ class _Planner:
         self.labels = labels_for(publication.meta.language)
         self.warnings: list[Diagnostic] = []
         self._said: set[str] = set()
+        #: Whole texts shortened on the slide being planned; ``slide`` puts each in the
+        #: notes, so "the notes keep it" is always true.
+        self._cut: list[str] = []
 
     def warn(self, line: int | None, message: str, once: str | None = None,
              severity: str = WARNING) -> None:
@@ -474,6 +477,7 @@ class _Planner:
                 fit = measure(paragraphs, largest, smallest)
         if fit is None:
             tail = paragraphs[-1:] if keep_last and len(paragraphs) > 1 else []
+            self._cut.append(" ".join(plain_text_of(runs) for runs in paragraphs))
             paragraphs, fit, shortened = self.shorten(paragraphs, style, bold, italic, caps,
                                                       frame_box, smallest, tail)
             where = "the speaker notes keep the whole" if rs.can_shorten else "the notes keep it"
@@ -625,7 +629,11 @@ class _Planner:
         layout = self.layouts[kind].layout
         footer = self.footer(kind, texts)
         logo = self.logo(kind, [*texts, footer]) if kind in ("title", "closing") else None
-        return SlidePlan(kind, layout.name, _present(texts), notes, picture, line,
+        whole = " ".join(notes)
+        cut = [text for text in dict.fromkeys(self._cut) if " ".join(text.split()) not in
+               " ".join(whole.split())]
+        self._cut = []
+        return SlidePlan(kind, layout.name, _present(texts), (*cut, *notes), picture, line,
                          layout.master, layout.position, footer, logo)
 
     def logo(self, kind: str, texts: list[TextPlan | None]) -> LogoPlan | None:
@@ -697,9 +705,17 @@ class _Planner:
                 shared = [other for other in ("organisation", "date")
                           if (s := slots.get(other)) is not None and s.shared_with == "subtitle"
                           and values[other]]
-                paragraphs = [[RunPlan(values[r])] for r in ("subtitle", *shared) if values[r]]
+                paragraphs, left_out = self.shared_subtitle(values, shared)
                 texts.append(self.text("title", "subtitle", paragraphs, "the subtitle",
                                        lines["subtitle"]))
+                for other in left_out:
+                    self.warn(lines[other], f"the {other} does not fit on the title slide: "
+                              f"its slide layout '{self.layouts['title'].layout.name}' has no "
+                              f"box for it, and the subtitle's box is too small to hold it "
+                              "too; it is in the speaker notes. Choose a title layout with a "
+                              "footer or date box under 'deck: layouts: title:'",
+                              once=f"title:{other}")
+                    self._cut.append(values[other])
             else:
                 texts.append(self.text("title", role, [[RunPlan(values[role])]],
                                        f"the {role}", lines[role]))
@@ -714,6 +730,23 @@ class _Planner:
                           once=f"title:{role}")
                 notes.insert(0, values[role])
         return self.slide("title", texts, self.with_links(notes, intro.blocks, intro.salutation))
+
+    def shared_subtitle(self, values: dict[str, str], shared: list[str]
+                        ) -> tuple[list[list[RunPlan]], list[str]]:
+        """What the subtitle's box holds when the organisation and the date have no box
+        of their own: all three on lines of their own if they fit; else the organisation
+        and the date on one line under the subtitle; else the subtitle alone (the others
+        are returned, for the notes)."""
+        subtitle = [[RunPlan(values["subtitle"])]] if values["subtitle"] else []
+        lines = [[RunPlan(values[role])] for role in shared]
+        if not shared or self.fits("title", "subtitle", [*subtitle, *lines]):
+            return [*subtitle, *lines], []
+        joined = [[RunPlan("  ·  ".join(values[role] for role in shared))]]
+        if len(shared) > 1 and self.fits("title", "subtitle", [*subtitle, *joined]):
+            return [*subtitle, *joined], []
+        if not subtitle:
+            return lines[:1], shared[1:]
+        return subtitle, shared
 
     def agenda_slides(self) -> list[SlidePlan]:
         """The agenda: as many slides as its lessons need, each as full as it reads well."""
