@@ -348,3 +348,46 @@ def test_addresses_in_the_text_break_like_addresses_and_never_get_a_hyphen(sourc
         broken += not any(ADDRESS in line for line in lines)
         assert any("www.wijkteam.nl" in line for line in lines), lines  # short: kept whole
     assert broken >= 5  # the test saw addresses broken over lines
+
+
+# Paragraphs in neutral words of many lengths, with long compounds among them: where a
+# paragraph's end was a <span>, WeasyPrint's line breaker set a hyphenated half-word
+# ('speel-') or a short word alone on a line in the middle of several of them.
+ONE_WORD_POOL = ("het is fijn te ervaren dat zoveel bewoners betrokken zijn en willen meedenken "
+                 "over de toekomst van onze vereniging en haar vrijwilligers in de wijk waar we "
+                 "samen werken aan ontmoetingsplekken buurtactiviteiten en gesprekken met "
+                 "gemeenteambtenaren over de inrichting van straten pleinen en "
+                 "speeltuinen").split()
+
+
+def one_word_lines(document) -> list[str]:
+    """Lines in the middle of a paragraph that hold a single word."""
+    found = []
+    for _, tag, lines in paragraphs_and_headings(document):
+        if tag == "p":
+            found.extend(line for line in lines[:-1] if len(line.split()) == 1)
+    return found
+
+
+@pytest.mark.slow
+def test_no_line_inside_a_paragraph_holds_a_single_word(source_dir):
+    import random
+    chance = random.Random(1)
+    paragraphs = []
+    for _ in range(150):
+        start, count = chance.randint(0, len(ONE_WORD_POOL) - 1), chance.randint(20, 70)
+        words = [(ONE_WORD_POOL * 5)[start + offset] for offset in range(count)]
+        paragraphs.append(" ".join(words).capitalize() + ".")
+    body = "## Les\n\n" + "\n\n".join(paragraphs) + "\n"
+    publication = parse_publication(write_source(source_dir, body))
+    document = layout_booklet(publication, THEME, LAYOUTS, source_dir, CREATED).document
+    assert one_word_lines(document) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", [SAMPLE, *sorted((Path(__file__).parent / "letters").glob(
+    "*-*.md"))], ids=lambda path: path.stem)
+def test_fixtures_have_no_single_word_line_inside_a_paragraph(source):
+    document = layout_booklet(parse_publication(source), THEME, LAYOUTS, source.parent,
+                              CREATED).document
+    assert one_word_lines(document) == []

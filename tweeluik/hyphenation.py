@@ -51,6 +51,12 @@ class Exceptions:
 NO_EXCEPTIONS = Exceptions({})
 
 
+def unbreakable(exceptions: Exceptions, words: frozenset[str]) -> Exceptions:
+    """``exceptions`` with ``words`` never broken (as a word written without hyphens in
+    the list), unless the list says where they break."""
+    return Exceptions({**dict.fromkeys(words, ()), **exceptions.points})
+
+
 def read_exceptions(layouts: Path, diagnostics: Diagnostics | None = None) -> Exceptions:
     """The exceptions list; a line that is not a word is reported and skipped."""
     path = layouts / EXCEPTIONS_NAME

@@ -21,7 +21,7 @@ from weasyprint import LOGGER as WEASYPRINT_LOGGER
 from weasyprint.text.fonts import FontConfiguration
 
 from ..errors import SourceError, printable
-from ..hyphenation import read_exceptions
+from ..hyphenation import read_exceptions, unbreakable
 from ..model import Lesson, Publication
 from ..theme import Theme
 from . import quick
@@ -39,7 +39,7 @@ from .fetcher import FolderFetcher, RefusedResource
 from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
 from .links import link_notes
 from .page_lookup import page_lookup_kept
-from .view import NO_FITTING, Fitting
+from .view import NO_FITTING, Fitting, last_words
 from .wordbreaks import tweeluik_word_breaks
 
 SPARE_PAGE_PREFIX = "spare-"
@@ -144,7 +144,7 @@ class _Booklet:
                                                                     layouts, created)
         self.layout = find_layout(publication, layouts)
         self.fetcher = FolderFetcher({"content": content_root, "layouts": layouts})
-        self.exceptions = read_exceptions(layouts)
+        self.exceptions = unbreakable(read_exceptions(layouts), last_words(publication))
         self.links = link_notes(publication.meta.links, theme.colours["ink"])
 
     def html_for(self, fitting: Fitting) -> str:

@@ -63,11 +63,41 @@ SHORT_LAST_WORD = 7  # a last word this short is kept on the line of the word be
 
 @dataclass(frozen=True)
 class LastWords:
-    """The end of a paragraph, set as ``<span class="last-words">``: never hyphenated
-    (the layout's CSS says ``hyphens: manual`` for it), and glued with a no-break space
-    to the word before when the last word is short. A view node, not a model one."""
+    """The end of a paragraph: glued with a no-break space to the word before when the
+    last word is short, and never hyphenated (``last_words`` hands these words to the
+    word breaks as unbreakable). No element of its own: WeasyPrint's line breaker set a
+    hyphenated half-word alone on a line mid-paragraph when the end was a <span>. A view
+    node, not a model one."""
 
     text: str
+
+
+def last_words(publication) -> frozenset[str]:
+    """The words that end the publication's paragraphs, lower case and without
+    punctuation: the booklet never hyphenates them, so no paragraph ends on the tail of
+    a hyphenated word."""
+    from ..model import walk_blocks
+    sections = (publication.introduction.blocks,
+                *(lesson.blocks for lesson in publication.lessons), publication.closing.blocks)
+    found: set[str] = set()
+    for blocks in sections:
+        for block in walk_blocks(blocks):
+            if isinstance(block, Paragraph):
+                ending = without_runt(block.inlines)
+                for node in ending[-1:]:
+                    for word in _last_text(node).replace("\u00a0", " ").split():
+                        word = re.sub(r"^\W+|\W+$", "", word).lower()
+                        if word:
+                            found.add(word)
+    return frozenset(found)
+
+
+def _last_text(node: Any) -> str:
+    if isinstance(node, LastWords | Text):
+        return node.text
+    if isinstance(node, Emph | Strong) and node.children:
+        return _last_text(node.children[-1])
+    return ""
 
 
 def without_runt(inlines: Inlines) -> tuple[Any, ...]:
@@ -125,10 +155,8 @@ def inline_html(inlines: Inlines, links: LinkNotes | None = None) -> Markup:
     """Inline content as escaped HTML; ``links`` adds a note for paper to each link."""
     parts: list[str] = []
     for node in inlines:
-        if isinstance(node, Text):
+        if isinstance(node, Text | LastWords):
             parts.append(text_html(node.text))
-        elif isinstance(node, LastWords):
-            parts.append(f'<span class="last-words">{text_html(node.text)}</span>')
         elif isinstance(node, Code):
             parts.append(f"<code>{escape(node.text)}</code>")
         elif isinstance(node, LineBreak):
