@@ -589,3 +589,34 @@ def test_a_whole_letter_under_one_pasted_bullet_is_not_a_list(project):
                       encoding="utf-8")
     pub, _ = import_and_check(project, letter)
     assert plain_text(pub.introduction.salutation) == "Beste leden,"
+
+
+ENGLISH_BODY = textwrap.dedent("""\
+    End of the season
+
+    Well, the season has come to an end and with it my term as your chair. It was a
+    pleasure to work with all of you, and we are proud of what the club did this year.
+
+    We will see you at the annual meeting in the spring, where the new board will be
+    chosen. Thank you for your help, and have a good winter.
+
+    No comments:
+
+    Leave a Reply
+
+    113Hit Count:
+    """)
+
+
+def test_an_english_letter_without_english_greetings_is_english(project):
+    """The language comes from the letter's words, not only from its greeting: an English
+    letter without 'Dear' gets English labels; what a web page adds is left out."""
+    letter = project / "season.txt"
+    letter.write_text(ENGLISH_BODY, encoding="utf-8")
+    pub, result = import_and_check(project, letter, name="season")
+    assert pub.meta.language == "en"
+    source = (project / "content" / "season.md").read_text(encoding="utf-8")
+    for leftover in ("No comments", "Leave a Reply", "Hit Count"):
+        assert leftover not in source
+        assert f"left out “{leftover}" in result.stdout or leftover in result.stdout
+    assert pub.meta.signatories == ()

@@ -358,3 +358,16 @@ def test_line_breaks_made_by_invisible_spaces_are_named_and_a_backslash_is_not(s
     assert (warning.line, warning.column) == (6, 42)  # right after "en"
     assert warning.message.startswith("2 lines here end in two spaces, which Markdown reads "
                                       "as a line break")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Beste «Voornaam», welkom op de vergadering.", "'«Voornaam»' is a mail-merge field"),
+    ("De Algemene Ledenvergadering\u0100 te Zuidkant.", "holds characters that look garbled"),
+    ("Lees het verslag \\[hier\\](https://example.org) na.", "prints with its Markdown marks"),
+    ("Dit was een jaar met \\*veel\\* lef.", "prints with its Markdown marks"),
+])
+def test_marks_that_would_print_as_they_are_are_warned_about(source_dir, text, said):
+    source = write_source(source_dir, f"## Les\n\n{text}\n")
+    result = run_build(str(source), "--check")
+    assert result.returncode == 0, result.stderr
+    assert "pub.md:8: warning: " in result.stderr and said in result.stderr, result.stderr

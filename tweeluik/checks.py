@@ -58,6 +58,7 @@ def check_publication(publication: Publication, diagnostics: Diagnostics) -> Non
         for block in blocks:
             if isinstance(block, Paragraph):
                 _pasted_bullets(block, diagnostics)
+                _leftover_marks(block, diagnostics)
                 _date_line(block, publication, diagnostics)
                 _names_line(block, meta.signatories, diagnostics)
     _greeting_in_last_lesson(publication, diagnostics)
@@ -108,6 +109,38 @@ def _pasted_bullets(block: Paragraph, diagnostics: Diagnostics) -> None:
                             f"'{found.group(1)}', as a list pasted from Word or a web page "
                             "does; they run on as one paragraph. Start each item on its own "
                             "line with '- ' to make a list")
+
+
+#: A mail-merge field left in a letter: «Voornaam», «Adres_1».
+MERGE_FIELD = re.compile(r"«[^«»\s]{1,40}»")
+#: Text that was decoded with the wrong encoding: "Ã©" for "é", "â€™" for "’", a stray
+#: "Â" or "Ā" before a space.
+MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|â€|[ÂĀ](?=[\s\u00a0])|\ufffd")
+#: Markdown's marks escaped in a paste, which print as they are: \*words\*, \[words\](…).
+LITERAL_MARKS = re.compile(r"\[[^\[\]]{1,80}\]\((?:https?://|#|mailto:|www\.)[^)\s]*\)|"
+                           r"(?<![\w*])\*{1,2}[^\s*][^*]{0,80}?(?<=\S)\*{1,2}(?![\w*])")
+
+
+def _leftover_marks(block: Paragraph, diagnostics: Diagnostics) -> None:
+    """What would print as it is and embarrass: a mail-merge field, characters decoded
+    with the wrong encoding, Markdown marks that were escaped."""
+    text = plain_text(block.inlines)
+    field = MERGE_FIELD.search(text)
+    if field:
+        diagnostics.warning(block.line, f"'{field.group()}' is a mail-merge field from the "
+                            "Word file; it prints as it is. Write the words it stands for, "
+                            "or delete it")
+    garbled = MOJIBAKE.search(text)
+    if garbled:
+        around = text[max(0, garbled.start() - 12):garbled.end() + 6].strip()
+        diagnostics.warning(block.line, f"'{around}' holds characters that look garbled "
+                            "(the text was saved in one encoding and read in another); "
+                            "retype the word")
+    literal = LITERAL_MARKS.search(text)
+    if literal:
+        diagnostics.warning(block.line, f"'{literal.group()[:50]}' prints with its Markdown "
+                            "marks, because they were escaped (a backslash before them); "
+                            "delete the backslashes to make a link or emphasis")
 
 
 def _date_line(block: Paragraph, publication: Publication, diagnostics: Diagnostics) -> None:

@@ -174,12 +174,30 @@ SEPARATOR = re.compile(r"[-_=*~·•—–\s]{3,}")
 BRACKETED = re.compile(r"\[[^\[\]]+\]")
 
 
+#: A paragraph that a web page adds around a letter (comment forms, counters, buttons).
+WEB_LEFTOVER = re.compile(
+    r"(no comments|\d+ comments?|leave a (reply|comment)|your email address will not be "
+    r"published.*|required fields are marked.*|share this|like this|geen reacties|"
+    r"geef een reactie|laat een reactie achter|je e-?mailadres wordt niet gepubliceerd.*|"
+    r"vereiste velden zijn gemarkeerd.*|lees meer|read more|background image|"
+    r"\d*\s*hit count|hits:?\s*\d+|reageer|reacties?|delen|share|tweet|print|e-?mail)"
+    r"\s*[:.!»›…]*", re.IGNORECASE)
+
+
 def _pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
-    """Separator lines are left out (the closing gets its own '---'); a picture's
+    """Separator lines and what a web page adds around a letter ('Leave a Reply', a hit
+    counter) are left out (the closing gets its own '---'), each with a note; a picture's
     description left in square brackets is kept, with a note saying what to do."""
     out: list[Piece] = []
     for piece in pieces:
         text = piece.text
+        leftover = [line for line in (piece.lines or (text,))
+                    if WEB_LEFTOVER.fullmatch(line.strip())]
+        if leftover and len(leftover) == len(piece.lines or (text,)) and not piece.pictures:
+            anchor = out[-1] if out else "title"
+            notes.append(Note(anchor, f"left out “{printable(text[:40])}”, which a web page "
+                                      "adds around a letter"))
+            continue
         if not piece.pictures and SEPARATOR.fullmatch(text):
             if out:  # said at the paragraph above it (the one below may become a heading)
                 notes.append(Note(out[-1], "left out a separator line under this paragraph "
@@ -324,10 +342,40 @@ def read_letter(pieces: list[Piece]) -> Letter:
         letter.organisation = _organisation_in_text(pieces, notes)
 
     english = [piece for piece in (letter.salutation, greeting) if piece is not None]
-    if any(ENGLISH.match(piece.text) for piece in english) or \
+    language = language_of(" ".join(piece.text for piece in pieces))
+    if language == "en" or any(ENGLISH.match(piece.text) for piece in english) or \
             any(body[index].text.lower().startswith("lesson") for index, _ in headings):
         letter.language = "en"
+    elif language not in ("nl", None):
+        notes.append(Note("language", f"the letter seems to be written in {language}; "
+                                      "tweeluik's own words (contents, closing, dates) are "
+                                      "Dutch or English: set 'language: en' if English "
+                                      "suits the readers better"))
     return letter
+
+
+#: Short words that only one of the languages uses often.
+_FUNCTION_WORDS = {
+    "nl": set("de het een en van ik we wij je jullie u niet dat die is op voor met zijn "
+              "ook naar bij maar nog wat ons onze".split()),
+    "en": set("the and of to a is in that for you we our with on are this be was have "
+              "will it at your".split()),
+    "German": set("der die das und ist nicht mit für wir sie ein eine auf dem den zu "
+                  "unsere ihr".split()),
+    "French": set("le la les et des est pour nous vous une dans que qui sur avec".split()),
+}
+
+
+def language_of(text: str) -> str | None:
+    """The language most of ``text``'s short words belong to ('nl', 'en', or the name
+    of another), or ``None`` when there are too few words to tell."""
+    words = re.findall(r"[a-zäöüßéèàç]+", text.lower())
+    if len(words) < 20:
+        return None
+    counts = {language: sum(1 for word in words if word in vocabulary)
+              for language, vocabulary in _FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda language: counts[language])
+    return best if counts[best] >= 5 else None
 
 
 #: A line of a memo's header: "Aan: …", "Van: …", "Datum: …", "Onderwerp: …".
