@@ -48,6 +48,10 @@ def test_a_letter_without_lessons_builds_with_a_note(tmp_path):
     text_page = next(page for page in pages if "Beste buren" in page)
     assert text_page.split()[:5] == "EEN JAAR IN DE BUURT".split()  # headed by the title
     assert "Inleiding" not in text_page
+    # The closing reads on under the text, without a heading of its own: a short letter
+    # is four pages, not a closing page with a name and three pages for notes.
+    assert "Dank voor uw hulp dit jaar." in text_page and "Tot slot" not in text_page
+    assert len(pages) == 4
     slides = slide_texts(tmp_path / "zonder-lessen.pptx")
     assert [title for title, _, _ in slides] == ["Een jaar in de buurt",
                                                  "De brief in het kort", "Tot slot"]

@@ -259,6 +259,7 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
             "title": inline_html(closing.title, links) if closing.title
             else Markup(escape(labels["closing"])),
             "title_text": plain_text(closing.title) if closing.title else labels["closing"],
+            "titled": closing.title is not None,  # the author's own heading
             "key_message": inline_html(closing.key_message, links)
             if closing.key_message else None,
             "blocks": blocks_to_view(closing.blocks, image_url, links),
