@@ -391,3 +391,48 @@ def test_fixtures_have_no_single_word_line_inside_a_paragraph(source):
     document = layout_booklet(parse_publication(source), THEME, LAYOUTS, source.parent,
                               CREATED).document
     assert one_word_lines(document) == []
+
+
+def body_page_fills(document) -> list[float]:
+    """How far down the text area the text of each body page reaches (0 to 1)."""
+    fills = []
+    for page in document.pages:
+        box = page._page_box  # private in WeasyPrint; pinned in pyproject
+        if box.page_type.name != "body":
+            continue
+        top, height = box.content_box_y(), box.height
+        bottom = top
+        for node in box.descendants():
+            if type(node).__name__ == "LineBox":
+                bottom = max(bottom, node.position_y + node.height)
+        fills.append((bottom - top) / height)
+    return fills
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", [SAMPLE, *sorted((Path(__file__).parent / "letters").glob(
+    "*-*.md"))], ids=lambda path: path.stem)
+def test_no_body_page_is_nearly_empty_but_the_last(source):
+    """Every page of text holds at least a third of a page, except the last before the
+    notes: a lesson whose page would stay nearly empty lets the next one start there."""
+    document = layout_booklet(parse_publication(source), THEME, LAYOUTS, source.parent,
+                              CREATED).document
+    fills = body_page_fills(document)
+    assert fills and all(fill >= 1 / 3 for fill in fills[:-1]), fills
+
+
+@pytest.mark.slow
+def test_short_lessons_share_pages_and_the_build_says_so(tmp_path):
+    source = Path(__file__).parent / "letters" / "korte-lessen.md"
+    result = run_project_build(source, tmp_path)
+    assert "lesson 1 fills only part of its last page, so lesson 2 starts on that page" \
+        in result.stderr
+    pages = pdf_pages(tmp_path / "korte-lessen.pdf")
+    assert len(pages) == 8, len(pages)  # not 12: five lessons on two or three pages
+
+
+def run_project_build(source: Path, out: Path):
+    from .conftest import run_build
+    result = run_build(str(source), "--out", str(out), "--only", "booklet")
+    assert result.returncode == 0, result.stderr
+    return result

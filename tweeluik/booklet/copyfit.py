@@ -82,6 +82,22 @@ def measure_lessons(document, leading_px: float, prefix: str = "lesson-"
     return extents
 
 
+def measure_introduction(document, leading_px: float) -> LessonExtent | None:
+    """The introduction's extent, measured like a lesson's (number 0)."""
+    renamed = {"introduction": "intro-0", "introduction-end": "intro-0-end"}
+
+    class Renamed:  # the anchors under the names measure_lessons reads
+        def __init__(self, page):
+            self.anchors = {renamed.get(name, name): position
+                            for name, position in page.anchors.items()}
+            self._page_box = page._page_box
+
+    class Pages:
+        pages = [Renamed(page) for page in document.pages]
+
+    return measure_lessons(Pages, leading_px, "intro-").get(0)
+
+
 def lines_per_page(document, leading_px: float) -> int:
     """How many lines of running text a body page holds."""
     box = document.pages[-1]._page_box
@@ -156,6 +172,50 @@ def fit_lessons(extents: Mapping[int, LessonExtent], below: float, trial: Trial)
     levels = {number: next((level for level in LEVELS[:-1] if saved(gentler, level, number)),
                            strongest) for number in sorted(fitted)}
     return FitResult(levels, frozenset(wanting - set(levels)))
+
+
+#: A part that fits on one page, opener and all, and fills less than this share of it
+#: leaves the rest of its page to the next lesson (its opener takes a quarter).
+SHORT_PART = 0.5
+
+
+def runs_on(extents: Mapping[int, LessonExtent], below: float, numbers: list[int],
+            closing: bool, introduction: LessonExtent | None = None) -> frozenset[int]:
+    """The lessons (and, as 0, the closing) that should start on the page where the part
+    before ends, because that page would stay nearly empty even after copyfitting: the
+    last page of a longer lesson holding less than ``below`` of the text area, or a short
+    introduction or lesson filling less than half its page. A typesetter would rather
+    open the next lesson there, under a rule, than leave the page nearly empty."""
+    found: set[int] = set()
+    following = [*numbers[1:], 0] if closing else numbers[1:]
+    parts: list[tuple[LessonExtent | None, int]] = \
+        [(introduction, numbers[0])] if introduction and numbers else []
+    parts += [(extents.get(number), after) for number, after in
+              zip(numbers, following, strict=False)]
+    for extent, after in parts:
+        if extent is None:
+            continue
+        limit = below if extent.pages > 1 else max(below, SHORT_PART)
+        if extent.last_fill < limit:
+            found.add(after)
+    return frozenset(found)
+
+
+def run_on_notes(publication: Publication, run_on: frozenset[int]
+                 ) -> list[tuple[Lesson, str]]:
+    """One sentence per lesson whose successor now starts on its last page."""
+    notes = []
+    lessons = list(publication.lessons)
+    if lessons and lessons[0].number in run_on:
+        notes.append((lessons[0], f"the introduction fills only part of its page, so lesson "
+                                  f"{lessons[0].number} starts on that page"))
+    for index, lesson in enumerate(lessons):
+        after = lessons[index + 1].number if index + 1 < len(lessons) else 0
+        if after in run_on:
+            what = f"lesson {after}" if after else "the closing"
+            notes.append((lesson, f"lesson {lesson.number} fills only part of its last "
+                                  f"page, so {what} starts on that page"))
+    return notes
 
 
 def fit_notes(publication: Publication, result: FitResult,

@@ -10,9 +10,11 @@ derived from these bytes in ``variants``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +32,10 @@ from .copyfit import (
     fit_lessons,
     fit_notes,
     lines_per_page,
+    measure_introduction,
     measure_lessons,
+    run_on_notes,
+    runs_on,
     trial_html,
     trial_prefix,
     wants_fitting,
@@ -43,6 +48,8 @@ from .view import NO_FITTING, Fitting, last_words
 from .wordbreaks import tweeluik_word_breaks
 
 SPARE_PAGE_PREFIX = "spare-"
+#: Layouts at most spent on starting lessons on the page where the one before ends.
+RUN_ON_ROUNDS = 3
 
 # Parsed stylesheets with their loaded fonts, kept for the life of the process: in watch
 # mode every rebuild after the first skips loading fonts and parsing CSS, and Pango's
@@ -193,6 +200,7 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
         html = html_for(fitting)
         document, fingerprint = lay_out(html)
         before = measure_lessons(document, leading) if theme.copyfit_below > 0 else {}
+        after = before
         if any(wants_fitting(extent, theme.copyfit_below) for extent in before.values()):
             per_page = lines_per_page(document, leading)
             tighter = f"{theme.length_pt('leading') * per_page / (per_page + 1):.3f}pt"
@@ -202,13 +210,27 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                                      lambda numbers, levels: trial(numbers, levels, tighter))
             finally:
                 WEASYPRINT_LOGGER.addHandler(collector)
-            after = before
             if result.levels:
                 fitting = Fitting(result.levels, tighter)
                 html = html_for(fitting)
                 document, fingerprint = lay_out(html)
                 after = measure_lessons(document, leading)
             notes = fit_notes(publication, result, before, after)
+        numbers = [lesson.number for lesson in publication.lessons]
+        closing = "closing" in html_ids(html)
+        for _ in range(RUN_ON_ROUNDS if theme.copyfit_below > 0 and after else 0):
+            # Each round may leave a new nearly empty page further on: look again.
+            run_on = fitting.run_on | runs_on(after, theme.copyfit_below, numbers, closing,
+                                              measure_introduction(document, leading))
+            if run_on == fitting.run_on:
+                break
+            fitting = dataclasses.replace(fitting, run_on=run_on)
+            html = html_for(fitting)
+            document, fingerprint = lay_out(html)
+            after = measure_lessons(document, leading)
+        if fitting.run_on:
+            notes = [(lesson, note) for lesson, note in notes if "too many to save" not in note]
+            notes += run_on_notes(publication, fitting.run_on)
     except RefusedResource as refused:
         raise refused_by_the_gate(publication, layout, refused) from None
     finally:
@@ -216,6 +238,11 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
     warnings = tuple(dict.fromkeys(collector.messages))
     return LaidOut(drop_spare_blank_pages(document), fingerprint, warnings, tuple(notes),
                    html, fitting)
+
+
+def html_ids(html: str) -> set[str]:
+    """The ids of the sections in the booklet's HTML (``closing`` when it has one)."""
+    return set(re.findall(r'<section[^>]* id="([^"]+)"', html))
 
 
 def render_booklet(publication: Publication, theme: Theme, layouts: Path,

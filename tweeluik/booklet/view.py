@@ -54,9 +54,13 @@ class Fitting:
 
     levels: dict[int, int] = dataclasses.field(default_factory=dict)
     leading: str = ""
+    #: Lessons (by number; ``RUN_ON_CLOSING`` for the closing) that start on the page
+    #: where the one before ends, because that page would hold only a few lines.
+    run_on: frozenset[int] = frozenset()
 
 
 NO_FITTING = Fitting()
+RUN_ON_CLOSING = 0  # the closing's place in ``Fitting.run_on``
 
 SHORT_LAST_WORD = 7  # a last word this short is kept on the line of the word before it
 
@@ -249,6 +253,7 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
             "fit_class": f"fit-{fitting.levels[lesson.number]}"
             if lesson.number in fitting.levels else "",
             "fit_leading": fitting.leading,
+            "run_on": lesson.number in fitting.run_on,
             "title": inline_html(lesson.title, links),
             "title_text": plain_text(lesson.title),
             "key_message": inline_html(lesson.key_message, links)
@@ -260,6 +265,7 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
             else Markup(escape(labels["closing"])),
             "title_text": plain_text(closing.title) if closing.title else labels["closing"],
             "titled": closing.title is not None,  # the author's own heading
+            "run_on": RUN_ON_CLOSING in fitting.run_on,
             "key_message": inline_html(closing.key_message, links)
             if closing.key_message else None,
             "blocks": blocks_to_view(closing.blocks, image_url, links),
