@@ -185,6 +185,98 @@ def dark_photo(prs):
     master.shapes._spTree.insert(2, picture)  # first drawn: behind everything else
 
 
+def _white_titles(prs) -> None:
+    level = prs.slide_masters[0]._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
+    for old in level.findall(f"{A}solidFill"):
+        level.remove(old)
+    fill = etree.Element(f"{A}solidFill")
+    etree.SubElement(fill, f"{A}srgbClr").set("val", "FFFFFF")
+    level.insert(0, fill)
+
+
+def _rectangle(layout, left, top, width, height, colour: str, modifiers: dict | None = None,
+               shape_id: int = 901):
+    """A filled rectangle drawn on ``layout`` (last, on top); ``colour`` a hex value or a
+    scheme slot's name. Layouts have no python-pptx call for this: it is plain XML."""
+    kind = "srgbClr" if re.fullmatch(r"[0-9A-F]{6}", colour) else "schemeClr"
+    extra = "".join(f'<a:{name} val="{value}"/>' for name, value in (modifiers or {}).items())
+    element = etree.fromstring(
+        f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr>'
+        f'<p:cNvPr id="{shape_id}" name="Vlak {shape_id}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/>'
+        f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill>'
+        f'<a:{kind} val="{colour}">{extra}</a:{kind}></a:solidFill></p:spPr></p:sp>')
+    layout.shapes._spTree.append(element)
+    return element
+
+
+def _behind_everything(layout, element) -> None:
+    tree = layout.shapes._spTree
+    tree.remove(element)
+    tree.insert(2, element)
+
+
+def title_bars(prs):
+    """White titles on a dark grey bar that is the title placeholder's own fill (as a
+    university's template has them); before, the bar was not read and the white titles
+    were set black on it."""
+    _white_titles(prs)
+    for item in prs.slide_layouts:
+        for shape in item.placeholders:
+            if shape.placeholder_format.type in (1, 3):  # title, centre title
+                shape.fill.solid()
+                shape.fill.fore_color.rgb = __import__("pptx.dml.color", fromlist=["RGBColor"]
+                                                       ).RGBColor(0x40, 0x40, 0x40)
+
+
+def grouped_backdrop(prs):
+    """White titles on a dark navy shape that sits inside a group on the layout (a
+    corporate design's shapes come in groups)."""
+    _white_titles(prs)
+    for item in prs.slide_layouts:
+        inner = _rectangle(item, 0, 0, 1000, 500, "1F2A44")  # in the group's units
+        item.shapes._spTree.remove(inner)
+        width, height = prs.slide_width, prs.slide_height // 2
+        group = etree.fromstring(
+            f'<p:grpSp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvGrpSpPr>'
+            '<p:cNvPr id="900" name="Vlakken"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+            f'<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/>'
+            '<a:chOff x="0" y="0"/><a:chExt cx="1000" cy="500"/></a:xfrm></p:grpSpPr>'
+            '</p:grpSp>')
+        group.append(inner)
+        item.shapes._spTree.insert(2, group)
+
+
+def modified_scheme_colour(prs):
+    """White titles on a band filled with the theme's light grey darkened to a quarter
+    (lumMod 25000): read without its modifier, the band was light."""
+    _white_titles(prs)
+    for item in prs.slide_layouts:
+        band = _rectangle(item, 0, 0, prs.slide_width, prs.slide_height // 2, "bg2",
+                          {"lumMod": 25000})
+        _behind_everything(item, band)
+
+
+def blob_outline(prs):
+    """White titles on a dark slide, with a light triangle in the bottom right corner
+    whose box is the whole slide: only its outline says it is not behind the titles."""
+    _white_titles(prs)
+    for item in prs.slide_layouts:
+        dark_rect = _rectangle(item, 0, 0, prs.slide_width, prs.slide_height, "1F2A44")
+        blob = _rectangle(item, 0, 0, prs.slide_width, prs.slide_height, "EEF2E0", shape_id=902)
+        properties = blob.find(f"{P}spPr")
+        properties.remove(properties.find(f"{A}prstGeom"))
+        custom = etree.fromstring(
+            f'<a:custGeom xmlns:a="{A[1:-1]}"><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>'
+            '<a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="100" h="100">'
+            '<a:moveTo><a:pt x="100" y="60"/></a:moveTo><a:lnTo><a:pt x="100" y="100"/></a:lnTo>'
+            '<a:lnTo><a:pt x="60" y="100"/></a:lnTo><a:close/></a:path></a:pathLst>'
+            '</a:custGeom>')
+        properties.insert(1, custom)
+        _behind_everything(item, blob)
+        _behind_everything(item, dark_rect)
+
+
 CONSTRUCTED = {
     "stock-4-3": None,
     "idx-collision": drop_idx,
@@ -199,6 +291,10 @@ CONSTRUCTED = {
     "short-subtitle": short_subtitle,
     "dark-photo": dark_photo,
     "no-date-box-short-subtitle": no_date_box_short_subtitle,
+    "title-bars": title_bars,
+    "grouped-backdrop": grouped_backdrop,
+    "modified-scheme-colour": modified_scheme_colour,
+    "blob-outline": blob_outline,
 }
 
 
@@ -547,7 +643,7 @@ def test_text_on_a_picture_background_gets_the_contrast_check(template_folder, t
 def test_text_on_a_dark_photo_is_set_light(template_folder, tmp_path):
     result, deck, pub = build_with(template_file("dark-photo", template_folder), tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "on a picture of #182034 on average" in result.stderr, result.stderr
+    assert "on a picture of #182034 there" in result.stderr, result.stderr
     slide = Presentation(str(deck)).slides[2]
     colours = {str(run.font.color.rgb) for paragraph in slide.shapes.title.text_frame.paragraphs
                for run in paragraph.runs if run.font.color.type is not None}
@@ -583,3 +679,19 @@ def test_see_through_shapes_and_gradients_count_as_what_shows(template_folder, t
                for paragraph in shape.text_frame.paragraphs for run in paragraph.runs
                if run.font.color.type is not None}
     assert texts and "000000" not in colours
+
+
+@pytest.mark.parametrize("name", ["title-bars", "grouped-backdrop", "modified-scheme-colour",
+                                  "blob-outline"])
+def test_a_readable_template_colour_is_never_changed(name, template_folder, tmp_path):
+    """White titles that read well on what really lies behind them (a title bar, a shape
+    in a group, a theme colour darkened by lumMod, a dark slide beside a light blob)
+    stay white, with no warning: tweeluik changes a template's colour only where the
+    template's own fails on what is drawn there."""
+    result, deck, pub = build_with(template_file(name, template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "sets its title in" not in result.stderr, result.stderr
+    slide = Presentation(str(deck)).slides[2]
+    colours = {str(run.font.color.rgb) for paragraph in slide.shapes.title.text_frame.paragraphs
+               for run in paragraph.runs if run.font.color.type is not None}
+    assert colours <= {"FFFFFF"}, colours

@@ -59,6 +59,7 @@ from .template import (
     choose_layout,
     contrast,
     find_layout,
+    needed_contrast,
     readable_colour,
     suggest_layout,
 )
@@ -483,10 +484,19 @@ class _Planner:
             where = "the speaker notes keep the whole" if rs.can_shorten else "the notes keep it"
             self.warn(line, f"{what} is too long for its slide even at {smallest:g} pt; "
                       f"{describe(shortened)}, and {where}. {advice}")
-        return self.text_plan(kind, role, slot, paragraphs, fit.size, fit.height)
+        return self.text_plan(kind, role, slot, paragraphs, fit.size, fit.height,
+                              self.widest(fit.lines, style, fit.size, bold, italic, caps))
+
+    @staticmethod
+    def widest(lines, style: Style, size: float, bold: bool, italic: bool,
+               caps: bool) -> float:
+        """The width of the widest of ``lines`` (points), as measured for fitting."""
+        from .fit import text_width
+        return max((text_width(line.upper() if caps else line, style, size, bold, italic)
+                    for line in lines), default=0.0)
 
     def text_plan(self, kind: str, role: str, slot: Slot, paragraphs, size: float,
-                  height: float) -> TextPlan:
+                  height: float, width: float = 0.0) -> TextPlan:
         rs = _role_style(kind, role)
         clone = slot.placeholder.kind in ("date", "footer", "slide_number")
         if self.design == "tweeluik":
@@ -494,18 +504,21 @@ class _Planner:
                             slot.placeholder.order, clone, True, rs.typeface, rs.bold,
                             rs.italic, rs.colour, rs.caps, rs.anchor, height=height)
         style = slot.placeholder.style
-        better = readable_colour(slot.placeholder, self.template)
+        covered = covered_cells(slot.placeholder, height, width, style)
+        better = readable_colour(style.colour_hex, [colour for colour, _ in covered],
+                                 self.template, needed_contrast(size, style.bold))
         if better is not None and style.colour_hex is not None:
-            behind = slot.placeholder.background or "#FFFFFF"
             layout = self.layouts[kind].layout.name
-            where = (f"on a picture of {behind} on average" if slot.placeholder.on_picture
-                     else f"on {behind}")
+            pictured = any(picture for _, picture in covered)
+            where = (f"on a picture of {better.behind} there" if pictured
+                     else f"on {better.behind}")
             self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets its "
                       f"{ROLE_WORDS.get(role, role)} in {style.colour_hex} {where} (contrast "
-                      f"{contrast(style.colour_hex, behind):.1f}:1, hard to read from afar); "
-                      f"tweeluik uses the template's {better} there",
+                      f"{better.own:.1f}:1, hard to read from afar); tweeluik uses the "
+                      f"template's {better.colour} there ({better.better:.1f}:1)",
                       once=f"contrast:{layout}:{slot.placeholder.order}")
-            style = replace(style, colour=("srgb", better.lstrip("#")), colour_hex=better)
+            style = replace(style, colour=("srgb", better.colour.lstrip("#")),
+                            colour_hex=better.colour)
         anchor = readable_anchor(slot.placeholder, style.colour_hex, height, style.anchor) \
             if style.colour_hex is not None and slot.placeholder.bands else None
         if anchor is not None and anchor != (style.anchor or "t"):
@@ -542,7 +555,7 @@ class _Planner:
             height = text_height(len(lines), len(lines), size, style) if lines else 0.0
             if lines and height <= box.height:
                 return self.text_plan(kind, role, slot, [[RunPlan(text)] for text in lines], size,
-                                      height)
+                                      height, self.widest(lines, style, size, bold, italic, caps))
             size -= 1
         return self.text(kind, role, [[RunPlan(separator.join(names))]], "the signatories", line)
 
@@ -965,6 +978,35 @@ def text_extent(text: TextPlan, placeholder) -> Frame:
     anchor = text.anchor if text.design else (
         XML_ANCHORS.get(text.style.anchor or "", "top") if text.style is not None else "top")
     return _extent(placeholder.frame, text.height, anchor)
+
+
+def covered_cells(placeholder, height: float, width: float, style) -> list[tuple[str | None,
+                                                                                bool]]:
+    """What lies behind the part of a template's box that its text covers: the cells of
+    the strips its lines stand in (by the box's anchor), across the width its widest line
+    takes (by its alignment). The whole box when the text's size is unknown."""
+    cells = placeholder.cells
+    if not cells:
+        return []
+    frame = placeholder.frame
+    anchor = XML_ANCHORS.get(style.anchor or "t", "top")
+    where = _extent(frame, height, anchor)
+    rows = [index for index in range(len(cells))
+            if frame.top + index * frame.height / len(cells) < where.top + where.height
+            and frame.top + (index + 1) * frame.height / len(cells) > where.top]
+    inner_left = frame.left + frame.inset_left
+    inner_width = frame.inner_width
+    if not width or width >= inner_width:
+        left, right = frame.left, frame.left + frame.width
+    else:
+        share = {"ctr": 0.5, "r": 1.0}.get(style.align or "l", 0.0)
+        left = inner_left + (inner_width - width) * share
+        right = left + width
+    columns = len(cells[0])
+    step = frame.width / columns
+    chosen = [index for index in range(columns)
+              if frame.left + index * step < right and frame.left + (index + 1) * step > left]
+    return [cells[row][column] for row in rows for column in chosen]
 
 
 def readable_anchor(placeholder, colour: str, height: float, own: str | None) -> str:

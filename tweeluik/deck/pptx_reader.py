@@ -13,7 +13,6 @@ follow on opening) removed.
 from __future__ import annotations
 
 import re
-import warnings
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -23,8 +22,10 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from ..errors import SourceError, printable
+from .backdrop import PictureColours, background_at, colour_of, own_fill
 from .template import (
     BANDS,
+    COLUMNS,
     Frame,
     LayoutInfo,
     PlaceholderInfo,
@@ -222,193 +223,6 @@ def _theme_colours(master) -> dict[str, str]:
     return colours
 
 
-def _fill_colour(fill, colours: dict[str, str]) -> str | None:
-    """The colour of an <a:solidFill> (or anything holding a colour as its first child)."""
-    if fill is None or not len(fill):
-        return None
-    colour = fill[0]
-    kind, value = etree.QName(colour).localname, colour.get("val") or ""
-    if kind == "srgbClr" and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
-        return f"#{value.upper()}"
-    if kind == "schemeClr":
-        return colours.get(value)
-    if kind == "sysClr":
-        last = colour.get("lastClr") or ""
-        return f"#{last.upper()}" if re.fullmatch(r"[0-9A-Fa-f]{6}", last) else None
-    return None
-
-
-Rect = tuple[float, float, float, float]  # left, top, width, height in EMU
-
-
-class PictureColours:
-    """The average colour of the part of a template's picture that lies behind a box, so
-    that text on a photograph gets the same contrast check as text on a colour. Each
-    picture is decoded once, small; one that cannot be read counts as unknown."""
-
-    SIDE = 256            # pixels: the longest side a picture is reduced to
-    MAX_PIXELS = 60_000_000
-
-    def __init__(self) -> None:
-        self.decoded: dict[str, object] = {}
-
-    def _image(self, part):
-        name = str(part.partname)
-        if name not in self.decoded:
-            self.decoded[name] = None
-            try:
-                from PIL import Image
-                with warnings.catch_warnings():  # Pillow's advice is not the author's
-                    warnings.simplefilter("ignore")
-                    opened = Image.open(BytesIO(part.blob))
-                    if opened.width * opened.height <= self.MAX_PIXELS:
-                        opened.draft("RGB", (self.SIDE, self.SIDE))  # JPEG: decoded at 1/8
-                        image = opened.convert("RGBA")
-                        image.thumbnail((self.SIDE, self.SIDE))
-                        self.decoded[name] = image
-            except Exception:  # any picture Pillow cannot read counts as unknown
-                pass
-        return self.decoded[name]
-
-    def mean_behind(self, part, picture: Rect, box: Rect) -> tuple[str, float] | None:
-        """The average colour of what the picture shows behind ``box``, and how much of
-        that part it covers (its transparent pixels let what lies beneath show through)."""
-        image = self._image(part)
-        if image is None or picture[2] <= 0 or picture[3] <= 0:
-            return None
-        left, top = max(picture[0], box[0]), max(picture[1], box[1])
-        right = min(picture[0] + picture[2], box[0] + box[2])
-        bottom = min(picture[1] + picture[3], box[1] + box[3])
-        if right <= left or bottom <= top:
-            return None
-        from PIL import ImageStat
-        scale_x, scale_y = image.width / picture[2], image.height / picture[3]
-        crop = (int((left - picture[0]) * scale_x), int((top - picture[1]) * scale_y),
-                max(int((right - picture[0]) * scale_x), int((left - picture[0]) * scale_x) + 1),
-                max(int((bottom - picture[1]) * scale_y), int((top - picture[1]) * scale_y) + 1))
-        region = image.crop(crop)
-        alpha = region.getchannel("A")
-        cover = ImageStat.Stat(alpha).mean[0] / 255
-        if cover < 0.01:
-            return "#FFFFFF", 0.0
-        red, green, blue = (round(value) for value in
-                            ImageStat.Stat(region.convert("RGB"), mask=alpha).mean)
-        return f"#{red:02X}{green:02X}{blue:02X}", cover
-
-
-def _picture_part(owner, blip):
-    relationship = blip.get(f"{{{NS['r']}}}embed") if blip is not None else None
-    try:
-        return owner.part.related_part(relationship) if relationship else None
-    except KeyError:
-        return None
-
-
-def _opacity(fill) -> float:
-    """How opaque a fill's colour is, from 0 to 1 (its <a:alpha>)."""
-    alpha = fill[0].find("a:alpha", NS) if len(fill) else None
-    return int(alpha.get("val", "100000")) / 100000 if alpha is not None else 1.0
-
-
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
-def _blend(top: str, below: str, opacity: float) -> str:
-    mixed = (round(a * opacity + b * (1 - opacity)) for a, b in zip(_rgb(top), _rgb(below),
-                                                                     strict=True))
-    return "#{:02X}{:02X}{:02X}".format(*mixed)
-
-
-def _average(found: list[str | None]) -> str | None:
-    """The average of colours, or ``None`` when one of them is unknown."""
-    known = [_rgb(colour) for colour in found if colour is not None]
-    if not known or len(known) < len(found):
-        return None
-    return "#{:02X}{:02X}{:02X}".format(*(round(sum(part) / len(known))
-                                          for part in zip(*known, strict=True)))
-
-
-def _fill_in(properties, colours: dict[str, str]) -> tuple[str | None, float] | None:
-    """The colour and opacity a shape's (or background's) fill shows from afar: a
-    gradient as the average of its stops, a pattern as the average of its two colours;
-    ``None`` when it has no fill (or one of another kind)."""
-    if properties is None:
-        return None
-    solid = properties.find("a:solidFill", NS)
-    if solid is not None:
-        return _fill_colour(solid, colours), _opacity(solid)
-    gradient = properties.find("a:gradFill", NS)
-    if gradient is not None:
-        return _average([_fill_colour(stop, colours)
-                         for stop in gradient.findall("a:gsLst/a:gs", NS)]), 1.0
-    pattern = properties.find("a:pattFill", NS)
-    if pattern is not None:
-        return _average([_fill_colour(pattern.find(f"a:{part}", NS), colours)
-                         for part in ("fgClr", "bgClr")]), 1.0
-    return None
-
-
-def _background_at(layout, master, box: Rect, slide: tuple[float, float],
-                   colours: dict[str, str], pictures: PictureColours
-                   ) -> tuple[str | None, bool]:
-    """The colour behind a box (EMU), and whether it is a picture's average: the topmost
-    opaque shape, picture or gradient of the layout, then of the master, that covers the
-    box's middle, else their background, with the see-through fills above it blended in.
-    ``None`` when it cannot be known (an unreadable picture, a colour of no kind we read)."""
-    x, y = box[0] + box[2] / 2, box[1] + box[3] / 2
-    see_through: list[tuple[str, float]] = []  # translucent fills above, topmost first
-    pictured = False  # one of them is a picture
-
-    def seen(colour: str | None, picture: bool = False) -> tuple[str | None, bool]:
-        if colour is None:
-            return None, picture or pictured
-        for top, opacity in reversed(see_through):
-            colour = _blend(top, colour, opacity)
-        return colour, picture or pictured
-
-    def picture_at(part, where: Rect) -> tuple[str | None, float]:
-        found = pictures.mean_behind(part, where, box) if part is not None else None
-        return found if found is not None else (None, 1.0)
-
-    for owner in (layout, master):
-        for shape in reversed(list(owner.shapes)):
-            if shape.is_placeholder or shape.width is None or shape.left is None:
-                continue
-            if not (shape.left <= x <= shape.left + shape.width
-                    and shape.top <= y <= shape.top + shape.height):
-                continue
-            element = shape._element
-            if etree.QName(element).localname == "pic":
-                part = _picture_part(owner, element.find("p:blipFill/a:blip", NS))
-                colour, opacity = picture_at(part, (shape.left, shape.top, shape.width,
-                                                    shape.height))
-                pictured = True
-            else:
-                found = _fill_in(element.find("p:spPr", NS), colours)
-                if found is None:
-                    continue
-                colour, opacity = found
-            if colour is None or opacity >= 0.99:
-                return seen(colour)
-            see_through.append((colour, opacity))  # a bubble of light: look beneath
-        background = owner._element.find("p:cSld/p:bg", NS)
-        if background is not None:
-            found = _fill_in(background.find("p:bgPr", NS), colours)
-            if found is not None:
-                return seen(found[0])
-            reference = background.find("p:bgRef", NS)
-            if reference is not None:
-                return seen(_fill_colour(reference, colours))
-            stretched = background.find("p:bgPr/a:blipFill[a:stretch]", NS)
-            if stretched is not None:  # a picture stretched over the whole slide
-                colour, opacity = picture_at(_picture_part(owner, stretched.find("a:blip", NS)),
-                                             (0, 0, *slide))
-                return seen(_blend(colour, "#FFFFFF", opacity) if colour else None, True)
-            return seen(None)  # a tiled picture, or a fill of another kind
-    return seen("#FFFFFF")
-
-
 class _StyleSources:
     """The XML elements a placeholder's text style comes from, most specific first."""
 
@@ -499,7 +313,7 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
         kind_of_colour = etree.QName(fill[0]).localname
         if kind_of_colour in ("srgbClr", "schemeClr") and fill[0].get("val"):
             colour = ("srgb" if kind_of_colour == "srgbClr" else "scheme", fill[0].get("val"))
-    colour_hex = _fill_colour(fill, colours) if fill is not None else colours.get(
+    colour_hex = colour_of(fill, colours) if fill is not None else colours.get(
         "tx1" if kind != "title" else "tx1")
     return TextStyle(
         typeface=typeface, font_ref=font_ref, size=int(size) / 100 if size else None,
@@ -553,15 +367,17 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                 text = _text_of(shape)
                 if kind == "footer" and not footer and master_number == 0 and is_real_footer(text):
                     footer = text
-                strip = shape.height / BANDS
-                bands = tuple(_background_at(
-                    layout, master, (shape.left, shape.top + band * strip, shape.width, strip),
-                    (presentation.slide_width, presentation.slide_height), colours, pictures)
-                    for band in range(BANDS))
+                strip, column = shape.height / BANDS, shape.width / COLUMNS
+                own = own_fill([shape._element, _master_placeholder(master, kind)], colours)
+                cells = tuple(tuple(background_at(
+                    layout, master, (shape.left + cell * column, shape.top + band * strip,
+                                     column, strip),
+                    (presentation.slide_width, presentation.slide_height), colours, pictures,
+                    own) for cell in range(COLUMNS)) for band in range(BANDS))
                 placeholders.append(PlaceholderInfo(
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
                     _style(shape._element, master, presentation, kind, major, minor, colours),
-                    text, bands))
+                    text, cells))
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders)))
     return TemplateInfo(name, presentation.slide_width / EMU_PER_PT,

@@ -89,9 +89,15 @@ class PlaceholderInfo:
     frame: Frame
     style: TextStyle = field(default_factory=TextStyle)
     text: str = ""  # the text it holds in the layout (a footer's words; a prompt otherwise)
-    #: What lies behind it in BANDS strips, top to bottom: each strip's colour ("#RRGGBB",
-    #: None when it cannot be known) and whether that is the average of a picture.
-    bands: tuple[tuple[str | None, bool], ...] = ()
+    #: What lies behind it, in BANDS strips top to bottom, each cut into COLUMNS cells
+    #: left to right: each cell's colour ("#RRGGBB", None when it cannot be known) and
+    #: whether that is the average of a picture.
+    cells: tuple[tuple[tuple[str | None, bool], ...], ...] = ()
+
+    @property
+    def bands(self) -> tuple[tuple[str | None, bool], ...]:
+        """What lies behind the middle of each strip, top to bottom."""
+        return tuple(row[len(row) // 2] for row in self.cells if row)
 
     @property
     def background(self) -> str | None:
@@ -313,17 +319,49 @@ def contrast(first: str, second: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-#: Text on a slide is read from afar: below this contrast, a colour is replaced.
+#: Text on a slide is read from afar: below this contrast, a colour is replaced (WCAG
+#: 2.1 AA: 3:1 for large text, 18 pt or 14 pt bold; 4.5:1 for smaller).
 MIN_CONTRAST = 3.0
-#: Strips in which what lies behind a placeholder is looked at, top to bottom.
+MIN_CONTRAST_SMALL = 4.5
+#: Strips in which what lies behind a placeholder is looked at, top to bottom, and the
+#: cells each strip is cut into, left to right.
 BANDS = 9  # odd: the middle one lies behind the middle of the box
+COLUMNS = 5
 
 
-def readable_colour(placeholder: PlaceholderInfo, template: TemplateInfo) -> str | None:
-    """The theme colour to use instead of the placeholder's own, when its text would
-    hardly show on what lies behind it; ``None`` when it reads well (or cannot be known)."""
-    text, behind = placeholder.style.colour_hex, placeholder.background
-    if text is None or behind is None or contrast(text, behind) >= MIN_CONTRAST:
+def needed_contrast(size: float, bold: bool) -> float:
+    """The contrast text of ``size`` points needs (WCAG 2.1, 1.4.3)."""
+    return MIN_CONTRAST if size >= 18 or bold and size >= 14 else MIN_CONTRAST_SMALL
+
+
+@dataclass(frozen=True)
+class Legibility:
+    """A template's text colour that reads worse on what lies behind the text than a
+    colour of the template's own theme: the better colour, and the contrasts of both."""
+
+    colour: str
+    behind: str       # the colour behind the text where the template's reads worst
+    own: float        # the template's colour's contrast there
+    better: float     # the better colour's least contrast behind the text
+
+
+def readable_colour(text: str | None, behind: list[str | None], template: TemplateInfo,
+                    needed: float) -> Legibility | None:
+    """The theme colour to use instead of ``text`` when ``text`` falls short of
+    ``needed`` somewhere on ``behind`` (what lies behind the text, cell by cell) and the
+    theme's dark or light colour does better everywhere it is worst: never a change that
+    makes the text harder to read. ``None`` when the template's colour stays (it reads
+    well, it cannot be known, or nothing is better)."""
+    if text is None or not behind or any(colour is None for colour in behind):
         return None
-    better = max((template.dark, template.light), key=lambda colour: contrast(colour, behind))
-    return better if contrast(better, behind) >= MIN_CONTRAST else None
+    known = [colour for colour in behind if colour is not None]
+    own = min(contrast(text, colour) for colour in known)
+    if own >= needed:
+        return None
+    candidates = {colour: min(contrast(colour, under) for under in known)
+                  for colour in (template.dark, template.light)}
+    better = max(candidates, key=lambda colour: candidates[colour])
+    if candidates[better] <= own + 0.05:
+        return None
+    worst = min(known, key=lambda colour: contrast(text, colour))
+    return Legibility(better, worst, own, candidates[better])
