@@ -277,6 +277,40 @@ def blob_outline(prs):
         _behind_everything(item, dark_rect)
 
 
+def hints_and_prompts(prs):
+    """A title slide whose only boxes besides title and subtitle are body boxes prompting
+    'Institution' and 'Date', and a footer that is a fill-in hint on every layout."""
+    no_date_box(prs)
+    title_slide = layout(prs, "Title Slide")
+    tree = title_slide.shapes._spTree
+    for number, (prompt, top) in enumerate((("Institution", 5.6), ("Date", 6.3)), start=20):
+        tree.append(etree.fromstring(
+            f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr>'
+            f'<p:cNvPr id="{number}" name="Text Placeholder {number}"/><p:cNvSpPr>'
+            f'<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" sz="quarter" '
+            f'idx="{number}"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm>'
+            f'<a:off x="{Inches(1.5)}" y="{Inches(top)}"/><a:ext cx="{Inches(7)}" '
+            f'cy="{Inches(0.5)}"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>'
+            f'<a:p><a:r><a:rPr lang="en-US"/><a:t>{prompt}</a:t></a:r></a:p></p:txBody></p:sp>'))
+    for item in [*prs.slide_layouts, prs.slide_masters[0]]:
+        for shape in item.placeholders:
+            if shape.placeholder_format.type == 15:
+                shape.text_frame.text = "Title of Presentation | DD.MM.YYYY"
+
+
+def own_logo(prs):
+    """The organisation's logo as a small picture in the master's top right corner."""
+    from PIL import Image
+    from pptx.oxml.shapes.picture import CT_Picture
+    picture = Path(tempfile.mkdtemp()) / "eigen-logo.png"
+    Image.new("RGB", (120, 60), (180, 30, 40)).save(picture)
+    master = prs.slide_masters[0]
+    _, relationship = master.part.get_or_add_image_part(str(picture))
+    master.shapes._spTree.append(CT_Picture.new_pic(
+        910, "Eigen logo", "", relationship, prs.slide_width - Inches(1.6), Inches(0.2),
+        Inches(1.4), Inches(0.7)))
+
+
 CONSTRUCTED = {
     "stock-4-3": None,
     "idx-collision": drop_idx,
@@ -295,6 +329,8 @@ CONSTRUCTED = {
     "grouped-backdrop": grouped_backdrop,
     "modified-scheme-colour": modified_scheme_colour,
     "blob-outline": blob_outline,
+    "hints-and-prompts": hints_and_prompts,
+    "own-logo": own_logo,
 }
 
 
@@ -695,3 +731,40 @@ def test_a_readable_template_colour_is_never_changed(name, template_folder, tmp_
     colours = {str(run.font.color.rgb) for paragraph in slide.shapes.title.text_frame.paragraphs
                for run in paragraph.runs if run.font.color.type is not None}
     assert colours <= {"FFFFFF"}, colours
+
+
+def test_boxes_prompting_institution_and_date_get_them_and_hints_are_never_printed(
+        template_folder, tmp_path):
+    """Body boxes whose prompt says 'Institution' and 'Date' hold the organisation and
+    the date; a footer that says 'Title of Presentation | DD.MM.YYYY' is a hint, not
+    the organisation's footer: it is never printed, our words stand there instead."""
+    result, deck, pub = build_with(template_file("hints-and-prompts", template_folder),
+                                   tmp_path)
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    boxes = {shape.text_frame.text for shape in slides[0].placeholders if shape.has_text_frame}
+    assert "Vereniging van Wijkteams Zuidoever" in boxes and "12 december 2026" in boxes
+    for slide in slides:
+        text = slide_text(slide)
+        assert "DD.MM.YYYY" not in text and "Title of Presentation" not in text, text
+    footers = [shape.text_frame.text for slide in slides[1:-1] for shape in slide.placeholders
+               if shape.placeholder_format.type == 15]
+    assert footers and all(pub.meta.organisation in footer for footer in footers), footers
+
+
+def test_a_template_with_its_own_logo_gets_ours_only_when_asked(template_folder, tmp_path):
+    template = template_file("own-logo", template_folder)
+    result, deck, _ = build_with(template, tmp_path / "auto")
+    assert result.returncode == 0, result.stderr
+    assert "carries the template's own logo" in result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    assert not any(shape.name == "Logo" for slide in slides for shape in slide.shapes)
+    result, deck, _ = build_with(template, tmp_path / "always", "  logo: always\n")
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(deck))
+    theirs = (prs.slide_width - Inches(1.6), Inches(0.2), Inches(1.4), Inches(0.7))
+    for slide in (prs.slides[0], prs.slides[len(prs.slides) - 1]):
+        (ours,) = [shape for shape in slide.shapes if shape.name == "Logo"]
+        apart = (ours.left + ours.width <= theirs[0] or theirs[0] + theirs[2] <= ours.left
+                 or ours.top + ours.height <= theirs[1] or theirs[1] + theirs[3] <= ours.top)
+        assert apart, (ours.left, ours.top, theirs)

@@ -298,6 +298,7 @@ class DeckSettings:
     agenda: bool = False
     master: int = 1            # which slide master's layouts to use, counted from 1
     design: str = "template"   # an own template keeps its design; "tweeluik" sets ours
+    logo: str = "auto"         # "always": our logo even where the template has its own
 
 
 @dataclass(frozen=True)

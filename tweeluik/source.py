@@ -54,7 +54,8 @@ FRONT_MATTER_KEYS = {
 }
 KEY_ALIASES = {"organization": "organisation", "lang": "language", "cover_image": "cover-image",
                "made_with": "made-with"}
-DECK_KEYS = ("template", "layouts", "agenda", "master", "design")
+DECK_KEYS = ("template", "layouts", "agenda", "master", "design", "logo")
+DECK_LOGO = ("auto", "always")
 DESIGNS = ("template", "tweeluik")
 
 
@@ -502,7 +503,13 @@ class _MetaChecker:
             self.fail("deck", "'deck: design' must be 'template' (keep the template's fonts "
                       "and colours) or 'tweeluik' (use those of layouts/theme.toml)")
             design = "template"
+        logo = value.get("logo", "auto")
+        if logo not in DECK_LOGO:
+            self.fail("deck", "'deck: logo' must be 'auto' (the organisation's logo where the "
+                      "template has none of its own) or 'always'")
+            logo = "auto"
         return DeckSettings(template=template_path, layouts=tuple(sorted(pairs)), agenda=agenda,
+                            logo=logo,
                             master=master, design=design)
 
     def flag(self, key: str, default: bool) -> bool:

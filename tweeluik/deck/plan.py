@@ -665,8 +665,15 @@ class _Planner:
         right = self.template.width - margin - width
         bottom = self.template.height - margin - height
         layout = self.layouts[kind].layout
+        if layout.logos and self.pub.meta.deck.logo != "always":
+            self.warn(picture.line, f"the slide layout '{layout.name}' carries the template's "
+                      f"own logo, so the organisation's logo is not added to the {kind} slide; "
+                      "write 'deck: logo: always' to add it all the same", once=f"own-logo:{kind}",
+                      severity=NOTE)
+            return None
         frames = [text_extent(text, layout.placeholders[text.placeholder])
                   for text in texts if text is not None]
+        frames += [Frame(-1, *rect) for rect in layout.drawn]
         small = [p.frame for p in layout.placeholders if p.kind in ("slide_number", "date",
                                                                     "footer")]
 
@@ -688,19 +695,37 @@ class _Planner:
 
     def footer(self, kind: str, texts: list[TextPlan | None]) -> TextPlan | None:
         """The template's own footer words on every slide whose layout has a footer box
-        that no text of ours uses."""
-        if not self.template.footer:
-            return None
+        that no text of ours uses; where the template's footer is only a fill-in hint
+        ('Title of Presentation | DD.MM.YYYY'), the organisation and the title instead."""
+        words = self.template.footer
         layout = self.layouts[kind].layout
         used = {text.placeholder for text in texts if text is not None}
         box = next((p for p in layout.placeholders if p.kind == "footer"
                     and p.order not in used), None)
+        if not words and self.template.footer_hint and kind != "title" and box is not None:
+            meta = self.pub.meta
+            size = box.style.size or 12.0 * self.template.scale
+            choices = ["  ·  ".join(part for part in (meta.organisation, meta.title) if part),
+                       meta.organisation or "", meta.title]
+            words = next((choice for choice in choices
+                          if choice and self.fits_box(choice, box, size)), "")
+        if not words:
+            return None
         if box is None:
             return None
         size = box.style.size or 12.0 * self.template.scale
-        return TextPlan("footer", ((RunPlan(self.template.footer),),), size, box.order,
+        return TextPlan("footer", ((RunPlan(words),),), size, box.order,
                         clone=True, design=False, bold=box.style.bold, italic=box.style.italic,
                         line_pitch=False, style=box.style)
+
+    def fits_box(self, words: str, box, size: float) -> bool:
+        """Whether ``words`` fit a template's box at ``size``, in the box's own font."""
+        name = box.style.typeface or self.template.minor_font or "Calibri"
+        files = measuring_font(name, self.fonts).files
+        style = Style(files["regular"], files["italic"], files["bold"], files["bold_italic"])
+        frame = box.frame
+        return fit_text(((Piece(words, box.style.bold, box.style.italic),),), style,
+                        Box(frame.inner_width, frame.inner_height), size, size) is not None
 
     def title_slide(self) -> SlidePlan:
         meta = self.pub.meta

@@ -22,7 +22,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from ..errors import SourceError, printable
-from .backdrop import PictureColours, background_at, colour_of, own_fill
+from .backdrop import PictureColours, background_at, colour_of, drawn_shapes, own_fill
 from .template import (
     BANDS,
     COLUMNS,
@@ -339,12 +339,44 @@ def _text_of(shape) -> str:
     return " ".join(shape.text_frame.text.split()) if shape.has_text_frame else ""
 
 
+#: A shape covering more than this share of the slide is a background, not an obstacle;
+#: a picture covering less than this, near an edge, is a logo.
+BACKGROUND_SHARE = 0.35
+LOGO_SHARE = 0.08
+
+
+def drawn_on(layout, master, width: int, height: int
+             ) -> tuple[tuple[tuple[float, float, float, float], ...], int]:
+    """What a layout shows besides its placeholders and background (from its master too,
+    unless it hides the master's shapes), in points; and how many of those are small
+    pictures near an edge (a logo)."""
+    owners = [layout] if layout._element.get("showMasterSp") in ("0", "false") \
+        else [layout, master]
+    drawn, logos = [], 0
+    area = float(width * height) or 1.0
+    for owner in owners:
+        tree = owner._element.find("p:cSld/p:spTree", NS)
+        for element, (left, top, across, down) in drawn_shapes(tree if tree is not None
+                                                                else []):
+            share = across * down / area
+            if share > BACKGROUND_SHARE:
+                continue
+            drawn.append((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
+                          down / EMU_PER_PT))
+            near_edge = min(left, top, width - left - across, height - top - down) \
+                < 0.12 * min(width, height)
+            if etree.QName(element).localname == "pic" and share < LOGO_SHARE and near_edge:
+                logos += 1
+    return tuple(drawn), logos
+
+
 def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, ...] = ()
                       ) -> TemplateInfo:
     """Every layout of every master, with its placeholders' places and text styles."""
     layouts = []
     masters = []
     footer = ""
+    footer_hint = False
     major_font = minor_font = None
     dark, light = "#000000", "#FFFFFF"
     pictures = PictureColours()
@@ -365,8 +397,11 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                 frame = Frame(order, shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
                               shape.width / EMU_PER_PT, shape.height / EMU_PER_PT, *insets)
                 text = _text_of(shape)
-                if kind == "footer" and not footer and master_number == 0 and is_real_footer(text):
-                    footer = text
+                if kind == "footer" and not footer and master_number == 0 and text:
+                    if is_real_footer(text):
+                        footer = text
+                    else:
+                        footer_hint = True
                 strip, column = shape.height / BANDS, shape.width / COLUMNS
                 own = own_fill([shape._element, _master_placeholder(master, kind)], colours)
                 cells = tuple(tuple(background_at(
@@ -378,8 +413,12 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
                     _style(shape._element, master, presentation, kind, major, minor, colours),
                     text, cells))
+            drawn, logos = drawn_on(layout, master, presentation.slide_width,
+                                    presentation.slide_height)
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
-                                      layout._element.get("type", "cust"), tuple(placeholders)))
+                                      layout._element.get("type", "cust"), tuple(placeholders),
+                                      drawn, logos))
     return TemplateInfo(name, presentation.slide_width / EMU_PER_PT,
                         presentation.slide_height / EMU_PER_PT, tuple(masters), tuple(layouts),
-                        major_font, minor_font, footer, tuple(cleaned), dark, light)
+                        major_font, minor_font, footer, tuple(cleaned), dark, light,
+                        footer_hint=footer_hint and not footer)

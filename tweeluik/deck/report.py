@@ -22,9 +22,15 @@ ROLE_WORDS = {"message": "key message", "number": "number", "title": "title",
 
 
 def _placeholder(placeholder: PlaceholderInfo) -> str:
+    """Its kind, name and size, and the text it prompts (three placeholders called
+    'Text Placeholder 9' are told apart by it)."""
     frame = placeholder.frame
     kind = KIND_WORDS.get(placeholder.kind, placeholder.kind)
-    return f"{kind} \u201c{printable(placeholder.name)}\u201d {frame.width:.0f}×{frame.height:.0f} pt"
+    prompt = " ".join(placeholder.text.split())
+    prompt = prompt if len(prompt) <= 40 else prompt[:39] + "…"
+    said = f" saying \u2018{printable(prompt)}\u2019" if prompt else ""
+    return (f"{kind} \u201c{printable(placeholder.name)}\u201d{said} "
+            f"{frame.width:.0f}×{frame.height:.0f} pt")
 
 
 def _font(name: str | None) -> str:
@@ -56,7 +62,11 @@ def mapping_lines(layouts: dict[str, SlideLayout]) -> list[str]:
             elif slot.shared_with:
                 places.append(f"{ROLE_WORDS[role]} → with the {ROLE_WORDS[slot.shared_with]}")
             else:
-                places.append(f"{ROLE_WORDS[role]} → \u201c{printable(slot.placeholder.name)}\u201d")
+                prompt = " ".join(slot.placeholder.text.split())
+                said = (f" (\u2018{printable(prompt)}\u2019)" if prompt and len(prompt) <= 30
+                        else "")
+                places.append(f"{ROLE_WORDS[role]} → "
+                              f"\u201c{printable(slot.placeholder.name)}\u201d{said}")
         lines.append(f"  {kind:<15} {printable(chosen.layout.name)!s:<28} {'; '.join(places)}")
     return lines
 
@@ -80,13 +90,17 @@ def template_report(template: TemplateInfo, path: Path) -> list[str]:
         for layout in template.in_master(number - 1):
             boxes = "; ".join(_placeholder(p) for p in layout.placeholders) or "no placeholders"
             lines.append(f"  {printable(layout.name)!s:<28} {boxes}")
-    settings = DeckSettings(template=path, agenda=True)
-    lines.append("")
-    lines.append("what tweeluik would use (choose others under 'deck: layouts:', such as "
-                 "'    lesson: Title and Content', and 'deck: master: 2' for another master):")
-    try:
-        layouts = resolve_layouts(settings, template, False, path, None)
-        lines.extend(mapping_lines(layouts))
-    except SourceError as error:
-        lines.append(f"  {error.message}")
+    for number in range(1, len(template.masters) + 1):
+        settings = DeckSettings(template=path, agenda=True, master=number)
+        lines.append("")
+        which = f" with 'deck: master: {number}'" if number > 1 else ""
+        lines.append(f"what tweeluik would use{which} (choose others under 'deck: layouts:', "
+                     "such as '    lesson: Title and Content'"
+                     + (", and 'deck: master: 2' for another master):"
+                        if len(template.masters) > 1 and number == 1 else "):"))
+        try:
+            layouts = resolve_layouts(settings, template, False, path, None)
+            lines.extend(mapping_lines(layouts))
+        except SourceError as error:
+            lines.append(f"  {error.message}")
     return lines

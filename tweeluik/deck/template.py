@@ -110,8 +110,15 @@ class PlaceholderInfo:
 
     @property
     def role_name(self) -> str | None:
-        """The role its name claims ("Key message 2" → "message"), if any."""
-        return NAMED_ROLES.get(re.sub(r"\s*\d+$", "", self.name).strip().lower())
+        """The role its name claims ("Key message 2" → "message"), else the role its
+        prompt text asks for ("Institution", "Datum"), if any."""
+        named = NAMED_ROLES.get(re.sub(r"\s*\d+$", "", self.name).strip().lower())
+        if named is not None or self.kind not in ("body", "subtitle", "object", "other"):
+            return named
+        if 0 < len(self.text.split()) <= 4:  # a prompt, not a paragraph of sample text
+            return next((role for role, words in PROMPT_ROLES if words.search(self.text)),
+                        None)
+        return None
 
 
 @dataclass(frozen=True)
@@ -123,6 +130,11 @@ class LayoutInfo:
     name: str
     type: str
     placeholders: tuple[PlaceholderInfo, ...]
+    #: What the layout and its master draw that is not a placeholder nor a background
+    #: (left, top, width, height in points): the logo keeps off it.
+    drawn: tuple[tuple[float, float, float, float], ...] = ()
+    #: Small pictures among them near an edge: the template's own logo.
+    logos: int = 0
 
     def of_kind(self, *kinds: str) -> list[PlaceholderInfo]:
         return [p for p in self.placeholders if p.kind in kinds and not p.style.vertical]
@@ -143,6 +155,7 @@ class TemplateInfo:
     cleaned: tuple[str, ...] = ()  # what was removed from the package, for one warning
     dark: str = "#000000"     # the theme's text colour for light backgrounds
     light: str = "#FFFFFF"    # and for dark ones
+    footer_hint: bool = False  # its footer box holds a fill-in hint, for our own words
 
     @property
     def scale(self) -> float:
@@ -158,9 +171,30 @@ FOOTER_PROMPTS = {"footer", "voettekst", "fusszeile", "fußzeile", "piedepage", 
                   "clicktoeditfooter", "<footer>", ""}
 
 
+#: Words that only a fill-in hint uses ("Title of Presentation | DD.MM.YYYY", "Short
+#: Title. Author."): footer text holding one of them is a hint, not the organisation's.
+FILL_IN_HINT = re.compile(
+    r"\b(title|subtitle|author|presenter|speaker|presentation|name|place|date|dd|mm|yyyy|"
+    r"jjjj|titel|ondertitel|auteur|presentatie|naam|plaats|datum|präsentation|autor|ort|"
+    r"titre|auteur|nom|lieu|título|autor|nome|data|click|klik|insert|edit|bearbeiten|"
+    r"cliquez)\b|xx|\.\.\.|…|<[^>]*>", re.IGNORECASE)
+
+
 def is_real_footer(text: str) -> bool:
-    """True for footer words a template author typed (not the box's prompt)."""
-    return simple_name(text) not in {simple_name(word) for word in FOOTER_PROMPTS}
+    """True for footer words a template author typed (not the box's prompt, nor a
+    fill-in hint such as 'Title of Presentation | DD.MM.YYYY')."""
+    return simple_name(text) not in {simple_name(word) for word in FOOTER_PROMPTS} \
+        and not FILL_IN_HINT.search(text)
+
+
+#: What a box's prompt text says it is for, in the languages templates come in.
+PROMPT_ROLES = (
+    ("organisation", re.compile(r"\b(institution|institute|organi[sz]ation|organisatie|"
+                                r"instituição|instituto|institut|company|bedrijf|firma|"
+                                r"unternehmen|entreprise|vereniging)\b", re.IGNORECASE)),
+    ("date", re.compile(r"\b(date|datum|data|fecha|dd[./-]mm[./-]y{2,4}|jjjj)\b",
+                        re.IGNORECASE)),
+)
 
 
 def simple_name(name: str) -> str:
