@@ -322,8 +322,36 @@ def test_signatories_break_between_names_only():
     plan = sample_plan()
     closing = plan.slides[-1].text("signatories")
     lines = [plain_runs(runs) for runs in closing.paragraphs]
-    names = [name for line in lines for name in line.split("  ·  ")]
-    assert names == list(pub.meta.signatories)
+    names = [name for line in lines for name in line.split("\u00a0\u00a0·  ")]
+    assert [name.replace("\u00a0", " ").replace("\u2060", "") for name in names] == \
+        list(pub.meta.signatories)
+    for line in lines:  # a break inside a line falls only between names, never before a dot
+        assert not line.startswith("·")
+        for name in line.split("\u00a0\u00a0·  "):
+            assert " " not in name and "-" not in name.replace("-\u2060", ""), name
+
+
+def test_names_sharing_the_closing_box_never_break_inside_a_name():
+    """One box for the closing words and the names (a layout without a second box): the
+    names line breaks only between names, and no line starts with the separator."""
+    from tweeluik.deck.plan import joined_names
+    line = joined_names(("Pieter-Jan Smit", "Youssef El Amrani", "Anna de Wit"))
+    from tweeluik.deck.fit import Piece as FitPiece
+    from tweeluik.deck.fit import Style as FitStyle
+    from tweeluik.deck.fit import wrap
+    fonts = FONTS
+    style = FitStyle(fonts / "Carlito-Regular.ttf", fonts / "Carlito-Italic.ttf",
+                     fonts / "Carlito-Bold.ttf", fonts / "Carlito-BoldItalic.ttf")
+    for width in range(60, 400, 7):
+        lines = wrap((FitPiece(line),), style, 14, width)
+        if lines is None:
+            continue
+        for text in lines:
+            assert not text.lstrip().startswith("·"), lines
+            for name in ("Pieter-Jan Smit", "Youssef El Amrani", "Anna de Wit"):
+                shown = text.replace("\u00a0", " ").replace("\u2060", "")
+                first, last = name.split(" ")[0], name.split(" ")[-1]
+                assert (first in shown) == (last in shown) or name in shown, (width, lines)
 
 
 def plain_runs(runs) -> str:

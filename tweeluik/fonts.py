@@ -52,12 +52,19 @@ class FontMetrics:
     def text_width(self, text: str, size: float) -> float:
         """Width of ``text`` set at ``size`` points, in points."""
         widths, fallback = self.widths, self.fallback
-        units = sum(widths.get(ord(char), fallback) for char in text)
+        space = widths.get(0x20, fallback)
+        units = sum(space if char == "\u00a0" else 0 if char in INVISIBLE
+                    else widths.get(ord(char), fallback) for char in text)
         return units * size / self.units_per_em
 
     def line_height(self, size: float) -> float:
         """The font's own single line height at ``size`` points."""
         return (self.ascent + self.descent + self.line_gap) * size / self.units_per_em
+
+
+#: Characters that take no room: a word joiner (it keeps 'Pieter-Jan' on one line),
+#: zero-width spaces and joiners.
+INVISIBLE = frozenset("\u2060\u200b\u200c\u200d\ufeff")
 
 
 @lru_cache(maxsize=32)

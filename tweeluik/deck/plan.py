@@ -546,18 +546,19 @@ class _Planner:
         if slot is None or not names:
             return None
         style, bold, italic, caps = self.style_for(kind, role)
-        separator = "  ·  "
+        separator = NAME_SEPARATOR
         size, smallest = self.sizes(kind, role)
         box = inner(slot)
         while size >= smallest:
-            lines = pack_items(list(names), separator, style, size, box.width, bold, italic,
+            lines = pack_items([whole_name(name) for name in names], separator, style, size,
+                               box.width, bold, italic,
                                caps)
             height = text_height(len(lines), len(lines), size, style) if lines else 0.0
             if lines and height <= box.height:
                 return self.text_plan(kind, role, slot, [[RunPlan(text)] for text in lines], size,
                                       height, self.widest(lines, style, size, bold, italic, caps))
             size -= 1
-        return self.text(kind, role, [[RunPlan(separator.join(names))]], "the signatories", line)
+        return self.text(kind, role, [[RunPlan(joined_names(names))]], "the signatories", line)
 
     def hyphenate(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
                   size: float, width: float) -> list[list[RunPlan]]:
@@ -921,7 +922,7 @@ class _Planner:
             self.text("closing", "title", [title], "the closing title", closing.line)]
         shared = signatories is not None and signatories.shared_with == "body" \
             and bool(meta.signatories)
-        with_names = [*words, [RunPlan("  ·  ".join(meta.signatories))]]
+        with_names = [*words, [RunPlan(joined_names(meta.signatories))]]
         if shared and not self.fits("closing", "body", with_names) \
                 and self.fits("closing", "body", words):
             # One box for both, too small for both: the words stay whole, the names go to
@@ -1070,6 +1071,22 @@ def document_property(text: str) -> str:
 
 def plain_text_of(runs: list[RunPlan]) -> str:
     return "".join(run.text for run in runs)
+
+
+#: Between names on a slide: the dot keeps to the name before it, so no line starts
+#: with it.
+NAME_SEPARATOR = "\u00a0\u00a0·  "
+
+
+def whole_name(name: str) -> str:
+    """A name that never breaks inside (no-break spaces, a word joiner after a hyphen):
+    'Pieter-Jan Smit' stays on one line, in our measuring and in PowerPoint."""
+    return name.replace(" ", "\u00a0").replace("-", "-\u2060")
+
+
+def joined_names(names) -> str:
+    """Names joined on one line that breaks only between names."""
+    return NAME_SEPARATOR.join(whole_name(name) for name in names)
 
 
 def pack_items(items: list[str], separator: str, style: Style, size: float, width: float,
