@@ -378,3 +378,17 @@ def test_deck_colours_and_fonts_come_from_the_theme_file(sample_deck):
     assert f'<a:accent1><a:srgbClr val="{THEME.colours["accent"].lstrip("#").upper()}"/>' in xml
     assert f'<a:dk1><a:srgbClr val="{THEME.colours["ink"].lstrip("#").upper()}"/>' in xml
     assert '<a:majorFont><a:latin typeface="Calibri"' in xml
+
+
+@pytest.mark.parametrize(("font", "twin", "widening"), [
+    ("Calibri Light", "Carlito", 1.0), ("Aptos", "LiberationSans", 1.05),
+    ("Aptos Display", "LiberationSans", 1.05), ("Verdana", "LiberationSans", 1.22)])
+def test_the_office_default_fonts_are_measured_without_the_cautious_stand_in(font, twin, widening):
+    """Calibri Light (Office 2013–2022 headings) keeps Calibri's widths; Aptos (Office
+    since 2023) is measured as Arial plus 5 %; only fonts nobody here knows get the 22 %
+    stand-in and the warning."""
+    from tweeluik.fonts import measuring_font
+    measured = measuring_font(font, FONTS)
+    assert measured.files["regular"].name == f"{twin}-Regular.ttf"
+    assert measured.widening == widening
+    assert measured.exact == (font != "Verdana")

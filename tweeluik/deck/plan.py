@@ -387,8 +387,9 @@ class _Planner:
         font = measuring_font(name, self.fonts)
         if not font.exact:
             self.warn(self.pub.meta.line_of("deck"), f"the template's font '{printable(name)}' "
-                      "cannot be measured here (tweeluik knows the widths of Calibri, Cambria, "
-                      "Arial, Helvetica, Times New Roman and Courier New); its text is sized "
+                      "cannot be measured here (tweeluik knows the widths of Calibri, Calibri "
+                      "Light, Aptos, Cambria, Arial, Helvetica, Times New Roman and Courier "
+                      "New); its text is sized "
                       "with a cautious stand-in, so it may look a little small",
                       once=f"font:{name}")
         files = font.files
