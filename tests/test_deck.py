@@ -392,3 +392,22 @@ def test_the_office_default_fonts_are_measured_without_the_cautious_stand_in(fon
     assert measured.files["regular"].name == f"{twin}-Regular.ttf"
     assert measured.widening == widening
     assert measured.exact == (font != "Verdana")
+
+
+def test_titles_and_key_messages_keep_one_size_across_the_lesson_slides(source_dir):
+    """One long title (or key message) no longer shrinks alone: every lesson slide sets
+    the title at the size the longest needs, and the key messages likewise."""
+    long_title = ("Waarom de gezamenlijke aanpak van alle wijkteams in de Rivierenbuurt en de "
+                  "Vogelbuurt het verschil maakte voor de bewoners die er wonen")
+    long_message = ("Wie elkaar kent, vindt elkaar ook als het moeilijk wordt, en dat merkten "
+                    "we dit jaar in elke straat van de buurt, van de school tot de haven en "
+                    "terug, bij de bakker en bij de bushalte, in de zomer en de winter.")
+    body = (f"## Kort\n\n> Kort gezegd.\n\nTekst.\n\n## {long_title}\n\n> {long_message}\n\n"
+            "Tekst.\n\n## Nog een\n\n> Nog een zin.\n\nTekst.\n")
+    pub = parse_publication(write_source(source_dir, body))
+    plan = publication_to_deck_plan(pub, THEME, default_template(), FONTS)
+    lessons = [slide for slide in plan.slides if slide.kind.startswith("lesson")]
+    titles = {slide.text("title").size for slide in lessons}
+    messages = {slide.text("message").size for slide in lessons}
+    assert len(titles) == 1 and len(messages) == 1, (titles, messages)
+    assert min(THEME.deck["lesson_title"]) <= titles.pop()

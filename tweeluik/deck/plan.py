@@ -359,6 +359,9 @@ class _Planner:
         #: Whole texts shortened on the slide being planned; ``slide`` puts each in the
         #: notes, so "the notes keep it" is always true.
         self._cut: list[str] = []
+        #: (kind, role) → the size every lesson slide sets that role at: the largest at
+        #: which the longest of them fits, so sizes do not jump from slide to slide.
+        self.deck_sizes: dict[tuple[str, str], float] = {}
 
     def warn(self, line: int | None, message: str, once: str | None = None,
              severity: str = WARNING) -> None:
@@ -411,6 +414,8 @@ class _Planner:
         slot = self.slot(kind, role)
         if self.design == "template" and slot is not None and slot.placeholder.style.size:
             largest = max(smallest, min(largest, slot.placeholder.style.size))
+        if (kind, role) in self.deck_sizes:
+            largest = max(smallest, min(largest, self.deck_sizes[(kind, role)]))
         return round(largest * 2) / 2, round(smallest * 2) / 2
 
     def pieces(self, paragraphs, bold: bool, italic: bool,
@@ -813,7 +818,9 @@ class _Planner:
         return [[RunPlan(f"{lesson.number}", bold=True, accent=True), RunPlan("\u2003"),
                  *inlines_to_runs(lesson.title)] for lesson in lessons]
 
-    def lesson_slide(self, lesson: Lesson) -> SlidePlan:
+    def lesson_words(self, lesson: Lesson):
+        """(kind of slide, title runs, message paragraphs, the message's line, what the
+        message is) of a lesson's slide."""
         image = next((b for b in lesson.blocks if isinstance(b, Image)), None)
         kind = "lesson_picture" if image is not None and \
             "picture" in self.layouts["lesson_picture"].slots else "lesson"
@@ -830,6 +837,27 @@ class _Planner:
         title_runs = inlines_to_runs(lesson.title)
         if self.slot(kind, "number") is None:
             title_runs = [RunPlan(f"{lesson.number}  ", accent=True), *title_runs]
+        return kind, title_runs, message, message_line, what
+
+    def settle_deck_sizes(self) -> None:
+        """One size per role across the lesson slides: the largest at which every lesson's
+        title (and key message) fits; a text that fits at no size of the role's range is
+        left out of the reckoning (it is shortened on its own slide)."""
+        found: dict[tuple[str, str], list[float]] = {}
+        for lesson in self.pub.lessons:
+            kind, title_runs, message, _, _ = self.lesson_words(lesson)
+            for role, paragraphs in (("title", [title_runs]), ("message", message)):
+                if not paragraphs or self.slot(kind, role) is None:
+                    continue
+                fit = self.fits(kind, role, paragraphs)
+                if fit is not None:
+                    found.setdefault((kind, role), []).append(fit.size)
+        self.deck_sizes = {key: min(sizes) for key, sizes in found.items()}
+
+    def lesson_slide(self, lesson: Lesson) -> SlidePlan:
+        image = next((b for b in lesson.blocks if isinstance(b, Image)), None)
+        kind, title_runs, message, message_line, what = self.lesson_words(lesson)
+        where = f"lesson {lesson.number}"
         if message and self.slot(kind, "message") is None:
             layout = self.layouts[kind].layout.name
             self.warn(lesson.line, f"the slide layout '{layout}' has no text box for the key "
@@ -962,6 +990,7 @@ class _Planner:
                 self.warn(meta.line_of("deck"), f"no agenda: {len(self.pub.lessons)} lessons "
                           f"would fill too many slides (at most {AGENDA_LIMIT}); set 'deck: "
                           "agenda: false' to leave it out without this warning")
+        self.settle_deck_sizes()
         slides.extend(self.lesson_slide(lesson) for lesson in self.pub.lessons)
         if not self.pub.lessons:
             slides.extend(self.text_slides())
