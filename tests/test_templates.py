@@ -311,6 +311,28 @@ def own_logo(prs):
         Inches(1.4), Inches(0.7)))
 
 
+def logo_in_background(prs):
+    """A background picture with the organisation's logo printed in its top right
+    corner (as a company's template has it): nothing but the picture says it is there."""
+    from PIL import Image, ImageDraw
+    picture = Path(tempfile.mkdtemp()) / "achtergrond.png"
+    image = Image.new("RGB", (1600, 1200), (250, 250, 250))
+    ImageDraw.Draw(image).rectangle((1330, 60, 1560, 200), fill=(20, 60, 140))
+    image.save(picture)
+    master = prs.slide_masters[0]
+    _, relationship = master.part.get_or_add_image_part(str(picture))
+    background = etree.fromstring(
+        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxmlformats'
+        f'.org/officeDocument/2006/relationships"><p:bgPr><a:blipFill><a:blip r:embed='
+        f'"{relationship}"/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/>'
+        '</p:bgPr></p:bg>')
+    slide_data = master._element.find(f"{P}cSld")
+    old = slide_data.find(f"{P}bg")
+    if old is not None:
+        slide_data.remove(old)
+    slide_data.insert(0, background)
+
+
 CONSTRUCTED = {
     "stock-4-3": None,
     "idx-collision": drop_idx,
@@ -331,6 +353,7 @@ CONSTRUCTED = {
     "blob-outline": blob_outline,
     "hints-and-prompts": hints_and_prompts,
     "own-logo": own_logo,
+    "logo-in-background": logo_in_background,
 }
 
 
@@ -768,3 +791,23 @@ def test_a_template_with_its_own_logo_gets_ours_only_when_asked(template_folder,
         apart = (ours.left + ours.width <= theirs[0] or theirs[0] + theirs[2] <= ours.left
                  or ours.top + ours.height <= theirs[1] or theirs[1] + theirs[3] <= ours.top)
         assert apart, (ours.left, ours.top, theirs)
+
+
+def test_the_logo_keeps_off_a_logo_printed_in_the_background_picture(template_folder,
+                                                                      tmp_path):
+    result, deck, _ = build_with(template_file("logo-in-background", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(deck))
+    width, height = prs.slide_width, prs.slide_height
+    printed = (width * 1330 / 1600, height * 60 / 1200, width * 230 / 1600, height * 140 / 1200)
+    placed = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name == "Logo":
+                placed += 1
+                apart = (shape.left + shape.width <= printed[0]
+                         or printed[0] + printed[2] <= shape.left
+                         or shape.top + shape.height <= printed[1]
+                         or printed[1] + printed[3] <= shape.top)
+                assert apart, (shape.left, shape.top, printed)
+    assert placed == 2  # on the title and the closing slide, in another corner

@@ -226,6 +226,54 @@ class PictureColours:
         return _hex(red, green, blue), cover
 
 
+    def busy(self, part, picture: Rect, box: Rect) -> bool:
+        """True when the part of the picture behind ``box`` is not plain: a drawing
+        (a logo printed in a background picture) rather than a colour or a soft blur."""
+        image = self._image(part)
+        if image is None or picture[2] <= 0 or picture[3] <= 0:
+            return False
+        from PIL import ImageStat
+        scale_x, scale_y = image.width / picture[2], image.height / picture[3]
+        left = max(0, int((box[0] - picture[0]) * scale_x))
+        top = max(0, int((box[1] - picture[1]) * scale_y))
+        right = min(image.width, max(left + 1, int((box[0] + box[2] - picture[0]) * scale_x)))
+        bottom = min(image.height, max(top + 1, int((box[1] + box[3] - picture[1]) * scale_y)))
+        if right <= left or bottom <= top:
+            return False
+        region = image.crop((left, top, right, bottom)).convert("L")
+        return ImageStat.Stat(region).stddev[0] > BUSY_STDDEV
+
+
+#: How much the brightness of a background picture may vary inside a cell before the
+#: cell counts as drawn on (a logo, a line of text): a soft blur stays below it.
+BUSY_STDDEV = 18.0
+#: Cells a slide is cut into to find where a background picture is drawn on.
+BUSY_GRID = (16, 9)
+
+
+def busy_cells(layout, master, slide: tuple[float, float], pictures: PictureColours
+               ) -> tuple[Rect, ...]:
+    """The cells (EMU) of a slide where its background picture shows a drawing, such as
+    the organisation's logo printed into the picture, so our logo keeps off them."""
+    for owner in (layout, master):
+        background = owner._element.find("p:cSld/p:bg", NS)
+        if background is None:
+            continue
+        stretched = background.find("p:bgPr/a:blipFill[a:stretch]", NS)
+        if stretched is None:
+            return ()
+        part = picture_part(owner, stretched.find("a:blip", NS))
+        if part is None:
+            return ()
+        columns, rows = BUSY_GRID
+        width, height = slide[0] / columns, slide[1] / rows
+        return tuple((column * width, row * height, width, height)
+                     for row in range(rows) for column in range(columns)
+                     if pictures.busy(part, (0, 0, *slide), (column * width, row * height,
+                                                               width, height)))
+    return ()
+
+
 def picture_part(owner, blip):
     """The image part a ``<a:blip>`` of ``owner`` (a layout or master) names."""
     relationship = blip.get(f"{{{NS['r']}}}embed") if blip is not None else None

@@ -157,10 +157,22 @@ def fit_text(paragraphs: tuple[tuple[Piece, ...], ...], style: Style, box: Box,
             lines.extend(wrapped)
         if fits:
             height = text_height(len(lines), len(paragraphs), size, style)
-            if height <= box.height:
+            if height <= box.height + exact_spacing_slack(style, size):
                 return Fit(size, tuple(lines), height)
         size -= step
     return None
+
+
+#: A template's box drawn for lines of exact spacing ('36 pt') holds them even when
+#: its insets take a point of that: PowerPoint does not clip the last line's spacing.
+EXACT_SPACING_SLACK = 0.1
+
+
+def exact_spacing_slack(style: Style, size: float) -> float:
+    """How far text in a box with exact line spacing may reach past the box (points)."""
+    if style.line_spacing is not None and style.line_spacing[0] == "pts":
+        return EXACT_SPACING_SLACK * style.line_height(size)
+    return 0.0
 
 
 def widest_word(paragraphs: tuple[tuple[Piece, ...], ...], style: Style,

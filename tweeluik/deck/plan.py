@@ -464,8 +464,20 @@ class _Planner:
         fit = measure(paragraphs, largest, smallest)
         if fit is None and self.box_too_small(frame_box, style, smallest):
             floor = max(8.0, smallest * 0.5)
-            fit = measure(paragraphs, smallest - 0.5, floor, 0.5)
             layout = self.layouts[kind].layout.name
+            fit = measure(paragraphs, smallest - 0.5, floor, 0.5) or self.one_line_each(
+                paragraphs, style, bold, italic, caps, frame_box, smallest, floor)
+            if fit is None and role != "title":
+                # Not even one line fits at a size that can be read: the notes keep it,
+                # rather than one word at a size nobody sees.
+                whole = " ".join(plain_text_of(runs) for runs in paragraphs)
+                self._cut.append(whole)
+                self.warn(line, f"{what} does not fit the {ROLE_WORDS.get(role, role)} box of "
+                          f"the slide layout '{layout}' ({frame_box.height:.0f} pt high, "
+                          f"{frame_box.width:.0f} pt wide) at a size that can be read; it is in "
+                          f"the speaker notes. Choose a layout with a larger box for the "
+                          f"{kind.replace('_', ' ')} slides under 'deck: layouts: {kind}:'")
+                return None
             self.warn(line, f"the slide layout '{layout}' has a {ROLE_WORDS.get(role, role)} "
                       f"box only {frame_box.height:.0f} pt high and {frame_box.width:.0f} pt "
                       f"wide, too small for text at {smallest:g} pt; it is set smaller there. "
@@ -540,6 +552,20 @@ class _Planner:
                         slot.placeholder.order, clone, design=False, bold=style.bold,
                         italic=style.italic, caps=style.caps, line_pitch=False, style=style,
                         height=height)
+
+    def one_line_each(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
+                      box: Box, largest: float, smallest: float) -> Fit | None:
+        """A box that is a thin strip (a footer or date box) holds one line per paragraph
+        that fits its width, as the template's own footer text stands in it: the largest
+        such size from ``largest`` down to ``smallest``, or ``None``."""
+        pieces = self.pieces(paragraphs, bold, italic, caps)
+        size = largest
+        while size >= smallest - 1e-9:
+            fit = fit_text(pieces, style, Box(box.width, 10_000.0), size, size)
+            if fit is not None and len(fit.lines) == len(paragraphs):
+                return fit
+            size -= 0.5
+        return None
 
     def box_too_small(self, box: Box, style: Style, smallest: float) -> bool:
         """A box that cannot hold two lines, or a dozen letters, at the smallest size."""
@@ -696,8 +722,9 @@ class _Planner:
                 return LogoPlan(picture.path, picture.format, left, top, width, height,
                                 self.pub.meta.organisation or "")
         self.warn(picture.line, f"the logo finds no free corner on the {kind} slide (its "
-                  "texts fill them); it is left off that slide. A lower [logo] slide height "
-                  "in theme.toml may make room", once=f"logo:{kind}")
+                  "texts and what the template draws fill them); it is left off that slide. "
+                  "A lower [logo] slide height in theme.toml may make room",
+                  once=f"logo:{kind}")
         return None
 
     def footer(self, kind: str, texts: list[TextPlan | None]) -> TextPlan | None:

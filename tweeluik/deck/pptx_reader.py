@@ -22,7 +22,14 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from ..errors import SourceError, printable
-from .backdrop import PictureColours, background_at, colour_of, drawn_shapes, own_fill
+from .backdrop import (
+    PictureColours,
+    background_at,
+    busy_cells,
+    colour_of,
+    drawn_shapes,
+    own_fill,
+)
 from .template import (
     BANDS,
     COLUMNS,
@@ -415,6 +422,10 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                     text, cells))
             drawn, logos = drawn_on(layout, master, presentation.slide_width,
                                     presentation.slide_height)
+            drawn += tuple((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
+                            down / EMU_PER_PT) for left, top, across, down in busy_cells(
+                layout, master, (presentation.slide_width, presentation.slide_height),
+                pictures))
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders),
                                       drawn, logos))
