@@ -221,26 +221,50 @@ def test_watch_writes_booklet_and_slides_first_and_settles_on_a_cold_builds_byte
 
 
 def test_live_progress_line_on_a_terminal():
+    """WeasyPrint's progress messages become Working events (the page number from the
+    message's argument, never its last word), and the terminal face shows them as one
+    line that rewrites itself, wiped before anything else; nothing off a terminal."""
     import io
     import logging
-    from tweeluik.progress import LiveProgress
+
+    from tweeluik.events import Started, UpToDate
+    from tweeluik.progress import LayoutProgress
+    from tweeluik.terminal import Console, LiveLine, TerminalFace
 
     class Terminal(io.StringIO):
         def isatty(self):
             return True
 
     screen = Terminal()
+    face = TerminalFace(Console(Path("/project")), live=LiveLine(screen, delay=0, interval=0))
+    source = Path("/project/content/x.md")
+    face(Started(source))
     logger = logging.getLogger("weasyprint.progress")
-    with LiveProgress("content/x.md", stream=screen, delay=0, interval=0):
+    with LayoutProgress(face, source):
         logger.info("Step 5 - Creating layout - Page %d", 57)
+        logger.info("Step 5 - Creating layout - Page %d (up-to-date)", 58)
         logger.info("Step 6 - Creating PDF")
     assert "\r  content/x.md: laying out page 57 …" in screen.getvalue()
+    assert "laying out page 58 …" in screen.getvalue()
+    assert "(up-to-date)" not in screen.getvalue()
     assert "writing the PDF" in screen.getvalue()
-    assert screen.getvalue().endswith("\r\x1b[K")  # wiped at the end
+    face(UpToDate(source))
+    assert screen.getvalue().endswith("\r\x1b[K")  # wiped before the next line
     quiet = io.StringIO()  # not a terminal: nothing at all
-    with LiveProgress("x", stream=quiet, delay=0, interval=0):
+    face = TerminalFace(Console(Path("/project")), live=LiveLine(quiet, delay=0, interval=0))
+    with LayoutProgress(face, source):
         logger.info("Step 5 - Creating layout - Page %d", 1)
     assert quiet.getvalue() == ""
+
+
+def test_the_build_loop_knows_no_face():
+    """The build emits events; the faces import the build, never the other way round."""
+    import ast
+    for module in ("runner", "builder", "events", "progress"):
+        tree = ast.parse((ROOT / "tweeluik" / f"{module}.py").read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree)
+                    if isinstance(node, ast.ImportFrom) and node.module}
+        assert not imported & {"terminal", "watch", "cli", "studio"}, (module, imported)
 
 
 def test_watch_forgets_a_deleted_source_once(tmp_path):

@@ -17,7 +17,8 @@ from . import __version__
 from .errors import InstallError, SourceError, missing_package
 from .outputs import describe_os_error
 from .paths import real
-from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, Console, build_all, check_all, kinds_for
+from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, build_all, check_all, kinds_for
+from .terminal import Console, TerminalFace
 
 PROG = ".venv/bin/python build.py"
 
@@ -236,12 +237,12 @@ def run(argv: list[str] | None, root: Path | None) -> int:
                                   "with --out, or remove the file"))
         return EXIT_BAD_INPUT
 
+    face = TerminalFace(console, debug=args.debug)
     if args.check:
-        return check_all(sources, layouts, console, args.debug, args.strict)
+        return check_all(sources, layouts, face, args.strict)
     kinds = kinds_for(args.only)
     if args.watch:
         from .watch import watch
         return watch(sources, out_dir, layouts, kinds, console,
-                     content if not args.sources else None, strict=args.strict)
-    return build_all(sources, out_dir, layouts, kinds, console, args.debug, args.force,
-                     args.strict)
+                     content if not args.sources else None, strict=args.strict, face=face)
+    return build_all(sources, out_dir, layouts, kinds, face, args.force, args.strict)

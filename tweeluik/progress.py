@@ -1,59 +1,54 @@
-"""A live progress line for builds that take more than a moment (step 5, the command).
+"""What WeasyPrint is doing while it lays out a booklet, as events (step 4, the build).
 
-On a terminal, once a publication has been building for a while, one line shows which
-page WeasyPrint is laying out; it is wiped when the build finishes. Nothing is shown
-when the output is not a terminal (scripts, CI) or with --quiet.
+WeasyPrint logs each step of a render ("Step 5 - Creating layout - Page 57"); while a
+build runs, ``LayoutProgress`` turns those messages into ``Working`` events for the
+build's listener, which decides whether and how to show them (a terminal shows a line
+that rewrites itself once a build takes longer than a moment; a script shows nothing).
 """
 
 from __future__ import annotations
 
 import logging
-import sys
-import time
+from pathlib import Path
+
+from .events import Listener, Working
 
 PROGRESS_LOGGER = "weasyprint.progress"
 
 
-class LiveProgress(logging.Handler):
-    """Turns WeasyPrint's progress messages into one line that rewrites itself."""
+def progress_text(record: logging.LogRecord) -> str | None:
+    """What a WeasyPrint progress message says, in our words; ``None`` for the others.
+    The page number is the message's argument ("Page %d"), never its last word."""
+    template = str(record.msg)
+    if "Creating layout - Page" in template:
+        page = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        return f"laying out page {page}" if page is not None else "laying out the pages"
+    if "Creating PDF" in template:
+        return "writing the PDF"
+    return None
 
-    def __init__(self, label: str, stream=None, delay: float = 1.5, interval: float = 0.2):
+
+class LayoutProgress(logging.Handler):
+    """While active, WeasyPrint's progress messages become ``Working`` events."""
+
+    def __init__(self, listener: Listener, source: Path):
         super().__init__(logging.INFO)
-        self.label, self.stream = label, stream or sys.stderr
-        self.delay, self.interval = delay, interval
-        self.started = time.monotonic()
-        self.last = 0.0
-        self.shown = False
+        self.listener, self.source = listener, source
+        self._level = logging.NOTSET
 
     def emit(self, record: logging.LogRecord) -> None:
-        now = time.monotonic()
-        if now - self.started < self.delay or now - self.last < self.interval:
-            return
-        message = record.getMessage()
-        if "Creating layout - Page" in message:
-            text = f"laying out page {message.rsplit(' ', 1)[-1]}"
-        elif "Creating PDF" in message:
-            text = "writing the PDF"
-        else:
-            return
-        self.last = now
-        self.shown = True
-        self.stream.write(f"\r  {self.label}: {text} …\x1b[K")
-        self.stream.flush()
+        text = progress_text(record)
+        if text is not None:
+            self.listener(Working(self.source, text))
 
-    def __enter__(self) -> LiveProgress:
-        if self.stream.isatty():
-            logger = logging.getLogger(PROGRESS_LOGGER)
-            self._level = logger.level
-            logger.setLevel(logging.INFO)
-            logger.addHandler(self)
+    def __enter__(self) -> LayoutProgress:
+        logger = logging.getLogger(PROGRESS_LOGGER)
+        self._level = logger.level
+        logger.setLevel(logging.INFO)
+        logger.addHandler(self)
         return self
 
     def __exit__(self, *exc) -> None:
         logger = logging.getLogger(PROGRESS_LOGGER)
-        if self in logger.handlers:
-            logger.removeHandler(self)
-            logger.setLevel(self._level)
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+        logger.removeHandler(self)
+        logger.setLevel(self._level)

@@ -35,7 +35,7 @@ def sources_to_rebuild(changed: set[Path], sources: list[Path], layouts: Path,
 
 
 def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, ...],
-          console, content: Path | None, stop=None, strict: bool = False) -> int:
+          console, content: Path | None, stop=None, strict: bool = False, face=None) -> int:
     """Build, then rebuild what each save affects until Ctrl-C (or until ``stop`` is set)."""
     from watchfiles import watch as watch_changes
 
@@ -43,11 +43,14 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
     from .builder import warm_up
     from .runner import build_all
 
+    if face is None:
+        from .terminal import TerminalFace
+        face = TerminalFace(console)
     remember_layouts()  # so that a one-lesson edit is previewed from the last layout
     with contextlib.suppress(Exception):  # a broken theme is reported by the build itself
         warm_up(layouts)
     sources = list(sources)
-    build_all(sources, out_dir, layouts, kinds, console, strict=strict)
+    build_all(sources, out_dir, layouts, kinds, face, strict=strict)
     folders = sorted({*(source.parent for source in sources), real(layouts)}
                      | ({real(content)} if content else set()))
     out = real(out_dir)
@@ -70,7 +73,7 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
             if not todo:
                 continue
             started = time.perf_counter()
-            status = build_all(todo, out_dir, layouts, kinds, console, strict=strict,
+            status = build_all(todo, out_dir, layouts, kinds, face, strict=strict,
                                staged=True)
             seconds = time.perf_counter() - started
             if status == 0:
