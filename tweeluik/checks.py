@@ -13,38 +13,9 @@ import re
 from .dates import parse_date_line
 from .errors import Diagnostics
 from .labels import format_date
-from .model import Block, Lesson, Paragraph, Publication, plain_text
-from .sentences import ends_a_sentence, first_sentence
-
-#: Lines that close a letter, in Dutch and English (matched at the start of a paragraph).
-GREETINGS = re.compile(
-    r"^(met\s+)?(vriendelijke|hartelijke|warme|zonnige|beste|lieve|collegiale|sportieve)\s+"
-    r"groet(en)?\b|^(hartelijke\s+)?groet(en|jes)?\b|^(kind|warm|best|warmest)\s+regards\b|"
-    r"^(yours\s+)?(sincerely|faithfully|truly)\b|^best\s+wishes\b|^with\s+(kind\s+)?regards\b|"
-    r"^(many\s+)?thanks\s+and\s+regards\b|^tot\s+(ziens|gauw|snel)\s*[,!.]?$|"
-    r"^met\s+(een\s+)?(hartelijke\s+)?groet(en)?\s*[,!.]?$",
-    re.IGNORECASE)
-
-
-def is_greeting(text: str) -> bool:
-    """True for a closing greeting such as 'Met vriendelijke groet,' or 'Kind regards,'."""
-    return bool(GREETINGS.match(text.strip())) and len(text.split()) <= 12
-
-
-def key_message_fallback(lesson: Lesson) -> tuple[str, int] | None:
-    """What a lesson's slide shows when it has no key message: the first full sentence
-    of its first paragraph (never a heading, list item, quotation or caption)."""
-    return first_sentence_of(lesson.blocks)
-
-
-def first_sentence_of(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
-    """The first full sentence of the first paragraph among ``blocks``, with its line."""
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            sentence = first_sentence(plain_text(block.inlines))
-            if sentence and not sentence.endswith(":"):  # not "We deden het zo:" before a list
-                return sentence, block.line
-    return None
+from .letters import PASTED_BULLET, is_greeting
+from .model import Block, Paragraph, Publication, plain_text
+from .sentences import ends_a_sentence
 
 
 def check_publication(publication: Publication, diagnostics: Diagnostics) -> None:
@@ -64,7 +35,7 @@ def check_publication(publication: Publication, diagnostics: Diagnostics) -> Non
     _greeting_in_last_lesson(publication, diagnostics)
     for lesson in publication.lessons:
         if lesson.key_message is None:
-            fallback = key_message_fallback(lesson)
+            fallback = lesson.stand_in
             if fallback is None:
                 diagnostics.note(lesson.line, f"lesson {lesson.number} has no key message and "
                                  "no paragraph; its slide shows only its title")
@@ -91,14 +62,6 @@ def _broken_paragraphs(blocks: tuple[Block, ...], diagnostics: Diagnostics) -> N
                                 f" …”) and the one before ends without a full stop (“… "
                                 f"{last_words}”): one sentence broken in two, probably by a "
                                 "paste. Join them: delete the empty line between them", 1)
-
-
-#: Bullets that Word, e-mail and web pages leave as characters when a list is pasted as
-#: text (U+F0B7 is Word's Symbol-font bullet). Shared with the importer's text reader.
-BULLETS = "•▪◦‣●○■□►➢\uf0a7\uf0b7"
-#: A pasted bullet in a paragraph; a middle dot only at the start, since running text
-#: uses it between words too ("Noord · Zuid").
-PASTED_BULLET = re.compile(rf"(?:^|\s)([{BULLETS}]|^·)\s")
 
 
 def _pasted_bullets(block: Paragraph, diagnostics: Diagnostics) -> None:

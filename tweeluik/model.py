@@ -263,6 +263,9 @@ class Lesson:
     notes: tuple[Paragraph, ...] | None
     line: int
     key_message_line: int | None = None
+    #: What the lesson's slide shows when it has no key message: its first full
+    #: sentence and that sentence's line, decided once by the reader for every writer.
+    stand_in: tuple[str, int] | None = None
 
     @property
     def title_text(self) -> str:
@@ -270,11 +273,25 @@ class Lesson:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A part of a letter without lessons, for its own slide: its heading (``None`` for
+    the text above the first), its blocks, and the sentence its slide shows."""
+
+    title: Inlines | None
+    blocks: tuple[Block, ...]
+    line: int | None
+    stand_in: tuple[str, int] | None
+
+
+@dataclass(frozen=True)
 class Introduction:
-    """What comes before the first lesson: a salutation and paragraphs."""
+    """What comes before the first lesson: a salutation and paragraphs. In a letter
+    without lessons, its ``sections``: one per '###' heading when there are two or more,
+    else the whole text as one (decided by the reader, for the deck)."""
 
     salutation: Inlines | None
     blocks: tuple[Block, ...]
+    sections: tuple[Section, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -287,6 +304,9 @@ class Closing:
     line: int | None
     key_message: Inlines | None = None
     key_message_line: int | None = None
+    #: Its paragraphs of words, without the greeting ('Met vriendelijke groet,'): what
+    #: the closing slide may say, decided by the reader.
+    words: tuple[Paragraph, ...] = ()
 
 
 @dataclass(frozen=True)

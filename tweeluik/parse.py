@@ -27,6 +27,7 @@ from mdit_py_plugins.container import container_plugin
 
 from . import images as image_files
 from .errors import Diagnostics, SourceError, printable
+from .letters import first_sentence_of, is_greeting
 from .model import (
     Block,
     Closing,
@@ -46,6 +47,7 @@ from .model import (
     Picture,
     Publication,
     Quote,
+    Section,
     Strong,
     Subheading,
     Text,
@@ -168,6 +170,21 @@ def smarten(text: str) -> str:
             pieces.append(" ")
     return "".join(pieces) or text
 
+
+
+def letter_sections(blocks: tuple[Block, ...]) -> tuple[Section, ...]:
+    """The parts of a letter without lessons: one per '###' heading when there are two
+    or more (the text above the first heading a part of its own), else the whole text."""
+    parts: list[tuple[Inlines | None, int | None, list[Block]]] = [(None, None, [])]
+    for block in blocks:
+        if isinstance(block, Subheading):
+            parts.append((block.inlines, block.line, []))
+        else:
+            parts[-1][2].append(block)
+    if sum(1 for title, _, _ in parts if title is not None) < 2:
+        return (Section(None, blocks, None, first_sentence_of(blocks)),)
+    return tuple(Section(title, tuple(found), line, first_sentence_of(tuple(found)))
+                 for title, line, found in parts if title is not None or found)
 
 
 #: What a publication without lessons becomes, said once as a note.
@@ -316,7 +333,7 @@ class _TokenConverter:
                            "matter; write the letter there, and start each lesson with a "
                            "line '## Title' (for example '## 1. Begin klein')")
         return (
-            self.introduction(intro_blocks),
+            self.introduction(intro_blocks, with_sections=not lessons),
             tuple(self.lesson(number, raw) for number, raw in enumerate(lessons, start=1)),
             self.closing(closing),
         )
@@ -330,7 +347,7 @@ class _TokenConverter:
         return intro
 
     @staticmethod
-    def introduction(blocks: list[Block]) -> Introduction:
+    def introduction(blocks: list[Block], with_sections: bool = False) -> Introduction:
         salutation = None
         if blocks and isinstance(blocks[0], Paragraph):
             first = blocks[0]
@@ -338,7 +355,8 @@ class _TokenConverter:
             if "\n" not in text and text.endswith(",") and len(text) <= 120:
                 salutation = first.inlines
                 blocks = blocks[1:]
-        return Introduction(salutation, tuple(blocks))
+        sections = letter_sections(tuple(blocks)) if with_sections else ()
+        return Introduction(salutation, tuple(blocks), sections)
 
     def key_message(self, blocks: list[Block], where: str) -> tuple[Inlines | None, int | None,
                                                                     list[Block]]:
@@ -357,14 +375,17 @@ class _TokenConverter:
         title = self.lesson_title(number, raw["heading"], raw["line"])
         key_message, key_message_line, blocks = self.key_message(raw["blocks"], "a lesson title")
         return Lesson(number, title, key_message, tuple(blocks), raw["notes"], raw["line"],
-                      key_message_line)
+                      key_message_line, first_sentence_of(tuple(blocks)))
 
     def closing(self, raw: dict | None) -> Closing:
         if raw is None:
             return Closing(None, (), None)
         key_message, key_message_line, blocks = self.key_message(raw["blocks"],
                                                                  "the '---' of the closing")
-        return Closing(raw["title"], tuple(blocks), raw["line"], key_message, key_message_line)
+        words = tuple(block for block in blocks if isinstance(block, Paragraph)
+                      and not is_greeting(plain_text(block.inlines)))
+        return Closing(raw["title"], tuple(blocks), raw["line"], key_message, key_message_line,
+                       words)
 
     def lesson_title(self, number: int, inlines: Inlines, line: int) -> Inlines:
         """Strip an author's '3. ' from a heading, after checking it is the right number."""

@@ -18,7 +18,6 @@ import itertools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..checks import first_sentence_of, is_greeting, key_message_fallback
 from ..errors import NOTE, WARNING, Diagnostic, SourceError, printable
 from ..fonts import load_metrics, measuring_font
 from ..hyphenation import NO_EXCEPTIONS, Exceptions, break_points
@@ -33,10 +32,8 @@ from ..model import (
     Lesson,
     LineBreak,
     Link,
-    Paragraph,
     Publication,
     Strong,
-    Subheading,
     Text,
     UnknownKind,
     blocks_text,
@@ -857,7 +854,7 @@ class _Planner:
             message = [inlines_to_runs(lesson.key_message)]
             what = f"the key message of {where}"
         else:
-            fallback = key_message_fallback(lesson)
+            fallback = lesson.stand_in
             message = [[RunPlan(fallback[0])]] if fallback else []
             message_line = fallback[1] if fallback else lesson.line
             what = f"the first sentence of {where} (it has no key message)"
@@ -906,40 +903,25 @@ class _Planner:
         return self.slide(kind, texts, notes, picture, lesson.line)
 
     def text_slides(self) -> list[SlidePlan]:
-        """A letter without lessons: one slide per section of its text when it has
-        headings ('### …'), else one slide with the letter's first sentence; each on the
-        lesson layout, with the section's text in the notes."""
-        blocks = self.pub.introduction.blocks
-        sections: list[tuple[Inlines | None, int | None, list[Block]]] = [(None, None, [])]
-        for block in blocks:
-            if isinstance(block, Subheading):
-                sections.append((block.inlines, block.line, []))
-            else:
-                sections[-1][2].append(block)
-        headed = [section for section in sections if section[0] is not None]
-        if len(headed) < 2:
-            title = [RunPlan(self.labels["in_brief"])]
-            return [self.text_slide(title, tuple(blocks), None)]
-        slides = []
-        if sections[0][2]:  # the text above the first heading: its own slide
-            slides.append(self.text_slide([RunPlan(self.labels["in_brief"])],
-                                          tuple(sections[0][2]), None))
-        for inlines, line, section in headed:
-            assert inlines is not None
-            slides.append(self.text_slide(inlines_to_runs(inlines), tuple(section), line))
-        return slides
+        """A letter without lessons: one slide per part of its text (the reader decided
+        them: one per '###' heading, else the whole letter), each on the lesson layout
+        with its first sentence and, in the notes, its text."""
+        return [self.text_slide(section) for section in self.pub.introduction.sections]
 
-    def text_slide(self, title: list[RunPlan], blocks: tuple[Block, ...],
-                   line: int | None) -> SlidePlan:
+    def text_slide(self, section) -> SlidePlan:
         """One slide of a letter without lessons: a title and the first sentence."""
-        found = first_sentence_of(blocks)
+        title = inlines_to_runs(section.title) if section.title is not None \
+            else [RunPlan(self.labels["in_brief"])]
+        found = section.stand_in
         message = [[RunPlan(found[0])]] if found else []
-        message_line = found[1] if found else line
-        texts = [self.text("lesson", "title", [title], "the title of a text slide", line),
+        message_line = found[1] if found else section.line
+        texts = [self.text("lesson", "title", [title], "the title of a text slide",
+                           section.line),
                  self.text("lesson", "message", message, "the first sentence of a section",
                            message_line)]
-        return self.slide("lesson", texts, self.with_links(blocks_text(blocks), blocks),
-                          line=line or message_line)
+        return self.slide("lesson", texts, self.with_links(blocks_text(section.blocks),
+                                                          section.blocks),
+                          line=section.line or message_line)
 
     def closing_words(self) -> tuple[list[list[RunPlan]], int | None, str, str]:
         """What the closing slide says, the line it comes from, and what it is: the
@@ -951,8 +933,7 @@ class _Planner:
         if closing.key_message is not None:
             return ([inlines_to_runs(closing.key_message)], closing.key_message_line,
                     "the key message of the closing", advice)
-        paragraphs = [block for block in closing.blocks if isinstance(block, Paragraph)
-                      and not is_greeting(plain_text(block.inlines))]
+        paragraphs = list(closing.words)
         if not paragraphs:
             return [[RunPlan(self.labels["thanks"])]], closing.line, "the closing words", advice
         last = split_sentences(plain_text(paragraphs[-1].inlines))

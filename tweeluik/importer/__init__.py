@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks import is_greeting
 from ..errors import SourceError, printable
+from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
 from .markdown import TODO_TITLE, letter_to_markdown
 from .pieces import Piece, Span

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..checks import GREETINGS, is_greeting
 from ..dates import parse_date_line
 from ..errors import printable
+from ..letters import GREETINGS, is_greeting
 from ..sentences import ends_a_sentence
 from .pieces import Piece, Span
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..checks import BULLETS
+from ..letters import BULLETS
 from .pieces import Piece, Span
 
 #: Bullets that only ever start a list item.

@@ -1,0 +1,48 @@
+"""What tweeluik knows about how letters are written: one home for each idea.
+
+Used by every step that reads a letter's words (the reader, the checks, the importer):
+how a letter closes ('Met vriendelijke groet,'), which characters are pasted bullets, and
+which sentence a lesson's slide shows when the author wrote no key message. Pure
+functions and patterns over text and the content model; no step's own logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Block, Paragraph, plain_text
+from .sentences import first_sentence
+
+#: Lines that close a letter, in Dutch and English (matched at the start of a paragraph).
+GREETINGS = re.compile(
+    r"^(met\s+)?(vriendelijke|hartelijke|warme|zonnige|beste|lieve|collegiale|sportieve)\s+"
+    r"groet(en)?\b|^(hartelijke\s+)?groet(en|jes)?\b|^(kind|warm|best|warmest)\s+regards\b|"
+    r"^(yours\s+)?(sincerely|faithfully|truly)\b|^best\s+wishes\b|^with\s+(kind\s+)?regards\b|"
+    r"^(many\s+)?thanks\s+and\s+regards\b|^tot\s+(ziens|gauw|snel)\s*[,!.]?$|"
+    r"^met\s+(een\s+)?(hartelijke\s+)?groet(en)?\s*[,!.]?$",
+    re.IGNORECASE)
+
+
+def is_greeting(text: str) -> bool:
+    """True for a closing greeting such as 'Met vriendelijke groet,' or 'Kind regards,'."""
+    return bool(GREETINGS.match(text.strip())) and len(text.split()) <= 12
+
+
+#: Bullets that Word, e-mail and web pages leave as characters when a list is pasted as
+#: text (U+F0B7 is Word's Symbol-font bullet).
+BULLETS = "•▪◦‣●○■□►➢\uf0a7\uf0b7"
+#: A pasted bullet in a paragraph; a middle dot only at the start, since running text
+#: uses it between words too ("Noord · Zuid").
+PASTED_BULLET = re.compile(rf"(?:^|\s)([{BULLETS}]|^·)\s")
+
+
+def first_sentence_of(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
+    """The first full sentence of the first paragraph among ``blocks``, with its line:
+    what a slide shows of a part without a key message (never a heading, list item,
+    quotation or caption, nor 'We deden het zo:' before a list)."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            sentence = first_sentence(plain_text(block.inlines))
+            if sentence and not sentence.endswith(":"):
+                return sentence, block.line
+    return None
