@@ -183,16 +183,15 @@ def runs_on(extents: Mapping[int, LessonExtent], below: float, numbers: list[int
             closing: bool, introduction: LessonExtent | None = None) -> frozenset[int]:
     """The lessons (and, as 0, the closing) that should start on the page where the part
     before ends, because that page would stay nearly empty even after copyfitting: the
-    last page of a longer lesson holding less than ``below`` of the text area, or a short
-    introduction or lesson filling less than half its page. A typesetter would rather
+    last page of a longer lesson (or the introduction) holding less than ``below`` of the
+    text area, or a lesson of one page filling less than half of it. A typesetter would rather
     open the next lesson there, under a rule, than leave the page nearly empty."""
     found: set[int] = set()
     following = [*numbers[1:], 0] if closing else numbers[1:]
-    parts: list[tuple[LessonExtent | None, int]] = \
-        [(introduction, numbers[0])] if introduction and numbers else []
-    parts += [(extents.get(number), after) for number, after in
-              zip(numbers, following, strict=False)]
-    for extent, after in parts:
+    if introduction is not None and numbers and introduction.last_fill < below:
+        found.add(numbers[0])  # a salutation and a line or two: the first lesson joins it
+    for number, after in zip(numbers, following, strict=False):
+        extent = extents.get(number)
         if extent is None:
             continue
         limit = below if extent.pages > 1 else max(below, SHORT_PART)

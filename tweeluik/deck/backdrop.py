@@ -247,8 +247,10 @@ class PictureColours:
 #: How much the brightness of a background picture may vary inside a cell before the
 #: cell counts as drawn on (a logo, a line of text): a soft blur stays below it.
 BUSY_STDDEV = 18.0
-#: Cells a slide is cut into to find where a background picture is drawn on.
+#: Cells a slide is cut into to find where a background picture is drawn on, and the
+#: share of them that may be drawn on for the drawing to count as a logo.
 BUSY_GRID = (16, 9)
+BUSY_SHARE = 0.15
 
 
 def busy_cells(layout, master, slide: tuple[float, float], pictures: PictureColours
@@ -267,10 +269,13 @@ def busy_cells(layout, master, slide: tuple[float, float], pictures: PictureColo
             return ()
         columns, rows = BUSY_GRID
         width, height = slide[0] / columns, slide[1] / rows
-        return tuple((column * width, row * height, width, height)
+        busy = tuple((column * width, row * height, width, height)
                      for row in range(rows) for column in range(columns)
                      if pictures.busy(part, (0, 0, *slide), (column * width, row * height,
                                                                width, height)))
+        # A drawing in a calm picture is a logo; a photograph or a pattern is busy all
+        # over, and the logo stands on it as on any background.
+        return busy if len(busy) <= BUSY_SHARE * columns * rows else ()
     return ()
 
 

@@ -45,7 +45,6 @@ from ..theme import Theme, css_length_pt
 from .fit import WIDTH_SAFETY, Box, Fit, Piece, Style, fit_text, text_height, widest_word
 from .shorten import ELLIPSIS, Shortened, describe, shorter_versions
 from .template import (
-    MIN_CONTRAST,
     SLIDE_KINDS,
     Frame,
     LayoutInfo,
@@ -519,11 +518,30 @@ class _Planner:
                             slot.placeholder.order, clone, True, rs.typeface, rs.bold,
                             rs.italic, rs.colour, rs.caps, rs.anchor, height=height)
         style = slot.placeholder.style
-        covered = covered_cells(slot.placeholder, height, width, style)
-        better = readable_colour(style.colour_hex, [colour for colour, _ in covered],
-                                 self.template, needed_contrast(size, style.bold))
-        if better is not None and style.colour_hex is not None:
-            layout = self.layouts[kind].layout.name
+        style = self.legible(kind, role, slot.placeholder, style, height, width,
+                             needed_contrast(size, style.bold))
+        return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
+                        slot.placeholder.order, clone, design=False, bold=style.bold,
+                        italic=style.italic, caps=style.caps, line_pitch=False, style=style,
+                        height=height)
+
+    def legible(self, kind: str, role: str, placeholder, style, height: float, width: float,
+                needed: float):
+        """The template's text style, changed only where its text would not read on
+        what lies behind it: first by setting the text at another end of its box where
+        the template's own colour reads (its design kept), else by the theme's dark or
+        light colour where that reads better on every part the text covers (and then at
+        the end of the box where that colour reads on plain colour). Each change is said."""
+        if style.colour_hex is None or not placeholder.cells:
+            return style
+        layout = self.layouts[kind].layout.name
+        anchor = readable_anchor(placeholder, style, height, width, needed)
+        if anchor is None:
+            covered = covered_cells(placeholder, height, width, style)
+            better = readable_colour(style.colour_hex, [colour for colour, _ in covered],
+                                     self.template, needed)
+            if better is None:
+                return style
             pictured = any(picture for _, picture in covered)
             where = (f"on a picture of {better.behind} there" if pictured
                      else f"on {better.behind}")
@@ -531,24 +549,19 @@ class _Planner:
                       f"{ROLE_WORDS.get(role, role)} in {style.colour_hex} {where} (contrast "
                       f"{better.own:.1f}:1, hard to read from afar); tweeluik uses the "
                       f"template's {better.colour} there ({better.better:.1f}:1)",
-                      once=f"contrast:{layout}:{slot.placeholder.order}")
+                      once=f"contrast:{layout}:{placeholder.order}")
             style = replace(style, colour=("srgb", better.colour.lstrip("#")),
                             colour_hex=better.colour)
-        anchor = readable_anchor(slot.placeholder, style.colour_hex, height, style.anchor) \
-            if style.colour_hex is not None and slot.placeholder.bands else None
+            anchor = readable_anchor(placeholder, style, height, width, needed)
         if anchor is not None and anchor != (style.anchor or "t"):
-            layout = self.layouts[kind].layout.name
             self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' has a "
                       f"{ROLE_WORDS.get(role, role)} box that lies over two backgrounds, and "
                       f"its text, set {XML_ANCHORS.get(style.anchor or 't')} in the box, would "
                       f"run onto one it hardly shows on; tweeluik sets it at the "
                       f"{XML_ANCHORS[anchor]} of the box",
-                      once=f"anchor:{layout}:{slot.placeholder.order}")
+                      once=f"anchor:{layout}:{placeholder.order}")
             style = replace(style, anchor=anchor)
-        return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
-                        slot.placeholder.order, clone, design=False, bold=style.bold,
-                        italic=style.italic, caps=style.caps, line_pitch=False, style=style,
-                        height=height)
+        return style
 
     def one_line_each(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
                       box: Box, largest: float, smallest: float) -> Fit | None:
@@ -1073,22 +1086,23 @@ def covered_cells(placeholder, height: float, width: float, style) -> list[tuple
     return [cells[row][column] for row in rows for column in chosen]
 
 
-def readable_anchor(placeholder, colour: str, height: float, own: str | None) -> str:
-    """Where in a template's box text ``height`` high in ``colour`` lies on the least of
-    what it cannot be read on ('t', 'ctr' or 'b'): the template's own anchor unless
-    another does better (a box over two backgrounds, such as a dark band above a
-    photograph, can put centred text half on each)."""
-    frame, bands = placeholder.frame, placeholder.bands
-    strip = frame.height / len(bands)
-
-    def unreadable(anchor: str) -> int:
-        where = _extent(frame, height, XML_ANCHORS.get(anchor, "top"))
-        return sum(1 for index, (behind, _) in enumerate(bands)
-                   if frame.top + index * strip < where.top + where.height
-                   and frame.top + (index + 1) * strip > where.top
-                   and behind is not None and contrast(colour, behind) < MIN_CONTRAST)
-
-    return min((own or "t", "t", "b", "ctr"), key=unreadable)  # the first of the least
+def readable_anchor(placeholder, style, height: float, width: float,
+                    needed: float) -> str | None:
+    """Where in a template's box its text, in the template's own colour, reads on all
+    that lies behind it ('t', 'ctr' or 'b'): the template's own anchor when it does,
+    else another that does (a box over two backgrounds, such as a white area above a
+    dark band, can put centred text half on each); ``None`` when none does."""
+    own = style.anchor or "t"
+    for anchor in (own, "t", "b", "ctr"):
+        covered = covered_cells(placeholder, height, width, replace(style, anchor=anchor))
+        if any(picture for _, picture in covered) and anchor != own:
+            continue  # a photograph's average is no promise for a move: only plain colours
+        behind = [colour for colour, _ in covered]
+        if behind and all(colour is not None for colour in behind) and all(
+                contrast(style.colour_hex, colour) >= needed for colour in behind
+                if colour is not None):
+            return anchor
+    return None
 
 
 def inner(slot: Slot) -> Box:
