@@ -71,7 +71,7 @@ def slide_boxes(slide) -> list[TextBox]:
             continue
         sizes = [run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs
                  if run.font.size is not None] or [12.0]
-        text = shape.text_frame.text
+        text = shape.text_frame.text.replace("\u2060", "")  # word joiners draw nothing
         if shape.is_placeholder and shape.placeholder_format.type == 13:  # slide number field
             text = "".join(slide._element.xpath(".//a:fld//a:t/text()"))
         boxes.append(TextBox(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
