@@ -141,3 +141,15 @@ def test_a_bug_in_tweeluik_is_one_line_and_the_other_sources_go_on(tmp_path, cap
     assert main([*flags, "--debug", "--force"] if mode == "build" else [*flags, "--debug"],
                 root=tmp_path) == 1
     assert "Traceback (most recent call last)" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path):
+    """'template-info | head' stops reading early: no BrokenPipe traceback."""
+    import subprocess as sp
+    import sys as system
+    from .conftest import ROOT as project_root
+    command = (f"{system.executable} {project_root / 'build.py'} template-info "
+               f"{project_root / 'layouts' / 'deck' / 'default.pptx'} | head -1")
+    result = sp.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
+    assert result.stdout.startswith("default.pptx:")

@@ -122,6 +122,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     """Run the command; ``root`` is the project folder holding content/, layouts/, output/."""
     try:
         return run(argv, root)
+    except BrokenPipeError:  # the reader went away ('template-info | head'): not an error
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ModuleNotFoundError as error:  # run with a Python that lacks our packages
         print(f"tweeluik: {missing_package(error, sys.executable)}", file=sys.stderr)
         return EXIT_INSTALL
