@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import InstallError, SourceError, missing_package
+from .errors import InstallError, SourceError, missing_package, printable
 from .outputs import describe_os_error
 from .paths import real
 from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, build_all, check_all, kinds_for
@@ -190,17 +190,19 @@ def import_command(argv: list[str], root: Path | None) -> int:
         console.problem(f"{console.shown(target)}: {describe_os_error(error)}")
         return EXIT_BAD_INPUT
     shown = console.shown(target)
-    print(f"imported {args.letter.name} into {shown}:")
+    # The report holds the letter's own words: shown through the same filter as every
+    # message, so a title with escape sequences cannot reach the terminal.
+    print(printable(f"imported {args.letter.name} into {shown}:"))
     for found in report.found:
-        print(f"  {found}")
+        print(f"  {printable(found)}")
     for picture in report.pictures:
-        print(f"  picture       {console.shown(picture)}")
+        print(f"  picture       {printable(console.shown(picture))}")
     if report.checks:
         print("check these, where the import guessed or repaired:")
         for number, what in report.checks:
-            print(f"  {shown}:{number}: {what}" if number else f"  {shown}: {what}")
+            print(printable(f"  {shown}:{number}: {what}" if number else f"  {shown}: {what}"))
     if not report.copied:
-        print(f"then: {PROG} --check {shown}")
+        print(printable(f"then: {PROG} --check {shown}"))
     return 0
 
 
