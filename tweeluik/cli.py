@@ -118,10 +118,35 @@ def source_problem(source: Path) -> str | None:
     return None
 
 
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: stop as Ctrl-C stops."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    """Run the command; ``root`` is the project folder holding content/, layouts/, output/."""
+    """Run the command; ``root`` is the project folder holding content/, layouts/, output/.
+    Ctrl-C or SIGTERM stops it with one line and exit 130 or 143: every output is written
+    all or nothing, so the previous ones are as they were."""
+    import signal
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (a test calling main): leave it
+        previous = None
     try:
         return run(argv, root)
+    except KeyboardInterrupt:
+        print("tweeluik: interrupted; the previous outputs are unchanged", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("tweeluik: stopped; the previous outputs are unchanged", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:  # the reader went away ('template-info | head'): not an error
         import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -132,6 +157,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except InstallError as error:
         print(f"tweeluik: {error}", file=sys.stderr)
         return EXIT_INSTALL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def template_info(argv: list[str], root: Path | None) -> int:
