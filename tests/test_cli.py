@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
 from tweeluik.parse import parse_publication
 
-from .conftest import SAMPLE, run_build, write_source
+from .conftest import ROOT, SAMPLE, run_build, write_source
 
 pytestmark = pytest.mark.slow
 
@@ -141,3 +145,49 @@ def test_a_bug_in_tweeluik_is_one_line_and_the_other_sources_go_on(tmp_path, cap
     assert main([*flags, "--debug", "--force"] if mode == "build" else [*flags, "--debug"],
                 root=tmp_path) == 1
     assert "Traceback (most recent call last)" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path):
+    """'template-info | head' stops reading early: no BrokenPipe traceback."""
+    import subprocess as sp
+    import sys as system
+    from .conftest import ROOT as project_root
+    command = (f"{system.executable} {project_root / 'build.py'} template-info "
+               f"{project_root / 'layouts' / 'deck' / 'default.pptx'} | head -1")
+    result = sp.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
+    assert result.stdout.startswith("default.pptx:")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("signal_name", "code", "said"), [
+    ("SIGINT", 130, "tweeluik: interrupted; the previous outputs are unchanged"),
+    ("SIGTERM", 143, "tweeluik: stopped; the previous outputs are unchanged")])
+def test_an_interrupted_build_stops_quietly_and_keeps_the_old_outputs(tmp_path, signal_name,
+                                                                      code, said):
+    """Ctrl-C (to the whole process group, the worker included) or SIGTERM in the middle
+    of a long build: one line, exit 130 or 143, no traceback, the outputs as they were."""
+    import importlib.util
+    import signal
+    import time
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    content = tmp_path / "content"
+    content.mkdir()
+    source = content / "lang.md"
+    source.write_text(generate.publication(40), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "lang.pdf").write_bytes(b"the previous booklet")
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), str(source), "--out",
+                                str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    time.sleep(3)  # WeasyPrint is laying out pages, the deck is being made beside it
+    os.killpg(process.pid, getattr(signal, signal_name)) if signal_name == "SIGINT" \
+        else process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == code, stderr
+    assert stderr.strip().splitlines() == [said], stderr
+    assert (out / "lang.pdf").read_bytes() == b"the previous booklet"
+    assert not list(out.glob(".tweeluik-*.tmp"))

@@ -411,3 +411,22 @@ def test_titles_and_key_messages_keep_one_size_across_the_lesson_slides(source_d
     messages = {slide.text("message").size for slide in lessons}
     assert len(titles) == 1 and len(messages) == 1, (titles, messages)
     assert min(THEME.deck["lesson_title"]) <= titles.pop()
+
+
+def test_the_package_properties_tell_the_truth(sample_deck):
+    """docProps/app.xml counts the slides with notes and lists each slide's real title
+    (not 'Slide 1'); the deck was never printed, so no date of printing is claimed."""
+    import re as regex
+    pub, built, prs = sample_deck
+    with zipfile.ZipFile(BytesIO(built.pptx)) as package:
+        app = package.read("docProps/app.xml").decode("utf-8")
+        core = package.read("docProps/core.xml").decode("utf-8")
+    parts = app.split("<TitlesOfParts>")[1]
+    titles = regex.findall(r"<vt:lpstr>([^<]*)</vt:lpstr>", parts)
+    assert titles[0] == pub.meta.title
+    assert "Slide 1" not in titles
+    assert any(pub.lessons[0].title_text in title for title in titles)
+    with_notes = sum(1 for slide in prs.slides if slide.has_notes_slide
+                     and slide.notes_slide.notes_text_frame.text.strip())
+    assert f"<Notes>{with_notes}</Notes>" in app
+    assert "lastPrinted" not in core

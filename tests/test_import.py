@@ -580,6 +580,8 @@ def test_bold_lines_head_lessons_in_a_word_letter_without_numbers(project, tmp_p
     assert [lesson.title_text for lesson in pub.lessons] == ["Nieuwe banen", "De kantine",
                                                              "De contributie"]
     assert "took the 3 lines set in bold as the titles of lessons" in result.stdout
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "## 1. Nieuwe banen\n" in source  # a heading is bold already: no '**' around it
 
 
 def test_a_whole_letter_under_one_pasted_bullet_is_not_a_list(project):

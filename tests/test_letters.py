@@ -126,6 +126,11 @@ def test_check_writes_nothing_and_strict_turns_warnings_into_errors(tmp_path):
     built = run_build(str(source), "--strict", "--out", str(out))
     assert built.returncode == 2 and not out.exists()
     assert "the link 'hier' has no address" in built.stderr
+    # The last line says that nothing was built, and why.
+    counted = sum(1 for line in built.stderr.splitlines()[:-1] if ": note: " not in line)
+    assert built.stderr.splitlines()[-1].endswith(
+        f"pasted-jaarbrief.md: not built: --strict counts the {counted} warnings above as "
+        "errors; fix them, or build without --strict"), built.stderr.splitlines()[-1]
 
 
 # --- links on paper -----------------------------------------------------------------------

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import InstallError, SourceError, missing_package
+from .errors import InstallError, SourceError, missing_package, printable
 from .outputs import describe_os_error
 from .paths import real
 from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, build_all, check_all, kinds_for
@@ -118,16 +118,48 @@ def source_problem(source: Path) -> str | None:
     return None
 
 
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: stop as Ctrl-C stops."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    """Run the command; ``root`` is the project folder holding content/, layouts/, output/."""
+    """Run the command; ``root`` is the project folder holding content/, layouts/, output/.
+    Ctrl-C or SIGTERM stops it with one line and exit 130 or 143: every output is written
+    all or nothing, so the previous ones are as they were."""
+    import signal
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (a test calling main): leave it
+        previous = None
     try:
         return run(argv, root)
+    except KeyboardInterrupt:
+        print("tweeluik: interrupted; the previous outputs are unchanged", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("tweeluik: stopped; the previous outputs are unchanged", file=sys.stderr)
+        return EXIT_TERMINATED
+    except BrokenPipeError:  # the reader went away ('template-info | head'): not an error
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ModuleNotFoundError as error:  # run with a Python that lacks our packages
         print(f"tweeluik: {missing_package(error, sys.executable)}", file=sys.stderr)
         return EXIT_INSTALL
     except InstallError as error:
         print(f"tweeluik: {error}", file=sys.stderr)
         return EXIT_INSTALL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def template_info(argv: list[str], root: Path | None) -> int:
@@ -186,17 +218,19 @@ def import_command(argv: list[str], root: Path | None) -> int:
         console.problem(f"{console.shown(target)}: {describe_os_error(error)}")
         return EXIT_BAD_INPUT
     shown = console.shown(target)
-    print(f"imported {args.letter.name} into {shown}:")
+    # The report holds the letter's own words: shown through the same filter as every
+    # message, so a title with escape sequences cannot reach the terminal.
+    print(printable(f"imported {args.letter.name} into {shown}:"))
     for found in report.found:
-        print(f"  {found}")
+        print(f"  {printable(found)}")
     for picture in report.pictures:
-        print(f"  picture       {console.shown(picture)}")
+        print(f"  picture       {printable(console.shown(picture))}")
     if report.checks:
         print("check these, where the import guessed or repaired:")
         for number, what in report.checks:
-            print(f"  {shown}:{number}: {what}" if number else f"  {shown}: {what}")
+            print(printable(f"  {shown}:{number}: {what}" if number else f"  {shown}: {what}"))
     if not report.copied:
-        print(f"then: {PROG} --check {shown}")
+        print(printable(f"then: {PROG} --check {shown}"))
     return 0
 
 

@@ -112,11 +112,19 @@ class Diagnostics:
         """Raise one ``SourceError`` holding everything found, if anything was an error
         (with ``strict``, a warning counts as an error too)."""
         items = self.items
+        summary = None
+        if strict and not self.has_errors and self.warnings:
+            count = len(self.warnings)
+            summary = Diagnostic(self.path, None, f"not built: --strict counts the {count} "
+                                 f"warning{'s' if count != 1 else ''} above as errors; fix "
+                                 "them, or build without --strict", ERROR)
         if strict:
             items = [Diagnostic(i.path, i.line, i.message, ERROR if i.severity == WARNING
                                 else i.severity, i.column) for i in items]
         if any(item.severity == ERROR for item in items):
-            raise SourceError.of(sorted(items, key=Diagnostic.sort_key))
+            error = SourceError.of(sorted(items, key=Diagnostic.sort_key))
+            error.summary = summary
+            raise error
 
 
 class SourceError(Exception):
@@ -127,6 +135,8 @@ class SourceError(Exception):
         super().__init__(message)
         self.diagnostics: tuple[Diagnostic, ...] = (Diagnostic(Path(path), line, message,
                                                                ERROR, column),)
+        #: A last line after all of them (why nothing was built), if any.
+        self.summary: Diagnostic | None = None
 
     @classmethod
     def of(cls, diagnostics: list[Diagnostic]) -> SourceError:
@@ -137,7 +147,7 @@ class SourceError(Exception):
         return error
 
     def __reduce__(self):  # so the error survives the trip back from a worker
-        return (_rebuild, (self.diagnostics,))
+        return (_rebuild, (self.diagnostics, self.summary))
 
     @property
     def first(self) -> Diagnostic:
@@ -167,15 +177,20 @@ class SourceError(Exception):
         return self.first.format(relative_to)
 
     def lines(self, relative_to: Path | None = None, limit: int = LIMIT) -> list[str]:
-        """Every diagnostic as a line, in source order, at most ``limit`` of them."""
-        return format_diagnostics(list(self.diagnostics), relative_to, limit)
+        """Every diagnostic as a line, in source order, at most ``limit`` of them, and
+        the summary last."""
+        lines = format_diagnostics(list(self.diagnostics), relative_to, limit)
+        return [*lines, self.summary.format(relative_to)] if self.summary else lines
 
     def __str__(self) -> str:
         return self.format()
 
 
-def _rebuild(diagnostics: tuple[Diagnostic, ...]) -> SourceError:
-    return SourceError.of(list(diagnostics))
+def _rebuild(diagnostics: tuple[Diagnostic, ...],
+             summary: Diagnostic | None = None) -> SourceError:
+    error = SourceError.of(list(diagnostics))
+    error.summary = summary
+    return error
 
 
 def format_diagnostics(items: list[Diagnostic], relative_to: Path | None = None,

@@ -18,6 +18,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 
+def leave_interrupts_to_the_parent() -> None:
+    """In a worker: Ctrl-C reaches the whole process group, and only the build's own
+    process says something about it (the worker used to print a traceback)."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def can_fork() -> bool:
     """True where a forked worker can run beside this process on another core."""
     return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
@@ -32,7 +39,8 @@ class Beside:
         self.future: Future | None = None
         if parallel and can_fork():
             self.executor = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("fork"))
+                max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                initializer=leave_interrupts_to_the_parent)
             self.future = self.executor.submit(function, *args)
 
     def result(self) -> Any:

@@ -693,20 +693,13 @@ class _Planner:
                          layout.master, layout.position, footer, logo)
 
     def logo(self, kind: str, texts: list[TextPlan | None]) -> LogoPlan | None:
-        """The logo in the first corner of the slide that no text of the slide covers
-        (top right, top left, bottom right, bottom left), as high as the theme says."""
+        """The logo where nothing of the slide lies (its texts, and what layout and
+        master draw): the first free corner (top right, top left, bottom right, bottom
+        left) as high as the theme says, else a free place along the top or bottom edge,
+        else the same a quarter and then a half smaller."""
         picture = self.pub.meta.logo
         if picture is None:
             return None
-        scale = self.template.scale
-        height = css_length_pt(self.theme.logo["slide"], 10.0) * scale
-        width = height * picture.width / picture.height
-        if width > self.template.width * 0.3:  # a wide logo keeps to a third of the slide
-            width = self.template.width * 0.3
-            height = width * picture.height / picture.width
-        margin = 28.8 * scale
-        right = self.template.width - margin - width
-        bottom = self.template.height - margin - height
         layout = self.layouts[kind].layout
         if layout.logos and self.pub.meta.deck.logo != "always":
             self.warn(picture.line, f"the slide layout '{layout.name}' carries the template's "
@@ -714,26 +707,28 @@ class _Planner:
                       "write 'deck: logo: always' to add it all the same", once=f"own-logo:{kind}",
                       severity=NOTE)
             return None
+        scale = self.template.scale
+        full = css_length_pt(self.theme.logo["slide"], 10.0) * scale
+        margin = 28.8 * scale
         frames = [text_extent(text, layout.placeholders[text.placeholder])
                   for text in texts if text is not None]
         frames += [Frame(-1, *rect) for rect in layout.drawn]
         small = [p.frame for p in layout.placeholders if p.kind in ("slide_number", "date",
                                                                     "footer")]
-
-        def overlaps(left: float, top: float, frame) -> bool:
-            return (left < frame.left + frame.width and frame.left < left + width
-                    and top < frame.top + frame.height and frame.top < top + height)
-
-        for left, top in ((right, margin), (margin, margin), (right, bottom), (margin, bottom)):
-            if top == bottom:  # above a slide number, date or footer in that corner
-                top = min([top, *(f.top - margin / 3 - height for f in small
-                                  if overlaps(left, top, f))])
-            if top >= 0 and not any(overlaps(left, top, f) for f in [*frames, *small]):
-                return LogoPlan(picture.path, picture.format, left, top, width, height,
+        for share in (1.0, 0.75, 0.5):
+            height = full * share
+            width = height * picture.width / picture.height
+            if width > self.template.width * 0.3:  # a wide logo keeps to a third of the slide
+                width = self.template.width * 0.3
+                height = width * picture.height / picture.width
+            place = free_place(self.template.width, self.template.height, width, height,
+                               margin, frames, small)
+            if place is not None:
+                return LogoPlan(picture.path, picture.format, *place, width, height,
                                 self.pub.meta.organisation or "")
-        self.warn(picture.line, f"the logo finds no free corner on the {kind} slide (its "
-                  "texts and what the template draws fill them); it is left off that slide. "
-                  "A lower [logo] slide height in theme.toml may make room",
+        self.warn(picture.line, f"the logo finds no free place on the {kind} slide (its "
+                  "texts and what the template draws fill every corner and edge); it is left "
+                  "off that slide. A lower [logo] slide height in theme.toml may make room",
                   once=f"logo:{kind}")
         return None
 
@@ -1032,6 +1027,31 @@ class _Planner:
             design=self.design,
             warnings=tuple(self.warnings),
         )
+
+
+def free_place(slide_width: float, slide_height: float, width: float, height: float,
+               margin: float, frames, small) -> tuple[float, float] | None:
+    """Where a ``width`` × ``height`` logo touches none of ``frames`` (nor of ``small``,
+    the slide number, date and footer boxes, which it may sit above): the corners first,
+    then places along the top and the bottom edge, from the right."""
+    right = slide_width - margin - width
+    bottom = slide_height - margin - height
+
+    def overlaps(left: float, top: float, frame) -> bool:
+        return (left < frame.left + frame.width and frame.left < left + width
+                and top < frame.top + frame.height and frame.top < top + height)
+
+    steps = max(1, int((right - margin) // max(width / 2, 1.0)))
+    along = [right - (right - margin) * step / steps for step in range(1, steps)]
+    candidates = [(right, margin), (margin, margin), (right, bottom), (margin, bottom),
+                  *((left, margin) for left in along), *((left, bottom) for left in along)]
+    for left, top in candidates:
+        if top == bottom:  # above a slide number, date or footer there
+            top = min([top, *(frame.top - margin / 3 - height for frame in small
+                              if overlaps(left, top, frame))])
+        if top >= 0 and not any(overlaps(left, top, frame) for frame in [*frames, *small]):
+            return left, top
+    return None
 
 
 #: The vertical anchors of OOXML, in the words of ``TextPlan.anchor``.

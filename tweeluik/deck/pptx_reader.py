@@ -38,6 +38,7 @@ from .template import (
     PlaceholderInfo,
     TemplateInfo,
     TextStyle,
+    is_fill_in_hint,
     is_real_footer,
 )
 
@@ -354,9 +355,10 @@ LOGO_SHARE = 0.08
 
 def drawn_on(layout, master, width: int, height: int
              ) -> tuple[tuple[tuple[float, float, float, float], ...], int]:
-    """What a layout shows besides its placeholders and background (from its master too,
-    unless it hides the master's shapes), in points; and how many of those are small
-    pictures near an edge (a logo)."""
+    """What a layout shows that the logo must not cover (from its master too, unless it
+    hides the master's shapes), in points: its pictures and its shapes that hold words
+    (a shape without words is the template's art, which a logo may stand on, as on a
+    background); and how many of those are small pictures near an edge (a logo)."""
     owners = [layout] if layout._element.get("showMasterSp") in ("0", "false") \
         else [layout, master]
     drawn, logos = [], 0
@@ -366,7 +368,10 @@ def drawn_on(layout, master, width: int, height: int
         for element, (left, top, across, down) in drawn_shapes(tree if tree is not None
                                                                 else []):
             share = across * down / area
-            if share > BACKGROUND_SHARE:
+            worded = "".join(element.itertext()).strip() if etree.QName(
+                element).localname == "sp" else ""
+            if share > BACKGROUND_SHARE or etree.QName(element).localname != "pic" \
+                    and not worded:
                 continue
             drawn.append((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                           down / EMU_PER_PT))
@@ -407,8 +412,8 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                 if kind == "footer" and not footer and master_number == 0 and text:
                     if is_real_footer(text):
                         footer = text
-                    else:
-                        footer_hint = True
+                    elif is_fill_in_hint(text):
+                        footer_hint = True  # words to replace; a bare prompt stays empty
                 strip, column = shape.height / BANDS, shape.width / COLUMNS
                 own = own_fill([shape._element, _master_placeholder(master, kind)], colours)
                 cells = tuple(tuple(background_at(

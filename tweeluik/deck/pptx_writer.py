@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -298,16 +299,27 @@ def _remove_all_slides(presentation) -> None:
                 extensions.remove(extension)
 
 
+def _slide_title(slide) -> str:
+    """The words of a planned slide's title, as PowerPoint lists them."""
+    title = slide.text("title")
+    if title is None:
+        return ""
+    words = " ".join("".join(run.text for run in runs) for runs in title.paragraphs)
+    return " ".join(words.replace("\u2060", "").split())
+
+
 def _application_properties(plan: DeckPlan) -> bytes:
-    """docProps/app.xml for our slides (a template's lists its own sample deck)."""
+    """docProps/app.xml for our slides (a template's lists its own sample deck): how
+    many slides and notes there are, and each slide's title, as PowerPoint writes it."""
     titles = "".join(f"<vt:lpstr>{escape(title)}</vt:lpstr>" for title in
-                     (plan.title, *(f"Slide {n}" for n in range(1, len(plan.slides) + 1))))
+                     (plan.title, *(_slide_title(slide) for slide in plan.slides)))
+    notes = sum(1 for slide in plan.slides if any(line.strip() for line in slide.notes))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
         'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
         'docPropsVTypes"><Application>tweeluik</Application>'
-        f"<Slides>{len(plan.slides)}</Slides><Notes>{len(plan.slides)}</Notes>"
+        f"<Slides>{len(plan.slides)}</Slides><Notes>{notes}</Notes>"
         "<HiddenSlides>0</HiddenSlides><PresentationFormat>On-screen Show</PresentationFormat>"
         '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>'
         "Slide Titles</vt:lpstr></vt:variant><vt:variant><vt:i4>"
@@ -334,10 +346,17 @@ def write_deck(plan: DeckPlan, presentation, theme: Theme, created: dt.datetime)
     props.last_modified_by = "tweeluik"
     props.revision = 1
     props.created = props.modified = created.replace(tzinfo=None)
-    props.last_printed = created.replace(tzinfo=None)
     out = BytesIO()
     presentation.save(out)
-    return normalise_zip(out.getvalue(), {"docProps/app.xml": _application_properties(plan)})
+    data = out.getvalue()
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        core = package.read("docProps/core.xml") if "docProps/core.xml" in \
+            package.namelist() else None
+    replace = {"docProps/app.xml": _application_properties(plan)}
+    if core is not None:  # never printed: the template's own date of printing goes
+        replace["docProps/core.xml"] = re.sub(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>|"
+                                              rb"<cp:lastPrinted\s*/>", b"", core)
+    return normalise_zip(data, replace)
 
 
 def normalise_zip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:

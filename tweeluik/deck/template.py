@@ -180,6 +180,13 @@ FILL_IN_HINT = re.compile(
     r"cliquez)\b|xx|\.\.\.|…|<[^>]*>", re.IGNORECASE)
 
 
+def is_fill_in_hint(text: str) -> bool:
+    """True for footer words that stand for ours ('Title of Presentation | DD.MM.YYYY'),
+    not for a box's bare prompt ('Footer', '<footer>')."""
+    return simple_name(text) not in {simple_name(word) for word in FOOTER_PROMPTS} \
+        and bool(FILL_IN_HINT.search(text))
+
+
 def is_real_footer(text: str) -> bool:
     """True for footer words a template author typed (not the box's prompt, nor a
     fill-in hint such as 'Title of Presentation | DD.MM.YYYY')."""

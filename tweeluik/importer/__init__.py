@@ -9,6 +9,7 @@ found and what was guessed or repaired, with line numbers in the new file.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,11 +176,19 @@ def _is_publication(path: Path) -> bool:
     return keys <= set(FRONT_MATTER_KEYS)
 
 
+def write_new_file(path: Path, data: bytes) -> None:
+    """Write a file that must not exist yet, never through a symbolic link (one planted
+    at the name, or leading nowhere, would make the import write outside the project)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+
+
 def _unique(folder: Path, stem: str, extension: str) -> Path:
     number = 1
     while True:
         candidate = folder / f"{stem}-{number}.{'jpg' if extension == 'jpeg' else extension}"
-        if not candidate.exists():
+        if not os.path.lexists(candidate):  # a link that leads nowhere is taken too
             return candidate
         number += 1
 
@@ -194,13 +203,16 @@ def import_letter(path: Path, target: Path) -> ImportReport:
                     f"'{printable(path.suffix)}'; save the letter in one of those")
     if path.stat().st_size > MAX_INPUT_BYTES:
         raise _fail(path, "the file is larger than 20 MB; a letter is far smaller")
+    if target.is_symlink():
+        raise _fail(target, "a symbolic link stands where the new source would go; tweeluik "
+                    "writes only plain files: remove the link, or choose another name with --out")
     if target.exists():
         raise _fail(target, "this file exists already and is never overwritten; choose "
                     "another name with --out, or delete it first")
     report = ImportReport(target)
     if _is_publication(path):
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(path.read_bytes())
+        write_new_file(target, path.read_bytes())
         report.copied = True
         report.found.append(f"{shown} is a tweeluik publication already: copied unchanged")
         return report
@@ -216,9 +228,13 @@ def import_letter(path: Path, target: Path) -> ImportReport:
                   *(paragraph for lesson in letter.lessons for paragraph in lesson.paragraphs),
                   *letter.closing]:
         for picture in piece.pictures:
+            if images.is_symlink():
+                raise _fail(images, "content/images is a symbolic link; tweeluik writes the "
+                            "letter's pictures only into a real folder: replace the link by "
+                            "a folder")
             images.mkdir(parents=True, exist_ok=True)
             file = _unique(images, target.stem, picture.extension)
-            file.write_bytes(picture.data)
+            write_new_file(file, picture.data)
             report.pictures.append(file)
             alt = picture.alt or ("Afbeelding uit de brief" if letter.language == "nl"
                                   else "Picture from the letter")
@@ -230,7 +246,7 @@ def import_letter(path: Path, target: Path) -> ImportReport:
 
     text, where = letter_to_markdown(letter, pictures)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    write_new_file(target, text.encode("utf-8"))
     _describe(letter, where, report)
     for note in letter.notes:
         report.checks.append((where.get(id(note.anchor)), note.message))

@@ -2,16 +2,20 @@
 
 Step 0 of the pipeline (bringing a letter in), for ``.docx`` files: each paragraph with
 its italic, bold and links, whether Word marks it as a heading, a numbered list item or
-the title, and the pictures in it with their descriptions. Tables and text boxes are
-not read; the report says so when the file has them.
+the title, and the pictures in it with their descriptions; the paragraphs of text
+boxes after the paragraph that holds them. Tables are not read; the report says so.
+Damaged formatting is read as plain text, and a file that unpacks to far more than a
+letter is refused before it is unpacked.
 """
 
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import docx
+from docx.exceptions import PythonDocxError
 from docx.oxml.ns import qn
 from docx.text.hyperlink import Hyperlink
 
@@ -28,44 +32,110 @@ _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
 
 
+#: Limits on what a Word file may unpack to: a letter is far smaller, and a file that
+#: unpacks to more is a bomb or a mistake.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_PARTS = 2000
+MAX_PICTURE_BYTES = 20 * 1024 * 1024
+MAX_PARAGRAPHS = 20_000
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
 class DocxProblem(Exception):
-    """The file is not a Word document tweeluik can read."""
+    """The file is not a Word document tweeluik can read (the message says why)."""
+
+
+def _check_package(path: Path) -> None:
+    """Refuse, before python-docx unpacks it, a file that unpacks to far more than a
+    letter: too many parts or too many bytes."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise DocxProblem(str(error)) from None
+    if len(infos) > MAX_PARTS or sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+        raise DocxProblem("it unpacks to more than 100 MB")
 
 
 def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
-    """(paragraphs, pictures left out, other things not read) of a Word file."""
+    """(paragraphs, pictures left out, other things not read) of a Word file; the
+    paragraphs of text boxes follow the paragraph they stand in."""
+    _check_package(path)
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several kinds for a file it cannot use
         raise DocxProblem(str(error)) from None
     pieces: list[Piece] = []
     left_out: list[str] = []
-    for paragraph in document.paragraphs:
-        style = paragraph.style.name if paragraph.style is not None else ""
-        heading = HEADING_STYLE.match(style or "")
-        kind = _list_kind(document, paragraph, style or "")
-        spans = list(_spans(paragraph))
-        pictures = []
-        for drawing in paragraph._p.iter(qn("w:drawing")):
-            picture = _picture(document, drawing)
-            if isinstance(picture, Picture):
-                pictures.append(picture)
-            else:
-                left_out.append(picture)
-        text = "".join(span.text for span in spans)
-        if not text.strip() and not pictures:
-            continue
-        pieces.append(Piece(tuple(spans), tuple(line.strip() for line in text.split("\n")
-                                                if line.strip()),
-                            heading=int(heading.group(1)) if heading else 0,
-                            numbered=kind == "number", bullet=kind == "bullet",
-                            quote=bool(QUOTE_STYLES.match(style or "")),
-                            title_style=(style or "").lower() in TITLE_STYLES,
-                            pictures=tuple(pictures)))
     unread = []
+    damaged = 0
+    for paragraph in document.paragraphs[:MAX_PARAGRAPHS]:
+        for part in (paragraph, *_text_box_paragraphs(paragraph)):
+            try:
+                piece = _piece(document, part, left_out)
+            except (ValueError, TypeError, KeyError, AttributeError, PythonDocxError):
+                # damaged formatting (a bold of 'misschien', a list id that is no number,
+                # a link without its target): the words still count
+                damaged += 1
+                piece = _plain_piece(part)
+            if piece is not None:
+                pieces.append(piece)
+    if len(document.paragraphs) > MAX_PARAGRAPHS:
+        unread.append(f"paragraphs after the first {MAX_PARAGRAPHS:,} (a letter has far fewer)")
+    if damaged:
+        left_out.append(f"the formatting of {damaged} paragraph{'s' if damaged != 1 else ''} "
+                        "that Word stored damaged (their words are read as plain text)")
     if document.tables:
         unread.append(f"{len(document.tables)} table{'s' if len(document.tables) != 1 else ''}")
     return pieces, left_out, unread
+
+
+def _text_box_paragraphs(paragraph) -> list:
+    """The paragraphs of the text boxes anchored in ``paragraph`` (each once: Word keeps a
+    fallback copy of every box for older programs)."""
+    from docx.text.paragraph import Paragraph
+    found: list = []
+    for box in paragraph._p.iter(_TEXT_BOX):
+        if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
+            continue
+        found.extend(Paragraph(element, paragraph._parent)
+                     for element in box.iter(qn("w:p")))
+    return found
+
+
+def _piece(document, paragraph, left_out: list[str]) -> Piece | None:
+    """One paragraph as read, with its styles, list kind and pictures."""
+    style = paragraph.style.name if paragraph.style is not None else ""
+    heading = HEADING_STYLE.match(style or "")
+    kind = _list_kind(document, paragraph, style or "")
+    spans = list(_spans(paragraph))
+    pictures = []
+    for drawing in paragraph._p.iter(qn("w:drawing")):
+        picture = _picture(document, drawing)
+        if isinstance(picture, Picture):
+            pictures.append(picture)
+        else:
+            left_out.append(picture)
+    text = "".join(span.text for span in spans)
+    if not text.strip() and not pictures:
+        return None
+    return Piece(tuple(spans), tuple(line.strip() for line in text.split("\n")
+                                     if line.strip()),
+                 heading=int(heading.group(1)) if heading else 0,
+                 numbered=kind == "number", bullet=kind == "bullet",
+                 quote=bool(QUOTE_STYLES.match(style or "")),
+                 title_style=(style or "").lower() in TITLE_STYLES,
+                 pictures=tuple(pictures))
+
+
+def _plain_piece(paragraph) -> Piece | None:
+    """A paragraph's words without any of its formatting."""
+    text = "".join(paragraph._p.itertext())
+    if not text.strip():
+        return None
+    return Piece((Span(text),), tuple(line.strip() for line in text.split("\n")
+                                      if line.strip()))
 
 
 def _list_kind(document, paragraph, style: str) -> str | None:
@@ -115,4 +185,8 @@ def _picture(document, drawing) -> Picture | str:
     if kind is None:
         return f"a picture in a format tweeluik cannot use ({part.content_type}, " \
                f"{alt or 'no description'}); save it as PNG or JPEG and add it"
+    if len(part.blob) > MAX_PICTURE_BYTES:
+        described = alt or "no description"
+        return (f"a picture of {len(part.blob) / 1024 / 1024:.0f} MB ({described}), larger "
+                "than the 20 MB a picture in a letter may be")
     return Picture(part.blob, kind, alt)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from .letter import Letter
 from .pieces import Piece, Span
@@ -149,7 +150,11 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
     paragraphs(letter.introduction)
     for lesson in letter.lessons:
         out.blank()
-        out.add(f"## {lesson.number}. {spans_to_markdown(lesson.title)}", lesson.heading)
+        title = lesson.title
+        visible = [span for span in title if span.text.strip()]
+        if visible and all(span.bold for span in visible):  # a heading is bold already
+            title = tuple(replace(span, bold=False) for span in title)
+        out.add(f"## {lesson.number}. {spans_to_markdown(title)}", lesson.heading)
         paragraphs(lesson.paragraphs)
     if letter.closing or letter.closing_title:
         out.blank()

@@ -1,0 +1,155 @@
+"""Bringing in files from outside safely: Word files that are damaged or far too large,
+planted symbolic links, and letters whose words try to reach the terminal."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from .conftest import LAYOUTS, run_project
+
+pytestmark = pytest.mark.slow
+
+LETTER = ("Nieuws van de club\n\nBeste leden,\n\nEen korte inleiding.\n\n1. Eerste les\n\n"
+          "Tekst van de eerste les.\n\n2. Tweede les\n\nTekst van de tweede les.\n\n"
+          "Met vriendelijke groet,\n\nAnna de Wit\n")
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    return tmp_path
+
+
+def assert_one_clean_line(result) -> str:
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    return line
+
+
+def test_a_planted_link_at_the_new_source_is_never_written_through(project, tmp_path):
+    letter = project / "brief.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    outside = tmp_path / "elders.md"
+    (project / "content" / "brief.md").symlink_to(outside)  # leads nowhere yet
+    line = assert_one_clean_line(run_project(project, "import", str(letter)))
+    assert "a symbolic link stands where the new source would go" in line
+    assert not outside.exists()
+
+
+def test_a_planted_link_for_the_pictures_folder_is_never_written_through(project, tmp_path):
+    document = Document()
+    document.add_paragraph("Nieuws van de club", style="Title")
+    document.add_paragraph("Beste leden,")
+    from PIL import Image
+    picture = tmp_path / "foto.png"
+    Image.new("RGB", (40, 30), (10, 120, 60)).save(picture)
+    document.add_paragraph().add_run().add_picture(str(picture))
+    document.add_paragraph("Tekst.")
+    path = tmp_path / "brief.docx"
+    document.save(path)
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (project / "content" / "images").symlink_to(elsewhere)
+    line = assert_one_clean_line(run_project(project, "import", str(path)))
+    assert "content/images is a symbolic link" in line
+    assert list(elsewhere.iterdir()) == []
+    assert not (project / "content" / "brief.md").exists()
+
+
+def test_the_report_never_sends_a_letters_control_characters_to_the_terminal(project):
+    letter = project / "brief.txt"
+    letter.write_text(LETTER.replace("Nieuws van de club", "Nieuws\x1b]0;gekaapt\x07\x1b[2J"),
+                      encoding="utf-8")
+    result = run_project(project, "import", str(letter))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "<U+001B>" in result.stdout
+
+
+def word_file(path: Path, change) -> Path:
+    document = Document()
+    document.add_paragraph("Nieuws van de club", style="Title")
+    document.add_paragraph("Beste leden,")
+    document.add_paragraph("Een korte inleiding.")
+    for title, text in (("Eerste les", "Tekst van de eerste les."),
+                        ("Tweede les", "Tekst van de tweede les.")):
+        document.add_paragraph(title, style="Heading 1")
+        document.add_paragraph(text)
+    document.add_paragraph("Met vriendelijke groet,")
+    document.add_paragraph("Anna de Wit")
+    change(document)
+    document.save(path)
+    return path
+
+
+def bold_maybe(document):
+    run = document.paragraphs[2].runs[0]
+    run._r.get_or_add_rPr().append(run._r.makeelement(qn("w:b"), {qn("w:val"): "misschien"}))
+
+
+def numbering_words(document):
+    paragraph = document.paragraphs[4]
+    properties = paragraph._p.get_or_add_pPr()
+    numbering = properties.makeelement(qn("w:numPr"), {})
+    numbering.append(numbering.makeelement(qn("w:ilvl"), {qn("w:val"): "nul"}))
+    numbering.append(numbering.makeelement(qn("w:numId"), {qn("w:val"): "een"}))
+    properties.append(numbering)
+
+
+def link_without_target(document):
+    paragraph = document.paragraphs[2]
+    link = paragraph._p.makeelement(qn("w:hyperlink"), {qn("r:id"): "rId999"})
+    run = paragraph._p.makeelement(qn("w:r"), {})
+    text = run.makeelement(qn("w:t"), {})
+    text.text = " Lees meer."
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+@pytest.mark.parametrize("change", [bold_maybe, numbering_words, link_without_target],
+                         ids=["bold-maybe", "numbering-words", "link-without-target"])
+def test_a_damaged_word_file_is_read_for_its_words(project, tmp_path, change):
+    path = word_file(tmp_path / "brief.docx", change)
+    result = run_project(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    text = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "Een korte inleiding." in text and "Tekst van de tweede les." in text
+
+
+def test_a_word_file_that_unpacks_to_far_too_much_is_refused_before_it_is_unpacked(
+        project, tmp_path):
+    path = word_file(tmp_path / "brief.docx", lambda document: None)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/media/bom.bin", b"\0" * (110 * 1024 * 1024))
+    assert os.path.getsize(path) < 2 * 1024 * 1024
+    line = assert_one_clean_line(run_project(project, "import", str(path)))
+    assert "not a Word file tweeluik can read" in line or "more than 100 MB" in line
+
+
+def test_the_text_of_text_boxes_comes_in(project, tmp_path):
+    """A newsletter laid out in Word's text boxes: their paragraphs are read too."""
+    def boxed(document):
+        paragraph = document.paragraphs[4]
+        box = paragraph._p.makeelement(qn("w:txbxContent"), {})
+        inner = box.makeelement(qn("w:p"), {})
+        run = inner.makeelement(qn("w:r"), {})
+        text = run.makeelement(qn("w:t"), {})
+        text.text = "Tekst in een kader."
+        run.append(text)
+        inner.append(run)
+        box.append(inner)
+        paragraph._p.append(box)
+    path = word_file(tmp_path / "brief.docx", boxed)
+    result = run_project(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "Tekst in een kader." in (project / "content" / "brief.md").read_text("utf-8")
