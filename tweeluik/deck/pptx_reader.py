@@ -377,7 +377,9 @@ def drawn_on(layout, master, width: int, height: int
                           down / EMU_PER_PT))
             near_edge = min(left, top, width - left - across, height - top - down) \
                 < 0.12 * min(width, height)
-            if etree.QName(element).localname == "pic" and share < LOGO_SHARE and near_edge:
+            shaped_like_a_logo = 0.25 <= across / max(down, 1.0) <= 6  # not a strip
+            if etree.QName(element).localname == "pic" and share < LOGO_SHARE and near_edge \
+                    and shaped_like_a_logo:
                 logos += 1
     return tuple(drawn), logos
 
