@@ -18,6 +18,7 @@ import json
 import os
 import re
 import secrets
+import signal
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -227,11 +228,17 @@ class OutputFolder:
                 with contextlib.suppress(OSError):
                     temporary.unlink()
             raise
+        # Ctrl-C and SIGTERM wait until every file is in place (a few renames), so an
+        # interrupted build has either the old set or the new one.
+        masked = {signal.SIGINT, signal.SIGTERM}
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, masked)
         try:
             for temporary, target in written:
                 os.replace(temporary, target)
         except OSError as error:  # the journal stays: the next build finishes the renames
             raise self.fail(target, f"cannot replace: {describe_os_error(error)}") from None
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         with contextlib.suppress(OSError):
             journal.unlink()
 
