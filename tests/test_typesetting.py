@@ -417,9 +417,12 @@ def body_page_fills(document) -> list[float]:
             continue
         top, height = box.content_box_y(), box.height
         bottom = top
-        for node in box.descendants():
-            if type(node).__name__ == "LineBox":
-                bottom = max(bottom, node.position_y + node.height)
+        for child in box.children:  # the page's body, not its running heads and folios
+            if type(child).__name__ == "MarginBox":
+                continue
+            for node in child.descendants():
+                if type(node).__name__ == "LineBox":
+                    bottom = max(bottom, node.position_y + node.height)
         fills.append((bottom - top) / height)
     return fills
 
