@@ -430,3 +430,35 @@ def test_the_package_properties_tell_the_truth(sample_deck):
                      and slide.notes_slide.notes_text_frame.text.strip())
     assert f"<Notes>{with_notes}</Notes>" in app
     assert "lastPrinted" not in core
+
+
+def test_a_template_without_title_boxes_is_refused_with_what_to_do_instead():
+    """A 'template' whose layouts have no title box at all (a deck of pictures and loose
+    text) is refused with advice that can be followed; when only another master has
+    layouts with a title, the error names that master."""
+    from pathlib import Path as P
+
+    from tweeluik.deck.plan import resolve_layouts
+    from tweeluik.deck.template import Frame, LayoutInfo, PlaceholderInfo, TemplateInfo
+    from tweeluik.model import DeckSettings
+
+    def layout(master: int, name: str, titled: bool) -> LayoutInfo:
+        boxes = (PlaceholderInfo(0, "title", 0, "Title 1", Frame(0, 40, 40, 600, 80)),
+                 PlaceholderInfo(1, "body", 1, "Text 2", Frame(1, 40, 140, 600, 300))) \
+            if titled else ()
+        return LayoutInfo(master, 0, name, "cust", boxes)
+
+    settings = DeckSettings(template=P("huisstijl.pptx"))
+    pictures_only = TemplateInfo("huisstijl.pptx", 960, 540, ("Master 1",),
+                                 (layout(0, "front", False), layout(0, "end", False)))
+    with pytest.raises(SourceError) as refused:
+        resolve_layouts(settings, pictures_only, False, P("pub.md"), 5)
+    assert "no slide layout with a title box in any of its 2 layouts" in refused.value.message
+    assert "leave out 'deck: template:'" in refused.value.message
+    second = TemplateInfo("huisstijl.pptx", 960, 540, ("Master 1", "Master 2"),
+                          (layout(0, "front", False), layout(1, "Titel", True)))
+    with pytest.raises(SourceError) as refused:
+        resolve_layouts(settings, second, False, P("pub.md"), 5)
+    assert "write 'deck: master: 2'" in refused.value.message
+    resolve_layouts(DeckSettings(template=P("huisstijl.pptx"), master=2), second, False,
+                    P("pub.md"), 5)

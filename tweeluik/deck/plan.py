@@ -244,6 +244,21 @@ def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template
             problems.append(f"a layout with a title (for the {kind.replace('_', ' ')} slide)")
             continue
         chosen[kind] = layout
+    if problems and not any(layout.of_kind("title") for layout in template.layouts):
+        raise SourceError(source, line, f"{where} has no slide layout with a title box in "
+                          f"any of its {len(template.layouts)} layouts: it is a presentation "
+                          "built from pictures and loose text, not a template with places "
+                          "for text. Ask the organisation for its PowerPoint template "
+                          "(.potx), or leave out 'deck: template:' to use tweeluik's own")
+    titled = sorted({layout.master + 1 for layout in template.layouts
+                     if layout.of_kind("title")})
+    if problems and master + 1 not in titled:
+        raise SourceError(source, line, f"the slide master {master + 1} of {where} has no "
+                          "layout with a title box; "
+                          + (f"master {titled[0]} has" if len(titled) == 1 else
+                             f"masters {', '.join(map(str, titled))} have")
+                          + f" such layouts: write 'deck: master: {titled[0]}' in the front "
+                          "matter (see 'build.py template-info')")
     if problems:
         names = sorted({layout.name for layout in template.layouts})
         raise SourceError(source, line, f"{where} has no slide layout "
