@@ -70,3 +70,19 @@ def test_a_letter_without_lessons_gets_one_slide_per_section(tmp_path):
         "De contributie", "Tot slot"]
     assert "Daardoor kunnen we de hele winter spelen." in slides[2][2]
     assert "De twee gravelbanen zijn vervangen door kunstgras." in slides[2][1]
+
+
+def test_the_closing_slide_says_the_letters_own_last_words(source_dir):
+    """A closing of only a greeting ('Groetjes,'): the closing slide says that greeting,
+    not words the letter does not have ('Dank u wel')."""
+    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.parse import parse_publication
+    from tweeluik.theme import load_theme
+
+    from .conftest import FONTS, LAYOUTS, default_template, write_source
+    source = write_source(source_dir, "Beste leden,\n\nHet seizoen is voorbij.\n\n---\n\n"
+                          "Groetjes,\n", front="title: Afscheid\nsignatories: [Anna de Wit]\n")
+    plan = publication_to_deck_plan(parse_publication(source), load_theme(LAYOUTS),
+                                    default_template(), FONTS)
+    closing = plan.slides[-1].text("body")
+    assert "".join(run.text for run in closing.paragraphs[0]) == "Groetjes"

@@ -307,6 +307,9 @@ class Closing:
     #: Its paragraphs of words, without the greeting ('Met vriendelijke groet,'): what
     #: the closing slide may say, decided by the reader.
     words: tuple[Paragraph, ...] = ()
+    #: The greeting that closes the letter ('Groetjes,'), if any: what the closing slide
+    #: says when the closing has no other words (never words the letter does not have).
+    greeting: Paragraph | None = None
 
 
 @dataclass(frozen=True)

@@ -384,8 +384,10 @@ class _TokenConverter:
                                                                  "the '---' of the closing")
         words = tuple(block for block in blocks if isinstance(block, Paragraph)
                       and not is_greeting(plain_text(block.inlines)))
+        greeting = next((block for block in reversed(blocks) if isinstance(block, Paragraph)
+                         and is_greeting(plain_text(block.inlines))), None)
         return Closing(raw["title"], tuple(blocks), raw["line"], key_message, key_message_line,
-                       words)
+                       words, greeting)
 
     def lesson_title(self, number: int, inlines: Inlines, line: int) -> Inlines:
         """Strip an author's '3. ' from a heading, after checking it is the right number."""

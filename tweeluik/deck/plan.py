@@ -957,6 +957,9 @@ class _Planner:
             return ([inlines_to_runs(closing.key_message)], closing.key_message_line,
                     "the key message of the closing", advice)
         paragraphs = list(closing.words)
+        if not paragraphs and closing.greeting is not None:  # the letter's own last words
+            words = plain_text(closing.greeting.inlines).strip().rstrip(",")
+            return [[RunPlan(words)]], closing.greeting.line, "the greeting", advice
         if not paragraphs:
             return [[RunPlan(self.labels["thanks"])]], closing.line, "the closing words", advice
         last = split_sentences(plain_text(paragraphs[-1].inlines))
