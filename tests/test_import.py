@@ -622,3 +622,15 @@ def test_an_english_letter_without_english_greetings_is_english(project):
         assert leftover not in source
         assert f"left out “{leftover}" in result.stdout or leftover in result.stdout
     assert pub.meta.signatories == ()
+
+
+def test_a_letterhead_address_a_date_or_a_greeting_is_never_the_title(project):
+    """Above the salutation: an address, an addressee's 'To', a month and a year, or a
+    greeting line are not the title; the report asks for one instead."""
+    letter = project / "brief.txt"
+    letter.write_text("Dorpsstraat 12\n\n1234 AB Zuidkant\n\nTo\n\nOctober, 2026\n\n"
+                      "Beste leden,\n\nEen korte brief.\n\nGroet,\n\nAnna de Wit\n",
+                      encoding="utf-8")
+    result = run_project(project, "import", str(letter))
+    assert result.returncode == 0, result.stderr
+    assert "title         not found" in result.stdout

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..dates import parse_date_line
 from ..errors import printable
+from ..labels import MONTHS
 from ..letters import GREETINGS, is_greeting
 from ..sentences import ends_a_sentence
 from .pieces import Piece, Span
@@ -147,8 +148,24 @@ def _strip_number(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], int | None
     return tuple(out), int(found.group(1))
 
 
+#: A line of a postal address (a house number and street, a postcode, a PO box), or an
+#: addressee's "To"/"Aan": a letterhead's lines, never a title.
+ADDRESS_LINE = re.compile(
+    r"^\d+[a-z]?\s+\w|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}\b|\bP\.?\s?O\.?\s+Box\b|"
+    r"\bPMB\b|\bpostbus\b|^(to|aan|from|van)\s*:?$|"
+    r"\w(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park)\s+\d+", re.IGNORECASE)
+
+
+#: A month and a year alone ("October, 2017", "december 2026"): a date line, no title.
+MONTH_YEAR = re.compile(r"(" + "|".join(name for names in MONTHS.values() for name in names)
+                        + r")\W+\d{4}", re.IGNORECASE)
+
+
 def _title_like(piece: Piece) -> bool:
     text = piece.text
+    if ADDRESS_LINE.search(text) or MONTH_YEAR.fullmatch(text) or SALUTATION.match(text) or \
+            re.match(r"^(dear|beste|geachte)\b", text, re.IGNORECASE):
+        return False
     return 0 < len(text.split()) <= MAX_TITLE_WORDS and not text.endswith((".", ",", ";", ":")) \
         or bool(re.search(r"[!?]$", text)) and len(text.split()) <= MAX_TITLE_WORDS
 
