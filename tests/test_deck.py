@@ -462,3 +462,13 @@ def test_a_template_without_title_boxes_is_refused_with_what_to_do_instead():
     assert "write 'deck: master: 2'" in refused.value.message
     resolve_layouts(DeckSettings(template=P("huisstijl.pptx"), master=2), second, False,
                     P("pub.md"), 5)
+
+
+@pytest.mark.parametrize(("text", "real"), [
+    ("Vereniging van Wijkteams — intern", True), ("KPN intern", True),
+    ("Bill & Melinda Gates Foundation", True), ("Title of Presentation | DD.MM.YYYY", False),
+    ("Short Title. Author.", False), ("<Autor>", False),
+    ("Confidentiality: Public or Internal-LIST or Restricted-LIST", False), ("Footer", False)])
+def test_a_footer_that_is_a_fill_in_hint_is_not_the_organisations(text, real):
+    from tweeluik.deck.template import is_real_footer
+    assert is_real_footer(text) == real

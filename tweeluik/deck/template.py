@@ -177,7 +177,8 @@ FILL_IN_HINT = re.compile(
     r"\b(title|subtitle|author|presenter|speaker|presentation|name|place|date|dd|mm|yyyy|"
     r"jjjj|titel|ondertitel|auteur|presentatie|naam|plaats|datum|präsentation|autor|ort|"
     r"titre|auteur|nom|lieu|título|autor|nome|data|click|klik|insert|edit|bearbeiten|"
-    r"cliquez)\b|xx|\.\.\.|…|<[^>]*>", re.IGNORECASE)
+    r"cliquez)\b|xx|\.\.\.|…|<[^>]*>|"
+    r"\bor\b.+\bor\b|\bof\b.+\bof\b.+\bof\b", re.IGNORECASE)  # "Public or Internal or …"
 
 
 def is_fill_in_hint(text: str) -> bool:
