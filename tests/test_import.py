@@ -562,7 +562,11 @@ def test_a_memo_header_gives_date_and_title(project):
     assert [plain_text(b.inlines) for b in pub.introduction.blocks] == ["We nodigen je uit."]
 
 
-def test_bold_lines_head_lessons_in_a_word_letter_without_numbers(project, tmp_path):
+def test_bold_lines_head_the_parts_of_a_word_letter_without_numbers(project, tmp_path):
+    """Lines in bold that head the parts of a letter without numbered lessons become
+    '### ' headings: the letter has no lessons ('Les 1' on a part of a newsletter was
+    wrong on 6 real letters), its deck a slide for each part, and the report says how to
+    make them lessons instead."""
     document = Document()
     document.add_paragraph("Nieuws van de club", style="Title")
     document.add_paragraph("Beste leden,")
@@ -577,11 +581,14 @@ def test_bold_lines_head_lessons_in_a_word_letter_without_numbers(project, tmp_p
     path = tmp_path / "brief.docx"
     document.save(path)
     pub, result = import_and_check(project, path)
-    assert [lesson.title_text for lesson in pub.lessons] == ["Nieuwe banen", "De kantine",
-                                                             "De contributie"]
-    assert "took the 3 lines set in bold as the titles of lessons" in result.stdout
+    assert pub.lessons == ()
+    sections = [plain_text(section.title) for section in pub.introduction.sections
+                if section.title is not None]
+    assert sections == ["Nieuwe banen", "De kantine", "De contributie"]
+    assert "took the 3 lines set in bold as the headings of the letter's parts" in result.stdout
+    assert "write '## ' instead of '### '" in result.stdout
     source = (project / "content" / "brief.md").read_text(encoding="utf-8")
-    assert "## 1. Nieuwe banen\n" in source  # a heading is bold already: no '**' around it
+    assert "### Nieuwe banen\n" in source  # a heading is bold already: no '**' around it
 
 
 def test_a_whole_letter_under_one_pasted_bullet_is_not_a_list(project):

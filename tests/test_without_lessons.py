@@ -64,6 +64,7 @@ def test_a_letter_without_lessons_gets_one_slide_per_section(tmp_path):
     result = run_build(str(LETTERS / "zonder-lessen-met-kopjes.md"), "--out", str(tmp_path),
                        "--only", "deck")
     assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr  # '###' sections are meant, not lessons mistyped
     slides = slide_texts(tmp_path / "zonder-lessen-met-kopjes.pptx")
     assert [title for title, _, _ in slides] == [
         "Nieuws van het bestuur", "De brief in het kort", "Nieuwe banen", "De kantine",
@@ -86,3 +87,22 @@ def test_the_closing_slide_says_the_letters_own_last_words(source_dir):
                                     default_template(), FONTS)
     closing = plan.slides[-1].text("body")
     assert "".join(run.text for run in closing.paragraphs[0]) == "Groetjes"
+
+
+def test_no_empty_slide_for_a_line_above_the_first_part(source_dir):
+    """A letter of parts whose text above the first heading has no sentence to show
+    ('Here are a few updates') gets no empty 'in brief' slide."""
+    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.parse import parse_publication
+    from tweeluik.theme import load_theme
+
+    from .conftest import FONTS, LAYOUTS, default_template, write_source
+    source = write_source(source_dir, "Beste leden,\n\nHier het nieuws van de club\n\n"
+                          "### Nieuwe banen\n\nDe banen zijn vernieuwd.\n\n"
+                          "### De kantine\n\nWe zoeken vrijwilligers.\n")
+    plan = publication_to_deck_plan(parse_publication(source), load_theme(LAYOUTS),
+                                    default_template(), FONTS)
+    titles = ["".join(run.text for run in slide.text("title").paragraphs[0])
+              for slide in plan.slides]
+    assert titles == ["Proef", "Nieuwe banen", "De kantine", "Tot slot"]
+    assert all(slide.text("message") is not None for slide in plan.slides[1:-1])

@@ -183,8 +183,12 @@ def letter_sections(blocks: tuple[Block, ...]) -> tuple[Section, ...]:
             parts[-1][2].append(block)
     if sum(1 for title, _, _ in parts if title is not None) < 2:
         return (Section(None, blocks, None, first_sentence_of(blocks)),)
-    return tuple(Section(title, tuple(found), line, first_sentence_of(tuple(found)))
-                 for title, line, found in parts if title is not None or found)
+    sections = (Section(title, tuple(found), line, first_sentence_of(tuple(found)))
+                for title, line, found in parts)
+    # The text above the first heading has a slide of its own only when it has a sentence
+    # to show (a line such as 'Here are a few updates' would leave it empty).
+    return tuple(section for section in sections
+                 if section.title is not None or section.stand_in is not None)
 
 
 #: What a publication without lessons becomes, said once as a note.
@@ -201,6 +205,9 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
     """In a source without lessons, the lines that look like lesson titles written
     another way (a bold or italic line, a '###' heading, a numbered line), with the fix."""
     found = []
+    # Two '###' headings or more head the parts of a letter without lessons (a slide
+    # each): they are meant, not lesson titles written another way.
+    sections = sum(1 for block in blocks if isinstance(block, Subheading)) >= 2
     for block in blocks:
         if isinstance(block, Paragraph):
             marks = [node for node in block.inlines
@@ -211,7 +218,7 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
                     style = "bold" if isinstance(marks[0], Strong) else "italics"
                     found.append((block.line, f"this line looks like a lesson title set in "
                                   f"{style}; a lesson starts with '## ': write '## {text}'"))
-        elif isinstance(block, Subheading):
+        elif isinstance(block, Subheading) and not sections:
             text = plain_text(block.inlines).strip()
             found.append((block.line, f"a lesson starts with '## ', not '###': write "
                           f"'## {text}'"))

@@ -305,7 +305,7 @@ def _title_candidates(pieces: list[Piece]) -> list[Piece]:
     return [piece for index, piece in enumerate(pieces[:-1])
             if len(piece.lines) <= 1 and 0 < len(piece.text.split()) <= 8
             and not piece.text.endswith((".", ",", ";", "!", "?")) and not piece.bullet
-            and not piece.pictures and index > 0][:12]
+            and not piece.pictures and not piece.section and index > 0][:12]
 
 
 def default_target(path: Path, content: Path) -> Path:

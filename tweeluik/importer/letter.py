@@ -336,9 +336,15 @@ def read_letter(pieces: list[Piece]) -> Letter:
     headings = _lesson_headings(body, 0, len(body))
     if headings and all(_bold_heading(body[index]) and not body[index].heading
                         and not LESSON_LINE.match(body[index].text) for index, _ in headings):
+        # Lines in bold head the parts of a letter, not lessons: they become '### '
+        # headings (a slide each), and the letter has no lessons unless the author says so.
+        for index, _ in headings:
+            body[index] = replace(body[index], section=True)
         notes.append(Note(body[headings[0][0]], f"took the {len(headings)} lines set in bold "
-                                                 "as the titles of lessons (the letter has no "
-                                                 "numbered ones); check them"))
+                                                 "as the headings of the letter's parts ('### "
+                                                 "…', a slide each); to make them lessons, "
+                                                 "write '## ' instead of '### '"))
+        headings = []
     if headings:
         letter.introduction = body[:headings[0][0]]
         for number, (index, _) in enumerate(headings, start=1):

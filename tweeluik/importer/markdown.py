@@ -129,6 +129,12 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
     def paragraphs(pieces: list[Piece]) -> None:
         in_list = False
         for piece in pieces:
+            if piece.text and piece.section:  # the heading of a part of the letter
+                out.blank()
+                spans = tuple(replace(span, bold=False) for span in piece.spans)
+                out.add(f"### {spans_to_markdown(spans).rstrip(':')}", piece)
+                in_list = False
+                continue
             if piece.text and piece.bullet:
                 if not in_list:
                     out.blank()

@@ -41,6 +41,7 @@ class Piece:
     bullet: bool = False          # an item of a bulleted list (Word's, or typed bullets)
     quote: bool = False           # a quotation (Word's Quote styles, or '> ' lines)
     title_style: bool = False     # Word's "Title" style
+    section: bool = False         # heads a part of a letter without lessons ('### ')
     pictures: tuple[Picture, ...] = field(default_factory=tuple)
     line: int | None = None       # where it starts in the input text
 
