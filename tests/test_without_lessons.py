@@ -91,13 +91,13 @@ def test_the_closing_slide_says_the_letters_own_last_words(source_dir):
 
 def test_no_empty_slide_for_a_line_above_the_first_part(source_dir):
     """A letter of parts whose text above the first heading has no sentence to show
-    ('Here are a few updates') gets no empty 'in brief' slide."""
+    ('Here are a few updates:') gets no empty 'in brief' slide."""
     from tweeluik.deck.plan import publication_to_deck_plan
     from tweeluik.parse import parse_publication
     from tweeluik.theme import load_theme
 
     from .conftest import FONTS, LAYOUTS, default_template, write_source
-    source = write_source(source_dir, "Beste leden,\n\nHier het nieuws van de club\n\n"
+    source = write_source(source_dir, "Beste leden,\n\nHier het nieuws van de club:\n\n"
                           "### Nieuwe banen\n\nDe banen zijn vernieuwd.\n\n"
                           "### De kantine\n\nWe zoeken vrijwilligers.\n")
     plan = publication_to_deck_plan(parse_publication(source), load_theme(LAYOUTS),
