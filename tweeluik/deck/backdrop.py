@@ -14,6 +14,7 @@ over what lies beneath. ``None`` means it cannot be known, and then nothing is c
 from __future__ import annotations
 
 import colorsys
+import math
 import re
 import warnings
 from collections.abc import Iterator
@@ -134,7 +135,6 @@ def gradient_at(gradient, colours: dict[str, str], x: float, y: float) -> str | 
         angle = int(line.get("ang", "0")) / 60000 % 360
     except ValueError:
         return average([colour for _, colour in stops])
-    import math
     dx, dy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     # The position along the gradient's line, 0 at its start corner, 1 at its end.
     corners = [cx * dx + cy * dy for cx in (0.0, 1.0) for cy in (0.0, 1.0)]
@@ -411,7 +411,6 @@ def _points(command) -> list[tuple[float, float]] | None:
 def _outline(path) -> list[list[tuple[float, float]]] | None:
     """The closed polygons a custom shape's path traces (curves cut into straight
     pieces), in the path's own units; ``None`` when it cannot be traced."""
-    import math
     polygons: list[list[tuple[float, float]]] = []
     current: list[tuple[float, float]] = []
     count = 0
