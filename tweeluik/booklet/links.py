@@ -37,11 +37,13 @@ def _same(text: str, href: str) -> bool:
     return simple(text) == simple(href)
 
 
-def qr_code_svg(href: str, colour: str) -> str:
-    """A QR code for ``href`` as inline SVG markup, with its quiet zone."""
+def qr_code_svg(href: str, colour: str, title: str = "") -> str:
+    """A QR code for ``href`` as inline SVG markup, with its quiet zone (and ``title``
+    as its text for a screen reader)."""
     code = segno.make(href, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="svg", scale=1, border=4, dark=colour, light=None,
+              title=title or None,
               xmldecl=False, svgns=True, nl=False, svgclass="qr", lineclass=None,
               omitsize=True)
     return buffer.getvalue().decode("ascii")
@@ -57,9 +59,10 @@ def link_notes(style: str, colour: str) -> LinkNotes | None:
         if _same(words, link.href):
             return ""
         address = readable_address(link.href)
-        qr = qr_code_svg(link.href, colour) if len(address) > QR_FROM_LENGTH else ""
+        qr = (qr_code_svg(link.href, colour, f"QR code: {address}")
+              if len(address) > QR_FROM_LENGTH else "")
         kind = " with-qr" if qr else ""
-        return (f'<span class="link-note{kind}">{qr}'
-                f'<span class="link-address">{escape(address)}</span></span>')
+        return (f'<span class="link-note{kind}">{qr}<a class="link-address" '
+                f'href="{escape(link.href)}">{escape(address)}</a></span>')
 
     return note

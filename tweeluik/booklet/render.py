@@ -44,6 +44,7 @@ from .fetcher import FolderFetcher, RefusedResource
 from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
 from .links import link_notes
 from .page_lookup import page_lookup_kept
+from .structure import structure_tree_kept
 from .view import NO_FITTING, Fitting, last_words
 from .wordbreaks import tweeluik_word_breaks
 
@@ -254,8 +255,8 @@ def render_booklet(publication: Publication, theme: Theme, layouts: Path,
     if quick.remembering():
         quick.remember(publication, laid_out)
     try:  # attachments and some images are only fetched now, through the same gate
-        with page_lookup_kept():
-            pdf = document.write_pdf(pdf_tags=True, pdf_identifier=identifier,
+        with page_lookup_kept(), structure_tree_kept():
+            pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier,
                                      finisher=open_with_bookmarks)
     except RefusedResource as refused:
         raise refused_by_the_gate(publication, find_layout(publication, layouts),
@@ -279,8 +280,8 @@ def quick_booklet(publication: Publication, theme: Theme, layouts: Path,
                                        lambda part: booklet.lay_out(part)[0])
         if document is None:
             return None
-        with page_lookup_kept():
-            return document.write_pdf(pdf_tags=True, finisher=open_with_bookmarks)
+        with page_lookup_kept(), structure_tree_kept():
+            return document.write_pdf(pdf_variant="pdf/ua-1", finisher=open_with_bookmarks)
     except RefusedResource:
         return None  # the full build says what is wrong
 
