@@ -130,7 +130,7 @@ class Tree:
                 self._walk(kid.get("/K", pikepdf.Array()), depth + 1, kid)
 
     def of_type(self, role: str) -> list[pikepdf.Dictionary]:
-        return [element for _, element in self.elements if element.S == role]
+        return [element for _, element in self.elements if role == element.S]
 
     def pages_of(self, element) -> set[int]:
         return {key[0] for key, owner in self.owner.items() if owner.objgen == element.objgen}
@@ -143,7 +143,7 @@ def marked_text(path: Path) -> tuple[dict[tuple[int, int], str], list[str]]:
     for number, page in enumerate(PdfReader(path).pages):
         stack: list = []
 
-        def before(operator, args, cm, tm):
+        def before(operator, args, cm, tm, stack=stack):
             if operator == b"BDC":
                 properties = args[1] if len(args) > 1 else {}
                 stack.append(properties.get("/MCID") if hasattr(properties, "get") else None)
@@ -152,7 +152,7 @@ def marked_text(path: Path) -> tuple[dict[tuple[int, int], str], list[str]]:
             elif operator == b"EMC" and stack:
                 stack.pop()
 
-        def shown(text, cm, tm, font, size, number=number):
+        def shown(text, cm, tm, font, size, number=number, stack=stack):
             mcid = next((item for item in reversed(stack) if item is not None), None)
             if mcid is None:
                 outside.append(text)
@@ -260,7 +260,7 @@ def test_headings_never_skip_a_level(letters_built, hundred_lessons):
         levels = [int(str(element.S)[2]) for _, element in tree.elements
                   if re.fullmatch(r"/H[1-6]", str(element.S))]
         assert levels[0] == 1, pdf.name
-        for before, after in zip(levels, levels[1:]):
+        for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, f"{pdf.name}: H{before} then H{after}"
 
 
@@ -306,14 +306,14 @@ def test_an_ordered_list_labels_its_items_with_their_numbers(tmp_path):
     texts, _ = marked_text(pdf)
     labels = ["".join(texts.get(key, "") for key, owner in tree.owner.items()
                       if owner.objgen == label.objgen).strip() for label in tree.of_type("/Lbl")]
-    assert ["1.", "2.", "3."] == [label for label in labels if label.endswith(".")]
+    assert [label for label in labels if label.endswith(".")] == ["1.", "2.", "3."]
     assert_both_checkers_pass(pdf)
 
 
 def test_links_hold_their_annotations_which_say_where_they_go(letters_built):
     pdf_path = letters_built["clean-jaarbrief"]
     tree = Tree(pdf_path)
-    parents = dict(zip(*[iter(tree.pdf.Root.StructTreeRoot.ParentTree.Nums)] * 2))
+    parents = dict(zip(*[iter(tree.pdf.Root.StructTreeRoot.ParentTree.Nums)] * 2, strict=True))
     links = 0
     for page in tree.pdf.pages:
         for annotation in page.get("/Annots", []):

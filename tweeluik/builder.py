@@ -76,22 +76,33 @@ def inputs_of(kind: str, publication: Publication, theme: Theme,
     if kind == "deck":
         from .deck import template_path
         files.append(template_path(publication, layouts))
+    elif kind == "web":
+        from .web_edition import WEB_LAYOUT
+        folders.append(layouts / WEB_LAYOUT)
     else:
         folders.append(layouts / publication.meta.layout)
     return files, folders
 
 
-def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool):
-    """The glyph check and the deck: runs in a worker while the booklet is laid out."""
+def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool,
+                        with_web: bool = False):
+    """The glyph check, the deck and the web edition: runs in a worker while the booklet
+    is laid out. (warnings, deck or None, web edition or None)."""
     from .glyphs import missing_glyph_warnings  # fontTools: the worker loads it, not the booklet
     warnings = missing_glyph_warnings(publication, theme)
-    if not with_deck:
-        return warnings, None
-    from .deck import build_deck
-    started = time.perf_counter()
-    deck = build_deck(publication, theme, layouts, created)
-    return warnings, (deck.pptx, len(deck.plan.slides), deck.warnings,
-                      time.perf_counter() - started)
+    deck = web = None
+    if with_deck:
+        from .deck import build_deck
+        started = time.perf_counter()
+        built = build_deck(publication, theme, layouts, created)
+        deck = (built.pptx, len(built.plan.slides), built.warnings,
+                time.perf_counter() - started)
+    if with_web:
+        from .web_edition import render_web_edition
+        started = time.perf_counter()
+        web = (render_web_edition(publication, theme, layouts, created),
+               time.perf_counter() - started)
+    return warnings, deck, web
 
 
 def warm_up(layouts: Path) -> None:
@@ -156,21 +167,26 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         parallel = can_fork() and os.environ.get("TWEELUIK_SERIAL") != "1"
 
     side_job = Beside(_beside_the_booklet, publication, theme, layouts, created,
-                      "deck" in kinds, parallel=parallel and bool(booklet_kinds))
+                      "deck" in kinds, "web" in kinds, parallel=parallel and bool(booklet_kinds))
     variants = tuple(kind for kind in booklet_kinds if kind != "booklet")
 
     def written(kind: str, detail: str, seconds: float) -> None:
         report.written.append((kind, paths[kind], detail, seconds))
 
-    def deck_files() -> dict[str, bytes]:
-        glyph_warnings, deck = side_job.result()
+    def deck_files() -> dict[str, bytes]:  # and the web edition
+        glyph_warnings, deck, web = side_job.result()
         diagnostics.extend(glyph_warnings)
-        if deck is None:
-            return {}
-        pptx, slide_count, warnings, seconds = deck
-        diagnostics.extend(warnings)
-        written("deck", f"{slide_count} slides", seconds)
-        return {"deck": pptx}
+        made = {}
+        if deck is not None:
+            pptx, slide_count, warnings, seconds = deck
+            diagnostics.extend(warnings)
+            written("deck", f"{slide_count} slides", seconds)
+            made["deck"] = pptx
+        if web is not None:
+            page, seconds = web
+            written("web", f"{len(page) // 1024} KB", seconds)
+            made["web"] = page
+        return made
 
     def stage(files: dict[str, bytes]) -> None:  # the booklet and the deck, told at once
         assert first is not None

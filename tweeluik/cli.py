@@ -31,6 +31,8 @@ Without arguments, every .md file in content/ is built into output/:
   output/NAME-a4-duplex.pdf    for an office printer: A4, double-sided,
                                flip on the short edge, fold, staple
   output/NAME.pptx             the slides: one per lesson, text in the notes
+  output/NAME.html             the web edition: one page for a website, no
+                               other files needed
 """
 
 EPILOG = """\
@@ -79,8 +81,8 @@ def parser() -> argparse.ArgumentParser:
                    help="Markdown files to build (default: every .md file in content/)")
     p.add_argument("--out", type=Path, metavar="DIR",
                    help="folder for the outputs (default: output/)")
-    p.add_argument("--only", choices=("booklet", "deck"),
-                   help="build only the booklet PDFs or only the deck")
+    p.add_argument("--only", choices=("booklet", "deck", "web"),
+                   help="build only the booklet PDFs, only the deck or only the web edition")
     p.add_argument("--watch", action="store_true",
                    help="keep running and rebuild whenever a file in content/ or layouts/ is saved")
     p.add_argument("--check", action="store_true",

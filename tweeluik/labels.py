@@ -22,6 +22,8 @@ LABELS = {
         "full_text": "de hele les",
         "links": "Links",
         "in_brief": "De brief in het kort",
+        "skip_to_text": "Naar de tekst",
+        "logo": "Logo",
     },
     "en": {
         "contents": "Contents",
@@ -40,6 +42,8 @@ LABELS = {
         "full_text": "the whole lesson",
         "links": "Links",
         "in_brief": "The letter in brief",
+        "skip_to_text": "Skip to the text",
+        "logo": "Logo",
     },
 }
 

@@ -32,10 +32,11 @@ OUTPUTS = {
     "print-shop": "-print-shop.pdf",
     "a4-duplex": "-a4-duplex.pdf",
     "deck": ".pptx",
+    "web": ".html",
 }
 BOOKLET_KINDS = ("booklet", "print-shop", "a4-duplex")
 KIND_NAMES = {"booklet": "booklet", "print-shop": "print-shop booklet",
-              "a4-duplex": "office booklet", "deck": "deck"}
+              "a4-duplex": "office booklet", "deck": "deck", "web": "web edition"}
 
 TEMPORARY_PREFIX = ".tweeluik-"
 TEMPORARY_SUFFIX = ".tmp"

@@ -36,8 +36,8 @@ EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_INSTALL = 0, 1, 2, 3
 
 def kinds_for(only: str | None) -> tuple[str, ...]:
     """The output kinds ``--only`` asks for."""
-    if only == "deck":
-        return ("deck",)
+    if only in ("deck", "web"):
+        return (only,)
     if only == "booklet":
         return BOOKLET_KINDS
     return tuple(OUTPUTS)

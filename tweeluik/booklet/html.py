@@ -63,7 +63,7 @@ def find_layout(publication: Publication, layouts: Path) -> BookletLayout:
     return BookletLayout(name, folder)
 
 
-class _LayoutLoader(jinja2.FileSystemLoader):
+class LayoutLoader(jinja2.FileSystemLoader):
     """Loads templates from the layout folder only: no symbolic link leads out of it."""
 
     def get_source(self, environment, template):
@@ -88,7 +88,7 @@ def _environment(layout: BookletLayout) -> jinja2.Environment:
     if layout.folder in _ENVIRONMENTS:
         return _ENVIRONMENTS[layout.folder]
     env = ImmutableSandboxedEnvironment(
-        loader=_LayoutLoader(layout.folder),
+        loader=LayoutLoader(layout.folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -344,7 +344,7 @@ def add_structure_tree(pdf, document, pdf_version, page_streams) -> None:
     pdf.catalog["StructTreeRoot"] = root.reference
 
     builder = _TreeBuilder(pdf, top)
-    for page_number, (page, stream) in enumerate(zip(document.pages, page_streams)):
+    for page_number, (page, stream) in enumerate(zip(document.pages, page_streams, strict=True)):
         tags = stream._tags
         builder.page_number, builder.page_nums, builder.artifacts = page_number, {}, set()
         _walk(builder, page._page_box, top, tags, artifact=False)

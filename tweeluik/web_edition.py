@@ -1,0 +1,151 @@
+"""The web edition: the publication as one self-contained HTML page.
+
+Step 3c of the pipeline (a writer beside the booklet and the deck). From the same plain
+data the booklet's layout sees (``booklet.view``), the web layout (``layouts/web/``, a
+sandboxed Jinja2 template and its stylesheet) makes one HTML file that an association
+can put on its website or send round: styles inline, pictures embedded as ``data:``
+addresses, the theme's typefaces embedded and cut down to the characters the page uses,
+no script, nothing fetched from anywhere. Links are real links (no footnotes, no QR
+codes). The same source gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import io
+import logging
+import re
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from .booklet.html import LayoutLoader
+from .booklet.view import publication_to_view
+from .errors import SourceError
+from .model import Image, Picture, Publication
+from .theme import Theme
+
+WEB_LAYOUT = "web"
+TEMPLATE = "web.html"
+STYLESHEET = "web.css"
+MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
+               "svg": "image/svg+xml"}
+#: Characters every subset keeps, whatever the page says (digits, punctuation).
+ALWAYS = "".join(chr(code) for code in range(0x20, 0x7F)) + "\u00a0–—‘’“”…·•"
+
+
+def data_address(path: Path) -> str:
+    """A picture file as a ``data:`` address."""
+    kind = path.suffix.lower().lstrip(".")
+    media = MEDIA_TYPES.get(kind, "application/octet-stream")
+    return f"data:{media};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def picture_address(picture: Image | Picture) -> str:
+    return data_address(picture.path)
+
+
+def font_subset(path: Path, characters: str) -> bytes:
+    """The font at ``path`` cut down to ``characters``, as WOFF (the same bytes each
+    time: no time stamp is written)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # its notes on old time stamps
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = ["kern", "liga", "ccmp", "locl", "mark", "mkmk"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False  # screens hint for themselves; the files get much smaller
+    font = TTFont(path, recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    font.flavor = "woff"
+    buffer = io.BytesIO()
+    font.save(buffer, reorderTables=True)
+    return buffer.getvalue()
+
+
+def faces_shown(page: str) -> set[tuple[str, str]]:
+    """The (typeface, style) pairs the page needs, by the stylesheet's rules: running
+    text is serif (italic for salutations and key messages), headings, labels and
+    captions sans (bold for headings). A face left out is drawn by the browser from the
+    regular one."""
+    needed = {("serif", "regular"), ("serif", "italic"), ("sans", "regular"), ("sans", "bold")}
+    if "<strong>" in page:
+        needed |= {("serif", "bold"), ("serif", "bold_italic")}
+    if re.search(r"<h[1-3][^>]*>(?:(?!</h[1-3]>).)*<em>", page, flags=re.DOTALL):
+        needed.add(("sans", "bold_italic"))
+    return needed
+
+
+def font_faces(theme: Theme, page: str) -> str:
+    """@font-face rules for the theme's typefaces that the page needs, each file
+    embedded as a subset of the characters it shows."""
+    characters = shown_characters(page)
+    needed = faces_shown(page)
+    rules = []
+    for kind, face in (("serif", theme.serif), ("sans", theme.sans)):
+        for style, path in face.files.items():
+            if (kind, style) not in needed:
+                continue
+            woff = base64.b64encode(font_subset(path, characters)).decode("ascii")
+            rules.append(
+                f'@font-face {{ font-family: "{face.family}"; '
+                f'font-weight: {"bold" if "bold" in style else "normal"}; '
+                f'font-style: {"italic" if "italic" in style else "normal"}; '
+                f'font-display: swap; src: url("data:font/woff;base64,{woff}") format("woff"); }}')
+    return "\n".join(rules)
+
+
+def _unknown_kind(kind: object) -> None:
+    raise SecurityError(f"the web layout has no case for content of kind {kind!r}; add one "
+                        f"to {TEMPLATE} so that nothing is left out of the web edition")
+
+
+def _environment(folder: Path) -> jinja2.Environment:
+    """The web layout's sandbox: plain data in, no file outside its folder."""
+    env = ImmutableSandboxedEnvironment(
+        loader=LayoutLoader(folder), autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True)
+    env.globals["unknown_kind"] = _unknown_kind
+    return env
+
+
+def shown_characters(page: str) -> str:
+    """Every character the page's text shows (tags and addresses left out)."""
+    text = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.DOTALL)
+    text = re.sub(r"<[^>]*>", " ", text)
+    return "".join(sorted(set(html.unescape(text)) | set(ALWAYS)))
+
+
+def render_web_edition(publication: Publication, theme: Theme, layouts: Path,
+                       created: dt.datetime) -> bytes:
+    """The web edition of ``publication`` as UTF-8 bytes."""
+    folder = layouts / WEB_LAYOUT
+    view = publication_to_view(publication, picture_address, created)
+    template_path = folder / TEMPLATE
+    try:
+        template = _environment(folder).get_template(TEMPLATE)
+
+        def page(stylesheet: str) -> str:
+            return template.render(pub=view, labels=view["labels"],
+                                   stylesheet=Markup(stylesheet))
+
+        style = theme.css_variables() + (folder / STYLESHEET).read_text(encoding="utf-8")
+        draft = page(style)
+        return page(font_faces(theme, draft) + "\n" + style).encode("utf-8")
+    except jinja2.TemplateSyntaxError as error:
+        where = Path(error.filename) if error.filename else template_path
+        raise SourceError(where, error.lineno, f"template error: {error.message}") from None
+    except SecurityError as error:
+        raise SourceError(template_path, None, f"the web layout is not allowed to do this: "
+                          f"{error}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as error:
+        raise SourceError(template_path, None, f"template error: {error}") from None
