@@ -43,7 +43,8 @@ def need_tool(name: str) -> str:
 
 
 TOOL_PACKAGES = {"soffice": "libreoffice-impress", "pdftotext": "poppler-utils",
-                 "pdftoppm": "poppler-utils", "zbarimg": "zbar-tools", "pandoc": "pandoc"}
+                 "pdftoppm": "poppler-utils", "zbarimg": "zbar-tools", "pandoc": "pandoc",
+                 "chromium": "chromium"}
 
 
 def write_source(folder: Path, body: str, front: str | None = None, name: str = "pub") -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 import subprocess
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from tweeluik.model import (
 )
 from tweeluik.parse import parse_publication
 from tweeluik.theme import load_theme
+from tweeluik.web_edition import render_web_edition
 
 from .conftest import LAYOUTS, SAMPLE, need_tool, write_source
 
@@ -107,6 +109,16 @@ def test_every_word_of_the_sample_is_in_the_booklet(sample_build):
 
 
 @pytest.mark.slow
+def test_every_word_of_the_sample_is_in_the_web_edition(sample_build):
+    pub = parse_publication(SAMPLE)
+    page = sample_build.booklet.with_suffix(".html").read_text(encoding="utf-8")
+    body = page.split("</style>", 1)[1]
+    haystack = normalised(html.unescape(re.sub(r"<[^>]+>", " ", body)))
+    missing = [text for text in all_texts(pub) if not words_in_order(text.split(), haystack)]
+    assert missing == []
+
+
+@pytest.mark.slow
 def test_every_word_of_each_lesson_is_in_its_slide_notes(sample_build):
     pub = parse_publication(SAMPLE)
     prs = Presentation(str(sample_build.deck))
@@ -162,8 +174,14 @@ def test_every_block_kind_goes_through_every_writer(source_dir):
     html = publication_to_html(pub, THEME, find_layout(pub, LAYOUTS), LAYOUTS, CREATED,
                                image_url=lambda image: "file:///tweeluik/content/images/foto.png")
     for fragment in ("<p>Een gewone alinea", "<h3>Een tussenkop</h3>", "<li><p>een ",
-                     '<ol start="1">', "<blockquote><p>Een citaat", "<figcaption>Een plaatje"):
+                     '<ol start="1"', "<blockquote><p>Een citaat", "<figcaption>Een plaatje"):
         assert fragment in html, fragment
+
+    page = render_web_edition(pub, THEME, LAYOUTS, CREATED).decode("utf-8")
+    for fragment in ("<p>Een gewone alinea", "<h3>Een tussenkop</h3>", "<li><p>een ",
+                     '<ol start="1">', "<blockquote><p>Een citaat", "<figcaption>Een plaatje",
+                     'src="data:image/png;base64,', "De kernboodschap."):
+        assert fragment in page, fragment
 
     deck = build_deck(pub, THEME, LAYOUTS, CREATED)
     notes = Presentation(BytesIO(deck.pptx)).slides[1].notes_slide.notes_text_frame.text

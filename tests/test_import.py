@@ -131,7 +131,8 @@ def add_link(paragraph, text: str, url: str) -> None:
     paragraph._p.append(link)
 
 
-def word_letter(path: Path, tmp: Path, numbered_list: bool = False) -> Path:
+def word_letter(path: Path, tmp: Path, numbered_list: bool = False,
+                picture_description: str = "De plek waar alles begon") -> Path:
     """The same letter as made in Word: headings (or numbered list paragraphs), an italic
     title, a link, a picture with a description, names one per line."""
     document = Document()
@@ -161,7 +162,7 @@ def word_letter(path: Path, tmp: Path, numbered_list: bool = False) -> Path:
             Image.new("RGB", (120, 80), "green").save(picture)
             document.add_picture(str(picture))
             drawing = document.paragraphs[-1]._p.find(".//" + qn("wp:docPr"))
-            drawing.set("descr", "De plek waar alles begon")
+            drawing.set("descr", picture_description)
     document.add_paragraph(CLOSING)
     signature = document.add_paragraph("Met hartelijke groet,")
     for name in NAMES:
@@ -191,6 +192,18 @@ def test_a_word_letter_gives_the_same_publication(project, tmp_path, numbered_li
     assert "picture       content/images/brief-1.png" in result.stdout
     built = run_project(project, str(project / "content" / "brief.md"))
     assert built.returncode == 0, built.stderr
+
+
+def test_a_file_name_as_a_pictures_description_is_not_taken_for_one(project, tmp_path):
+    """Word keeps the picture's file name as its description when nobody wrote one;
+    that is what a screen reader would say, so the import treats it as missing."""
+    letter = word_letter(project / "brief.docx", tmp_path, picture_description=
+                         r"C:\Documents and Settings\anna\Mijn afbeeldingen\plek.jpg")
+    pub, result = import_and_check(project, letter)
+    image = next(block for block in pub.lessons[0].blocks if hasattr(block, "alt"))
+    assert image.alt == "Afbeelding uit de brief"
+    assert "a picture without a description" in result.stdout
+    assert "Documents and Settings" not in (project / "content" / "brief.md").read_text()
 
 
 def test_repairs_are_reported_with_their_lines(project):

@@ -206,9 +206,9 @@ def test_watch_writes_booklet_and_slides_first_and_settles_on_a_cold_builds_byte
         lines.wait_for("watching")
         source.write_text(source.read_text().replace("Kern.", "Een nieuwe kern."))
         first = lines.wait_for("updated")
-        assert "(the booklet and the slides; the print files follow)" in first
-        kinds_before = [line.split()[0] for line in lines.seen[-3:-1]]
-        assert kinds_before == ["booklet", "deck"], lines.seen
+        assert "(the booklet, the slides and the web page; the print files follow)" in first
+        kinds_before = [line.split()[0] for line in lines.seen[-4:-1]]
+        assert kinds_before == ["booklet", "deck", "web"], lines.seen
         lines.wait_for("rebuilt 1 publication")
         assert [line.split()[0] for line in lines.seen[-4:-2]] == ["print-shop", "a4-duplex"]
     finally:

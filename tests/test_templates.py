@@ -20,6 +20,7 @@ from pptx.util import Inches, Pt
 from tweeluik.parse import parse_publication
 
 from .conftest import CONTENT, LAYOUTS, SAMPLE, need_tool, run_build, run_project
+from .decks import accessibility_problems
 from .test_deck_libreoffice import assert_every_word_inside_its_box
 
 pytestmark = pytest.mark.slow
@@ -437,6 +438,7 @@ def test_every_template_builds_loses_nothing_and_fits(name, template_folder, tmp
     template = template_file(name, template_folder)
     result, deck, pub = build_with(template, tmp_path / "project")
     assert_nothing_lost(result, deck, pub)
+    assert accessibility_problems(deck, "nl-NL", pub.meta.organisation, pub.meta.title) == []
     assert assert_every_word_inside_its_box(deck, tmp_path / "render") > 60  # none under the logo
     if name in (*REAL, "pandoc-reference"):  # the sample's logo finds a corner beside the text
         slides = list(Presentation(str(deck)).slides)

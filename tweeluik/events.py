@@ -58,7 +58,8 @@ class Diagnosed:
 
 @dataclass(frozen=True)
 class FirstFiles:
-    """Watch mode: the booklet and the slides are written; the print files follow."""
+    """Watch mode: the booklet, the slides and the web page are written; the print files
+    follow."""
 
     source: Path
     seconds: float

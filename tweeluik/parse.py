@@ -25,6 +25,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
+from . import accessibility
 from . import images as image_files
 from .errors import Diagnostics, SourceError, printable
 from .letters import first_sentence_of, is_greeting
@@ -273,6 +274,7 @@ class _TokenConverter:
         intro_blocks: list[Block] = []
         lessons: list[dict] = []
         closing: dict | None = None
+        heading_level = 2  # of the heading above: the introduction is under the title
 
         index = 0
         while index < len(tokens):
@@ -282,6 +284,10 @@ class _TokenConverter:
             if token.type == "heading_open":
                 inlines = self.heading_inlines(tokens[index + 1], line)
                 level = int(token.tag[1])
+                if level > heading_level + 1 and level >= 3:
+                    self.warning(line, accessibility.skipped_level_message(level, heading_level),
+                                 1)
+                heading_level = max(level, 2)
                 if token.markup in ("=", "-"):
                     self.error(line, "a line of '=' or '-' right under text turns that text "
                                "into a heading; for a lesson write '## Title', and to end the "
@@ -488,6 +494,7 @@ class _TokenConverter:
         if images:
             return None
         self.check_words(plain_text(inlines), line)
+        self.check_capitals(plain_text(inlines), line)
         length = len(plain_text(inlines))
         if length > MAX_PARAGRAPH_CHARS:
             self.error(line, f"this paragraph is {length:,} characters long; split it into "
@@ -510,6 +517,19 @@ class _TokenConverter:
                            "may break")
                 return
 
+    def check_capitals(self, text: str, line: int) -> None:
+        """Warn about words typed in capitals, with the column where they start."""
+        run = accessibility.capitals_run(text)
+        if run is None:
+            return
+        first = run.split()[0]
+        for at in range(line, line + 50):
+            found = self.source_line(at).find(first)
+            if found != -1:
+                self.warning(at, accessibility.capitals_message(run), found + 1)
+                return
+        self.warning(line, accessibility.capitals_message(run))
+
     def image(self, token: Token, line: int) -> Image | None:
         src = str(token.attrs.get("src", ""))
         alt = " ".join(token.content.split())
@@ -523,6 +543,9 @@ class _TokenConverter:
             self.error(line, "this image has no description; write one between the brackets, "
                        f"![like this]({printable(src)}): it becomes the caption")
             return None
+        if accessibility.is_file_name_description(alt):
+            self.warning(line, accessibility.file_name_description_message(printable(alt)),
+                         max(1, self.source_line(line).find("![") + 3))
         return Image(path, smarten(alt), width, height, line)
 
     # -- inlines -----------------------------------------------------------------------
@@ -535,6 +558,7 @@ class _TokenConverter:
                        f"under 80 and may not pass {MAX_HEADING_CHARS}")
         else:
             self.check_words(plain_text(inlines), line)
+            self.check_capitals(plain_text(inlines), line)
         return inlines
 
     def inlines(self, inline: Token, line: int) -> Inlines:
@@ -625,6 +649,11 @@ class _InlineWalker:
                                  f"address{hint}; links must start with {SCHEMES_IN_WORDS}",
                                  column)
             return inner
+        if accessibility.is_vague_link_text(text):
+            source = self.converter.source_line(line)
+            opening = source.rfind("[", 0, (column or 1) - 1)
+            self.converter.warning(line, accessibility.vague_link_message(printable(text)),
+                                   opening + 1 if opening != -1 else column)
         return [Link(href, tuple(inner))]
 
     def locate(self, href: str, start_line: int) -> tuple[int, int | None]:

@@ -118,7 +118,8 @@ class TerminalFace:
             said.update(event.items)
         elif isinstance(event, FirstFiles):
             console.info(f"updated {console.shown(event.source)} in {event.seconds:.2f} s "
-                         "(the booklet and the slides; the print files follow)")
+                         "(the booklet, the slides and the web page; the print files "
+                         "follow)")
         elif isinstance(event, Built):
             console.info(f"built {console.shown(event.source)} in {event.seconds:.2f} s")
         elif isinstance(event, Refused):

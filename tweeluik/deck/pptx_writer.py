@@ -274,7 +274,36 @@ def _write_slide(presentation, plan: SlidePlan, number: int, theme: Theme, langu
         if order not in used:
             shape._element.getparent().remove(shape._element)
     _add_slide_number(slide, layout, number, theme, language, design)
+    _in_reading_order(slide)
     _write_notes(slide, plan.notes, language)
+
+
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
+MARGINS = (*NOT_CLONED, PP_PLACEHOLDER.HEADER)
+
+
+def _reading_rank(shape) -> int:
+    """0 for the title, 1 for the slide's other texts, 2 for pictures, 3 for the slide
+    number, footer and date."""
+    if shape.is_placeholder:
+        kind = shape.placeholder_format.type
+        if kind in TITLES:
+            return 0
+        if kind in MARGINS:
+            return 3
+    return 1 if shape.has_text_frame else 2
+
+
+def _in_reading_order(slide) -> None:
+    """Order the slide's shapes as a screen reader should read them (it reads them in
+    the order they are stacked, back to front): the title, the texts, the pictures, then
+    the slide number. Boxes of a layout do not overlap, so nothing changes to the eye."""
+    tree = slide.shapes._spTree
+    shapes = list(slide.shapes)
+    elements = [shape._element for shape in sorted(shapes, key=_reading_rank)]
+    for element in elements:
+        tree.remove(element)
+    tree.extend(elements)
 
 
 def _set_default_language(presentation, language: str) -> None:

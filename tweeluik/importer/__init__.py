@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..accessibility import is_file_name_description
 from ..errors import SourceError, printable
 from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
@@ -236,11 +237,14 @@ def import_letter(path: Path, target: Path) -> ImportReport:
             file = _unique(images, target.stem, picture.extension)
             write_new_file(file, picture.data)
             report.pictures.append(file)
-            alt = picture.alt or ("Afbeelding uit de brief" if letter.language == "nl"
-                                  else "Picture from the letter")
+            # Word keeps a picture's file name as its description when nobody wrote one
+            described = picture.alt and not is_file_name_description(picture.alt)
+            alt = picture.alt if described else ("Afbeelding uit de brief"
+                                                 if letter.language == "nl"
+                                                 else "Picture from the letter")
             line = f"![{alt.replace(']', ')').replace('[', '(')}](images/{file.name})"
             pictures.setdefault(id(piece), []).append(line)
-            if not picture.alt:
+            if not described:
                 letter.notes.append(Note(piece, f"a picture without a description: describe "
                                                  f"it between the brackets of {line}"))
 

@@ -1,0 +1,50 @@
+"""The deck is accessible on tweeluik's own design: each slide's title in its title box,
+unique; pictures and the logo described; every run in the publication's language; the
+title read first; title and language in the document's properties. (The same rules are
+checked on every template of the test set in ``test_templates``.)"""
+
+from __future__ import annotations
+
+from .conftest import ROOT, run_build
+from .decks import accessibility_problems
+
+
+def test_the_sample_deck_is_accessible(sample_build):
+    assert accessibility_problems(sample_build.deck, "nl-NL", "Vereniging van Wijkteams Zuidoever",
+                                  "Wat de wijk ons leerde") == []
+
+
+def test_letters_without_lessons_and_in_english_give_accessible_decks(tmp_path):
+    letters = ROOT / "tests" / "letters"
+    sources = [letters / "zonder-lessen.md", letters / "zonder-lessen-met-kopjes.md",
+               letters / "korte-lessen.md"]
+    result = run_build(*map(str, sources), "--out", str(tmp_path), "--only", "deck")
+    assert result.returncode == 0, result.stderr
+    from tweeluik.parse import parse_publication
+    for source in sources:
+        meta = parse_publication(source).meta
+        assert accessibility_problems(tmp_path / f"{source.stem}.pptx", "nl-NL",
+                                      meta.organisation, meta.title) == [], source.name
+
+
+def test_the_rules_catch_what_they_name(sample_build, tmp_path):
+    """The checker itself: a deck with a picture undescribed, a run in another language
+    and the title read last is reported on each."""
+    from pptx import Presentation
+    prs = Presentation(str(sample_build.deck))
+    slide = list(prs.slides)[0]
+    tree = slide.shapes._spTree
+    title = next(shape for shape in slide.shapes if shape.is_placeholder
+                 and shape.placeholder_format.type == 3)  # the centred title
+    tree.remove(title._element)
+    tree.append(title._element)
+    logo = next(shape for shape in slide.shapes if shape.name == "Logo")
+    logo._element.nvPicPr.cNvPr.set("descr", "")
+    next(iter(slide.shapes.title.text_frame.paragraphs[0].runs)).font._rPr.set("lang", "en-US")
+    broken = tmp_path / "broken.pptx"
+    prs.save(str(broken))
+    problems = accessibility_problems(broken, "nl-NL", "Vereniging van Wijkteams Zuidoever",
+                                      "Wat de wijk ons leerde")
+    assert any("not read first" in p for p in problems)
+    assert any("without a description" in p for p in problems)
+    assert any("'en-US'" in p for p in problems)

@@ -1,0 +1,151 @@
+"""The web edition (output/NAME.html): one self-contained page with the publication's
+text, real links, embedded pictures and fonts; opened in Chromium it has no axe-core
+violations of WCAG 2.1 A/AA at phone and desktop widths, keeps keyboard focus visible
+and in order, fits a phone, prints without its navigation, and fetches nothing."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from .browser import axe_violations, launch, network_requests, page_url
+from .conftest import ROOT, SAMPLE, run_build, write_source
+
+pytestmark = pytest.mark.slow
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+LETTERS = ROOT / "tests" / "letters"
+
+
+@pytest.fixture(scope="module")
+def web_pages(tmp_path_factory) -> dict[str, Path]:
+    """The web edition of the sample and of three letter fixtures (with lessons, with
+    link notes, without lessons), built with --only web."""
+    out = tmp_path_factory.mktemp("web")
+    sources = [SAMPLE, LETTERS / "clean-jaarbrief.md", LETTERS / "zonder-lessen-met-kopjes.md",
+               LETTERS / "korte-lessen.md"]
+    result = run_build(*map(str, sources), "--out", str(out), "--only", "web")
+    assert result.returncode == 0, result.stderr
+    assert not list(out.glob("*.pdf")) and not list(out.glob("*.pptx"))  # --only web
+    return {source.stem: out / f"{source.stem}.html" for source in sources}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+def test_the_page_holds_everything_itself(web_pages):
+    page = web_pages[SAMPLE.stem].read_text(encoding="utf-8")
+    assert "<script" not in page and "<link" not in page
+    assert not re.search(r"""\bsrc=["'](?!data:)""", page)
+    assert not re.search(r"url\((?![\"']?data:)", page)
+    assert page.count("@font-face") >= 4
+    fonts = re.findall(r"data:font/woff;base64,([A-Za-z0-9+/=]+)", page)
+    from fontTools.ttLib import TTFont
+    glyphs = [len(TTFont(io.BytesIO(base64.b64decode(font))).getGlyphOrder()) for font in fonts]
+    assert max(glyphs) < 300, "the fonts are not cut down to the page's characters"
+    assert len(page.encode("utf-8")) < 400_000
+
+
+def test_the_page_has_the_text_real_links_and_no_paper_footnotes(web_pages):
+    page = web_pages[SAMPLE.stem].read_text(encoding="utf-8")
+    assert '<html lang="nl-NL">' in page
+    assert "<h1>Wat de wijk ons leerde</h1>" in page
+    for number in range(1, 6):
+        assert f'id="lesson-{number}"' in page and f"Les {number}</span>" in page
+    assert "Wie elkaar kent, vindt elkaar ook als het moeilijk wordt." in page  # key message
+    assert '<a href="https://www.example.nl/wijkteams">website van de vereniging</a>' in page
+    assert "link-note" not in page and "qr" not in page.lower().split("<style>")[0]
+    assert "Pieter-Jan Smit" in page  # a signatory
+    assert re.search(r'<img class="logo" src="data:image/svg\+xml;base64,', page)
+
+
+def test_the_same_source_gives_the_same_bytes(web_pages, tmp_path):
+    result = run_build(str(SAMPLE), "--out", str(tmp_path), "--only", "web")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / f"{SAMPLE.stem}.html").read_bytes() == web_pages[SAMPLE.stem].read_bytes()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_wcag_violations_in_chromium(web_pages, browser, width):
+    for name, path in web_pages.items():
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        requests = network_requests(page)
+        page.goto(page_url(path))
+        assert axe_violations(page) == [], f"{name} at {width} px"
+        assert requests == [], f"{name} asked the network for {requests}"
+        # nothing wider than the screen: no sideways scrolling on a phone
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        page.close()
+
+
+def test_the_keyboard_reaches_every_link_in_order_with_a_visible_focus(web_pages, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(page_url(web_pages[SAMPLE.stem]))
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.textContent")
+    assert skip == "Naar de tekst"
+    box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
+                        " return [r.top, r.bottom]; })()")
+    assert 0 <= box[0] and box[1] <= 900, "the skip link stays off screen when focused"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    links = page.evaluate("Array.from(document.querySelectorAll('a[href]'), a => a.href)")
+    reached = []
+    for _ in range(len(links) - 1):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.href"))
+        style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
+                              " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+        assert style[0] != "none" and style[1] >= 2, f"no visible focus on {reached[-1]}"
+    assert reached == links[1:]
+    # the skip link leads into the text
+    page.keyboard.press("Shift+Tab")
+    page.goto(page_url(web_pages[SAMPLE.stem]))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "text"
+    page.close()
+
+
+def test_printing_leaves_out_the_navigation_and_shows_addresses(web_pages, browser):
+    page = browser.new_page()
+    page.goto(page_url(web_pages[SAMPLE.stem]))
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('nav')).display") == "none"
+    after = page.evaluate("getComputedStyle(document.querySelector('main a[href^=\"http\"]'),"
+                          " '::after').content")
+    assert "example.nl" in after
+    page.close()
+
+
+def test_a_letter_in_english_gets_english_words(tmp_path):
+    source = write_source(tmp_path, """
+        Dear members,
+
+        An introduction.
+
+        ## 1. Start small
+
+        > Small steps first.
+
+        The text of the lesson.
+
+        ---
+
+        Kind regards,
+        """, front="title: What we learned\norganisation: Test Team\ndate: 2026-01-15\n"
+                   "language: en\n")
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "pub.html").read_text(encoding="utf-8")
+    assert '<html lang="en-GB">' in page
+    assert "Skip to the text" in page and "Lesson 1</span>" in page and ">Contents<" in page
