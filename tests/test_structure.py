@@ -364,3 +364,55 @@ def test_running_heads_folios_and_leaders_are_artifacts(letters_built):
     assert re.search(r"\b11\b", shown_outside)  # a folio
     in_tree = "".join(texts[key] for key in tree.order)
     assert "....." not in in_tree
+
+
+# ---- the WeasyPrint internals the structure tree reads (one test for each) ---------------
+
+def test_weasyprint_internals_the_structure_tree_reads(monkeypatch):
+    """``booklet/structure.py`` replaces ``weasyprint.pdf.add_tags`` for our writes and
+    reads boxes and page streams; when a WeasyPrint release changes any of these, this
+    test names which."""
+    import weasyprint
+    import weasyprint.pdf as weasyprint_pdf
+    from weasyprint.formatting_structure import boxes
+
+    from tweeluik.booklet import structure
+
+    assert weasyprint_pdf.add_tags is structure._WEASYPRINTS_OWN  # the name we replace
+    seen = {}
+    ours = structure.add_structure_tree
+
+    def spy(pdf, document, pdf_version, page_streams):
+        stream = page_streams[0]
+        seen["tags"] = dict(stream._tags)  # box → {"tag", "mcid"}
+        seen["operators"] = list(stream.stream)  # a list we may edit before writing
+        seen["page_box"] = document.pages[0]._page_box
+        ours(pdf, document, pdf_version, page_streams)
+
+    monkeypatch.setattr(structure, "add_structure_tree", spy)
+    html = ('<html lang="nl"><body><p>Tekst <a href="https://example.nl">hier</a>'
+            '<span style="float: footnote">noot</span></p><ul><li>punt</li></ul></body></html>')
+    with structure.structure_tree_kept():
+        assert weasyprint_pdf.add_tags is not structure._WEASYPRINTS_OWN
+        weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    assert weasyprint_pdf.add_tags is structure._WEASYPRINTS_OWN  # put back
+    assert all(set(kid) == {"tag", "mcid"} for kid in seen["tags"].values())
+    assert any(isinstance(item, bytes) and item == b"BDC" for item in seen["operators"])
+
+    found = {"element": False, "link": False, "footnote": False, "marker": False}
+
+    def walk(box):
+        if box.element is not None and box.element_tag == "p":
+            found["element"] = hasattr(box.element, "tag") and box.style["float"] == "none"
+        if box.link_annotation is not None:
+            found["link"] = True
+        if isinstance(box, boxes.FootnoteAreaBox) and box.children:
+            found["footnote"] = True
+        if (box.element_tag or "").endswith("::marker"):
+            found["marker"] = True
+        assert isinstance(getattr(box, "is_leader", False), bool)
+        for child in getattr(box, "children", ()):
+            walk(child)
+
+    walk(seen["page_box"])
+    assert found == dict.fromkeys(found, True), found

@@ -236,6 +236,50 @@ def import_command(argv: list[str], root: Path | None) -> int:
     return 0
 
 
+def studio_command(argv: list[str], root: Path | None) -> int:
+    """``build.py studio``: the studio in the browser."""
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} studio",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Open tweeluik studio in your browser: bring a letter in, edit it, see "
+                    "every page and slide, fix what the check says and download the files. "
+                    "It works on this folder's content/ and writes to output/, exactly as "
+                    "build.py does.",
+        epilog="examples:\n"
+               f"  {PROG} studio                   open it in the browser\n"
+               f"  {PROG} studio --no-browser      print the address; open it yourself\n"
+               f"  {PROG} studio --language en     the studio in English\n\n"
+               "The address it prints holds a key: without it the studio answers nobody. It "
+               "listens\non this computer only (127.0.0.1) unless --host says otherwise.")
+    p.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1, this computer only)")
+    p.add_argument("--no-browser", action="store_true", help="do not open the browser")
+    p.add_argument("--language", choices=("nl", "en"), default="nl",
+                   help="the studio's language (default Dutch)")
+    args = p.parse_args(argv)
+    root = real(root or Path.cwd())
+    console = Console(root)
+    if not (root / "content").is_dir():
+        console.error(SourceError(root / "content", None, "there is no content folder here; run "
+                                  "the studio in the tweeluik folder"))
+        return EXIT_BAD_INPUT
+    if args.host != "127.0.0.1":
+        console.problem(f"warning: the studio listens on {args.host}: anyone who can reach "
+                        "this computer and has the address with its key can change your files")
+    from .studio import StudioBusy, run_studio
+    try:
+        return run_studio(root, args.host, args.port, not args.no_browser, args.language,
+                          lambda line: print(line, flush=True))
+    except StudioBusy as busy:
+        console.problem(str(busy))
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        console.problem(f"the studio cannot listen on port {args.port}: "
+                        f"{error.strerror or error}; choose another with --port")
+        return EXIT_BAD_INPUT
+
+
 def run(argv: list[str] | None, root: Path | None) -> int:
     """Parse the arguments and build (or run one of the other commands)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -243,6 +287,8 @@ def run(argv: list[str] | None, root: Path | None) -> int:
         return template_info(argv[1:], root)
     if argv[:1] == ["import"]:
         return import_command(argv[1:], root)
+    if argv[:1] == ["studio"]:
+        return studio_command(argv[1:], root)
     args = parser().parse_args(argv)
     root = real(root or Path.cwd())
     layouts = root / "layouts"

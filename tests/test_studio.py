@@ -1,0 +1,272 @@
+"""tweeluik studio, tested as its users meet it: started from the command line on a free
+port, driven in Debian's Chromium (Playwright), and attacked as a web page on another
+site would attack it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .browser import axe_violations, launch
+from .conftest import CONTENT, LAYOUTS, ROOT, SAMPLE, run_build
+
+pytestmark = pytest.mark.slow
+playwright_api = pytest.importorskip("playwright.sync_api")
+NAME = SAMPLE.stem
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Studio:
+    """A studio running on a copy of the sample project."""
+
+    def __init__(self, project: Path, extra: tuple[str, ...] = ()):
+        self.project = project
+        self.port = free_port()
+        code = ("import sys; from pathlib import Path; from tweeluik.cli import main; "
+                f"sys.exit(main(sys.argv[1:], root=Path({str(project)!r})))")
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code, "studio", "--no-browser", "--port", str(self.port),
+             *extra], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)})
+        line = self.process.stdout.readline()
+        found = re.search(r"(http://\S+)\?token=(\S+)", line)
+        assert found, line + self.process.stdout.read() if self.process.poll() else line
+        self.base, self.token = found.group(1).rstrip("/"), found.group(2)
+        self.url = f"{self.base}/?token={self.token}"
+
+    def request(self, path: str, method: str = "GET", body: bytes | None = None,
+                headers: dict | None = None, token: bool = True) -> tuple[int, bytes]:
+        request = urllib.request.Request(self.base + path, data=body, method=method,
+                                         headers={**({"X-Studio-Token": self.token} if token
+                                                     else {}), **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def publication(self, name: str = NAME) -> dict:
+        status, body = self.request(f"/api/p/{name}")
+        assert status == 200, body
+        return json.loads(body)
+
+    def wait_built(self, name: str = NAME, after: int = -1, timeout: float = 180) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            data = self.publication(name)
+            if data["version"] > after and data["state"] in ("built", "refused") \
+                    and data["pages"]:
+                return data
+            time.sleep(0.3)
+        raise AssertionError(f"{name} was not built in {timeout} s: {data}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def studio(tmp_path_factory):
+    project = tmp_path_factory.mktemp("studio")
+    shutil.copytree(CONTENT, project / "content")
+    (project / "layouts").symlink_to(LAYOUTS)
+    running = Studio(project)
+    running.wait_built()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+# ---- safe on a shared computer and a network ------------------------------------------
+
+def test_without_the_key_every_request_is_refused(studio):
+    for path in ("/", "/api/publications", f"/api/p/{NAME}", f"/api/p/{NAME}/file/booklet"):
+        status, _ = studio.request(path, token=False)
+        assert status == 403, path
+    status, _ = studio.request(f"/api/p/{NAME}/text", "PUT", b'{"text": "x"}', token=False)
+    assert status == 403
+    assert studio.request("/api/publications")[0] == 200  # with it, the same request works
+
+
+def test_another_host_or_origin_is_refused(studio):
+    assert studio.request("/api/publications", headers={"Host": "attacker.example"})[0] == 403
+    assert studio.request("/api/publications",
+                          headers={"Host": f"attacker.example:{studio.port}"})[0] == 403
+    assert studio.request("/api/publications",
+                          headers={"Origin": "http://attacker.example"})[0] == 403
+    assert studio.request("/api/publications", headers={"Sec-Fetch-Site": "cross-site"})[0] == 403
+    assert studio.request("/api/publications",
+                          headers={"Origin": studio.base})[0] == 200
+
+
+def test_it_listens_on_this_computer_only(studio):
+    assert studio.base.startswith("http://127.0.0.1:")
+
+
+def test_an_upload_with_a_path_in_its_name_is_refused(studio):
+    before = sorted(path.name for path in (studio.project / "content").iterdir())
+    for name in ("../evil.md", "..%2Fevil.md", "/etc/evil.md", "sub/brief.md", ".verborgen.md",
+                 "brief.exe"):
+        status, body = studio.request(f"/api/import?name={urllib.request.quote(name)}", "POST",
+                                      b"Beste leden,\n\nTekst.\n")
+        assert status == 400, (name, body)
+    assert sorted(path.name for path in (studio.project / "content").iterdir()) == before
+    assert not (studio.project / "evil.md").exists()
+
+
+def test_only_publications_of_the_project_are_served(studio):
+    assert studio.request("/api/p/..%2F..%2Fetc%2Fpasswd")[0] == 404
+    assert studio.request("/static/..%2F..%2Fproject.py")[0] == 404
+    assert studio.request(f"/api/p/{NAME}/file/secret")[0] == 404
+
+
+def test_a_second_studio_on_the_same_folder_says_so(studio):
+    code = ("import sys; from pathlib import Path; from tweeluik.cli import main; "
+            f"sys.exit(main(sys.argv[1:], root=Path({str(studio.project)!r})))")
+    result = subprocess.run([sys.executable, "-c", code, "studio", "--no-browser"],
+                            capture_output=True, text=True, timeout=60, cwd=studio.project,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode != 0
+    assert "another studio is already open" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# ---- same engine, same bytes ----------------------------------------------------------
+
+def test_the_files_it_offers_are_the_bytes_build_py_writes(studio, tmp_path):
+    data = studio.publication()
+    assert {file["kind"] for file in data["files"]} == {"booklet", "a4-duplex", "print-shop",
+                                                        "deck", "web"}
+    result = run_build(str(studio.project / "content" / SAMPLE.name), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for kind, suffix in (("booklet", ".pdf"), ("deck", ".pptx"), ("web", ".html"),
+                         ("print-shop", "-print-shop.pdf")):
+        status, body = studio.request(f"/api/p/{NAME}/file/{kind}")
+        assert status == 200
+        assert body == (tmp_path / f"{NAME}{suffix}").read_bytes(), kind
+
+
+# ---- in the browser ---------------------------------------------------------------------
+
+def test_the_page_meets_wcag_and_shows_every_page_and_slide(studio, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(studio.url)
+    page.wait_for_selector("#pages img")
+    data = studio.publication()
+    assert page.locator("#pages img").count() == data["pages"] == 12
+    if shutil.which("soffice"):
+        page.wait_for_selector("#slides img")
+        assert page.locator("#slides img").count() == data["slides"] == 8
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert "Les 1" in page.locator("#structure").inner_text()
+    assert page.locator("#files a").count() == 5
+    assert axe_violations(page) == []
+    page.screenshot(path=str(tmp_path / "studio.png"))
+    page.locator("#pages button").nth(4).click()  # a page opens large
+    assert page.locator("#large").is_visible()
+    page.keyboard.press("Escape")
+    page.close()
+
+
+def test_an_edit_is_saved_and_changes_the_page_and_slide_pictures(studio, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(studio.url)
+    page.wait_for_selector("#pages img")
+    before = studio.publication()
+    old_page = studio.request(f"/api/p/{NAME}/page/5")[1]
+    old_slide = studio.request(f"/api/p/{NAME}/slide/3")[1] if before["slides"] else b""
+    editor = page.locator("#editor")
+    text = editor.input_value()
+    old, new = "Wie elkaar kent, vindt elkaar", "Wie elkaar echt kent, vindt elkaar"
+    assert old in text
+    editor.fill(text.replace(old, new, 1))
+    after = studio.wait_built(after=before["version"])
+    deadline = time.monotonic() + 120
+    while studio.publication()["state"] != "built" and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert new in (studio.project / "content" / SAMPLE.name).read_text(encoding="utf-8")
+    assert studio.request(f"/api/p/{NAME}/page/5")[1] != old_page
+    if before["slides"]:
+        assert studio.request(f"/api/p/{NAME}/slide/3")[1] != old_slide
+    assert 5 in studio.publication()["changed_pages"]
+    page.wait_for_selector("#pages li.changed")
+    assert after["problems"] == []
+    page.close()
+
+
+def test_a_mistake_is_listed_and_leads_to_its_place(studio, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(studio.url)
+    page.wait_for_selector("#pages img")
+    editor = page.locator("#editor")
+    text = editor.input_value()
+    broken = text.replace("Het jaar loopt ten einde", "Het jaar <b>loopt</b> ten einde", 1)
+    before = studio.publication()["version"]
+    editor.fill(broken)
+    line = next(number for number, words in enumerate(broken.split("\n"), start=1)
+                if "<b>" in words)
+    page.wait_for_selector("#problems button.error", timeout=120_000)
+    problem = page.locator("#problems button.error").first
+    assert "Fout" in problem.inner_text()  # said in words, not by colour alone
+    assert f"regel {line}" in problem.inner_text()
+    problem.click()
+    caret = page.evaluate("document.getElementById('editor').selectionStart")
+    assert broken[:caret].count("\n") + 1 == line
+    assert studio.publication()["version"] > before
+    files = studio.publication()["files"]
+    assert files, "the last good files stay offered"
+    editor.fill(text)  # and mended again
+    page.wait_for_selector("#problems button.error", state="detached", timeout=120_000)
+    page.close()
+
+
+def test_a_word_letter_is_brought_in_with_its_report(studio, browser, tmp_path):
+    from docx import Document
+    letter = tmp_path / "Brief van de buurt.docx"
+    document = Document()
+    document.add_paragraph("Wat de buurt ons leerde", style="Title")
+    document.add_paragraph("Beste buren,")
+    document.add_paragraph("Dit jaar leerden we twee dingen.")
+    document.add_paragraph("Samen beginnen", style="Heading 2")
+    document.add_paragraph("Alles begon met een kop koffie op het plein.")
+    document.add_paragraph("Klein blijven", style="Heading 2")
+    document.add_paragraph("Wat klein begint, houdt het langst.")
+    document.add_paragraph("Met vriendelijke groet,")
+    document.save(letter)
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(studio.url)
+    page.wait_for_selector("#pages img")
+    page.set_input_files("#upload", str(letter))
+    page.wait_for_selector("#report h3")
+    assert "brief-van-de-buurt" in page.locator("#report").inner_text()
+    assert (studio.project / "content" / "brief-van-de-buurt.md").is_file()
+    page.wait_for_function("document.getElementById('publication').value === "
+                           "'brief-van-de-buurt'")
+    studio.wait_built("brief-van-de-buurt")
+    page.close()
