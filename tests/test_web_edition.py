@@ -51,7 +51,7 @@ def test_the_page_holds_everything_itself(web_pages):
     fonts = re.findall(r"data:font/woff;base64,([A-Za-z0-9+/=]+)", page)
     from fontTools.ttLib import TTFont
     glyphs = [len(TTFont(io.BytesIO(base64.b64decode(font))).getGlyphOrder()) for font in fonts]
-    assert max(glyphs) < 300, "the fonts are not cut down to the page's characters"
+    assert max(glyphs) < 500, "the fonts are not cut down (Carlito holds over 2,000 glyphs)"
     assert len(page.encode("utf-8")) < 400_000
 
 

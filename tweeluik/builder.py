@@ -112,8 +112,11 @@ def warm_up(layouts: Path) -> None:
     import_weasyprint()
     from .deck import pptx_writer  # noqa: F401  (imports python-pptx)
     from .fonts import load_metrics
-    for path in load_theme(layouts).font_files():
+    from .web_edition import make_font_subsets
+    theme = load_theme(layouts)
+    for path in theme.font_files():
         load_metrics(path)
+    make_font_subsets(theme)
 
 
 def read_and_check(source: Path, diagnostics: Diagnostics, strict: bool = False) -> Publication:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import html
 import io
 import logging
@@ -34,8 +35,12 @@ TEMPLATE = "web.html"
 STYLESHEET = "web.css"
 MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
                "svg": "image/svg+xml"}
-#: Characters every subset keeps, whatever the page says (digits, punctuation).
-ALWAYS = "".join(chr(code) for code in range(0x20, 0x7F)) + "\u00a0–—‘’“”…·•"
+#: Characters every subset keeps, whatever the page says: the Latin letters of the
+#: languages of Western and Central Europe, digits and punctuation. A page's text rarely
+#: goes beyond them, so the subsets made once are reused for every later page (watch
+#: mode and the studio make them before their first build).
+ALWAYS = ("".join(chr(code) for code in range(0x20, 0x7F))
+          + "".join(chr(code) for code in range(0xA0, 0x180)) + "‘’‚“”„•…–—€™\u2060")
 
 
 def data_address(path: Path) -> str:
@@ -51,7 +56,15 @@ def picture_address(picture: Image | Picture) -> str:
 
 def font_subset(path: Path, characters: str) -> bytes:
     """The font at ``path`` cut down to ``characters``, as WOFF (the same bytes each
-    time: no time stamp is written)."""
+    time: no time stamp is written). Watch mode and the studio ask again after every
+    save, mostly for the same characters: the last few answers are kept, keyed by the
+    file's size and time of change as well."""
+    stat = path.stat()
+    return _font_subset(str(path), (stat.st_size, stat.st_mtime_ns), characters)
+
+
+@functools.lru_cache(maxsize=16)
+def _font_subset(path: str, stamp: tuple[int, int], characters: str) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -119,10 +132,21 @@ def _environment(folder: Path) -> jinja2.Environment:
 
 
 def shown_characters(page: str) -> str:
-    """Every character the page's text shows (tags and addresses left out)."""
+    """Every character the page's text shows (tags and addresses left out), with the
+    ones every subset keeps."""
     text = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.DOTALL)
     text = re.sub(r"<[^>]*>", " ", text)
-    return "".join(sorted(set(html.unescape(text)) | set(ALWAYS)))
+    shown = {char for char in html.unescape(text) if char.isprintable() or char == "\u00a0"}
+    return "".join(sorted(shown | set(ALWAYS)))
+
+
+def make_font_subsets(theme: Theme) -> None:
+    """Cut the theme's typefaces down to ``ALWAYS`` now, so the web edition of a page
+    within those characters is made without cutting any (watch mode and the studio)."""
+    characters = "".join(sorted(set(ALWAYS)))
+    for face in (theme.serif, theme.sans):
+        for path in face.files.values():
+            font_subset(path, characters)
 
 
 def render_web_edition(publication: Publication, theme: Theme, layouts: Path,
