@@ -352,6 +352,9 @@ def test_pictures_are_figures_with_their_description(letters_built):
     assert "Vereniging van Wijkteams Zuidoever" in alts  # the logo
     assert any(alt.startswith("Kaart van de Rivierenbuurt") for alt in alts)
     assert all(alts)
+    qr_tree = Tree(letters_built["clean-jaarbrief"])  # a long address gets a QR code
+    qr_alts = [str(figure.get("/Alt", "")) for figure in qr_tree.of_type("/Figure")]
+    assert any(alt.startswith("QR code: www.wijkteams-noord.example.nl/") for alt in qr_alts)
 
 
 def test_running_heads_folios_and_leaders_are_artifacts(letters_built):

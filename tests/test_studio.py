@@ -270,3 +270,30 @@ def test_a_word_letter_is_brought_in_with_its_report(studio, browser, tmp_path):
                            "'brief-van-de-buurt'")
     studio.wait_built("brief-van-de-buurt")
     page.close()
+
+
+def test_the_details_form_writes_the_front_matter(studio, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(studio.url)
+    page.wait_for_selector("#pages img")
+    page.select_option("#publication", NAME)
+    page.wait_for_function(f"location.hash === '#p={NAME}'")
+    field = page.get_by_label("Organisatie", exact=True)
+    page.wait_for_function("document.getElementById('field-organisation').value !== ''")
+    assert field.input_value() == "Vereniging van Wijkteams Zuidoever"
+    before = studio.publication()["version"]
+    field.fill("Wijkteams Zuidoever: samen sterk")
+    source = studio.project / "content" / SAMPLE.name
+    deadline = time.monotonic() + 30
+    while "samen sterk" not in source.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    text = source.read_text(encoding="utf-8")
+    assert 'organisation: "Wijkteams Zuidoever: samen sterk"' in text  # quoted: it has ': '
+    data = studio.wait_built(after=before)
+    assert data["structure"]["organisation"] == "Wijkteams Zuidoever: samen sterk"
+    field.fill("Vereniging van Wijkteams Zuidoever")
+    deadline = time.monotonic() + 30
+    while "samen sterk" in source.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "organisation: Vereniging van Wijkteams Zuidoever\n" in source.read_text(encoding="utf-8")
+    page.close()

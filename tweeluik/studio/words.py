@@ -59,6 +59,9 @@ WORDS = {
         "file_deck": "De dia's voor de ledenvergadering (PowerPoint), met de hele tekst in de notities.",
         "file_web": "De webpagina: één bestand voor de website van de vereniging.",
         "skip": "Naar de tekst",
+        "settings": "Gegevens",
+        "subtitle": "Ondertitel",
+        "language": "Taal",
     },
     "en": {
         "lang": "en",
@@ -111,6 +114,9 @@ WORDS = {
         "file_deck": "The slides for the members' meeting (PowerPoint), the whole text in the notes.",
         "file_web": "The web page: one file for the association's website.",
         "skip": "Skip to the text",
+        "settings": "Details",
+        "subtitle": "Subtitle",
+        "language": "Language",
     },
 }
 

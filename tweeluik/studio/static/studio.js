@@ -37,6 +37,7 @@ async function refresh(withText) {
     if (withText || document.activeElement !== $("editor")) $("editor").value = data.text;
   }
   state.version = data.version;
+  readSettings();
   say(data.state === "building" ? WORDS.building : data.state === "refused" ? WORDS.refused
       : data.state === "built" ? WORDS.built + " (" + data.seconds + " s)" : "");
   showProblems(data.problems);
@@ -153,6 +154,61 @@ function enlarge(source, label) {
   $("large").showModal();
 }
 
+// The front matter's simple settings as a form: each field reads and writes its own
+// 'key: value' line between the two '---' lines, so the rest of the text stays as it is.
+function frontMatter(text) {
+  const lines = text.split("\n");
+  if (lines[0] !== "---") return null;
+  const end = lines.indexOf("---", 1);
+  return end < 0 ? null : { lines, end };
+}
+
+function yamlValue(value) {
+  // plain when YAML reads it back as the same text; otherwise in double quotes
+  if (/^(yes|no|true|false|null|on|off|~|[-+.\d]+)$/i.test(value)
+      && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return JSON.stringify(value);
+  if (value === "" || /^[\w\u00C0-\u024F][^:#\n]*$/.test(value) && !/\s$/.test(value)) return value;
+  return JSON.stringify(value);  // a double-quoted YAML string
+}
+
+function readSettings() {
+  const found = frontMatter($("editor").value);
+  for (const field of document.querySelectorAll("#settings [data-key]")) {
+    if (document.activeElement === field) continue;
+    let value = "";
+    if (found) {
+      const line = found.lines.slice(1, found.end).find((l) => l.startsWith(field.dataset.key + ":"));
+      if (line) {
+        value = line.slice(field.dataset.key.length + 1).trim();
+        if (/^".*"$/.test(value)) { try { value = JSON.parse(value); } catch (e) { /* as written */ } }
+        else if (/^'.*'$/.test(value)) value = value.slice(1, -1).replace(/''/g, "'");
+      }
+    }
+    field.value = value;
+  }
+}
+
+function writeSetting(key, value) {
+  const editor = $("editor");
+  const found = frontMatter(editor.value);
+  if (!found) return;
+  const lines = found.lines;
+  const at = lines.slice(1, found.end).findIndex((l) => l.startsWith(key + ":"));
+  const line = key + ": " + yamlValue(value);
+  if (at >= 0) {
+    if (value === "") lines.splice(at + 1, 1); else lines[at + 1] = line;
+  } else if (value !== "") {
+    lines.splice(found.end, 0, line);
+  }
+  editor.value = lines.join("\n");
+  editor.dispatchEvent(new Event("input"));
+}
+
+for (const field of document.querySelectorAll("#settings [data-key]")) {
+  field.addEventListener(field.tagName === "SELECT" ? "change" : "input",
+                         () => writeSetting(field.dataset.key, field.value));
+}
+
 async function save() {
   if (!state.name) return;
   state.saving = true; state.dirty = false; say(WORDS.saving);
@@ -189,6 +245,7 @@ async function bringIn(file) {
 
 $("publication").addEventListener("change", (event) => open(event.target.value));
 $("editor").addEventListener("input", () => {
+  readSettings();
   state.dirty = true;
   clearTimeout(state.pending);
   state.pending = setTimeout(save, 400);
