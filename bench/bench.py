@@ -18,6 +18,8 @@ Rows:
   no-op        `build.py` again with nothing changed
   warm         watch mode: one word changed in one lesson, until the booklet and the
                slides are written (the print files follow), and until all four are
+  studio       `build.py studio` in Chromium: a one-word edit typed into a lesson, until
+               the changed booklet page is shown, and until every slide is drawn again
   pandoc pair  `pandoc -t pptx` plus `pandoc --pdf-engine=weasyprint` on the same file
 """
 
@@ -42,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import publication  # noqa: E402
+from studio_edits import studio_edits  # noqa: E402
 
 PYTHON = sys.executable
 # Pandoc's PDF engine: the weasyprint command of this same environment.
@@ -255,6 +258,13 @@ def main() -> None:
             rows.append(("warm: booklet + slides", name, first, first_runs, 0, note))
             rows.append(("warm: all four files", name, warm, warm_runs, 0,
                          f"{warm / pandoc[name]:.2f} × pandoc pair" if name in pandoc else ""))
+            edits = studio_edits(work, runs)
+            if edits is not None:
+                to_page, to_slides = edits
+                rows.append(("studio: edit to page", name, statistics.median(to_page), to_page,
+                             0, "in Chromium, from the keystroke (target ≤ 1 s)"))
+                rows.append(("studio: edit to slides", name, statistics.median(to_slides),
+                             to_slides, 0, "drawn by LibreOffice (target ≤ 3 s)"))
         if name == "200 lessons" and "100 lessons" in sources:
             hundred = next(r[2] for r in rows if r[0] == "cold full build" and r[1] == "100 lessons")
             at = next(i for i, r in enumerate(rows) if r[0] == "cold full build" and r[1] == name)

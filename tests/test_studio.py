@@ -90,9 +90,11 @@ def studio(tmp_path_factory):
     shutil.copytree(CONTENT, project / "content")
     (project / "layouts").symlink_to(LAYOUTS)
     running = Studio(project)
-    running.wait_built()
-    yield running
-    running.stop()
+    try:  # a studio that fails to start is stopped all the same
+        running.wait_built()
+        yield running
+    finally:
+        running.stop()
 
 
 @pytest.fixture(scope="module")

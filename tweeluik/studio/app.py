@@ -135,6 +135,7 @@ def create_app(project: StudioProject, token: str, addresses: set[str], language
             "problems": shown.problems, "structure": shown.structure,
             "pages": len(shown.pages), "changed_pages": shown.changed_pages,
             "slides": len(shown.slides), "slides_drawn_by": shown.slides_drawn_by,
+            "pages_drawn": shown.pages_drawn, "slides_drawn": shown.slides_drawn,
             "seconds": round(shown.seconds, 2),
             "files": [{"kind": kind, "name": files[kind].name,
                        "size": files[kind].stat().st_size}

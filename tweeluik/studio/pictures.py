@@ -45,8 +45,10 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def slide_pictures(deck: Path) -> tuple[list[bytes], str]:
-    """(each slide as PNG bytes, "libreoffice"), or ([], "") without LibreOffice."""
+def slide_pictures(deck: Path, profile: Path) -> tuple[list[bytes], str]:
+    """(each slide as PNG bytes, "libreoffice"), or ([], "") without LibreOffice.
+    ``profile`` is LibreOffice's settings folder, kept from one call to the next (a
+    first start there costs seconds)."""
     program = libreoffice()
     if program is None:
         return [], ""
@@ -54,7 +56,7 @@ def slide_pictures(deck: Path) -> tuple[list[bytes], str]:
         work = Path(folder)
         shutil.copy(deck, work / "deck.pptx")
         try:
-            subprocess.run([program, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}",
                             "--headless", "--convert-to", "pdf", "--outdir", str(work),
                             str(work / "deck.pptx")], capture_output=True,
                            timeout=LIBREOFFICE_SECONDS, check=False)

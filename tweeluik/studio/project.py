@@ -16,6 +16,8 @@ import fcntl
 import os
 import queue
 import re
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -62,6 +64,8 @@ class Shown:
     slides_drawn_by: str = ""     # "libreoffice" or "" (none drawn)
     structure: dict | None = None
     changed_pages: list[int] = field(default_factory=list)
+    pages_drawn: int = 0          # the version at which the pages, and the slides, were
+    slides_drawn: int = 0         # drawn last (the page reloads a picture only then)
     seconds: float = 0.0
 
 
@@ -108,6 +112,7 @@ class StudioProject:
         self.listeners: list[Callable[[dict], None]] = []
         self.guard = threading.Lock()
         self._lock: int | None = None
+        self.office_profile = Path(tempfile.mkdtemp(prefix="tweeluik-studio-office-"))
 
     # -- one studio per folder --------------------------------------------------------
     def claim(self) -> None:
@@ -123,6 +128,7 @@ class StudioProject:
         self._lock = handle
 
     def release(self) -> None:
+        shutil.rmtree(self.office_profile, ignore_errors=True)
         if self._lock is not None:
             with contextlib.suppress(OSError):
                 fcntl.flock(self._lock, fcntl.LOCK_UN)
@@ -211,14 +217,17 @@ class StudioProject:
         started = time.perf_counter()
         old_pages = list(shown.pages)
         events: list[Event] = []
+        slides_done: list[bool] = []
 
         def listener(event: Event) -> None:
             events.append(event)
             if isinstance(event, Started):
                 self._update(name, state="building")
-            elif isinstance(event, FirstFiles):  # the booklet preview: show it at once
-                self._pictures(name, old_pages, slides=False)
+            elif isinstance(event, FirstFiles):  # the booklet preview: show it at once,
+                self._pictures(name, old_pages, slides=False)  # then the slides
                 self._update(name, seconds=time.perf_counter() - started)
+                self._pictures(name, old_pages, slides=True, pages=False)
+                slides_done.append(True)
 
         build_all([source], self.out, self.layouts, tuple(OUTPUTS), listener, staged=True)
         problems: list[Diagnostic] = []
@@ -236,25 +245,30 @@ class StudioProject:
                 problems, refused = [Diagnostic(source, None, message)], True
         built = any(isinstance(event, Built | UpToDate) for event in events)
         if built and not refused:
-            self._pictures(name, old_pages, slides=any(
+            self._pictures(name, old_pages, slides=not slides_done and (any(
                 isinstance(event, Written) and event.kind == "deck" for event in events)
-                or not self.state(name).slides)
+                or not self.state(name).slides))
         self._update(name, state="refused" if refused else "built",
                      problems=[problem_view(item) for item in problems
                                if item.path == source or item.severity == ERROR],
                      structure=structure_view(source) or self.state(name).structure,
                      seconds=time.perf_counter() - started)
 
-    def _pictures(self, name: str, old_pages: list[bytes], slides: bool) -> None:
+    def _pictures(self, name: str, old_pages: list[bytes], slides: bool,
+                  pages: bool = True) -> None:
         paths = output_paths(name, self.out)
-        pages = booklet_pages(paths["booklet"]) if paths["booklet"].is_file() else []
-        changed = [number for number, page in enumerate(pages, start=1)
-                   if old_pages and (number > len(old_pages) or old_pages[number - 1] != page)]
-        update: dict = {"pages": pages, "changed_pages": changed}
+        update: dict = {}
+        if pages:
+            drawn_pages = booklet_pages(paths["booklet"]) if paths["booklet"].is_file() else []
+            update["pages"] = drawn_pages
+            update["changed_pages"] = [
+                number for number, page in enumerate(drawn_pages, start=1)
+                if old_pages and (number > len(old_pages) or old_pages[number - 1] != page)]
         if slides and paths["deck"].is_file():
-            drawn, by = slide_pictures(paths["deck"])
+            drawn, by = slide_pictures(paths["deck"], self.office_profile)
             update.update(slides=drawn, slides_drawn_by=by)
-        self._update(name, **update)
+        if update:
+            self._update(name, **update)
 
     def _update(self, name: str, **changes) -> None:
         with self.guard:
@@ -262,5 +276,9 @@ class StudioProject:
             for key, value in changes.items():
                 setattr(shown, key, value)
             shown.version += 1
+            if "pages" in changes:
+                shown.pages_drawn = shown.version
+            if "slides" in changes:
+                shown.slides_drawn = shown.version
             message = {"publication": name, "version": shown.version, "state": shown.state}
         self.tell(message)

@@ -43,8 +43,8 @@ async function refresh(withText) {
   showProblems(data.problems);
   showStructure(data.structure);
   showFiles(data.files);
-  showPictures("pages", data.pages, "page", data.changed_pages, data.version);
-  showPictures("slides", data.slides, "slide", [], data.version);
+  showPictures("pages", data.pages, "page", data.changed_pages, data.pages_drawn);
+  showPictures("slides", data.slides, "slide", [], data.slides_drawn);
   $("no-slides").hidden = data.slides > 0 || data.state !== "built";
 }
 
