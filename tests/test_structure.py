@@ -95,6 +95,15 @@ def test_the_booklet_claims_pdf_ua_1_and_says_its_title_and_language(letters_bui
         assert bool(pdf.Root.MarkInfo.Marked)
 
 
+def test_the_print_shop_file_keeps_the_tags_but_claims_nothing(letters_built):
+    print_shop = letters_built[SAMPLE.stem].with_name(f"{SAMPLE.stem}-print-shop.pdf")
+    with pikepdf.open(print_shop) as pdf:
+        assert "/StructTreeRoot" in pdf.Root
+        assert b"pdfuaid:part" not in pdf.Root.Metadata.read_bytes()
+    with pikepdf.open(letters_built[SAMPLE.stem]) as pdf:
+        assert b'pdfuaid:part="1"' in pdf.Root.Metadata.read_bytes()
+
+
 # ---- walking the structure tree -------------------------------------------------------
 
 class Tree:

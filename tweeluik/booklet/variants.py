@@ -122,10 +122,23 @@ def _saved(document: pikepdf.Pdf) -> bytes:
     return out.getvalue()
 
 
+#: The screen booklet's claim to be PDF/UA-1, in its XMP metadata (as WeasyPrint writes it).
+PDF_UA_CLAIM = re.compile(rb'<rdf:Description rdf:about="" pdfuaid:part="\d" />')
+
+
+def without_pdf_ua_claim(document: pikepdf.Pdf) -> None:
+    """A print file keeps the booklet's tags but does not claim PDF/UA: its crop marks
+    and imposed sheets were not checked against it."""
+    metadata = document.Root.get("/Metadata")
+    if metadata is not None:
+        metadata.write(PDF_UA_CLAIM.sub(b"", metadata.read_bytes()))
+
+
 def add_bleed_and_crop_marks(pdf: bytes, greys: dict[str, float] | None = None) -> bytes:
     """The print-shop variant: 3 mm bleed box, crop marks, TrimBox = the A5 page, the
     ``greys`` (see ``greys_for``) in black ink only, and an sRGB output intent."""
     with pikepdf.open(BytesIO(pdf)) as document:
+        without_pdf_ua_claim(document)
         document.Root.OutputIntents = Array([_output_intent(document)])
         for page in document.pages:
             left, bottom, right, top = (float(value) for value in page.mediabox)
