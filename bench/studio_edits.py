@@ -62,7 +62,7 @@ def studio_edits(work: Path, runs: int) -> tuple[list[float], list[float]] | Non
             for run in range(runs + 1):  # the first edit warms the browser: not counted
                 old, new = EDITS if run % 2 == 0 else EDITS[::-1]
                 page.wait_for_function(  # the last edit's build is over
-                    "document.getElementById('status').textContent.includes('(')",
+                    "document.getElementById('status').dataset.state === 'built'",
                     timeout=120_000)
                 time.sleep(0.5)
                 version = page.evaluate("state.version")

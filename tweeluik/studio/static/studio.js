@@ -38,8 +38,10 @@ async function refresh(withText) {
   }
   state.version = data.version;
   readSettings();
+  const time = new Date().toLocaleTimeString(WORDS.lang, { hour: "2-digit", minute: "2-digit" });
   say(data.state === "building" ? WORDS.building : data.state === "refused" ? WORDS.refused
-      : data.state === "built" ? WORDS.built + " (" + data.seconds + " s)" : "");
+      : data.state === "built" ? WORDS.built + " " + time : "");
+  $("status").dataset.state = data.state;
   showProblems(data.problems);
   showStructure(data.structure);
   showFiles(data.files);
