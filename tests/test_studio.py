@@ -299,3 +299,52 @@ def test_the_details_form_writes_the_front_matter(studio, browser):
         time.sleep(0.2)
     assert "organisation: Vereniging van Wijkteams Zuidoever\n" in source.read_text(encoding="utf-8")
     page.close()
+
+
+def test_a_logo_dropped_on_a_publication_is_kept_and_named(studio, browser, tmp_path):
+    from PIL import Image
+    logo = tmp_path / "Ons Logo.png"
+    Image.new("RGB", (200, 120), "#B0472A").save(logo)
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(studio.url)
+    page.wait_for_selector("#pages img")
+    page.select_option("#publication", NAME)
+    page.wait_for_function(f"location.hash === '#p={NAME}'")
+    page.set_input_files("#upload", str(logo))
+    page.wait_for_function("document.getElementById('report').textContent.includes('images/')")
+    kept = studio.project / "content" / "images" / "ons-logo.png"
+    assert kept.read_bytes() == logo.read_bytes()
+    source = studio.project / "content" / SAMPLE.name
+    deadline = time.monotonic() + 30
+    while "logo: images/ons-logo.png" not in source.read_text(encoding="utf-8") \
+            and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "logo: images/ons-logo.png" in source.read_text(encoding="utf-8")
+    page.close()
+    # a file that is no picture is refused and leaves nothing behind
+    status, body = studio.request(f"/api/p/{NAME}/beside?name=nep.png", "POST", b"geen plaatje")
+    assert status == 400 and not (studio.project / "content" / "images" / "nep.png").exists()
+    status, _ = studio.request(f"/api/p/{NAME}/beside?name=..%2Flogo.png", "POST", b"x")
+    assert status == 400
+
+
+def test_a_slide_template_dropped_on_a_publication_goes_under_deck(studio, browser, tmp_path):
+    template = tmp_path / "Huisstijl.pptx"
+    shutil.copy(LAYOUTS / "deck" / "default.pptx", template)
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(studio.url)
+    page.wait_for_selector("#pages img")
+    page.select_option("#publication", NAME)
+    page.wait_for_function(f"location.hash === '#p={NAME}'")
+    page.set_input_files("#upload", str(template))
+    page.wait_for_function("document.getElementById('report').textContent.includes('.pptx')")
+    assert (studio.project / "content" / "huisstijl.pptx").is_file()
+    source = studio.project / "content" / SAMPLE.name
+    deadline = time.monotonic() + 30
+    while "template: huisstijl.pptx" not in source.read_text(encoding="utf-8") \
+            and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "deck:\n  template: huisstijl.pptx\n  agenda: true" in source.read_text(encoding="utf-8")
+    page.close()
+    status, _ = studio.request(f"/api/p/{NAME}/beside?name=kapot.pptx", "POST", b"PK\x03\x04kapot")
+    assert status == 400 and not (studio.project / "content" / "kapot.pptx").exists()

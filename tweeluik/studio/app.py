@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import re
 import secrets
 import tempfile
 from pathlib import Path
@@ -39,6 +41,9 @@ STATIC = Path(__file__).parent / "static"
 COOKIE = "tweeluik-studio"
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 LETTER_SUFFIXES = (".docx", ".txt", ".md", ".text", ".markdown")
+#: What may be dropped beside a publication: its logo, or its slide template.
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+TEMPLATE_SUFFIXES = (".pptx", ".potx")
 #: What each file is for, shown beside its download button (keys of ``studio_words``).
 FILE_ORDER = ("booklet", "a4-duplex", "print-shop", "deck", "web")
 
@@ -78,15 +83,36 @@ class Gate:
         return "open the studio with the address it printed (it holds the key)"
 
 
-def clean_upload_name(name: str) -> str | None:
-    """The file name a browser sent, if it is a plain name of a letter (no folders)."""
+def clean_upload_name(name: str, suffixes: tuple[str, ...] = LETTER_SUFFIXES) -> str | None:
+    """The file name a browser sent, if it is a plain name with one of ``suffixes`` (no
+    folders, nothing hidden)."""
     if not name or "/" in name or "\\" in name or "\0" in name or name.startswith("."):
         return None
     if ".." in name or len(name.encode("utf-8")) > 120:
         return None
-    if not name.lower().endswith(LETTER_SUFFIXES):
+    if not name.lower().endswith(suffixes):
         return None
     return name
+
+
+def new_file_beside(folder: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` as a new file in ``folder`` under a cleaned form of ``name`` (never
+    over another file, never through a link)."""
+    stem = re.sub(r"[^\w-]+", "-", Path(name).stem.lower()).strip("-") or "bestand"
+    suffix = Path(name).suffix.lower()
+    if folder.is_symlink():
+        raise OSError(f"{folder.name} is a symbolic link; tweeluik writes only into a real folder")
+    folder.mkdir(exist_ok=True)
+    for number in range(1, 1000):
+        target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        except FileExistsError:
+            continue
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        return target
+    raise OSError("too many files of that name")
 
 
 def create_app(project: StudioProject, token: str, addresses: set[str], language: str):
@@ -215,6 +241,46 @@ def create_app(project: StudioProject, token: str, addresses: set[str], language
                            for line, message in report.checks],
                 "pictures": [path.name for path in report.pictures]}, 200
 
+    async def beside(request: Request) -> Response:
+        """A logo or a slide template dropped on a publication: kept next to it (the logo
+        in images/), checked as the build will check it; the page then names it in the
+        front matter."""
+        if named(request) is None:
+            return JSONResponse({"error": "no such publication"}, status_code=404)
+        name = clean_upload_name(request.query_params.get("name", ""),
+                                 PICTURE_SUFFIXES + TEMPLATE_SUFFIXES)
+        if name is None:
+            return JSONResponse({"error": words["asset_refused"]}, status_code=400)
+        body = bytearray()
+        async for chunk in request.stream():
+            body.extend(chunk)
+            if len(body) > MAX_UPLOAD_BYTES:
+                return JSONResponse({"error": words["upload_too_large"]}, status_code=413)
+        return JSONResponse(*await asyncio.to_thread(_keep_beside, bytes(body), name))
+
+    def _keep_beside(data: bytes, name: str) -> tuple[dict, int]:
+        is_template = name.lower().endswith(TEMPLATE_SUFFIXES)
+        folder = project.content if is_template else project.content / "images"
+        try:
+            kept = new_file_beside(folder, name, data)
+        except OSError as error:
+            return {"error": printable(str(error))}, 400
+        try:
+            if is_template:
+                from ..deck.pptx_reader import open_template
+                open_template(kept, kept, None)
+            else:
+                from ..images import check_picture
+                check_picture(kept, 0, kept)
+        except SourceError as error:
+            kept.unlink()
+            return {"error": printable(error.diagnostics[0].message)}, 400
+        except Exception:  # a file python-pptx or Pillow cannot read at all
+            kept.unlink()
+            return {"error": words["asset_unreadable"]}, 400
+        relative = kept.relative_to(project.content).as_posix()
+        return {"kind": "template" if is_template else "logo", "path": relative}, 200
+
     async def events(request: Request) -> Response:
         loop = asyncio.get_running_loop()
         changes: asyncio.Queue[dict] = asyncio.Queue()
@@ -251,6 +317,7 @@ def create_app(project: StudioProject, token: str, addresses: set[str], language
         Route("/api/p/{name}/slide/{number:int}", picture("slide")),
         Route("/api/p/{name}/file/{kind}", download),
         Route("/api/import", bring_in, methods=["POST"]),
+        Route("/api/p/{name}/beside", beside, methods=["POST"]),
         Route("/api/events", events),
     ]
     app = Starlette(routes=routes)

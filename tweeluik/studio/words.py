@@ -60,6 +60,14 @@ WORDS = {
         "file_web": "De webpagina: één bestand voor de website van de vereniging.",
         "skip": "Naar de tekst",
         "settings": "Gegevens",
+        "asset_refused": "Alleen een logo (.png, .jpg, .svg) of een diasjabloon (.pptx, .potx) met een "
+                         "gewone naam kan naast de publicatie worden gezet.",
+        "asset_unreadable": "Dit bestand kan tweeluik niet lezen; bewaar het opnieuw vanuit het programma "
+                            "waarin het is gemaakt.",
+        "logo": "Logo",
+        "template": "Diasjabloon",
+        "drop_hint": "Sleep hier ook een logo (.png, .jpg, .svg) of het diasjabloon van uw organisatie "
+                     "(.pptx, .potx) heen: het komt bij de gekozen publicatie.",
         "subtitle": "Ondertitel",
         "language": "Taal",
     },
@@ -115,6 +123,13 @@ WORDS = {
         "file_web": "The web page: one file for the association's website.",
         "skip": "Skip to the text",
         "settings": "Details",
+        "asset_refused": "Only a logo (.png, .jpg, .svg) or a slide template (.pptx, .potx) with a plain "
+                         "name can be put beside the publication.",
+        "asset_unreadable": "tweeluik cannot read this file; save it again from the program it was made in.",
+        "logo": "Logo",
+        "template": "Slide template",
+        "drop_hint": "Drop a logo (.png, .jpg, .svg) or your organisation's slide template (.pptx, "
+                     ".potx) here too: it goes with the chosen publication.",
         "subtitle": "Subtitle",
         "language": "Language",
     },

@@ -226,8 +226,40 @@ async function save() {
   } finally { state.saving = false; }
 }
 
+function writeDeckTemplate(path) {
+  const editor = $("editor");
+  const found = frontMatter(editor.value);
+  if (!found) return;
+  const lines = found.lines;
+  const deck = lines.slice(1, found.end).findIndex((l) => /^deck:\s*$/.test(l)) + 1;
+  if (deck > 0) {
+    let at = deck + 1;
+    while (at < found.end && /^\s+\S/.test(lines[at]) && !/^\s+template:/.test(lines[at])) at++;
+    const line = "  template: " + yamlValue(path);
+    if (at < found.end && /^\s+template:/.test(lines[at])) lines[at] = line;
+    else lines.splice(deck + 1, 0, line);
+  } else {
+    lines.splice(found.end, 0, "deck:", "  template: " + yamlValue(path));
+  }
+  editor.value = lines.join("\n");
+  editor.dispatchEvent(new Event("input"));
+}
+
+async function keepBeside(file) {
+  const response = await fetch("/api/p/" + state.name + "/beside?name=" + encodeURIComponent(file.name),
+                               { method: "POST", body: file, credentials: "same-origin" });
+  const data = await response.json();
+  if (!response.ok) { $("report").textContent = data.error; return; }
+  if (data.kind === "logo") writeSetting("logo", data.path); else writeDeckTemplate(data.path);
+  $("report").textContent = (data.kind === "logo" ? WORDS.logo : WORDS.template) + ": " + data.path;
+}
+
 async function bringIn(file) {
   $("report").textContent = "…";
+  if (/\.(png|jpe?g|svg|pptx|potx)$/i.test(file.name)) {
+    try { await keepBeside(file); } catch (error) { $("report").textContent = error.message; }
+    return;
+  }
   try {
     const response = await fetch("/api/import?name=" + encodeURIComponent(file.name),
                                  { method: "POST", body: file, credentials: "same-origin" });
