@@ -177,7 +177,7 @@ def test_the_files_it_offers_are_the_bytes_build_py_writes(studio, tmp_path):
 # ---- in the browser ---------------------------------------------------------------------
 
 def test_the_page_meets_wcag_and_shows_every_page_and_slide(studio, browser, tmp_path):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
     page.goto(studio.url)
     page.wait_for_selector("#pages img")
     data = studio.publication()
@@ -197,7 +197,7 @@ def test_the_page_meets_wcag_and_shows_every_page_and_slide(studio, browser, tmp
 
 
 def test_an_edit_is_saved_and_changes_the_page_and_slide_pictures(studio, browser):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
     page.goto(studio.url)
     page.wait_for_selector("#pages img")
     before = studio.publication()
@@ -223,7 +223,7 @@ def test_an_edit_is_saved_and_changes_the_page_and_slide_pictures(studio, browse
 
 
 def test_a_mistake_is_listed_and_leads_to_its_place(studio, browser):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
     page.goto(studio.url)
     page.wait_for_selector("#pages img")
     editor = page.locator("#editor")
@@ -261,7 +261,7 @@ def test_a_word_letter_is_brought_in_with_its_report(studio, browser, tmp_path):
     document.add_paragraph("Wat klein begint, houdt het langst.")
     document.add_paragraph("Met vriendelijke groet,")
     document.save(letter)
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
     page.goto(studio.url)
     page.wait_for_selector("#pages img")
     page.set_input_files("#upload", str(letter))
@@ -275,7 +275,7 @@ def test_a_word_letter_is_brought_in_with_its_report(studio, browser, tmp_path):
 
 
 def test_the_details_form_writes_the_front_matter(studio, browser):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
     page.goto(studio.url)
     page.wait_for_selector("#pages img")
     page.select_option("#publication", NAME)
@@ -305,7 +305,7 @@ def test_a_logo_dropped_on_a_publication_is_kept_and_named(studio, browser, tmp_
     from PIL import Image
     logo = tmp_path / "Ons Logo.png"
     Image.new("RGB", (200, 120), "#B0472A").save(logo)
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
     page.goto(studio.url)
     page.wait_for_selector("#pages img")
     page.select_option("#publication", NAME)
@@ -331,7 +331,7 @@ def test_a_logo_dropped_on_a_publication_is_kept_and_named(studio, browser, tmp_
 def test_a_slide_template_dropped_on_a_publication_goes_under_deck(studio, browser, tmp_path):
     template = tmp_path / "Huisstijl.pptx"
     shutil.copy(LAYOUTS / "deck" / "default.pptx", template)
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
     page.goto(studio.url)
     page.wait_for_selector("#pages img")
     page.select_option("#publication", NAME)
@@ -348,3 +348,13 @@ def test_a_slide_template_dropped_on_a_publication_goes_under_deck(studio, brows
     page.close()
     status, _ = studio.request(f"/api/p/{NAME}/beside?name=kapot.pptx", "POST", b"PK\x03\x04kapot")
     assert status == 400 and not (studio.project / "content" / "kapot.pptx").exists()
+
+
+def test_it_speaks_the_browsers_language(studio, browser):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="en-GB")
+    page.goto(studio.url)
+    page.wait_for_selector("#pages img")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#text-title").inner_text() == "Text"
+    assert page.locator(".skip").inner_text() == "Skip to the text"
+    page.close()

@@ -255,8 +255,8 @@ def studio_command(argv: list[str], root: Path | None) -> int:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1, this computer only)")
     p.add_argument("--no-browser", action="store_true", help="do not open the browser")
-    p.add_argument("--language", choices=("nl", "en"), default="nl",
-                   help="the studio's language (default Dutch)")
+    p.add_argument("--language", choices=("nl", "en"), default=None,
+                   help="the studio's language (default: the browser's, else Dutch)")
     args = p.parse_args(argv)
     root = real(root or Path.cwd())
     console = Console(root)

@@ -21,7 +21,7 @@ from .project import StudioBusy, StudioProject
 __all__ = ["StudioBusy", "run_studio"]
 
 
-def run_studio(root: Path, host: str, port: int, open_browser: bool, language: str,
+def run_studio(root: Path, host: str, port: int, open_browser: bool, language: str | None,
                say: Callable[[str], None]) -> int:
     """Serve the studio for the project at ``root`` until Ctrl-C; return an exit code."""
     import uvicorn

@@ -35,7 +35,7 @@ from starlette.routing import Route
 from ..errors import SourceError, printable
 from ..outputs import OUTPUTS
 from .project import StudioProject
-from .words import studio_words
+from .words import language_from, studio_words
 
 STATIC = Path(__file__).parent / "static"
 COOKIE = "tweeluik-studio"
@@ -115,11 +115,15 @@ def new_file_beside(folder: Path, name: str, data: bytes) -> Path:
     raise OSError("too many files of that name")
 
 
-def create_app(project: StudioProject, token: str, addresses: set[str], language: str):
+def create_app(project: StudioProject, token: str, addresses: set[str],
+               language: str | None):
     """The studio's application for ``project``, answering at ``addresses``."""
-    words = studio_words(language)
+    def words_for(request: Request) -> dict[str, str]:
+        """The studio's words: in --language when given, else in the browser's language."""
+        return studio_words(language or language_from(request.headers.get("accept-language", "")))
 
     async def page(request: Request) -> Response:
+        words = words_for(request)
         if "token" in request.query_params:  # keep the key in a cookie, drop it from the URL
             response: Response = RedirectResponse("/", status_code=303)
             response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
@@ -211,12 +215,14 @@ def create_app(project: StudioProject, token: str, addresses: set[str], language
     async def bring_in(request: Request) -> Response:
         name = clean_upload_name(request.query_params.get("name", ""))
         if name is None:
-            return JSONResponse({"error": words["upload_refused"]}, status_code=400)
+            return JSONResponse({"error": words_for(request)["upload_refused"]},
+                                status_code=400)
         body = bytearray()
         async for chunk in request.stream():
             body.extend(chunk)
             if len(body) > MAX_UPLOAD_BYTES:
-                return JSONResponse({"error": words["upload_too_large"]}, status_code=413)
+                return JSONResponse({"error": words_for(request)["upload_too_large"]},
+                                    status_code=413)
         return JSONResponse(*await asyncio.to_thread(_import, bytes(body), name))
 
     def _import(data: bytes, name: str) -> tuple[dict, int]:
@@ -250,15 +256,18 @@ def create_app(project: StudioProject, token: str, addresses: set[str], language
         name = clean_upload_name(request.query_params.get("name", ""),
                                  PICTURE_SUFFIXES + TEMPLATE_SUFFIXES)
         if name is None:
-            return JSONResponse({"error": words["asset_refused"]}, status_code=400)
+            return JSONResponse({"error": words_for(request)["asset_refused"]},
+                                status_code=400)
         body = bytearray()
         async for chunk in request.stream():
             body.extend(chunk)
             if len(body) > MAX_UPLOAD_BYTES:
-                return JSONResponse({"error": words["upload_too_large"]}, status_code=413)
-        return JSONResponse(*await asyncio.to_thread(_keep_beside, bytes(body), name))
+                return JSONResponse({"error": words_for(request)["upload_too_large"]},
+                                    status_code=413)
+        return JSONResponse(*await asyncio.to_thread(_keep_beside, bytes(body), name,
+                                                     words_for(request)))
 
-    def _keep_beside(data: bytes, name: str) -> tuple[dict, int]:
+    def _keep_beside(data: bytes, name: str, words: dict[str, str]) -> tuple[dict, int]:
         is_template = name.lower().endswith(TEMPLATE_SUFFIXES)
         folder = project.content if is_template else project.content / "images"
         try:
