@@ -98,10 +98,10 @@ def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool,
         deck = (built.pptx, len(built.plan.slides), built.warnings,
                 time.perf_counter() - started)
     if with_web:
-        from .web_edition import render_web_edition
+        from .web_edition import render_web_edition, subsets_made
         started = time.perf_counter()
         web = (render_web_edition(publication, theme, layouts, created),
-               time.perf_counter() - started)
+               time.perf_counter() - started, subsets_made())
     return warnings, deck, web
 
 
@@ -112,11 +112,8 @@ def warm_up(layouts: Path) -> None:
     import_weasyprint()
     from .deck import pptx_writer  # noqa: F401  (imports python-pptx)
     from .fonts import load_metrics
-    from .web_edition import make_font_subsets
-    theme = load_theme(layouts)
-    for path in theme.font_files():
+    for path in load_theme(layouts).font_files():
         load_metrics(path)
-    make_font_subsets(theme)
 
 
 def read_and_check(source: Path, diagnostics: Diagnostics, strict: bool = False) -> Publication:
@@ -186,7 +183,9 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
             written("deck", f"{slide_count} slides", seconds)
             made["deck"] = pptx
         if web is not None:
-            page, seconds = web
+            page, seconds, subsets = web
+            from .web_edition import keep_subsets
+            keep_subsets(subsets)  # the next build's worker starts with them
             written("web", f"{len(page) // 1024} KB", seconds)
             made["web"] = page
         return made

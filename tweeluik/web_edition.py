@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import functools
 import html
 import io
 import logging
@@ -35,12 +34,14 @@ TEMPLATE = "web.html"
 STYLESHEET = "web.css"
 MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
                "svg": "image/svg+xml"}
-#: Characters every subset keeps, whatever the page says: the Latin letters of the
-#: languages of Western and Central Europe, digits and punctuation. A page's text rarely
-#: goes beyond them, so the subsets made once are reused for every later page (watch
-#: mode and the studio make them before their first build).
-ALWAYS = ("".join(chr(code) for code in range(0x20, 0x7F))
-          + "".join(chr(code) for code in range(0xA0, 0x180)) + "‘’‚“”„•…–—€™\u2060")
+#: Characters every subset keeps, whatever the page says: ASCII and the punctuation
+#: tweeluik itself sets. The rest are the characters the page shows, so the fonts stay
+#: small and are cut quickly.
+ALWAYS = "".join(chr(code) for code in range(0x20, 0x7F)) + "\u00a0‘’“”…–—·•\u2060"
+#: Subsets already made in this process: watch mode and the studio make the same ones
+#: after nearly every save (the characters of a page change seldom). Bounded.
+_SUBSETS: dict[tuple[str, tuple[int, int], str], bytes] = {}
+MAX_KEPT_SUBSETS = 32
 
 
 def data_address(path: Path) -> str:
@@ -60,11 +61,27 @@ def font_subset(path: Path, characters: str) -> bytes:
     save, mostly for the same characters: the last few answers are kept, keyed by the
     file's size and time of change as well."""
     stat = path.stat()
-    return _font_subset(str(path), (stat.st_size, stat.st_mtime_ns), characters)
+    key = (str(path), (stat.st_size, stat.st_mtime_ns), characters)
+    if key not in _SUBSETS:
+        if len(_SUBSETS) >= MAX_KEPT_SUBSETS:
+            _SUBSETS.clear()
+        _SUBSETS[key] = _font_subset(str(path), characters)
+    return _SUBSETS[key]
 
 
-@functools.lru_cache(maxsize=16)
-def _font_subset(path: str, stamp: tuple[int, int], characters: str) -> bytes:
+def subsets_made() -> dict:
+    """The subsets this process keeps (a worker hands them to the process that forked
+    it, so the next build's worker starts with them)."""
+    return dict(_SUBSETS)
+
+
+def keep_subsets(made: dict) -> None:
+    if len(_SUBSETS) + len(made) > MAX_KEPT_SUBSETS:
+        _SUBSETS.clear()
+    _SUBSETS.update(list(made.items())[:MAX_KEPT_SUBSETS])
+
+
+def _font_subset(path: str, characters: str) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -138,15 +155,6 @@ def shown_characters(page: str) -> str:
     text = re.sub(r"<[^>]*>", " ", text)
     shown = {char for char in html.unescape(text) if char.isprintable() or char == "\u00a0"}
     return "".join(sorted(shown | set(ALWAYS)))
-
-
-def make_font_subsets(theme: Theme) -> None:
-    """Cut the theme's typefaces down to ``ALWAYS`` now, so the web edition of a page
-    within those characters is made without cutting any (watch mode and the studio)."""
-    characters = "".join(sorted(set(ALWAYS)))
-    for face in (theme.serif, theme.sans):
-        for path in face.files.values():
-            font_subset(path, characters)
 
 
 def render_web_edition(publication: Publication, theme: Theme, layouts: Path,
