@@ -16,6 +16,7 @@ import fcntl
 import os
 import queue
 import re
+import secrets
 import shutil
 import tempfile
 import threading
@@ -162,7 +163,7 @@ class StudioProject:
         data = text.encode("utf-8")
         if len(data) > MAX_SOURCE_BYTES:
             raise ValueError("the text is longer than 2 MB; a letter is far shorter")
-        temporary = source.with_name(f".{source.name}.studio-{os.getpid()}.tmp")
+        temporary = source.with_name(f".{source.name}.studio-{secrets.token_hex(4)}.tmp")
         try:
             with open(temporary, "xb") as stream:
                 stream.write(data)
