@@ -145,7 +145,8 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
                       kinds: tuple[str, ...] = tuple(OUTPUTS), theme: Theme | None = None,
                       manifest: Manifest | None = None, parallel: bool | None = None,
                       strict: bool = False,
-                      first: Callable[[BuildReport], None] | None = None) -> BuildReport:
+                      first: Callable[[BuildReport], None] | None = None,
+                      preview_ready: Callable[[bytes], None] | None = None) -> BuildReport:
     """Build the requested outputs of one source; raise ``SourceError`` on bad input
     (with ``strict``, on warnings too), before anything is written.
 
@@ -205,6 +206,8 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
             preview_started = time.perf_counter()
             preview = preview_booklet(publication, theme, layouts, created)
         if preview is not None:
+            if preview_ready is not None:  # before the slides: shown while they are made
+                preview_ready(preview)
             written("booklet", "preview", time.perf_counter() - preview_started)
             stage({"booklet": preview, **deck_files()})
         screen = None

@@ -57,6 +57,15 @@ class Diagnosed:
 
 
 @dataclass(frozen=True)
+class Preview:
+    """Watch mode: the booklet with the changed lesson laid out again, as PDF bytes, before
+    anything is written (the studio shows its pages at once)."""
+
+    source: Path
+    pdf: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
 class FirstFiles:
     """Watch mode: the booklet, the slides and the web page are written; the print files
     follow."""
@@ -114,8 +123,8 @@ class Checked:
     items: tuple[Diagnostic, ...]
 
 
-Event = (UpToDate | Started | Working | Written | Diagnosed | FirstFiles | Built | Refused
-         | DiskProblem | NotInstalled | InternalError | Checked)
+Event = (UpToDate | Started | Working | Written | Diagnosed | Preview | FirstFiles | Built
+         | Refused | DiskProblem | NotInstalled | InternalError | Checked)
 Listener = Callable[[Event], None]
 
 

@@ -22,6 +22,7 @@ from .events import (
     InternalError,
     Listener,
     NotInstalled,
+    Preview,
     Refused,
     Started,
     UpToDate,
@@ -65,6 +66,9 @@ class _Reporter:
             self.listener(Written(self.source, kind, path, detail, seconds))
         self.files = len(report.written)
 
+    def preview(self, pdf: bytes) -> None:
+        self.listener(Preview(self.source, pdf))
+
     def first_stage(self, report) -> None:
         self.files_and_warnings(report)
         self.listener(FirstFiles(self.source, report.seconds))
@@ -101,7 +105,8 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
             with LayoutProgress(listener, source):
                 report = build_publication(source, out_dir, layouts, todo, manifest=manifest,
                                            strict=strict,
-                                           first=reporter.first_stage if staged else None)
+                                           first=reporter.first_stage if staged else None,
+                                           preview_ready=reporter.preview if staged else None)
         except SourceError as error:
             listener(Refused(source, error))
             status = max(status, EXIT_BAD_INPUT)

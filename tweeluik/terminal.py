@@ -22,6 +22,7 @@ from .events import (
     FirstFiles,
     InternalError,
     NotInstalled,
+    Preview,
     Refused,
     Started,
     UpToDate,
@@ -116,6 +117,8 @@ class TerminalFace:
             said = self.said.setdefault(event.source, set())
             console.diagnostics([item for item in event.items if item not in said])
             said.update(event.items)
+        elif isinstance(event, Preview):
+            pass  # the terminal says what was written; the preview is not on disk yet
         elif isinstance(event, FirstFiles):
             console.info(f"updated {console.shown(event.source)} in {event.seconds:.2f} s "
                          "(the booklet, the slides and the web page; the print files "

@@ -19,11 +19,11 @@ SLIDE_SCALE = 0.8
 LIBREOFFICE_SECONDS = 120
 
 
-def pdf_pictures(path: Path, scale: float) -> list[bytes]:
-    """Each page of the PDF at ``path`` as PNG bytes."""
+def pdf_pictures(pdf: Path | bytes, scale: float) -> list[bytes]:
+    """Each page of the PDF (a file, or its bytes) as PNG bytes."""
     import pypdfium2 as pdfium
     pictures = []
-    document = pdfium.PdfDocument(str(path))
+    document = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
     try:
         for index in range(len(document)):
             page = document[index]
@@ -37,7 +37,7 @@ def pdf_pictures(path: Path, scale: float) -> list[bytes]:
     return pictures
 
 
-def booklet_pages(pdf: Path) -> list[bytes]:
+def booklet_pages(pdf: Path | bytes) -> list[bytes]:
     return pdf_pictures(pdf, PAGE_SCALE)
 
 

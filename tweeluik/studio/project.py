@@ -34,6 +34,7 @@ from ..events import (
     FirstFiles,
     InternalError,
     NotInstalled,
+    Preview,
     Refused,
     Started,
     UpToDate,
@@ -224,8 +225,10 @@ class StudioProject:
             events.append(event)
             if isinstance(event, Started):
                 self._update(name, state="building")
-            elif isinstance(event, FirstFiles):  # the booklet preview: show it at once,
-                self._pictures(name, old_pages, slides=False)  # then the slides
+            elif isinstance(event, Preview):  # the changed lesson's pages, shown at once
+                self._pages(name, old_pages, booklet_pages(event.pdf))
+            elif isinstance(event, FirstFiles):  # the files are written: then the slides
+                self._pictures(name, old_pages, slides=False)
                 self._update(name, seconds=time.perf_counter() - started)
                 self._pictures(name, old_pages, slides=True, pages=False)
                 slides_done.append(True)
@@ -261,15 +264,21 @@ class StudioProject:
         update: dict = {}
         if pages:
             drawn_pages = booklet_pages(paths["booklet"]) if paths["booklet"].is_file() else []
-            update["pages"] = drawn_pages
-            update["changed_pages"] = [
-                number for number, page in enumerate(drawn_pages, start=1)
-                if old_pages and (number > len(old_pages) or old_pages[number - 1] != page)]
+            update.update(self._page_changes(old_pages, drawn_pages))
         if slides and paths["deck"].is_file():
             drawn, by = slide_pictures(paths["deck"], self.office_profile)
             update.update(slides=drawn, slides_drawn_by=by)
         if update:
             self._update(name, **update)
+
+    @staticmethod
+    def _page_changes(old_pages: list[bytes], pages: list[bytes]) -> dict:
+        return {"pages": pages, "changed_pages": [
+            number for number, page in enumerate(pages, start=1)
+            if old_pages and (number > len(old_pages) or old_pages[number - 1] != page)]}
+
+    def _pages(self, name: str, old_pages: list[bytes], pages: list[bytes]) -> None:
+        self._update(name, **self._page_changes(old_pages, pages))
 
     def _update(self, name: str, **changes) -> None:
         with self.guard:

@@ -282,7 +282,7 @@ $("editor").addEventListener("input", () => {
   readSettings();
   state.dirty = true;
   clearTimeout(state.pending);
-  state.pending = setTimeout(save, 400);
+  state.pending = setTimeout(save, 250);
 });
 $("close").addEventListener("click", () => $("large").close());
 $("upload").addEventListener("change", (event) => {
