@@ -24,7 +24,7 @@ however many pages the element's boxes fall on:
   ``/Artifact`` in the page's content stream before it is written.
 
 The WeasyPrint and pydyf internals read here (a box's ``element``, ``element_tag``,
-``children``, ``link_annotation``, ``style`` and ``is_leader``; the page stream's
+``children``, ``link_annotation`` and ``is_leader``; the footnote area's box; the page stream's
 ``_tags`` and its ``stream`` list of operators; the name ``add_tags`` in
 ``weasyprint.pdf``) are each exercised by ``tests/test_structure.py``.
 """
@@ -64,7 +64,6 @@ class _TreeBuilder:
 
     def __init__(self, pdf, document_element):
         self.pdf = pdf
-        self.document = document_element
         self.elements: dict[tuple[object, str], pydyf.Dictionary] = {}
         self.last_item: dict[object, pydyf.Dictionary] = {}  # a dl's last LI
         self.parents: dict[object, object] = {}  # HTML element → its parent
