@@ -43,6 +43,7 @@ examples (after the Quick start in README.md, in the tweeluik folder):
   .venv/bin/python build.py --out /tmp/proef             write somewhere else
   .venv/bin/python build.py --watch                      rebuild on every save
   .venv/bin/python build.py --check                      check every source, write nothing
+  .venv/bin/python build.py studio                       edit, see and download in the browser
   .venv/bin/python build.py import ~/Downloads/brief.docx   a letter → content/brief.md
   .venv/bin/python build.py template-info content/huisstijl.pptx
                                                          what a slide template holds
