@@ -141,3 +141,14 @@ def no_weasyprint_warnings():
     yield records
     logger.removeHandler(handler)
     assert not records, [record.getMessage() for record in records]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright, shared by the browser tests."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    from .browser import launch
+    with playwright_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import axe_violations, launch
+from .browser import axe_violations
 from .conftest import CONTENT, LAYOUTS, ROOT, SAMPLE, run_build
 
 pytestmark = pytest.mark.slow
@@ -95,14 +95,6 @@ def studio(tmp_path_factory):
         yield running
     finally:
         running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 # ---- safe on a shared computer and a network ------------------------------------------

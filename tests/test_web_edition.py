@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import axe_violations, launch, network_requests, page_url
+from .browser import axe_violations, network_requests, page_url
 from .conftest import ROOT, SAMPLE, run_build, write_source
 
 pytestmark = pytest.mark.slow
@@ -32,14 +32,6 @@ def web_pages(tmp_path_factory) -> dict[str, Path]:
     assert result.returncode == 0, result.stderr
     assert not list(out.glob("*.pdf")) and not list(out.glob("*.pptx"))  # --only web
     return {source.stem: out / f"{source.stem}.html" for source in sources}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def test_the_page_holds_everything_itself(web_pages):

@@ -212,18 +212,27 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
             return PlainTextResponse("not built yet", status_code=404)
         return FileResponse(path, filename=path.name)
 
+    async def upload(request: Request) -> bytes | None:
+        """The request's body, or ``None`` when it passes the upload limit."""
+        body = bytearray()
+        async for chunk in request.stream():
+            body.extend(chunk)
+            if len(body) > MAX_UPLOAD_BYTES:
+                return None
+        return bytes(body)
+
+    def too_large(request: Request) -> Response:
+        return JSONResponse({"error": words_for(request)["upload_too_large"]}, status_code=413)
+
     async def bring_in(request: Request) -> Response:
         name = clean_upload_name(request.query_params.get("name", ""))
         if name is None:
             return JSONResponse({"error": words_for(request)["upload_refused"]},
                                 status_code=400)
-        body = bytearray()
-        async for chunk in request.stream():
-            body.extend(chunk)
-            if len(body) > MAX_UPLOAD_BYTES:
-                return JSONResponse({"error": words_for(request)["upload_too_large"]},
-                                    status_code=413)
-        return JSONResponse(*await asyncio.to_thread(_import, bytes(body), name))
+        body = await upload(request)
+        if body is None:
+            return too_large(request)
+        return JSONResponse(*await asyncio.to_thread(_import, body, name))
 
     def _import(data: bytes, name: str) -> tuple[dict, int]:
         from ..importer import default_target, import_letter
@@ -258,13 +267,10 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
         if name is None:
             return JSONResponse({"error": words_for(request)["asset_refused"]},
                                 status_code=400)
-        body = bytearray()
-        async for chunk in request.stream():
-            body.extend(chunk)
-            if len(body) > MAX_UPLOAD_BYTES:
-                return JSONResponse({"error": words_for(request)["upload_too_large"]},
-                                    status_code=413)
-        return JSONResponse(*await asyncio.to_thread(_keep_beside, bytes(body), name,
+        body = await upload(request)
+        if body is None:
+            return too_large(request)
+        return JSONResponse(*await asyncio.to_thread(_keep_beside, body, name,
                                                      words_for(request)))
 
     def _keep_beside(data: bytes, name: str, words: dict[str, str]) -> tuple[dict, int]:
