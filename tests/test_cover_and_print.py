@@ -3,6 +3,7 @@ credit line, and PDFs a print shop takes without questions: checked on built fil
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import subprocess
 import textwrap
@@ -94,9 +95,12 @@ def logo_shapes(slide):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("logo", ["logo.png", "logo.svg"])
+@pytest.mark.parametrize("logo", ["logo.png", "logo.svg", "illustrator.svg"])
 def test_the_logo_is_on_both_covers_and_on_the_title_and_closing_slides(tmp_path, logo):
-    data = png_logo() if logo.endswith(".png") else SVG_LOGO
+    # Illustrator writes a DOCTYPE that names SVG's DTD: harmless, as it is never loaded
+    data = png_logo() if logo.endswith(".png") else SVG_LOGO if logo == "logo.svg" else (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + SVG_LOGO)
     folder = project(tmp_path, FRONT + f"logo: images/{logo}\n", {f"images/{logo}": data})
     result = run_project(folder, "content/brief.md")
     assert result.returncode == 0, result.stderr
@@ -149,6 +153,13 @@ def test_the_credit_line_is_there_by_default(tmp_path):
     assert not images_on(reader.pages[0]) and not images_on(reader.pages[-1])  # no logo
 
 
+# A 1 KB drawing that stands for 10⁸ squares: each group repeats the one before ten times.
+USE_BOMB = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            'viewBox="0 0 10 10"><defs><rect id="a0" width="1" height="1"/>'
+            + "".join(f'<g id="a{i}">' + f'<use xlink:href="#a{i - 1}"/>' * 10 + "</g>" for i in range(1, 9))
+            + '</defs><use xlink:href="#a8"/></svg>')
+
+
 @pytest.mark.parametrize(("svg", "complaint"), [
     ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image href="https://example.org/x.png"/></svg>',
      "holds a <image>"),
@@ -159,7 +170,16 @@ def test_the_credit_line_is_there_by_default(tmp_path):
     ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>@import url(x.css);</style></svg>',
      "loads something from a stylesheet"),
     ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg" '
-     'viewBox="0 0 10 10"><text>&a;</text></svg>', "has a DOCTYPE"),
+     'viewBox="0 0 10 10"><text>&a;</text></svg>', "declares entities"),
+    (USE_BOMB, "stands for more than 50,000 shapes once its clones (<use>) are counted"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+     'viewBox="0 0 10 10"><g id="a"><use xlink:href="#a"/></g></svg>', "a clone (<use>) that repeats itself"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">' + "<g>" * 250
+     + '<rect width="5" height="5"/>' + "</g>" * 250 + "</svg>", "groups nested more than 48 deep"),
+    (gzip.compress(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>', mtime=0),
+     "is a compressed SVG (SVGZ)"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>caf\xe9</title></svg>'.encode("latin-1"),
+     "is not saved as UTF-8"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>', "has no size"),
     ("<svg", "is not an SVG drawing tweeluik can read"),
 ])

@@ -18,6 +18,8 @@ from .paths import real
 
 IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpeg", "MPO": "jpeg"}
 MAX_SVG_BYTES = 2 * 1024 * 1024
+MAX_SVG_SHAPES = 50_000  # drawn elements, each <use> counted as what it repeats
+MAX_SVG_DEPTH = 48  # elements inside each other (a renderer recurses on each)
 SVG_NS = "http://www.w3.org/2000/svg"
 _SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*")
 MAX_SIDE_PX = 12_000
@@ -128,17 +130,28 @@ def check_svg(source: Path, line: int, path: Path) -> tuple[float, float]:
     if path.stat().st_size > MAX_SVG_BYTES:
         raise SourceError(source, line, f"the drawing '{name}' is larger than 2 MB; save a "
                           "simpler SVG, or a PNG")
+    data = path.read_bytes()
+    if data.startswith(b"\x1f\x8b"):
+        raise SourceError(source, line, f"the drawing '{name}' is a compressed SVG (SVGZ); "
+                          "save it as plain (uncompressed) SVG, or as PNG")
+    try:
+        data.decode("utf-8")  # the writers read it as UTF-8
+    except UnicodeDecodeError:
+        raise SourceError(source, line, f"the drawing '{name}' is not saved as UTF-8; save "
+                          "it again as plain SVG (UTF-8), or as PNG") from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
     try:
-        tree = etree.parse(str(path), parser)
+        tree = etree.fromstring(data, parser).getroottree()
     except (etree.XMLSyntaxError, OSError, ValueError):
         raise SourceError(source, line, f"'{name}' is not an SVG drawing tweeluik can read; "
                           "save it again as SVG, or as PNG") from None
     root = tree.getroot()
-    if tree.docinfo.doctype or root.tag != f"{{{SVG_NS}}}svg":
-        raise SourceError(source, line, f"'{name}' is not a plain SVG drawing (it has a "
-                          "DOCTYPE or another root); export it again as 'plain SVG'")
+    # A DOCTYPE that only names SVG's DTD (Illustrator writes one) is harmless, as it is
+    # never loaded; one with declarations of its own (entities) is refused.
+    if re.search(rb"<!DOCTYPE[^>\[]*\[", data) or root.tag != f"{{{SVG_NS}}}svg":
+        raise SourceError(source, line, f"'{name}' is not a plain SVG drawing (it declares "
+                          "entities, or its root is not <svg>); export it again as 'plain SVG'")
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -156,11 +169,63 @@ def check_svg(source: Path, line: int, path: Path) -> tuple[float, float]:
         if "@import" in styles or re.search(r"url\(\s*['\"]?(?!#)", styles):
             raise SourceError(source, line, f"the drawing '{name}' loads something from a "
                               "stylesheet; export it as 'plain SVG', or save it as PNG")
+    problem = _svg_cost_problem(root)
+    if problem:
+        raise SourceError(source, line, f"the drawing '{name}' {problem}, or save it as PNG")
     size = _svg_size(root)
     if size is None:
         raise SourceError(source, line, f"the drawing '{name}' has no size (no viewBox, width "
                           "and height); export it again with its page size, or save it as PNG")
     return size
+
+
+def _svg_cost_problem(root) -> str | None:
+    """What makes drawing ``root`` too costly to draw, or ``None``: more than
+    ``MAX_SVG_SHAPES`` elements once every ``<use>`` is counted as the elements it
+    repeats (a few kilobytes of nested ``<use>`` can stand for 10⁸ shapes), a ``<use>``
+    that repeats itself, or elements nested more than ``MAX_SVG_DEPTH`` deep."""
+    from lxml import etree
+
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+    counted: dict = {}  # keyed by element: keeping the element alive keeps its proxy
+    busy: set = set()
+
+    def drawn(element, depth: int) -> int:
+        if depth > MAX_SVG_DEPTH:
+            raise _TooCostly(f"has groups nested more than {MAX_SVG_DEPTH} deep; ungroup "
+                             "them (in Inkscape: Object > Ungroup)")
+        if element in counted:
+            return counted[element]
+        if element in busy:
+            raise _TooCostly("has a clone (<use>) that repeats itself; unlink it (in "
+                             "Inkscape: Edit > Clone > Unlink Clone)")
+        busy.add(element)
+        total = 1
+        for child in element:
+            if isinstance(child.tag, str):
+                total += drawn(child, depth + 1)
+        if isinstance(element.tag, str) and etree.QName(element).localname == "use":
+            href = next((value for attribute, value in element.attrib.items()
+                         if etree.QName(attribute).localname == "href"), "")
+            target = by_id.get(href[1:]) if href.startswith("#") else None
+            if target is not None:
+                total += drawn(target, depth + 1)
+        busy.discard(element)
+        counted[element] = total
+        if total > MAX_SVG_SHAPES:
+            raise _TooCostly(f"stands for more than {MAX_SVG_SHAPES:,} shapes once its "
+                             "clones (<use>) are counted; simplify it")
+        return total
+
+    try:
+        drawn(root, 0)
+    except _TooCostly as problem:
+        return str(problem)
+    return None
+
+
+class _TooCostly(Exception):
+    """Why a drawing is too costly to draw."""
 
 
 def _svg_size(root) -> tuple[float, float] | None:
