@@ -4,6 +4,7 @@ reach Python's insides, or run commands, and trying says so in one line."""
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 
@@ -79,3 +80,62 @@ def test_a_layout_that_only_reads_data_still_works(project):
     result = build_with_layout_line(project, "<!-- {{ pub.title|upper }} {{ pub.lessons|length }} "
                                              "{{ labels.contents }} -->")
     assert result.returncode == 0, result.stderr
+
+
+# A layout may come from anyone: whatever it tries, it stops within seconds with its line.
+COSTLY = [
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+     "loops ran more than 5,000,000 rounds"),
+    ("{% for i in range(100000) %}{% for j in pub.lessons * 1000 %}{{ j.title }}{% endfor %}{% endfor %}",
+     "loops ran more than"),
+    ("{{ 'x' * 10000000000 }}", "more than 20,000,000 items"),
+    ("{{ ('x' * 1000000) * 1000000 }}", "more than 20,000,000 items"),
+    ("{{ (range(100000)|list) * 100000 }}", "more than 20,000,000 items"),
+    ("{{ 10 ** 100000000 }}", "power 100000000 is too large"),
+    ("{{ 'x'|center(1000000000) }}", "number 1000000000 is too large"),
+    ("{{ 'x'.ljust(1000000000) }}", "number 1000000000 is too large"),
+    ("{{ '{:>999999999}'.format(1) }}", "width or number too large"),
+    ("{{ '%999999999d' % 1 }}", "width or number too large"),
+    ("{% set ns = namespace(s='xxxxxxxxxx') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+     "{% endfor %}", "more than 20,000,000 items"),
+    ("{% for i in range(100000) %}{% for j in range(1000) %}{{ 'x' * 1000 }}{% endfor %}{% endfor %}",
+     "writes more than 100,000,000 characters"),
+    ("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(0) }}", "calls a macro within itself"),
+]
+
+
+@pytest.mark.parametrize("line, words", COSTLY)
+def test_a_costly_layout_stops_with_its_line(project, line, words):
+    started = time.monotonic()
+    result = build_with_layout_line(project, line)
+    assert time.monotonic() - started < 60
+    assert result.returncode == 2, result.stderr
+    (message,) = result.stderr.splitlines()
+    body = (LAYOUTS / "booklet" / "booklet.html").read_text(encoding="utf-8").split("<body>")[0]
+    line_number = body.count("\n") + 2  # the line after <body>
+    assert message.startswith(f"layouts/booklet/booklet.html:{line_number}: ") and words in message, message
+    assert not (project / "output" / "pub.pdf").exists()
+
+
+def test_the_web_layout_is_bounded_too(project):
+    template = project / "layouts" / "web" / "web.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("<body", "{{ 'x' * 10000000000 }}<body", 1), encoding="utf-8")
+    source = write_source(project / "content", "## Les\n\nTekst.\n")
+    result = run_project(project, str(source), "--only", "web")
+    assert result.returncode == 2, result.stderr
+    (message,) = result.stderr.splitlines()
+    assert message.startswith("layouts/web/web.html:") and "more than 20,000,000 items" in message
+
+
+def test_the_jinja2_code_generator_internals_the_bounds_rely_on():
+    """The bounds extend two methods of Jinja2's code generator; if a new Jinja2 writes
+    loops or ``~`` differently, this fails with the internal's name, not with a layout
+    that runs unbounded."""
+    from tweeluik.booklet.layout_sandbox import BoundedSandbox
+
+    env = BoundedSandbox()
+    code = env.compile("{% for i in items %}{{ i ~ 'x' }}{% endfor %}", raw=True)
+    assert "environment.counted(" in code, "CodeGenerator.visit_For no longer visits the iterable"
+    assert "environment.bounded(" in code, "CodeGenerator.visit_Concat is gone"
+    assert env.from_string("{% for i in items %}{{ i ~ 'x' }}{% endfor %}").render(items=[1, 2]) == "1x2x"

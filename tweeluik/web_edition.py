@@ -19,13 +19,10 @@ import logging
 import re
 from pathlib import Path
 
-import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
-from .booklet.html import LayoutLoader
+from .booklet.layout_sandbox import layout_environment, render_layout
 from .booklet.view import publication_to_view
-from .errors import SourceError
 from .model import Image, Picture, Publication
 from .theme import Theme
 
@@ -134,20 +131,6 @@ def font_faces(theme: Theme, page: str) -> str:
     return "\n".join(rules)
 
 
-def _unknown_kind(kind: object) -> None:
-    raise SecurityError(f"the web layout has no case for content of kind {kind!r}; add one "
-                        f"to {TEMPLATE} so that nothing is left out of the web edition")
-
-
-def _environment(folder: Path) -> jinja2.Environment:
-    """The web layout's sandbox: plain data in, no file outside its folder."""
-    env = ImmutableSandboxedEnvironment(
-        loader=LayoutLoader(folder), autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True)
-    env.globals["unknown_kind"] = _unknown_kind
-    return env
-
-
 def shown_characters(page: str) -> str:
     """Every character the page's text shows (tags and addresses left out), with the
     ones every subset keeps."""
@@ -162,22 +145,12 @@ def render_web_edition(publication: Publication, theme: Theme, layouts: Path,
     """The web edition of ``publication`` as UTF-8 bytes."""
     folder = layouts / WEB_LAYOUT
     view = publication_to_view(publication, picture_address, created)
-    template_path = folder / TEMPLATE
-    try:
-        template = _environment(folder).get_template(TEMPLATE)
+    environment = layout_environment(folder, "the web edition")
 
-        def page(stylesheet: str) -> str:
-            return template.render(pub=view, labels=view["labels"],
-                                   stylesheet=Markup(stylesheet))
+    def page(stylesheet: str) -> str:
+        return render_layout(environment, folder / TEMPLATE, pub=view, labels=view["labels"],
+                             stylesheet=Markup(stylesheet))
 
-        style = theme.css_variables() + (folder / STYLESHEET).read_text(encoding="utf-8")
-        draft = page(style)
-        return page(font_faces(theme, draft) + "\n" + style).encode("utf-8")
-    except jinja2.TemplateSyntaxError as error:
-        where = Path(error.filename) if error.filename else template_path
-        raise SourceError(where, error.lineno, f"template error: {error.message}") from None
-    except SecurityError as error:
-        raise SourceError(template_path, None, f"the web layout is not allowed to do this: "
-                          f"{error}") from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as error:
-        raise SourceError(template_path, None, f"template error: {error}") from None
+    style = theme.css_variables() + (folder / STYLESHEET).read_text(encoding="utf-8")
+    draft = page(style)
+    return page(font_faces(theme, draft) + "\n" + style).encode("utf-8")

@@ -10,12 +10,9 @@ autoescapes it, and inline HTML is escaped before it is marked safe.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from ..errors import SourceError
@@ -23,6 +20,7 @@ from ..model import Publication
 from ..paths import real
 from ..theme import Theme
 from .fetcher import virtual_url
+from .layout_sandbox import BoundedSandbox, layout_environment, render_layout
 from .view import NO_FITTING, Fitting, ImageURL, LinkNotes, publication_to_view
 
 MAIN_TEMPLATE = "booklet.html"
@@ -63,40 +61,15 @@ def find_layout(publication: Publication, layouts: Path) -> BookletLayout:
     return BookletLayout(name, folder)
 
 
-class LayoutLoader(jinja2.FileSystemLoader):
-    """Loads templates from the layout folder only: no symbolic link leads out of it."""
-
-    def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
-        root = real(self.searchpath[0])
-        if filename is None or not real(filename).is_relative_to(root):
-            raise jinja2.TemplateNotFound(template)
-        return source, filename, uptodate
+_ENVIRONMENTS: dict[Path, BoundedSandbox] = {}
 
 
-def _unknown_kind(kind: object) -> None:
-    raise SecurityError(f"the layout has no case for content of kind {kind!r}; add one to "
-                        f"{MAIN_TEMPLATE} so that nothing is left out of the booklet")
-
-
-_ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
-
-
-def _environment(layout: BookletLayout) -> jinja2.Environment:
-    """The sandboxed Jinja2 environment of a layout; kept per process, so a warm rebuild
-    reuses compiled templates (Jinja2 reloads a template whose file changed)."""
-    if layout.folder in _ENVIRONMENTS:
-        return _ENVIRONMENTS[layout.folder]
-    env = ImmutableSandboxedEnvironment(
-        loader=LayoutLoader(layout.folder),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals["unknown_kind"] = _unknown_kind
-    _ENVIRONMENTS[layout.folder] = env
-    return env
+def _environment(layout: BookletLayout) -> BoundedSandbox:
+    """The sandbox of a layout; kept per process, so a warm rebuild reuses compiled
+    templates (Jinja2 reloads a template whose file changed)."""
+    if layout.folder not in _ENVIRONMENTS:
+        _ENVIRONMENTS[layout.folder] = layout_environment(layout.folder, "the booklet")
+    return _ENVIRONMENTS[layout.folder]
 
 
 def font_face_rules(theme: Theme, layouts: Path) -> list[str]:
@@ -130,29 +103,9 @@ def publication_to_html(publication: Publication, theme: Theme, layout: BookletL
     otherwise the renderer supplies it (parsed once per process).
     """
     view = publication_to_view(publication, image_url, created, links, fitting)
-    template_path = layout.folder / MAIN_TEMPLATE
-    try:
-        template = _environment(layout).get_template(MAIN_TEMPLATE)
-        return template.render(
-            pub=view,
-            labels=view["labels"],
-            stylesheet=Markup(stylesheet_text(theme, layout, layouts)) if standalone else None,
-        )
-    except jinja2.TemplateSyntaxError as error:
-        where = Path(error.filename) if error.filename else template_path
-        raise SourceError(where, error.lineno, f"template error: {error.message}") from None
-    except SecurityError as error:
-        raise SourceError(template_path, _template_line(), f"the layout is not allowed to do "
-                          f"this: {error}") from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as error:
-        raise SourceError(template_path, _template_line(), f"template error: {error}") from None
-
-
-def _template_line() -> int | None:
-    """The template line being rendered when an error was raised, from the traceback."""
-    import sys
-    import traceback
-    frames = traceback.extract_tb(sys.exc_info()[2])
-    lines = [frame.lineno for frame in frames
-             if frame.filename and os.path.basename(frame.filename) == MAIN_TEMPLATE]
-    return lines[-1] if lines else None
+    return render_layout(
+        _environment(layout), layout.folder / MAIN_TEMPLATE,
+        pub=view,
+        labels=view["labels"],
+        stylesheet=Markup(stylesheet_text(theme, layout, layouts)) if standalone else None,
+    )
