@@ -20,9 +20,12 @@ from typing import Any
 
 def leave_interrupts_to_the_parent() -> None:
     """In a worker: Ctrl-C reaches the whole process group, and only the build's own
-    process says something about it (the worker used to print a traceback)."""
+    process says something about it (the worker used to print a traceback). SIGTERM,
+    which the pool sends to a worker it no longer needs, ends the worker quietly rather
+    than through the handler it inherited from the command line."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def can_fork() -> bool:

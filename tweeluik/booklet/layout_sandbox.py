@@ -31,9 +31,9 @@ import functools
 import re
 import sys
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2 import nodes
@@ -174,7 +174,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         """The template rendered, its total size bounded as it is made."""
         self.start_render()
         parts, size = [], 0
-        writing = template.generate(**values)
+        writing = cast(Generator[str, None, None], template.generate(**values))
         for part in writing:
             size += len(part)
             if size > MAX_DOCUMENT:  # raised where the layout is, so its line is known
