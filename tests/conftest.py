@@ -26,7 +26,8 @@ FONTS = LAYOUTS / "fonts"
 
 def default_template():
     """The description of tweeluik's own slide template, as the planner gets it."""
-    from tweeluik.deck.pptx_reader import describe_template, open_template
+    from tweeluik.deck.pptx_reader import describe_template
+    from tweeluik.deck.template_package import open_template
     presentation, removed = open_template(LAYOUTS / "deck" / "default.pptx", SAMPLE, None)
     return describe_template(presentation, "default.pptx", removed)
 

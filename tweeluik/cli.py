@@ -176,8 +176,9 @@ def template_info(argv: list[str], root: Path | None) -> int:
                    "content/huisstijl.pptx")
     args = p.parse_args(argv)
     console = Console(real(root or Path.cwd()))
-    from .deck.pptx_reader import describe_template, open_template
+    from .deck.pptx_reader import describe_template
     from .deck.report import template_report
+    from .deck.template_package import open_template
     try:
         presentation, removed = open_template(args.template, args.template, None)
     except SourceError as error:

@@ -37,11 +37,11 @@ def template_path(publication: Publication, layouts: Path) -> Path:
 
 def load_template(publication: Publication, layouts: Path):
     """(the cleaned presentation to write into, its description)."""
-    from . import pptx_reader  # python-pptx is imported only when a deck is made
+    from . import pptx_reader, template_package  # python-pptx only when a deck is made
 
     path = template_path(publication, layouts)
-    presentation, removed = pptx_reader.open_template(path, publication.source,
-                                                      publication.meta.line_of("deck"))
+    presentation, removed = template_package.open_template(path, publication.source,
+                                                           publication.meta.line_of("deck"))
     return presentation, pptx_reader.describe_template(presentation, path.name, removed)
 
 

@@ -1,27 +1,18 @@
-"""Open an organisation's slide template safely and describe it as plain data.
+"""Describe an organisation's slide template as plain data.
 
-Step 3 of the deck writer, its input side (with ``pptx_writer``, the only modules that
-import python-pptx): a .pptx or .potx file → a cleaned ``Presentation`` to write into,
-and a ``TemplateInfo`` (masters, layouts, placeholders, and how each sets its text after
+Step 3 of the deck writer, its input side (with ``template_package`` and ``pptx_writer``,
+the only modules that import python-pptx): an opened, cleaned ``Presentation`` → a
+``TemplateInfo`` (masters, layouts, placeholders, and how each sets its text after
 following the master's and the theme's defaults) for the planner.
-
-Cleaning happens on the zip before python-pptx sees it: size limits, a template (.potx)
-opened as a presentation, macros and external relationships (links PowerPoint would
-follow on opening) removed.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
-from io import BytesIO
-from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from ..errors import SourceError, printable
 from .backdrop import (
     PictureColours,
     background_at,
@@ -42,22 +33,12 @@ from .template import (
     is_real_footer,
 )
 
-MAX_TEMPLATE_BYTES = 50 * 1024 * 1024      # the file
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024      # all its parts together, unpacked
-MAX_PARTS = 5000
 EMU_PER_PT = 12700
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
       "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
       "ct": "http://schemas.openxmlformats.org/package/2006/content-types"}
-PRESENTATION_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-OTHER_MAIN_TYPES = (
-    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
-    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
-    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
-    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
-)
 KINDS = {
     PP_PLACEHOLDER.TITLE: "title", PP_PLACEHOLDER.CENTER_TITLE: "title",
     PP_PLACEHOLDER.VERTICAL_TITLE: "title", PP_PLACEHOLDER.SUBTITLE: "subtitle",
@@ -67,127 +48,6 @@ KINDS = {
     PP_PLACEHOLDER.FOOTER: "footer", PP_PLACEHOLDER.SLIDE_NUMBER: "slide_number",
 }
 DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # PowerPoint's: left, top, right, bottom
-
-
-def _fail(source: Path, line: int | None, message: str) -> SourceError:
-    return SourceError(source, line, message)
-
-
-# --- opening and cleaning -----------------------------------------------------------------
-
-
-def read_package(path: Path, source: Path, line: int | None) -> tuple[bytes, list[str]]:
-    """The template's zip, checked and cleaned; with what was removed from it."""
-    name = printable(path.name)
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise _fail(source, line, f"the slide template '{name}' does not exist; put the .pptx "
-                    "next to the source or fix its name") from None
-    if not path.is_file():
-        raise _fail(source, line, f"the slide template '{name}' is not a file")
-    if size > MAX_TEMPLATE_BYTES:
-        raise _fail(source, line, f"the slide template '{name}' is {size / 1024 / 1024:.0f} MB; "
-                    "a template may be at most 50 MB (remove large pictures and videos from it)")
-    try:
-        archive = zipfile.ZipFile(path)
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _fail(source, line, f"'{name}' is not a PowerPoint file tweeluik can open; save "
-                    "it from PowerPoint as .pptx or .potx (not .ppt)") from None
-    unpacked = sum(info.file_size for info in infos)
-    if len(infos) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
-        raise _fail(source, line, f"the slide template '{name}' unpacks to "
-                    f"{unpacked / 1024 / 1024:.0f} MB in {len(infos)} parts; a template may "
-                    "hold at most 50 MB (remove large pictures and videos from it)")
-    with archive:
-        try:
-            parts = {info.filename: archive.read(info) for info in infos}
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            raise _fail(source, line, f"'{name}' is damaged (a part of it cannot be read); "
-                        "save it again from PowerPoint") from None
-    return clean_parts(parts)
-
-
-def clean_parts(parts: dict[str, bytes]) -> tuple[bytes, list[str]]:
-    """Open templates and macro files as presentations; drop macros and every external
-    relationship (and the references to it). Returns the new zip and what was removed."""
-    removed: list[str] = []
-    types = parts.get("[Content_Types].xml", b"").decode("utf-8", "replace")
-    for other in OTHER_MAIN_TYPES:
-        types = types.replace(other, PRESENTATION_TYPE)
-    if any(name.lower().endswith("vbaproject.bin") for name in parts):
-        removed.append("macros")
-        parts = {name: data for name, data in parts.items()
-                 if not name.lower().endswith(("vbaproject.bin", "vbadata.xml"))}
-        types = re.sub(r'<Override [^>]*vbaProject[^>]*/>', "", types, flags=re.IGNORECASE)
-    parts["[Content_Types].xml"] = types.encode("utf-8")
-    external = 0
-    for name in [n for n in parts if n.endswith(".rels")]:
-        try:
-            root = etree.fromstring(parts[name])
-        except etree.XMLSyntaxError:
-            continue
-        gone = []
-        for relationship in list(root):
-            target_type = relationship.get("Type", "")
-            if relationship.get("TargetMode") == "External" or target_type.endswith("/vbaProject"):
-                gone.append(relationship.get("Id"))
-                root.remove(relationship)
-        if not gone:
-            continue
-        external += len(gone)
-        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                     standalone=True)
-        owner = _owner_of(name)
-        if owner in parts:
-            parts[owner] = _without_references(parts[owner], set(gone))
-    if external:
-        removed.append(f"{external} link{'s' if external != 1 else ''} to outside files or "
-                       "web addresses")
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return out.getvalue(), removed
-
-
-def _owner_of(rels_name: str) -> str:
-    folder, _, file = rels_name.rpartition("_rels/")
-    return folder + file.removesuffix(".rels")
-
-
-def _without_references(xml: bytes, ids: set[str]) -> bytes:
-    """A part's XML without the hyperlinks and links that name a removed relationship."""
-    try:
-        root = etree.fromstring(xml)
-    except etree.XMLSyntaxError:
-        return xml
-    r = NS["r"]
-    for element in list(root.iter()):
-        for attribute in list(element.attrib):
-            if attribute.startswith(f"{{{r}}}") and element.get(attribute) in ids:
-                local = etree.QName(element).localname
-                if local in ("hlinkClick", "hlinkHover", "hlinkMouseOver"):
-                    parent = element.getparent()
-                    if parent is not None:
-                        parent.remove(element)
-                    break
-                del element.attrib[attribute]
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def open_template(path: Path, source: Path, line: int | None):
-    """Open a slide template (.pptx or .potx), cleaned. Returns (presentation, removed)."""
-    data, removed = read_package(path, source, line)
-    try:
-        return Presentation(BytesIO(data)), removed
-    except Exception:
-        raise _fail(source, line, f"'{printable(path.name)}' is not a PowerPoint file tweeluik "
-                    "can open; save it from PowerPoint as .pptx or .potx (not .ppt)") from None
-
-
-# --- describing ---------------------------------------------------------------------------
 
 
 def _theme_root(master):

@@ -282,7 +282,7 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
             return {"error": printable(str(error))}, 400
         try:
             if is_template:
-                from ..deck.pptx_reader import open_template
+                from ..deck.template_package import open_template
                 open_template(kept, kept, None)
             else:
                 from ..images import check_picture

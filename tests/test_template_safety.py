@@ -1,0 +1,124 @@
+"""A slide template may come from anyone: one that is damaged, declares entities, names
+parts it does not hold, has an impossible slide size or far too many shapes is refused
+in one line that names the part and says what to do, within seconds, before python-pptx
+reads it."""
+
+from __future__ import annotations
+
+import re
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import LAYOUTS, run_project, write_source
+
+pytestmark = pytest.mark.slow
+
+BASE = LAYOUTS / "deck" / "default.pptx"
+LAYOUT = "ppt/slideLayouts/slideLayout2.xml"
+THEME = "ppt/theme/theme1.xml"
+PLAIN_BOX = ('<p:sp><p:nvSpPr><p:cNvPr id="{i}" name="Vorm {i}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+             '<p:spPr><a:xfrm><a:off x="{x}" y="0"/><a:ext cx="100" cy="100"/></a:xfrm>'
+             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr></p:sp>')
+TEXT_BOX = ('<p:sp><p:nvSpPr><p:cNvPr id="{i}" name="Tekst {i}"/><p:cNvSpPr/><p:nvPr>'
+            '<p:ph type="body" idx="{i}"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="0"/>'
+            '<a:ext cx="10000" cy="10000"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/><a:p/></p:txBody></p:sp>')
+
+
+def with_doctype(declarations: str, reference: str):
+    def edit(parts: dict[str, bytes]) -> None:
+        text = re.sub(r"^<\?xml[^>]*\?>", "", parts[THEME].decode("utf-8"))
+        text = text.replace('name="', f'name="{reference}', 1)
+        parts[THEME] = f'<?xml version="1.0"?><!DOCTYPE a:theme [{declarations}]>{text}'.encode()
+    return edit
+
+
+def with_shapes(box: str, count: int):
+    def edit(parts: dict[str, bytes]) -> None:
+        shapes = "".join(box.format(i=1000 + i, x=i * 100) for i in range(count))
+        parts[LAYOUT] = parts[LAYOUT].replace(b"</p:spTree>", shapes.encode() + b"</p:spTree>", 1)
+    return edit
+
+
+def without(part: str):
+    def edit(parts: dict[str, bytes]) -> None:
+        del parts[part]
+    return edit
+
+
+def slide_size(width: str, height: str):
+    def edit(parts: dict[str, bytes]) -> None:
+        parts["ppt/presentation.xml"] = re.sub(
+            rb'<p:sldSz cx="\d+" cy="\d+"', f'<p:sldSz cx="{width}" cy="{height}"'.encode(),
+            parts["ppt/presentation.xml"])
+    return edit
+
+
+def cut_off(part: str):
+    def edit(parts: dict[str, bytes]) -> None:
+        parts[part] = parts[part][: len(parts[part]) // 2]
+    return edit
+
+
+LAUGHS = '<!ENTITY a0 "ha">' + "".join(
+    f'<!ENTITY a{i} "' + f"&a{i - 1};" * 10 + '">' for i in range(1, 10))
+
+CASES = {
+    "an entity that reads a file of this computer": (
+        with_doctype('<!ENTITY x SYSTEM "file:///etc/passwd">', "&x;"),
+        "its part ppt/theme/theme1.xml declares a DOCTYPE, which PowerPoint never writes"),
+    "an entity that stands for 10⁹ words": (
+        with_doctype(LAUGHS, "&a9;"), "its part ppt/theme/theme1.xml declares a DOCTYPE"),
+    "a master naming a layout that is not there": (
+        without("ppt/slideLayouts/slideLayout3.xml"),
+        "is damaged (ppt/slideMasters/_rels/slideMaster1.xml.rels names "
+        "ppt/slideLayouts/slideLayout3.xml, which is not in the file)"),
+    "a part cut off halfway": (
+        cut_off("ppt/slideMasters/slideMaster1.xml"),
+        "is damaged (its part ppt/slideMasters/slideMaster1.xml cannot be read)"),
+    "a slide of 0 × 0": (slide_size("0", "0"), "has a slide size of 0 × 0 cm"),
+    "a slide size that is no number": (slide_size("groot", "1"), "its slide size is not a number"),
+    "20,000 shapes on a layout": (
+        with_shapes(PLAIN_BOX, 20_000), "with 20,004 shapes and 3 placeholders; tweeluik reads "
+        "at most 1,000 shapes and 100 placeholders on one layout"),
+    "3,000 placeholders on a layout": (with_shapes(TEXT_BOX, 3_000), "and 3,003 placeholders"),
+}
+
+
+def make_template(path: Path, edit) -> None:
+    with zipfile.ZipFile(BASE) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    edit(parts)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_hostile_or_damaged_template_is_one_line(tmp_path, case):
+    edit, words = CASES[case]
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    make_template(tmp_path / "content" / "huisstijl.pptx", edit)
+    source = write_source(tmp_path / "content", "## 1. Les\n\nTekst.\n",
+                          front="title: Proef\ndeck:\n  template: huisstijl.pptx\n")
+    started = time.monotonic()
+    result = run_project(tmp_path, "--check", str(source))
+    assert time.monotonic() - started < 30
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("content/pub.md:3: the slide template 'huisstijl.pptx' "), line
+    assert words in line, line
+    assert "root:" not in line  # nothing of /etc/passwd was read
+
+
+def test_a_template_at_the_shape_limit_is_read(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    make_template(tmp_path / "content" / "huisstijl.pptx", with_shapes(PLAIN_BOX, 996))
+    source = write_source(tmp_path / "content", "## 1. Les\n\nTekst.\n",
+                          front="title: Proef\ndeck:\n  template: huisstijl.pptx\n")
+    result = run_project(tmp_path, "--check", str(source))
+    assert result.returncode == 0, result.stderr

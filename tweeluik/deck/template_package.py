@@ -1,0 +1,250 @@
+"""Open an organisation's slide template safely: the zip is checked and cleaned before
+python-pptx sees it.
+
+Step 3 of the deck writer, its first input step (``pptx_reader`` then describes what
+this opens): a .pptx or .potx file → a cleaned ``Presentation`` to write into, with a
+list of what was removed. A template may come from anyone, so its package is read as
+hostile:
+
+- sizes: the file, all its parts unpacked, the number of parts, of layouts, and of
+  shapes and placeholders on a slide master or layout (the work of describing a
+  template grows with each);
+- every XML part must be well-formed and declare no DOCTYPE (Office never writes one;
+  an entity in it can stand for gigabytes or for a file of this computer);
+- every relationship inside the package must lead to a part that is there;
+- the slide size must be one PowerPoint can show;
+- a template (.potx) or macro file is opened as a presentation; macros and every
+  external relationship (links PowerPoint would follow on opening) are removed.
+
+What is wrong becomes one line naming the part and what to do.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+
+from ..errors import SourceError, printable
+
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024      # the file
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024      # all its parts together, unpacked
+MAX_PARTS = 5000
+MAX_LAYOUTS = 200                          # slide layouts, over all masters
+MAX_SHAPES = 1000                          # on one master or layout, groups' members counted
+MAX_PLACEHOLDERS = 100                     # on one master or layout
+SLIDE_SIDE_EMU = (914400, 51206400)        # 1 to 56 inches: what PowerPoint allows
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+      "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+PRESENTATION_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+OTHER_MAIN_TYPES = (
+    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml",
+)
+XML_PARTS = (".xml", ".rels", ".vml")
+SHAPES = ("sp", "pic", "grpSp", "cxnSp", "graphicFrame")
+_DOCTYPE = re.compile(rb"<\x00?!\x00?D\x00?O\x00?C\x00?T\x00?Y\x00?P\x00?E", re.IGNORECASE)
+AGAIN = "open it in PowerPoint and save it again as .pptx"
+
+
+def _fail(source: Path, line: int | None, message: str) -> SourceError:
+    return SourceError(source, line, message)
+
+
+def open_template(path: Path, source: Path, line: int | None):
+    """Open a slide template (.pptx or .potx), checked and cleaned. Returns
+    (presentation, removed)."""
+    data, removed = read_package(path, source, line)
+    try:
+        return Presentation(BytesIO(data)), removed
+    except Exception:
+        raise _fail(source, line, f"'{printable(path.name)}' is not a PowerPoint file tweeluik "
+                    "can open; save it from PowerPoint as .pptx or .potx (not .ppt)") from None
+
+
+def read_package(path: Path, source: Path, line: int | None) -> tuple[bytes, list[str]]:
+    """The template's zip, checked and cleaned; with what was removed from it."""
+    name = printable(path.name)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise _fail(source, line, f"the slide template '{name}' does not exist; put the .pptx "
+                    "next to the source or fix its name") from None
+    if not path.is_file():
+        raise _fail(source, line, f"the slide template '{name}' is not a file")
+    if size > MAX_TEMPLATE_BYTES:
+        raise _fail(source, line, f"the slide template '{name}' is {size / 1024 / 1024:.0f} MB; "
+                    "a template may be at most 50 MB (remove large pictures and videos from it)")
+    try:
+        archive = zipfile.ZipFile(path)
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _fail(source, line, f"'{name}' is not a PowerPoint file tweeluik can open; save "
+                    "it from PowerPoint as .pptx or .potx (not .ppt)") from None
+    unpacked = sum(info.file_size for info in infos)
+    if len(infos) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
+        raise _fail(source, line, f"the slide template '{name}' unpacks to "
+                    f"{unpacked / 1024 / 1024:.0f} MB in {len(infos)} parts; a template may "
+                    "hold at most 50 MB (remove large pictures and videos from it)")
+    with archive:
+        try:
+            parts = {info.filename: archive.read(info) for info in infos}
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            raise _fail(source, line, f"'{name}' is damaged (a part of it cannot be read); "
+                        "save it again from PowerPoint") from None
+    problem = package_problem(parts)
+    if problem:
+        raise _fail(source, line, f"the slide template '{name}' {problem}")
+    return clean_parts(parts)
+
+
+def _parse(data: bytes):
+    """A part's XML, read without entities, DTDs or the network."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False)
+    return etree.fromstring(data, parser)
+
+
+def package_problem(parts: dict[str, bytes]) -> str | None:
+    """What makes the package unsafe, damaged or too costly to read, or ``None``."""
+    layouts = 0
+    for part, data in parts.items():
+        if not part.endswith(XML_PARTS):
+            continue
+        if _DOCTYPE.search(data[:4096]):
+            return (f"is not a plain PowerPoint file: its part {printable(part)} declares a "
+                    f"DOCTYPE, which PowerPoint never writes; {AGAIN}")
+        try:
+            root = _parse(data)
+        except (etree.XMLSyntaxError, ValueError):
+            return f"is damaged (its part {printable(part)} cannot be read); {AGAIN}"
+        if part.endswith(".rels"):
+            missing = _missing_target(part, root, parts)
+            if missing:
+                return (f"is damaged ({printable(part)} names {printable(missing)}, which is "
+                        f"not in the file); {AGAIN}")
+        elif part.startswith(("ppt/slideLayouts/", "ppt/slideMasters/")):
+            layouts += part.startswith("ppt/slideLayouts/")
+            shapes = sum(1 for element in root.iter(*(f"{{{NS['p']}}}{tag}" for tag in SHAPES)))
+            boxes = sum(1 for _ in root.iter(f"{{{NS['p']}}}ph"))
+            what = "slide master" if part.startswith("ppt/slideMasters/") else "layout"
+            if shapes > MAX_SHAPES or boxes > MAX_PLACEHOLDERS:
+                return (f"has a {what} ({printable(part)}) with {shapes:,} shapes and {boxes:,} "
+                        f"placeholders; tweeluik reads at most {MAX_SHAPES:,} shapes and "
+                        f"{MAX_PLACEHOLDERS} placeholders on one {what}: remove what it does "
+                        "not need, or use another template")
+        elif part == "ppt/presentation.xml":
+            problem = _size_problem(root)
+            if problem:
+                return problem
+    if layouts > MAX_LAYOUTS:
+        return (f"has {layouts:,} slide layouts; tweeluik reads at most {MAX_LAYOUTS}: "
+                "remove the layouts it does not need")
+    return None
+
+
+def _missing_target(rels_part: str, root, parts: dict[str, bytes]) -> str | None:
+    """The first internal target of a relationships part that is not in the package."""
+    folder = posixpath.dirname(posixpath.dirname(rels_part))
+    for relationship in root.iter(f"{{{NS['rel']}}}Relationship"):
+        target = relationship.get("Target", "")
+        if relationship.get("TargetMode") == "External" or not target:
+            continue
+        name = target.lstrip("/") if target.startswith("/") \
+            else posixpath.normpath(posixpath.join(folder, target))
+        if name not in parts:
+            return name
+    return None
+
+
+def _size_problem(root) -> str | None:
+    size = root.find("p:sldSz", NS)
+    if size is None:
+        return None
+    low, high = SLIDE_SIDE_EMU
+    try:
+        width, height = int(size.get("cx", "")), int(size.get("cy", ""))
+    except ValueError:
+        return f"is damaged (its slide size is not a number); {AGAIN}"
+    if not (low <= width <= high and low <= height <= high):
+        return (f"has a slide size of {width / 360000:g} × {height / 360000:g} cm, which "
+                "PowerPoint cannot show; set the size in PowerPoint (Design > Slide Size) "
+                "and save the template again")
+    return None
+
+
+def clean_parts(parts: dict[str, bytes]) -> tuple[bytes, list[str]]:
+    """Open templates and macro files as presentations; drop macros and every external
+    relationship (and the references to it). Returns the new zip and what was removed."""
+    removed: list[str] = []
+    types = parts.get("[Content_Types].xml", b"").decode("utf-8", "replace")
+    for other in OTHER_MAIN_TYPES:
+        types = types.replace(other, PRESENTATION_TYPE)
+    if any(name.lower().endswith("vbaproject.bin") for name in parts):
+        removed.append("macros")
+        parts = {name: data for name, data in parts.items()
+                 if not name.lower().endswith(("vbaproject.bin", "vbadata.xml"))}
+        types = re.sub(r'<Override [^>]*vbaProject[^>]*/>', "", types, flags=re.IGNORECASE)
+    parts["[Content_Types].xml"] = types.encode("utf-8")
+    external = 0
+    for name in [n for n in parts if n.endswith(".rels")]:
+        try:
+            root = etree.fromstring(parts[name])
+        except etree.XMLSyntaxError:
+            continue
+        gone = []
+        for relationship in list(root):
+            target_type = relationship.get("Type", "")
+            if relationship.get("TargetMode") == "External" or target_type.endswith("/vbaProject"):
+                gone.append(relationship.get("Id"))
+                root.remove(relationship)
+        if not gone:
+            continue
+        external += len(gone)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                     standalone=True)
+        owner = _owner_of(name)
+        if owner in parts:
+            parts[owner] = _without_references(parts[owner], set(gone))
+    if external:
+        removed.append(f"{external} link{'s' if external != 1 else ''} to outside files or "
+                       "web addresses")
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue(), removed
+
+
+def _owner_of(rels_name: str) -> str:
+    folder, _, file = rels_name.rpartition("_rels/")
+    return folder + file.removesuffix(".rels")
+
+
+def _without_references(xml: bytes, ids: set[str]) -> bytes:
+    """A part's XML without the hyperlinks and links that name a removed relationship."""
+    try:
+        root = etree.fromstring(xml)
+    except etree.XMLSyntaxError:
+        return xml
+    r = NS["r"]
+    for element in list(root.iter()):
+        for attribute in list(element.attrib):
+            if attribute.startswith(f"{{{r}}}") and element.get(attribute) in ids:
+                local = etree.QName(element).localname
+                if local in ("hlinkClick", "hlinkHover", "hlinkMouseOver"):
+                    parent = element.getparent()
+                    if parent is not None:
+                        parent.remove(element)
+                    break
+                del element.attrib[attribute]
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
