@@ -378,6 +378,7 @@ def test_an_unreadable_source_is_one_line(tmp_path, monkeypatch, capsys):
     '{"format": 1, "outputs": {"/p/pub.pptx": {"version": 1, "output": [], "inputs": "x"}}}',
     '[1, 2, 3]',
     'niet eens json',
+    '{"format": 1, "outputs": ' + '[' * 100_000 + ']' * 100_000 + '}',  # deeper than Python recurses
 ])
 def test_a_manifest_of_the_wrong_shape_means_rebuild(tmp_path, manifest):
     content = tmp_path / "content"

@@ -66,3 +66,10 @@ def test_not_toml(layouts):
     with pytest.raises(SourceError) as caught:
         load_theme(layouts)
     assert caught.value.line == line_of(layouts, "[colours") and "not valid TOML" in caught.value.message
+
+
+def test_lists_nested_deeper_than_python_recurses_are_one_error(layouts):
+    edit(layouts, "[colours]", "diep = " + "[" * 100_000 + "]" * 100_000 + "\n[colours]")
+    with pytest.raises(SourceError) as caught:
+        load_theme(layouts)
+    assert "nests lists or tables far too deep" in caught.value.message

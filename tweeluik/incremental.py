@@ -129,7 +129,7 @@ class Manifest:
             if not stat.S_ISREG(info.st_mode) or info.st_size > 16 * 1024 * 1024:
                 return {}
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError):
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT \
                 or not isinstance(data.get("outputs"), dict):

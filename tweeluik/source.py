@@ -240,8 +240,29 @@ def split_front_matter(text: str, diagnostics: Diagnostics) -> tuple[str, str, i
     return None
 
 
+MAX_SETTINGS_DEPTH = 16  # lists and keys inside each other; a real setting needs three
+
+
+class _NestedTooDeep(yaml.MarkedYAMLError):
+    """Settings nested deeper than ``MAX_SETTINGS_DEPTH`` (YAML's composer recurses on
+    each level, so a thousand levels would end in a RecursionError)."""
+
+
 class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML 1.2-style booleans: only true/false, so 'language: no' or 'title: Ja' stay text."""
+    """YAML 1.2-style booleans: only true/false, so 'language: no' or 'title: Ja' stay text;
+    settings nested at most ``MAX_SETTINGS_DEPTH`` deep."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_SETTINGS_DEPTH:
+                raise _NestedTooDeep(problem="nested too deep",
+                                     problem_mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
@@ -281,6 +302,12 @@ def front_matter_to_meta(path: Path, front: str, diagnostics: Diagnostics) -> Me
             root = loader.get_single_node()
         finally:
             loader.dispose()
+    except _NestedTooDeep as error:
+        line = _FIRST_LINE + error.problem_mark.line if error.problem_mark else _FIRST_LINE
+        diagnostics.error(line, f"the settings are nested more than {MAX_SETTINGS_DEPTH} deep "
+                          "here; a setting holds a text, a list or a few keys (see 'Settings' "
+                          "in README.md)")
+        return _MetaChecker(path, {}, {}, diagnostics, broken=True).meta()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = printable(error.problem or "malformed").rstrip(".")

@@ -217,6 +217,9 @@ def load_theme(layouts: Path) -> Theme:
         problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise SourceError(path, line, f"the theme is not valid TOML ({problem}); write each "
                           "setting as name = value, text in quotes") from None
+    except RecursionError:
+        raise SourceError(path, None, "the theme nests lists or tables far too deep; write "
+                          "each setting as name = value, text in quotes") from None
     reader = _ThemeReader(path, text, data)
     return Theme(
         path=path,

@@ -182,7 +182,7 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
             if not isinstance(text, str):
                 raise TypeError
             await asyncio.to_thread(project.save, name, text)
-        except (ValueError, KeyError, TypeError) as error:
+        except (ValueError, KeyError, TypeError, RecursionError) as error:
             return PlainTextResponse(f"not saved: {error}", status_code=400)
         except OSError as error:
             return PlainTextResponse(f"not saved: {error.strerror}", status_code=500)
