@@ -2,27 +2,39 @@
 
 Used by the build (step 4) to make the deck and run the glyph check while this process
 lays out the booklet: on the 2-core machine this saves about a fifth of a cold build of
-the sample (``bench/bench.py``, row "serial build"). The worker is a
-``concurrent.futures`` process forked from this one, so it starts with everything this
-process has already imported, and an exception raised in it comes back with the
-worker's own traceback attached (shown by ``--debug``). Where fork is not available or
-there is one core, the call simply runs here when its result is asked for.
+the sample (``bench/bench.py``, row "serial build"). The worker is a process forked from
+this one, so it starts with everything this process has already imported; it sends back
+its result, or the exception it raised with the worker's own traceback attached (shown
+by ``--debug``). When the build stops early (an error elsewhere, Ctrl-C, SIGTERM), the
+worker is killed at once rather than waited for. Where fork is not available or there is
+one core, the call simply runs here when its result is asked for.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
+
+
+class WorkerStopped(RuntimeError):
+    """The worker ended without sending a result (it crashed or was killed)."""
+
+
+class _RemoteTraceback(Exception):
+    """The worker's traceback, as text, attached to the exception it raised."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def leave_interrupts_to_the_parent() -> None:
     """In a worker: Ctrl-C reaches the whole process group, and only the build's own
-    process says something about it (the worker used to print a traceback). SIGTERM,
-    which the pool sends to a worker it no longer needs, ends the worker quietly rather
-    than through the handler it inherited from the command line."""
+    process says something about it (the worker used to print a traceback). SIGTERM
+    (sent to a daemonic worker still running when the build's process ends) ends the
+    worker quietly rather than through the handler it inherited from the command line."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -33,30 +45,62 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
 
 
+def _run_and_send(sender, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """In the worker: run the call and send (True, result) or (False, error, traceback)."""
+    leave_interrupts_to_the_parent()
+    try:
+        message: tuple[Any, ...] = (True, function(*args))
+    except BaseException as error:  # every failure goes back to the parent
+        message = (False, error, traceback.format_exc())
+    try:
+        sender.send(message)
+    except Exception:  # the result or the error cannot be pickled: say what it was
+        if message[0]:
+            raise
+        failure = message[1]
+        sender.send((False, RuntimeError(f"{type(failure).__name__}: {failure}"), message[2]))
+    finally:
+        sender.close()
+
+
 class Beside:
     """``function(*args)``: started now on the other core, or run here on demand."""
 
     def __init__(self, function: Callable[..., Any], *args: Any, parallel: bool = True):
         self.function, self.args = function, args
-        self.executor: ProcessPoolExecutor | None = None
-        self.future: Future | None = None
+        self.process: Any = None
         if parallel and can_fork():
-            self.executor = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                initializer=leave_interrupts_to_the_parent)
-            self.future = self.executor.submit(function, *args)
+            context = multiprocessing.get_context("fork")
+            self.receiver, sender = context.Pipe(duplex=False)
+            self.process = context.Process(target=_run_and_send, args=(sender, function, args),
+                                           daemon=True)
+            self.process.start()
+            sender.close()  # the worker holds its own end: the pipe closes if it dies
 
     def result(self) -> Any:
         """The function's return value; an exception it raised is raised here."""
-        if self.executor is None or self.future is None:
+        if self.process is None:
             return self.function(*self.args)
         try:
-            return self.future.result()
+            message = self.receiver.recv()
+        except EOFError:
+            self.process.join()
+            raise WorkerStopped(f"the worker making the deck stopped unexpectedly (exit "
+                                f"code {self.process.exitcode})") from None
         finally:
-            self.executor.shutdown()
+            self.receiver.close()
+        self.process.join()
+        if message[0]:
+            return message[1]
+        error, remote = message[1], message[2]
+        error.__cause__ = _RemoteTraceback(remote)
+        raise error
 
     def abandon(self) -> None:
-        """The build failed elsewhere: do not start the call if it has not started, and
-        let the worker finish on its own."""
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+        """The build stopped elsewhere: the worker's result is not wanted, so it is
+        stopped now rather than waited for."""
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join()
+            self.receiver.close()
