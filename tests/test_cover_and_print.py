@@ -178,6 +178,12 @@ USE_BOMB = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.
      + '<rect width="5" height="5"/>' + "</g>" * 250 + "</svg>", "groups nested more than 48 deep"),
     (gzip.compress(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>', mtime=0),
      "is a compressed SVG (SVGZ)"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><filter id="f"><feMorphology '
+     'radius="100000"/></filter><rect width="5" height="5" filter="url(#f)"/></svg>',
+     "a filter that thickens or thins shapes by 100000 (at most 2 in a drawing this size)"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><filter id="f"><feTurbulence '
+     'numOctaves="100000"/></filter><rect width="5" height="5" filter="url(#f)"/></svg>',
+     "a noise filter of 100,000 octaves (at most 10)"),
     ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>caf\xe9</title></svg>'.encode("latin-1"),
      "is not saved as UTF-8"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>', "has no size"),

@@ -169,7 +169,7 @@ def check_svg(source: Path, line: int, path: Path) -> tuple[float, float]:
         if "@import" in styles or re.search(r"url\(\s*['\"]?(?!#)", styles):
             raise SourceError(source, line, f"the drawing '{name}' loads something from a "
                               "stylesheet; export it as 'plain SVG', or save it as PNG")
-    problem = _svg_cost_problem(root)
+    problem = _svg_cost_problem(root) or _svg_filter_problem(root)
     if problem:
         raise SourceError(source, line, f"the drawing '{name}' {problem}, or save it as PNG")
     size = _svg_size(root)
@@ -221,6 +221,39 @@ def _svg_cost_problem(root) -> str | None:
         drawn(root, 0)
     except _TooCostly as problem:
         return str(problem)
+    return None
+
+
+def _svg_filter_problem(root) -> str | None:
+    """A filter whose work grows without bound with its numbers: a morphology radius
+    (work grows with its square for every pixel) over 2% of the drawing's longest side,
+    or noise of more than 10 octaves."""
+    from lxml import etree
+
+    size = _svg_size(root)
+    longest = max(size) if size else 100.0
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = etree.QName(element).localname
+        if tag == "feMorphology":
+            try:
+                radius = max(abs(float(value)) for value in
+                             (element.get("radius") or "0").replace(",", " ").split() or ["0"])
+            except ValueError:
+                continue
+            if radius > longest * 0.02:
+                return (f"has a filter that thickens or thins shapes by {radius:g} "
+                        f"(at most {longest * 0.02:g} in a drawing this size); lower it in "
+                        "the drawing program")
+        elif tag == "feTurbulence":
+            try:
+                octaves = int(float(element.get("numOctaves") or "1"))
+            except ValueError:
+                continue
+            if octaves > 10:
+                return (f"has a noise filter of {octaves:,} octaves (at most 10); lower it "
+                        "in the drawing program")
     return None
 
 
