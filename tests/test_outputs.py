@@ -208,7 +208,7 @@ def test_a_bad_source_date_epoch_is_one_line(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
     source = write_source(content, BODY, "title: Zonder datum\n")
-    for value in ("morgen", "99999999999999999999", "-5"):
+    for value in ("morgen", "99999999999999999999", "-5", "²", "١٢"):  # digits, but not 0-9
         result = run_build(str(source), "--out", str(tmp_path / "out"),
                            env={"SOURCE_DATE_EPOCH": value})
         assert result.returncode == 2

@@ -478,3 +478,14 @@ def test_a_cut_off_image_is_refused(tmp_path):
     assert result.stderr.strip().endswith("pub.md:8: the image 'half.jpg' is cut off (the file "
                                           "is incomplete, perhaps from an interrupted download "
                                           "or copy); save it again")
+
+
+def test_301_links_are_refused_at_the_301st(project):
+    source = project / "content" / "gen-400-links.md"
+    source.write_text(FRONT + "## Les\n\n" + "".join(
+        f"Zie [pagina {n}](https://example.nl/{n}).\n\n" for n in range(1, 401)), encoding="utf-8")
+    code, _, stderr, seconds = build_in_process(project, source)
+    check_outcome(project, source, {"exit": 2, "line": 6 + 2 * 300,
+                                    "message": "this is link 301; a publication holds at most 300 links"},
+                  code, stderr)
+    assert seconds < TIME_LIMIT

@@ -47,7 +47,7 @@ def source_date_epoch() -> dt.datetime | None:
     if value is None or not value.strip():
         return None
     text = value.strip()
-    if not text.isdigit() or int(text) > MAX_EPOCH:
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_EPOCH:  # not "²"
         shown = printable(text if len(text) <= 30 else text[:27] + "…")
         raise SourceError(Path("SOURCE_DATE_EPOCH"), None, f"the value '{shown}' is not a "
                           "number of seconds since 1970 (such as 1767225600); fix it or unset it")

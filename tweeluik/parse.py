@@ -63,6 +63,7 @@ MAX_PARAGRAPH_CHARS = 20_000
 MAX_HEADING_CHARS = 300
 MAX_WORD_CHARS = 120     # longer "words" are pasting accidents (addresses may be longer)
 MAX_ADDRESS_CHARS = 600
+MAX_LINKS = 300  # each may get a note (and a QR code) at the foot of its booklet page
 MAX_DEPTH = 12  # quotes in lists in quotes …, and emphasis in links in emphasis …
 NOTES_NAMES = ("notes", "notities", "notitie", "sprekersnotities")
 LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
@@ -242,6 +243,7 @@ class _TokenConverter:
         self.content_root = content_root
         self.diagnostics = diagnostics
         self.lines = source.body.split("\n")
+        self.link_count = 0
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -654,6 +656,12 @@ class _InlineWalker:
             opening = source.rfind("[", 0, (column or 1) - 1)
             self.converter.warning(line, accessibility.vague_link_message(printable(text)),
                                    opening + 1 if opening != -1 else column)
+        self.converter.link_count += 1
+        if self.converter.link_count == MAX_LINKS + 1:
+            self.converter.error(line, f"this is link {MAX_LINKS + 1}; a publication holds at "
+                                 f"most {MAX_LINKS} links (the booklet prints each address at "
+                                 "the foot of its page). Keep the links that matter, or write "
+                                 "the rest as plain text", column)
         return [Link(href, tuple(inner))]
 
     def locate(self, href: str, start_line: int) -> tuple[int, int | None]:

@@ -53,14 +53,16 @@ def link_notes(style: str, colour: str) -> LinkNotes | None:
     """The note maker for the booklet, or ``None`` when links are left as their words."""
     if style == "off":
         return None
+    codes: dict[str, str] = {}  # each layout of a build (copyfitting tries several) reuses them
 
     def note(link: Link) -> str:
         words = plain_text(link.children).strip()
         if _same(words, link.href):
             return ""
         address = readable_address(link.href)
-        qr = (qr_code_svg(link.href, colour, f"QR code: {address}")
-              if len(address) > QR_FROM_LENGTH else "")
+        if len(address) > QR_FROM_LENGTH and link.href not in codes:
+            codes[link.href] = qr_code_svg(link.href, colour, f"QR code: {address}")
+        qr = codes.get(link.href, "")
         kind = " with-qr" if qr else ""
         return (f'<span class="link-note{kind}">{qr}<a class="link-address" '
                 f'href="{escape(link.href)}">{escape(address)}</a></span>')
