@@ -96,9 +96,9 @@ def test_500_lessons_is_refused_at_lesson_301(project):
     assert seconds < TIME_LIMIT
 
 
-def test_one_megabyte_paragraph_is_refused(project):
-    source = project / "content" / "gen-1mb-paragraph.md"
-    source.write_text(FRONT + "## Les\n\n" + "woord " * 175_000 + "\n", encoding="utf-8")
+def test_a_100_kb_paragraph_is_refused(project):
+    source = project / "content" / "gen-100kb-paragraph.md"
+    source.write_text(FRONT + "## Les\n\n" + "woord " * 17_000 + "\n", encoding="utf-8")
     code, _, stderr, seconds = build_in_process(project, source)
     check_outcome(project, source, {"exit": 2, "line": 6, "message": "this paragraph is"},
                   code, stderr)
@@ -488,4 +488,23 @@ def test_301_links_are_refused_at_the_301st(project):
     check_outcome(project, source, {"exit": 2, "line": 6 + 2 * 300,
                                     "message": "this is link 301; a publication holds at most 300 links"},
                   code, stderr)
+    assert seconds < TIME_LIMIT
+
+
+def test_a_source_over_500_kb_is_refused(project):
+    source = project / "content" / "gen-600kb.md"
+    source.write_text(FRONT + "## Les\n\n" + "Een zin van de les.\n\n" * 30_000, encoding="utf-8")
+    code, _, stderr, seconds = build_in_process(project, source)
+    assert code == 2 and "must stay under 500 KB of text" in stderr, stderr
+    assert seconds < TIME_LIMIT
+
+
+def test_paragraph_5001_is_refused(project):
+    source = project / "content" / "gen-6000-paragraphs.md"
+    source.write_text(FRONT + "## Les\n\n" + "".join(f"Zin {n}.\n\n" for n in range(1, 6001)),
+                      encoding="utf-8")
+    code, _, stderr, seconds = build_in_process(project, source)
+    check_outcome(project, source, {"exit": 2, "line": 6 + 2 * 5000,
+                                    "message": "this is paragraph 5,001; a publication holds at "
+                                               "most 5,000 paragraphs"}, code, stderr)
     assert seconds < TIME_LIMIT

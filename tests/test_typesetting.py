@@ -87,6 +87,28 @@ def test_a_lesson_a_few_lines_over_is_fitted_onto_one_page_fewer(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_booklet_over_the_page_budget_is_laid_out_once_and_says_so(tmp_path, monkeypatch,
+                                                                     capsys):
+    """Copyfitting lays out again; a booklet too long for that within the page budget
+    keeps its first layout, and the author is told why a page may stay nearly empty."""
+    from tweeluik.booklet import render
+    from tweeluik.cli import main
+    project = project_with(tmp_path, long_letter(extra_sentences=3))
+    monkeypatch.setattr(render, "PAGE_BUDGET", 10)  # less than two layouts of this letter
+    layouts = []
+    original = render._Booklet.lay_out
+    monkeypatch.setattr(render._Booklet, "lay_out",
+                        lambda self, html: layouts.append(html) or original(self, html))
+    monkeypatch.chdir(project)
+    assert main(["content/brief.md"], root=project) == 0
+    stderr = capsys.readouterr().err
+    assert len(layouts) == 1
+    assert "lays out at most 10 pages in all" in stderr and "fitted" not in stderr
+    pages = pdf_pages(project / "output" / "brief.pdf")
+    assert page_of(pages, LESSON_2_START) == page_of(pages, LESSON_1_START) + 3
+
+
+@pytest.mark.slow
 def test_without_copyfitting_the_same_lesson_takes_three_pages(tmp_path):
     """The control: the theme turns copyfitting off, and the lesson runs over."""
     project = project_with(tmp_path, long_letter(extra_sentences=3),

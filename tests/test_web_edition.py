@@ -141,3 +141,24 @@ def test_a_letter_in_english_gets_english_words(tmp_path):
     page = (tmp_path / "out" / "pub.html").read_text(encoding="utf-8")
     assert '<html lang="en-GB">' in page
     assert "Skip to the text" in page and "Lesson 1</span>" in page and ">Contents<" in page
+
+
+def test_a_phone_photo_is_embedded_small_and_once_per_picture(tmp_path):
+    """A 4,000-pixel photo shown in three lessons: the page carries it at most 1,600
+    pixels wide, and the build makes that smaller copy once."""
+    from PIL import Image
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    photo = Image.effect_noise((4000, 3000), 60).convert("RGB")  # noise: it does not compress
+    photo.save(content / "images" / "foto.jpg", quality=95)
+    lessons = "".join(f"## {n}. Les\n\n![De buurt in de zon](images/foto.jpg)\n\nTekst.\n\n"
+                      for n in (1, 2, 3))
+    source = write_source(content, "Beste leden,\n\n" + lessons)
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "pub.html").read_text(encoding="utf-8")
+    pictures = re.findall(r'src="data:image/jpeg;base64,([A-Za-z0-9+/=]+)"', page)
+    assert len(pictures) == 3 and len(set(pictures)) == 1
+    shown = Image.open(io.BytesIO(base64.b64decode(pictures[0])))
+    assert shown.size == (1600, 1200)
+    assert len(page.encode("utf-8")) < (content / "images" / "foto.jpg").stat().st_size

@@ -16,6 +16,7 @@ key message.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +64,7 @@ MAX_PARAGRAPH_CHARS = 20_000
 MAX_HEADING_CHARS = 300
 MAX_WORD_CHARS = 120     # longer "words" are pasting accidents (addresses may be longer)
 MAX_ADDRESS_CHARS = 600
+MAX_PARAGRAPHS = 5_000  # list items and quotes counted: some 300 booklet pages
 MAX_LINKS = 300  # each may get a note (and a QR code) at the foot of its booklet page
 MAX_DEPTH = 12  # quotes in lists in quotes …, and emphasis in links in emphasis …
 NOTES_NAMES = ("notes", "notities", "notitie", "sprekersnotities")
@@ -92,6 +94,12 @@ def source_to_publication(source: SourceText, content_root: Path,
     """Convert an already-read source into the content model, collecting problems."""
     tokens = markdown_parser().parse(source.body)
     converter = _TokenConverter(source, real(content_root), diagnostics)
+    paragraphs = (token for token in tokens if token.type == "paragraph_open")
+    over = next(itertools.islice(paragraphs, MAX_PARAGRAPHS, None), None)
+    if over is not None:
+        diagnostics.error(converter.line_of(over), f"this is paragraph {MAX_PARAGRAPHS + 1:,}; "
+                          f"a publication holds at most {MAX_PARAGRAPHS:,} paragraphs (some "
+                          "300 booklet pages): split it into several publications")
     introduction, lessons, closing = converter.sections(tokens)
     meta = check_pictures(source, real(content_root), diagnostics)
     return Publication(
@@ -244,6 +252,7 @@ class _TokenConverter:
         self.diagnostics = diagnostics
         self.lines = source.body.split("\n")
         self.link_count = 0
+        self.image_sizes: dict[Path, tuple[int, int]] = {}
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -537,7 +546,9 @@ class _TokenConverter:
         alt = " ".join(token.content.split())
         try:
             path = image_files.resolve_image(self.path, line, src, self.content_root)
-            width, height = image_files.check_image(self.path, line, path)
+            if path not in self.image_sizes:  # read once, however often it is shown
+                self.image_sizes[path] = image_files.check_image(self.path, line, path)
+            width, height = self.image_sizes[path]
         except SourceError as error:
             self.diagnostics.extend(error.diagnostics)
             return None

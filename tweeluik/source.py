@@ -26,7 +26,7 @@ from .paths import real
 LANGUAGES = ("nl", "en")
 DECK_ROLES = ("title", "agenda", "lesson", "lesson_picture", "closing")
 LINK_STYLES = ("footnotes", "off")
-MAX_SOURCE_BYTES = 2 * 1024 * 1024
+MAX_SOURCE_BYTES = 500 * 1024  # some 250 booklet pages of running text; a long letter is 30 KB
 #: Longest value of each one-line setting, in characters (PowerPoint's document
 #: properties hold at most 255; a cover holds less than that anyway).
 MAX_LENGTH = {"title": 255, "subtitle": 300, "organisation": 255, "date": 100,
@@ -97,14 +97,16 @@ def read_bytes(path: Path, diagnostics: Diagnostics) -> bytes | None:
                               "be a Markdown file")
             return None
         if size > MAX_SOURCE_BYTES:
-            diagnostics.error(None, f"the file is {size / 1024 / 1024:.1f} MB; a publication "
-                              "source must stay under 2 MB of text (images go in their own files)")
+            diagnostics.error(None, f"the file is {size / 1024:,.0f} KB; a publication source "
+                              "must stay under 500 KB of text (images go in their own files): "
+                              "split it into several publications")
             return None
         with path.open("rb") as stream:
             data = stream.read(MAX_SOURCE_BYTES + 1)
         if len(data) > MAX_SOURCE_BYTES:
-            diagnostics.error(None, "the file is larger than 2 MB; a publication source must "
-                              "stay under 2 MB of text")
+            diagnostics.error(None, "the file is larger than 500 KB; a publication source "
+                              "must stay under 500 KB of text: split it into several "
+                              "publications")
             return None
         return data
     except OSError as error:

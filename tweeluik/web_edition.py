@@ -41,15 +41,39 @@ _SUBSETS: dict[tuple[str, tuple[int, int], str], bytes] = {}
 MAX_KEPT_SUBSETS = 32
 
 
+#: The longest side of a photo in the web edition, in pixels: sharp on a wide screen,
+#: and a page of a few photos stays a few megabytes (a phone's photo is 4000 pixels).
+WEB_PICTURE_SIDE = 1600
+
+
 def data_address(path: Path) -> str:
-    """A picture file as a ``data:`` address."""
+    """A picture file as a ``data:`` address: an SVG as it is, a PNG or JPEG no larger
+    than ``WEB_PICTURE_SIDE`` on its longest side and upright."""
     kind = path.suffix.lower().lstrip(".")
-    media = MEDIA_TYPES.get(kind, "application/octet-stream")
-    return f"data:{media};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    if kind == "svg":
+        media, data = MEDIA_TYPES["svg"], path.read_bytes()
+    else:
+        media, data = _web_picture(path)
+    return f"data:{media};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def picture_address(picture: Image | Picture) -> str:
-    return data_address(picture.path)
+def _web_picture(path: Path) -> tuple[str, bytes]:
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+    with PILImage.open(path) as opened:
+        turned = opened.getexif().get(0x0112, 1) not in (0, 1)
+        small = max(opened.size) <= WEB_PICTURE_SIDE
+        if small and not turned and opened.format in ("PNG", "JPEG"):
+            return MEDIA_TYPES[opened.format.lower()], path.read_bytes()
+        opened.draft("RGB", (WEB_PICTURE_SIDE, WEB_PICTURE_SIDE))  # a JPEG decodes smaller
+        picture = ImageOps.exif_transpose(opened)
+        picture.thumbnail((WEB_PICTURE_SIDE, WEB_PICTURE_SIDE), PILImage.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        if picture.mode in ("RGBA", "LA", "P"):
+            picture.save(buffer, "PNG", optimize=True)
+            return MEDIA_TYPES["png"], buffer.getvalue()
+        picture.convert("RGB").save(buffer, "JPEG", quality=85, optimize=True)
+        return MEDIA_TYPES["jpeg"], buffer.getvalue()
 
 
 def font_subset(path: Path, characters: str) -> bytes:
@@ -144,6 +168,13 @@ def render_web_edition(publication: Publication, theme: Theme, layouts: Path,
                        created: dt.datetime) -> bytes:
     """The web edition of ``publication`` as UTF-8 bytes."""
     folder = layouts / WEB_LAYOUT
+    addresses: dict[Path, str] = {}  # a picture shown twice is made small once
+
+    def picture_address(picture: Image | Picture) -> str:
+        if picture.path not in addresses:
+            addresses[picture.path] = data_address(picture.path)
+        return addresses[picture.path]
+
     view = publication_to_view(publication, picture_address, created)
     environment = layout_environment(folder, "the web edition")
 

@@ -51,6 +51,10 @@ from .wordbreaks import tweeluik_word_breaks
 SPARE_PAGE_PREFIX = "spare-"
 #: Layouts at most spent on starting lessons on the page where the one before ends.
 RUN_ON_ROUNDS = 3
+#: Pages laid out in all for one booklet, first layout included: copyfitting and running
+#: lessons on stop when another layout would pass this, so that a booklet within the
+#: README's limits is set in bounded time (WeasyPrint sets some 20 pages a second).
+PAGE_BUDGET = 900
 
 # Parsed stylesheets with their loaded fonts, kept for the life of the process: in watch
 # mode every rebuild after the first skips loading fonts and parsing CSS, and Pango's
@@ -142,6 +146,10 @@ class LaidOut:
     fitting: Fitting = NO_FITTING  # the copyfitting levels in it
 
 
+class _OverBudget(Exception):
+    """Another layout would pass ``PAGE_BUDGET``."""
+
+
 class _Booklet:
     """One publication's booklet as the writer lays it out: its layout, its gate for
     files, and how HTML is made and laid out."""
@@ -185,21 +193,35 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
 
     leading = theme.length_pt("leading") / 0.75  # in CSS px, as WeasyPrint measures
 
+    spent = [0]  # pages laid out so far
+
+    def affordable(pages: int) -> bool:
+        return spent[0] + pages <= PAGE_BUDGET
+
+    def laid_out(html: str):
+        document, fingerprint = lay_out(html)
+        spent[0] += len(document.pages)
+        return document, fingerprint
+
     def trial(numbers: set[int], levels: tuple[int, ...], tighter: str
               ) -> dict[int, dict[int, LessonExtent]]:
+        if not affordable(len(levels) * sum(before[number].pages for number in numbers)):
+            raise _OverBudget
         html = trial_html({level: html_for(Fitting(dict.fromkeys(numbers, level), tighter))
                            for level in levels}, sorted(numbers))
-        document, _ = lay_out(html)
+        document, _ = laid_out(html)
         return {level: measure_lessons(document, leading, trial_prefix(level))
                 for level in levels}
 
     notes: list[tuple[Lesson, str]] = []
+    over_budget = False
     _IMAGES.refresh(fetcher)
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
         fitting = NO_FITTING
         html = html_for(fitting)
-        document, fingerprint = lay_out(html)
+        document, fingerprint = laid_out(html)
+        pages = len(document.pages)
         before = measure_lessons(document, leading) if theme.copyfit_below > 0 else {}
         after = before
         if any(wants_fitting(extent, theme.copyfit_below) for extent in before.values()):
@@ -209,14 +231,19 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
             try:
                 result = fit_lessons(before, theme.copyfit_below,
                                      lambda numbers, levels: trial(numbers, levels, tighter))
+            except _OverBudget:
+                over_budget = True
             finally:
                 WEASYPRINT_LOGGER.addHandler(collector)
-            if result.levels:
-                fitting = Fitting(result.levels, tighter)
-                html = html_for(fitting)
-                document, fingerprint = lay_out(html)
-                after = measure_lessons(document, leading)
-            notes = fit_notes(publication, result, before, after)
+            if not over_budget and result.levels and not affordable(pages):
+                over_budget = True
+            elif not over_budget:
+                if result.levels:
+                    fitting = Fitting(result.levels, tighter)
+                    html = html_for(fitting)
+                    document, fingerprint = laid_out(html)
+                    after = measure_lessons(document, leading)
+                notes = fit_notes(publication, result, before, after)
         numbers = [lesson.number for lesson in publication.lessons]
         closing = "closing" in html_ids(html)
         for _ in range(RUN_ON_ROUNDS if theme.copyfit_below > 0 and after else 0):
@@ -225,13 +252,21 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                                               measure_introduction(document, leading))
             if run_on == fitting.run_on:
                 break
+            if not affordable(pages):
+                over_budget = True
+                break
             fitting = dataclasses.replace(fitting, run_on=run_on)
             html = html_for(fitting)
-            document, fingerprint = lay_out(html)
+            document, fingerprint = laid_out(html)
             after = measure_lessons(document, leading)
         if fitting.run_on:
             notes = [(lesson, note) for lesson, note in notes if "too many to save" not in note]
             notes += run_on_notes(publication, fitting.run_on)
+        if over_budget and publication.lessons:
+            notes.append((publication.lessons[0], f"at {pages} pages the booklet is too long "
+                          "to lay out again, so some lessons may end on a nearly empty page "
+                          "(tweeluik sets lessons tighter, or starts them on the page before, "
+                          f"only while it lays out at most {PAGE_BUDGET} pages in all)"))
     except RefusedResource as refused:
         raise refused_by_the_gate(publication, layout, refused) from None
     finally:

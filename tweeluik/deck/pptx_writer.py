@@ -172,11 +172,26 @@ def picture_for_slide(path: Path) -> BytesIO | str:
     return buffer
 
 
-def _place_picture(placeholder, picture: PicturePlan) -> None:
+class _SlidePictures:
+    """Each picture file as python-pptx takes it, prepared once per deck however many
+    slides show it (reading a PNG's orientation decodes the whole picture)."""
+
+    def __init__(self) -> None:
+        self.prepared: dict[Path, bytes | str] = {}
+
+    def __call__(self, path: Path) -> BytesIO | str:
+        if path not in self.prepared:
+            made = picture_for_slide(path)
+            self.prepared[path] = made if isinstance(made, str) else made.getvalue()
+        kept = self.prepared[path]
+        return kept if isinstance(kept, str) else BytesIO(kept)
+
+
+def _place_picture(placeholder, picture: PicturePlan, pictures: _SlidePictures) -> None:
     """Put the image in its placeholder, scaled to fit inside it (never cropped)."""
     box_left, box_top = placeholder.left, placeholder.top
     box_w, box_h = placeholder.width, placeholder.height
-    shape = placeholder.insert_picture(picture_for_slide(picture.path))
+    shape = placeholder.insert_picture(pictures(picture.path))
     shape.crop_left = shape.crop_right = shape.crop_top = shape.crop_bottom = 0
     scale = min(box_w / picture.width_px, box_h / picture.height_px)
     width, height = int(picture.width_px * scale), int(picture.height_px * scale)
@@ -244,7 +259,7 @@ def _write_notes(slide, notes: tuple[str, ...], language: str) -> None:
 
 
 def _write_slide(presentation, plan: SlidePlan, number: int, theme: Theme, language: str,
-                 design: bool) -> None:
+                 design: bool, pictures: _SlidePictures) -> None:
     layout = list(presentation.slide_masters[plan.master].slide_layouts)[plan.position]
     slide = presentation.slides.add_slide(layout)
     layout_placeholders = list(layout.placeholders)
@@ -267,7 +282,7 @@ def _write_slide(presentation, plan: SlidePlan, number: int, theme: Theme, langu
     for text in (*plan.texts, *([plan.footer] if plan.footer else [])):
         _write_text(shape_for(text.placeholder, text.clone), text, theme, language)
     if plan.picture is not None:
-        _place_picture(shape_for(plan.picture.placeholder, False), plan.picture)
+        _place_picture(shape_for(plan.picture.placeholder, False), plan.picture, pictures)
     if plan.logo is not None:
         _place_logo(slide, plan.logo, theme)
     for order, shape in by_order.items():  # empty placeholders would show prompt text
@@ -364,8 +379,10 @@ def write_deck(plan: DeckPlan, presentation, theme: Theme, created: dt.datetime)
         apply_theme_colours_and_fonts(presentation, theme)
     _remove_all_slides(presentation)
     _set_default_language(presentation, plan.language_tag)
+    pictures = _SlidePictures()
     for number, slide_plan in enumerate(plan.slides, start=1):
-        _write_slide(presentation, slide_plan, number, theme, plan.language_tag, design)
+        _write_slide(presentation, slide_plan, number, theme, plan.language_tag, design,
+                     pictures)
     props = presentation.core_properties
     props.title = plan.title
     props.author = plan.author

@@ -42,11 +42,13 @@ from ..events import (
 )
 from ..outputs import OUTPUTS, output_paths
 from ..paths import real
+from ..source import MAX_SOURCE_BYTES
 from .pictures import booklet_pages, slide_pictures
 
 LOCK_NAME = ".tweeluik-studio-lock"
-#: The longest source the studio saves (the parser refuses far less).
-MAX_SOURCE_BYTES = 2 * 1024 * 1024
+#: The longest text the studio saves: four times what the build reads, so that an
+#: author who pasted too much keeps it all and is told by the check what to cut.
+MAX_SAVED_BYTES = 4 * MAX_SOURCE_BYTES
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,80}", re.IGNORECASE)
 
 
@@ -162,7 +164,7 @@ class StudioProject:
         into place) and queue a build."""
         source = self.source(name)
         data = text.encode("utf-8")
-        if len(data) > MAX_SOURCE_BYTES:
+        if len(data) > MAX_SAVED_BYTES:
             raise ValueError("the text is longer than 2 MB; a letter is far shorter")
         temporary = source.with_name(f".{source.name}.studio-{secrets.token_hex(4)}.tmp")
         try:
