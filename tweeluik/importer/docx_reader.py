@@ -19,6 +19,7 @@ from docx.exceptions import PythonDocxError
 from docx.oxml.ns import qn
 from docx.text.hyperlink import Hyperlink
 
+from ..parse import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
 from .pieces import Picture, Piece, Span
 
 PICTURE_TYPES = {"image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg"}
@@ -37,7 +38,7 @@ _EMBED = qn("r:embed")
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_PARTS = 2000
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
-MAX_PARAGRAPHS = 20_000
+MAX_PARAGRAPHS = PARAGRAPHS_IN_A_PUBLICATION  # more would not build
 _TEXT_BOX = qn("w:txbxContent")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -70,7 +71,8 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
     left_out: list[str] = []
     unread = []
     damaged = 0
-    for paragraph in document.paragraphs[:MAX_PARAGRAPHS]:
+    paragraphs = document.paragraphs  # python-docx makes the list anew on each call
+    for paragraph in paragraphs[:MAX_PARAGRAPHS]:
         for part in (paragraph, *_text_box_paragraphs(paragraph)):
             try:
                 piece = _piece(document, part, left_out)
@@ -81,8 +83,9 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
                 piece = _plain_piece(part)
             if piece is not None:
                 pieces.append(piece)
-    if len(document.paragraphs) > MAX_PARAGRAPHS:
-        unread.append(f"paragraphs after the first {MAX_PARAGRAPHS:,} (a letter has far fewer)")
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        unread.append(f"paragraphs after the first {MAX_PARAGRAPHS:,} (a publication holds no "
+                      "more: put the rest in a second one)")
     if damaged:
         left_out.append(f"the formatting of {damaged} paragraph{'s' if damaged != 1 else ''} "
                         "that Word stored damaged (their words are read as plain text)")
