@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import publication  # noqa: E402
+from generate import at_the_limits, publication  # noqa: E402
 from studio_edits import studio_edits  # noqa: E402
 
 PYTHON = sys.executable
@@ -167,12 +167,34 @@ def variant_rows(name: str, pdf: bytes, runs: int) -> list[tuple]:
     return rows
 
 
+def limit_rows(work: Path, runs: int, fresh_out) -> list[tuple]:
+    """A cold full build of each source at the README's limits (bench/generate.py)."""
+    from tweeluik.parse import MAX_LESSONS, MAX_LINKS, MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
+    from tweeluik.source import MAX_SOURCE_BYTES
+    folder = work / "limits"
+    folder.mkdir()
+    bodies = at_the_limits(folder, MAX_LESSONS, MAX_PARAGRAPHS, MAX_LINKS, MAX_PARAGRAPH_CHARS,
+                           MAX_SOURCE_BYTES)
+    rows = []
+    for name, body in bodies.items():
+        source = folder / f"{name}.md"
+        source.write_text("---\ntitle: Aan de grens\n---\n" + body, encoding="utf-8")
+        median, values, peak = median_of(runs, lambda source=source: timed(
+            [PYTHON, str(ROOT / "build.py"), str(source), "--out", str(fresh_out()), "-q"], ROOT))
+        rows.append(("at the limits", name[:12], median, values, peak,
+                     f"{name}; target ≤ 60 s"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument("--sizes", default="100,200",
                         help="lesson counts of the generated publications (default 100,200)")
+    parser.add_argument("--limits", action="store_true",
+                        help="also build each source at the README's limits (target ≤ 60 s "
+                             "each; about 3 minutes a run)")
     args = parser.parse_args()
     runs = max(1, args.runs)
     have_pandoc = shutil.which("pandoc") is not None and Path(WEASYPRINT).is_file()
@@ -274,6 +296,9 @@ def main() -> None:
             at = next(i for i, r in enumerate(rows) if r[0] == "cold full build" and r[1] == name)
             rows[at] = (*rows[at][:5], rows[at][5] + " (target ≤ 1.7), ≤ 400 MB")
         rows.extend(variant_rows(name, built_pdf(source, work), runs))
+
+    if args.limits:
+        rows.extend(limit_rows(work, min(runs, 3), fresh_out))
 
     print(f"\ntweeluik benchmark: median of {runs} runs, {os.cpu_count()} cores, "
           f"Python {sys.version.split()[0]}{'' if have_pandoc else ', pandoc not installed'}\n")

@@ -1,4 +1,5 @@
-"""Generate a publication with N lessons of realistic length, for the benchmark.
+"""Generate a publication with N lessons of realistic length, for the benchmark; and the
+sources at the README's limits (``at_the_limits``), for the benchmark and the tests.
 
     .venv/bin/python bench/generate.py 100 > /tmp/honderd.md
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import random
 import sys
+from pathlib import Path
 
 WORDS = ("buurt wijk bewoners team vrijwilligers ontmoeting koffie plein school straat "
          "gesprek plan idee samen jaar maand week avond huis deur tuin bank zomer winter "
@@ -39,6 +41,33 @@ def publication(lessons: int, seed: int = 1) -> str:
             out += [paragraph(rng), ""]
     out += ["---", "", paragraph(rng), "", "Met hartelijke groet,", ""]
     return "\n".join(out)
+
+
+def at_the_limits(folder: Path, lessons: int, paragraphs: int, links: int,
+                  paragraph_chars: int, source_bytes: int) -> dict[str, str]:
+    """The body of a source at each of the README's limits (the numbers are the limits,
+    handed in by the caller); the picture they show is written into ``folder``/images."""
+    from PIL import Image
+    (folder / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (7000, 7000), (190, 170, 150)).save(folder / "images" / "groot.png",
+                                                         compress_level=1)
+    rng = random.Random(3)
+    long_paragraph = " ".join(sentence(rng, 12) for _ in range(400))[:paragraph_chars - 10]
+    return {
+        "lessons-each-with-the-same-large-picture": "Beste leden,\n\n" + "".join(
+            f"## {n}. Les {n}\n\n> Kern {n}.\n\n![Het plein](images/groot.png)\n\nTekst {n}.\n\n"
+            for n in range(1, lessons + 1)),
+        "paragraphs": "Beste leden,\n\n## 1. Les\n\n" + "\n\n".join(
+            sentence(rng, 12) for _ in range(paragraphs - 1)) + "\n",
+        "links-each-with-a-note-and-a-qr-code": "Beste leden,\n\n## 1. Les\n\n" + "\n\n".join(
+            f"Zie [pagina {n}](https://example.nl/wijkteams/verslagen/{n}/het-hele-verslag)."
+            for n in range(links)) + "\n",
+        "the-most-text-in-the-longest-paragraphs": "Beste leden,\n\n## 1. Les\n\n" + "\n\n".join(
+            [long_paragraph] * ((source_bytes - 1000) // len(long_paragraph))) + "\n",
+        "emphasis-nested-twelve-deep": "Beste leden,\n\n## 1. Les\n\n" + "\n\n".join(
+            "*a _b **c __d *e _f **g __h *i _j **k __l x__** j_* i__** h_* g__** f_* e__** "
+            "d_* c__** b_* tekst" for _ in range(100)) + "\n",
+    }
 
 
 if __name__ == "__main__":
