@@ -64,6 +64,12 @@ def at_the_limits(folder: Path, lessons: int, paragraphs: int, links: int,
             for n in range(links)) + "\n",
         "the-most-text-in-the-longest-paragraphs": "Beste leden,\n\n## 1. Les\n\n" + "\n\n".join(
             [long_paragraph] * ((source_bytes - 1000) // len(long_paragraph))) + "\n",
+        # A pasted list run together: first paragraphs of one sentence and many commas,
+        # which the slides shorten clause by clause.
+        "lists-pasted-as-one-sentence": "Beste leden,\n\n" + "".join(
+            f"## {n}. Les {n}\n\n" + ", ".join(f"punt {i} van de lijst"
+                                                for i in range(1000))[:paragraph_chars - 10]
+            + "\n\n" for n in range(1, source_bytes // paragraph_chars)),
         "emphasis-nested-twelve-deep": "Beste leden,\n\n## 1. Les\n\n" + "\n\n".join(
             "*a _b **c __d *e _f **g __h *i _j **k __l x__** j_* i__** h_* g__** f_* e__** "
             "d_* c__** b_* tekst" for _ in range(100)) + "\n",

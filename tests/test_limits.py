@@ -21,7 +21,7 @@ generate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(generate)
 CASES = ["lessons-each-with-the-same-large-picture", "paragraphs",
          "links-each-with-a-note-and-a-qr-code", "the-most-text-in-the-longest-paragraphs",
-         "emphasis-nested-twelve-deep"]
+         "lists-pasted-as-one-sentence", "emphasis-nested-twelve-deep"]
 
 
 @pytest.fixture(scope="module")

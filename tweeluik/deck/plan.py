@@ -666,18 +666,31 @@ class _Planner:
         runs = paragraphs[0]
         tail = tail or []
         text = plain_text_of(runs)
-        last: tuple[list[list[RunPlan]], Shortened] | None = None
-        for shortened in shorter_versions(text):
-            candidate = [runs_prefix(runs, shortened), *tail]
-            last = (candidate, shortened)
-            fit = fit_text(self.pieces(candidate, bold, italic, caps), style, box,
-                           smallest, smallest)
+        versions = list(shorter_versions(text))
+
+        def tried(index: int) -> tuple[list[list[RunPlan]], Fit | None]:
+            candidate = [runs_prefix(runs, versions[index]), *tail]
+            return candidate, fit_text(self.pieces(candidate, bold, italic, caps), style, box,
+                                       smallest, smallest)
+
+        # Each version is shorter than the one before, so when one fits, every later one
+        # does: find the first that fits by halving (a pasted list of 900 clauses would
+        # take 900 fittings one by one, each as long as the text).
+        low, high = 0, len(versions)
+        while low < high:
+            middle = (low + high) // 2
+            if tried(middle)[1] is None:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(versions):
+            candidate, fit = tried(low)
             if fit is not None:
-                return candidate, fit, shortened
+                return candidate, fit, versions[low]
         # Not even one word fits at the smallest size: set the first word as large as it
         # goes rather than leave an empty box.
-        candidate, shortened = last if last is not None else (
-            [runs, *tail], Shortened(text, "words", word_count(text)))
+        candidate, shortened = ([runs_prefix(runs, versions[-1]), *tail], versions[-1]) \
+            if versions else ([runs, *tail], Shortened(text, "words", word_count(text)))
         fit = fit_text(self.pieces(candidate, bold, italic, caps), style, box, smallest, 1,
                        step=0.5)
         if fit is None:
