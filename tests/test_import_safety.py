@@ -172,3 +172,34 @@ def test_a_word_file_longer_than_a_publication_is_read_up_to_the_limit(project):
     assert f"did not read the paragraphs after the first {MAX_PARAGRAPHS:,}" in result.stdout + result.stderr
     check = run_project(project, "--check", "content/lang.md")
     assert check.returncode == 0, check.stderr
+
+
+@pytest.mark.parametrize(("declarations", "reference"), [
+    ('<!ENTITY x SYSTEM "file://{secret}">', "&x;"),  # reads a file of this computer
+    ('<!ENTITY a0 "ha">' + "".join(f'<!ENTITY a{i} "' + f"&a{i - 1};" * 10 + '">'
+                                   for i in range(1, 10)), "&a9;"),  # 10⁹ words
+])
+def test_entities_in_a_word_file_are_never_expanded(project, tmp_path, declarations, reference):
+    import re
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("GEHEIM-31415", encoding="utf-8")
+    document = Document()
+    document.add_paragraph("Nieuws van de club", style="Title")
+    document.add_paragraph("Beste leden, PLEK en verder.")
+    document.add_paragraph("Met vriendelijke groet,")
+    document.save(tmp_path / "plain.docx")
+    with zipfile.ZipFile(tmp_path / "plain.docx") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = re.sub(r"^<\?xml[^>]*\?>", "", parts["word/document.xml"].decode("utf-8"))
+    parts["word/document.xml"] = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [{declarations.format(secret=secret)}]>'
+        + xml.replace("PLEK", reference)).encode("utf-8")
+    with zipfile.ZipFile(project / "brief.docx", "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = run_project(project, "import", str(project / "brief.docx"))
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    written = project / "content" / "brief.md"
+    text = written.read_text(encoding="utf-8") if written.exists() else ""
+    assert "GEHEIM" not in text + result.stdout + result.stderr and "hahaha" not in text
+    assert result.returncode in (0, 2)
