@@ -134,6 +134,19 @@ def test_an_upload_with_a_path_in_its_name_is_refused(studio):
     assert not (studio.project / "evil.md").exists()
 
 
+def test_an_upload_over_the_limit_is_refused_and_nothing_is_written(studio):
+    from tweeluik.studio.app import MAX_UPLOAD_BYTES
+    before = sorted(path.name for path in (studio.project / "content").iterdir())
+    status, _ = studio.request("/api/import?name=groot.txt", "POST",
+                               b"Beste leden,\n\n" + b"x" * MAX_UPLOAD_BYTES)
+    assert status == 413
+    status, _ = studio.request(f"/api/p/{NAME}/beside?name=logo.png", "POST",
+                               b"\x89PNG" + b"\0" * MAX_UPLOAD_BYTES)
+    assert status == 413
+    assert sorted(path.name for path in (studio.project / "content").iterdir()) == before
+    assert not (studio.project / "content" / "images" / "logo.png").exists()
+
+
 def test_only_publications_of_the_project_are_served(studio):
     assert studio.request("/api/p/..%2F..%2Fetc%2Fpasswd")[0] == 404
     assert studio.request("/static/..%2F..%2Fproject.py")[0] == 404
