@@ -61,7 +61,10 @@ def link_notes(style: str, colour: str) -> LinkNotes | None:
             return ""
         address = readable_address(link.href)
         if len(address) > QR_FROM_LENGTH and link.href not in codes:
-            codes[link.href] = qr_code_svg(link.href, colour, f"QR code: {address}")
+            try:
+                codes[link.href] = qr_code_svg(link.href, colour, f"QR code: {address}")
+            except segno.DataOverflowError:  # more than a QR code holds: the address alone
+                codes[link.href] = ""
         qr = codes.get(link.href, "")
         kind = " with-qr" if qr else ""
         return (f'<span class="link-note{kind}">{qr}<a class="link-address" '
