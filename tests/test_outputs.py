@@ -7,6 +7,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -258,3 +259,38 @@ def test_a_journal_of_ours_is_still_finished(built):
     with Folder(out).locked() as folder:
         assert folder.set_aside == []
     assert (out / "pub.pdf").read_bytes() == b"finished by the journal"
+
+
+@pytest.mark.slow
+def test_several_publications_build_at_once_with_the_same_bytes_and_words(tmp_path):
+    """Four sources (one with a mistake): built on every core, the files are those a
+    build of one after the other writes, each source's lines stay together in the
+    order of the sources, and the mistake is told while the others are built."""
+    content = tmp_path / "content"
+    content.mkdir()
+    long_body = "Beste leden,\n\n" + "".join(  # brief-2 takes longest: it is told first all the same
+        f"## {n}. Les\n\n> Kern {n}.\n\n" + "Tekst van de les. " * 300 + "\n\n" for n in range(1, 16))
+    sources = [write_source(content, long_body if n == 2 else BODY, name=f"brief-{n}",
+                            front=f"title: Brief {n}\norganisation: Wijkteam Test\n"
+                                  "date: 2026-01-15\n") for n in (1, 2, 3)]
+    broken = write_source(content, "## \n\nTekst.\n", name="brief-4")
+    sources.insert(2, broken)
+    results = {}
+    for how, env in (("at once", {}), ("one by one", {"TWEELUIK_SERIAL": "1"})):
+        results[how] = run_build(*map(str, sources), "--out", str(tmp_path / how), env=env)
+        assert results[how].returncode == 2, results[how].stderr
+    outputs = sorted(path.name for path in (tmp_path / "one by one").iterdir()
+                     if not path.name.startswith("."))  # the manifest names its own folder
+    assert len(outputs) == 15
+    for name in outputs:
+        assert (tmp_path / "at once" / name).read_bytes() == \
+            (tmp_path / "one by one" / name).read_bytes(), name
+    def without_times(text: str) -> str:
+        text = text.replace("at once", "OUT").replace("one by one", "OUT")
+        return re.sub(r"\s+", " ", re.sub(r"\d+\.\d\d s", "_ s", text))
+
+    assert without_times(results["at once"].stdout) == without_times(results["one by one"].stdout)
+    assert results["at once"].stderr == results["one by one"].stderr
+    told = [line.split()[1] for line in results["at once"].stdout.splitlines()
+            if line.startswith("built ")]
+    assert told == [str(source) for source in sources if source != broken]

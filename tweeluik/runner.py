@@ -8,6 +8,7 @@ in one publication never stops the others; the exit code is the worst of them.
 
 from __future__ import annotations
 
+import functools
 import sys
 import traceback
 from pathlib import Path
@@ -80,12 +81,16 @@ class _Reporter:
 
 def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, ...],
               listener: Listener, force: bool = False, strict: bool = False,
-              staged: bool = False) -> int:
+              staged: bool = False, processes: int = 1) -> int:
     """Build what is out of date in each source, telling ``listener``; return the exit
     code. ``staged`` (watch mode) writes each booklet and deck first and says so, then
-    the print variants."""
+    the print variants. With ``processes`` over 1 and more than two publications to
+    build, the first is built here and the others then several at once, each in a
+    process of its own (see ``workers.build_in_processes``); what each build says is
+    told when it is done, in the order of ``sources``."""
     status = EXIT_OK
     manifest = Manifest(out_dir, roots=[layouts, *{source.parent for source in sources}])
+    work: list[tuple[Path, tuple[str, ...]]] = []
     for source in sources:
         neighbours = sorted({*sources, *(real(path) for path in source.parent.glob("*.md"))})
         clash = collisions(source, neighbours, out_dir)
@@ -97,39 +102,92 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
         if not todo:
             listener(UpToDate(source))
             continue
-        reporter = _Reporter(listener, source)
-        listener(Started(source))
-        try:
-            from .builder import build_publication
-            from .progress import LayoutProgress
-            with LayoutProgress(listener, source):
-                report = build_publication(source, out_dir, layouts, todo, manifest=manifest,
-                                           strict=strict,
-                                           first=reporter.first_stage if staged else None,
-                                           preview_ready=reporter.preview if staged else None)
-        except SourceError as error:
-            listener(Refused(source, error))
-            status = max(status, EXIT_BAD_INPUT)
-            continue
-        except InstallError as error:  # the same for every publication: stop here
-            listener(NotInstalled(str(error)))
+        work.append((source, todo))
+
+    def build(source: Path, todo: tuple[str, ...], tell: Listener, parallel: bool | None) -> int:
+        return _build_one(source, todo, out_dir, layouts, manifest, tell, strict, staged,
+                          parallel)
+
+    if processes > 1 and len(work) > 2 and not staged:
+        # The first is built here, so that every process forked for the others starts
+        # with what it loaded (fonts, stylesheet, templates): a warm build takes a
+        # quarter of a cold one.
+        first, rest = work[0], work[1:]
+        outcome = build(*first, listener, None)
+        if outcome == EXIT_INSTALL:
             return EXIT_INSTALL
-        except OSError as error:  # a disk problem met on the way: the file it concerns
-            where = Path(error.filename) if error.filename else source
-            listener(DiskProblem(source, where, describe_os_error(error)))
-            status = max(status, EXIT_BAD_INPUT)
-            continue
-        except ModuleNotFoundError as error:
-            if (error.name or "").split(".")[0] == "tweeluik":
-                raise
-            listener(NotInstalled(str(missing_package(error, sys.executable))))
+        status = _worse(status, outcome)
+        from .workers import build_in_processes
+        jobs = [functools.partial(_build_in_a_process, build, source, todo)
+                for source, todo in rest]
+        outcomes = build_in_processes(
+            jobs, processes, listener,
+            lambda index, code: internal_error_event(rest[index][0], code))
+        for outcome in outcomes:
+            status = _worse(status, outcome)
+        return status
+    for source, todo in work:
+        outcome = build(source, todo, listener, None)
+        if outcome == EXIT_INSTALL:
             return EXIT_INSTALL
-        except Exception as error:  # a bug in tweeluik, not in the author's text
-            listener(internal_error(source, error))
-            status = EXIT_INTERNAL if status == EXIT_OK else status
-            continue
-        reporter.rest(report)
+        status = _worse(status, outcome)
     return status
+
+
+def _build_in_a_process(build, source: Path, todo: tuple[str, ...], tell: Listener) -> int:
+    """One publication built in a process of its own: no worker beside it (the other
+    processes keep the other cores busy)."""
+    return build(source, todo, tell, False)
+
+
+def _worse(status: int, outcome: int) -> int:
+    """The exit code of two results: install problems, then bad input, then bugs."""
+    if outcome == EXIT_INTERNAL:
+        return EXIT_INTERNAL if status == EXIT_OK else status
+    if status == EXIT_INTERNAL and outcome == EXIT_OK:
+        return status
+    return max(status, outcome)
+
+
+def _build_one(source: Path, todo: tuple[str, ...], out_dir: Path, layouts: Path,
+               manifest: Manifest, listener: Listener, strict: bool, staged: bool,
+               parallel: bool | None) -> int:
+    """Build one publication, telling ``listener``; its exit code."""
+    reporter = _Reporter(listener, source)
+    listener(Started(source))
+    try:
+        from .builder import build_publication
+        from .progress import LayoutProgress
+        with LayoutProgress(listener, source):
+            report = build_publication(source, out_dir, layouts, todo, manifest=manifest,
+                                       strict=strict, parallel=parallel,
+                                       first=reporter.first_stage if staged else None,
+                                       preview_ready=reporter.preview if staged else None)
+    except SourceError as error:
+        listener(Refused(source, error))
+        return EXIT_BAD_INPUT
+    except InstallError as error:  # the same for every publication: stop here
+        listener(NotInstalled(str(error)))
+        return EXIT_INSTALL
+    except OSError as error:  # a disk problem met on the way: the file it concerns
+        where = Path(error.filename) if error.filename else source
+        listener(DiskProblem(source, where, describe_os_error(error)))
+        return EXIT_BAD_INPUT
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] == "tweeluik":
+            raise
+        listener(NotInstalled(str(missing_package(error, sys.executable))))
+        return EXIT_INSTALL
+    except Exception as error:  # a bug in tweeluik, not in the author's text
+        listener(internal_error(source, error))
+        return EXIT_INTERNAL
+    reporter.rest(report)
+    return EXIT_OK
+
+
+def internal_error_event(source: Path, exit_code: int | None) -> InternalError:
+    """A build process that ended without saying how (it crashed or was killed)."""
+    return InternalError(source, f"the build stopped unexpectedly (exit code {exit_code})", "")
 
 
 def internal_error(source: Path, error: Exception) -> InternalError:

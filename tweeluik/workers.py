@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -104,3 +104,89 @@ class Beside:
                 self.process.kill()
             self.process.join()
             self.receiver.close()
+
+
+def build_in_processes(jobs: Sequence[Callable[[Callable[[Any], None]], int]], processes: int,
+                       listener: Callable[[Any], None],
+                       died: Callable[[int, int | None], Any]) -> list[int]:
+    """Run ``job(tell)`` for each job, at most ``processes`` at once, each in a forked
+    process; return their results in order. Progress (``Working``) events reach
+    ``listener`` as they come; every other event a job tells is held until the job is
+    done, and the jobs' events are told in the order of ``jobs``, so two builds never
+    mix their lines. A job whose process dies is told as ``died(index, exit code)``. When
+    this process is interrupted, the running jobs are stopped as Ctrl-C stops a build
+    (SIGTERM, so each finishes its renames), and killed if they do not end soon."""
+    from multiprocessing.connection import Connection, wait
+
+    from .events import Working
+
+    context = multiprocessing.get_context("fork")
+    waiting = list(enumerate(jobs))
+    running: dict[Any, tuple[int, Any, list[Any]]] = {}
+    finished: dict[int, tuple[list[Any], int]] = {}
+    results: list[int] = []
+    try:
+        while waiting or running:
+            while waiting and len(running) < processes:
+                index, job = waiting.pop(0)
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_run_job, args=(sender, job))
+                process.start()
+                sender.close()
+                running[receiver] = (index, process, [])
+            for ready in wait(list(running)):
+                assert isinstance(ready, Connection)
+                index, process, told = running[ready]
+                try:
+                    message = ready.recv()
+                except EOFError:
+                    message = ("done", None)
+                if message[0] == "event":
+                    if isinstance(message[1], Working):
+                        listener(message[1])
+                    else:
+                        told.append(message[1])
+                    continue
+                del running[ready]
+                ready.close()
+                process.join()
+                code = message[1]
+                if code is None:
+                    told.append(died(index, process.exitcode))
+                    code = 1
+                finished[index] = (told, code)
+            while len(results) in finished:
+                told, code = finished.pop(len(results))
+                for event in told:
+                    listener(event)
+                results.append(code)
+    finally:
+        _stop(running)
+    return results
+
+
+def _run_job(sender, job: Callable[[Callable[[Any], None]], int]) -> None:
+    """In a build process: run the job, sending its events and then its exit code. Ctrl-C
+    is the parent's to handle; SIGTERM (from the parent, when it is interrupted) stops the
+    build as it stops the command line: after the renames, without a word."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        code = job(lambda event: sender.send(("event", event)))
+        sender.send(("done", code))
+    except BaseException:  # stopped (Terminated) or the pipe is gone: end quietly
+        os._exit(143)
+    finally:
+        sender.close()
+
+
+def _stop(running: dict[Any, tuple[int, Any, list[Any]]]) -> None:
+    for _, process, _ in running.values():
+        if process.is_alive():
+            process.terminate()
+    for receiver, (_, process, _) in running.items():
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        receiver.close()
