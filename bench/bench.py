@@ -167,6 +167,27 @@ def variant_rows(name: str, pdf: bytes, runs: int) -> list[tuple]:
     return rows
 
 
+def many_rows(work: Path, count: int, runs: int, fresh_out) -> list[tuple]:
+    """``count`` copies of the sample built by one command: on every core, and one after
+    the other in one process (``TWEELUIK_SERIAL=1``)."""
+    folder = work / "many"
+    folder.mkdir()
+    shutil.copytree(ROOT / "content" / "images", folder / "images")
+    sources = []
+    for number in range(1, count + 1):
+        sources.append(folder / f"brief-{number:02d}.md")
+        shutil.copyfile(SAMPLE, sources[-1])
+    command = [PYTHON, str(ROOT / "build.py"), *map(str, sources), "-q"]
+    serial, serial_runs, serial_peak = median_of(runs, lambda: timed(
+        [*command, "--out", str(fresh_out())], ROOT, env={"TWEELUIK_SERIAL": "1"}))
+    at_once, at_once_runs, at_once_peak = median_of(runs, lambda: timed(
+        [*command, "--out", str(fresh_out())], ROOT))
+    label = f"{count} × sample"
+    return [("one after the other", label, serial, serial_runs, serial_peak, ""),
+            ("on every core", label, at_once, at_once_runs, at_once_peak,
+             f"{at_once / serial:.2f} × one after the other (target ≤ 0.6)")]
+
+
 def limit_rows(work: Path, runs: int, fresh_out) -> list[tuple]:
     """A cold full build of each source at the README's limits (bench/generate.py)."""
     from tweeluik.parse import MAX_LESSONS, MAX_LINKS, MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
@@ -192,6 +213,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument("--sizes", default="100,200",
                         help="lesson counts of the generated publications (default 100,200)")
+    parser.add_argument("--many", type=int, default=0, metavar="N",
+                        help="also build N copies of the sample in one command, on every "
+                             "core and one after the other (target ≤ 0.6 × for 12)")
     parser.add_argument("--limits", action="store_true",
                         help="also build each source at the README's limits (target ≤ 60 s "
                              "each; about 3 minutes a run)")
@@ -297,6 +321,8 @@ def main() -> None:
             rows[at] = (*rows[at][:5], rows[at][5] + " (target ≤ 1.7), ≤ 400 MB")
         rows.extend(variant_rows(name, built_pdf(source, work), runs))
 
+    if args.many > 1:
+        rows.extend(many_rows(work, args.many, runs, fresh_out))
     if args.limits:
         rows.extend(limit_rows(work, min(runs, 3), fresh_out))
 
