@@ -122,3 +122,24 @@ def test_a_template_at_the_shape_limit_is_read(tmp_path):
                           front="title: Proef\ndeck:\n  template: huisstijl.pptx\n")
     result = run_project(tmp_path, "--check", str(source))
     assert result.returncode == 0, result.stderr
+
+
+def test_pictures_past_the_pixel_budget_count_as_unknown_and_are_not_decoded():
+    """Many layouts, each with its own huge background picture, would take minutes to
+    look at; past the budget a picture counts as unknown (its text colour is left as
+    the template sets it), so reading the template stays bounded."""
+    import io
+    from types import SimpleNamespace
+
+    from PIL import Image
+
+    from tweeluik.deck.backdrop import PictureColours
+    buffer = io.BytesIO()
+    Image.new("RGB", (4000, 4000), (20, 40, 60)).save(buffer, "PNG", compress_level=1)
+    pictures = PictureColours()
+    parts = [SimpleNamespace(partname=f"/ppt/media/image{n}.png", blob=buffer.getvalue())
+             for n in range(40)]
+    seen = [pictures.mean_behind(part, (0, 0, 100, 100), (10, 10, 20, 20)) for part in parts]
+    budget = PictureColours.BUDGET_PIXELS // (4000 * 4000)
+    assert all(found is not None and found[0] == "#14283C" for found in seen[:budget])
+    assert all(found is None for found in seen[budget:])

@@ -179,9 +179,14 @@ class PictureColours:
 
     SIDE = 256            # pixels: the longest side a picture is reduced to
     MAX_PIXELS = 60_000_000
+    #: Pixels decoded for one template in all (some 10 s of work): a template of many
+    #: layouts, each with its own huge background, has its later pictures count as
+    #: unknown rather than take minutes.
+    BUDGET_PIXELS = 400_000_000
 
     def __init__(self) -> None:
         self.decoded: dict[str, object] = {}
+        self.pixels_left = self.BUDGET_PIXELS
 
     def _image(self, part):
         name = str(part.partname)
@@ -192,7 +197,9 @@ class PictureColours:
                 with warnings.catch_warnings():  # Pillow's advice is not the author's
                     warnings.simplefilter("ignore")
                     opened = Image.open(BytesIO(part.blob))
-                    if opened.width * opened.height <= self.MAX_PIXELS:
+                    pixels = opened.width * opened.height
+                    self.pixels_left -= pixels if opened.format != "JPEG" else pixels // 64
+                    if pixels <= self.MAX_PIXELS and self.pixels_left >= 0:
                         opened.draft("RGB", (self.SIDE, self.SIDE))  # JPEG: decoded at 1/8
                         image = opened.convert("RGBA")
                         image.thumbnail((self.SIDE, self.SIDE))
