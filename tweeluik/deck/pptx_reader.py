@@ -181,8 +181,8 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
         kind_of_colour = etree.QName(fill[0]).localname
         if kind_of_colour in ("srgbClr", "schemeClr") and fill[0].get("val"):
             colour = ("srgb" if kind_of_colour == "srgbClr" else "scheme", fill[0].get("val"))
-    colour_hex = colour_of(fill, colours) if fill is not None else colours.get(
-        "tx1" if kind != "title" else "tx1")
+    # Without a fill of its own, text takes the theme's first text colour (titles too)
+    colour_hex = colour_of(fill, colours) if fill is not None else colours.get("tx1")
     return TextStyle(
         typeface=typeface, font_ref=font_ref, size=int(size) / 100 if size else None,
         bold=sources.first("", "b") in ("1", "true"),
