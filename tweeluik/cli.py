@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .disk_errors import describe_write_error
 from .errors import InstallError, SourceError, missing_package, printable
-from .outputs import describe_os_error
 from .paths import real
 from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, build_all, check_all, kinds_for
 from .terminal import Console, TerminalFace
@@ -219,7 +219,7 @@ def import_command(argv: list[str], root: Path | None) -> int:
         console.error(error)
         return EXIT_BAD_INPUT
     except OSError as error:
-        console.problem(f"{console.shown(target)}: {describe_os_error(error)}")
+        console.problem(f"{console.shown(target)}: {describe_write_error(error)}")
         return EXIT_BAD_INPUT
     shown = console.shown(target)
     # The report holds the letter's own words: shown through the same filter as every

@@ -12,7 +12,6 @@ under a lock on the output folder, which also guards the manifest.
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
 import json
 import os
@@ -23,6 +22,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from .disk_errors import describe_write_error
 from .errors import SourceError
 from .paths import real
 
@@ -102,22 +102,6 @@ def collisions(source: Path, others: list[Path], out_dir: Path) -> str | None:
     return None
 
 
-def describe_os_error(error: OSError) -> str:
-    """A disk problem in plain words, with what to do about it."""
-    hints = {
-        errno.ENOSPC: "the disk is full; free some space and build again",
-        errno.EDQUOT: "your disk quota is used up; free some space and build again",
-        errno.EACCES: "permission denied; check that you may write to this folder",
-        errno.EPERM: "permission denied; check that you may write to this folder",
-        errno.EROFS: "the disk is read-only; choose another output folder with --out",
-        errno.ENAMETOOLONG: "the file name is too long; give the source a shorter name",
-        errno.EISDIR: "a folder stands where the file should go; remove or rename it",
-        errno.ENOTDIR: "a file stands where a folder should be; choose another --out",
-        errno.ELOOP: "a symbolic link points to itself; remove it",
-    }
-    return hints.get(error.errno or 0, (error.strerror or str(error)).lower())
-
-
 class OutputFolder:
     """An output folder, locked while this build writes its files and the manifest."""
 
@@ -139,7 +123,7 @@ class OutputFolder:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise self.fail(self.path, f"cannot make the output folder: "
-                            f"{describe_os_error(error)}") from None
+                            f"{describe_write_error(error)}") from None
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[OutputFolder]:
@@ -150,7 +134,7 @@ class OutputFolder:
             handle = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
             raise self.fail(self.path, f"cannot write in the output folder: "
-                            f"{describe_os_error(error)}") from None
+                            f"{describe_write_error(error)}") from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX)
             self._lock = handle
@@ -217,13 +201,13 @@ class OutputFolder:
                         stream.write(data)
                     os.chmod(temporary, 0o644)
                 except OSError as error:
-                    raise self.fail(target, f"cannot write: {describe_os_error(error)}") from None
+                    raise self.fail(target, f"cannot write: {describe_write_error(error)}") from None
             journal = self.path / f"{JOURNAL_PREFIX}{token}.json"
             try:
                 self._write_small(journal, json.dumps(
                     [[temporary.name, target.name] for temporary, target in written]))
             except OSError as error:
-                raise self.fail(journal, f"cannot write: {describe_os_error(error)}") from None
+                raise self.fail(journal, f"cannot write: {describe_write_error(error)}") from None
         except BaseException:
             for temporary, _ in written:
                 with contextlib.suppress(OSError):
@@ -237,7 +221,7 @@ class OutputFolder:
             for temporary, target in written:
                 os.replace(temporary, target)
         except OSError as error:  # the journal stays: the next build finishes the renames
-            raise self.fail(target, f"cannot replace: {describe_os_error(error)}") from None
+            raise self.fail(target, f"cannot replace: {describe_write_error(error)}") from None
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         with contextlib.suppress(OSError):

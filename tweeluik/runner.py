@@ -13,6 +13,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from .disk_errors import describe_write_error
 from .errors import InstallError, SourceError, missing_package
 from .events import (
     Built,
@@ -30,7 +31,7 @@ from .events import (
     Written,
 )
 from .incremental import Manifest
-from .outputs import BOOKLET_KINDS, OUTPUTS, collisions, describe_os_error, output_paths
+from .outputs import BOOKLET_KINDS, OUTPUTS, collisions, output_paths
 from .paths import real
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_INSTALL = 0, 1, 2, 3
@@ -171,7 +172,7 @@ def _build_one(source: Path, todo: tuple[str, ...], out_dir: Path, layouts: Path
         return EXIT_INSTALL
     except OSError as error:  # a disk problem met on the way: the file it concerns
         where = Path(error.filename) if error.filename else source
-        listener(DiskProblem(source, where, describe_os_error(error)))
+        listener(DiskProblem(source, where, describe_write_error(error)))
         return EXIT_BAD_INPUT
     except ModuleNotFoundError as error:
         if (error.name or "").split(".")[0] == "tweeluik":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import errno
 import os
 import re
 import unicodedata
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from .disk_errors import describe_read_error
 from .errors import Diagnostics, printable
 from .model import DeckSettings, Meta
 from .paths import real
@@ -110,25 +110,8 @@ def read_bytes(path: Path, diagnostics: Diagnostics) -> bytes | None:
             return None
         return data
     except OSError as error:
-        diagnostics.error(None, f"cannot read this file ({describe_os_error(error)})")
+        diagnostics.error(None, f"cannot read this file ({describe_read_error(error)})")
         return None
-
-
-def describe_os_error(error: OSError) -> str:
-    """An operating-system error in plain words, with a hint where one helps."""
-    reason = error.strerror or str(error)
-    hints = {
-        "ELOOP": "a symbolic link points to itself; replace it by the real file",
-        "EACCES": "you may not read it; check its permissions",
-        "EPERM": "you may not read it; check its permissions",
-        "ENAMETOOLONG": "the name is too long; use a shorter one",
-        "EISDIR": "it is a folder",
-        "ENOENT": "it does not exist",
-        "ENOSPC": "the disk is full; free some space",
-        "EROFS": "the disk is read-only",
-    }
-    name = errno.errorcode.get(error.errno or 0, "")
-    return f"{reason.lower()}: {hints[name]}" if name in hints else reason.lower()
 
 
 def decode_source(path: Path, data: bytes, diagnostics: Diagnostics) -> str | None:
