@@ -120,7 +120,7 @@ def package_problem(parts: dict[str, bytes]) -> str | None:
     for part, data in parts.items():
         if not part.endswith(XML_PARTS):
             continue
-        if _DOCTYPE.search(data[:4096]):
+        if _DOCTYPE.search(data):  # anywhere: comments may stand before it
             return (f"is not a plain PowerPoint file: its part {printable(part)} declares a "
                     f"DOCTYPE, which PowerPoint never writes; {AGAIN}")
         try:
