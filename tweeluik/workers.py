@@ -1,13 +1,16 @@
-"""Run a piece of a build on the machine's other core, in a forked worker process.
+"""Run parts of the work on the machine's other cores, in forked processes (step 4).
 
-Used by the build (step 4) to make the deck and run the glyph check while this process
-lays out the booklet: on the 2-core machine this saves about a fifth of a cold build of
-the sample (``bench/bench.py``, row "serial build"). The worker is a process forked from
-this one, so it starts with everything this process has already imported; it sends back
-its result, or the exception it raised with the worker's own traceback attached (shown
-by ``--debug``). When the build stops early (an error elsewhere, Ctrl-C, SIGTERM), the
-worker is killed at once rather than waited for. Where fork is not available or there is
-one core, the call simply runs here when its result is asked for.
+``Beside``: the build makes the deck, the web page and the glyph check while this
+process lays out the booklet; on the 2-core machine this saves about a fifth of a cold
+build of the sample (``bench/bench.py``, row "serial build"). The worker is a process
+forked from this one, so it starts with everything this process has already imported;
+it sends back its result, or the exception it raised with the worker's own traceback
+attached (shown by ``--debug``). When the build stops early (an error elsewhere, Ctrl-C,
+SIGTERM), the worker is killed at once rather than waited for. Where fork is not
+available or there is one core, the call simply runs here when its result is asked for.
+
+``build_in_processes``: several publications built at once, one process each, their
+events passed back through a pipe and told in order (``runner.build_all``).
 """
 
 from __future__ import annotations
