@@ -114,6 +114,26 @@ def test_a_hostile_or_damaged_template_is_one_line(tmp_path, case):
     assert "root:" not in line  # nothing of /etc/passwd was read
 
 
+def with_a_trace_of_a_missing_part(parts: dict[str, bytes]) -> None:
+    """What PowerPoint leaves: a relationship to revision information that is not in the
+    file and that nothing refers to."""
+    rels = "ppt/_rels/presentation.xml.rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", (
+        b'<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2015/10/'
+        b'relationships/revisionInfo" Target="revisionInfo.xml"/></Relationships>'))
+
+
+def test_a_relationship_to_a_missing_part_nothing_refers_to_is_left_out(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    make_template(tmp_path / "content" / "huisstijl.pptx", with_a_trace_of_a_missing_part)
+    source = write_source(tmp_path / "content", "## 1. Les\n\nTekst.\n",
+                          front="title: Proef\ndeck:\n  template: huisstijl.pptx\n")
+    result = run_project(tmp_path, str(source), "--only", "deck")
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+
+
 def test_a_template_at_the_shape_limit_is_read(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "layouts").symlink_to(LAYOUTS)

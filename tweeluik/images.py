@@ -261,6 +261,21 @@ class _TooCostly(Exception):
     """Why a drawing is too costly to draw."""
 
 
+def svg_with_plain_size(path: Path) -> str:
+    """A checked SVG drawing as text, its root's width and height set to the numbers of
+    its size (``check_svg``): the slides' renderer refuses a size written in units such
+    as "147pt", which drawing programs write."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(path.read_bytes(), parser)
+    size = _svg_size(root)
+    if size is not None:
+        root.set("width", f"{size[0]:g}")
+        root.set("height", f"{size[1]:g}")
+    return etree.tostring(root, encoding="unicode")
+
+
 def _svg_size(root) -> tuple[float, float] | None:
     box = (root.get("viewBox") or "").replace(",", " ").split()
     if len(box) == 4:

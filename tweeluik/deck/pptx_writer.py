@@ -31,6 +31,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from ..images import svg_with_plain_size
 from ..theme import Theme
 from .fit import LINE_PITCH, PARAGRAPH_GAP
 from .plan import DeckPlan, LogoPlan, PicturePlan, SlidePlan, TextPlan
@@ -209,7 +210,7 @@ def logo_image(logo: LogoPlan, theme: Theme) -> BytesIO | str:
         return picture_for_slide(logo.path)
     import resvg_py
     pixels = max(64, int(round(logo.width / 72 * 300)))  # 300 dpi at its size on the slide
-    png = resvg_py.svg_to_bytes(svg_string=logo.path.read_text(encoding="utf-8"),
+    png = resvg_py.svg_to_bytes(svg_string=svg_with_plain_size(logo.path),
                                 width=pixels, skip_system_fonts=True,
                                 font_files=[str(path) for path in theme.font_files()])
     return BytesIO(bytes(png))

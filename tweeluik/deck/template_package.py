@@ -11,7 +11,8 @@ hostile:
   template grows with each);
 - every XML part must be well-formed and declare no DOCTYPE (Office never writes one;
   an entity in it can stand for gigabytes or for a file of this computer);
-- every relationship inside the package must lead to a part that is there;
+- every relationship inside the package that a part refers to must lead to a part
+  that is there (one to a missing part that nothing refers to is dropped);
 - the slide size must be one PowerPoint can show;
 - a template (.potx) or macro file is opened as a presentation; macros and every
   external relationship (links PowerPoint would follow on opening) are removed.
@@ -152,16 +153,26 @@ def package_problem(parts: dict[str, bytes]) -> str | None:
     return None
 
 
-def _missing_target(rels_part: str, root, parts: dict[str, bytes]) -> str | None:
-    """The first internal target of a relationships part that is not in the package."""
+def _target_of(rels_part: str, relationship) -> str | None:
+    """The part inside the package a relationship leads to (``None``: outside it)."""
+    target = relationship.get("Target", "")
+    if relationship.get("TargetMode") == "External" or not target:
+        return None
+    if target.startswith("/"):
+        return target.lstrip("/")
     folder = posixpath.dirname(posixpath.dirname(rels_part))
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+def _missing_target(rels_part: str, root, parts: dict[str, bytes]) -> str | None:
+    """The first part that is not in the package although its owner refers to it. A
+    relationship to a missing part that nothing refers to (PowerPoint leaves such
+    traces, e.g. of revision information) is harmless: ``clean_parts`` drops it."""
+    owner = parts.get(_owner_of(rels_part), b"")
     for relationship in root.iter(f"{{{NS['rel']}}}Relationship"):
-        target = relationship.get("Target", "")
-        if relationship.get("TargetMode") == "External" or not target:
-            continue
-        name = target.lstrip("/") if target.startswith("/") \
-            else posixpath.normpath(posixpath.join(folder, target))
-        if name not in parts:
+        name = _target_of(rels_part, relationship)
+        if name is not None and name not in parts \
+                and f'"{relationship.get("Id", "")}"'.encode() in owner:
             return name
     return None
 
@@ -183,8 +194,9 @@ def _size_problem(root) -> str | None:
 
 
 def clean_parts(parts: dict[str, bytes]) -> tuple[bytes, list[str]]:
-    """Open templates and macro files as presentations; drop macros and every external
-    relationship (and the references to it). Returns the new zip and what was removed."""
+    """Open templates and macro files as presentations; drop macros, every external
+    relationship (and the references to it), and relationships to missing parts that
+    nothing refers to. Returns the new zip and what was removed."""
     removed: list[str] = []
     types = parts.get("[Content_Types].xml", b"").decode("utf-8", "replace")
     for other in OTHER_MAIN_TYPES:
@@ -201,13 +213,16 @@ def clean_parts(parts: dict[str, bytes]) -> tuple[bytes, list[str]]:
             root = etree.fromstring(parts[name])
         except etree.XMLSyntaxError:
             continue
-        gone = []
+        gone, dangling = [], False
         for relationship in list(root):
             target_type = relationship.get("Type", "")
             if relationship.get("TargetMode") == "External" or target_type.endswith("/vbaProject"):
                 gone.append(relationship.get("Id"))
                 root.remove(relationship)
-        if not gone:
+            elif (target := _target_of(name, relationship)) is not None and target not in parts:
+                dangling = True  # to a missing part nothing refers to: a harmless trace
+                root.remove(relationship)
+        if not gone and not dangling:
             continue
         external += len(gone)
         parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
