@@ -169,10 +169,10 @@ def check_svg(source: Path, line: int, path: Path) -> tuple[float, float]:
         if "@import" in styles or re.search(r"url\(\s*['\"]?(?!#)", styles):
             raise SourceError(source, line, f"the drawing '{name}' loads something from a "
                               "stylesheet; export it as 'plain SVG', or save it as PNG")
-    problem = _svg_cost_problem(root) or _svg_filter_problem(root)
+    size = _svg_size(root)
+    problem = _svg_cost_problem(root) or _svg_filter_problem(root, size)
     if problem:
         raise SourceError(source, line, f"the drawing '{name}' {problem}, or save it as PNG")
-    size = _svg_size(root)
     if size is None:
         raise SourceError(source, line, f"the drawing '{name}' has no size (no viewBox, width "
                           "and height); export it again with its page size, or save it as PNG")
@@ -224,13 +224,12 @@ def _svg_cost_problem(root) -> str | None:
     return None
 
 
-def _svg_filter_problem(root) -> str | None:
+def _svg_filter_problem(root, size: tuple[float, float] | None) -> str | None:
     """A filter whose work grows without bound with its numbers: a morphology radius
     (work grows with its square for every pixel) over 2% of the drawing's longest side,
     or noise of more than 10 octaves."""
     from lxml import etree
 
-    size = _svg_size(root)
     longest = max(size) if size else 100.0
     for element in root.iter():
         if not isinstance(element.tag, str):

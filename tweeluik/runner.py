@@ -105,7 +105,8 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
             continue
         work.append((source, todo))
 
-    def build(source: Path, todo: tuple[str, ...], tell: Listener, parallel: bool | None) -> int:
+    def build(source: Path, todo: tuple[str, ...], tell: Listener,
+              parallel: bool | None = None) -> int:
         return _build_one(source, todo, out_dir, layouts, manifest, tell, strict, staged,
                           parallel)
 
@@ -114,13 +115,13 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
         # with what it loaded (fonts, stylesheet, templates): a warm build takes a
         # quarter of a cold one.
         first, rest = work[0], work[1:]
-        outcome = build(*first, listener, None)
+        outcome = build(*first, listener)
         if outcome == EXIT_INSTALL:
             return EXIT_INSTALL
         status = _worse(status, outcome)
         from .workers import build_in_processes
-        jobs = [functools.partial(_build_in_a_process, build, source, todo)
-                for source, todo in rest]
+        # no worker beside each build: the other processes keep the other cores busy
+        jobs = [functools.partial(build, source, todo, parallel=False) for source, todo in rest]
         outcomes = build_in_processes(
             jobs, processes, listener,
             lambda index, code: internal_error_event(rest[index][0], code))
@@ -128,17 +129,11 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
             status = _worse(status, outcome)
         return status
     for source, todo in work:
-        outcome = build(source, todo, listener, None)
+        outcome = build(source, todo, listener)
         if outcome == EXIT_INSTALL:
             return EXIT_INSTALL
         status = _worse(status, outcome)
     return status
-
-
-def _build_in_a_process(build, source: Path, todo: tuple[str, ...], tell: Listener) -> int:
-    """One publication built in a process of its own: no worker beside it (the other
-    processes keep the other cores busy)."""
-    return build(source, todo, tell, False)
 
 
 def _worse(status: int, outcome: int) -> int:

@@ -193,14 +193,15 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
 
     leading = theme.length_pt("leading") / 0.75  # in CSS px, as WeasyPrint measures
 
-    spent = [0]  # pages laid out so far
+    spent = 0  # pages laid out so far
 
     def affordable(pages: int) -> bool:
-        return spent[0] + pages <= PAGE_BUDGET
+        return spent + pages <= PAGE_BUDGET
 
     def laid_out(html: str):
+        nonlocal spent
         document, fingerprint = lay_out(html)
-        spent[0] += len(document.pages)
+        spent += len(document.pages)
         return document, fingerprint
 
     def trial(numbers: set[int], levels: tuple[int, ...], tighter: str
