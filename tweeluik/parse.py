@@ -670,9 +670,9 @@ class _InlineWalker:
         self.converter.link_count += 1
         if self.converter.link_count == MAX_LINKS + 1:
             self.converter.error(line, f"this is link {MAX_LINKS + 1}; a publication holds at "
-                                 f"most {MAX_LINKS} links (the booklet prints each address at "
-                                 "the foot of its page). Keep the links that matter, or write "
-                                 "the rest as plain text", column)
+                                 f"most {MAX_LINKS} links (the booklet may print each one's "
+                                 "address at the foot of its page). Keep the links that "
+                                 "matter, or write the rest as plain text", column)
         return [Link(href, tuple(inner))]
 
     def locate(self, href: str, start_line: int) -> tuple[int, int | None]:

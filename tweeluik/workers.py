@@ -88,8 +88,8 @@ class Beside:
             message = self.receiver.recv()
         except EOFError:
             self.process.join()
-            raise WorkerStopped(f"the worker making the deck stopped unexpectedly (exit "
-                                f"code {self.process.exitcode})") from None
+            raise WorkerStopped(f"the process working beside the build stopped "
+                                f"unexpectedly (exit code {self.process.exitcode})") from None
         finally:
             self.receiver.close()
         self.process.join()

@@ -264,10 +264,11 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
             notes = [(lesson, note) for lesson, note in notes if "too many to save" not in note]
             notes += run_on_notes(publication, fitting.run_on)
         if over_budget and publication.lessons:
-            notes.append((publication.lessons[0], f"at {pages} pages the booklet is too long "
-                          "to lay out again, so some lessons may end on a nearly empty page "
-                          "(tweeluik sets lessons tighter, or starts them on the page before, "
-                          f"only while it lays out at most {PAGE_BUDGET} pages in all)"))
+            notes.append((publication.lessons[0], f"the booklet is too long to lay out again "
+                          f"(some {pages} pages), so some lessons may end on a nearly empty "
+                          "page: tweeluik fits a lesson onto fewer pages, or starts it on the "
+                          "last page of the one before, only while it lays out at most "
+                          f"{PAGE_BUDGET} pages in all"))
     except RefusedResource as refused:
         raise refused_by_the_gate(publication, layout, refused) from None
     finally:
