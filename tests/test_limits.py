@@ -43,3 +43,60 @@ def test_a_source_at_the_limits_builds(bodies, name):
     result = run_build(str(source), "--out", str(folder / "out" / name), timeout=240)
     assert result.returncode == 0, result.stderr
     assert len(list((folder / "out" / name).glob(f"{name}*"))) == 5
+
+
+def test_a_picture_shown_in_every_lesson_is_read_and_prepared_once(tmp_path, monkeypatch,
+                                                                   capsys):
+    """The check reads a picture file once, and the slides prepare it once, however many
+    lessons show it (reading a PNG's orientation decodes it whole: 300 lessons showing a
+    7000-pixel picture took over 90 s before)."""
+    from PIL import Image
+
+    from tweeluik import images
+    from tweeluik.cli import main
+    from tweeluik.deck import pptx_writer
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (tmp_path / "layouts").symlink_to(ROOT / "layouts")
+    Image.new("RGB", (400, 300), (200, 100, 50)).save(content / "images" / "plein.png")
+    write_source(content, "Beste leden,\n\n" + "".join(
+        f"## {n}. Les\n\n> Kern {n}.\n\n![Het plein](images/plein.png)\n\nTekst.\n\n"
+        for n in (1, 2, 3)))
+    calls = {"checked": 0, "prepared": 0}
+    check, prepare = images.check_image, pptx_writer.picture_for_slide
+
+    def counted_check(*args):
+        calls["checked"] += 1
+        return check(*args)
+
+    def counted_prepare(*args):
+        calls["prepared"] += 1
+        return prepare(*args)
+
+    monkeypatch.setattr(images, "check_image", counted_check)
+    monkeypatch.setattr(pptx_writer, "picture_for_slide", counted_prepare)
+    monkeypatch.chdir(tmp_path)
+    assert main(["content/pub.md", "--only", "deck"], root=tmp_path) == 0, capsys.readouterr()
+    assert calls == {"checked": 1, "prepared": 1}
+
+
+def test_a_qr_code_is_made_once_however_often_the_booklet_is_laid_out(tmp_path, monkeypatch,
+                                                                      capsys):
+    from tweeluik.booklet import links, render
+    from tweeluik.cli import main
+    content = tmp_path / "content"
+    content.mkdir()
+    (tmp_path / "layouts").symlink_to(ROOT / "layouts")
+    address = "https://example.nl/wijkteams/verslagen/2026/het-hele-verslag-van-de-avond"
+    long_lesson = "Een zin van de les die de pagina vult. " * 160
+    write_source(content, f"Beste leden,\n\n## 1. Les\n\nZie [het verslag]({address}).\n\n"
+                          f"{long_lesson}\n\n## 2. Les\n\nTekst.\n")
+    made, layouts = [], []
+    qr, lay_out = links.qr_code_svg, render._Booklet.lay_out
+    monkeypatch.setattr(links, "qr_code_svg", lambda *args: made.append(args) or qr(*args))
+    monkeypatch.setattr(render._Booklet, "lay_out",
+                        lambda self, html: layouts.append(html) or lay_out(self, html))
+    monkeypatch.chdir(tmp_path)
+    assert main(["content/pub.md", "--only", "booklet"], root=tmp_path) == 0, \
+        capsys.readouterr()
+    assert len(layouts) >= 2 and len(made) == 1
