@@ -134,6 +134,85 @@ def test_the_logo_is_on_both_covers_and_on_the_title_and_closing_slides(tmp_path
             assert apart, other.name
 
 
+WHITE_SVG_LOGO = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">
+  <circle cx="50" cy="50" r="40" fill="#FFFFFF"/><rect x="100" y="20" width="90" height="60"
+  fill="#F2F2F2"/></svg>
+"""
+
+
+def see_through_logo(colour: tuple[int, int, int], kind: str = "PNG") -> bytes:
+    """A logo drawn in ``colour`` on a see-through ground (a JPEG has no see-through:
+    the ground is that colour's opposite, its own background)."""
+    from io import BytesIO
+    picture = PILImage.new("RGBA", (300, 150), (0, 0, 0, 0))
+    picture.paste((*colour, 255), (40, 30, 260, 120))
+    if kind == "JPEG":
+        ground = PILImage.new("RGB", picture.size, tuple(255 - c for c in colour))
+        ground.paste(picture, mask=picture)
+        picture = ground
+    buffer = BytesIO()
+    picture.save(buffer, kind)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "data", "hidden"), [
+    ("wit.svg", WHITE_SVG_LOGO, True),
+    ("wit.png", see_through_logo((255, 255, 255)), True),
+    ("lichtgeel.png", see_through_logo((255, 250, 225)), True),
+    ("wit.jpg", see_through_logo((255, 255, 255), "JPEG"), False),  # on its own dark ground
+    ("donker.png", see_through_logo((30, 42, 50)), False),
+    ("donker.svg", SVG_LOGO, False),
+])
+def test_a_logo_that_hardly_shows_on_the_paper_and_the_slides_is_named(tmp_path, name, data,
+                                                                      hidden):
+    # A logo drawn in white for dark backgrounds disappears on the white covers and
+    # slides; before, nothing said so. --check says what the build says.
+    folder = project(tmp_path, FRONT + f"logo: images/{name}\n", {f"images/{name}": data})
+    result = run_project(folder, "--check", "content/brief.md")
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "logo" in line]
+    if not hidden:
+        assert lines == []
+        return
+    assert [line.split(": warning: ")[0] for line in lines] == ["content/brief.md:6"] * 3
+    assert "white paper of the booklet's covers and the web page" in lines[0]
+    assert "light background of the title slide" in lines[1]
+    assert "light background of the closing slide" in lines[2]
+    assert all("use the organisation's logo made for light backgrounds" in line
+               for line in lines)
+
+
+@pytest.mark.slow
+def test_a_light_logo_goes_where_the_template_is_dark(tmp_path):
+    # On a template with a dark band down its left side, the white logo stands on the
+    # band (where it shows) rather than in the first free corner (top right, on white,
+    # where it did not), and no warning is given for it.
+    from lxml import etree
+    from pptx import Presentation as NewPresentation
+    prs = NewPresentation()
+    block = etree.fromstring(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr>'
+        '<p:cNvPr id="901" name="Blok"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="0" y="0"/><a:ext cx="{prs.slide_width // 3}" cy="{prs.slide_height}"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill>'
+        '<a:srgbClr val="1E2A32"/></a:solidFill></p:spPr></p:sp>')
+    prs.slide_masters[0].shapes._spTree.insert(2, block)  # behind the master's boxes
+    template = tmp_path / "huisstijl.pptx"
+    prs.save(template)
+    folder = project(tmp_path, FRONT + "logo: images/wit.png\ndeck:\n  template: huisstijl.pptx\n",
+                     {"images/wit.png": see_through_logo((255, 255, 255)),
+                      "huisstijl.pptx": template.read_bytes()})
+    result = run_project(folder, "content/brief.md", "--only", "deck")
+    assert result.returncode == 0, result.stderr
+    assert "slide to be seen" not in result.stderr
+    deck = Presentation(folder / "output" / "brief.pptx")
+    slides = list(deck.slides)
+    for slide in (slides[0], slides[-1]):
+        (shape,) = logo_shapes(slide)
+        assert shape.left + shape.width <= deck.slide_width // 3
+
+
 @pytest.mark.slow
 def test_cover_image_and_no_credit_line(tmp_path):
     folder = project(tmp_path, FRONT + "cover-image: images/buurt.png\nmade-with: false\n",

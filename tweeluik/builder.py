@@ -20,6 +20,7 @@ from .checks import check_publication
 from .errors import NOTE, WARNING, Diagnostic, Diagnostics, SourceError, printable
 from .hyphenation import EXCEPTIONS_NAME, read_exceptions
 from .incremental import Manifest
+from .logo_check import paper_logo_warnings
 from .model import Publication
 from .outputs import BOOKLET_KINDS, OUTPUTS, OutputFolder, output_paths
 from .parse import parse_publication
@@ -89,7 +90,7 @@ def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool,
     """The glyph check, the deck and the web edition: runs in a worker while the booklet
     is laid out. (warnings, deck or None, web edition or None)."""
     from .glyphs import missing_glyph_warnings  # fontTools: the worker loads it, not the booklet
-    warnings = missing_glyph_warnings(publication, theme)
+    warnings = missing_glyph_warnings(publication, theme) + paper_logo_warnings(publication, theme)
     deck = web = None
     if with_deck:
         from .deck import build_deck
@@ -135,6 +136,7 @@ def check_source(source: Path, layouts: Path, strict: bool = False) -> list[Diag
     theme = load_theme(layouts)
     from .glyphs import missing_glyph_warnings
     diagnostics.extend(missing_glyph_warnings(publication, theme))
+    diagnostics.extend(paper_logo_warnings(publication, theme))
     from .deck import plan_deck
     diagnostics.extend(plan_deck(publication, theme, layouts).warnings)
     diagnostics.raise_if_errors(strict)

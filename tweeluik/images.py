@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 from PIL import Image as PILImage
 
+from .colours import luminance_contrast, relative_luminance
 from .errors import SourceError, printable
 from .paths import real
 
@@ -290,3 +291,68 @@ def _svg_size(root) -> tuple[float, float] | None:
         if width > 0 and height > 0:
             return width, height
     return None
+
+
+#: A logo's drawing is judged from a picture this many pixels on its longest side.
+INK_SAMPLE_PX = 96
+#: Below this share of see-through pixels, a picture brings its own background.
+SEE_THROUGH_SHARE = 0.05
+
+
+def ink_of(path: Path, kind: str) -> tuple[float, ...]:
+    """How light the drawn parts of a logo are: the relative luminance (WCAG, 0 black to
+    1 white) of its drawn pixels at every tenth (the darkest, the 10 % mark, … the
+    lightest), so a writer can tell whether it shows on the colour it stands on. Empty
+    when the picture brings its own background (a JPEG, a PNG or SVG with hardly anything
+    see-through), when nothing is drawn, or when an SVG holds text (its font is the
+    writer's, not known here)."""
+    from io import BytesIO
+
+    if kind == "jpeg":
+        return ()
+    if kind == "svg":
+        import resvg_py
+        from lxml import etree
+
+        text = svg_with_plain_size(path)
+        root = etree.fromstring(text.encode("utf-8"))
+        if any(isinstance(element.tag, str) and etree.QName(element).localname == "text"
+               for element in root.iter()):
+            return ()
+        size = _svg_size(root) or (1.0, 1.0)
+        width = INK_SAMPLE_PX if size[0] >= size[1] else max(
+            1, round(INK_SAMPLE_PX * size[0] / size[1]))
+        try:
+            png = bytes(resvg_py.svg_to_bytes(svg_string=text, width=width,
+                                              skip_system_fonts=True))
+        except (OSError, ValueError):  # the writers will say what is wrong with it
+            return ()
+        opened = PILImage.open(BytesIO(png))
+    else:
+        opened = PILImage.open(path)
+    with opened as image:
+        image.draft("RGB", (INK_SAMPLE_PX, INK_SAMPLE_PX))
+        picture = image.convert("RGBA")
+    picture.thumbnail((INK_SAMPLE_PX, INK_SAMPLE_PX))
+    data = picture.tobytes()  # RGBA, four bytes a pixel
+    pixels = [tuple(data[start:start + 4]) for start in range(0, len(data), 4)]
+    drawn = sorted(relative_luminance(f"#{red:02X}{green:02X}{blue:02X}")
+                   for red, green, blue, alpha in pixels if alpha >= 128)
+    if not drawn or len(pixels) - len(drawn) < SEE_THROUGH_SHARE * len(pixels):
+        return ()
+    return tuple(round(drawn[min(len(drawn) - 1, len(drawn) * tenth // 10)], 4)
+                 for tenth in range(11))
+
+
+#: A logo whose drawing stands out from its background by less than this contrast
+#: (WCAG's ratio, 1 for none) almost everywhere can hardly be seen there.
+LOGO_HARDLY_SHOWS = 1.5
+
+
+def hardly_shows(ink: tuple[float, ...], background_luminance: float) -> bool:
+    """True when nine tenths of a logo's drawing (``ink_of``) stand out from a background
+    of this luminance by less than ``LOGO_HARDLY_SHOWS``: white artwork on white paper."""
+    if not ink:
+        return False
+    ratios = sorted(luminance_contrast(value, background_luminance) for value in ink)
+    return ratios[9] < LOGO_HARDLY_SHOWS

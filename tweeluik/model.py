@@ -180,6 +180,9 @@ class Picture:
     width: float
     height: float
     line: int
+    #: A logo's drawn parts, darkest to lightest (``images.ink_of``); empty when it
+    #: brings its own background or is not a logo.
+    ink: tuple[float, ...] = ()
 
 
 #: Every block kind, in the order a writer's handler table lists them.

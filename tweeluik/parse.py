@@ -125,7 +125,8 @@ def check_pictures(source: SourceText, content_root: Path, diagnostics: Diagnost
         except SourceError as error:
             diagnostics.extend(error.diagnostics)
             continue
-        found[key] = Picture(path, kind, width, height, line)
+        found[key] = Picture(path, kind, width, height, line,
+                             image_files.ink_of(path, kind) if key == "logo" else ())
     return dataclasses.replace(meta, logo=found.get("logo"), cover_image=found.get("cover-image"),
                                picture_sources=())
 

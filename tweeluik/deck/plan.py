@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..colours import relative_luminance
 from ..errors import NOTE, WARNING, Diagnostic, SourceError, printable
 from ..fonts import load_metrics, measuring_font
 from ..hyphenation import NO_EXCEPTIONS, Exceptions, break_points
+from ..images import hardly_shows
 from ..labels import LANGUAGE_TAGS, format_date, labels_for
 from ..model import (
     Block,
@@ -749,16 +752,35 @@ class _Planner:
             if width > self.template.width * 0.3:  # a wide logo keeps to a third of the slide
                 width = self.template.width * 0.3
                 height = width * picture.height / picture.width
-            place = free_place(self.template.width, self.template.height, width, height,
-                               margin, frames, small)
-            if place is not None:
-                return LogoPlan(picture.path, picture.format, *place, width, height,
-                                self.pub.meta.organisation or "")
+            places = list(free_places(self.template.width, self.template.height, width,
+                                      height, margin, frames, small))
+            if not places:
+                continue
+            showing = [place for place in places
+                       if not self.hardly_shows(picture.ink, layout, *place, width, height)]
+            if not showing:
+                light = picture.ink[5] > 0.5  # drawn light, so the background is light too
+                self.warn(picture.line, f"the logo '{printable(picture.path.name)}' is drawn in "
+                          f"colours too close to the {'light' if light else 'dark'} background "
+                          f"of the {kind} slide to be seen; use the organisation's logo made for "
+                          f"{'light' if light else 'dark'} backgrounds", once=f"logo-shows:{kind}")
+            left, top = (showing or places)[0]
+            return LogoPlan(picture.path, picture.format, left, top, width, height,
+                            self.pub.meta.organisation or "")
         self.warn(picture.line, f"the logo finds no free place on the {kind} slide (its "
                   "texts and what the template draws fill every corner and edge); it is left "
                   "off that slide. A lower [logo] slide height in theme.toml may make room",
                   once=f"logo:{kind}")
         return None
+
+    def hardly_shows(self, ink: tuple[float, ...], layout: LayoutInfo, left: float,
+                     top: float, width: float, height: float) -> bool:
+        """True when the logo's drawing can hardly be seen on every colour the slide
+        shows behind this place (as far as they can be known)."""
+        known = [colour for colour in layout.colours_behind(
+            left, top, width, height, self.template.width, self.template.height) if colour]
+        return bool(known) and all(hardly_shows(ink, relative_luminance(colour))
+                                   for colour in known)
 
     def footer(self, kind: str, texts: list[TextPlan | None]) -> TextPlan | None:
         """The template's own footer words on every slide whose layout has a footer box
@@ -1060,8 +1082,8 @@ class _Planner:
         )
 
 
-def free_place(slide_width: float, slide_height: float, width: float, height: float,
-               margin: float, frames, small) -> tuple[float, float] | None:
+def free_places(slide_width: float, slide_height: float, width: float, height: float,
+                margin: float, frames, small) -> Iterator[tuple[float, float]]:
     """Where a ``width`` × ``height`` logo touches none of ``frames`` (nor of ``small``,
     the slide number, date and footer boxes, which it may sit above): the corners first,
     then places along the top and the bottom edge, from the right."""
@@ -1081,8 +1103,7 @@ def free_place(slide_width: float, slide_height: float, width: float, height: fl
             top = min([top, *(frame.top - margin / 3 - height for frame in small
                               if overlaps(left, top, frame))])
         if top >= 0 and not any(overlaps(left, top, frame) for frame in [*frames, *small]):
-            return left, top
-    return None
+            yield left, top
 
 
 #: The vertical anchors of OOXML, in the words of ``TextPlan.anchor``.

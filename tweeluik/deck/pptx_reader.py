@@ -24,6 +24,8 @@ from .backdrop import (
 from .template import (
     BANDS,
     COLUMNS,
+    SLIDE_COLUMNS,
+    SLIDE_ROWS,
     Frame,
     LayoutInfo,
     PlaceholderInfo,
@@ -293,9 +295,14 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                             down / EMU_PER_PT) for left, top, across, down in busy_cells(
                 layout, master, (presentation.slide_width, presentation.slide_height),
                 pictures))
+            slide = (presentation.slide_width, presentation.slide_height)
+            row, column = slide[1] / SLIDE_ROWS, slide[0] / SLIDE_COLUMNS
+            backdrop = tuple(tuple(background_at(
+                layout, master, (cell * column, band * row, column, row), slide, colours,
+                pictures)[0] for cell in range(SLIDE_COLUMNS)) for band in range(SLIDE_ROWS))
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders),
-                                      drawn, logos))
+                                      drawn, logos, backdrop))
     return TemplateInfo(name, presentation.slide_width / EMU_PER_PT,
                         presentation.slide_height / EMU_PER_PT, tuple(masters), tuple(layouts),
                         major_font, minor_font, footer, tuple(cleaned), dark, light,

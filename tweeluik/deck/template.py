@@ -14,6 +14,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from ..colours import contrast
+
 #: Slide kinds, the layout name tweeluik's own template uses for each, and its roles.
 SLIDE_KINDS = {
     "title": ("Title Slide", ("organisation", "title", "subtitle", "date")),
@@ -135,6 +137,21 @@ class LayoutInfo:
     drawn: tuple[tuple[float, float, float, float], ...] = ()
     #: Small pictures among them near an edge: the template's own logo.
     logos: int = 0
+    #: What the slide shows where nothing of ours stands, in SLIDE_ROWS strips top to
+    #: bottom of SLIDE_COLUMNS cells: each cell's colour (None when it cannot be known).
+    backdrop: tuple[tuple[str | None, ...], ...] = ()
+
+    def colours_behind(self, left: float, top: float, width: float, height: float,
+                       slide_width: float, slide_height: float) -> list[str | None]:
+        """The backdrop's colours in the cells a box (points) stands on."""
+        if not self.backdrop or slide_width <= 0 or slide_height <= 0:
+            return []
+        rows, columns = len(self.backdrop), len(self.backdrop[0])
+        row_span = range(max(0, int(top / slide_height * rows)),
+                         min(rows, int((top + height) / slide_height * rows - 1e-9) + 1))
+        column_span = range(max(0, int(left / slide_width * columns)),
+                            min(columns, int((left + width) / slide_width * columns - 1e-9) + 1))
+        return [self.backdrop[row][column] for row in row_span for column in column_span]
 
     def of_kind(self, *kinds: str) -> list[PlaceholderInfo]:
         return [p for p in self.placeholders if p.kind in kinds and not p.style.vertical]
@@ -348,25 +365,13 @@ def assign_roles(kind: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[s
 # --- colours that can be read --------------------------------------------------------------
 
 
-def luminance(colour: str) -> float:
-    """WCAG relative luminance of "#RRGGBB"."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG contrast ratio of two colours, from 1 (none) to 21."""
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 #: Text on a slide is read from afar: below this contrast, a colour is replaced (WCAG
 #: 2.1 AA: 3:1 for large text, 18 pt or 14 pt bold; 4.5:1 for smaller).
 MIN_CONTRAST = 3.0
 MIN_CONTRAST_SMALL = 4.5
 #: Strips in which what lies behind a placeholder is looked at, top to bottom, and the
 #: cells each strip is cut into, left to right.
+SLIDE_ROWS, SLIDE_COLUMNS = 6, 8  # the backdrop of a whole slide, for the logo
 BANDS = 9  # odd: the middle one lies behind the middle of the box
 COLUMNS = 5
 
