@@ -227,6 +227,29 @@ def test_an_edit_is_saved_and_changes_the_page_and_slide_pictures(studio, browse
     page.close()
 
 
+def test_an_edit_made_outside_the_studio_is_built_and_shown(studio):
+    # The author saves the text in another editor (or copies a new version into
+    # content/): the studio builds it and shows it, as watch mode does; before, it
+    # went on showing the old text and pictures until the next edit in the page.
+    before = studio.publication()
+    source = studio.project / "content" / SAMPLE.name
+    text = source.read_text(encoding="utf-8")
+    old, new = "vindt elkaar", "vindt elkaar snel"  # in the first lesson's key message
+    assert old in text and new not in text
+    old_page = studio.request(f"/api/p/{NAME}/page/5")[1]
+    source.write_text(text.replace(old, new, 1), encoding="utf-8")
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        after = studio.publication()
+        if after["version"] > before["version"] and after["state"] == "built" \
+                and after["pages_drawn"] > before["pages_drawn"]:
+            break
+        time.sleep(0.3)
+    assert new in after["text"]
+    assert studio.request(f"/api/p/{NAME}/page/5")[1] != old_page
+    assert 5 in after["changed_pages"]
+
+
 def test_a_mistake_is_listed_and_leads_to_its_place(studio, browser):
     page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
     page.goto(studio.url)

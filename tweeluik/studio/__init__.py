@@ -52,6 +52,7 @@ def run_studio(root: Path, host: str, port: int, open_browser: bool, language: s
     if open_browser:
         webbrowser.open(address)
     stop = threading.Event()
+    threading.Thread(target=project.watch_outside, args=(stop,), daemon=True).start()
     try:
         project.run_builds(stop)
     finally:

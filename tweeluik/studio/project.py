@@ -6,7 +6,8 @@ Part of step 5 (a face, like the command line). It calls the same build loop as
 one-lesson edit is laid out again alone), listens to its events, and keeps for each
 publication what the page needs: the problems, the structure as tweeluik understood it,
 pictures of the booklet's pages and of the slides, and the files. Builds run one at a
-time in the thread that calls ``run_builds``; the web server's thread only reads.
+time in the thread that calls ``run_builds``; the web server's thread only reads, and a
+watcher's thread queues a build when a file changes by other hands than the studio's.
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ LOCK_NAME = ".tweeluik-studio-lock"
 #: author who pasted too much keeps it all and is told by the check what to cut.
 MAX_SAVED_BYTES = 4 * MAX_SOURCE_BYTES
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,80}", re.IGNORECASE)
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    """A file's time and size, to tell the studio's own saves from other hands' (none: -1)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return -1, -1
+    return stat.st_mtime_ns, stat.st_size
 
 
 class StudioBusy(Exception):
@@ -115,6 +125,7 @@ class StudioProject:
         self.jobs: queue.Queue[Path | None] = queue.Queue()
         self.listeners: list[Callable[[dict], None]] = []
         self.guard = threading.Lock()
+        self.saved: dict[Path, tuple[int, int]] = {}  # what the studio itself last wrote
         self._lock: int | None = None
         self.office_profile = Path(tempfile.mkdtemp(prefix="tweeluik-studio-office-"))
 
@@ -171,10 +182,30 @@ class StudioProject:
             with open(temporary, "xb") as stream:
                 stream.write(data)
             os.replace(temporary, source)
+            with self.guard:
+                self.saved[source] = _signature(source)
         finally:
             with contextlib.suppress(OSError):
                 temporary.unlink()
         self.queue_build(source)
+
+    def watch_outside(self, stop: threading.Event) -> None:
+        """Queue a build whenever a publication, a file beside it (a picture, a template)
+        or ``layouts/`` changes by other hands than the studio's: a text editor, a file
+        copied into ``content/``. Runs until ``stop`` is set."""
+        from watchfiles import watch as watch_changes
+
+        from ..watch import sources_to_rebuild
+        folders = [folder for folder in (self.content, real(self.layouts)) if folder.is_dir()]
+        for changes in watch_changes(*folders, stop_event=stop, debounce=200, step=50,
+                                     rust_timeout=500, yield_on_timeout=True):
+            changed = {Path(path) for _, path in changes if not Path(path).name.startswith(".")}
+            with self.guard:
+                changed = {path for path in changed
+                           if path.suffix != ".md" or _signature(path) != self.saved.get(path)}
+            sources = [self.content / f"{name}.md" for name in self.names()]
+            for source in sources_to_rebuild(changed, sources, self.layouts, self.content):
+                self.queue_build(source)
 
     def queue_build(self, source: Path) -> None:
         self.jobs.put(source)
