@@ -18,7 +18,7 @@ from ..accessibility import is_file_name_description
 from ..errors import SourceError, printable
 from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
-from .markdown import TODO_TITLE, letter_to_markdown
+from .markdown import letter_to_markdown
 from .pieces import Piece, Span
 from .text_reader import text_to_pieces, without_email_quoting
 
@@ -222,6 +222,9 @@ def import_letter(path: Path, target: Path) -> ImportReport:
     if not any(piece.text for piece in pieces):
         raise _fail(path, "this file holds no text to import; is it the right file?")
     letter = read_letter(pieces)
+    if not letter.title:  # as Pandoc does: the file's name, said in the report
+        letter.title = title_from_file_name(path.stem, letter.language)
+        letter.title_from_file = True
 
     pictures: dict[int, list[str]] = {}
     images = target.parent / "images"
@@ -265,13 +268,13 @@ def _describe(letter: Letter, where: dict[int, int], report: ImportReport) -> No
         return f" (line {line})" if line else ""
 
     found = report.found
-    if letter.title:
+    if letter.title_from_file:
+        found.append(f"title         {letter.title}, from the file's name{at('title')}")
+        report.checks.append((where.get(id("title")), f"the letter has no title line: took "
+                              f"the file's name “{letter.title}” as the title; write the "
+                              "publication's own title there"))
+    elif letter.title:
         found.append(f"title         {letter.title}{at('title')}")
-    else:
-        found.append(f"title         not found: fill in 'title:'{at('title')}; the build "
-                     "stops until you do")
-        report.checks.append((where.get(id("title")), f"no title found; replace "
-                              f"'{TODO_TITLE}' by the publication's title"))
     if letter.date:
         found.append(f"date          {letter.date.isoformat()}, from “{letter.date_text}”"
                      f"{at('date')}")
@@ -310,6 +313,16 @@ def _title_candidates(pieces: list[Piece]) -> list[Piece]:
             if len(piece.lines) <= 1 and 0 < len(piece.text.split()) <= 8
             and not piece.text.endswith((".", ",", ";", "!", "?")) and not piece.bullet
             and not piece.pictures and not piece.section and index > 0][:12]
+
+
+def title_from_file_name(stem: str, language: str) -> str:
+    """A title made of a file's name: 'kerstbrief_2025' → 'Kerstbrief 2025'; a number
+    that only puts files in order ('03 - ') is left out."""
+    words = " ".join(re.sub(r"[-_.+]+", " ", stem).split())
+    words = re.sub(r"^\d{1,3}\s+(?=\D)", "", words)
+    if not words:
+        return "Brief" if language == "nl" else "Letter"
+    return words[0].upper() + words[1:]
 
 
 def default_target(path: Path, content: Path) -> Path:

@@ -24,7 +24,9 @@ from .pieces import Piece, Span
 LESSON_LINE = re.compile(r"^(?:(?:les|lesson)\s+)?(\d{1,2})\s*(?:[.):]|\s[-–—])\s*(\S.*)$",
                          re.IGNORECASE)
 SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|"
-                        r"goedenavond|aan|dear|hello|hi|to|greetings)\b.{0,100},$",
+                        r"goedenavond|aan|dear|hello|hi|to|greetings)\b.{0,100},$|"
+                        # a short one that lost its comma: "Beste mensen"
+                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello)\s+[^.!?:,;]{2,40}$",
                         re.IGNORECASE)
 CLOSING_HEADINGS = re.compile(r"^(tot slot|ten slotte|tenslotte|tot besluit|afsluitend|"
                               r"ter afsluiting|in closing|to conclude|finally|closing words?)"
@@ -45,15 +47,20 @@ ON_BEHALF = re.compile(r"\b(?:namens|on behalf of)\s+(?:het bestuur van\s+|the b
                        r"(?:de\s+|het\s+|the\s+)?(.+?)[,.]?$", re.IGNORECASE)
 #: A function under a signature: "voorzitter", "interim voorzitter", "secretary".
 ROLE = (r"(?:(?:interim|waarnemend|algemeen|vice|oud|plv\.?|plaatsvervangend|acting|vice-|"
-        r"deputy|former)[\s-]*)?(?:voorzitter|voorzitster|secretaris|penningmeester|"
+        r"deputy|former|board|club)[\s-]*)?(?:voorzitter|voorzitster|secretaris|penningmeester|"
         r"bestuurslid|bestuursleden|coördinator|coordinator|directeur|trainer|"
         r"ledenadministratie|wijkcoördinator|teamleider|president|secretary|treasurer|"
         r"chair(?:man|woman|person)?|board member|director|coach|manager)"
         r"(?:\s+.{1,80})?")
 ROLE_LINE = re.compile(rf"^{ROLE}[.,]?$", re.IGNORECASE)
+#: A role alone, without what may follow it ("President" of "President, St. George's").
+ROLE_START = ROLE.removesuffix(r"(?:\s+.{1,80})?")
 #: "Anna de Wit – interim voorzitter", "Anna de Wit, secretaris", "Anna de Wit (voorzitter)".
 NAME_AND_ROLE = re.compile(rf"^(?P<name>[^,–—(]+?)\s*(?:\s[–—-]\s|,|\()\s*(?P<role>{ROLE})\)?[.,]?$",
                            re.IGNORECASE)
+#: What follows a greeting on its line: "namens het bestuur, Jan van der Lei".
+BEHALF_AND_NAMES = re.compile(r"(?P<lead>(?:namens|on behalf of)\s[^,]{1,60},)\s*(?P<names>.+)$",
+                              re.IGNORECASE)
 #: A line that stands before names: "Uw voorzitter,", "Namens het bestuur,".
 LEAD_LINE = re.compile(rf"^(?:(?:uw|jullie|je|de|het|your|the)\s+(?P<role>{ROLE})|"
                        r"namens\s+(?:het\s+bestuur|de\s+werkgroep|het\s+team|ons\s+allen|"
@@ -87,6 +94,7 @@ class Letter:
     """A letter's parts, ready to be written as a publication."""
 
     title: str | None = None
+    title_from_file: bool = False  # no title in the letter: its file's name stands in
     subtitle: str | None = None
     date: dt.date | None = None
     date_text: str | None = None
@@ -197,7 +205,11 @@ WEB_LEFTOVER = re.compile(
     r"published.*|required fields are marked.*|share this|like this|geen reacties|"
     r"geef een reactie|laat een reactie achter|je e-?mailadres wordt niet gepubliceerd.*|"
     r"vereiste velden zijn gemarkeerd.*|lees meer|read more|background image|"
-    r"\d*\s*hit count|hits:?\s*\d+|reageer|reacties?|delen|share|tweet|print|e-?mail)"
+    r"\d*\s*hit count|hits:?\s*\d+|reageer|reacties?|delen|share|tweet|print|e-?mail|"
+    r"nog geen reacties|geen opmerkingen|een reactie posten|bericht|"
+    r"\d+\s*views?\s*\d*\s*comments?|recent posts|see all|(top|bottom) of page|"
+    r"you may also like|related posts|gerelateerde berichten|"
+    r"(dsc|dscn|dscf|img|pict|p)_?\d{3,}(\.(jpe?g|png|heic))?)"
     r"\s*[:.!»›…]*", re.IGNORECASE)
 
 
@@ -281,6 +293,33 @@ def _lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[in
     return [(index, None) for index in bold] if len(bold) >= 2 else []
 
 
+#: The number typed before an item of a numbered list: "1. ", "2) ".
+TYPED_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+
+
+def _typed_lists(pieces: list[Piece]) -> list[Piece]:
+    """Paragraphs typed as a numbered list ('1. …', '2. …', counting up from 1, two or
+    more in a row) become its items, without the typed numbers."""
+    out = list(pieces)
+    index = 0
+    while index < len(out):
+        run = index
+        while run < len(out) and not out[run].numbered and not out[run].bullet and \
+                (found := TYPED_NUMBER.match(out[run].text)) and \
+                int(found.group(1)) == run - index + 1:
+            run += 1
+        numbers = [TYPED_NUMBER.match(out[item].spans[0].text.lstrip())
+                   for item in range(index, run)]
+        if run - index >= 2 and all(numbers):  # (not a number split over two spans)
+            for item, number in zip(range(index, run), numbers, strict=True):
+                spans = out[item].spans
+                assert number is not None
+                first = replace(spans[0], text=spans[0].text.lstrip()[number.end():])
+                out[item] = replace(out[item], spans=(first, *spans[1:]), numbered=True)
+        index = max(run, index + 1)
+    return out
+
+
 def _bold_heading(piece: Piece) -> bool:
     """A line set wholly in bold that could head a part: short, no full stop."""
     visible = [span for span in piece.spans if span.text.strip()]
@@ -290,7 +329,8 @@ def _bold_heading(piece: Piece) -> bool:
 
 
 def _numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int | None]]:
-    """Lines such as '1. Title' that stand alone and count up from 1."""
+    """Lines such as '1. Title' that stand alone and count up from 1, with text between
+    them (lines that follow each other directly are a list)."""
     found: list[tuple[int, int | None]] = []
     expected = 1
     for index in range(start, end):
@@ -303,6 +343,9 @@ def _numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int
         if int(match.group(1)) == expected and index + 1 < end:
             found.append((index, expected))
             expected += 1
+    if len(found) >= 2 and all(later - earlier == 1 for (earlier, _), (later, _) in
+                               zip(found, found[1:], strict=False)):
+        return []  # one after the other with no text between: a numbered list
     return found
 
 
@@ -310,6 +353,9 @@ def _organisation_in(text: str) -> str | None:
     behalf = ON_BEHALF.search(text)
     if behalf and ORGANISATION_WORDS.search(behalf.group(1)):
         return behalf.group(1).strip()
+    role = re.match(rf"{ROLE_START}\s*[,–—-]\s*(?=\S)", text, re.IGNORECASE)
+    if role is not None:  # "President, St. George's Tennis Club": the role is not its name
+        text = text[role.end():]
     if ORGANISATION_WORDS.search(text) and len(text.split()) <= 10 \
             and not ends_a_sentence(text):
         return text.strip().rstrip(",")
@@ -330,7 +376,8 @@ def read_letter(pieces: list[Piece]) -> Letter:
 
     body = pieces[body_start:body_end]
     keep = {index for index, piece in enumerate(body)
-            if piece.heading or LESSON_LINE.match(piece.text) and len(piece.lines) <= 1}
+            if piece.heading or piece.marked_heading
+            or LESSON_LINE.match(piece.text) and len(piece.lines) <= 1}
     body = _join_broken(body, notes, keep)
 
     headings = _lesson_headings(body, 0, len(body))
@@ -340,11 +387,18 @@ def read_letter(pieces: list[Piece]) -> Letter:
         # headings (a slide each), and the letter has no lessons unless the author says so.
         for index, _ in headings:
             body[index] = replace(body[index], section=True)
-        notes.append(Note(body[headings[0][0]], f"took the {len(headings)} lines set in bold "
-                                                 "as the headings of the letter's parts ('### "
-                                                 "…', a slide each); to make them lessons, "
-                                                 "write '## ' instead of '### '"))
+        what = "Markdown headings" if all(body[index].marked_heading for index, _ in headings) \
+            else "lines set in bold"
+        notes.append(Note(body[headings[0][0]], f"took the {len(headings)} {what} as the "
+                                                 "headings of the letter's parts ('### …', a "
+                                                 "slide each); to make them lessons, write "
+                                                 "'## ' instead of '### '"))
         headings = []
+    # The other Markdown headings head parts too: of the letter, or inside a lesson.
+    lesson_rows = {index for index, _ in headings}
+    for index, piece in enumerate(body):
+        if piece.marked_heading and not piece.section and index not in lesson_rows:
+            body[index] = replace(piece, section=True)
     if headings:
         letter.introduction = body[:headings[0][0]]
         for number, (index, _) in enumerate(headings, start=1):
@@ -358,6 +412,10 @@ def read_letter(pieces: list[Piece]) -> Letter:
     else:
         letter.introduction = body
         letter.closing = _take_closing(letter.introduction, False, letter, window=2)
+    letter.introduction = _typed_lists(letter.introduction)
+    for lesson in letter.lessons:
+        lesson.paragraphs = _typed_lists(lesson.paragraphs)
+    letter.closing = _typed_lists(letter.closing)
     if greeting is not None:
         letter.closing.append(greeting)
     letter.closing.extend(after)
@@ -464,9 +522,15 @@ def _take_signature(pieces: list[Piece], letter: Letter
         first = greeting.lines[0] if greeting.lines else greeting.text
         words = GREETINGS.match(first.strip())
         rest = first.strip()[words.end():].strip() if words else ""
+        behalf = BEHALF_AND_NAMES.match(rest)
         if rest and not rest.startswith((",", "!", ".")) and split_names(rest, allow_single=True):
             after.insert(0, rest)  # "Groet Bert Wagemans": the name was on the same line
             first = first.strip()[:words.end()] if words else first
+            greeting = replace(greeting, spans=(Span(first),), lines=(first,))
+        elif behalf and split_names(behalf.group("names"), allow_single=True):
+            # "Met vriendelijke groet namens het bestuur, Jan van der Lei"
+            after.insert(0, behalf.group("names"))
+            first = first.strip()[:len(first.strip()) - len(rest) + behalf.end("lead")]
             greeting = replace(greeting, spans=(Span(first),), lines=(first,))
         if after:
             greeting = replace(greeting, spans=(Span(greeting.lines[0]),),
@@ -521,14 +585,28 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
             letter.subtitle = piece.text.rstrip(".")
     if salutation_at is not None:
         letter.salutation = pieces[salutation_at]
-        return salutation_at + 1
-    first = pieces[0] if pieces else None
-    if letter.title is None and first is not None and body_end > 1 and not first.bullet \
+        if not letter.salutation.text.endswith(","):  # "Beste mensen": the paste lost it
+            spans = letter.salutation.spans
+            last = replace(spans[-1], text=spans[-1].text.rstrip() + ",")
+            letter.salutation = replace(letter.salutation, spans=(*spans[:-1], last),
+                                        lines=(letter.salutation.text + ",",))
+            letter.notes.append(Note(letter.salutation, "added the comma after the "
+                                                        "salutation, which sets it apart"))
+        # A picture above the salutation (a newsletter's masthead) opens the text.
+        pictured = [piece for piece in pieces[:salutation_at] if piece.pictures]
+        others = [piece for piece in pieces[:salutation_at] if not piece.pictures]
+        pieces[:salutation_at + 1] = [*others, letter.salutation, *pictured]
+        return len(others) + 1
+    # The first line with words (a newsletter's masthead picture may stand above it).
+    at = next((index for index, piece in enumerate(pieces[:4]) if piece.text), 0)
+    first = pieces[at] if pieces and pieces[at].text else None
+    if letter.title is None and first is not None and body_end > at + 1 and not first.bullet \
             and (first.title_style or _title_like(first) and len(first.text.split()) <= 10):
         letter.title = first.text.rstrip(".")  # a short first line, such as a greeting
         if not first.title_style:
             letter.notes.append(Note("title", f"took the first line “{letter.title}” as the "
                                               "title"))
+        pieces[:at + 1] = [first, *pieces[:at]]  # the pictures above it open the text
         return 1
     return head_end
 
@@ -630,6 +708,12 @@ def _signature(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
         if with_role and split_names(with_role.group("name"), allow_single=True):
             names.append(f"{with_role.group('name').strip()} ({with_role.group('role').strip()})")
             pending = None
+            continue
+        role_first = re.match(rf"(?P<role>{ROLE_START})\s*[,–—-]\s*(?P<rest>\S.*)$", text,
+                              re.IGNORECASE)
+        if role_first and names and "(" not in names[-1]:  # "President, Tennis Club X"
+            names[-1] = f"{names[-1]} ({role_first.group('role')})"
+            organisation = organisation or role_first.group("rest").rstrip(".,")
             continue
         if ROLE_LINE.match(text) and names and "(" not in names[-1]:
             named = ORGANISATION_NAME.search(text)

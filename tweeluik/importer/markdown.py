@@ -128,7 +128,9 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
 
     def paragraphs(pieces: list[Piece]) -> None:
         in_list = False
+        number = 0  # of the item in a numbered list
         for piece in pieces:
+            number = number + 1 if piece.text and piece.numbered else 0
             if piece.text and piece.section:  # the heading of a part of the letter
                 out.blank()
                 spans = tuple(replace(span, bold=False) for span in piece.spans)
@@ -139,6 +141,10 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
                 if not in_list:
                     out.blank()
                 out.add(f"- {paragraph_markdown(piece)}", piece)
+            elif number:
+                if number == 1:
+                    out.blank()
+                out.add(f"{number}. {paragraph_markdown(piece)}", piece)
             elif piece.text and piece.quote:  # under a lesson's title: its key message
                 out.blank()
                 out.add(f"> {paragraph_markdown(piece)}", piece)
@@ -146,6 +152,8 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
                 out.blank()
                 out.add(paragraph_markdown(piece), piece)
             in_list = bool(piece.text and piece.bullet and not pictures.get(id(piece)))
+            if pictures.get(id(piece)):
+                number = 0
             for line in pictures.get(id(piece), []):
                 out.blank()
                 out.add(line, piece)

@@ -42,6 +42,7 @@ class Piece:
     quote: bool = False           # a quotation (Word's Quote styles, or '> ' lines)
     title_style: bool = False     # Word's "Title" style
     section: bool = False         # heads a part of a letter without lessons ('### ')
+    marked_heading: bool = False  # a Markdown heading ('## Title') in a pasted text
     pictures: tuple[Picture, ...] = field(default_factory=tuple)
     line: int | None = None       # where it starts in the input text
 

@@ -2,7 +2,9 @@
 
 Step 0 of the pipeline (bringing a letter in), for ``.txt`` and ``.md`` files. An empty
 line ends a paragraph; the lines inside one are kept too (a signature may put one name
-on each line). Markdown's own marks (``*italic*``, links) are kept as they are. A list
+on each line). Prose lines that each end a sentence are a paragraph each (a web page
+copied without its empty lines). Markdown's own marks (``*italic*``, links) are kept as they are, and its
+headings are read as headings (``Piece.marked_heading``). A list
 typed or pasted with its bullets as characters (``•``, or ``-``/``*`` on two lines or
 more) becomes one piece per item, so it is written back as a list. A letter quoted in a
 forwarded e-mail ('> ' before every line) is read without its quote marks first; a
@@ -22,6 +24,8 @@ BULLET = re.compile(rf"^[{BULLETS}]\s*(?=\S)")
 #: Marks that start an item only when two lines or more of a paragraph start with them
 #: (one line starting with a dash is more often a sentence).
 SHARED_MARK = re.compile(r"^([-*+–·])\s+(?=\S)")
+#: A Markdown heading ('## Title', '# Title #'): its words.
+HEADING = re.compile(r"#{1,6}\s+(.*?\S)(?:\s+#+)?\s*")
 #: The share of a text's lines that must start with '>' for it to be a quoted e-mail.
 QUOTED_SHARE = 0.8
 
@@ -80,12 +84,19 @@ def _piece(lines: list[str], start: int, markdown: bool) -> list[Piece]:
                 found = None
         return found
 
+    heading = HEADING.fullmatch(lines[0]) if markdown and len(lines) == 1 else None
+    if heading is not None:  # its words, in bold like a heading set in a word processor
+        return [Piece((Span(heading.group(1), bold=True, markdown=True),), (heading.group(1),),
+                      line=start, marked_heading=True)]
     if all(line.startswith(">") for line in lines):  # a quotation ('> ' before each line)
         lines = [line[1:].strip() for line in lines]
         if any(lines):
             return [Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start,
                           quote=True)]
     if not any(item_start(line) for line in lines):
+        if _lines_are_paragraphs(lines):  # a paste that lost its empty lines
+            return [Piece((Span(line, markdown=markdown),), (line,), line=start + offset)
+                    for offset, line in enumerate(lines)]
         return [Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start)]
     groups: list[tuple[int, list[str], bool]] = []
     for offset, line in enumerate(lines):
@@ -98,3 +109,19 @@ def _piece(lines: list[str], start: int, markdown: bool) -> list[Piece]:
             groups.append((start + offset, [line], False))
     return [Piece((Span(" ".join(group), markdown=markdown),), tuple(group), line=number,
                   bullet=bullet) for number, group, bullet in groups]
+
+
+#: What ends a line that ends a paragraph: a sentence's end, perhaps in quotes.
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)]*$")
+
+
+def _lines_are_paragraphs(lines: list[str]) -> bool:
+    """True when each line of a block is a paragraph of its own: a web page copied
+    without the empty lines between its paragraphs. Three lines or more of prose, most of
+    which end a sentence (a hard-wrapped e-mail breaks lines inside sentences)."""
+    if len(lines) < 3:
+        return False
+    prose = [line for line in lines[:-1] if len(line) >= 40]
+    ended = [line for line in prose if _SENTENCE_END.search(line)]
+    return len(prose) >= 2 and len(prose) >= 0.6 * (len(lines) - 1) \
+        and len(ended) >= 0.6 * len(prose)

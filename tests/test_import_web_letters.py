@@ -1,0 +1,261 @@
+"""Letters as association websites leave them, brought in: a blog post's Markdown with
+its own headings, a page copied without its empty lines or without a title, and the
+comment forms, counters and photo names around a letter. Each case is one that real
+letters from association websites showed (in words of our own)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PIL import Image
+
+from tweeluik.model import Image as ImageBlock
+from tweeluik.model import Subheading, plain_text
+from tweeluik.parse import parse_publication
+
+from .conftest import LAYOUTS, run_project
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    return tmp_path
+
+
+def bring_in(project: Path, name: str, text: str):
+    """Import a letter file, check the new source (it must build), and return its
+    publication, the report and the source's text."""
+    letter = project / name
+    letter.write_text(textwrap.dedent(text), encoding="utf-8")
+    result = run_project(project, "import", str(letter))
+    assert result.returncode == 0, result.stderr
+    target = next((project / "content").glob("*.md"))
+    check = run_project(project, "--check", str(target))
+    assert check.returncode == 0, check.stderr
+    return parse_publication(target), result.stdout, target.read_text(encoding="utf-8")
+
+
+BLOG_POST = """\
+    ---
+    title: 'Nieuws uit het bestuur, november'
+    date: 2026-11-28
+    author: Anna de Wit
+    ---
+
+    Een korte terugblik op de maand en wat er komt.
+
+    ## Wat we deden
+
+    We spraken met de gemeente over de speelplek aan de Lindelaan.
+
+    ## Wat er komt
+
+    In januari zoeken we twee mensen voor de kascommissie.
+
+    ### Hoe u zich aanmeldt
+
+    Een mail aan het secretariaat is genoeg.
+    """
+
+
+def test_a_blog_posts_headings_head_the_parts_of_the_letter(project):
+    # A website's Markdown post with '## ' headings: before, the report said the letter
+    # had no lessons and told the author to write '## ## Wat we deden'.
+    pub, report, source = bring_in(project, "november.md", BLOG_POST)
+    assert "## ##" not in report
+    assert "took the 3 Markdown headings as the headings of the letter's parts" in report
+    assert [line for line in source.splitlines() if line.startswith("#")] == [
+        "### Wat we deden", "### Wat er komt", "### Hoe u zich aanmeldt"]
+    assert pub.lessons == ()
+    headings = [plain_text(block.inlines) for block in pub.introduction.blocks
+                if isinstance(block, Subheading)]
+    assert headings == ["Wat we deden", "Wat er komt", "Hoe u zich aanmeldt"]
+
+
+def test_numbered_markdown_headings_are_lessons_and_the_others_head_their_parts(project):
+    post = BLOG_POST.replace("## Wat we deden", "## 1. Wat we deden").replace(
+        "## Wat er komt", "## 2. Wat er komt")
+    pub, report, source = bring_in(project, "november.md", post)
+    assert [lesson.title_text for lesson in pub.lessons] == ["Wat we deden", "Wat er komt"]
+    assert "### Hoe u zich aanmeldt" in source
+    assert any(isinstance(block, Subheading) for block in pub.lessons[1].blocks)
+
+
+def test_a_letter_without_a_title_takes_its_files_name_and_builds(project):
+    # Eight of twenty real letters had no title line; before, the import wrote a TODO
+    # the build refused. Now the file's name stands in, as in Pandoc, and the report
+    # says so.
+    pub, report, _ = bring_in(project, "03_kerstbrief-2026.txt", """\
+        Beste leden,
+
+        Het jaar zit er bijna op. We danken iedereen die meehielp.
+
+        Met vriendelijke groet,
+
+        Anna de Wit
+        """)
+    assert pub.meta.title == "Kerstbrief 2026"
+    assert "title         Kerstbrief 2026, from the file's name" in report
+    assert "took the file's name “Kerstbrief 2026” as the title" in report
+    built = run_project(project, str(project / "content" / "03_kerstbrief-2026.md"),
+                        "--only", "booklet")
+    assert built.returncode == 0, built.stderr
+
+
+def test_what_a_blog_leaves_around_a_letter_is_left_out_and_the_name_is_found(project):
+    pub, report, source = bring_in(project, "brief.txt", """\
+        top of page
+
+        Nieuws van de voorzitter
+
+        DSC_0412
+
+        Beste buren,
+
+        De bankjes op het plein zijn er eindelijk. Dank aan iedereen die meedacht.
+
+        Anna de Wit
+
+        Board President
+
+        12 views0 comments
+
+        Recent Posts
+
+        See All
+
+        Geen opmerkingen:
+
+        Een reactie posten
+
+        bottom of page
+        """)
+    assert pub.meta.title == "Nieuws van de voorzitter"
+    assert list(pub.meta.signatories) == ["Anna de Wit (Board President)"]
+    for leftover in ("top of page", "DSC_0412", "12 views0 comments", "Recent Posts", "See All",
+                     "Geen opmerkingen", "Een reactie posten", "bottom of page"):
+        assert leftover not in source
+        assert f"left out “{leftover}" in report
+
+
+def test_a_comment_forms_label_is_not_a_signatory(project):
+    pub, _, source = bring_in(project, "brief.txt", """\
+        Alle vrijwilligers bedankt!
+
+        Beste vrijwilligers,
+
+        Zonder jullie was er geen buurtfeest geweest. Heel hartelijk dank.
+
+        Nog geen reacties.
+
+        Geef een reactie
+
+        Bericht
+        """)
+    assert pub.meta.signatories == ()
+    assert "Bericht" not in source
+
+
+def test_a_page_copied_without_its_empty_lines_keeps_its_paragraphs(project):
+    pub, report, _ = bring_in(project, "brief.txt", """\
+        Nieuwe voorzitter
+
+        Beste mensen
+        Tijdens de vrijwilligersmiddag nam onze voorzitter afscheid na vele jaren.
+        Het was al langer bekend dat hij wilde stoppen, maar een opvolger vinden was lastig.
+        Daarom heb ik besloten het voorzitterschap op mij te nemen, en ik heb er zin in!
+        Frans de Vries
+        """)
+    assert plain_text(pub.introduction.salutation) == "Beste mensen,"
+    assert "added the comma after the salutation" in report
+    assert len(pub.introduction.blocks) == 3
+    assert list(pub.meta.signatories) == ["Frans de Vries"]
+
+
+def test_a_hard_wrapped_email_is_not_cut_into_lines(project):
+    pub, _, _ = bring_in(project, "brief.txt", """\
+        Nieuws
+
+        Beste leden,
+
+        De vergadering van maandag gaat niet door omdat de zaal
+        onverwacht bezet is door een andere vereniging, die een
+        feest geeft. We zoeken een nieuwe datum.
+
+        Groet,
+
+        Anna de Wit
+        """)
+    assert len(pub.introduction.blocks) == 1
+
+
+@pytest.mark.parametrize(("ending", "names", "organisation"), [
+    ("Met vriendelijke groet namens het bestuur, Anna de Wit", ["Anna de Wit"], None),
+    ("Sincerely,\n\nAnna de Wit\nPresident, Lindelaan Tennis Club", ["Anna de Wit (President)"],
+     "Lindelaan Tennis Club"),
+])
+def test_signatures_as_websites_print_them(project, ending, names, organisation):
+    text = ("Nieuws\n\nBeste leden,\n\nDe bankjes op het plein zijn er eindelijk. Dank aan "
+            f"iedereen die meedacht.\n\n{ending}\n")
+    pub, _, _ = bring_in(project, "brief.txt", text)
+    assert list(pub.meta.signatories) == names
+    if organisation:
+        assert pub.meta.organisation == organisation
+
+
+def test_a_masthead_picture_above_the_title_keeps_the_title(project, tmp_path):
+    # A Word newsletter opens with its masthead picture, then the title in bold; before,
+    # the title was not found and the picture stood at the head of the text.
+    picture = tmp_path / "kop.png"
+    Image.new("RGB", (200, 60), "navy").save(picture)
+    document = Document()
+    document.add_picture(str(picture))
+    document.paragraphs[-1]._p.find(".//{*}docPr").set("descr", "De kop van de nieuwsbrief")
+    document.add_paragraph().add_run("Nieuwsbrief van de Lindelaan").bold = True
+    document.add_paragraph("Beste buren,")
+    document.add_paragraph("De bankjes op het plein zijn er eindelijk. Dank aan iedereen.")
+    document.add_paragraph("Met vriendelijke groet,")
+    document.add_paragraph("Anna de Wit")
+    document.save(project / "nieuwsbrief.docx")
+    result = run_project(project, "import", str(project / "nieuwsbrief.docx"))
+    assert result.returncode == 0, result.stderr
+    pub = parse_publication(project / "content" / "nieuwsbrief.md")
+    assert pub.meta.title == "Nieuwsbrief van de Lindelaan"
+    assert isinstance(pub.introduction.blocks[0], ImageBlock)
+    assert pub.introduction.blocks[0].alt == "De kop van de nieuwsbrief"
+
+
+def test_paragraphs_typed_as_a_numbered_list_stay_a_numbered_list(project):
+    # A club letter listing its committees as '1. …' paragraphs: before, they were
+    # escaped into paragraphs that began with a typed '1.', and no list.
+    from tweeluik.model import ListBlock
+    pub, _, source = bring_in(project, "brief.txt", """\
+        Vrijwilligers gezocht
+
+        Beste leden,
+
+        Het seizoen begint bijna. Drie commissies zoeken nog mensen:
+
+        1. De baancommissie houdt de banen en het clubhuis in orde, het hele jaar door.
+
+        2. De jeugdcommissie maakt het programma voor de jongste leden en hun ouders.
+
+        3. De feestcommissie organiseert het zomerfeest en de nieuwjaarsborrel.
+
+        Meld u aan bij het secretariaat.
+
+        Met vriendelijke groet,
+
+        Anna de Wit
+        """)
+    lists = [block for block in pub.introduction.blocks if isinstance(block, ListBlock)]
+    assert len(lists) == 1 and lists[0].ordered and len(lists[0].items) == 3
+    assert "1\\." not in source
+    first = lists[0].items[0].blocks[0]
+    assert plain_text(first.inlines).startswith("De baancommissie houdt")
