@@ -259,3 +259,46 @@ def test_paragraphs_typed_as_a_numbered_list_stay_a_numbered_list(project):
     assert "1\\." not in source
     first = lists[0].items[0].blocks[0]
     assert plain_text(first.inlines).startswith("De baancommissie houdt")
+
+
+def test_html_in_a_websites_markdown_is_left_out_with_what_to_do(project):
+    # A blog post with a portrait as <img> and a <span>: before, the new source held the
+    # HTML and the check refused it ("raw HTML is not allowed").
+    pub, report, source = bring_in(project, "bio.md", """\
+        ---
+        categories: [nieuws]
+        title: Een nieuw jaar
+        ---
+
+        Beste leden, we kijken terug op een mooi jaar met <span class="nadruk">veel</span>
+        nieuwe gezichten.
+
+        <img src="/_img/portret.png" alt="Portret van Anna"> Anna de Wit is voorzitter
+        sinds het voorjaar.
+        """)
+    assert "<" not in source.split("---", 2)[2]
+    assert "veel nieuwe gezichten" in source
+    assert "left out a picture the web page showed (“Portret van Anna”)" in report
+    assert "left out the web page's HTML (<span>); the words inside are kept" in report
+
+
+def test_one_heading_low_in_a_letter_is_no_lesson_title_written_wrongly(project):
+    # A post that ends with a heading about its writer: before, the check called the
+    # '###' heading a lesson title written wrongly.
+    _, _, source = bring_in(project, "bericht.md", """\
+        ---
+        categories: [nieuws]
+        title: Een nieuw jaar
+        ---
+
+        We kijken terug op een mooi jaar met veel nieuwe gezichten in de buurt.
+
+        We kijken ook vooruit: in maart begint de tuin achter het buurthuis.
+
+        ## Over de schrijver
+
+        Anna de Wit is voorzitter sinds het voorjaar.
+        """)
+    assert "### Over de schrijver" in source
+    check = run_project(project, "--check", str(project / "content" / "bericht.md"))
+    assert "a lesson starts with '## '" not in check.stderr

@@ -208,6 +208,8 @@ NO_LESSONS_NOTE = ("no lessons (no '## ' lines): the booklet holds the letter as
                    "and the closing. To make lessons, start each with a line '## Title' "
                    "(for example '## 1. Begin klein')")
 
+#: A title with a lesson's number: "1. Begin klein", "Les 2: …", "Lesson 3".
+NUMBERED_TITLE = re.compile(r"^(\d{1,2}[.):]\s|(les|lesson)\s+\d)", re.IGNORECASE)
 #: A lesson title written some other way is short: at most this many words.
 LOOKALIKE_WORDS = 12
 
@@ -219,7 +221,7 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
     # Two '###' headings or more head the parts of a letter without lessons (a slide
     # each): they are meant, not lesson titles written another way.
     sections = sum(1 for block in blocks if isinstance(block, Subheading)) >= 2
-    for block in blocks:
+    for position, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             marks = [node for node in block.inlines
                      if not (isinstance(node, Text) and not node.text.strip())]
@@ -230,9 +232,12 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
                     found.append((block.line, f"this line looks like a lesson title set in "
                                   f"{style}; a lesson starts with '## ': write '## {text}'"))
         elif isinstance(block, Subheading) and not sections:
+            # One '###' heading is a lesson title written another way when it opens the
+            # text or is numbered; further down it heads a part ('Over de schrijver').
             text = plain_text(block.inlines).strip()
-            found.append((block.line, f"a lesson starts with '## ', not '###': write "
-                          f"'## {text}'"))
+            if position == 0 or NUMBERED_TITLE.match(text):
+                found.append((block.line, f"a lesson starts with '## ', not '###': write "
+                              f"'## {text}'"))
         elif isinstance(block, ListBlock) and block.ordered and len(block.items) == 1:
             item = block.items[0]
             text = " ".join(blocks_text(item.blocks)).strip()

@@ -73,6 +73,8 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
         text, hints = without_foreign_front_matter(text)
         text, repaired = repair_markdown_links(text)
         problems.extend(repaired)
+        text, left_out = without_html(text)
+        problems.extend(left_out)
         if hints:
             problems.append("the file's own front matter (a website's) is left out; its "
                             "title and date are used")
@@ -82,6 +84,29 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     if "date" in hints:
         pieces.insert(0, Piece((Span(hints["date"]),), (hints["date"],)))
     return pieces, problems
+
+
+_HTML_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_HTML_ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+
+
+def without_html(text: str) -> tuple[str, list[str]]:
+    """A website's Markdown without the HTML written into it (the build takes none): a
+    picture is left out with what to do instead, other tags keep their words."""
+    said: list[str] = []
+    for picture in _HTML_PICTURE.findall(text):
+        alt = _HTML_ALT.search(picture)
+        described = f" (“{printable(alt.group(2)[:60])}”)" if alt and alt.group(2).strip() else ""
+        said.append(f"left out a picture the web page showed{described}: save it in "
+                    "content/images/ and write ![description](images/NAME.jpg) where it goes")
+    text = _HTML_PICTURE.sub("", text)
+    tags = sorted({found.split()[0].strip("</>") for found in _HTML_TAG.findall(text)
+                   if not found.startswith("<!--")})
+    if _HTML_TAG.search(text):
+        shown = ", ".join(f"<{tag}>" for tag in tags[:4]) or "comments"
+        said.append(f"left out the web page's HTML ({shown}); the words inside are kept")
+    return _HTML_TAG.sub("", text), said
 
 
 #: Marks that only Markdown makes: a link to an address, or emphasis around words.
