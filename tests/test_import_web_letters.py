@@ -210,14 +210,16 @@ def test_signatures_as_websites_print_them(project, ending, names, organisation)
 
 
 def test_a_masthead_picture_above_the_title_keeps_the_title(project, tmp_path):
-    # A Word newsletter opens with its masthead picture, then the title in bold; before,
-    # the title was not found and the picture stood at the head of the text.
+    # A Word newsletter opens with its masthead picture, then its name and issue in bold;
+    # before, the title was not found, the picture was lost and the issue line was
+    # taken for a lesson title set in bold.
     picture = tmp_path / "kop.png"
     Image.new("RGB", (200, 60), "navy").save(picture)
     document = Document()
     document.add_picture(str(picture))
     document.paragraphs[-1]._p.find(".//{*}docPr").set("descr", "De kop van de nieuwsbrief")
     document.add_paragraph().add_run("Nieuwsbrief van de Lindelaan").bold = True
+    document.add_paragraph().add_run("Najaar 2026").bold = True
     document.add_paragraph("Beste buren,")
     document.add_paragraph("De bankjes op het plein zijn er eindelijk. Dank aan iedereen.")
     document.add_paragraph("Met vriendelijke groet,")
@@ -227,6 +229,7 @@ def test_a_masthead_picture_above_the_title_keeps_the_title(project, tmp_path):
     assert result.returncode == 0, result.stderr
     pub = parse_publication(project / "content" / "nieuwsbrief.md")
     assert pub.meta.title == "Nieuwsbrief van de Lindelaan"
+    assert pub.meta.subtitle == "Najaar 2026"  # its issue line, not a lesson title in bold
     assert isinstance(pub.introduction.blocks[0], ImageBlock)
     assert pub.introduction.blocks[0].alt == "De kop van de nieuwsbrief"
 

@@ -65,6 +65,10 @@ def test_a_letter_without_lessons_gets_one_slide_per_section(tmp_path):
                        "--only", "deck")
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr  # '###' sections are meant, not lessons mistyped
+    # The note says what the deck holds: a slide for each part (not "one slide").
+    assert "the booklet holds the letter as one text with its 3 parts under their '### ' " \
+        "headings, and the deck a title slide, a slide for each part of the text and the " \
+        "closing" in " ".join(result.stderr.split())
     slides = slide_texts(tmp_path / "zonder-lessen-met-kopjes.pptx")
     assert [title for title, _, _ in slides] == [
         "Nieuws van het bestuur", "De brief in het kort", "Nieuwe banen", "De kantine",

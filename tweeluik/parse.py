@@ -208,6 +208,11 @@ NO_LESSONS_NOTE = ("no lessons (no '## ' lines): the booklet holds the letter as
                    "and the closing. To make lessons, start each with a line '## Title' "
                    "(for example '## 1. Begin klein')")
 
+#: The same, for a letter whose '### ' headings head its parts.
+NO_LESSONS_PARTS_NOTE = ("no lessons (no '## ' lines): the booklet holds the letter as one "
+                         "text with its {parts} parts under their '### ' headings, and the "
+                         "deck a title slide, a slide for each part of the text and the "
+                         "closing. To make lessons, write '## ' instead of '### '")
 #: A title with a lesson's number: "1. Begin klein", "Les 2: …", "Lesson 3".
 NUMBERED_TITLE = re.compile(r"^(\d{1,2}[.):]\s|(les|lesson)\s+\d)", re.IGNORECASE)
 #: A lesson title written some other way is short: at most this many words.
@@ -356,8 +361,12 @@ class _TokenConverter:
             lookalikes = lesson_lookalikes(intro_blocks)
             for line, message in lookalikes:
                 self.warning(line, message)
+            parts = sum(1 for section in letter_sections(tuple(intro_blocks))
+                        if section.title is not None)
             if not lookalikes and intro_blocks:
-                self.diagnostics.note(self.source.body_first_line, NO_LESSONS_NOTE)
+                self.diagnostics.note(self.source.body_first_line,
+                                      NO_LESSONS_PARTS_NOTE.format(parts=parts) if parts
+                                      else NO_LESSONS_NOTE)
             elif not intro_blocks and not (closing and closing["blocks"]):
                 self.error(self.source.body_first_line, "there is no text below the front "
                            "matter; write the letter there, and start each lesson with a "

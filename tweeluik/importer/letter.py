@@ -606,7 +606,16 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
         if not first.title_style:
             letter.notes.append(Note("title", f"took the first line “{letter.title}” as the "
                                               "title"))
-        pieces[:at + 1] = [first, *pieces[:at]]  # the pictures above it open the text
+        pictures = pieces[:at]  # above the title: they open the text
+        below = pieces[at + 1] if at + 2 < body_end else None
+        if below is not None and _bold_heading(below) and _bold_heading(first) \
+                and len(below.text.split()) <= 5 and re.search(r"\d", below.text) \
+                and not LESSON_LINE.match(below.text):
+            # A masthead's issue line in bold under its name: "Autumn 2010", "Nummer 4"
+            letter.subtitle = below.text.rstrip(".")
+            pieces[:at + 2] = [first, below, *pictures]
+            return 2
+        pieces[:at + 1] = [first, *pictures]
         return 1
     return head_end
 
