@@ -110,3 +110,25 @@ def test_no_empty_slide_for_a_line_above_the_first_part(source_dir):
               for slide in plan.slides]
     assert titles == ["Proef", "Nieuwe banen", "De kantine", "Tot slot"]
     assert all(slide.text("message") is not None for slide in plan.slides[1:-1])
+
+
+def test_a_part_that_is_only_a_list_shows_its_first_item(source_dir):
+    """A part (or a lesson) whose text is only a list: its slide shows the first item's
+    first sentence, not only its title (a board update's 'Cancelled' list did)."""
+    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.parse import parse_publication
+    from tweeluik.theme import load_theme
+
+    from .conftest import FONTS, LAYOUTS, default_template, write_source
+    source = write_source(source_dir, "Beste leden,\n\nHet nieuws van de club.\n\n"
+                          "### Nieuwe banen\n\nDe banen zijn vernieuwd.\n\n"
+                          "### Opgezegd\n\n- Het oude abonnement op de kranten. Niemand las ze."
+                          "\n- De huur van de tweede kast.\n")
+    plan = publication_to_deck_plan(parse_publication(source), load_theme(LAYOUTS),
+                                    default_template(), FONTS)
+    (part,) = [slide for slide in plan.slides
+               if "".join(run.text for run in slide.text("title").paragraphs[0]) == "Opgezegd"]
+    message = part.text("message")
+    assert message is not None
+    assert "".join(run.text for run in message.paragraphs[0]) == \
+        "Het oude abonnement op de kranten."

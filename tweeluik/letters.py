@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Block, Paragraph, plain_text
+from .model import Block, ListBlock, Paragraph, plain_text
 from .sentences import first_sentence
 
 #: Lines that close a letter, in Dutch and English (matched at the start of a paragraph).
@@ -38,11 +38,17 @@ PASTED_BULLET = re.compile(rf"(?:^|\s)([{BULLETS}]|^·)\s")
 
 def first_sentence_of(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
     """The first full sentence of the first paragraph among ``blocks``, with its line:
-    what a slide shows of a part without a key message (never a heading, list item,
-    quotation or caption, nor 'We deden het zo:' before a list)."""
+    what a slide shows of a part without a key message (never a heading, quotation or
+    caption, nor 'We deden het zo:' before a list). A part that is only a list shows the
+    first sentence of its first item."""
     for block in blocks:
         if isinstance(block, Paragraph):
             sentence = first_sentence(plain_text(block.inlines))
             if sentence and not sentence.endswith(":"):
                 return sentence, block.line
+    for block in blocks:
+        if isinstance(block, ListBlock) and block.items:
+            found = first_sentence_of(block.items[0].blocks)
+            if found is not None:
+                return found
     return None
