@@ -134,6 +134,41 @@ def test_a_relationship_to_a_missing_part_nothing_refers_to_is_left_out(tmp_path
     assert "warning" not in result.stderr
 
 
+def with_missing_pictures(parts: dict[str, bytes]) -> None:
+    """As a real organisation's template has it: a layout's background and a picture
+    shape whose relationship names 'NULL', a file that is not in the package."""
+    rels = LAYOUT.replace("slideLayouts/", "slideLayouts/_rels/") + ".rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", (
+        b'<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/image" Target="NULL"/></Relationships>'))
+    background = (b'<p:bg><p:bgPr><a:blipFill><a:blip r:embed="rId98"/><a:stretch>'
+                  b'<a:fillRect/></a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>')
+    picture = (b'<p:pic><p:nvPicPr><p:cNvPr id="990" name="Foto"/><p:cNvPicPr/><p:nvPr/>'
+               b'</p:nvPicPr><p:blipFill><a:blip r:embed="rId98"/><a:stretch><a:fillRect/>'
+               b'</a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="0" y="0"/>'
+               b'<a:ext cx="100000" cy="100000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+               b'</a:prstGeom></p:spPr></p:pic></p:spTree>')
+    layout = parts[LAYOUT].replace(b"<p:spTree>", background + b"<p:spTree>", 1)
+    parts[LAYOUT] = layout.replace(b"</p:spTree>", picture, 1)
+
+
+def test_pictures_a_template_names_but_does_not_hold_are_left_out(tmp_path):
+    # A real company template (saved by another program) names 'NULL' for a layout's
+    # background picture; it was refused as damaged, although PowerPoint opens it.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    make_template(tmp_path / "content" / "huisstijl.pptx", with_missing_pictures)
+    source = write_source(tmp_path / "content", "## 1. Les\n\nTekst.\n",
+                          front="title: Proef\ndeck:\n  template: huisstijl.pptx\n")
+    result = run_project(tmp_path, str(source), "--only", "deck")
+    assert result.returncode == 0, result.stderr
+    assert "2 pictures that the template names but does not hold; tweeluik removed them" \
+        in result.stderr
+    with zipfile.ZipFile(tmp_path / "output" / "pub.pptx") as deck:
+        texts = {name: deck.read(name) for name in deck.namelist() if name.endswith(".rels")}
+    assert not any(b'Target="NULL"' in data for data in texts.values())
+
+
 def test_a_template_at_the_shape_limit_is_read(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "layouts").symlink_to(LAYOUTS)

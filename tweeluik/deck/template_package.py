@@ -167,13 +167,15 @@ def _target_of(rels_part: str, relationship) -> str | None:
 def _missing_target(rels_part: str, root, parts: dict[str, bytes]) -> str | None:
     """The first part that is not in the package although its owner refers to it. A
     relationship to a missing part that nothing refers to (PowerPoint leaves such
-    traces, e.g. of revision information) is harmless: ``clean_parts`` drops it."""
+    traces, e.g. of revision information) is harmless: ``clean_parts`` drops it; so is
+    a picture that is not there (a template saved by another program names 'NULL')."""
     owner = parts.get(_owner_of(rels_part), b"")
     for relationship in root.iter(f"{{{NS['rel']}}}Relationship"):
         name = _target_of(rels_part, relationship)
         if name is not None and name not in parts \
+                and not relationship.get("Type", "").endswith("/image") \
                 and f'"{relationship.get("Id", "")}"'.encode() in owner:
-            return name
+            return name  # (a missing picture is left out by ``clean_parts``)
     return None
 
 
@@ -207,20 +209,22 @@ def clean_parts(parts: dict[str, bytes]) -> tuple[bytes, list[str]]:
                  if not name.lower().endswith(("vbaproject.bin", "vbadata.xml"))}
         types = re.sub(r'<Override [^>]*vbaProject[^>]*/>', "", types, flags=re.IGNORECASE)
     parts["[Content_Types].xml"] = types.encode("utf-8")
-    external = 0
+    external = pictures = 0
     for name in [n for n in parts if n.endswith(".rels")]:
         try:
             root = etree.fromstring(parts[name])
         except etree.XMLSyntaxError:
             continue
-        gone, dangling = [], False
+        gone, missing, dangling = [], [], False
         for relationship in list(root):
             target_type = relationship.get("Type", "")
             if relationship.get("TargetMode") == "External" or target_type.endswith("/vbaProject"):
                 gone.append(relationship.get("Id"))
                 root.remove(relationship)
             elif (target := _target_of(name, relationship)) is not None and target not in parts:
-                dangling = True  # to a missing part nothing refers to: a harmless trace
+                if target_type.endswith("/image"):  # a picture that is not there
+                    missing.append(relationship.get("Id"))
+                dangling = True  # else to a missing part nothing refers to: a trace
                 root.remove(relationship)
         if not gone and not dangling:
             continue
@@ -230,9 +234,15 @@ def clean_parts(parts: dict[str, bytes]) -> tuple[bytes, list[str]]:
         owner = _owner_of(name)
         if owner in parts:
             parts[owner] = _without_references(parts[owner], set(gone))
+            if missing:
+                parts[owner], left_out = _without_pictures(parts[owner], set(missing))
+                pictures += left_out
     if external:
         removed.append(f"{external} link{'s' if external != 1 else ''} to outside files or "
                        "web addresses")
+    if pictures:
+        removed.append(f"{pictures} picture{'s' if pictures != 1 else ''} that the template "
+                       "names but does not hold")
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
@@ -243,6 +253,31 @@ def clean_parts(parts: dict[str, bytes]) -> tuple[bytes, list[str]]:
 def _owner_of(rels_name: str) -> str:
     folder, _, file = rels_name.rpartition("_rels/")
     return folder + file.removesuffix(".rels")
+
+
+def _without_pictures(xml: bytes, ids: set[str]) -> tuple[bytes, int]:
+    """A part's XML without the pictures whose file is missing: a picture shape is left
+    out, a picture fill (of a background or a shape) becomes no fill. Returns the XML
+    and how many were left out."""
+    try:
+        root = etree.fromstring(xml)
+    except etree.XMLSyntaxError:
+        return xml, 0
+    r, a = NS["r"], NS["a"]
+    count = 0
+    for blip in list(root.iter(f"{{{a}}}blip")):
+        if blip.get(f"{{{r}}}embed") not in ids and blip.get(f"{{{r}}}link") not in ids:
+            continue
+        fill = blip.getparent()
+        holder = fill.getparent() if fill is not None else None
+        if fill is None or holder is None:
+            continue
+        if etree.QName(holder).localname == "pic" and holder.getparent() is not None:
+            holder.getparent().remove(holder)
+        else:
+            holder.replace(fill, etree.Element(f"{{{a}}}noFill"))
+        count += 1
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), count
 
 
 def _without_references(xml: bytes, ids: set[str]) -> bytes:
