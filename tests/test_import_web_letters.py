@@ -73,6 +73,8 @@ def test_a_blog_posts_headings_head_the_parts_of_the_letter(project):
     assert [line for line in source.splitlines() if line.startswith("#")] == [
         "### Wat we deden", "### Wat er komt", "### Hoe u zich aanmeldt"]
     assert pub.lessons == ()
+    assert list(pub.meta.signatories) == ["Anna de Wit"]  # the post's author signs it
+    assert "its title, date and author are used" in report
     headings = [plain_text(block.inlines) for block in pub.introduction.blocks
                 if isinstance(block, Subheading)]
     assert headings == ["Wat we deden", "Wat er komt", "Hoe u zich aanmeldt"]
@@ -305,3 +307,16 @@ def test_one_heading_low_in_a_letter_is_no_lesson_title_written_wrongly(project)
     assert "### Over de schrijver" in source
     check = run_project(project, "--check", str(project / "content" / "bericht.md"))
     assert "a lesson starts with '## '" not in check.stderr
+
+
+@pytest.mark.parametrize(("author", "ending", "names"), [
+    ("Bram Smit (penningmeester)", "", ["Bram Smit (penningmeester)"]),
+    ("Bram Smit", "\nGroet,\n\nBram Smit", ["Bram Smit"]),  # signed under the text too: once
+    ("Bestuur", "", []),  # a group is no person to sign
+])
+def test_a_posts_author_signs_it(project, author, ending, names):
+    post = BLOG_POST.replace("author: Anna de Wit", f"author: {author}") + \
+        textwrap.indent(ending, "    ")
+    pub, _, _ = bring_in(project, "november.md", post)
+    assert list(pub.meta.signatories) == names
+

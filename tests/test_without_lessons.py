@@ -132,3 +132,23 @@ def test_a_part_that_is_only_a_list_shows_its_first_item(source_dir):
     assert message is not None
     assert "".join(run.text for run in message.paragraphs[0]) == \
         "Het oude abonnement op de kranten."
+
+
+def test_a_letter_without_closing_words_gets_none_of_ours(source_dir):
+    """No closing words and no greeting (a notice, a message about a neighbour who died):
+    the closing slide shows its title and the names, never an invented 'Dank u wel'."""
+    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.parse import parse_publication
+    from tweeluik.theme import load_theme
+
+    from .conftest import FONTS, LAYOUTS, default_template, write_source
+    source = write_source(source_dir, "Beste leden,\n\nOnze penningmeester is overleden.\n",
+                          front="title: Bericht\nsignatories: [Anna de Wit]\n")
+    plan = publication_to_deck_plan(parse_publication(source), load_theme(LAYOUTS),
+                                    default_template(), FONTS)
+    closing = plan.slides[-1]
+    words = " ".join("".join(run.text for run in paragraph)
+                     for text in closing.texts for paragraph in text.paragraphs)
+    assert "Dank" not in words and "Thank" not in words
+    assert "Anna de Wit" in words.replace("\xa0", " ")
+

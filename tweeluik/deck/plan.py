@@ -995,8 +995,8 @@ class _Planner:
         if not paragraphs and closing.greeting is not None:  # the letter's own last words
             words = plain_text(closing.greeting.inlines).strip().rstrip(",")
             return [[RunPlan(words)]], closing.greeting.line, "the greeting", advice
-        if not paragraphs:
-            return [[RunPlan(self.labels["thanks"])]], closing.line, "the closing words", advice
+        if not paragraphs:  # nothing of the letter's own: no words of ours either
+            return [], closing.line, "the closing words", advice
         last = split_sentences(plain_text(paragraphs[-1].inlines))
         if last and word_count(last[-1]) <= SLOGAN_WORDS and len(last) + len(paragraphs) > 2:
             slogan = [[RunPlan(last[-1])]]

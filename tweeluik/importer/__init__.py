@@ -75,10 +75,18 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
         problems.extend(repaired)
         text, left_out = without_html(text)
         problems.extend(left_out)
+        if _GROUP_AUTHOR.fullmatch(hints.get("author", "")):
+            del hints["author"]  # "Bestuur": no person to sign
         if hints:
-            problems.append("the file's own front matter (a website's) is left out; its "
-                            "title and date are used")
+            used = [key for key in ("title", "date", "author") if key in hints]
+            listed = ", ".join(used[:-1]) + " and " + used[-1] if len(used) > 1 else used[0]
+            problems.append(f"the file's own front matter (a website's) is left out; its "
+                            f"{listed} {'are' if len(used) > 1 else 'is'} used")
     pieces = text_to_pieces(text, markdown=markdown)
+    author = hints.get("author", "")
+    name = re.sub(r"\s*\(.*", "", author)  # without a role in brackets
+    if name and name not in " ".join(piece.text for piece in pieces[-3:]):
+        pieces.append(Piece((Span(author),), (author,)))  # the writer signs, as under a letter
     if "title" in hints:
         pieces.insert(0, Piece((Span(hints["title"]),), (hints["title"],), title_style=True))
     if "date" in hints:
@@ -86,6 +94,9 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     return pieces, problems
 
 
+#: A website post's author that is a group, not a person who signs.
+_GROUP_AUTHOR = re.compile(r"(het |de |the )?(bestuur|board|redactie|editors?|team|commissie|"
+                           r"committee|secretariaat|webmaster|admin)", re.IGNORECASE)
 _HTML_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
@@ -161,7 +172,7 @@ def without_foreign_front_matter(text: str) -> tuple[str, dict[str, str]]:
     if front is None:
         return text, {}
     values, end = front
-    hints = {key: str(values[key]).strip() for key in ("title", "date")
+    hints = {key: str(values[key]).strip() for key in ("title", "date", "author")
              if isinstance(values.get(key), str | int | float) or key == "date"
              and values.get(key) is not None}
     if "date" in hints:
