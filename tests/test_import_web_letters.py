@@ -118,6 +118,8 @@ def test_what_a_blog_leaves_around_a_letter_is_left_out_and_the_name_is_found(pr
 
         DSC_0412
 
+        Updated: Jun 23, 2026
+
         Beste buren,
 
         De bankjes op het plein zijn er eindelijk. Dank aan iedereen die meedacht.
@@ -140,7 +142,7 @@ def test_what_a_blog_leaves_around_a_letter_is_left_out_and_the_name_is_found(pr
         """)
     assert pub.meta.title == "Nieuws van de voorzitter"
     assert list(pub.meta.signatories) == ["Anna de Wit (Board President)"]
-    for leftover in ("top of page", "DSC_0412", "12 views0 comments", "Recent Posts", "See All",
+    for leftover in ("top of page", "DSC_0412", "Updated: Jun 23, 2026", "12 views0 comments", "Recent Posts", "See All",
                      "Geen opmerkingen", "Een reactie posten", "bottom of page"):
         assert leftover not in source
         assert f"left out “{leftover}" in report
@@ -319,4 +321,20 @@ def test_a_posts_author_signs_it(project, author, ending, names):
         textwrap.indent(ending, "    ")
     pub, _, _ = bring_in(project, "november.md", post)
     assert list(pub.meta.signatories) == names
+
+
+def test_an_organisation_named_as_a_compound_is_found(project):
+    pub, report, _ = bring_in(project, "brief.txt", """\
+        Afscheid van de voorzitter
+
+        Beste buren,
+
+        Na acht jaar neemt onze voorzitter afscheid van de Wijkbelangenvereniging De
+        Hofsteden. We danken hem voor zijn inzet.
+
+        Met vriendelijke groet,
+
+        Anna de Wit
+        """)
+    assert pub.meta.organisation == "Wijkbelangenvereniging De Hofsteden"
 

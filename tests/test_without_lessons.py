@@ -152,3 +152,11 @@ def test_a_letter_without_closing_words_gets_none_of_ours(source_dir):
     assert "Dank" not in words and "Thank" not in words
     assert "Anna de Wit" in words.replace("\xa0", " ")
 
+
+
+def test_the_no_lessons_note_gives_an_example_in_the_letters_language(tmp_path):
+    source = tmp_path / "brief.md"
+    source.write_text("---\ntitle: News\nlanguage: en\n---\n\nDear members,\n\n"
+                      "The season is over.\n", encoding="utf-8")
+    result = run_build("--check", str(source))
+    assert "(for example '## 1. Start small')" in result.stderr

@@ -206,7 +206,7 @@ def letter_sections(blocks: tuple[Block, ...]) -> tuple[Section, ...]:
 NO_LESSONS_NOTE = ("no lessons (no '## ' lines): the booklet holds the letter as one text "
                    "and the deck a title slide, one slide with the letter's first sentence "
                    "and the closing. To make lessons, start each with a line '## Title' "
-                   "(for example '## 1. Begin klein')")
+                   "(for example '## 1. {example}')")
 
 #: The same, for a letter whose '### ' headings head its parts.
 NO_LESSONS_PARTS_NOTE = ("no lessons (no '## ' lines): the booklet holds the letter as one "
@@ -364,9 +364,10 @@ class _TokenConverter:
             parts = sum(1 for section in letter_sections(tuple(intro_blocks))
                         if section.title is not None)
             if not lookalikes and intro_blocks:
+                example = "Begin klein" if self.source.meta.language == "nl" else "Start small"
                 self.diagnostics.note(self.source.body_first_line,
                                       NO_LESSONS_PARTS_NOTE.format(parts=parts) if parts
-                                      else NO_LESSONS_NOTE)
+                                      else NO_LESSONS_NOTE.format(example=example))
             elif not intro_blocks and not (closing and closing["blocks"]):
                 self.error(self.source.body_first_line, "there is no text below the front "
                            "matter; write the letter there, and start each lesson with a "

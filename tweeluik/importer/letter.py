@@ -209,6 +209,7 @@ WEB_LEFTOVER = re.compile(
     r"nog geen reacties|geen opmerkingen|een reactie posten|bericht|"
     r"\d+\s*views?\s*\d*\s*comments?|recent posts|see all|(top|bottom) of page|"
     r"you may also like|related posts|gerelateerde berichten|"
+    r"(updated|posted( on)?|geplaatst( op)?|bijgewerkt( op)?):?\s+\w+\.?\s+\d{1,2},?\s+\d{4}|"
     r"(dsc|dscn|dscf|img|pict|p)_?\d{3,}(\.(jpe?g|png|heic))?)"
     r"\s*[:.!»›…]*", re.IGNORECASE)
 
@@ -655,7 +656,7 @@ def _take_closing(paragraphs: list[Piece], signed: bool, letter: Letter,
 
 #: An organisation named in the text: "Vereniging Zuidkant", "Stichting De Linde".
 ORGANISATION_NAME = re.compile(
-    r"\b((?:Buurt|Bewoners|Wijk|Tennis|Voetbal|Muziek|Toneel|Ouder|Huurders|Sport)?"
+    r"\b((?:[A-Z][a-zà-ÿ]+)?"  # a compound: Wijkbelangenvereniging, Seniorenvereniging
     r"(?:[Vv]ereniging|[Ss]tichting|[Ww]ijkteams?|[Cc]oöperatie|[Bb]ewonersgroep|"
     r"[Bb]ewonerscommissie|[Ww]erkgroep|[Cc]lub|[Aa]ssociation|[Ff]oundation|[Ss]ociety)"
     r"(?:\s+(?:van|voor|de|der|den|het|'t|of|the|[A-Z][\w'’-]+))*\s+[A-Z][\w'’-]+)")
