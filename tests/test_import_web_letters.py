@@ -142,7 +142,8 @@ def test_what_a_blog_leaves_around_a_letter_is_left_out_and_the_name_is_found(pr
         """)
     assert pub.meta.title == "Nieuws van de voorzitter"
     assert list(pub.meta.signatories) == ["Anna de Wit (Board President)"]
-    for leftover in ("top of page", "DSC_0412", "Updated: Jun 23, 2026", "12 views0 comments", "Recent Posts", "See All",
+    for leftover in ("top of page", "DSC_0412", "Updated: Jun 23, 2026", "12 views0 comments",
+                     "Recent Posts", "See All",
                      "Geen opmerkingen", "Een reactie posten", "bottom of page"):
         assert leftover not in source
         assert f"left out “{leftover}" in report
