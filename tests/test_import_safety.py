@@ -155,6 +155,30 @@ def test_the_text_of_text_boxes_comes_in(project, tmp_path):
     assert "Tekst in een kader." in (project / "content" / "brief.md").read_text("utf-8")
 
 
+def test_a_picture_in_a_text_box_comes_in_once(project, tmp_path):
+    """A newsletter's picture set in a text box: read with the box's paragraph, once
+    (the paragraph the box is anchored in held it too, and it was printed twice)."""
+    from PIL import Image as PILImage
+    picture = tmp_path / "rookvrij.png"
+    PILImage.new("RGB", (90, 40), "teal").save(picture)
+
+    def boxed(document):
+        document.add_picture(str(picture))
+        held = document.paragraphs[-1]._p
+        held.getparent().remove(held)
+        anchor = document.paragraphs[4]._p
+        box = anchor.makeelement(qn("w:txbxContent"), {})
+        box.append(held)
+        anchor.append(box)
+    path = word_file(tmp_path / "brief.docx", boxed)
+    result = run_project(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    source = (project / "content" / "brief.md").read_text("utf-8")
+    assert source.count("](images/") == 1, source
+    assert sorted(path.name for path in (project / "content" / "images").iterdir()) == \
+        ["brief-1.png"]
+
+
 def test_a_word_file_longer_than_a_publication_is_read_up_to_the_limit(project):
     """Paragraphs past what a publication holds are left out, and said so; what is read
     passes the check (in bounded time: 400,000 paragraphs took 29 s to read before)."""

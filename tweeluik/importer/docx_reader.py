@@ -102,9 +102,15 @@ def _text_box_paragraphs(paragraph) -> list:
     for box in paragraph._p.iter(_TEXT_BOX):
         if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
             continue
+        # its own paragraphs; a box inside it is found by this loop on its own
         found.extend(Paragraph(element, paragraph._parent)
-                     for element in box.iter(qn("w:p")))
+                     for element in box.iter(qn("w:p")) if _nearest_box(element) is box)
     return found
+
+
+def _nearest_box(element):
+    """The text box an element stands in, ``None`` outside any."""
+    return next(element.iterancestors(_TEXT_BOX), None)
 
 
 def _piece(document, paragraph, left_out: list[str]) -> Piece | None:
@@ -115,6 +121,9 @@ def _piece(document, paragraph, left_out: list[str]) -> Piece | None:
     spans = list(_spans(paragraph))
     pictures = []
     for drawing in paragraph._p.iter(qn("w:drawing")):
+        if next(drawing.iterancestors(qn("w:p")), None) is not paragraph._p or any(
+                ancestor.tag == _FALLBACK for ancestor in drawing.iterancestors()):
+            continue  # a picture in a text box: the box's own paragraph holds it
         picture = _picture(document, drawing)
         if isinstance(picture, Picture):
             pictures.append(picture)
