@@ -102,8 +102,8 @@ def _is_part(text: str, words: frozenset[str]) -> bool:
 def _segments(word: str) -> tuple[int, ...] | None:
     """Where the parts of a compound meet, splitting it into as few words of the list as
     possible but at least two (so “buurtbewonersbijeenkomst” keeps “bijeenkomst” whole,
-    while “koffieochtend”, listed itself, still splits); ``None`` when it is no string of
-    words."""
+    while “koffieochtend”, listed itself, still splits), each joint as far on as it can
+    be; ``None`` when it is no string of words."""
     words = _dutch_words()
     size = len(word)
     best: list[tuple[int, ...] | None] = [None] * (size + 1)
@@ -120,7 +120,10 @@ def _segments(word: str) -> tuple[int, ...] | None:
                 continue
             candidate = (*previous, start) if start else previous
             current = best[end]
-            if current is None or len(candidate) < len(current):
+            # as few parts as possible; of those, the joint furthest on, so that a
+            # linking 's' stays with the part before it ('vrijwilligers-taken', not
+            # 'vrijwilliger-staken', though 'staken' is a word too)
+            if current is None or len(candidate) <= len(current):
                 best[end] = candidate
     return best[size]
 
@@ -136,8 +139,11 @@ def compound_joints(word: str) -> tuple[int, ...]:
     if not joints:
         return ()
     syllables = set(_dictionary("nl").positions(lower))
+    # A joint is where the dictionary breaks too, or one letter on when that letter is
+    # the linking 's' (the dictionary breaks 'vrijwilliger-staken'; the joint is after it).
     return tuple(point for point in joints
-                 if point in syllables and MIN_PART <= point <= len(lower) - MIN_PART)
+                 if (point in syllables or point - 1 in syllables and lower[point - 1] == "s")
+                 and MIN_PART <= point <= len(lower) - MIN_PART)
 
 
 @lru_cache(maxsize=16384)
