@@ -35,7 +35,7 @@ def free_port() -> int:
 class Studio:
     """A studio running on a copy of the sample project."""
 
-    def __init__(self, project: Path, extra: tuple[str, ...] = ()):
+    def __init__(self, project: Path, extra: tuple[str, ...] = (), env: dict | None = None):
         self.project = project
         self.port = free_port()
         code = ("import sys; from pathlib import Path; from tweeluik.cli import main; "
@@ -43,7 +43,7 @@ class Studio:
         self.process = subprocess.Popen(
             [sys.executable, "-c", code, "studio", "--no-browser", "--port", str(self.port),
              *extra], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)})
+            env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
         line = self.process.stdout.readline()
         found = re.search(r"(http://\S+)\?token=(\S+)", line)
         assert found, line + self.process.stdout.read() if self.process.poll() else line
@@ -199,6 +199,40 @@ def test_the_page_meets_wcag_and_shows_every_page_and_slide(studio, browser, tmp
     assert page.locator("#large").is_visible()
     page.keyboard.press("Escape")
     page.close()
+
+
+def test_without_libreoffice_the_slides_are_drawn_from_the_plan(tmp_path, browser):
+    # On a computer without LibreOffice (most Windows and Mac laptops) the studio showed
+    # no slides at all; now tweeluik draws them from the deck's plan, and says so.
+    from io import BytesIO
+
+    from PIL import Image
+    project = tmp_path / "project"
+    shutil.copytree(CONTENT, project / "content")
+    (project / "layouts").symlink_to(LAYOUTS)
+    running = Studio(project, env={"PATH": str(tmp_path / "no-programs-here")})
+    try:
+        data = running.wait_built()
+        deadline = time.monotonic() + 120
+        while not data["slides"] and time.monotonic() < deadline:
+            time.sleep(0.3)
+            data = running.publication()
+        assert data["slides"] == 8 and data["slides_drawn_by"] == "plan"
+        status, png = running.request(f"/api/p/{NAME}/slide/3")
+        assert status == 200
+        with Image.open(BytesIO(png)) as slide:
+            assert abs(slide.width / slide.height - 16 / 9) < 0.01
+            assert len(slide.convert("RGB").getcolors(maxcolors=100_000) or ()) > 20  # drawn
+        page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
+        page.goto(running.url)
+        page.wait_for_selector("#slides img")
+        assert page.locator("#slides img").count() == 8
+        assert page.locator("#sketched-slides").is_visible()
+        assert page.locator("#no-slides").is_hidden()
+        assert axe_violations(page) == []
+        page.close()
+    finally:
+        running.stop()
 
 
 def test_an_edit_is_saved_and_changes_the_page_and_slide_pictures(studio, browser):

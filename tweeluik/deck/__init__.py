@@ -64,5 +64,15 @@ def build_deck(publication: Publication, theme: Theme, layouts: Path,
     return BuiltDeck(data, plan, plan.warnings)
 
 
+def sketch_slides(publication: Publication, theme: Theme, layouts: Path) -> list[bytes]:
+    """Each slide drawn from the deck's plan, as PNG bytes: what the studio shows where
+    LibreOffice is not installed to draw the .pptx itself."""
+    from .plan_pictures import draw_slides
+    _, template = load_template(publication, layouts)
+    plan = publication_to_deck_plan(publication, theme, template, layouts / "fonts",
+                                    read_exceptions(layouts))
+    return draw_slides(plan, template, theme, layouts / "fonts")
+
+
 __all__ = ["BuiltDeck", "TemplateInfo", "build_deck", "load_template", "plan_deck",
-           "template_path"]
+           "sketch_slides", "template_path"]

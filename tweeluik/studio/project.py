@@ -75,7 +75,7 @@ class Shown:
     problems: list[dict] = field(default_factory=list)
     pages: list[bytes] = field(default_factory=list)
     slides: list[bytes] = field(default_factory=list)
-    slides_drawn_by: str = ""     # "libreoffice" or "" (none drawn)
+    slides_drawn_by: str = ""     # "libreoffice", "plan" (drawn by tweeluik) or "" (none)
     structure: dict | None = None
     changed_pages: list[int] = field(default_factory=list)
     pages_drawn: int = 0          # the version at which the pages, and the slides, were
@@ -300,9 +300,23 @@ class StudioProject:
             update.update(self._page_changes(old_pages, drawn_pages))
         if slides and paths["deck"].is_file():
             drawn, by = slide_pictures(paths["deck"], self.office_profile)
-            update.update(slides=drawn, slides_drawn_by=by)
+            if not drawn:  # no LibreOffice: the slides drawn from the deck's plan
+                drawn, by = self._sketches(name), "plan"
+            update.update(slides=drawn, slides_drawn_by=by if drawn else "")
         if update:
             self._update(name, **update)
+
+    def _sketches(self, name: str) -> list[bytes]:
+        """The slides drawn from the deck's plan (as the build planned them), or none
+        when the publication cannot be read now."""
+        from ..deck import sketch_slides
+        from ..parse import parse_publication
+        from ..theme import load_theme
+        try:
+            publication = parse_publication(self.content / f"{name}.md")
+            return sketch_slides(publication, load_theme(self.layouts), self.layouts)
+        except (SourceError, OSError):
+            return []
 
     @staticmethod
     def _page_changes(old_pages: list[bytes], pages: list[bytes]) -> dict:

@@ -27,6 +27,10 @@ WORDS = {
         "pages": "Boekje",
         "slides": "Dia's",
         "no_slides": "Installeer LibreOffice om de dia's hier te zien; het bestand zelf wordt wel gemaakt.",
+        "sketched_slides": ("Deze dia's tekent tweeluik zelf uit het plan van de presentatie: "
+                            "tekst, maten en kleuren kloppen, de tekeningen van de sjabloon "
+                            "ziet u als hun kleuren. Met LibreOffice ziet u ze precies zoals "
+                            "PowerPoint."),
         "files": "Bestanden",
         "download": "Downloaden",
         "saved": "Bewaard",
@@ -91,6 +95,10 @@ WORDS = {
         "pages": "Booklet",
         "slides": "Slides",
         "no_slides": "Install LibreOffice to see the slides here; the file itself is made all the same.",
+        "sketched_slides": ("tweeluik draws these slides itself from the deck's plan: the "
+                            "text, sizes and colours are right, the template's drawings show "
+                            "as their colours. With LibreOffice you see them exactly as "
+                            "PowerPoint does."),
         "files": "Files",
         "download": "Download",
         "saved": "Saved",

@@ -48,6 +48,7 @@ async function refresh(withText) {
   showPictures("pages", data.pages, "page", data.changed_pages, data.pages_drawn);
   showPictures("slides", data.slides, "slide", [], data.slides_drawn);
   $("no-slides").hidden = data.slides > 0 || data.state !== "built";
+  $("sketched-slides").hidden = data.slides_drawn_by !== "plan";
 }
 
 function showProblems(problems) {
