@@ -148,6 +148,15 @@ def with_footer(prs):
             shape.text_frame.text = "Vereniging van Wijkteams — intern"
 
 
+def foreign_footer(prs):
+    """As real templates came: the footer of the deck the template was taken from (a
+    project's name, a former author), on the master and every layout."""
+    for owner in (prs.slide_masters[0], *prs.slide_layouts):
+        for shape in owner.placeholders:
+            if shape.placeholder_format.type == 15:
+                shape.text_frame.text = "Project Logboek — K. Jansen"
+
+
 def title_top_right(prs):
     """The title slide's title in the top right corner, where a logo would go first."""
     title = layout(prs, "Title Slide").placeholders[0]
@@ -344,6 +353,7 @@ CONSTRUCTED = {
     "dark-background": dark,
     "renamed-boxes": renamed_boxes,
     "footer-text": with_footer,
+    "foreign-footer": foreign_footer,
     "title-top-right": title_top_right,
     "short-subtitle": short_subtitle,
     "dark-photo": dark_photo,
@@ -575,6 +585,18 @@ def test_the_templates_footer_is_carried_to_the_slides(template_folder, tmp_path
     slides = list(Presentation(str(deck)).slides)
     with_footer = [slide for slide in slides if "Vereniging van Wijkteams — intern" in slide_text(slide)]
     assert len(with_footer) >= len(slides) - 1  # the title slide may use its footer otherwise
+
+
+def test_a_footer_of_another_deck_gives_way_to_the_organisation(template_folder, tmp_path):
+    # Real templates carried 'Agile aanpak Logmanagement project' or a former author's
+    # name to every slide; a footer that does not name the organisation is replaced.
+    result, deck, pub = build_with(template_file("foreign-footer", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    assert not any("Logboek" in slide_text(slide) for slide in slides)
+    footers = [shape.text_frame.text for slide in slides[1:-1] for shape in slide.placeholders
+               if shape.placeholder_format.type == 15]
+    assert footers and all(pub.meta.organisation in footer for footer in footers), footers
 
 
 def test_a_clean_package(template_folder, tmp_path):

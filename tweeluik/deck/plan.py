@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -784,14 +785,20 @@ class _Planner:
 
     def footer(self, kind: str, texts: list[TextPlan | None]) -> TextPlan | None:
         """The template's own footer words on every slide whose layout has a footer box
-        that no text of ours uses; where the template's footer is only a fill-in hint
-        ('Title of Presentation | DD.MM.YYYY'), the organisation and the title instead."""
+        that no text of ours uses, when they name the organisation; where the template's
+        footer is only a fill-in hint ('Title of Presentation | DD.MM.YYYY') or words of
+        another deck ('Project X', a former author's name), the organisation and the
+        title instead."""
         words = self.template.footer
         layout = self.layouts[kind].layout
         used = {text.placeholder for text in texts if text is not None}
         box = next((p for p in layout.placeholders if p.kind == "footer"
                     and p.order not in used), None)
-        if not words and self.template.footer_hint and kind != "title" and box is not None:
+        foreign = bool(words) and not names_organisation(words, self.pub.meta.organisation)
+        if foreign:
+            words = ""
+        if not words and (self.template.footer_hint or foreign) and kind != "title" \
+                and box is not None:
             meta = self.pub.meta
             size = box.style.size or 12.0 * self.template.scale
             choices = ["  ·  ".join(part for part in (meta.organisation, meta.title) if part),
@@ -1080,6 +1087,21 @@ class _Planner:
             design=self.design,
             warnings=tuple(self.warnings),
         )
+
+
+#: Words that many organisations' names share: they do not tell one from another.
+_COMMON_NAME_WORDS = frozenset("vereniging stichting association foundation society club "
+                               "gemeente van voor the and het der den des".split())
+
+
+def names_organisation(words: str, organisation: str | None) -> bool:
+    """True when a template's footer words name the publication's organisation (share a
+    word of its name that tells it apart), or when there is no organisation to compare."""
+    if not organisation:
+        return True
+    own = {word for word in re.findall(r"\w{4,}", organisation.lower())
+           if word not in _COMMON_NAME_WORDS}
+    return bool(own & set(re.findall(r"\w{4,}", words.lower())))
 
 
 def free_places(slide_width: float, slide_height: float, width: float, height: float,
