@@ -257,6 +257,24 @@ def grouped_backdrop(prs):
         item.shapes._spTree.insert(2, group)
 
 
+def style_filled_band(prs):
+    """White titles on a dark band whose fill comes from the shape's style (a rectangle
+    drawn in PowerPoint takes the theme's colour so, with no fill of its own, as a real
+    template's bands had it); before, the band was not seen."""
+    _white_titles(prs)
+    for item in prs.slide_layouts:
+        band = etree.fromstring(
+            f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr><p:cNvPr id="902" '
+            'name="Band"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/>'
+            f'<a:ext cx="{prs.slide_width}" cy="{prs.slide_height // 2}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:ln><a:noFill/></a:ln></p:spPr>'
+            '<p:style><a:lnRef idx="2"><a:schemeClr val="tx2"/></a:lnRef><a:fillRef idx="1">'
+            '<a:schemeClr val="tx2"/></a:fillRef><a:effectRef idx="0"><a:schemeClr val="tx2"/>'
+            '</a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef>'
+            '</p:style></p:sp>')
+        item.shapes._spTree.insert(2, band)
+
+
 def modified_scheme_colour(prs):
     """White titles on a band filled with the theme's light grey darkened to a quarter
     (lumMod 25000): read without its modifier, the band was light."""
@@ -361,6 +379,7 @@ CONSTRUCTED = {
     "title-bars": title_bars,
     "grouped-backdrop": grouped_backdrop,
     "modified-scheme-colour": modified_scheme_colour,
+    "style-filled-band": style_filled_band,
     "blob-outline": blob_outline,
     "hints-and-prompts": hints_and_prompts,
     "own-logo": own_logo,
@@ -768,7 +787,7 @@ def test_see_through_shapes_and_gradients_count_as_what_shows(template_folder, t
 
 
 @pytest.mark.parametrize("name", ["title-bars", "grouped-backdrop", "modified-scheme-colour",
-                                  "blob-outline"])
+                                  "blob-outline", "style-filled-band"])
 def test_a_readable_template_colour_is_never_changed(name, template_folder, tmp_path):
     """White titles that read well on what really lies behind them (a title bar, a shape
     in a group, a theme colour darkened by lumMod, a dark slide beside a light blob)

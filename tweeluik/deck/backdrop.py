@@ -169,6 +169,20 @@ def fill_at(properties, colours: dict[str, str], x: float = 0.5, y: float = 0.5
     return None
 
 
+def style_fill(shape, colours: dict[str, str]) -> tuple[str | None, float] | None:
+    """The fill a shape takes from its style (``p:style/a:fillRef``, as PowerPoint draws
+    a new rectangle in the theme's accent colour) when its own properties name none;
+    ``None`` when they do (a fill of another kind, or ``noFill``) or the style has none."""
+    properties = shape.find("p:spPr", NS)
+    if properties is not None and any(
+            etree.QName(child).localname.endswith("Fill") for child in properties):
+        return None
+    reference = shape.find("p:style/a:fillRef", NS)
+    if reference is None or reference.get("idx") in (None, "0"):
+        return None
+    return colour_of(reference, colours), 1.0
+
+
 # --- pictures -------------------------------------------------------------------------
 
 
@@ -553,7 +567,8 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
                 pictured = True
             else:
                 fill = fill_at(element.find("p:spPr", NS), colours,
-                               (x - left) / width, (y - top) / height)
+                               (x - left) / width, (y - top) / height) \
+                    or style_fill(element, colours)
                 if fill is None:
                     continue
                 colour, share = fill
