@@ -339,6 +339,26 @@ def own_logo(prs):
         Inches(1.4), Inches(0.7)))
 
 
+def own_logo_as_fill(prs):
+    """The organisation's shield as a shape filled with its picture, without words, in
+    the bottom right corner of every layout (as a government template has it); before,
+    it counted as the template's art and our logo was set on top of it."""
+    from PIL import Image
+    picture = Path(tempfile.mkdtemp()) / "schild.png"
+    Image.new("RGB", (90, 100), (20, 60, 140)).save(picture)
+    for item in prs.slide_layouts:
+        _, relationship = item.part.get_or_add_image_part(str(picture))
+        item.shapes._spTree.append(etree.fromstring(
+            f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxml'
+            'formats.org/officeDocument/2006/relationships"><p:nvSpPr><p:cNvPr id="912" '
+            'name="Text Placeholder 12"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>'
+            f'<a:xfrm><a:off x="{prs.slide_width - Inches(1.2)}" y="{prs.slide_height - Inches(1.3)}"/>'
+            f'<a:ext cx="{Inches(1.0)}" cy="{Inches(1.1)}"/></a:xfrm><a:prstGeom prst="rect">'
+            f'<a:avLst/></a:prstGeom><a:blipFill><a:blip r:embed="{relationship}"/><a:stretch>'
+            '<a:fillRect/></a:stretch></a:blipFill></p:spPr><p:txBody><a:bodyPr/><a:p/>'
+            '</p:txBody></p:sp>'))
+
+
 def logo_in_background(prs):
     """A background picture with the organisation's logo printed in its top right
     corner (as a company's template has it): nothing but the picture says it is there."""
@@ -383,6 +403,7 @@ CONSTRUCTED = {
     "blob-outline": blob_outline,
     "hints-and-prompts": hints_and_prompts,
     "own-logo": own_logo,
+    "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
 }
 
@@ -837,6 +858,14 @@ def test_a_template_with_its_own_logo_gets_ours_only_when_asked(template_folder,
         apart = (ours.left + ours.width <= theirs[0] or theirs[0] + theirs[2] <= ours.left
                  or ours.top + ours.height <= theirs[1] or theirs[1] + theirs[3] <= ours.top)
         assert apart, (ours.left, ours.top, theirs)
+
+
+def test_a_shape_filled_with_the_templates_logo_counts_as_its_logo(template_folder, tmp_path):
+    result, deck, _ = build_with(template_file("own-logo-as-fill", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "carries the template's own logo" in result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    assert not any(shape.name == "Logo" for slide in slides for shape in slide.shapes)
 
 
 def test_the_logo_keeps_off_a_logo_printed_in_the_background_picture(template_folder,

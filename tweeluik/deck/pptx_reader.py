@@ -218,9 +218,10 @@ LOGO_SHARE = 0.08
 def drawn_on(layout, master, width: int, height: int
              ) -> tuple[tuple[tuple[float, float, float, float], ...], int]:
     """What a layout shows that the logo must not cover (from its master too, unless it
-    hides the master's shapes), in points: its pictures and its shapes that hold words
-    (a shape without words is the template's art, which a logo may stand on, as on a
-    background); and how many of those are small pictures near an edge (a logo)."""
+    hides the master's shapes), in points: its pictures (shapes filled with a picture
+    too) and its shapes that hold words (a shape without words is the template's art,
+    which a logo may stand on, as on a background); and how many of those are small
+    pictures near an edge (a logo)."""
     owners = [layout] if layout._element.get("showMasterSp") in ("0", "false") \
         else [layout, master]
     drawn, logos = [], 0
@@ -230,18 +231,19 @@ def drawn_on(layout, master, width: int, height: int
         for element, (left, top, across, down) in drawn_shapes(tree if tree is not None
                                                                 else []):
             share = across * down / area
-            worded = "".join(element.itertext()).strip() if etree.QName(
-                element).localname == "sp" else ""
-            if share > BACKGROUND_SHARE or etree.QName(element).localname != "pic" \
-                    and not worded:
+            kind = etree.QName(element).localname
+            worded = "".join(element.itertext()).strip() if kind == "sp" else ""
+            # a shape filled with a picture shows that picture (a shield, a logo)
+            pictured = kind == "pic" or kind == "sp" and \
+                element.find("p:spPr/a:blipFill", NS) is not None
+            if share > BACKGROUND_SHARE or not pictured and not worded:
                 continue
             drawn.append((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                           down / EMU_PER_PT))
             near_edge = min(left, top, width - left - across, height - top - down) \
                 < 0.12 * min(width, height)
             shaped_like_a_logo = 0.25 <= across / max(down, 1.0) <= 6  # not a strip
-            if etree.QName(element).localname == "pic" and share < LOGO_SHARE and near_edge \
-                    and shaped_like_a_logo:
+            if pictured and share < LOGO_SHARE and near_edge and shaped_like_a_logo:
                 logos += 1
     return tuple(drawn), logos
 
