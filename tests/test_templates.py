@@ -574,6 +574,21 @@ def test_organisation_and_date_are_never_lost_and_the_warning_is_true(template_f
             assert value in notes, (role, notes)
 
 
+def test_organisation_and_date_leave_a_strip_too_small_to_read_for_the_subtitle_box(
+        template_folder, tmp_path):
+    """Real templates' footer and date strips hold 9 to 12 point text, which nobody at
+    the back of a room reads: on the title slide the organisation and the date stand
+    under the subtitle instead, at the subtitle's size, when they fit there."""
+    result, deck, pub = build_with(template_file("stock-4-3", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    slide = Presentation(str(deck)).slides[0]
+    by_kind = {shape.placeholder_format.type: plain(shape.text_frame.text)
+               for shape in slide.placeholders if shape.has_text_frame}
+    subtitle = by_kind[4]  # PP_PLACEHOLDER.SUBTITLE
+    assert pub.meta.organisation in subtitle and "12 december 2026" in subtitle, by_kind
+    assert pub.meta.organisation not in by_kind.get(15, "")  # not in the footer strip
+
+
 def test_placeholders_named_date_and_organisation_are_used(template_folder, tmp_path):
     result, deck, _ = build_with(template_file("renamed-boxes", template_folder), tmp_path)
     assert result.returncode == 0, result.stderr

@@ -831,15 +831,28 @@ class _Planner:
         lines = {role: meta.line_of(role) for role in values}
         slots = self.layouts["title"].slots
         texts = [self.text("title", "title", [[RunPlan(meta.title)]], "the title", lines["title"])]
+        # A footer or date strip too small to read from the room: the organisation and the
+        # date stand under the subtitle instead, when they fit there.
+        strips = [role for role in ("organisation", "date") if values[role]
+                  and (slot := slots.get(role)) is not None and slot.shared_with is None
+                  and slot.placeholder.kind in ("footer", "date") and "subtitle" in slots
+                  and slots["subtitle"].shared_with is None
+                  and (slot.placeholder.style.size or 12.0) < READABLE_STRIP_PT * self.template.scale]
+        moved: set[str] = set()
         for role in ("subtitle", "organisation", "date"):
             slot = slots.get(role)
-            if slot is None or slot.shared_with is not None:
+            if slot is None or slot.shared_with is not None or role in moved:
                 continue
             if role == "subtitle":  # the organisation and date may share its box
                 shared = [other for other in ("organisation", "date")
                           if (s := slots.get(other)) is not None and s.shared_with == "subtitle"
                           and values[other]]
-                paragraphs, left_out = self.shared_subtitle(values, shared)
+                paragraphs, left_out = self.shared_subtitle(values, [*shared, *strips])
+                if any(other in left_out for other in shared):  # they have no box at all
+                    paragraphs, left_out = self.shared_subtitle(values, shared)
+                    strips = []
+                moved = {other for other in strips if other not in left_out}
+                left_out = [other for other in left_out if other not in strips]
                 texts.append(self.text("title", "subtitle", paragraphs, "the subtitle",
                                        lines["subtitle"]))
                 for other in left_out:
@@ -1089,6 +1102,9 @@ class _Planner:
         )
 
 
+#: A footer or date box set smaller than this (points, on a 13.33-inch slide) cannot be
+#: read from the back of a room: the title slide's organisation and date go elsewhere.
+READABLE_STRIP_PT = 18.0
 #: Words that many organisations' names share: they do not tell one from another.
 _COMMON_NAME_WORDS = frozenset("vereniging stichting association foundation society club "
                                "gemeente van voor the and het der den des".split())
