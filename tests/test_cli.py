@@ -191,3 +191,42 @@ def test_an_interrupted_build_stops_quietly_and_keeps_the_old_outputs(tmp_path, 
     assert stderr.strip().splitlines() == [said], stderr
     assert (out / "lang.pdf").read_bytes() == b"the previous booklet"
     assert not list(out.glob(".tweeluik-*.tmp"))
+
+
+SWALLOWING_BUILD = """
+import os, signal, sys, time
+from pathlib import Path
+import tweeluik.builder as builder
+read = builder.read_exceptions
+
+def read_and_swallow(*args, **kwargs):  # as a library with a bare 'except:' would
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.5)
+    except:  # noqa: E722
+        pass
+    return read(*args, **kwargs)
+
+builder.read_exceptions = read_and_swallow
+from tweeluik.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.slow
+def test_ctrl_c_swallowed_by_a_library_still_stops_the_build(tmp_path):
+    """fontTools decodes font tables inside a bare 'except:', so a Ctrl-C that arrives
+    there was lost and the build went on to replace the outputs (seen once under load).
+    The interrupt is remembered and raised before the files are put in place."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f"{SAMPLE.stem}.pdf").write_bytes(b"the previous booklet")
+    result = subprocess.run([sys.executable, "-c", SWALLOWING_BUILD, str(SAMPLE), "--out",
+                             str(out), "--only", "booklet"], capture_output=True, text=True,
+                            timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == \
+        "tweeluik: interrupted; the previous outputs are unchanged"
+    assert (out / f"{SAMPLE.stem}.pdf").read_bytes() == b"the previous booklet"
+    assert not list(out.glob(".tweeluik-*.tmp"))
+

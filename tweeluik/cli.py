@@ -128,8 +128,19 @@ class Terminated(BaseException):
     """SIGTERM arrived: stop as Ctrl-C stops."""
 
 
-def _terminated(signum, frame) -> None:
-    raise Terminated()
+class Interrupts:
+    """The command line's handler of Ctrl-C and SIGTERM: it raises ``KeyboardInterrupt``
+    or ``Terminated`` at once, and remembers it in ``interrupted``, so that the outputs
+    are not put in place when a library swallowed the exception
+    (``outputs.raise_a_swallowed_interrupt``)."""
+
+    def __init__(self) -> None:
+        self.interrupted: type[BaseException] | None = None
+
+    def __call__(self, signum, frame) -> None:
+        import signal
+        self.interrupted = KeyboardInterrupt if signum == signal.SIGINT else Terminated
+        raise self.interrupted()
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -137,11 +148,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     Ctrl-C or SIGTERM stops it with one line and exit 130 or 143: every output is written
     all or nothing, so the previous ones are as they were."""
     import signal
-    previous = signal.getsignal(signal.SIGTERM)
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    handler = Interrupts()
     try:
-        signal.signal(signal.SIGTERM, _terminated)
+        for number in previous:
+            signal.signal(number, handler)
     except ValueError:  # not the main thread (a test calling main): leave it
-        previous = None
+        previous = {}
     try:
         return run(argv, root)
     except KeyboardInterrupt:
@@ -161,8 +174,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"tweeluik: {error}", file=sys.stderr)
         return EXIT_INSTALL
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for number, earlier in previous.items():
+            if earlier is not None:
+                signal.signal(number, earlier)
 
 
 def template_info(argv: list[str], root: Path | None) -> int:

@@ -202,6 +202,7 @@ class OutputFolder:
                     os.chmod(temporary, 0o644)
                 except OSError as error:
                     raise self.fail(target, f"cannot write: {describe_write_error(error)}") from None
+            raise_a_swallowed_interrupt()
             journal = self.path / f"{JOURNAL_PREFIX}{token}.json"
             try:
                 self._write_small(journal, json.dumps(
@@ -241,3 +242,15 @@ class OutputFolder:
         """A small text file (the manifest), atomically; the lock must be held."""
         assert self._lock is not None, "write_text needs the folder's lock"
         self._write_small(path, text)
+
+
+def raise_a_swallowed_interrupt() -> None:
+    """Raise the Ctrl-C or SIGTERM that arrived during the build, if a library swallowed
+    it (fontTools decodes tables inside a bare 'except:'), so an interrupted build never
+    puts its files in place. The command line's signal handler remembers what it raised
+    (its ``interrupted``); a handler that does not is left alone."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        raised = getattr(signal.getsignal(number), "interrupted", None)
+        if raised is not None:
+            raise raised()
+
