@@ -3,7 +3,7 @@
 A studio runs on a copy of the sample; Debian's Chromium (driven by Playwright) types a
 one-word change into a lesson, and the clock runs from the moment the text is in the
 editor to the moment the changed booklet page, and then the changed slide, is drawn in
-the page (the new picture loaded). The page saves 0.25 s after the last key, as it does
+the page (the new picture loaded). The page saves 0.15 s after the last key, as it does
 for an author, and that wait is part of the time.
 """
 

@@ -283,7 +283,7 @@ $("editor").addEventListener("input", () => {
   readSettings();
   state.dirty = true;
   clearTimeout(state.pending);
-  state.pending = setTimeout(save, 250);
+  state.pending = setTimeout(save, 150);
 });
 $("close").addEventListener("click", () => $("large").close());
 $("upload").addEventListener("change", (event) => {
