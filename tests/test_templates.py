@@ -530,6 +530,14 @@ def test_a_tiny_title_box_says_so_and_keeps_the_words(template_folder, tmp_path)
               for slide in list(Presentation(str(deck)).slides)[2:-1]]
     for lesson, title in zip(pub.lessons, titles, strict=True):
         assert lesson.title_text in title  # smaller, but whole
+    # the warning names the size the text is set at, and that is the size on the slide
+    import re
+    said = re.search(r"has a title box only .*?; it is set at ([\d.]+) pt there", result.stderr)
+    assert said, result.stderr
+    sizes = {run.font.size.pt for slide in list(Presentation(str(deck)).slides)[2:-1]
+             for paragraph in slide.shapes.title.text_frame.paragraphs for run in paragraph.runs
+             if run.font.size is not None}
+    assert float(said.group(1)) in sizes, (said.group(1), sizes)
 
 
 def test_a_layout_without_text_boxes_puts_the_words_in_the_notes_and_says_so(

@@ -493,9 +493,11 @@ class _Planner:
                           f"the speaker notes. Choose a layout with a larger box for the "
                           f"{kind.replace('_', ' ')} slides under 'deck: layouts: {kind}:'")
                 return None
+            set_at = f"it is set at {fit.size:g} pt there" if fit is not None \
+                else "it is set smaller there"
             self.warn(line, f"the slide layout '{layout}' has a {ROLE_WORDS.get(role, role)} "
                       f"box only {frame_box.height:.0f} pt high and {frame_box.width:.0f} pt "
-                      f"wide, too small for text at {smallest:g} pt; it is set smaller there. "
+                      f"wide, too small for text at {smallest:g} pt; {set_at}. "
                       f"Choose a layout with a larger box for the {kind.replace('_', ' ')} "
                       f"slides under 'deck: layouts: {kind}:'", once=f"box:{layout}:{role}")
             smallest = floor
