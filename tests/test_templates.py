@@ -909,3 +909,24 @@ def test_the_logo_keeps_off_a_logo_printed_in_the_background_picture(template_fo
                          or printed[1] + printed[3] <= shape.top)
                 assert apart, (shape.left, shape.top, printed)
     assert placed == 2  # on the title and the closing slide, in another corner
+
+
+def test_a_shortened_title_is_counted_in_its_own_words(template_folder, tmp_path):
+    """A title cut to its first words, with the lesson's number before it on the slide:
+    the warning counts the title's words (it counted the number as one, and said 5 where
+    the slide showed 4)."""
+    import re
+    long_title = " ".join(["Het begint altijd met de ontmoeting op het plein in het buurthuis "
+                           "en bij de container op de hoek van de lange straat"] * 2
+                          + ["achter de oude kerk in het dorp waar iedereen elkaar kent"])
+    result, deck, pub = build_with(template_file("tiny-title", template_folder), tmp_path,
+                                   "  layouts:\n    lesson: Title and Content\n",
+                                   {"Het begint altijd met de ontmoeting": long_title})
+    assert result.returncode == 0, result.stderr
+    said = re.search(r"the title of lesson 1 .*?the slide shows only its first (\d+) words",
+                     result.stderr)
+    assert said, result.stderr
+    title = list(Presentation(str(deck)).slides)[2].shapes.title.text_frame.text
+    shown = title.replace("\u2060", "").replace("…", "").split()
+    assert shown[0] == "1"
+    assert len(shown) - 1 == int(said.group(1)), (title, said.group(0))

@@ -673,6 +673,12 @@ class _Planner:
         tail = tail or []
         text = plain_text_of(runs)
         versions = list(shorter_versions(text))
+        # the lesson's number set before its title is no word of the title: the warning
+        # counts the title's own words
+        lead = sum(len(run.text.split()) for run in itertools.takewhile(
+            lambda run: run.accent, runs))
+        versions = [replace(version, kept=max(1, version.kept - lead))
+                    if version.how == "words" else version for version in versions]
 
         def tried(index: int) -> tuple[list[list[RunPlan]], Fit | None]:
             candidate = [runs_prefix(runs, versions[index]), *tail]
