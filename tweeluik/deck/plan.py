@@ -840,10 +840,12 @@ class _Planner:
         slots = self.layouts["title"].slots
         texts = [self.text("title", "title", [[RunPlan(meta.title)]], "the title", lines["title"])]
         # A footer or date strip too small to read from the room: the organisation and the
-        # date stand under the subtitle instead, when they fit there.
+        # date stand under the subtitle instead, when they fit there (unless the template
+        # named the box for them).
         strips = [role for role in ("organisation", "date") if values[role]
                   and (slot := slots.get(role)) is not None and slot.shared_with is None
                   and slot.placeholder.kind in ("footer", "date") and "subtitle" in slots
+                  and slot.placeholder.role_name != role  # a box named for it is meant
                   and slots["subtitle"].shared_with is None
                   and (slot.placeholder.style.size or 12.0) < READABLE_STRIP_PT * self.template.scale]
         moved: set[str] = set()
