@@ -339,3 +339,21 @@ def test_an_organisation_named_as_a_compound_is_found(project):
         """)
     assert pub.meta.organisation == "Wijkbelangenvereniging De Hofsteden"
 
+
+
+def test_a_title_that_wishes_is_no_salutation_without_its_comma(project):
+    # A salutation that lost its comma ('Beste mensen') is still one; a new-year title
+    # that starts the same way ('Beste wensen voor 2027') stays the title.
+    pub, _, _ = bring_in(project, "brief.txt", """\
+        Beste wensen voor 2027
+
+        Beste leden,
+
+        Het jaar zit erop. Dank aan iedereen die meehielp.
+
+        Groet,
+
+        Anna de Wit
+        """)
+    assert pub.meta.title == "Beste wensen voor 2027"
+    assert plain_text(pub.introduction.salutation) == "Beste leden,"

@@ -25,8 +25,10 @@ LESSON_LINE = re.compile(r"^(?:(?:les|lesson)\s+)?(\d{1,2})\s*(?:[.):]|\s[-–�
                          re.IGNORECASE)
 SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|"
                         r"goedenavond|aan|dear|hello|hi|to|greetings)\b.{0,100},$|"
-                        # a short one that lost its comma: "Beste mensen"
-                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello)\s+[^.!?:,;]{2,40}$",
+                        # a short one that lost its comma: "Beste mensen" (not a title
+                        # such as "Beste wensen voor 2027")
+                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello)\s+"
+                        r"(?!.*\b(wens\w*|wish\w*|groet\w*|regards|\d+)\b)[^.!?:,;]{2,40}$",
                         re.IGNORECASE)
 CLOSING_HEADINGS = re.compile(r"^(tot slot|ten slotte|tenslotte|tot besluit|afsluitend|"
                               r"ter afsluiting|in closing|to conclude|finally|closing words?)"
@@ -171,9 +173,8 @@ MONTH_YEAR = re.compile(r"(" + "|".join(name for names in MONTHS.values() for na
 
 def _title_like(piece: Piece) -> bool:
     text = piece.text
-    if ADDRESS_LINE.search(text) or MONTH_YEAR.fullmatch(text) or SALUTATION.match(text) or \
-            re.match(r"^(dear|beste|geachte)\b", text, re.IGNORECASE):
-        return False
+    if ADDRESS_LINE.search(text) or MONTH_YEAR.fullmatch(text) or SALUTATION.match(text):
+        return False  # (a salutation without its comma too; "Beste wensen …" may be one)
     return 0 < len(text.split()) <= MAX_TITLE_WORDS and not text.endswith((".", ",", ";", ":")) \
         or bool(re.search(r"[!?]$", text)) and len(text.split()) <= MAX_TITLE_WORDS
 
