@@ -315,7 +315,7 @@ class StudioProject:
         try:
             publication = parse_publication(self.content / f"{name}.md")
             return sketch_slides(publication, load_theme(self.layouts), self.layouts)
-        except (SourceError, OSError):
+        except (SourceError, OSError, ValueError):  # (a picture PIL cannot draw)
             return []
 
     @staticmethod
