@@ -96,6 +96,17 @@ def make_template(path: Path, edit) -> None:
             archive.writestr(name, data)
 
 
+def run_with_template(tmp_path: Path, edit, *options: str):
+    """Build (or check) a one-lesson publication on our default template changed by
+    ``edit``, in a project of its own."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    make_template(tmp_path / "content" / "huisstijl.pptx", edit)
+    source = write_source(tmp_path / "content", "## 1. Les\n\nTekst.\n",
+                          front="title: Proef\ndeck:\n  template: huisstijl.pptx\n")
+    return run_project(tmp_path, *options, str(source))
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_a_hostile_or_damaged_template_is_one_line(tmp_path, case):
     edit, words = CASES[case]
@@ -124,12 +135,7 @@ def with_a_trace_of_a_missing_part(parts: dict[str, bytes]) -> None:
 
 
 def test_a_relationship_to_a_missing_part_nothing_refers_to_is_left_out(tmp_path):
-    (tmp_path / "content").mkdir()
-    (tmp_path / "layouts").symlink_to(LAYOUTS)
-    make_template(tmp_path / "content" / "huisstijl.pptx", with_a_trace_of_a_missing_part)
-    source = write_source(tmp_path / "content", "## 1. Les\n\nTekst.\n",
-                          front="title: Proef\ndeck:\n  template: huisstijl.pptx\n")
-    result = run_project(tmp_path, str(source), "--only", "deck")
+    result = run_with_template(tmp_path, with_a_trace_of_a_missing_part, "--only", "deck")
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr
 
@@ -155,12 +161,7 @@ def with_missing_pictures(parts: dict[str, bytes]) -> None:
 def test_pictures_a_template_names_but_does_not_hold_are_left_out(tmp_path):
     # A real company template (saved by another program) names 'NULL' for a layout's
     # background picture; it was refused as damaged, although PowerPoint opens it.
-    (tmp_path / "content").mkdir()
-    (tmp_path / "layouts").symlink_to(LAYOUTS)
-    make_template(tmp_path / "content" / "huisstijl.pptx", with_missing_pictures)
-    source = write_source(tmp_path / "content", "## 1. Les\n\nTekst.\n",
-                          front="title: Proef\ndeck:\n  template: huisstijl.pptx\n")
-    result = run_project(tmp_path, str(source), "--only", "deck")
+    result = run_with_template(tmp_path, with_missing_pictures, "--only", "deck")
     assert result.returncode == 0, result.stderr
     assert "2 pictures that the template names but does not hold; tweeluik removed them" \
         in result.stderr
@@ -170,12 +171,7 @@ def test_pictures_a_template_names_but_does_not_hold_are_left_out(tmp_path):
 
 
 def test_a_template_at_the_shape_limit_is_read(tmp_path):
-    (tmp_path / "content").mkdir()
-    (tmp_path / "layouts").symlink_to(LAYOUTS)
-    make_template(tmp_path / "content" / "huisstijl.pptx", with_shapes(PLAIN_BOX, 996))
-    source = write_source(tmp_path / "content", "## 1. Les\n\nTekst.\n",
-                          front="title: Proef\ndeck:\n  template: huisstijl.pptx\n")
-    result = run_project(tmp_path, "--check", str(source))
+    result = run_with_template(tmp_path, with_shapes(PLAIN_BOX, 996), "--check")
     assert result.returncode == 0, result.stderr
 
 
