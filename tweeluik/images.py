@@ -331,9 +331,8 @@ def ink_of(path: Path, kind: str) -> tuple[float, ...]:
     else:
         opened = PILImage.open(path)
     with opened as image:
-        image.draft("RGB", (INK_SAMPLE_PX, INK_SAMPLE_PX))
+        image.thumbnail((INK_SAMPLE_PX, INK_SAMPLE_PX))  # small first: a big logo stays cheap
         picture = image.convert("RGBA")
-    picture.thumbnail((INK_SAMPLE_PX, INK_SAMPLE_PX))
     data = picture.tobytes()  # RGBA, four bytes a pixel
     pixels = [tuple(data[start:start + 4]) for start in range(0, len(data), 4)]
     drawn = sorted(relative_luminance(f"#{red:02X}{green:02X}{blue:02X}")
