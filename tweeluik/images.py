@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 from PIL import Image as PILImage
 
-from .colours import luminance_contrast, relative_luminance
+from .colours import luminance_contrast, rgb_luminance
 from .errors import SourceError, printable
 from .paths import real
 
@@ -334,10 +334,10 @@ def ink_of(path: Path, kind: str) -> tuple[float, ...]:
         image.thumbnail((INK_SAMPLE_PX, INK_SAMPLE_PX))  # small first: a big logo stays cheap
         picture = image.convert("RGBA")
     data = picture.tobytes()  # RGBA, four bytes a pixel
-    pixels = [tuple(data[start:start + 4]) for start in range(0, len(data), 4)]
-    drawn = sorted(relative_luminance(f"#{red:02X}{green:02X}{blue:02X}")
-                   for red, green, blue, alpha in pixels if alpha >= 128)
-    if not drawn or len(pixels) - len(drawn) < SEE_THROUGH_SHARE * len(pixels):
+    count = len(data) // 4
+    drawn = sorted(rgb_luminance(data[start], data[start + 1], data[start + 2])
+                   for start in range(0, len(data), 4) if data[start + 3] >= 128)
+    if not drawn or count - len(drawn) < SEE_THROUGH_SHARE * count:
         return ()
     return tuple(round(drawn[min(len(drawn) - 1, len(drawn) * tenth // 10)], 4)
                  for tenth in range(11))

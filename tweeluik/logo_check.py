@@ -19,10 +19,11 @@ def paper_logo_warnings(publication: Publication, theme: Theme) -> list[Diagnost
     """A warning at the logo's line when its drawing hardly shows on the paper."""
     logo = publication.meta.logo
     paper = theme.colours.get("paper", "#FFFFFF")
-    if logo is None or not hardly_shows(logo.ink, relative_luminance(paper)):
+    lightness = relative_luminance(paper)
+    if logo is None or not hardly_shows(logo.ink, lightness):
         return []
     where = "white paper" if paper.upper() == "#FFFFFF" else f"paper colour {paper}"
-    kind = "light" if relative_luminance(paper) > 0.5 else "dark"
+    kind = "light" if lightness > 0.5 else "dark"
     return [Diagnostic(publication.source, logo.line,
                        f"the logo '{printable(logo.path.name)}' is drawn in colours too close "
                        f"to the {where} of the booklet's covers and the web page to be seen; "

@@ -766,7 +766,7 @@ class _Planner:
             if not places:
                 continue
             showing = [place for place in places
-                       if not self.hardly_shows(picture.ink, layout, *place, width, height)]
+                       if not self.logo_hardly_shows(picture.ink, layout, *place, width, height)]
             if not showing:
                 light = picture.ink[5] > 0.5  # drawn light, so the background is light too
                 self.warn(picture.line, f"the logo '{printable(picture.path.name)}' is drawn in "
@@ -782,8 +782,8 @@ class _Planner:
                   once=f"logo:{kind}")
         return None
 
-    def hardly_shows(self, ink: tuple[float, ...], layout: LayoutInfo, left: float,
-                     top: float, width: float, height: float) -> bool:
+    def logo_hardly_shows(self, ink: tuple[float, ...], layout: LayoutInfo, left: float,
+                          top: float, width: float, height: float) -> bool:
         """True when the logo's drawing can hardly be seen on every colour the slide
         shows behind this place (as far as they can be known)."""
         known = [colour for colour in layout.colours_behind(

@@ -3,8 +3,8 @@
 Step 0 of the pipeline (bringing a letter in), for ``.txt`` and ``.md`` files. An empty
 line ends a paragraph; the lines inside one are kept too (a signature may put one name
 on each line). Prose lines that each end a sentence are a paragraph each (a web page
-copied without its empty lines). Markdown's own marks (``*italic*``, links) are kept as they are, and its
-headings are read as headings (``Piece.marked_heading``). A list
+copied without its empty lines). Markdown's own marks (``*italic*``, links) are kept as
+they are, and its headings are read as headings (``Piece.marked_heading``). A list
 typed or pasted with its bullets as characters (``•``, or ``-``/``*`` on two lines or
 more) becomes one piece per item, so it is written back as a list. A letter quoted in a
 forwarded e-mail ('> ' before every line) is read without its quote marks first; a
