@@ -326,6 +326,14 @@ def hints_and_prompts(prs):
                 shape.text_frame.text = "Title of Presentation | DD.MM.YYYY"
 
 
+def prompts_say_the_other_role(prs):
+    """A title slide whose title box prompts for the subtitle and date, and whose
+    subtitle box prompts for the document's title (as a ministry's template has it)."""
+    title_slide = layout(prs, "Title Slide")
+    title_slide.placeholders[0].text_frame.text = "Subtitle / Date"
+    title_slide.placeholders[1].text_frame.text = "Document title"
+
+
 def own_logo(prs):
     """The organisation's logo as a small picture in the master's top right corner."""
     from PIL import Image
@@ -402,6 +410,7 @@ CONSTRUCTED = {
     "style-filled-band": style_filled_band,
     "blob-outline": blob_outline,
     "hints-and-prompts": hints_and_prompts,
+    "prompts-say-the-other-role": prompts_say_the_other_role,
     "own-logo": own_logo,
     "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
@@ -863,6 +872,19 @@ def test_boxes_prompting_institution_and_date_get_them_and_hints_are_never_print
     footers = [shape.text_frame.text for slide in slides[1:-1] for shape in slide.placeholders
                if shape.placeholder_format.type == 15]
     assert footers and all(pub.meta.organisation in footer for footer in footers), footers
+
+
+def test_a_title_box_whose_prompt_asks_for_the_subtitle_gets_the_subtitle(template_folder,
+                                                                          tmp_path):
+    """The template's prompts say which box is for the title: the title goes where the
+    prompt says 'Document title', the subtitle where the title box says 'Subtitle'."""
+    result, deck, pub = build_with(template_file("prompts-say-the-other-role", template_folder),
+                                   tmp_path)
+    assert result.returncode == 0, result.stderr
+    boxes = {shape.placeholder_format.idx: shape.text_frame.text
+             for shape in Presentation(str(deck)).slides[0].placeholders}
+    assert boxes[1] == pub.meta.title, boxes
+    assert boxes[0].startswith(pub.meta.subtitle), boxes
 
 
 def test_a_template_with_its_own_logo_gets_ours_only_when_asked(template_folder, tmp_path):

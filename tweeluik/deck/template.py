@@ -122,6 +122,16 @@ class PlaceholderInfo:
                         None)
         return None
 
+    @property
+    def prompt_asks(self) -> str | None:
+        """'title' or 'subtitle' when the box's prompt asks for one ('Document title',
+        'Sous-titre / Date'), whatever kind of box it is."""
+        if not 0 < len(self.text.split()) <= 4:
+            return None
+        if SUBTITLE_PROMPT.search(self.text):
+            return "subtitle"
+        return "title" if TITLE_PROMPT.search(self.text) else None
+
 
 @dataclass(frozen=True)
 class LayoutInfo:
@@ -222,6 +232,12 @@ PROMPT_ROLES = (
 )
 
 
+#: Prompts that ask for a subtitle, and for a title (tried after the subtitle's).
+SUBTITLE_PROMPT = re.compile(r"\b(sub-?title|sous-titre|untertitel|ondertitel|subt[ií]tulo|"
+                             r"sottotitolo)\b", re.IGNORECASE)
+TITLE_PROMPT = re.compile(r"\b(title|titre|titel|t[ií]tulo|titolo)\b", re.IGNORECASE)
+
+
 def simple_name(name: str) -> str:
     """A layout name for comparison: lower case, without spaces and punctuation."""
     return re.sub(r"[\W_]+", "", name).lower()
@@ -306,6 +322,16 @@ class Slot:
     shared_with: str | None = None
 
 
+def _roles_by_prompt(layout: LayoutInfo) -> dict[str, PlaceholderInfo]:
+    """Title and subtitle by the prompts, when the title box asks for the subtitle
+    ('Sous-titre / Date') and another box for the title ('Titre du document')."""
+    titles = sorted(layout.of_kind("title"), key=lambda p: -p.frame.area)
+    asked = [p for p in layout.of_kind("body", "object", "subtitle") if p.prompt_asks == "title"]
+    if titles and titles[0].prompt_asks == "subtitle" and asked:
+        return {"title": asked[0], "subtitle": titles[0]}
+    return {}
+
+
 def assign_roles(kind: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]]:
     """Each role of ``kind`` → its slot in ``layout``, and the roles with no place."""
     roles = SLIDE_KINDS[kind][1]
@@ -318,6 +344,9 @@ def assign_roles(kind: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[s
             if shared is None:
                 used.add(placeholder.order)
 
+    if kind == "title":  # the prompts may give title and subtitle the other way round
+        for role, placeholder in _roles_by_prompt(layout).items():
+            take(role, placeholder)
     for placeholder in layout.placeholders:  # placeholders named for a role come first
         if placeholder.role_name in roles and not placeholder.style.vertical:
             take(placeholder.role_name, placeholder)
