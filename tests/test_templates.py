@@ -334,6 +334,27 @@ def prompts_say_the_other_role(prs):
     title_slide.placeholders[1].text_frame.text = "Document title"
 
 
+def kicker_and_source_strip(prs):
+    """A content layout whose title is a one-line kicker set small (16 pt in an 18 pt
+    strip), with a 9 pt strip under the body for a source line, as a company's designer
+    draws them."""
+    content = layout(prs, "Title and Content")
+    title = content.placeholders[0]
+    left, width = title.left, title.width
+    title.left, title.top, title.width, title.height = left, Inches(0.3), width, Pt(18)
+    title.text_frame.text = "Chapter title, 16 pt, one line"
+    title.text_frame._txBody.find(f"{A}lstStyle").append(etree.fromstring(
+        f'<a:lvl1pPr xmlns:a="{A[1:-1]}"><a:defRPr sz="1600"/></a:lvl1pPr>'))
+    content.shapes._spTree.append(etree.fromstring(
+        f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr>'
+        f'<p:cNvPr id="30" name="Text Placeholder 30"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
+        f'</p:cNvSpPr><p:nvPr><p:ph type="body" sz="quarter" idx="30"/></p:nvPr></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{Inches(0.5)}" y="{Inches(7.1)}"/><a:ext cx="{Inches(9)}" '
+        f'cy="{Pt(9)}"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r>'
+        f'<a:rPr lang="en-US"/><a:t>Slide no., day month year</a:t></a:r></a:p></p:txBody>'
+        f'</p:sp>'))
+
+
 def own_logo(prs):
     """The organisation's logo as a small picture in the master's top right corner."""
     from PIL import Image
@@ -411,6 +432,7 @@ CONSTRUCTED = {
     "blob-outline": blob_outline,
     "hints-and-prompts": hints_and_prompts,
     "prompts-say-the-other-role": prompts_say_the_other_role,
+    "kicker-and-source-strip": kicker_and_source_strip,
     "own-logo": own_logo,
     "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
@@ -885,6 +907,29 @@ def test_a_title_box_whose_prompt_asks_for_the_subtitle_gets_the_subtitle(templa
              for shape in Presentation(str(deck)).slides[0].placeholders}
     assert boxes[1] == pub.meta.title, boxes
     assert boxes[0].startswith(pub.meta.subtitle), boxes
+
+
+def test_a_kicker_strip_keeps_the_templates_size_and_names_keep_off_a_source_strip(
+        template_folder, tmp_path):
+    """A title box that is a one-line strip gets the title at the template's own size
+    (not a larger one that spills out of it), and the warning names that size; the
+    signatories are never set in a 9 pt strip meant for a source line."""
+    result, deck, pub = build_with(template_file("kicker-and-source-strip", template_folder),
+                                   tmp_path, "  layouts:\n    lesson: Title and Content\n"
+                                   "    closing: Title and Content\n")
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    sizes = {run.font.size.pt for slide in slides[2:-1]
+             for paragraph in slide.shapes.title.text_frame.paragraphs for run in paragraph.runs
+             if run.font.size is not None}
+    assert sizes == {16.0}, sizes
+    assert "has a title box only 11 pt high" in result.stderr  # inside its margins
+    assert "it is set at 16 pt there" in result.stderr, result.stderr
+    strips = [shape.text_frame.text for shape in slides[-1].placeholders
+              if shape.placeholder_format.idx == 30]
+    assert not any(name in strip for strip in strips for name in pub.meta.signatories), strips
+    shown = plain(slide_text(slides[-1])) + slides[-1].notes_slide.notes_text_frame.text
+    assert all(name in shown for name in pub.meta.signatories)
 
 
 def test_a_template_with_its_own_logo_gets_ours_only_when_asked(template_folder, tmp_path):

@@ -271,7 +271,7 @@ def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template
                           "(see 'build.py template-info')")
     result = {}
     for kind, layout in chosen.items():
-        slots, missing = assign_roles(kind, layout)
+        slots, missing = assign_roles(kind, layout, template.scale)
         if "title" not in slots:
             raise SourceError(source, line, f"the slide layout '{layout.name}' has no title "
                               f"placeholder; choose a layout with a title for the "
@@ -480,8 +480,10 @@ class _Planner:
         if fit is None and self.box_too_small(frame_box, style, smallest):
             floor = max(8.0, smallest * 0.5)
             layout = self.layouts[kind].layout.name
+            # A strip holds one line at the template's own size, as its prompt stands there.
+            strip_size = min(smallest, slot.placeholder.style.size or smallest)
             fit = measure(paragraphs, smallest - 0.5, floor, 0.5) or self.one_line_each(
-                paragraphs, style, bold, italic, caps, frame_box, smallest, floor)
+                paragraphs, style, bold, italic, caps, frame_box, strip_size, floor)
             if fit is None and role != "title":
                 # Not even one line fits at a size that can be read: the notes keep it,
                 # rather than one word at a size nobody sees.

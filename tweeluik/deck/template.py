@@ -332,8 +332,15 @@ def _roles_by_prompt(layout: LayoutInfo) -> dict[str, PlaceholderInfo]:
     return {}
 
 
-def assign_roles(kind: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]]:
-    """Each role of ``kind`` → its slot in ``layout``, and the roles with no place."""
+#: A box lower than this (on a 13.33-inch slide) is a strip for a source line, too low
+#: for a line of names that is read from the room.
+NAMES_BOX_PT = 24.0
+
+
+def assign_roles(kind: str, layout: LayoutInfo,
+                 scale: float = 1.0) -> tuple[dict[str, Slot], list[str]]:
+    """Each role of ``kind`` → its slot in ``layout``, and the roles with no place;
+    ``scale`` is the slide's width against a 13.33-inch slide."""
     roles = SLIDE_KINDS[kind][1]
     slots: dict[str, Slot] = {}
     used: set[int] = set()
@@ -380,7 +387,8 @@ def assign_roles(kind: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[s
         take(main, texts[0] if texts else None)
         if kind == "closing":
             below = [p for p in free(*TEXT_KINDS)
-                     if "body" in slots and p.frame.top >= slots["body"].placeholder.frame.top]
+                     if "body" in slots and p.frame.top >= slots["body"].placeholder.frame.top
+                     and p.frame.height >= NAMES_BOX_PT * scale]
             take("signatories", below[0] if below else None)
             if "signatories" not in slots and "body" in slots:
                 take("signatories", slots["body"].placeholder, shared="body")
