@@ -481,7 +481,7 @@ class _Planner:
             floor = max(8.0, smallest * 0.5)
             layout = self.layouts[kind].layout.name
             # A strip holds one line at the template's own size, as its prompt stands there.
-            strip_size = min(smallest, slot.placeholder.style.size or smallest)
+            strip_size = min(smallest, round((slot.placeholder.style.size or smallest) * 2) / 2)
             fit = measure(paragraphs, smallest - 0.5, floor, 0.5) or self.one_line_each(
                 paragraphs, style, bold, italic, caps, frame_box, strip_size, floor)
             if fit is None and role != "title":
