@@ -569,6 +569,7 @@ def test_a_tiny_title_box_says_so_and_keeps_the_words(template_folder, tmp_path)
              for paragraph in slide.shapes.title.text_frame.paragraphs for run in paragraph.runs
              if run.font.size is not None}
     assert float(said.group(1)) in sizes, (said.group(1), sizes)
+    assert len(sizes) == 1, sizes  # one size for every lesson's title: slides do not jump
 
 
 def test_a_layout_without_text_boxes_puts_the_words_in_the_notes_and_says_so(

@@ -480,10 +480,7 @@ class _Planner:
         if fit is None and self.box_too_small(frame_box, style, smallest):
             floor = max(8.0, smallest * 0.5)
             layout = self.layouts[kind].layout.name
-            # A strip holds one line at the template's own size, as its prompt stands there.
-            strip_size = min(smallest, round((slot.placeholder.style.size or smallest) * 2) / 2)
-            fit = measure(paragraphs, smallest - 0.5, floor, 0.5) or self.one_line_each(
-                paragraphs, style, bold, italic, caps, frame_box, strip_size, floor)
+            fit = self.small_box_fit(kind, role, paragraphs)
             if fit is None and role != "title":
                 # Not even one line fits at a size that can be read: the notes keep it,
                 # rather than one word at a size nobody sees.
@@ -503,6 +500,11 @@ class _Planner:
                       f"Choose a layout with a larger box for the {kind.replace('_', ' ')} "
                       f"slides under 'deck: layouts: {kind}:'", once=f"box:{layout}:{role}")
             smallest = floor
+        settled = self.deck_sizes.get((kind, role))
+        if fit is not None and settled is not None and settled < fit.size:
+            # the deck's size for the role is smaller than the range: a box too small for
+            # one lesson's title sets every lesson's title at the size that one needs
+            fit = measure(paragraphs, settled, settled) or fit
         if fit is None:
             word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
                                       smallest)
@@ -599,6 +601,20 @@ class _Planner:
                 return fit
             size -= 0.5
         return None
+
+    def small_box_fit(self, kind: str, role: str, paragraphs) -> Fit | None:
+        """Below the role's range, for a box too small for it: the largest size down to
+        half the range's smallest at which the text fits, else one line a paragraph (a
+        strip holds one line at the template's own size, as its prompt stands there)."""
+        slot = self.slot(kind, role)
+        assert slot is not None
+        style, bold, italic, caps = self.style_for(kind, role)
+        _, smallest = self.sizes(kind, role)
+        floor = max(8.0, smallest * 0.5)
+        strip_size = min(smallest, round((slot.placeholder.style.size or smallest) * 2) / 2)
+        return fit_text(self.pieces(paragraphs, bold, italic, caps), style, inner(slot),
+                        smallest - 0.5, floor, 0.5) or self.one_line_each(
+            paragraphs, style, bold, italic, caps, inner(slot), strip_size, floor)
 
     def box_too_small(self, box: Box, style: Style, smallest: float) -> bool:
         """A box that cannot hold two lines, or a dozen letters, at the smallest size."""
@@ -955,15 +971,20 @@ class _Planner:
 
     def settle_deck_sizes(self) -> None:
         """One size per role across the lesson slides: the largest at which every lesson's
-        title (and key message) fits; a text that fits at no size of the role's range is
-        left out of the reckoning (it is shortened on its own slide)."""
+        title (and key message) fits, below the range where the box is too small for it;
+        a text that fits at no size is left out of the reckoning (it is shortened on its
+        own slide)."""
         found: dict[tuple[str, str], list[float]] = {}
         for lesson in self.pub.lessons:
             kind, title_runs, message, _, _ = self.lesson_words(lesson)
             for role, paragraphs in (("title", [title_runs]), ("message", message)):
-                if not paragraphs or self.slot(kind, role) is None:
+                slot = self.slot(kind, role)
+                if not paragraphs or slot is None:
                     continue
                 fit = self.fits(kind, role, paragraphs)
+                if fit is None and self.box_too_small(inner(slot), self.style_for(kind, role)[0],
+                                                      self.sizes(kind, role)[1]):
+                    fit = self.small_box_fit(kind, role, paragraphs)
                 if fit is not None:
                     found.setdefault((kind, role), []).append(fit.size)
         self.deck_sizes = {key: min(sizes) for key, sizes in found.items()}
