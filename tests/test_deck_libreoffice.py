@@ -64,6 +64,12 @@ def pdf_words(pdf: Path) -> list[tuple[float, float, list]]:
     return pages
 
 
+def key_of_ours(word: str, boxes: list[TextBox]) -> bool:
+    """True when the word belongs to a text we set (not one a picture's own text)."""
+    key = word.lower()
+    return any(key in box.words or key in box.joined for box in boxes)
+
+
 def slide_boxes(slide) -> list[TextBox]:
     boxes = []
     for shape in slide.shapes:
@@ -80,6 +86,26 @@ def slide_boxes(slide) -> list[TextBox]:
                              {w.lower() for w in text.split()}, max(sizes),
                              "".join(text.lower().split())))
     return boxes
+
+
+def template_pictures(slide, slide_width: int, slide_height: int) -> list[tuple]:
+    """The small pictures a slide's layout and master draw (a logo, a seal), as (left,
+    top, right, bottom) in points: our words keep off them. Large ones are backgrounds,
+    on which text may stand."""
+    owners = [slide.slide_layout]
+    if slide.slide_layout._element.get("showMasterSp") not in ("0", "false"):
+        owners.append(slide.slide_layout.slide_master)
+    found = []
+    for owner in owners:
+        for shape in owner.shapes:
+            if shape.shape_type != 13 or shape.width is None:  # pictures only
+                continue
+            if shape.width * shape.height > 0.08 * slide_width * slide_height:
+                continue
+            found.append((shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
+                          (shape.left + shape.width) / EMU_PER_PT,
+                          (shape.top + shape.height) / EMU_PER_PT))
+    return found
 
 
 def decoration_words(slide, number: int) -> set[str]:
@@ -109,12 +135,18 @@ def assert_every_word_inside_its_box(pptx: Path, tmp_path: Path) -> int:
         logos = [(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
                   (shape.left + shape.width) / EMU_PER_PT, (shape.top + shape.height) / EMU_PER_PT)
                  for shape in slide.shapes if shape.name == "Logo"]
+        pictures = template_pictures(slide, prs.slide_width, prs.slide_height)
         for x0, y0, x1, y1, word in words:
             where = f"slide {number}, word {word!r} at ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f})"
             assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, f"off the slide: {where}"
             for left, top, right, bottom in logos:
                 apart = x1 <= left or right <= x0 or y1 <= top or bottom <= y0
                 assert apart, f"under the logo: {where}"
+            if key_of_ours(word, boxes):
+                for left, top, right, bottom in pictures:
+                    apart = x1 <= left + 1 or right - 1 <= x0 or y1 <= top + 1 or bottom - 1 <= y0
+                    assert apart, f"under the template's picture {(left, top, right, bottom)}: " \
+                                  f"{where}"
             # Letter spacing can split a word in poppler's eyes: a piece of one counts.
             key = word.lower()
             owners = [box for box in boxes if key in box.words or key in box.joined]

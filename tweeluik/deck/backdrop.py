@@ -27,7 +27,7 @@ NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 Rect = tuple[float, float, float, float]  # left, top, width, height in EMU
-Seen = tuple[str | None, bool]            # a colour (None: unknown), and "a picture's"
+Seen = tuple[str | None, bool]  # a colour (None: unknown), and "a busy picture's average"
 MAX_GROUP_DEPTH = 20
 
 
@@ -564,7 +564,9 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
                 found = pictures.mean_behind(part, (left, top, width, height), box) \
                     if part is not None else None
                 colour, share = found if found is not None else (None, 1.0)
-                pictured = True
+                # a calm part of a picture (a band of one colour) reads as a plain colour
+                pictured = pictured or part is None or pictures.busy(
+                    part, (left, top, width, height), box)
             else:
                 fill = fill_at(element.find("p:spPr", NS), colours,
                                (x - left) / width, (y - top) / height) \
@@ -589,6 +591,7 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
                 part = picture_part(owner, stretched.find("a:blip", NS))
                 found = pictures.mean_behind(part, (0, 0, *slide), box) if part else None
                 colour, share = found if found is not None else (None, 1.0)
-                return seen(blend(colour, "#FFFFFF", share) if colour else None, True)
+                calm = part is not None and not pictures.busy(part, (0, 0, *slide), box)
+                return seen(blend(colour, "#FFFFFF", share) if colour else None, not calm)
             return seen(None)  # a tiled picture, or a fill of another kind
     return seen("#FFFFFF")

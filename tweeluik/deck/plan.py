@@ -103,6 +103,8 @@ class TextPlan:
     line_pitch: bool = True     # write our exact line spacing (we measured with it)
     style: TextStyle | None = None  # in a template's design: its style, written out
     height: float = 0.0         # the measured height of the text (0: unknown, the whole box)
+    #: side margins (points) wider than the layout's, to keep off a drawing of the template
+    insets: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -538,17 +540,22 @@ class _Planner:
                   height: float, width: float = 0.0) -> TextPlan:
         rs = _role_style(kind, role)
         clone = slot.placeholder.kind in ("date", "footer", "slide_number")
+        frame = slot.placeholder.frame
+        drawn = self.layouts[kind].layout.placeholders[slot.placeholder.order].frame
+        insets = None if (frame.inset_left, frame.inset_right) \
+            == (drawn.inset_left, drawn.inset_right) else (frame.inset_left, frame.inset_right)
         if self.design == "tweeluik":
             return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                             slot.placeholder.order, clone, True, rs.typeface, rs.bold,
-                            rs.italic, rs.colour, rs.caps, rs.anchor, height=height)
+                            rs.italic, rs.colour, rs.caps, rs.anchor, height=height,
+                            insets=insets)
         style = slot.placeholder.style
         style = self.legible(kind, role, slot.placeholder, style, height, width,
                              needed_contrast(size, style.bold))
         return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                         slot.placeholder.order, clone, design=False, bold=style.bold,
                         italic=style.italic, caps=style.caps, line_pitch=False, style=style,
-                        height=height)
+                        height=height, insets=insets)
 
     def legible(self, kind: str, role: str, placeholder, style, height: float, width: float,
                 needed: float):
@@ -562,6 +569,17 @@ class _Planner:
         layout = self.layouts[kind].layout.name
         anchor = readable_anchor(placeholder, style, height, width, needed)
         if anchor is None:
+            moved = self.other_colour_elsewhere(placeholder, style, height, width, needed)
+            if moved is not None:
+                colour, anchor = moved
+                self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets "
+                          f"its {ROLE_WORDS.get(role, role)} in {style.colour_hex} across two "
+                          f"backgrounds, hard to read from afar on one of them; tweeluik uses "
+                          f"the template's {colour} at the {XML_ANCHORS[anchor]} of the box, "
+                          "where it reads on all that lies behind it",
+                          once=f"contrast:{layout}:{placeholder.order}")
+                return replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour,
+                               anchor=anchor)
             covered = covered_cells(placeholder, height, width, style)
             better = readable_colour(style.colour_hex, [colour for colour, _ in covered],
                                      self.template, needed)
@@ -587,6 +605,20 @@ class _Planner:
                       once=f"anchor:{layout}:{placeholder.order}")
             style = replace(style, anchor=anchor)
         return style
+
+    def other_colour_elsewhere(self, placeholder, style, height: float, width: float,
+                               needed: float) -> tuple[str, str] | None:
+        """The theme's dark or light colour and an anchor at which that colour reads on
+        all that lies behind the text, when the template's own colour reads nowhere in
+        the box (a title box half on a dark band: light text at the band's end)."""
+        for colour in (self.template.dark, self.template.light):
+            if colour.upper() == (style.colour_hex or "").upper():
+                continue
+            other = replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour)
+            anchor = readable_anchor(placeholder, other, height, width, needed)
+            if anchor is not None:
+                return colour, anchor
+        return None
 
     def one_line_each(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
                       box: Box, largest: float, smallest: float) -> Fit | None:

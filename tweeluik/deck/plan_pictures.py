@@ -11,6 +11,7 @@ show only as the colours behind them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -91,7 +92,8 @@ def _text(canvas: ImageDraw.ImageDraw, text: TextPlan, box: PlaceholderInfo, the
         colour = (style.colour_hex if style else None) or "#000000"
     bold = text.bold or bool(style and style.bold)
     italic = text.italic or bool(style and style.italic)
-    frame = box.frame
+    frame = box.frame if text.insets is None else replace(
+        box.frame, inset_left=text.insets[0], inset_right=text.insets[1])
     inner = frame.inner_width * SCALE
     size = text.size * SCALE
     lines: list[list[tuple[str, ImageFont.FreeTypeFont, str]]] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..colours import contrast
 
@@ -322,6 +322,36 @@ class Slot:
     shared_with: str | None = None
 
 
+#: Room kept between a text and a drawing of the template it gives way to (points).
+CLEARANCE_PT = 6.0
+
+
+def clear_of_drawings(placeholder: PlaceholderInfo,
+                      drawn: tuple[tuple[float, float, float, float], ...]) -> PlaceholderInfo:
+    """The placeholder with its side margins widened to keep its text off what the layout
+    and master draw across its edge (a logo over the end of a title bar): a centred text
+    gets the same margin on both sides, so it stays on the slide's axis. A drawing in the
+    middle of the box, or one that would leave less than half its width, is left as it is."""
+    frame = placeholder.frame
+    left, right = frame.inset_left, frame.inset_right
+    middle = frame.left + frame.width / 2
+    for x, y, width, height in drawn:
+        across = min(frame.left + frame.width, x + width) - max(frame.left, x)
+        down = min(frame.top + frame.height, y + height) - max(frame.top, y)
+        if across <= 0 or down < 0.25 * frame.height or width >= frame.width / 2:
+            continue
+        if x + width / 2 < middle:
+            left = max(left, x + width - frame.left + CLEARANCE_PT)
+        else:
+            right = max(right, frame.left + frame.width - x + CLEARANCE_PT)
+    if placeholder.style.align == "ctr":
+        left = right = max(left, right)
+    if (left, right) == (frame.inset_left, frame.inset_right) \
+            or frame.width - left - right < frame.inner_width / 2:
+        return placeholder
+    return replace(placeholder, frame=replace(frame, inset_left=left, inset_right=right))
+
+
 def _roles_by_prompt(layout: LayoutInfo) -> dict[str, PlaceholderInfo]:
     """Title and subtitle by the prompts, when the title box asks for the subtitle
     ('Sous-titre / Date') and another box for the title ('Titre du document')."""
@@ -396,6 +426,8 @@ def assign_roles(kind: str, layout: LayoutInfo,
             pictures = free("picture")
             take("picture", pictures[0] if pictures else None)
     missing = [role for role in roles if role not in slots and role != "number"]
+    slots = {role: replace(slot, placeholder=clear_of_drawings(slot.placeholder, layout.drawn))
+             if slot.placeholder.kind != "picture" else slot for role, slot in slots.items()}
     return slots, missing
 
 
