@@ -357,3 +357,45 @@ def test_a_title_that_wishes_is_no_salutation_without_its_comma(project):
         """)
     assert pub.meta.title == "Beste wensen voor 2027"
     assert plain_text(pub.introduction.salutation) == "Beste leden,"
+
+
+def test_a_blogs_motto_and_side_column_are_the_pages_and_the_post_keeps_its_title(project):
+    # A blog prints its motto above every post and its side column's headings after it;
+    # the post's own title stood under the motto and the date, and was lost.
+    pub, report, source = bring_in(project, "post.txt", """\
+        Our Mission: neighbours who know each other look after each other and the street.
+
+        Monday, November 2, 2026
+
+        A year of small wins!
+
+        Dear neighbours,
+
+        The benches on the square are finally there. Thank you to all who helped.
+
+        Anna de Wit
+
+        Our Sponsors
+        """)
+    assert pub.meta.title == "A year of small wins!"
+    assert "Our Mission" not in source and "Our Sponsors" not in source
+    assert "left out “Our Mission: neighbours who know each other …”, the web site's motto" \
+        in report
+    assert "left out “Our Sponsors” at the end" in report
+    assert list(pub.meta.signatories) == ["Anna de Wit"]
+
+
+def test_a_title_that_trails_off_is_still_the_title(project):
+    pub, _, source = bring_in(project, "brief.txt", """\
+        Een woord van het bestuur….
+
+        Het jaar zit erop. Dank aan iedereen die meehielp met de bankjes.
+
+        Ook volgend jaar rekenen we op u.
+
+        Met vriendelijke groet,
+
+        Anna de Wit
+        """)
+    assert pub.meta.title == "Een woord van het bestuur…"
+    assert "Een woord van het bestuur" not in source.split("---", 2)[2]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -175,7 +176,9 @@ def _title_like(piece: Piece) -> bool:
     text = piece.text
     if ADDRESS_LINE.search(text) or MONTH_YEAR.fullmatch(text) or SALUTATION.match(text):
         return False  # (a salutation without its comma too; "Beste wensen …" may be one)
-    return 0 < len(text.split()) <= MAX_TITLE_WORDS and not text.endswith((".", ",", ";", ":")) \
+    trails_off = re.search(r"(…|\.\.\.)\.?$", text)  # "Namens het bestuur…."
+    return 0 < len(text.split()) <= MAX_TITLE_WORDS \
+        and (not text.endswith((".", ",", ";", ":")) or bool(trails_off)) \
         or bool(re.search(r"[!?]$", text)) and len(text.split()) <= MAX_TITLE_WORDS
 
 
@@ -215,6 +218,32 @@ WEB_LEFTOVER = re.compile(
     r"\s*[:.!»›…]*", re.IGNORECASE)
 
 
+#: A blog's motto printed above every post ("Mission Statement: We will …").
+SITE_MOTTO = re.compile(r"(mission statement|our mission|onze missie|missie)\b\W", re.IGNORECASE)
+#: Headings of a web page's side column, left alone at the end of a pasted letter.
+SIDE_COLUMN = re.compile(
+    r"(club |our |onze )?sponsors|categories|categorieën|archives?|archief|tags|search|"
+    r"zoeken|follow us|volg ons|blog ?roll|meta|links|menu|navigation|navigatie"
+    r"\s*[:.]*", re.IGNORECASE)
+
+
+def _page_around(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
+    """A blog's motto above the letter and a side column's heading left at its end are
+    the web page's, not the letter's: left out, each with a note."""
+    out = list(pieces)
+    while out and not out[0].pictures and SITE_MOTTO.match(out[0].text):
+        motto = out.pop(0)
+        words = textwrap.shorten(printable(motto.text), 48, placeholder=" …")
+        notes.append(Note("title", f"left out “{words}”, the web site's motto printed above "
+                                   "every post"))
+    while out and not out[-1].pictures and SIDE_COLUMN.fullmatch(out[-1].text.strip()):
+        heading = out.pop()
+        notes.append(Note(out[-1] if out else "title", f"left out “{printable(heading.text)}” "
+                          "at the end, a heading of the web page's side column with nothing of "
+                          "the letter under it"))
+    return out
+
+
 def _pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
     """Separator lines and what a web page adds around a letter ('Leave a Reply', a hit
     counter) are left out (the closing gets its own '---'), each with a note; a picture's
@@ -240,7 +269,7 @@ def _pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
                                      "content/images/ and write ![description](images/NAME.jpg) "
                                      "here, or delete the line"))
         out.append(piece)
-    return out
+    return _page_around(out, notes)
 
 
 def _join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[Piece]:
