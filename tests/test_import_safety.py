@@ -155,6 +155,32 @@ def test_the_text_of_text_boxes_comes_in(project, tmp_path):
     assert "Tekst in een kader." in (project / "content" / "brief.md").read_text("utf-8")
 
 
+def test_text_boxes_come_in_in_reading_order(project, tmp_path):
+    """A newsletter's boxes come in as the page shows them, top to bottom and left to
+    right, not in the order Word stored them (the order they were drawn in): the letter
+    at the top of the page came in last."""
+    from lxml import etree
+
+    def boxed(document):
+        anchor = document.paragraphs[4]._p
+        for words, top, left in (("Rechts onder.", "200pt", "210pt"),
+                                 ("Links onder.", "2.8in", "0"),
+                                 ("Bovenaan de pagina.", ".5pt", "-3.75pt")):
+            anchor.append(etree.fromstring(
+                f'<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                f'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="position:'
+                f'absolute;margin-left:{left};margin-top:{top};width:190pt;height:150pt">'
+                f'<v:textbox><w:txbxContent><w:p><w:r><w:t>{words}</w:t></w:r></w:p>'
+                f'</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    path = word_file(tmp_path / "brief.docx", boxed)
+    result = run_project(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    source = (project / "content" / "brief.md").read_text("utf-8")
+    places = [source.index(words) for words in ("Bovenaan de pagina.", "Links onder.",
+                                                "Rechts onder.")]
+    assert places == sorted(places), source
+
+
 def test_a_picture_in_a_text_box_comes_in_once(project, tmp_path):
     """A newsletter's picture set in a text box: read with the box's paragraph, once
     (the paragraph the box is anchored in held it too, and it was printed twice)."""

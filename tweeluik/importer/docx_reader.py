@@ -96,16 +96,62 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
 
 def _text_box_paragraphs(paragraph) -> list:
     """The paragraphs of the text boxes anchored in ``paragraph`` (each once: Word keeps a
-    fallback copy of every box for older programs)."""
+    fallback copy of every box for older programs), the boxes in reading order: by where
+    they stand on the page, top to bottom and in a row left to right (Word stores them in
+    the order they were drawn)."""
     from docx.text.paragraph import Paragraph
+    boxes = [box for box in paragraph._p.iter(_TEXT_BOX)
+             if not any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors())]
+    places = [_box_place(box) for box in boxes]
+    known = [place for place in places if place is not None]
+    if len(known) == len(boxes) > 1:
+        tops = sorted(top for top, _ in known)
+        order = sorted(range(len(boxes)),
+                       key=lambda index: (_row_of(known[index][0], tops), known[index][1]))
+        boxes = [boxes[index] for index in order]
     found: list = []
-    for box in paragraph._p.iter(_TEXT_BOX):
-        if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
-            continue
+    for box in boxes:
         # its own paragraphs; a box inside it is found by this loop on its own
         found.extend(Paragraph(element, paragraph._parent)
                      for element in box.iter(qn("w:p")) if _nearest_box(element) is box)
     return found
+
+
+#: Boxes whose tops lie closer than this (points) stand in one row of the page.
+ROW_TOLERANCE_PT = 12.0
+_LENGTH = re.compile(r"(-?\d*\.?\d+)(pt|in|cm|mm|px)?$")
+_POINTS_PER: dict[str | None, float] = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54,
+                                         "mm": 72 / 25.4, "px": 0.75, None: 1.0}
+
+
+def _row_of(top: float, tops: list[float]) -> float:
+    """The top of the row a box whose top is ``top`` stands in: the first of the tops
+    (in order) within the tolerance above it."""
+    return next(other for other in tops if top - other <= ROW_TOLERANCE_PT)
+
+
+def _box_place(box) -> tuple[float, float] | None:
+    """(top, left) in points of a text box, from its drawing's offsets or its VML
+    style, relative to what it is anchored to; ``None`` when not stated."""
+    for ancestor in box.iterancestors():
+        if ancestor.tag == qn("wp:anchor"):
+            offsets = [ancestor.findtext(f"{qn(axis)}/{qn('wp:posOffset')}")
+                       for axis in ("wp:positionV", "wp:positionH")]
+            if not all(re.fullmatch(r"-?\d+", (offset or "").strip()) for offset in offsets):
+                return None
+            top, left = (int(offset or 0) / 12700 for offset in offsets)
+            return top, left
+        style = ancestor.get("style")
+        if style is not None and ancestor.tag.startswith("{urn:schemas-microsoft-com:vml}"):
+            values = dict(part.split(":", 1) for part in style.split(";") if ":" in part)
+            found = [_LENGTH.match(values.get(key, "").strip())
+                     for key in ("margin-top", "margin-left")]
+            if found[0] is None or found[1] is None:
+                return None
+            top, left = (float(match.group(1)) * _POINTS_PER[match.group(2)]
+                         for match in found if match is not None)
+            return top, left
+    return None
 
 
 def _nearest_box(element):
