@@ -93,6 +93,26 @@ def test_the_closing_slide_says_the_letters_own_last_words(source_dir):
     assert "".join(run.text for run in closing.paragraphs[0]) == "Groetjes"
 
 
+@pytest.mark.parametrize("sign_off", ["Met vriendelijke groet,", "Sincerely,",
+                                      "Kind regards,"])
+def test_a_closing_slide_does_not_say_a_sign_off_alone(source_dir, sign_off):
+    """A letter's form ('Sincerely,') is no words for a slide: the closing slide shows
+    its title and the names."""
+    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.parse import parse_publication
+    from tweeluik.theme import load_theme
+
+    from .conftest import FONTS, LAYOUTS, default_template, write_source
+    source = write_source(source_dir, f"Beste leden,\n\nHet seizoen is voorbij.\n\n---\n\n"
+                          f"{sign_off}\n", front="title: Afscheid\nsignatories: [Anna de Wit]\n")
+    plan = publication_to_deck_plan(parse_publication(source), load_theme(LAYOUTS),
+                                    default_template(), FONTS)
+    words = " ".join("".join(run.text for run in paragraph)
+                     for text in plan.slides[-1].texts for paragraph in text.paragraphs)
+    assert sign_off.rstrip(",") not in words, words
+    assert "Anna de Wit" in words.replace("\xa0", " ")
+
+
 def test_no_empty_slide_for_a_line_above_the_first_part(source_dir):
     """A letter of parts whose text above the first heading has no sentence to show
     ('Here are a few updates:') gets no empty 'in brief' slide."""

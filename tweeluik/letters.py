@@ -28,6 +28,20 @@ def is_greeting(text: str) -> bool:
     return bool(GREETINGS.match(text.strip())) and len(text.split()) <= 12
 
 
+#: Greetings that only sign a letter off ('Met vriendelijke groet,', 'Sincerely,'): a
+#: letter's form, which a slide read out in a meeting does not repeat.
+SIGN_OFFS = re.compile(
+    r"^((met\s+)?vriendelijke\s+groet(en)?|met\s+(hartelijke\s+)?groet(en)?|hoogachtend|"
+    r"(kind\s+|best\s+|warm\s+)?regards|with\s+(kind\s+)?regards|"
+    r"(yours\s+)?(sincerely|faithfully|truly))\s*[,.!]?\s*$", re.IGNORECASE)
+
+
+def is_sign_off(text: str) -> bool:
+    """True for a greeting that only signs off ('Met vriendelijke groet,'), not one that
+    says something to the reader ('Groetjes,', 'Tot ziens!', 'Best wishes')."""
+    return bool(SIGN_OFFS.match(text.strip()))
+
+
 #: Bullets that Word, e-mail and web pages leave as characters when a list is pasted as
 #: text (U+F0B7 is Word's Symbol-font bullet).
 BULLETS = "•▪◦‣●○■□►➢\uf0a7\uf0b7"

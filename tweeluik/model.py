@@ -310,8 +310,9 @@ class Closing:
     #: Its paragraphs of words, without the greeting ('Met vriendelijke groet,'): what
     #: the closing slide may say, decided by the reader.
     words: tuple[Paragraph, ...] = ()
-    #: The greeting that closes the letter ('Groetjes,'), if any: what the closing slide
-    #: says when the closing has no other words (never words the letter does not have).
+    #: The greeting that closes the letter ('Groetjes,'), if any, and not one that only
+    #: signs off ('Sincerely,'): what the closing slide says when the closing has no
+    #: other words (never words the letter does not have).
     greeting: Paragraph | None = None
 
 

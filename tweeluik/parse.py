@@ -29,7 +29,7 @@ from mdit_py_plugins.container import container_plugin
 from . import accessibility
 from . import images as image_files
 from .errors import Diagnostics, SourceError, printable
-from .letters import first_sentence_of, is_greeting
+from .letters import first_sentence_of, is_greeting, is_sign_off
 from .model import (
     Block,
     Closing,
@@ -426,6 +426,8 @@ class _TokenConverter:
                       and not is_greeting(plain_text(block.inlines)))
         greeting = next((block for block in reversed(blocks) if isinstance(block, Paragraph)
                          and is_greeting(plain_text(block.inlines))), None)
+        if greeting is not None and is_sign_off(plain_text(greeting.inlines)):
+            greeting = None  # 'Sincerely,' signs the letter; a slide does not say it
         return Closing(raw["title"], tuple(blocks), raw["line"], key_message, key_message_line,
                        words, greeting)
 
