@@ -115,18 +115,36 @@ def new_file_beside(folder: Path, name: str, data: bytes) -> Path:
     raise OSError("too many files of that name")
 
 
-def create_app(project: StudioProject, token: str, addresses: set[str],
-               language: str | None):
-    """The studio's application for ``project``, answering at ``addresses``."""
-    def words_for(request: Request) -> dict[str, str]:
-        """The studio's words: in --language when given, else in the browser's language."""
-        return studio_words(language or language_from(request.headers.get("accept-language", "")))
+class StudioRoutes:
+    """The studio's answers to its page, one method a route, for one project."""
 
-    async def page(request: Request) -> Response:
-        words = words_for(request)
+    def __init__(self, project: StudioProject, token: str, language: str | None):
+        self.project, self.token, self.language = project, token, language
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/", self.page),
+            Route("/static/{name}", self.static),
+            Route("/api/publications", self.publications),
+            Route("/api/p/{name}", self.publication),
+            Route("/api/p/{name}/text", self.save, methods=["PUT"]),
+            Route("/api/p/{name}/page/{number:int}", self.picture("page")),
+            Route("/api/p/{name}/slide/{number:int}", self.picture("slide")),
+            Route("/api/p/{name}/file/{kind}", self.download),
+            Route("/api/import", self.bring_in, methods=["POST"]),
+            Route("/api/p/{name}/beside", self.beside, methods=["POST"]),
+            Route("/api/events", self.events),
+        ]
+
+    def words_for(self, request: Request) -> dict[str, str]:
+        """The studio's words: in --language when given, else in the browser's language."""
+        return studio_words(self.language or language_from(request.headers.get("accept-language", "")))
+
+    async def page(self, request: Request) -> Response:
+        words = self.words_for(request)
         if "token" in request.query_params:  # keep the key in a cookie, drop it from the URL
             response: Response = RedirectResponse("/", status_code=303)
-            response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
+            response.set_cookie(COOKIE, self.token, httponly=True, samesite="strict")
             return response
         html = (STATIC / "studio.html").read_text(encoding="utf-8")
         html = html.replace("{{lang}}", words["lang"]).replace(
@@ -135,31 +153,31 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
             html = html.replace("{{" + key + "}}", value)
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
-    async def static(request: Request) -> Response:
+    async def static(self, request: Request) -> Response:
         name = request.path_params["name"]
         if name not in ("studio.css", "studio.js"):
             return PlainTextResponse("not found", status_code=404)
         media = "text/css" if name.endswith(".css") else "text/javascript"
         return FileResponse(STATIC / name, media_type=media)
 
-    async def publications(request: Request) -> Response:
-        return JSONResponse({"publications": project.names()})
+    async def publications(self, request: Request) -> Response:
+        return JSONResponse({"publications": self.project.names()})
 
-    def named(request: Request) -> str | None:
+    def named(self, request: Request) -> str | None:
         name = request.path_params["name"]
         try:
-            project.source(name)
+            self.project.source(name)
         except KeyError:
             return None
         return name
 
-    async def publication(request: Request) -> Response:
-        name = named(request)
+    async def publication(self, request: Request) -> Response:
+        name = self.named(request)
         if name is None:
             return PlainTextResponse("no such publication", status_code=404)
-        shown = project.state(name)
-        files = project.files(name)
-        text = project.source(name).read_text(encoding="utf-8", errors="replace")
+        shown = self.project.state(name)
+        files = self.project.files(name)
+        text = self.project.source(name).read_text(encoding="utf-8", errors="replace")
         return JSONResponse({
             "name": name, "text": text, "version": shown.version, "state": shown.state,
             "problems": shown.problems, "structure": shown.structure,
@@ -172,8 +190,8 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
                       for kind in FILE_ORDER if kind in files],
         }, headers={"Cache-Control": "no-store"})
 
-    async def save(request: Request) -> Response:
-        name = named(request)
+    async def save(self, request: Request) -> Response:
+        name = self.named(request)
         if name is None:
             return PlainTextResponse("no such publication", status_code=404)
         body = await request.body()
@@ -181,19 +199,19 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
             text = json.loads(body)["text"]
             if not isinstance(text, str):
                 raise TypeError
-            await asyncio.to_thread(project.save, name, text)
+            await asyncio.to_thread(self.project.save, name, text)
         except (ValueError, KeyError, TypeError, RecursionError) as error:
             return PlainTextResponse(f"not saved: {error}", status_code=400)
         except OSError as error:
             return PlainTextResponse(f"not saved: {error.strerror}", status_code=500)
         return Response(status_code=204)
 
-    def picture(kind: str):
+    def picture(self, kind: str):
         async def handler(request: Request) -> Response:
-            name = named(request)
+            name = self.named(request)
             if name is None:
                 return PlainTextResponse("no such publication", status_code=404)
-            shown = project.state(name)
+            shown = self.project.state(name)
             pictures = shown.pages if kind == "page" else shown.slides
             number = request.path_params["number"]
             if not 1 <= number <= len(pictures):
@@ -202,17 +220,17 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
                             headers={"Cache-Control": "no-store"})
         return handler
 
-    async def download(request: Request) -> Response:
-        name = named(request)
+    async def download(self, request: Request) -> Response:
+        name = self.named(request)
         kind = request.path_params["kind"]
         if name is None or kind not in OUTPUTS:
             return PlainTextResponse("no such file", status_code=404)
-        path = project.files(name).get(kind)
+        path = self.project.files(name).get(kind)
         if path is None:
             return PlainTextResponse("not built yet", status_code=404)
         return FileResponse(path, filename=path.name)
 
-    async def upload(request: Request) -> bytes | None:
+    async def upload(self, request: Request) -> bytes | None:
         """The request's body, or ``None`` when it passes the upload limit."""
         body = bytearray()
         async for chunk in request.stream():
@@ -221,61 +239,61 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
                 return None
         return bytes(body)
 
-    def too_large(request: Request) -> Response:
-        return JSONResponse({"error": words_for(request)["upload_too_large"]}, status_code=413)
+    def too_large(self, request: Request) -> Response:
+        return JSONResponse({"error": self.words_for(request)["upload_too_large"]}, status_code=413)
 
-    async def bring_in(request: Request) -> Response:
+    async def bring_in(self, request: Request) -> Response:
         name = clean_upload_name(request.query_params.get("name", ""))
         if name is None:
-            return JSONResponse({"error": words_for(request)["upload_refused"]},
+            return JSONResponse({"error": self.words_for(request)["upload_refused"]},
                                 status_code=400)
-        body = await upload(request)
+        body = await self.upload(request)
         if body is None:
-            return too_large(request)
-        return JSONResponse(*await asyncio.to_thread(_import, body, name))
+            return self.too_large(request)
+        return JSONResponse(*await asyncio.to_thread(self._import, body, name))
 
-    def _import(data: bytes, name: str) -> tuple[dict, int]:
+    def _import(self, data: bytes, name: str) -> tuple[dict, int]:
         from ..importer import default_target, import_letter
         with tempfile.TemporaryDirectory(prefix="tweeluik-upload-") as folder:
             letter = Path(folder) / name
             letter.write_bytes(data)
-            target = default_target(letter, project.content)
+            target = default_target(letter, self.project.content)
             number = 2
             while target.exists():  # never overwrite: brief.md, brief-2.md, …
-                target = target.with_name(f"{default_target(letter, project.content).stem}"
+                target = target.with_name(f"{default_target(letter, self.project.content).stem}"
                                           f"-{number}.md")
                 number += 1
             try:
                 report = import_letter(letter, target)
             except SourceError as error:
                 return {"error": printable(error.diagnostics[0].message)}, 400
-        project.queue_build(target)
+        self.project.queue_build(target)
         return {"publication": target.stem,
                 "found": [printable(line) for line in report.found],
                 "checks": [{"line": line, "message": printable(message)}
                            for line, message in report.checks],
                 "pictures": [path.name for path in report.pictures]}, 200
 
-    async def beside(request: Request) -> Response:
+    async def beside(self, request: Request) -> Response:
         """A logo or a slide template dropped on a publication: kept next to it (the logo
         in images/), checked as the build will check it; the page then names it in the
         front matter."""
-        if named(request) is None:
+        if self.named(request) is None:
             return JSONResponse({"error": "no such publication"}, status_code=404)
         name = clean_upload_name(request.query_params.get("name", ""),
                                  PICTURE_SUFFIXES + TEMPLATE_SUFFIXES)
         if name is None:
-            return JSONResponse({"error": words_for(request)["asset_refused"]},
+            return JSONResponse({"error": self.words_for(request)["asset_refused"]},
                                 status_code=400)
-        body = await upload(request)
+        body = await self.upload(request)
         if body is None:
-            return too_large(request)
-        return JSONResponse(*await asyncio.to_thread(_keep_beside, body, name,
-                                                     words_for(request)))
+            return self.too_large(request)
+        return JSONResponse(*await asyncio.to_thread(self._keep_beside, body, name,
+                                                     self.words_for(request)))
 
-    def _keep_beside(data: bytes, name: str, words: dict[str, str]) -> tuple[dict, int]:
+    def _keep_beside(self, data: bytes, name: str, words: dict[str, str]) -> tuple[dict, int]:
         is_template = name.lower().endswith(TEMPLATE_SUFFIXES)
-        folder = project.content if is_template else project.content / "images"
+        folder = self.project.content if is_template else self.project.content / "images"
         try:
             kept = new_file_beside(folder, name, data)
         except OSError as error:
@@ -293,17 +311,17 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
         except Exception:  # a file python-pptx or Pillow cannot read at all
             kept.unlink()
             return {"error": words["asset_unreadable"]}, 400
-        relative = kept.relative_to(project.content).as_posix()
+        relative = kept.relative_to(self.project.content).as_posix()
         return {"kind": "template" if is_template else "logo", "path": relative}, 200
 
-    async def events(request: Request) -> Response:
+    async def events(self, request: Request) -> Response:
         loop = asyncio.get_running_loop()
         changes: asyncio.Queue[dict] = asyncio.Queue()
 
         def listener(message: dict) -> None:
             loop.call_soon_threadsafe(changes.put_nowait, message)
 
-        project.listeners.append(listener)
+        self.project.listeners.append(listener)
 
         async def stream():
             try:
@@ -317,23 +335,15 @@ def create_app(project: StudioProject, token: str, addresses: set[str],
                     if await request.is_disconnected():
                         break
             finally:
-                project.listeners.remove(listener)
+                self.project.listeners.remove(listener)
 
         return StreamingResponse(stream(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store"})
 
-    routes = [
-        Route("/", page),
-        Route("/static/{name}", static),
-        Route("/api/publications", publications),
-        Route("/api/p/{name}", publication),
-        Route("/api/p/{name}/text", save, methods=["PUT"]),
-        Route("/api/p/{name}/page/{number:int}", picture("page")),
-        Route("/api/p/{name}/slide/{number:int}", picture("slide")),
-        Route("/api/p/{name}/file/{kind}", download),
-        Route("/api/import", bring_in, methods=["POST"]),
-        Route("/api/p/{name}/beside", beside, methods=["POST"]),
-        Route("/api/events", events),
-    ]
-    app = Starlette(routes=routes)
+
+
+def create_app(project: StudioProject, token: str, addresses: set[str],
+               language: str | None):
+    """The studio's application for ``project``, answering at ``addresses``."""
+    app = Starlette(routes=StudioRoutes(project, token, language).routes())
     return Gate(app, token, addresses)
