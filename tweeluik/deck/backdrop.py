@@ -429,6 +429,57 @@ def _points(command) -> list[tuple[float, float]] | None:
     return found
 
 
+def _curve(name: str, start: tuple[float, float],
+           points: list[tuple[float, float]]) -> list[tuple[float, float]] | None:
+    """A Bézier curve from ``start`` through ``points`` cut into straight pieces."""
+    if not (name == "cubicBezTo" and len(points) == 3 or name == "quadBezTo"
+            and len(points) == 2):
+        return None
+    traced = []
+    for step in range(1, CURVE_STEPS + 1):
+        t = step / CURVE_STEPS
+        u = 1 - t
+        if name == "cubicBezTo":
+            (ax, ay), (bx, by), (cx, cy) = points
+            traced.append((u ** 3 * start[0] + 3 * u * u * t * ax + 3 * u * t * t * bx
+                           + t ** 3 * cx, u ** 3 * start[1] + 3 * u * u * t * ay
+                           + 3 * u * t * t * by + t ** 3 * cy))
+        else:
+            (ax, ay), (bx, by) = points
+            traced.append((u * u * start[0] + 2 * u * t * ax + t * t * bx,
+                           u * u * start[1] + 2 * u * t * ay + t * t * by))
+    return traced
+
+
+def _arc(command, start: tuple[float, float]) -> list[tuple[float, float]] | None:
+    """An arc from ``start`` (its radii and angles in 60,000ths of a degree) cut into
+    straight pieces."""
+    values = [_number(command, key) for key in ("wR", "hR", "stAng", "swAng")]
+    if any(value is None for value in values):
+        return None
+    w_radius, h_radius, start_angle, swing = (float(v or 0) for v in values)
+    begin = math.radians(start_angle / 60000)
+    end = begin + math.radians(swing / 60000)
+    centre = (start[0] - w_radius * math.cos(begin), start[1] - h_radius * math.sin(begin))
+    return [(centre[0] + w_radius * math.cos(angle), centre[1] + h_radius * math.sin(angle))
+            for angle in (begin + (end - begin) * step / CURVE_STEPS
+                          for step in range(1, CURVE_STEPS + 1))]
+
+
+def _traced(command, name: str, start: tuple[float, float]
+            ) -> list[tuple[float, float]] | None:
+    """The points a line, curve or arc command adds after ``start``; ``None`` for a
+    command that cannot be traced."""
+    if name == "arcTo":
+        return _arc(command, start)
+    if name not in ("lnTo", "cubicBezTo", "quadBezTo"):
+        return None
+    points = _points(command)
+    if not points:
+        return None
+    return points[:1] if name == "lnTo" else _curve(name, start, points)
+
+
 def _outline(path) -> list[list[tuple[float, float]]] | None:
     """The closed polygons a custom shape's path traces (curves cut into straight
     pieces), in the path's own units; ``None`` when it cannot be traced."""
@@ -437,57 +488,21 @@ def _outline(path) -> list[list[tuple[float, float]]] | None:
     count = 0
     for command in path:
         name = etree.QName(command).localname
-        if name == "moveTo":
-            points = _points(command)
-            if not points:
+        if name in ("close", "moveTo"):
+            points = (_points(command) or None) if name == "moveTo" \
+                else [current[0]] if current else []
+            if points is None:
                 return None
             if len(current) > 2:
                 polygons.append(current)
-            current = [points[0]]
-        elif name == "lnTo":
-            points = _points(command)
-            if not points or not current:
-                return None
-            current.append(points[0])
-        elif name in ("cubicBezTo", "quadBezTo"):
-            points = _points(command)
-            if not points or not current:
-                return None
-            start = current[-1]
-            for step in range(1, CURVE_STEPS + 1):
-                t = step / CURVE_STEPS
-                if name == "cubicBezTo" and len(points) == 3:
-                    (ax, ay), (bx, by), (cx, cy) = points
-                    u = 1 - t
-                    current.append((u ** 3 * start[0] + 3 * u * u * t * ax + 3 * u * t * t * bx
-                                    + t ** 3 * cx, u ** 3 * start[1] + 3 * u * u * t * ay
-                                    + 3 * u * t * t * by + t ** 3 * cy))
-                elif name == "quadBezTo" and len(points) == 2:
-                    (ax, ay), (bx, by) = points
-                    u = 1 - t
-                    current.append((u * u * start[0] + 2 * u * t * ax + t * t * bx,
-                                    u * u * start[1] + 2 * u * t * ay + t * t * by))
-                else:
-                    return None
-        elif name == "arcTo":
-            values = [_number(command, key) for key in ("wR", "hR", "stAng", "swAng")]
-            if any(value is None for value in values) or not current:
-                return None
-            w_radius, h_radius, start_angle, swing = (float(v or 0) for v in values)
-            begin = math.radians(start_angle / 60000)
-            end = begin + math.radians(swing / 60000)
-            x0, y0 = current[-1]
-            centre = (x0 - w_radius * math.cos(begin), y0 - h_radius * math.sin(begin))
-            for step in range(1, CURVE_STEPS + 1):
-                angle = begin + (end - begin) * step / CURVE_STEPS
-                current.append((centre[0] + w_radius * math.cos(angle),
-                                centre[1] + h_radius * math.sin(angle)))
-        elif name == "close":
-            if len(current) > 2:
-                polygons.append(current)
-            current = [current[0]] if current else []
-        else:
+            current = points[:1]
+        elif not current:
             return None
+        else:
+            traced = _traced(command, name, current[-1])
+            if traced is None:
+                return None
+            current.extend(traced)
         count += len(current)
         if count > MAX_OUTLINE_POINTS:
             return None
