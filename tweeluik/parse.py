@@ -253,6 +253,26 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
     return found
 
 
+@dataclasses.dataclass
+class _SectionsDraft:
+    """The letter's parts as the tokens are read: the introduction's blocks, the lessons
+    so far, the closing once its '---' came, and the level of the last heading."""
+
+    intro: list[Block] = dataclasses.field(default_factory=list)
+    lessons: list[dict] = dataclasses.field(default_factory=list)
+    closing: dict | None = None
+    heading_level: int = 2  # the introduction stands under the title
+
+    def blocks(self) -> list[Block]:
+        """The blocks of the part being read: the closing's, the last lesson's, or the
+        introduction's."""
+        if self.closing is not None:
+            return self.closing["blocks"]
+        if self.lessons:
+            return self.lessons[-1]["blocks"]
+        return self.intro
+
+
 class _TokenConverter:
     """Walks markdown-it tokens and builds blocks, keeping absolute source lines."""
 
@@ -293,98 +313,102 @@ class _TokenConverter:
     # -- sections ----------------------------------------------------------------------
 
     def sections(self, tokens: list[Token]) -> tuple[Introduction, tuple[Lesson, ...], Closing]:
-        intro_blocks: list[Block] = []
-        lessons: list[dict] = []
-        closing: dict | None = None
-        heading_level = 2  # of the heading above: the introduction is under the title
-
+        draft = _SectionsDraft()
         index = 0
         while index < len(tokens):
             token = tokens[index]
             end = self.close_index(tokens, index)
             line = self.line_of(token)
             if token.type == "heading_open":
-                inlines = self.heading_inlines(tokens[index + 1], line)
-                level = int(token.tag[1])
-                if level > heading_level + 1 and level >= 3:
-                    self.warning(line, accessibility.skipped_level_message(level, heading_level),
-                                 1)
-                heading_level = max(level, 2)
-                if token.markup in ("=", "-"):
-                    self.error(line, "a line of '=' or '-' right under text turns that text "
-                               "into a heading; for a lesson write '## Title', and to end the "
-                               "lessons put an empty line above '---'")
-                elif level == 1:
-                    self.error(line, "'#' headings are not used: put the title in the front "
-                               "matter ('title: …') and start each lesson with '## '")
-                elif level == 2 and closing is not None:
-                    if closing["title"] is not None or closing["blocks"]:
-                        self.error(line, "a '## ' heading after the closing has started; "
-                                   "lessons go above the '---' line")
-                    else:
-                        closing["title"] = inlines
-                elif level == 2:
-                    if len(lessons) == MAX_LESSONS:
-                        self.error(line, f"this is lesson {MAX_LESSONS + 1}; a publication "
-                                   f"holds at most {MAX_LESSONS} lessons. Split it into "
-                                   "several publications")
-                        break
-                    lessons.append({"heading": inlines, "line": line, "blocks": [],
-                                    "notes": None})
-                else:
-                    self.section_blocks(intro_blocks, lessons, closing).append(
-                        Subheading(inlines, line))
+                if not self.section_heading(draft, token, tokens[index + 1], line):
+                    break
             elif token.type == "hr":
-                if closing is not None:
+                if draft.closing is not None:
                     self.error(line, "a second '---' line; the closing already started on "
-                               f"line {closing['line']}. Remove one of them")
+                               f"line {draft.closing['line']}. Remove one of them")
                 else:  # without lessons it ends the letter's text all the same
-                    closing = {"title": None, "blocks": [], "line": line}
+                    draft.closing = {"title": None, "blocks": [], "line": line}
             elif token.type == "container_notes_open":
-                if not lessons or closing is not None:
-                    self.error(line, "speaker notes ('::: notes') belong inside a lesson, "
-                               "below its '## ' title")
-                elif lessons[-1]["notes"] is not None:
-                    self.error(line, "this lesson already has speaker notes; put all notes "
-                               "in one '::: notes' block")
-                else:
-                    notes = self.blocks(tokens[index + 1:end], depth=1)
-                    lessons[-1]["notes"] = tuple(
-                        Paragraph((Text(text),), block.line)
-                        for block in notes for text in blocks_text((block,)))
+                self.speaker_notes(draft, tokens[index + 1:end], line)
             else:
-                blocks = self.blocks(tokens[index:end + 1])
-                self.section_blocks(intro_blocks, lessons, closing).extend(blocks)
+                draft.blocks().extend(self.blocks(tokens[index:end + 1]))
             index = end + 1
-
-        if not lessons:
-            lookalikes = lesson_lookalikes(intro_blocks)
-            for line, message in lookalikes:
-                self.warning(line, message)
-            parts = sum(1 for section in letter_sections(tuple(intro_blocks))
-                        if section.title is not None)
-            if not lookalikes and intro_blocks:
-                example = "Begin klein" if self.source.meta.language == "nl" else "Start small"
-                self.diagnostics.note(self.source.body_first_line,
-                                      NO_LESSONS_PARTS_NOTE.format(parts=parts) if parts
-                                      else NO_LESSONS_NOTE.format(example=example))
-            elif not intro_blocks and not (closing and closing["blocks"]):
-                self.error(self.source.body_first_line, "there is no text below the front "
-                           "matter; write the letter there, and start each lesson with a "
-                           "line '## Title' (for example '## 1. Begin klein')")
+        if not draft.lessons:
+            self.without_lessons(draft)
         return (
-            self.introduction(intro_blocks, with_sections=not lessons),
-            tuple(self.lesson(number, raw) for number, raw in enumerate(lessons, start=1)),
-            self.closing(closing),
+            self.introduction(draft.intro, with_sections=not draft.lessons),
+            tuple(self.lesson(number, raw) for number, raw in enumerate(draft.lessons, start=1)),
+            self.closing(draft.closing),
         )
 
-    @staticmethod
-    def section_blocks(intro: list, lessons: list[dict], closing: dict | None) -> list:
-        if closing is not None:
-            return closing["blocks"]
-        if lessons:
-            return lessons[-1]["blocks"]
-        return intro
+    def section_heading(self, draft: _SectionsDraft, token: Token, inline: Token,
+                        line: int) -> bool:
+        """A heading: a lesson's ('## '), the closing's title, or a subheading in the
+        part it stands in; ``False`` when no more lessons may follow."""
+        inlines = self.heading_inlines(inline, line)
+        level = int(token.tag[1])
+        if level > draft.heading_level + 1 and level >= 3:
+            self.warning(line, accessibility.skipped_level_message(level, draft.heading_level),
+                         1)
+        draft.heading_level = max(level, 2)
+        closing = draft.closing
+        if token.markup in ("=", "-"):
+            self.error(line, "a line of '=' or '-' right under text turns that text "
+                       "into a heading; for a lesson write '## Title', and to end the "
+                       "lessons put an empty line above '---'")
+        elif level == 1:
+            self.error(line, "'#' headings are not used: put the title in the front "
+                       "matter ('title: …') and start each lesson with '## '")
+        elif level == 2 and closing is not None:
+            if closing["title"] is not None or closing["blocks"]:
+                self.error(line, "a '## ' heading after the closing has started; "
+                           "lessons go above the '---' line")
+            else:
+                closing["title"] = inlines
+        elif level == 2:
+            if len(draft.lessons) == MAX_LESSONS:
+                self.error(line, f"this is lesson {MAX_LESSONS + 1}; a publication "
+                           f"holds at most {MAX_LESSONS} lessons. Split it into "
+                           "several publications")
+                return False
+            draft.lessons.append({"heading": inlines, "line": line, "blocks": [],
+                                  "notes": None})
+        else:
+            draft.blocks().append(Subheading(inlines, line))
+        return True
+
+    def speaker_notes(self, draft: _SectionsDraft, tokens: list[Token], line: int) -> None:
+        """A '::: notes' block: the speaker notes of the lesson above it."""
+        if not draft.lessons or draft.closing is not None:
+            self.error(line, "speaker notes ('::: notes') belong inside a lesson, "
+                       "below its '## ' title")
+        elif draft.lessons[-1]["notes"] is not None:
+            self.error(line, "this lesson already has speaker notes; put all notes "
+                       "in one '::: notes' block")
+        else:
+            notes = self.blocks(tokens, depth=1)
+            draft.lessons[-1]["notes"] = tuple(
+                Paragraph((Text(text),), block.line)
+                for block in notes for text in blocks_text((block,)))
+
+    def without_lessons(self, draft: _SectionsDraft) -> None:
+        """A letter without '## ' lessons: lines that look like lessons written wrongly
+        are named; otherwise a note says what it builds into, or, with no text at all,
+        an error says where to write it."""
+        lookalikes = lesson_lookalikes(draft.intro)
+        for line, message in lookalikes:
+            self.warning(line, message)
+        parts = sum(1 for section in letter_sections(tuple(draft.intro))
+                    if section.title is not None)
+        if not lookalikes and draft.intro:
+            example = "Begin klein" if self.source.meta.language == "nl" else "Start small"
+            self.diagnostics.note(self.source.body_first_line,
+                                  NO_LESSONS_PARTS_NOTE.format(parts=parts) if parts
+                                  else NO_LESSONS_NOTE.format(example=example))
+        elif not draft.intro and not (draft.closing and draft.closing["blocks"]):
+            self.error(self.source.body_first_line, "there is no text below the front "
+                       "matter; write the letter there, and start each lesson with a "
+                       "line '## Title' (for example '## 1. Begin klein')")
 
     @staticmethod
     def introduction(blocks: list[Block], with_sections: bool = False) -> Introduction:
