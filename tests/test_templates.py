@@ -410,6 +410,22 @@ def logo_in_background(prs):
     slide_data.insert(0, background)
 
 
+def photo_band_under_titles(prs):
+    """A photograph over the whole master, dark blue along its top edge and pale below
+    (as an association's sea picture): the title boxes lie half on the band, half on
+    the pale part, with the text in the Office theme's black set in their middle."""
+    from PIL import Image, ImageDraw
+    photo = Path(tempfile.mkdtemp()) / "zee.png"
+    image = Image.new("RGB", (1000, 750), (190, 230, 236))
+    ImageDraw.Draw(image).rectangle((0, 0, 1000, 98), fill=(4, 60, 120))
+    image.save(photo)
+    from pptx.oxml.shapes.picture import CT_Picture
+    master = prs.slide_masters[0]
+    _, relationship = master.part.get_or_add_image_part(str(photo))
+    master.shapes._spTree.insert(2, CT_Picture.new_pic(
+        901, "Zee", "", relationship, 0, 0, prs.slide_width, prs.slide_height))
+
+
 CONSTRUCTED = {
     "stock-4-3": None,
     "idx-collision": drop_idx,
@@ -433,6 +449,7 @@ CONSTRUCTED = {
     "hints-and-prompts": hints_and_prompts,
     "prompts-say-the-other-role": prompts_say_the_other_role,
     "kicker-and-source-strip": kicker_and_source_strip,
+    "photo-band-under-titles": photo_band_under_titles,
     "own-logo": own_logo,
     "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
@@ -840,11 +857,29 @@ def test_text_is_kept_off_a_background_it_cannot_be_read_on(name, template_folde
     from pptx.enum.text import MSO_ANCHOR
     result, deck, pub = build_with(template_file(name, template_folder), tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "lies over two backgrounds" in result.stderr
+    assert "two backgrounds" in result.stderr and "at the top of the box" in result.stderr
     slide = Presentation(str(deck)).slides[2]
     message = next(shape for shape in slide.placeholders if shape.has_text_frame
                    and "Wie elkaar kent" in shape.text_frame.text)
     assert message.text_frame.vertical_anchor == MSO_ANCHOR.TOP
+
+
+def test_a_title_half_on_a_dark_band_of_a_photo_is_set_light_on_the_band(template_folder,
+                                                                         tmp_path):
+    """Neither black nor white reads where the template sets the title (half on the
+    photo's dark band, half on its pale part); white reads at the top of the box, on the
+    band, which is one calm colour: the title goes there, in white, and the warning
+    says both changes."""
+    from pptx.enum.text import MSO_ANCHOR
+    result, deck, _ = build_with(template_file("photo-band-under-titles", template_folder),
+                                 tmp_path, "  layouts:\n    lesson: Title and Content\n")
+    assert result.returncode == 0, result.stderr
+    assert "sets its title in #000000 across two backgrounds" in result.stderr, result.stderr
+    assert "uses the template's #FFFFFF at the top of the box" in result.stderr
+    title = Presentation(str(deck)).slides[2].shapes.title.text_frame
+    colours = {str(run.font.color.rgb) for paragraph in title.paragraphs
+               for run in paragraph.runs if run.font.color.type is not None}
+    assert colours == {"FFFFFF"} and title.vertical_anchor == MSO_ANCHOR.TOP
 
 
 def test_see_through_shapes_and_gradients_count_as_what_shows(template_folder, tmp_path):

@@ -27,7 +27,10 @@ NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 Rect = tuple[float, float, float, float]  # left, top, width, height in EMU
-Seen = tuple[str | None, bool]  # a colour (None: unknown), and "a busy picture's average"
+#: A colour (None: unknown), and what it is: PLAIN, or a picture's average, CALM (a band
+#: of one colour in a photograph) or BUSY (a photograph's detail): falsy only for PLAIN.
+Seen = tuple[str | None, str]
+PLAIN, CALM, BUSY = "", "calm", "busy"
 MAX_GROUP_DEPTH = 20
 
 
@@ -551,14 +554,15 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
     be known (an unreadable picture, a colour of no kind we read)."""
     x, y = box[0] + box[2] / 2, box[1] + box[3] / 2
     see_through: list[tuple[str, float]] = []  # translucent fills above, topmost first
-    pictured = False  # one of them is a picture
+    pictured = PLAIN  # one of them is a picture: CALM or BUSY, the busiest seen
 
-    def seen(colour: str | None, picture: bool = False) -> Seen:
+    def seen(colour: str | None, picture: str = PLAIN) -> Seen:
+        texture = max(picture, pictured, key=(PLAIN, CALM, BUSY).index)
         if colour is None:
-            return None, picture or pictured
+            return None, texture
         for top, share in reversed(see_through):
             colour = blend(top, colour, share)
-        return colour, picture or pictured
+        return colour, texture
 
     if own is not None:
         colour, share = own
@@ -580,8 +584,9 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
                     if part is not None else None
                 colour, share = found if found is not None else (None, 1.0)
                 # a calm part of a picture (a band of one colour) reads as a plain colour
-                pictured = pictured or part is None or pictures.busy(
-                    part, (left, top, width, height), box)
+                calm = part is not None and not pictures.busy(part, (left, top, width, height),
+                                                                box)
+                pictured = max(pictured, CALM if calm else BUSY, key=(PLAIN, CALM, BUSY).index)
             else:
                 fill = fill_at(element.find("p:spPr", NS), colours,
                                (x - left) / width, (y - top) / height) \
@@ -607,6 +612,7 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
                 found = pictures.mean_behind(part, (0, 0, *slide), box) if part else None
                 colour, share = found if found is not None else (None, 1.0)
                 calm = part is not None and not pictures.busy(part, (0, 0, *slide), box)
-                return seen(blend(colour, "#FFFFFF", share) if colour else None, not calm)
+                return seen(blend(colour, "#FFFFFF", share) if colour else None,
+                            CALM if calm else BUSY)
             return seen(None)  # a tiled picture, or a fill of another kind
     return seen("#FFFFFF")

@@ -46,6 +46,7 @@ from ..model import (
 )
 from ..sentences import split_sentences, word_count
 from ..theme import Theme, css_length_pt
+from .backdrop import BUSY
 from .fit import WIDTH_SAFETY, Box, Fit, Piece, Style, fit_text, text_height, widest_word
 from .shorten import ELLIPSIS, Shortened, describe, shorter_versions
 from .template import (
@@ -569,7 +570,11 @@ class _Planner:
         layout = self.layouts[kind].layout.name
         anchor = readable_anchor(placeholder, style, height, width, needed)
         if anchor is None:
-            moved = self.other_colour_elsewhere(placeholder, style, height, width, needed)
+            covered = covered_cells(placeholder, height, width, style)
+            better = readable_colour(style.colour_hex, [colour for colour, _ in covered],
+                                     self.template, needed)
+            moved = self.other_colour_elsewhere(placeholder, style, height, width, needed) \
+                if better is None or better.better < needed else None
             if moved is not None:
                 colour, anchor = moved
                 self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets "
@@ -580,9 +585,6 @@ class _Planner:
                           once=f"contrast:{layout}:{placeholder.order}")
                 return replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour,
                                anchor=anchor)
-            covered = covered_cells(placeholder, height, width, style)
-            better = readable_colour(style.colour_hex, [colour for colour, _ in covered],
-                                     self.template, needed)
             if better is None:
                 return style
             pictured = any(picture for _, picture in covered)
@@ -609,14 +611,15 @@ class _Planner:
     def other_colour_elsewhere(self, placeholder, style, height: float, width: float,
                                needed: float) -> tuple[str, str] | None:
         """The theme's dark or light colour and an anchor at which that colour reads on
-        all that lies behind the text, when the template's own colour reads nowhere in
-        the box (a title box half on a dark band: light text at the band's end)."""
+        all that lies behind the text at another end of the box, when no colour reads
+        where the template sets it (a title box half on a dark band: light text at the
+        band's end)."""
         for colour in (self.template.dark, self.template.light):
             if colour.upper() == (style.colour_hex or "").upper():
                 continue
             other = replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour)
             anchor = readable_anchor(placeholder, other, height, width, needed)
-            if anchor is not None:
+            if anchor is not None and anchor != (style.anchor or "t"):
                 return colour, anchor
         return None
 
@@ -1270,8 +1273,8 @@ def readable_anchor(placeholder, style, height: float, width: float,
     own = style.anchor or "t"
     for anchor in (own, "t", "b", "ctr"):
         covered = covered_cells(placeholder, height, width, replace(style, anchor=anchor))
-        if any(picture for _, picture in covered) and anchor != own:
-            continue  # a photograph's average is no promise for a move: only plain colours
+        if any(texture == BUSY for _, texture in covered) and anchor != own:
+            continue  # a photograph's average is no promise for a move: only calm colours
         behind = [colour for colour, _ in covered]
         if behind and all(colour is not None for colour in behind) and all(
                 contrast(style.colour_hex, colour) >= needed for colour in behind

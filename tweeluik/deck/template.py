@@ -93,11 +93,11 @@ class PlaceholderInfo:
     text: str = ""  # the text it holds in the layout (a footer's words; a prompt otherwise)
     #: What lies behind it, in BANDS strips top to bottom, each cut into COLUMNS cells
     #: left to right: each cell's colour ("#RRGGBB", None when it cannot be known) and
-    #: whether that is the average of a picture.
-    cells: tuple[tuple[tuple[str | None, bool], ...], ...] = ()
+    #: whether that is the average of a picture (backdrop's PLAIN, CALM or BUSY).
+    cells: tuple[tuple[tuple[str | None, str], ...], ...] = ()
 
     @property
-    def bands(self) -> tuple[tuple[str | None, bool], ...]:
+    def bands(self) -> tuple[tuple[str | None, str], ...]:
         """What lies behind the middle of each strip, top to bottom."""
         return tuple(row[len(row) // 2] for row in self.cells if row)
 
@@ -108,7 +108,7 @@ class PlaceholderInfo:
 
     @property
     def on_picture(self) -> bool:
-        return bool(self.bands) and self.bands[len(self.bands) // 2][1]
+        return bool(self.bands) and bool(self.bands[len(self.bands) // 2][1])
 
     @property
     def role_name(self) -> str | None:
