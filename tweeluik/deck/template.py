@@ -367,67 +367,89 @@ def _roles_by_prompt(layout: LayoutInfo) -> dict[str, PlaceholderInfo]:
 NAMES_BOX_PT = 24.0
 
 
+class _Roles:
+    """The roles of one slide as they are given boxes: each box is taken once, except
+    by a role that only shares it."""
+
+    def __init__(self, layout: LayoutInfo):
+        self.layout = layout
+        self.slots: dict[str, Slot] = {}
+        self.used: set[int] = set()
+
+    def take(self, role: str, placeholder: PlaceholderInfo | None,
+             shared: str | None = None) -> None:
+        if placeholder is not None and role not in self.slots:
+            self.slots[role] = Slot(placeholder, shared)
+            if shared is None:
+                self.used.add(placeholder.order)
+
+    def free(self, *kinds: str) -> list[PlaceholderInfo]:
+        """The boxes of ``kinds`` not taken yet, the largest first."""
+        found = [p for p in self.layout.of_kind(*kinds) if p.order not in self.used]
+        return sorted(found, key=lambda p: (-p.frame.area, p.frame.top))
+
+    def top(self, role: str) -> float:
+        return self.slots[role].placeholder.frame.top if role in self.slots else 0.0
+
+
+def _title_slide_roles(roles: _Roles) -> None:
+    """Subtitle, organisation (a box above the title, else the footer) and date; what
+    has no box of its own goes under the subtitle."""
+    subtitles = roles.free("subtitle") or roles.free("body", "object")
+    roles.take("subtitle", subtitles[0] if subtitles else None)
+    others = sorted(roles.free("body", "object", "subtitle"), key=lambda p: p.frame.top)
+    above = [p for p in others if p.frame.top < roles.top("title")]
+    roles.take("organisation", above[0] if above else None)
+    dates = roles.free("date")
+    roles.take("date", dates[0] if dates else None)
+    footers = roles.free("footer")
+    if "organisation" not in roles.slots and footers:
+        roles.take("organisation", footers[0])
+    for role in ("organisation", "date"):  # no box of their own: under the subtitle
+        if role not in roles.slots and "subtitle" in roles.slots:
+            roles.take(role, roles.slots["subtitle"].placeholder, shared="subtitle")
+
+
+def _text_slide_roles(roles: _Roles, kind: str, scale: float) -> None:
+    """The main text (a lesson's key message, else the words), the closing's names (a
+    box below the words tall enough for a line, else under the words) and the picture."""
+    main = "message" if kind.startswith("lesson") else "body"
+    texts = roles.free(*TEXT_KINDS)
+    roles.take(main, texts[0] if texts else None)
+    if kind == "closing" and "body" in roles.slots:
+        below = [p for p in roles.free(*TEXT_KINDS) if p.frame.top >= roles.top("body")
+                 and p.frame.height >= NAMES_BOX_PT * scale]
+        roles.take("signatories", below[0] if below else None)
+        roles.take("signatories", roles.slots["body"].placeholder, shared="body")
+    if kind == "lesson_picture":
+        pictures = roles.free("picture")
+        roles.take("picture", pictures[0] if pictures else None)
+
+
 def assign_roles(kind: str, layout: LayoutInfo,
                  scale: float = 1.0) -> tuple[dict[str, Slot], list[str]]:
     """Each role of ``kind`` → its slot in ``layout``, and the roles with no place;
     ``scale`` is the slide's width against a 13.33-inch slide."""
-    roles = SLIDE_KINDS[kind][1]
-    slots: dict[str, Slot] = {}
-    used: set[int] = set()
-
-    def take(role: str, placeholder: PlaceholderInfo | None, shared: str | None = None) -> None:
-        if placeholder is not None and role not in slots:
-            slots[role] = Slot(placeholder, shared)
-            if shared is None:
-                used.add(placeholder.order)
-
+    wanted = SLIDE_KINDS[kind][1]
+    roles = _Roles(layout)
     if kind == "title":  # the prompts may give title and subtitle the other way round
         for role, placeholder in _roles_by_prompt(layout).items():
-            take(role, placeholder)
+            roles.take(role, placeholder)
     for placeholder in layout.placeholders:  # placeholders named for a role come first
-        if placeholder.role_name in roles and not placeholder.style.vertical:
-            take(placeholder.role_name, placeholder)
-    if "body" in roles and "body" not in slots and "message" in slots:
-        slots["body"] = slots.pop("message")  # a "Key message" box takes the closing words
-
-    def free(*kinds: str) -> list[PlaceholderInfo]:
-        found = [p for p in layout.of_kind(*kinds) if p.order not in used]
-        return sorted(found, key=lambda p: (-p.frame.area, p.frame.top))
-
-    titles = free("title")
-    take("title", titles[0] if titles else None)
+        if placeholder.role_name in wanted and not placeholder.style.vertical:
+            roles.take(placeholder.role_name, placeholder)
+    if "body" in wanted and "body" not in roles.slots and "message" in roles.slots:
+        roles.slots["body"] = roles.slots.pop("message")  # a "Key message" box: the words
+    titles = roles.free("title")
+    roles.take("title", titles[0] if titles else None)
     if kind == "title":
-        subtitles = free("subtitle") or free("body", "object")
-        take("subtitle", subtitles[0] if subtitles else None)
-        others = sorted(free("body", "object", "subtitle"), key=lambda p: p.frame.top)
-        title_top = slots["title"].placeholder.frame.top if "title" in slots else 0.0
-        above = [p for p in others if p.frame.top < title_top]
-        take("organisation", above[0] if above else None)
-        dates = free("date")
-        take("date", dates[0] if dates else None)
-        footers = free("footer")
-        if "organisation" not in slots and footers:
-            take("organisation", footers[0])
-        for role in ("organisation", "date"):  # no box of their own: under the subtitle
-            if role not in slots and "subtitle" in slots:
-                take(role, slots["subtitle"].placeholder, shared="subtitle")
+        _title_slide_roles(roles)
     else:
-        main = "message" if kind.startswith("lesson") else "body"
-        texts = free(*TEXT_KINDS)
-        take(main, texts[0] if texts else None)
-        if kind == "closing":
-            below = [p for p in free(*TEXT_KINDS)
-                     if "body" in slots and p.frame.top >= slots["body"].placeholder.frame.top
-                     and p.frame.height >= NAMES_BOX_PT * scale]
-            take("signatories", below[0] if below else None)
-            if "signatories" not in slots and "body" in slots:
-                take("signatories", slots["body"].placeholder, shared="body")
-        if kind == "lesson_picture":
-            pictures = free("picture")
-            take("picture", pictures[0] if pictures else None)
-    missing = [role for role in roles if role not in slots and role != "number"]
+        _text_slide_roles(roles, kind, scale)
+    missing = [role for role in wanted if role not in roles.slots and role != "number"]
     slots = {role: replace(slot, placeholder=clear_of_drawings(slot.placeholder, layout.drawn))
-             if slot.placeholder.kind != "picture" else slot for role, slot in slots.items()}
+             if slot.placeholder.kind != "picture" else slot
+             for role, slot in roles.slots.items()}
     return slots, missing
 
 
