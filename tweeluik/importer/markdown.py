@@ -106,10 +106,7 @@ class _Lines:
             self.lines.append("")
 
 
-def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[str, dict[int, int]]:
-    """The publication's text, and the line of each anchor (by ``id``); ``pictures`` gives,
-    per paragraph (by ``id``), the Markdown image lines written for its pictures."""
-    out = _Lines()
+def _front_matter(out: _Lines, letter: Letter) -> None:
     out.add("---")
     out.add(f"title: {yaml_text(letter.title or TODO_TITLE)}", "title")
     if letter.subtitle:
@@ -126,42 +123,49 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
             out.add(f"  - {yaml_text(name)}")
     out.add("---")
 
-    def paragraphs(pieces: list[Piece]) -> None:
-        in_list = False
-        number = 0  # of the item in a numbered list
-        for piece in pieces:
-            number = number + 1 if piece.text and piece.numbered else 0
-            if piece.text and piece.section:  # the heading of a part of the letter
-                out.blank()
-                spans = tuple(replace(span, bold=False) for span in piece.spans)
-                out.add(f"### {spans_to_markdown(spans).rstrip(':')}", piece)
-                in_list = False
-                continue
-            if piece.text and piece.bullet:
-                if not in_list:
-                    out.blank()
-                out.add(f"- {paragraph_markdown(piece)}", piece)
-            elif number:
-                if number == 1:
-                    out.blank()
-                out.add(f"{number}. {paragraph_markdown(piece)}", piece)
-            elif piece.text and piece.quote:  # under a lesson's title: its key message
-                out.blank()
-                out.add(f"> {paragraph_markdown(piece)}", piece)
-            elif piece.text:
-                out.blank()
-                out.add(paragraph_markdown(piece), piece)
-            in_list = bool(piece.text and piece.bullet and not pictures.get(id(piece)))
-            if pictures.get(id(piece)):
-                number = 0
-            for line in pictures.get(id(piece), []):
-                out.blank()
-                out.add(line, piece)
 
+def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]) -> None:
+    """Paragraphs as Markdown: a part's heading, list items, a key message, text, and
+    the picture lines written for each."""
+    in_list = False
+    number = 0  # of the item in a numbered list
+    for piece in pieces:
+        number = number + 1 if piece.text and piece.numbered else 0
+        if piece.text and piece.section:  # the heading of a part of the letter
+            out.blank()
+            spans = tuple(replace(span, bold=False) for span in piece.spans)
+            out.add(f"### {spans_to_markdown(spans).rstrip(':')}", piece)
+            in_list = False
+            continue
+        if piece.text and piece.bullet:
+            if not in_list:
+                out.blank()
+            out.add(f"- {paragraph_markdown(piece)}", piece)
+        elif number:
+            if number == 1:
+                out.blank()
+            out.add(f"{number}. {paragraph_markdown(piece)}", piece)
+        elif piece.text:
+            out.blank()  # under a lesson's title, a quotation is its key message
+            out.add(f"> {paragraph_markdown(piece)}" if piece.quote
+                    else paragraph_markdown(piece), piece)
+        in_list = bool(piece.text and piece.bullet and not pictures.get(id(piece)))
+        if pictures.get(id(piece)):
+            number = 0
+        for line in pictures.get(id(piece), []):
+            out.blank()
+            out.add(line, piece)
+
+
+def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[str, dict[int, int]]:
+    """The publication's text, and the line of each anchor (by ``id``); ``pictures`` gives,
+    per paragraph (by ``id``), the Markdown image lines written for its pictures."""
+    out = _Lines()
+    _front_matter(out, letter)
     if letter.salutation is not None:
         out.blank()
         out.add(paragraph_markdown(letter.salutation), letter.salutation)
-    paragraphs(letter.introduction)
+    _paragraphs(out, letter.introduction, pictures)
     for lesson in letter.lessons:
         out.blank()
         title = lesson.title
@@ -169,12 +173,12 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
         if visible and all(span.bold for span in visible):  # a heading is bold already
             title = tuple(replace(span, bold=False) for span in title)
         out.add(f"## {lesson.number}. {spans_to_markdown(title)}", lesson.heading)
-        paragraphs(lesson.paragraphs)
+        _paragraphs(out, lesson.paragraphs, pictures)
     if letter.closing or letter.closing_title:
         out.blank()
         out.add("---", "closing")
         if letter.closing_title:
             out.blank()
             out.add(f"## {escape_inline(letter.closing_title)}")
-        paragraphs(letter.closing)
+        _paragraphs(out, letter.closing, pictures)
     return "\n".join(out.lines).rstrip("\n") + "\n", out.where
