@@ -177,21 +177,7 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         report.written.append((kind, paths[kind], detail, seconds))
 
     def deck_files() -> dict[str, bytes]:  # and the web edition
-        glyph_warnings, deck, web = side_job.result()
-        diagnostics.extend(glyph_warnings)
-        made = {}
-        if deck is not None:
-            pptx, slide_count, warnings, seconds = deck
-            diagnostics.extend(warnings)
-            written("deck", f"{slide_count} slides", seconds)
-            made["deck"] = pptx
-        if web is not None:
-            page, seconds, subsets = web
-            from .web_edition import keep_subsets
-            keep_subsets(subsets)  # the next build's worker starts with them
-            written("web", f"{len(page) // 1024} KB", seconds)
-            made["web"] = page
-        return made
+        return _side_files(side_job, diagnostics, written)
 
     def stage(files: dict[str, bytes]) -> None:  # the booklet and the deck, told at once
         assert first is not None
@@ -243,6 +229,27 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
     report.warnings = diagnostics.in_order()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _side_files(side_job: Beside, diagnostics: Diagnostics,
+                written: Callable[[str, str, float], None]) -> dict[str, bytes]:
+    """The deck and the web edition made beside the booklet, once they are ready; their
+    warnings join the build's."""
+    glyph_warnings, deck, web = side_job.result()
+    diagnostics.extend(glyph_warnings)
+    made = {}
+    if deck is not None:
+        pptx, slide_count, warnings, seconds = deck
+        diagnostics.extend(warnings)
+        written("deck", f"{slide_count} slides", seconds)
+        made["deck"] = pptx
+    if web is not None:
+        page, seconds, subsets = web
+        from .web_edition import keep_subsets
+        keep_subsets(subsets)  # the next build's worker starts with them
+        written("web", f"{len(page) // 1024} KB", seconds)
+        made["web"] = page
+    return made
 
 
 def _write(folder: OutputFolder, files: dict[str, bytes], paths: dict[str, Path],
