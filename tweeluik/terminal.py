@@ -99,49 +99,64 @@ class TerminalFace:
         self.said: dict[Path, set[Diagnostic]] = {}
 
     def __call__(self, event: Event) -> None:
-        console = self.console
         if isinstance(event, Working):
-            if not console.quiet:
-                self.live.show(f"{console.shown(event.source)}: {event.what}")
+            if not self.console.quiet:
+                self.live.show(f"{self.console.shown(event.source)}: {event.what}")
             return
         self.live.wipe()
-        if isinstance(event, Started):
-            self.live.restart()
-            self.said[event.source] = set()
-        elif isinstance(event, UpToDate):
-            console.info(f"up to date: {console.shown(event.source)}")
-        elif isinstance(event, Written):
-            console.info(f"  {event.kind:<11} {console.shown(event.path):<40} "
-                         f"{event.detail:<10} {event.seconds:5.2f} s")
-        elif isinstance(event, Diagnosed):
-            said = self.said.setdefault(event.source, set())
-            console.diagnostics([item for item in event.items if item not in said])
-            said.update(event.items)
-        elif isinstance(event, Preview):
-            pass  # the terminal says what was written; the preview is not on disk yet
-        elif isinstance(event, FirstFiles):
-            console.info(f"updated {console.shown(event.source)} in {event.seconds:.2f} s "
-                         "(the booklet, the slides and the web page; the print files "
-                         "follow)")
-        elif isinstance(event, Built):
-            console.info(f"built {console.shown(event.source)} in {event.seconds:.2f} s")
-        elif isinstance(event, Refused):
-            console.error(event.error)
-        elif isinstance(event, DiskProblem):
-            console.problem(f"{console.shown(event.where)}: {event.message}")
-        elif isinstance(event, NotInstalled):
-            console.problem(f"tweeluik: {event.message}")
-        elif isinstance(event, InternalError):
-            if self.debug:
-                print(event.traceback, file=sys.stderr, end="", flush=True)
-            console.problem(f"{console.shown(event.source)}: internal error: {event.error} "
-                            "(this is a bug in tweeluik; run again with --debug and report "
-                            "the output)")
-        elif isinstance(event, Checked):
-            console.diagnostics(list(event.items))
-            warnings = sum(1 for item in event.items if item.severity == "warning")
-            console.info(f"checked {console.shown(event.source)}: "
-                         + (f"{warnings} warning{'s' if warnings != 1 else ''}" if warnings
-                            else "no problems"))
-        else:
-            raise TypeError(f"the terminal has no words for {type(event).__name__}")
+        for kind in type(event).__mro__:  # show_<type of event>, as ast.NodeVisitor visits
+            shown = getattr(self, f"show_{kind.__name__}", None)
+            if shown is not None:
+                shown(event)
+                return
+        raise TypeError(f"the terminal has no words for {type(event).__name__}")
+
+    def show_Started(self, event: Started) -> None:
+        self.live.restart()
+        self.said[event.source] = set()
+
+    def show_UpToDate(self, event: UpToDate) -> None:
+        self.console.info(f"up to date: {self.console.shown(event.source)}")
+
+    def show_Written(self, event: Written) -> None:
+        self.console.info(f"  {event.kind:<11} {self.console.shown(event.path):<40} "
+                          f"{event.detail:<10} {event.seconds:5.2f} s")
+
+    def show_Diagnosed(self, event: Diagnosed) -> None:
+        said = self.said.setdefault(event.source, set())
+        self.console.diagnostics([item for item in event.items if item not in said])
+        said.update(event.items)
+
+    def show_Preview(self, event: Preview) -> None:
+        pass  # the terminal says what was written; the preview is not on disk yet
+
+    def show_FirstFiles(self, event: FirstFiles) -> None:
+        self.console.info(f"updated {self.console.shown(event.source)} in {event.seconds:.2f} "
+                          "s (the booklet, the slides and the web page; the print files "
+                          "follow)")
+
+    def show_Built(self, event: Built) -> None:
+        self.console.info(f"built {self.console.shown(event.source)} in {event.seconds:.2f} s")
+
+    def show_Refused(self, event: Refused) -> None:
+        self.console.error(event.error)
+
+    def show_DiskProblem(self, event: DiskProblem) -> None:
+        self.console.problem(f"{self.console.shown(event.where)}: {event.message}")
+
+    def show_NotInstalled(self, event: NotInstalled) -> None:
+        self.console.problem(f"tweeluik: {event.message}")
+
+    def show_InternalError(self, event: InternalError) -> None:
+        if self.debug:
+            print(event.traceback, file=sys.stderr, end="", flush=True)
+        self.console.problem(f"{self.console.shown(event.source)}: internal error: "
+                             f"{event.error} (this is a bug in tweeluik; run again with "
+                             "--debug and report the output)")
+
+    def show_Checked(self, event: Checked) -> None:
+        self.console.diagnostics(list(event.items))
+        warnings = sum(1 for item in event.items if item.severity == "warning")
+        self.console.info(f"checked {self.console.shown(event.source)}: "
+                          + (f"{warnings} warning{'s' if warnings != 1 else ''}" if warnings
+                             else "no problems"))
