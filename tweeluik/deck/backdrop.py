@@ -599,20 +599,28 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
             see_through.append((colour, share))  # a bubble of light: look beneath
         background = owner._element.find("p:cSld/p:bg", NS)
         if background is not None:
-            fill = fill_at(background.find("p:bgPr", NS), colours,
-                           x / slide[0] if slide[0] else 0.5, y / slide[1] if slide[1] else 0.5)
-            if fill is not None:
-                return seen(fill[0])
-            reference = background.find("p:bgRef", NS)
-            if reference is not None:
-                return seen(colour_of(reference, colours))
-            stretched = background.find("p:bgPr/a:blipFill[a:stretch]", NS)
-            if stretched is not None:  # a picture stretched over the whole slide
-                part = picture_part(owner, stretched.find("a:blip", NS))
-                found = pictures.mean_behind(part, (0, 0, *slide), box) if part else None
-                colour, share = found if found is not None else (None, 1.0)
-                calm = part is not None and not pictures.busy(part, (0, 0, *slide), box)
-                return seen(blend(colour, "#FFFFFF", share) if colour else None,
-                            CALM if calm else BUSY)
-            return seen(None)  # a tiled picture, or a fill of another kind
+            return seen(*_background_of(owner, background, box, slide, colours, pictures))
     return seen("#FFFFFF")
+
+
+def _background_of(owner, background, box: Rect, slide: tuple[float, float],
+                   colours: dict[str, str], pictures: PictureColours) -> Seen:
+    """What a layout's or master's own background shows behind ``box``: a fill (a
+    gradient at the box's middle), the theme's background style, or a picture stretched
+    over the slide; an unknown colour for a tiled picture or a fill of another kind."""
+    x, y = box[0] + box[2] / 2, box[1] + box[3] / 2
+    fill = fill_at(background.find("p:bgPr", NS), colours,
+                   x / slide[0] if slide[0] else 0.5, y / slide[1] if slide[1] else 0.5)
+    if fill is not None:
+        return fill[0], PLAIN
+    reference = background.find("p:bgRef", NS)
+    if reference is not None:
+        return colour_of(reference, colours), PLAIN
+    stretched = background.find("p:bgPr/a:blipFill[a:stretch]", NS)
+    if stretched is None:
+        return None, PLAIN
+    part = picture_part(owner, stretched.find("a:blip", NS))
+    found = pictures.mean_behind(part, (0, 0, *slide), box) if part else None
+    colour, share = found if found is not None else (None, 1.0)
+    calm = part is not None and not pictures.busy(part, (0, 0, *slide), box)
+    return blend(colour, "#FFFFFF", share) if colour else None, CALM if calm else BUSY
