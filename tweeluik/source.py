@@ -473,34 +473,8 @@ class _MetaChecker:
             if key not in DECK_KEYS:
                 self.fail("deck", f"unknown deck setting '{printable(str(key))}'"
                           f"{did_you_mean(str(key), DECK_KEYS)}; known: {', '.join(DECK_KEYS)}")
-        template = value.get("template")
-        template_path = None
-        if template is not None and not isinstance(template, str):
-            self.fail("deck", "'deck: template' must be the name of a .pptx file")
-        elif template:
-            folder = real(self.path.parent)
-            candidate = self.path.parent / template
-            if os.path.isabs(template) or not real(candidate).is_relative_to(folder):
-                self.fail("deck", f"the slide template '{printable(template)}' lies outside "
-                          "the content folder; copy it next to the source and write just its name")
-            else:
-                template_path = candidate
-        layouts = value.get("layouts") or {}
-        pairs: list[tuple[str, str]] = []
-        if not isinstance(layouts, dict):
-            self.fail("deck", "'deck: layouts' maps slide kinds to layout names, for example "
-                      "'    lesson: Sectiekop'")
-        else:
-            for role, name in layouts.items():
-                if role not in DECK_ROLES:
-                    self.fail("deck", f"unknown slide kind '{printable(str(role))}' in 'deck: "
-                              f"layouts'{did_you_mean(str(role), DECK_ROLES)}; known: "
-                              f"{', '.join(DECK_ROLES)}")
-                elif not isinstance(name, str) or not name.strip() or len(name) > 200:
-                    self.fail("deck", f"the layout name for '{role}' must be the name of a "
-                              "layout in the template, as text")
-                else:
-                    pairs.append((role, name.strip()))
+        template_path = self.deck_template(value.get("template"))
+        pairs = self.deck_layouts(value.get("layouts") or {})
         agenda = value.get("agenda", False)
         if not isinstance(agenda, bool):
             self.fail("deck", "'deck: agenda' must be true or false")
@@ -523,6 +497,40 @@ class _MetaChecker:
         return DeckSettings(template=template_path, layouts=tuple(sorted(pairs)), agenda=agenda,
                             logo=logo,
                             master=master, design=design)
+
+    def deck_template(self, template: object) -> Path | None:
+        """'deck: template': a file next to the source, never one outside the folder."""
+        if template is not None and not isinstance(template, str):
+            self.fail("deck", "'deck: template' must be the name of a .pptx file")
+            return None
+        if not template:
+            return None
+        folder = real(self.path.parent)
+        candidate = self.path.parent / template
+        if os.path.isabs(template) or not real(candidate).is_relative_to(folder):
+            self.fail("deck", f"the slide template '{printable(template)}' lies outside "
+                      "the content folder; copy it next to the source and write just its name")
+            return None
+        return candidate
+
+    def deck_layouts(self, layouts: object) -> list[tuple[str, str]]:
+        """'deck: layouts': (slide kind, layout name) pairs."""
+        pairs: list[tuple[str, str]] = []
+        if not isinstance(layouts, dict):
+            self.fail("deck", "'deck: layouts' maps slide kinds to layout names, for example "
+                      "'    lesson: Sectiekop'")
+            return pairs
+        for role, name in layouts.items():
+            if role not in DECK_ROLES:
+                self.fail("deck", f"unknown slide kind '{printable(str(role))}' in 'deck: "
+                          f"layouts'{did_you_mean(str(role), DECK_ROLES)}; known: "
+                          f"{', '.join(DECK_ROLES)}")
+            elif not isinstance(name, str) or not name.strip() or len(name) > 200:
+                self.fail("deck", f"the layout name for '{role}' must be the name of a "
+                          "layout in the template, as text")
+            else:
+                pairs.append((role, name.strip()))
+        return pairs
 
     def flag(self, key: str, default: bool) -> bool:
         value = self.values.get(key, default)
