@@ -260,15 +260,7 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
             html = html_for(fitting)
             document, fingerprint = laid_out(html)
             after = measure_lessons(document, leading)
-        if fitting.run_on:
-            notes = [(lesson, note) for lesson, note in notes if "too many to save" not in note]
-            notes += run_on_notes(publication, fitting.run_on)
-        if over_budget and publication.lessons:
-            notes.append((publication.lessons[0], f"the booklet is too long to lay out again "
-                          f"(some {pages} pages), so some lessons may end on a nearly empty "
-                          "page: tweeluik fits a lesson onto fewer pages, or starts it on the "
-                          "last page of the one before, only while it lays out at most "
-                          f"{PAGE_BUDGET} pages in all"))
+        notes = _final_notes(publication, notes, fitting, over_budget, pages)
     except RefusedResource as refused:
         raise refused_by_the_gate(publication, layout, refused) from None
     finally:
@@ -276,6 +268,22 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
     warnings = tuple(dict.fromkeys(collector.messages))
     return LaidOut(drop_spare_blank_pages(document), fingerprint, warnings, tuple(notes),
                    html, fitting)
+
+
+def _final_notes(publication: Publication, notes: list[tuple[Lesson, str]], fitting: Fitting,
+                 over_budget: bool, pages: int) -> list[tuple[Lesson, str]]:
+    """What the build says about fitting: lessons run on (which replaces 'too many to
+    save'), and a booklet too long to lay out again."""
+    if fitting.run_on:
+        notes = [(lesson, note) for lesson, note in notes if "too many to save" not in note]
+        notes += run_on_notes(publication, fitting.run_on)
+    if over_budget and publication.lessons:
+        notes.append((publication.lessons[0], f"the booklet is too long to lay out again "
+                      f"(some {pages} pages), so some lessons may end on a nearly empty "
+                      "page: tweeluik fits a lesson onto fewer pages, or starts it on the "
+                      "last page of the one before, only while it lays out at most "
+                      f"{PAGE_BUDGET} pages in all"))
+    return notes
 
 
 def html_ids(html: str) -> set[str]:
