@@ -121,6 +121,17 @@ def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
 
 
+def test_a_motto_in_bold_between_quotation_marks_is_no_lesson_title(source_dir):
+    """A newsletter's motto set in bold ('‘Samen zorgen, samen leren’') is a quotation,
+    not a lesson title written another way: no warning that says to make it one."""
+    path = source_dir / "pub.md"
+    path.write_text(OK_FRONT + "**‘Samen zorgen, samen leren’**\n\nBeste leden,\n\n"
+                    "Een inleiding.\n", encoding="utf-8")
+    result = run_build(str(path), "--check")
+    assert result.returncode == 0, result.stderr
+    assert "lesson title" not in result.stderr, result.stderr
+
+
 def test_lesson_titles_written_another_way_are_named_with_the_fix(source_dir):
     """No '## ' lessons, but lines that look like lesson titles: each is a warning at its
     line with the '## ' line to write; the letter still builds, without lessons."""
