@@ -12,7 +12,7 @@ from pptx import Presentation
 from tweeluik.deck import build_deck
 from tweeluik.deck.fit import Box, Piece, Style, fit_text
 from tweeluik.fonts import load_metrics
-from tweeluik.deck.plan import lesson_to_slide, publication_to_deck_plan
+from tweeluik.deck.planner import lesson_to_slide, publication_to_deck_plan
 from tweeluik.errors import SourceError
 from tweeluik.model import blocks_text, plain_text
 from tweeluik.parse import parse_publication
@@ -337,7 +337,7 @@ def test_signatories_break_between_names_only():
 def test_names_sharing_the_closing_box_never_break_inside_a_name():
     """One box for the closing words and the names (a layout without a second box): the
     names line breaks only between names, and no line starts with the separator."""
-    from tweeluik.deck.plan import joined_names
+    from tweeluik.deck.runs import joined_names
     line = joined_names(("Pieter-Jan Smit", "Youssef El Amrani", "Anna de Wit"))
     from tweeluik.deck.fit import Piece as FitPiece
     from tweeluik.deck.fit import Style as FitStyle
@@ -441,7 +441,7 @@ def test_a_template_without_title_boxes_is_refused_with_what_to_do_instead():
     layouts with a title, the error names that master."""
     from pathlib import Path as P
 
-    from tweeluik.deck.plan import resolve_layouts
+    from tweeluik.deck.layouts import resolve_layouts
     from tweeluik.deck.template import Frame, LayoutInfo, PlaceholderInfo, TemplateInfo
     from tweeluik.model import DeckSettings
 

@@ -14,7 +14,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from tweeluik.booklet.links import readable_address
-from tweeluik.deck.plan import publication_to_deck_plan
+from tweeluik.deck.planner import publication_to_deck_plan
 from tweeluik.errors import Diagnostics
 from tweeluik.model import Link, plain_text
 from tweeluik.parse import parse_publication

@@ -293,7 +293,7 @@ def front_matter_text(values: dict) -> str:
 @given(front=FRONT_STRATEGY, body=BODY, raw_front=st.booleans())
 def test_random_sources_parse_or_fail_cleanly(tmp_path_factory, front, body, raw_front):
     from tweeluik.booklet.html import find_layout, publication_to_html
-    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.deck.planner import publication_to_deck_plan
     from tweeluik.errors import SourceError
     from tweeluik.parse import parse_publication
     from tweeluik.theme import load_theme

@@ -80,7 +80,7 @@ def test_a_letter_without_lessons_gets_one_slide_per_section(tmp_path):
 def test_the_closing_slide_says_the_letters_own_last_words(source_dir):
     """A closing of only a greeting ('Groetjes,'): the closing slide says that greeting,
     not words the letter does not have ('Dank u wel')."""
-    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.deck.planner import publication_to_deck_plan
     from tweeluik.parse import parse_publication
     from tweeluik.theme import load_theme
 
@@ -98,7 +98,7 @@ def test_the_closing_slide_says_the_letters_own_last_words(source_dir):
 def test_a_closing_slide_does_not_say_a_sign_off_alone(source_dir, sign_off):
     """A letter's form ('Sincerely,') is no words for a slide: the closing slide shows
     its title and the names."""
-    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.deck.planner import publication_to_deck_plan
     from tweeluik.parse import parse_publication
     from tweeluik.theme import load_theme
 
@@ -116,7 +116,7 @@ def test_a_closing_slide_does_not_say_a_sign_off_alone(source_dir, sign_off):
 def test_no_empty_slide_for_a_line_above_the_first_part(source_dir):
     """A letter of parts whose text above the first heading has no sentence to show
     ('Here are a few updates:') gets no empty 'in brief' slide."""
-    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.deck.planner import publication_to_deck_plan
     from tweeluik.parse import parse_publication
     from tweeluik.theme import load_theme
 
@@ -135,7 +135,7 @@ def test_no_empty_slide_for_a_line_above_the_first_part(source_dir):
 def test_a_part_that_is_only_a_list_shows_its_first_item(source_dir):
     """A part (or a lesson) whose text is only a list: its slide shows the first item's
     first sentence, not only its title (a board update's 'Cancelled' list did)."""
-    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.deck.planner import publication_to_deck_plan
     from tweeluik.parse import parse_publication
     from tweeluik.theme import load_theme
 
@@ -157,7 +157,7 @@ def test_a_part_that_is_only_a_list_shows_its_first_item(source_dir):
 def test_a_letter_without_closing_words_gets_none_of_ours(source_dir):
     """No closing words and no greeting (a notice, a message about a neighbour who died):
     the closing slide shows its title and the names, never an invented 'Dank u wel'."""
-    from tweeluik.deck.plan import publication_to_deck_plan
+    from tweeluik.deck.planner import publication_to_deck_plan
     from tweeluik.parse import parse_publication
     from tweeluik.theme import load_theme
 

@@ -15,7 +15,8 @@ from ..errors import Diagnostic
 from ..hyphenation import read_exceptions
 from ..model import Publication
 from ..theme import Theme
-from .plan import DeckPlan, publication_to_deck_plan
+from .plan import DeckPlan
+from .planner import publication_to_deck_plan
 from .template import TemplateInfo
 
 DEFAULT_TEMPLATE = Path("deck") / "default.pptx"

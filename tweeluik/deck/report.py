@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import SourceError, printable
 from ..fonts import TWINS, family_key
 from ..model import DeckSettings
-from .plan import SlideLayout, resolve_layouts
+from .layouts import SlideLayout, resolve_layouts
 from .template import SLIDE_KINDS, PlaceholderInfo, TemplateInfo
 
 KIND_WORDS = {"slide_number": "slide number", "object": "content", "other": "other"}

@@ -1,0 +1,449 @@
+"""Fitting a slide's texts to their boxes (step 3a).
+
+``TextFitter`` measures each text with the font its placeholder uses, sizes it within
+the theme's range (one size per role across the lesson slides), sets it smaller in a box
+too small for it, hyphenates a word too wide, shortens at a sentence or clause with a
+true warning (the notes keep the whole), and keeps it legible on what lies behind it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import WARNING, Diagnostic, printable
+from ..fonts import load_metrics, measuring_font
+from ..hyphenation import NO_EXCEPTIONS, Exceptions, break_points
+from ..labels import labels_for
+from ..model import (
+    Publication,
+)
+from ..sentences import word_count
+from ..theme import Theme
+from .fit import WIDTH_SAFETY, Box, Fit, Piece, Style, fit_text, text_height, widest_word
+from .layouts import SlideLayout
+from .legibility import covered_cells, readable_anchor
+from .plan import XML_ANCHORS, RunPlan, TextPlan
+from .roles import ROLE_WORDS, role_style
+from .runs import NAME_SEPARATOR, joined_names, pack_items, plain_text_of, runs_prefix, whole_name
+from .shorten import Shortened, describe, shorter_versions
+from .template import (
+    Slot,
+    TemplateInfo,
+    needed_contrast,
+    readable_colour,
+)
+
+
+class TextFitter:
+    """Measures and sizes the texts of a deck's slides in their boxes, keeps them
+    legible on what lies behind them, and says what it changed: the part of the planner
+    that knows the layouts' boxes, the theme's sizes and the fonts."""
+
+    def __init__(self, publication: Publication, theme: Theme, template: TemplateInfo,
+                 layouts: dict[str, SlideLayout], design: str, fonts: Path,
+                 exceptions: Exceptions = NO_EXCEPTIONS):
+        self.pub = publication
+        self.theme = theme
+        self.template = template
+        self.layouts = layouts
+        self.design = design
+        self.fonts = fonts
+        self.exceptions = exceptions
+        self.labels = labels_for(publication.meta.language)
+        self.warnings: list[Diagnostic] = []
+        self._said: set[str] = set()
+        #: Whole texts shortened on the slide being planned; ``slide`` puts each in the
+        #: notes, so "the notes keep it" is always true.
+        self._cut: list[str] = []
+        #: (kind, role) → the size every lesson slide sets that role at: the largest at
+        #: which the longest of them fits, so sizes do not jump from slide to slide.
+        self.deck_sizes: dict[tuple[str, str], float] = {}
+
+    def warn(self, line: int | None, message: str, once: str | None = None,
+             severity: str = WARNING) -> None:
+        if once is not None:
+            if once in self._said:
+                return
+            self._said.add(once)
+        self.warnings.append(Diagnostic(self.pub.source, line, message, severity))
+
+    def slot(self, kind: str, role: str) -> Slot | None:
+        return self.layouts[kind].slots.get(role)
+
+    # -- how a role's text is measured ----------------------------------------------
+
+    def style_for(self, kind: str, role: str) -> tuple[Style, bool, bool, bool]:
+        """(measuring style, bold, italic, caps) of a role's text."""
+        rs = role_style(kind, role)
+        if self.design == "tweeluik":
+            face = self.theme.serif if rs.typeface == "serif" else self.theme.sans
+            return (Style(face.files["regular"], face.files["italic"], face.files["bold"],
+                          face.files["bold_italic"]), rs.bold, rs.italic, rs.caps)
+        slot = self.slot(kind, role)
+        style = slot.placeholder.style if slot is not None else None
+        name = (style.typeface if style and style.typeface else None) or \
+            self.template.minor_font or "Calibri"
+        font = measuring_font(name, self.fonts)
+        if not font.exact:
+            self.warn(self.pub.meta.line_of("deck"), f"the template's font '{printable(name)}' "
+                      "cannot be measured here (tweeluik knows the widths of Calibri, Calibri "
+                      "Light, Aptos, Cambria, Arial, Helvetica, Times New Roman and Courier "
+                      "New); its text is sized "
+                      "with a cautious stand-in, so it may look a little small",
+                      once=f"font:{name}")
+        files = font.files
+        return (Style(files["regular"], files["italic"], files["bold"], files["bold_italic"],
+                      widening=font.widening, tracking=style.tracking if style else 0.0,
+                      line_spacing=(style.line_spacing or ("pct", 1.0)) if style else ("pct", 1.0)),
+                style.bold if style else False, style.italic if style else False,
+                style.caps if style else False)
+
+    def sizes(self, kind: str, role: str) -> tuple[float, float]:
+        """(largest, smallest) in points: the theme's, scaled to this slide's width; in a
+        template's design no larger than the template's own size for that placeholder."""
+        key = role_style(kind, role).sizes
+        if self.design == "template" and role == "title" and kind != "title":
+            key = "lesson_title"  # our small agenda label is a template's real title
+        largest, smallest = self.theme.deck[key]
+        scale = self.template.scale
+        largest, smallest = largest * scale, smallest * scale
+        slot = self.slot(kind, role)
+        if self.design == "template" and slot is not None and slot.placeholder.style.size:
+            largest = max(smallest, min(largest, slot.placeholder.style.size))
+        if (kind, role) in self.deck_sizes:
+            largest = max(smallest, min(largest, self.deck_sizes[(kind, role)]))
+        return round(largest * 2) / 2, round(smallest * 2) / 2
+
+    def pieces(self, paragraphs, bold: bool, italic: bool,
+               caps: bool) -> tuple[tuple[Piece, ...], ...]:
+        """Paragraphs of runs as styled pieces to measure (caps applied)."""
+        return tuple(
+            tuple(Piece(r.text.upper() if caps else r.text, bold or r.bold, italic != r.italic)
+                  for r in runs)
+            for runs in paragraphs)
+
+    def fits(self, kind: str, role: str, paragraphs) -> Fit | None:
+        """The largest size in the role's range at which ``paragraphs`` fit, if any."""
+        slot = self.slot(kind, role)
+        if slot is None:
+            return None
+        style, bold, italic, caps = self.style_for(kind, role)
+        largest, smallest = self.sizes(kind, role)
+        return fit_text(self.pieces(paragraphs, bold, italic, caps), style,
+                        inner(slot), largest, smallest)
+
+    # -- fitting ---------------------------------------------------------------------
+
+    def text(self, kind: str, role: str, runs_per_paragraph: list[list[RunPlan]],
+             what: str, line: int | None,
+             advice: str = "Make it shorter (one sentence reads best)",
+             keep_last: bool = False) -> TextPlan | None:
+        """Measure and size one placeholder's text; hyphenate or shorten past the limits,
+        saying so, and saying so differently when the box is the problem. With
+        ``keep_last``, the last paragraph (the names under closing words) is never cut."""
+        slot = self.slot(kind, role)
+        if slot is None:
+            return None
+        frame_box = inner(slot)
+        rs = role_style(kind, role)
+        style, bold, italic, caps = self.style_for(kind, role)
+        largest, smallest = self.sizes(kind, role)
+        paragraphs = [[run for run in runs if run.text] for runs in runs_per_paragraph]
+        paragraphs = [runs for runs in paragraphs if runs]
+        if not paragraphs:
+            return None
+
+        def measure(paragraphs_, high: float, low: float, step: float = 1.0) -> Fit | None:
+            return fit_text(self.pieces(paragraphs_, bold, italic, caps), style, frame_box,
+                            high, low, step)
+
+        fit = measure(paragraphs, largest, smallest)
+        if fit is None and self.box_too_small(frame_box, style, smallest):
+            floor = max(8.0, smallest * 0.5)
+            layout = self.layouts[kind].layout.name
+            fit = self.small_box_fit(kind, role, paragraphs)
+            if fit is None and role != "title":
+                # Not even one line fits at a size that can be read: the notes keep it,
+                # rather than one word at a size nobody sees.
+                whole = " ".join(plain_text_of(runs) for runs in paragraphs)
+                self._cut.append(whole)
+                self.warn(line, f"{what} does not fit the {ROLE_WORDS.get(role, role)} box of "
+                          f"the slide layout '{layout}' ({frame_box.height:.0f} pt high, "
+                          f"{frame_box.width:.0f} pt wide) at a size that can be read; it is in "
+                          f"the speaker notes. Choose a layout with a larger box for the "
+                          f"{kind.replace('_', ' ')} slides under 'deck: layouts: {kind}:'")
+                return None
+            set_at = f"it is set at {fit.size:g} pt there" if fit is not None \
+                else "it is set smaller there"
+            self.warn(line, f"the slide layout '{layout}' has a {ROLE_WORDS.get(role, role)} "
+                      f"box only {frame_box.height:.0f} pt high and {frame_box.width:.0f} pt "
+                      f"wide, too small for text at {smallest:g} pt; {set_at}. "
+                      f"Choose a layout with a larger box for the {kind.replace('_', ' ')} "
+                      f"slides under 'deck: layouts: {kind}:'", once=f"box:{layout}:{role}")
+            smallest = floor
+        settled = self.deck_sizes.get((kind, role))
+        if fit is not None and settled is not None and settled < fit.size:
+            # the deck's size for the role is smaller than the range: a box too small for
+            # one lesson's title sets every lesson's title at the size that one needs
+            fit = measure(paragraphs, settled, settled) or fit
+        if fit is None:
+            word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
+                                      smallest)
+            if width > frame_box.width:
+                paragraphs = self.hyphenate(paragraphs, style, bold, italic, caps, smallest,
+                                            frame_box.width)
+                self.warn(line, f"{what}: the word '{word}' is too wide for the slide even at "
+                          f"{smallest:g} pt; it is hyphenated there. A shorter word or a "
+                          "hyphen of your own reads better")
+                fit = measure(paragraphs, largest, smallest)
+        if fit is None:
+            tail = paragraphs[-1:] if keep_last and len(paragraphs) > 1 else []
+            self._cut.append(" ".join(plain_text_of(runs) for runs in paragraphs))
+            paragraphs, fit, shortened = self.shorten(paragraphs, style, bold, italic, caps,
+                                                      frame_box, smallest, tail)
+            where = "the speaker notes keep the whole" if rs.can_shorten else "the notes keep it"
+            self.warn(line, f"{what} is too long for its slide even at {smallest:g} pt; "
+                      f"{describe(shortened)}, and {where}. {advice}")
+        return self.text_plan(kind, role, slot, paragraphs, fit.size, fit.height,
+                              self.widest(fit.lines, style, fit.size, bold, italic, caps))
+
+    @staticmethod
+    def widest(lines, style: Style, size: float, bold: bool, italic: bool,
+               caps: bool) -> float:
+        """The width of the widest of ``lines`` (points), as measured for fitting."""
+        from .fit import text_width
+        return max((text_width(line.upper() if caps else line, style, size, bold, italic)
+                    for line in lines), default=0.0)
+
+    def text_plan(self, kind: str, role: str, slot: Slot, paragraphs, size: float,
+                  height: float, width: float = 0.0) -> TextPlan:
+        rs = role_style(kind, role)
+        clone = slot.placeholder.kind in ("date", "footer", "slide_number")
+        frame = slot.placeholder.frame
+        drawn = self.layouts[kind].layout.placeholders[slot.placeholder.order].frame
+        insets = None if (frame.inset_left, frame.inset_right) \
+            == (drawn.inset_left, drawn.inset_right) else (frame.inset_left, frame.inset_right)
+        if self.design == "tweeluik":
+            return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
+                            slot.placeholder.order, clone, True, rs.typeface, rs.bold,
+                            rs.italic, rs.colour, rs.caps, rs.anchor, height=height,
+                            insets=insets)
+        style = slot.placeholder.style
+        style = self.legible(kind, role, slot.placeholder, style, height, width,
+                             needed_contrast(size, style.bold))
+        return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
+                        slot.placeholder.order, clone, design=False, bold=style.bold,
+                        italic=style.italic, caps=style.caps, line_pitch=False, style=style,
+                        height=height, insets=insets)
+
+    def legible(self, kind: str, role: str, placeholder, style, height: float, width: float,
+                needed: float):
+        """The template's text style, changed only where its text would not read on
+        what lies behind it: first by setting the text at another end of its box where
+        the template's own colour reads (its design kept), else by the theme's dark or
+        light colour where that reads better on every part the text covers (and then at
+        the end of the box where that colour reads on plain colour). Each change is said."""
+        if style.colour_hex is None or not placeholder.cells:
+            return style
+        layout = self.layouts[kind].layout.name
+        anchor = readable_anchor(placeholder, style, height, width, needed)
+        if anchor is None:
+            covered = covered_cells(placeholder, height, width, style)
+            better = readable_colour(style.colour_hex, [colour for colour, _ in covered],
+                                     self.template, needed)
+            moved = self.other_colour_elsewhere(placeholder, style, height, width, needed) \
+                if better is None or better.better < needed else None
+            if moved is not None:
+                colour, anchor = moved
+                self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets "
+                          f"its {ROLE_WORDS.get(role, role)} in {style.colour_hex} across two "
+                          f"backgrounds, hard to read from afar on one of them; tweeluik uses "
+                          f"the template's {colour} at the {XML_ANCHORS[anchor]} of the box, "
+                          "where it reads on all that lies behind it",
+                          once=f"contrast:{layout}:{placeholder.order}")
+                return replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour,
+                               anchor=anchor)
+            if better is None:
+                return style
+            pictured = any(picture for _, picture in covered)
+            where = (f"on a picture of {better.behind} there" if pictured
+                     else f"on {better.behind}")
+            self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets its "
+                      f"{ROLE_WORDS.get(role, role)} in {style.colour_hex} {where} (contrast "
+                      f"{better.own:.1f}:1, hard to read from afar); tweeluik uses the "
+                      f"template's {better.colour} there ({better.better:.1f}:1)",
+                      once=f"contrast:{layout}:{placeholder.order}")
+            style = replace(style, colour=("srgb", better.colour.lstrip("#")),
+                            colour_hex=better.colour)
+            anchor = readable_anchor(placeholder, style, height, width, needed)
+        if anchor is not None and anchor != (style.anchor or "t"):
+            self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' has a "
+                      f"{ROLE_WORDS.get(role, role)} box that lies over two backgrounds, and "
+                      f"its text, set {XML_ANCHORS.get(style.anchor or 't')} in the box, would "
+                      f"run onto one it hardly shows on; tweeluik sets it at the "
+                      f"{XML_ANCHORS[anchor]} of the box",
+                      once=f"anchor:{layout}:{placeholder.order}")
+            style = replace(style, anchor=anchor)
+        return style
+
+    def other_colour_elsewhere(self, placeholder, style, height: float, width: float,
+                               needed: float) -> tuple[str, str] | None:
+        """The theme's dark or light colour and an anchor at which that colour reads on
+        all that lies behind the text at another end of the box, when no colour reads
+        where the template sets it (a title box half on a dark band: light text at the
+        band's end)."""
+        for colour in (self.template.dark, self.template.light):
+            if colour.upper() == (style.colour_hex or "").upper():
+                continue
+            other = replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour)
+            anchor = readable_anchor(placeholder, other, height, width, needed)
+            if anchor is not None and anchor != (style.anchor or "t"):
+                return colour, anchor
+        return None
+
+    def one_line_each(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
+                      box: Box, largest: float, smallest: float) -> Fit | None:
+        """A box that is a thin strip (a footer or date box) holds one line per paragraph
+        that fits its width, as the template's own footer text stands in it: the largest
+        such size from ``largest`` down to ``smallest``, or ``None``."""
+        pieces = self.pieces(paragraphs, bold, italic, caps)
+        size = largest
+        while size >= smallest - 1e-9:
+            fit = fit_text(pieces, style, Box(box.width, 10_000.0), size, size)
+            if fit is not None and len(fit.lines) == len(paragraphs):
+                return fit
+            size -= 0.5
+        return None
+
+    def small_box_fit(self, kind: str, role: str, paragraphs) -> Fit | None:
+        """Below the role's range, for a box too small for it: the largest size down to
+        half the range's smallest at which the text fits, else one line a paragraph (a
+        strip holds one line at the template's own size, as its prompt stands there)."""
+        slot = self.slot(kind, role)
+        assert slot is not None
+        style, bold, italic, caps = self.style_for(kind, role)
+        _, smallest = self.sizes(kind, role)
+        floor = max(8.0, smallest * 0.5)
+        strip_size = min(smallest, round((slot.placeholder.style.size or smallest) * 2) / 2)
+        return fit_text(self.pieces(paragraphs, bold, italic, caps), style, inner(slot),
+                        smallest - 0.5, floor, 0.5) or self.one_line_each(
+            paragraphs, style, bold, italic, caps, inner(slot), strip_size, floor)
+
+    def box_too_small(self, box: Box, style: Style, smallest: float) -> bool:
+        """A box that cannot hold two lines, or a dozen letters, at the smallest size."""
+        return box.height < 2 * style.line_height(smallest) or box.width < 6 * smallest
+
+    def names(self, kind: str, role: str, names: tuple[str, ...],
+              line: int | None) -> TextPlan | None:
+        """Names set in lines that break only between names (never inside 'Pieter-Jan')."""
+        slot = self.slot(kind, role)
+        if slot is None or not names:
+            return None
+        style, bold, italic, caps = self.style_for(kind, role)
+        separator = NAME_SEPARATOR
+        size, smallest = self.sizes(kind, role)
+        box = inner(slot)
+        while size >= smallest:
+            lines = pack_items([whole_name(name) for name in names], separator, style, size,
+                               box.width, bold, italic,
+                               caps)
+            height = text_height(len(lines), len(lines), size, style) if lines else 0.0
+            if lines and height <= box.height:
+                return self.text_plan(kind, role, slot, [[RunPlan(text)] for text in lines], size,
+                                      height, self.widest(lines, style, size, bold, italic, caps))
+            size -= 1
+        return self.text(kind, role, [[RunPlan(joined_names(names))]], "the signatories", line)
+
+    def hyphenate(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
+                  size: float, width: float) -> list[list[RunPlan]]:
+        """Insert hyphens into words wider than ``width`` so that each piece fits: at the
+        last dictionary break point that fits, else between letters. Linear in the word:
+        the letters' widths are summed once."""
+        language = self.pub.meta.language
+        if width <= 4 * size:  # no room for even a few letters: leave the words whole
+            return paragraphs
+        out = []
+        for runs in paragraphs:
+            new_runs = []
+            for run in runs:
+                metrics = load_metrics(style.file(bold or run.bold, italic != run.italic))
+
+                def char_width(char: str, metrics=metrics) -> float:
+                    return (metrics.text_width(char, size) * style.widening + style.tracking) \
+                        * WIDTH_SAFETY
+
+                hyphen = char_width("-")
+                words = []
+                for word in run.text.split(" "):
+                    shown = word.upper() if caps else word
+                    ends = list(itertools.accumulate((char_width(c) for c in shown),
+                                                     initial=0.0))
+                    if ends[-1] <= width:
+                        words.append(word)
+                        continue
+                    points = set(break_points(word, language, self.exceptions))
+                    start = 0
+                    while ends[-1] - ends[start] > width:
+                        limit = bisect.bisect_right(ends, ends[start] + width - hyphen) - 1
+                        limit = max(limit, start + 1)
+                        cut = next((p for p in range(limit, start, -1) if p in points), limit)
+                        words.append(word[start:cut] + "-")
+                        start = cut
+                    words.append(word[start:])
+                new_runs.append(replace(run, text=" ".join(words).replace("- ", "-")))
+            out.append(new_runs)
+        return out
+
+    def shorten(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
+                box: Box, smallest: float, tail: list | None = None
+                ) -> tuple[list[list[RunPlan]], Fit, Shortened]:
+        """The first paragraph cut to whole sentences, else clauses, else words, each the
+        longest that fits at the smallest size (with ``tail`` kept under it); never less
+        than one word."""
+        runs = paragraphs[0]
+        tail = tail or []
+        text = plain_text_of(runs)
+        versions = list(shorter_versions(text))
+        # the lesson's number set before its title is no word of the title: the warning
+        # counts the title's own words
+        lead = sum(len(run.text.split()) for run in itertools.takewhile(
+            lambda run: run.accent, runs))
+        versions = [replace(version, kept=max(1, version.kept - lead))
+                    if version.how == "words" else version for version in versions]
+
+        def tried(index: int) -> tuple[list[list[RunPlan]], Fit | None]:
+            candidate = [runs_prefix(runs, versions[index]), *tail]
+            return candidate, fit_text(self.pieces(candidate, bold, italic, caps), style, box,
+                                       smallest, smallest)
+
+        # Each version is shorter than the one before, so when one fits, every later one
+        # does: find the first that fits by halving (a pasted list of 900 clauses would
+        # take 900 fittings one by one, each as long as the text).
+        low, high = 0, len(versions)
+        while low < high:
+            middle = (low + high) // 2
+            if tried(middle)[1] is None:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(versions):
+            candidate, fit = tried(low)
+            if fit is not None:
+                return candidate, fit, versions[low]
+        # Not even one word fits at the smallest size: set the first word as large as it
+        # goes rather than leave an empty box.
+        candidate, shortened = ([runs_prefix(runs, versions[-1]), *tail], versions[-1]) \
+            if versions else ([runs, *tail], Shortened(text, "words", word_count(text)))
+        fit = fit_text(self.pieces(candidate, bold, italic, caps), style, box, smallest, 1,
+                       step=0.5)
+        if fit is None:
+            fit = Fit(1.0, (plain_text_of(candidate[0]),), box.height)
+        return candidate, fit, shortened
+
+
+def inner(slot: Slot) -> Box:
+    frame = slot.placeholder.frame
+    return Box(frame.inner_width, frame.inner_height)

@@ -1,0 +1,112 @@
+"""Which layout each kind of slide uses, and which box each text goes in (step 3a).
+
+From the front matter's ``deck:`` settings and the template's description: the layout
+chosen (or named) for the title, agenda, lesson and closing slides, with the role of
+each placeholder; an unknown or unusable layout is an error that says what to write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SourceError, printable
+from ..model import (
+    DeckSettings,
+    Publication,
+)
+from .template import (
+    SLIDE_KINDS,
+    LayoutInfo,
+    Slot,
+    TemplateInfo,
+    assign_roles,
+    choose_layout,
+    find_layout,
+    suggest_layout,
+)
+
+# --- layouts for the slides -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SlideLayout:
+    """The layout a kind of slide uses, where each of its texts goes, and what has no
+    place in it."""
+
+    kind: str
+    layout: LayoutInfo
+    slots: dict[str, Slot]
+    missing: tuple[str, ...]
+
+
+def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template: bool,
+                    source: Path, line: int | None) -> dict[str, SlideLayout]:
+    """The layout of each kind of slide: the one the author named (case and spacing do
+    not matter), else tweeluik's name, else the best fit. All missing names in one error,
+    which points at ``source:line`` (the front matter's ``deck:``)."""
+    chosen_names = dict(settings.layouts)
+    master = settings.master - 1
+    where = f"the template {settings.template.name}" if settings.template \
+        else "the default template"
+    if master >= len(template.masters):
+        raise SourceError(source, line, f"'deck: master: {master + 1}' asks for a master "
+                          f"that {where} does not have; it has {len(template.masters)}")
+    chosen: dict[str, LayoutInfo] = {}
+    problems = []
+    for kind in SLIDE_KINDS:
+        if kind == "agenda" and not settings.agenda:
+            continue
+        name = chosen_names.get(kind)
+        layout = find_layout(template, name, master) if name else None
+        if name and layout is None:
+            problems.append(f"'{printable(name)}' (for the {kind.replace('_', ' ')} slide"
+                            f"{suggest_layout(template, name).replace(' (', '; ').rstrip(')')})")
+            continue
+        if layout is None:
+            layout = find_layout(template, SLIDE_KINDS[kind][0], master)
+            if layout is not None and not own_template and not layout.of_kind("title"):
+                layout = None
+        if layout is None:
+            layout = choose_layout(kind, template, master, chosen)
+        if layout is None:
+            problems.append(f"a layout with a title (for the {kind.replace('_', ' ')} slide)")
+            continue
+        chosen[kind] = layout
+    if problems and not any(layout.of_kind("title") for layout in template.layouts):
+        raise SourceError(source, line, f"{where} has no slide layout with a title box in "
+                          f"any of its {len(template.layouts)} layouts: it is a presentation "
+                          "built from pictures and loose text, not a template with places "
+                          "for text. Ask the organisation for its PowerPoint template "
+                          "(.potx), or leave out 'deck: template:' to use tweeluik's own")
+    titled = sorted({layout.master + 1 for layout in template.layouts
+                     if layout.of_kind("title")})
+    if problems and master + 1 not in titled:
+        raise SourceError(source, line, f"the slide master {master + 1} of {where} has no "
+                          "layout with a title box; "
+                          + (f"master {titled[0]} has" if len(titled) == 1 else
+                             f"masters {', '.join(map(str, titled))} have")
+                          + f" such layouts: write 'deck: master: {titled[0]}' in the front "
+                          "matter (see 'build.py template-info')")
+    if problems:
+        names = sorted({layout.name for layout in template.layouts})
+        raise SourceError(source, line, f"{where} has no slide layout "
+                          f"{'; nor '.join(problems)}. Layouts it has: {', '.join(names)}. "
+                          "Choose one under 'deck: layouts:' in the front matter "
+                          "(see 'build.py template-info')")
+    result = {}
+    for kind, layout in chosen.items():
+        slots, missing = assign_roles(kind, layout, template.scale)
+        if "title" not in slots:
+            raise SourceError(source, line, f"the slide layout '{layout.name}' has no title "
+                              f"placeholder; choose a layout with a title for the "
+                              f"{kind.replace('_', ' ')} slide under 'deck: layouts:'")
+        result[kind] = SlideLayout(kind, layout, slots, tuple(missing))
+    return result
+
+
+def publication_layouts(publication: Publication,
+                        template: TemplateInfo) -> dict[str, SlideLayout]:
+    deck = publication.meta.deck
+    return resolve_layouts(deck, template, deck.template is None, publication.source,
+                           publication.meta.line_of("deck"))

@@ -1,0 +1,544 @@
+"""Turn a publication into a slide plan: plain data, no PowerPoint in sight.
+
+Step 3a of the deck writer (like Pandoc's ``Presentation.hs``): content model + theme +
+the template's description (``template.TemplateInfo``) → a ``DeckPlan`` (``plan``) with
+one ``SlidePlan`` per slide. The planner composes the slides (title, agenda, lessons or
+the letter's parts, closing), places the logo and the footer; ``fitting`` sizes each text.
+
+Two designs: tweeluik's own (our template, or any template with ``deck: design:
+tweeluik``) sets our typefaces, colours and styles; an organisation's template keeps
+its own, and only the sizes and the words are ours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..colours import relative_luminance
+from ..errors import NOTE, printable
+from ..fonts import measuring_font
+from ..hyphenation import NO_EXCEPTIONS, Exceptions
+from ..images import hardly_shows
+from ..labels import LANGUAGE_TAGS, format_date
+from ..model import (
+    Block,
+    Image,
+    Inlines,
+    Lesson,
+    Publication,
+    blocks_text,
+    links_in,
+    plain_text,
+)
+from ..sentences import split_sentences, word_count
+from ..theme import Theme, css_length_pt
+from .fit import Box, Piece, Style, fit_text
+from .fitting import TextFitter, inner
+from .layouts import publication_layouts
+from .legibility import text_extent
+from .plan import DeckPlan, LogoPlan, PicturePlan, RunPlan, SlidePlan, TextPlan
+from .roles import design_of
+from .runs import document_property, inlines_to_runs, joined_names
+from .template import (
+    Frame,
+    LayoutInfo,
+    TemplateInfo,
+)
+
+SLOGAN_WORDS = 12   # a closing sentence this short may stand alone on the closing slide
+
+
+AGENDA_LIMIT = 60   # lessons; past this an agenda would take more slides than it saves
+
+
+def lesson_notes(lesson: Lesson, labels: dict[str, str]) -> tuple[str, ...]:
+    """The speaker notes of a lesson's slide: the author's own notes first, if any, then
+    the lesson's whole text, so the presenter can always read along."""
+    text = ([plain_text(lesson.key_message)] if lesson.key_message else []) \
+        + blocks_text(lesson.blocks)
+    if lesson.notes is None:
+        return tuple(text)
+    own = [plain_text(paragraph.inlines) for paragraph in lesson.notes]
+    return (*own, f"— {labels['full_text']} —", *text)
+
+
+class _Planner(TextFitter):
+    """Composes the slides: title, agenda, lessons or parts, closing, with the logo
+    and the footer."""
+
+    # -- slides ----------------------------------------------------------------------
+
+    def with_links(self, notes: list[str], blocks: tuple[Block, ...],
+                   *inlines: Inlines | None) -> tuple[str, ...]:
+        """Speaker notes followed by the addresses of the links in that part of the text."""
+        found = links_in(blocks, *inlines)
+        if found:
+            notes = [*notes, f"{self.labels['links']}:",
+                     *(f"• {plain_text(link.children)}: {link.href}" for link in found)]
+        return tuple(notes)
+
+    def slide(self, kind: str, texts: list[TextPlan | None], notes: tuple[str, ...],
+              picture: PicturePlan | None = None, line: int | None = None) -> SlidePlan:
+        layout = self.layouts[kind].layout
+        footer = self.footer(kind, texts)
+        logo = self.logo(kind, [*texts, footer]) if kind in ("title", "closing") else None
+        whole = " ".join(notes)
+        cut = [text for text in dict.fromkeys(self._cut) if " ".join(text.split()) not in
+               " ".join(whole.split())]
+        self._cut = []
+        return SlidePlan(kind, layout.name, _present(texts), (*cut, *notes), picture, line,
+                         layout.master, layout.position, footer, logo)
+
+    def logo(self, kind: str, texts: list[TextPlan | None]) -> LogoPlan | None:
+        """The logo where nothing of the slide lies (its texts, and what layout and
+        master draw): the first free corner (top right, top left, bottom right, bottom
+        left) as high as the theme says, else a free place along the top or bottom edge,
+        else the same a quarter and then a half smaller."""
+        picture = self.pub.meta.logo
+        if picture is None:
+            return None
+        layout = self.layouts[kind].layout
+        if layout.logos and self.pub.meta.deck.logo != "always":
+            self.warn(picture.line, f"the slide layout '{layout.name}' carries the template's "
+                      f"own logo, so the organisation's logo is not added to the {kind} slide; "
+                      "write 'deck: logo: always' to add it all the same", once=f"own-logo:{kind}",
+                      severity=NOTE)
+            return None
+        scale = self.template.scale
+        full = css_length_pt(self.theme.logo["slide"], 10.0) * scale
+        margin = 28.8 * scale
+        frames = [text_extent(text, layout.placeholders[text.placeholder])
+                  for text in texts if text is not None]
+        frames += [Frame(-1, *rect) for rect in layout.drawn]
+        small = [p.frame for p in layout.placeholders if p.kind in ("slide_number", "date",
+                                                                    "footer")]
+        for share in (1.0, 0.75, 0.5):
+            height = full * share
+            width = height * picture.width / picture.height
+            if width > self.template.width * 0.3:  # a wide logo keeps to a third of the slide
+                width = self.template.width * 0.3
+                height = width * picture.height / picture.width
+            places = list(free_places(self.template.width, self.template.height, width,
+                                      height, margin, frames, small))
+            if not places:
+                continue
+            showing = [place for place in places
+                       if not self.logo_hardly_shows(picture.ink, layout, *place, width, height)]
+            if not showing:
+                light = picture.ink[5] > 0.5  # drawn light, so the background is light too
+                self.warn(picture.line, f"the logo '{printable(picture.path.name)}' is drawn in "
+                          f"colours too close to the {'light' if light else 'dark'} background "
+                          f"of the {kind} slide to be seen; use the organisation's logo made for "
+                          f"{'light' if light else 'dark'} backgrounds", once=f"logo-shows:{kind}")
+            left, top = (showing or places)[0]
+            return LogoPlan(picture.path, picture.format, left, top, width, height,
+                            self.pub.meta.organisation or "")
+        self.warn(picture.line, f"the logo finds no free place on the {kind} slide (its "
+                  "texts and what the template draws fill every corner and edge); it is left "
+                  "off that slide. A lower [logo] slide height in theme.toml may make room",
+                  once=f"logo:{kind}")
+        return None
+
+    def logo_hardly_shows(self, ink: tuple[float, ...], layout: LayoutInfo, left: float,
+                          top: float, width: float, height: float) -> bool:
+        """True when the logo's drawing can hardly be seen on every colour the slide
+        shows behind this place (as far as they can be known)."""
+        known = [colour for colour in layout.colours_behind(
+            left, top, width, height, self.template.width, self.template.height) if colour]
+        return bool(known) and all(hardly_shows(ink, relative_luminance(colour))
+                                   for colour in known)
+
+    def footer(self, kind: str, texts: list[TextPlan | None]) -> TextPlan | None:
+        """The template's own footer words on every slide whose layout has a footer box
+        that no text of ours uses, when they name the organisation; where the template's
+        footer is only a fill-in hint ('Title of Presentation | DD.MM.YYYY') or words of
+        another deck ('Project X', a former author's name), the organisation and the
+        title instead."""
+        words = self.template.footer
+        layout = self.layouts[kind].layout
+        used = {text.placeholder for text in texts if text is not None}
+        box = next((p for p in layout.placeholders if p.kind == "footer"
+                    and p.order not in used), None)
+        foreign = bool(words) and not names_organisation(words, self.pub.meta.organisation)
+        if foreign:
+            words = ""
+        if not words and (self.template.footer_hint or foreign) and kind != "title" \
+                and box is not None:
+            meta = self.pub.meta
+            size = box.style.size or 12.0 * self.template.scale
+            choices = ["  ·  ".join(part for part in (meta.organisation, meta.title) if part),
+                       meta.organisation or "", meta.title]
+            words = next((choice for choice in choices
+                          if choice and self.fits_box(choice, box, size)), "")
+        if not words:
+            return None
+        if box is None:
+            return None
+        size = box.style.size or 12.0 * self.template.scale
+        return TextPlan("footer", ((RunPlan(words),),), size, box.order,
+                        clone=True, design=False, bold=box.style.bold, italic=box.style.italic,
+                        line_pitch=False, style=box.style)
+
+    def fits_box(self, words: str, box, size: float) -> bool:
+        """Whether ``words`` fit a template's box at ``size``, in the box's own font."""
+        name = box.style.typeface or self.template.minor_font or "Calibri"
+        files = measuring_font(name, self.fonts).files
+        style = Style(files["regular"], files["italic"], files["bold"], files["bold_italic"])
+        frame = box.frame
+        return fit_text(((Piece(words, box.style.bold, box.style.italic),),), style,
+                        Box(frame.inner_width, frame.inner_height), size, size) is not None
+
+    def title_slide(self) -> SlidePlan:
+        meta = self.pub.meta
+        date = format_date(meta.date, meta.language) if meta.date else meta.date_text
+        values = {"title": meta.title, "subtitle": meta.subtitle or "",
+                  "organisation": meta.organisation or "", "date": date or ""}
+        lines = {role: meta.line_of(role) for role in values}
+        slots = self.layouts["title"].slots
+        texts = [self.text("title", "title", [[RunPlan(meta.title)]], "the title", lines["title"])]
+        # A footer or date strip too small to read from the room: the organisation and the
+        # date stand under the subtitle instead, when they fit there (unless the template
+        # named the box for them).
+        strips = [role for role in ("organisation", "date") if values[role]
+                  and (slot := slots.get(role)) is not None and slot.shared_with is None
+                  and slot.placeholder.kind in ("footer", "date") and "subtitle" in slots
+                  and slot.placeholder.role_name != role  # a box named for it is meant
+                  and slots["subtitle"].shared_with is None
+                  and (slot.placeholder.style.size or 12.0) < READABLE_STRIP_PT * self.template.scale]
+        moved: set[str] = set()
+        for role in ("subtitle", "organisation", "date"):
+            slot = slots.get(role)
+            if slot is None or slot.shared_with is not None or role in moved:
+                continue
+            if role == "subtitle":  # the organisation and date may share its box
+                shared = [other for other in ("organisation", "date")
+                          if (s := slots.get(other)) is not None and s.shared_with == "subtitle"
+                          and values[other]]
+                paragraphs, left_out = self.shared_subtitle(values, [*shared, *strips])
+                if any(other in left_out for other in shared):  # they have no box at all
+                    paragraphs, left_out = self.shared_subtitle(values, shared)
+                    strips = []
+                moved = {other for other in strips if other not in left_out}
+                left_out = [other for other in left_out if other not in strips]
+                texts.append(self.text("title", "subtitle", paragraphs, "the subtitle",
+                                       lines["subtitle"]))
+                for other in left_out:
+                    self.warn(lines[other], f"the {other} does not fit on the title slide: "
+                              f"its slide layout '{self.layouts['title'].layout.name}' has no "
+                              f"box for it, and the subtitle's box is too small to hold it "
+                              "too; it is in the speaker notes. Choose a title layout with a "
+                              "footer or date box under 'deck: layouts: title:'",
+                              once=f"title:{other}")
+                    self._cut.append(values[other])
+            else:
+                texts.append(self.text("title", role, [[RunPlan(values[role])]],
+                                       f"the {role}", lines[role]))
+        intro = self.pub.introduction
+        notes = ([plain_text(intro.salutation)] if intro.salutation else []) \
+            + blocks_text(intro.blocks)
+        for role in ("organisation", "date", "subtitle"):
+            if values[role] and role not in slots:
+                self.warn(lines[role], f"the {role} has no place on the title slide: its slide "
+                          f"layout '{self.layouts['title'].layout.name}' has no box for it, nor "
+                          "a subtitle to share; it is in the speaker notes",
+                          once=f"title:{role}")
+                notes.insert(0, values[role])
+        return self.slide("title", texts, self.with_links(notes, intro.blocks, intro.salutation))
+
+    def shared_subtitle(self, values: dict[str, str], shared: list[str]
+                        ) -> tuple[list[list[RunPlan]], list[str]]:
+        """What the subtitle's box holds when the organisation and the date have no box
+        of their own: all three on lines of their own if they fit; else the organisation
+        and the date on one line under the subtitle; else the subtitle alone (the others
+        are returned, for the notes)."""
+        subtitle = [[RunPlan(values["subtitle"])]] if values["subtitle"] else []
+        lines = [[RunPlan(values[role])] for role in shared]
+        if not shared or self.fits("title", "subtitle", [*subtitle, *lines]):
+            return [*subtitle, *lines], []
+        joined = [[RunPlan("  ·  ".join(values[role] for role in shared))]]
+        if len(shared) > 1 and self.fits("title", "subtitle", [*subtitle, *joined]):
+            return [*subtitle, *joined], []
+        if not subtitle:
+            return lines[:1], shared[1:]
+        return subtitle, shared
+
+    def agenda_slides(self) -> list[SlidePlan]:
+        """The agenda: as many slides as its lessons need, each as full as it reads well."""
+        lessons = list(self.pub.lessons)
+        slides = []
+        while lessons:
+            count = len(lessons)
+            while count > 1:
+                items = self.agenda_items(lessons[:count])
+                if self.fits("agenda", "body", items) is not None:
+                    break
+                count -= 1
+            items = self.agenda_items(lessons[:count])
+            texts = [
+                self.text("agenda", "title", [[RunPlan(self.labels["agenda"])]],
+                          "the agenda title", None),
+                self.text("agenda", "body", items, "the agenda", None),
+            ]
+            slides.append(self.slide("agenda", texts, ()))
+            lessons = lessons[count:]
+        return slides
+
+    def agenda_items(self, lessons: list[Lesson]) -> list[list[RunPlan]]:
+        return [[RunPlan(f"{lesson.number}", bold=True, accent=True), RunPlan("\u2003"),
+                 *inlines_to_runs(lesson.title)] for lesson in lessons]
+
+    def lesson_words(self, lesson: Lesson):
+        """(kind of slide, title runs, message paragraphs, the message's line, what the
+        message is) of a lesson's slide."""
+        image = next((b for b in lesson.blocks if isinstance(b, Image)), None)
+        kind = "lesson_picture" if image is not None and \
+            "picture" in self.layouts["lesson_picture"].slots else "lesson"
+        where = f"lesson {lesson.number}"
+        message_line = lesson.key_message_line or lesson.line
+        if lesson.key_message is not None:
+            message = [inlines_to_runs(lesson.key_message)]
+            what = f"the key message of {where}"
+        else:
+            fallback = lesson.stand_in
+            message = [[RunPlan(fallback[0])]] if fallback else []
+            message_line = fallback[1] if fallback else lesson.line
+            what = f"the first sentence of {where} (it has no key message)"
+        title_runs = inlines_to_runs(lesson.title)
+        if self.slot(kind, "number") is None:
+            title_runs = [RunPlan(f"{lesson.number}  ", accent=True), *title_runs]
+        return kind, title_runs, message, message_line, what
+
+    def settle_deck_sizes(self) -> None:
+        """One size per role across the lesson slides: the largest at which every lesson's
+        title (and key message) fits, below the range where the box is too small for it;
+        a text that fits at no size is left out of the reckoning (it is shortened on its
+        own slide)."""
+        found: dict[tuple[str, str], list[float]] = {}
+        for lesson in self.pub.lessons:
+            kind, title_runs, message, _, _ = self.lesson_words(lesson)
+            for role, paragraphs in (("title", [title_runs]), ("message", message)):
+                slot = self.slot(kind, role)
+                if not paragraphs or slot is None:
+                    continue
+                fit = self.fits(kind, role, paragraphs)
+                if fit is None and self.box_too_small(inner(slot), self.style_for(kind, role)[0],
+                                                      self.sizes(kind, role)[1]):
+                    fit = self.small_box_fit(kind, role, paragraphs)
+                if fit is not None:
+                    found.setdefault((kind, role), []).append(fit.size)
+        self.deck_sizes = {key: min(sizes) for key, sizes in found.items()}
+
+    def lesson_slide(self, lesson: Lesson) -> SlidePlan:
+        image = next((b for b in lesson.blocks if isinstance(b, Image)), None)
+        kind, title_runs, message, message_line, what = self.lesson_words(lesson)
+        where = f"lesson {lesson.number}"
+        if message and self.slot(kind, "message") is None:
+            layout = self.layouts[kind].layout.name
+            self.warn(lesson.line, f"the slide layout '{layout}' has no text box for the key "
+                      "messages; they are only in the speaker notes. Choose a layout with a "
+                      f"title and a text box under 'deck: layouts: {kind}:'", once=f"msg:{kind}")
+        texts = [
+            self.text(kind, "number", [[RunPlan(str(lesson.number))]], f"the number of {where}",
+                      lesson.line),
+            self.text(kind, "title", [title_runs], f"the title of {where}", lesson.line),
+            self.text(kind, "message", message, what, message_line),
+        ]
+        notes = self.with_links(list(lesson_notes(lesson, self.labels)), lesson.blocks,
+                                lesson.key_message)
+        picture = None
+        slot = self.slot(kind, "picture")
+        if kind == "lesson_picture" and image is not None and slot is not None:
+            picture = PicturePlan(image.path, image.alt, image.width_px, image.height_px,
+                                  slot.placeholder.order)
+        return self.slide(kind, texts, notes, picture, lesson.line)
+
+    def text_slides(self) -> list[SlidePlan]:
+        """A letter without lessons: one slide per part of its text (the reader decided
+        them: one per '###' heading, else the whole letter), each on the lesson layout
+        with its first sentence and, in the notes, its text."""
+        return [self.text_slide(section) for section in self.pub.introduction.sections]
+
+    def text_slide(self, section) -> SlidePlan:
+        """One slide of a letter without lessons: a title and the first sentence."""
+        title = inlines_to_runs(section.title) if section.title is not None \
+            else [RunPlan(self.labels["in_brief"])]
+        found = section.stand_in
+        message = [[RunPlan(found[0])]] if found else []
+        message_line = found[1] if found else section.line
+        texts = [self.text("lesson", "title", [title], "the title of a text slide",
+                           section.line),
+                 self.text("lesson", "message", message, "the first sentence of a section",
+                           message_line)]
+        return self.slide("lesson", texts, self.with_links(blocks_text(section.blocks),
+                                                          section.blocks),
+                          line=section.line or message_line)
+
+    def closing_words(self) -> tuple[list[list[RunPlan]], int | None, str, str]:
+        """What the closing slide says, the line it comes from, and what it is: the
+        closing's own key message; else its last short sentence (a slogan) when that fits;
+        else its words, which ``text`` shortens to whole sentences if they do not fit.
+        The last item is the advice given when they are shortened."""
+        closing = self.pub.closing
+        advice = "Make it shorter (one sentence reads best)"
+        if closing.key_message is not None:
+            return ([inlines_to_runs(closing.key_message)], closing.key_message_line,
+                    "the key message of the closing", advice)
+        paragraphs = list(closing.words)
+        if not paragraphs and closing.greeting is not None:  # the letter's own last words
+            words = plain_text(closing.greeting.inlines).strip().rstrip(",")
+            return [[RunPlan(words)]], closing.greeting.line, "the greeting", advice
+        if not paragraphs:  # nothing of the letter's own: no words of ours either
+            return [], closing.line, "the closing words", advice
+        last = split_sentences(plain_text(paragraphs[-1].inlines))
+        if last and word_count(last[-1]) <= SLOGAN_WORDS and len(last) + len(paragraphs) > 2:
+            slogan = [[RunPlan(last[-1])]]
+            if self.fits("closing", "body", slogan):
+                return slogan, paragraphs[-1].line, "the last sentence of the closing", advice
+        everything = [inlines_to_runs(block.inlines) for block in paragraphs]
+        if self.fits("closing", "body", everything):
+            return everything, paragraphs[0].line, "the closing words", advice
+        return ([inlines_to_runs(paragraphs[0].inlines)], paragraphs[0].line,
+                "the closing words", "To choose the words for the closing slide, write them as "
+                "a '>' quote right under the '---'")
+
+    def closing_slide(self) -> SlidePlan:
+        closing, meta = self.pub.closing, self.pub.meta
+        title = inlines_to_runs(closing.title) if closing.title \
+            else [RunPlan(self.labels["closing"])]
+        words, line, what, advice = self.closing_words()
+        signatories = self.slot("closing", "signatories")
+        names_line = meta.line_of("signatories")
+        texts: list[TextPlan | None] = [
+            self.text("closing", "title", [title], "the closing title", closing.line)]
+        shared = signatories is not None and signatories.shared_with == "body" \
+            and bool(meta.signatories)
+        with_names = [*words, [RunPlan(joined_names(meta.signatories))]]
+        if shared and not self.fits("closing", "body", with_names) \
+                and self.fits("closing", "body", words):
+            # One box for both, too small for both: the words stay whole, the names go to
+            # the notes (cutting the words would change what the slide says).
+            texts.append(self.text("closing", "body", words, what, line, advice))
+            self.warn(names_line, f"the slide layout '{self.layouts['closing'].layout.name}' "
+                      f"has one text box for {what} and the signatories, too small for both; "
+                      "the signatories are in the speaker notes. Choose a layout with a "
+                      "larger box, or one with a second box, under 'deck: layouts: closing:'",
+                      once="closing-names")
+        elif shared:
+            texts.append(self.text("closing", "body", with_names, what, line, advice,
+                                   keep_last=True))
+        else:
+            texts.append(self.text("closing", "body", words, what, line, advice))
+            texts.append(self.names("closing", "signatories", meta.signatories, names_line))
+        body_texts = ([plain_text(closing.key_message)] if closing.key_message else []) \
+            + blocks_text(closing.blocks)
+        notes = body_texts + ([", ".join(meta.signatories)] if meta.signatories else [])
+        if self.slot("closing", "body") is None:
+            self.warn(line, f"the slide layout '{self.layouts['closing'].layout.name}' has no "
+                      "text box for the closing words and the signatories; they are only in "
+                      "the speaker notes. Choose a layout with a text box under 'deck: "
+                      "layouts: closing:'", once="closing-body")
+        return self.slide("closing", texts, self.with_links(notes, closing.blocks,
+                                                           closing.key_message),
+                          line=closing.line)
+
+    def plan(self) -> DeckPlan:
+        meta = self.pub.meta
+        slides = [self.title_slide()]
+        if meta.deck.agenda and self.pub.lessons:
+            if len(self.pub.lessons) <= AGENDA_LIMIT:
+                slides.extend(self.agenda_slides())
+            else:
+                self.warn(meta.line_of("deck"), f"no agenda: {len(self.pub.lessons)} lessons "
+                          f"would fill too many slides (at most {AGENDA_LIMIT}); set 'deck: "
+                          "agenda: false' to leave it out without this warning")
+        self.settle_deck_sizes()
+        slides.extend(self.lesson_slide(lesson) for lesson in self.pub.lessons)
+        if not self.pub.lessons:
+            slides.extend(self.text_slides())
+        slides.append(self.closing_slide())
+        if any(isinstance(block, Image) for lesson in self.pub.lessons for block in lesson.blocks) \
+                and "picture" not in self.layouts.get("lesson_picture",
+                                                      self.layouts["lesson"]).slots:
+            self.warn(meta.line_of("deck"), "the slide template has no layout with a picture "
+                      "box; the lessons' pictures are in the booklet only", once="pictures",
+                      severity=NOTE)
+        return DeckPlan(
+            slides=tuple(slides),
+            title=document_property(meta.title),
+            author=document_property(meta.organisation or ""),
+            subject=document_property(meta.description or meta.subtitle or ""),
+            keywords=document_property(", ".join(meta.keywords)),
+            language_tag=LANGUAGE_TAGS[meta.language],
+            design=self.design,
+            warnings=tuple(self.warnings),
+        )
+
+
+#: A footer or date box set smaller than this (points, on a 13.33-inch slide) cannot be
+#: read from the back of a room: the title slide's organisation and date go elsewhere.
+READABLE_STRIP_PT = 18.0
+
+
+#: Words that many organisations' names share: they do not tell one from another.
+_COMMON_NAME_WORDS = frozenset("vereniging stichting association foundation society club "
+                               "gemeente van voor the and het der den des".split())
+
+
+def names_organisation(words: str, organisation: str | None) -> bool:
+    """True when a template's footer words name the publication's organisation (share a
+    word of its name that tells it apart), or when there is no organisation to compare."""
+    if not organisation:
+        return True
+    own = {word for word in re.findall(r"\w{4,}", organisation.lower())
+           if word not in _COMMON_NAME_WORDS}
+    return bool(own & set(re.findall(r"\w{4,}", words.lower())))
+
+
+def free_places(slide_width: float, slide_height: float, width: float, height: float,
+                margin: float, frames, small) -> Iterator[tuple[float, float]]:
+    """Where a ``width`` × ``height`` logo touches none of ``frames`` (nor of ``small``,
+    the slide number, date and footer boxes, which it may sit above): the corners first,
+    then places along the top and the bottom edge, from the right."""
+    right = slide_width - margin - width
+    bottom = slide_height - margin - height
+
+    def overlaps(left: float, top: float, frame) -> bool:
+        return (left < frame.left + frame.width and frame.left < left + width
+                and top < frame.top + frame.height and frame.top < top + height)
+
+    steps = max(1, int((right - margin) // max(width / 2, 1.0)))
+    along = [right - (right - margin) * step / steps for step in range(1, steps)]
+    candidates = [(right, margin), (margin, margin), (right, bottom), (margin, bottom),
+                  *((left, margin) for left in along), *((left, bottom) for left in along)]
+    for left, top in candidates:
+        if top == bottom:  # above a slide number, date or footer there
+            top = min([top, *(frame.top - margin / 3 - height for frame in small
+                              if overlaps(left, top, frame))])
+        if top >= 0 and not any(overlaps(left, top, frame) for frame in [*frames, *small]):
+            yield left, top
+
+
+def _present(texts: list[TextPlan | None]) -> tuple[TextPlan, ...]:
+    return tuple(text for text in texts if text is not None and text.paragraphs)
+
+
+def publication_to_deck_plan(publication: Publication, theme: Theme, template: TemplateInfo,
+                             fonts: Path, exceptions: Exceptions = NO_EXCEPTIONS) -> DeckPlan:
+    """Plan every slide of the deck for ``publication`` in ``template``."""
+    layouts = publication_layouts(publication, template)
+    planner = _Planner(publication, theme, template, layouts, design_of(publication), fonts,
+                       exceptions)
+    if template.cleaned:
+        planner.warn(publication.meta.line_of("deck"), f"the slide template held "
+                     f"{' and '.join(template.cleaned)}; tweeluik removed them from the deck")
+    return planner.plan()
+
+
+def lesson_to_slide(lesson: Lesson, publication: Publication, theme: Theme,
+                    template: TemplateInfo, fonts: Path) -> SlidePlan:
+    """Plan the slide of one lesson."""
+    layouts = publication_layouts(publication, template)
+    return _Planner(publication, theme, template, layouts, design_of(publication),
+                    fonts).lesson_slide(lesson)
