@@ -882,6 +882,61 @@ def test_a_title_half_on_a_dark_band_of_a_photo_is_set_light_on_the_band(templat
     assert colours == {"FFFFFF"} and title.vertical_anchor == MSO_ANCHOR.TOP
 
 
+def worst_contrast(colour: str, cells) -> float | None:
+    """The lowest contrast of ``colour`` on the cells a text covers; ``None`` when what
+    lies behind cannot be known."""
+    from tweeluik.colours import contrast
+    if not cells or any(behind is None for behind, _ in cells):
+        return None
+    return min(contrast(colour, behind) for behind, _ in cells)
+
+
+@pytest.mark.parametrize("name", [*REAL, *CONSTRUCTED, "pandoc-reference"])
+def test_no_text_reads_worse_than_in_the_templates_own_colour(name, template_folder, tmp_path):
+    """Never make it worse: on every template of the test set, every text the deck sets
+    in a colour or at a place other than the template's reads at least as well, on what
+    really lies behind it, as it would in the template's own colour and place."""
+    from dataclasses import replace
+
+    from tweeluik.deck import load_template
+    from tweeluik.deck.legibility import covered_cells
+    from tweeluik.deck.planner import publication_to_deck_plan
+    from tweeluik.theme import load_theme
+    template = template_file(name, template_folder)
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    shutil.copy(template, content / template.name)
+    source = content / SAMPLE.name
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "deck:\n", f"deck:\n  template: {template.name}\n", 1), encoding="utf-8")
+    publication = parse_publication(source)
+    _, info = load_template(publication, LAYOUTS)
+    plan = publication_to_deck_plan(publication, load_theme(LAYOUTS), info, LAYOUTS / "fonts")
+    changed = 0
+    for slide in plan.slides:
+        layout = next(item for item in info.layouts
+                      if (item.master, item.position) == (slide.master, slide.position))
+        for text in slide.texts:
+            own = layout.placeholders[text.placeholder]
+            if text.style is None or own.style.colour_hex is None:
+                continue
+            if text.insets is not None:
+                own = replace(own, frame=replace(own.frame, inset_left=text.insets[0],
+                                                 inset_right=text.insets[1]))
+            chosen = (text.style.colour_hex, text.style.anchor)
+            if chosen == (own.style.colour_hex, own.style.anchor):
+                continue
+            changed += 1
+            now = worst_contrast(text.style.colour_hex,
+                                 covered_cells(own, text.height, text.width, text.style))
+            before = worst_contrast(own.style.colour_hex,
+                                    covered_cells(own, text.height, text.width, own.style))
+            assert now is not None and (before is None or now > before), \
+                (slide.layout, text.role, chosen, now, before)
+    if name in ("dark-photo", "photo-band-under-titles", "Freshes"):
+        assert changed, "the test saw no change to weigh"
+
+
 def test_see_through_shapes_and_gradients_count_as_what_shows(template_folder, tmp_path):
     """LibreOffice's Lights: translucent white bubbles over a dark gradient. The bubble
     is blended over the gradient's average instead of counting as white, so the white

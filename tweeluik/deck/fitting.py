@@ -229,7 +229,7 @@ class TextFitter:
         if self.design == "tweeluik":
             return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                             slot.placeholder.order, clone, True, rs.typeface, rs.bold,
-                            rs.italic, rs.colour, rs.caps, rs.anchor, height=height,
+                            rs.italic, rs.colour, rs.caps, rs.anchor, height=height, width=width,
                             insets=insets)
         style = slot.placeholder.style
         style = self.legible(kind, role, slot.placeholder, style, height, width,
@@ -237,7 +237,7 @@ class TextFitter:
         return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                         slot.placeholder.order, clone, design=False, bold=style.bold,
                         italic=style.italic, caps=style.caps, line_pitch=False, style=style,
-                        height=height, insets=insets)
+                        height=height, width=width, insets=insets)
 
     def legible(self, kind: str, role: str, placeholder, style, height: float, width: float,
                 needed: float):

@@ -48,6 +48,7 @@ class TextPlan:
     line_pitch: bool = True     # write our exact line spacing (we measured with it)
     style: TextStyle | None = None  # in a template's design: its style, written out
     height: float = 0.0         # the measured height of the text (0: unknown, the whole box)
+    width: float = 0.0          # and of its widest line (0: unknown, the whole box)
     #: side margins (points) wider than the layout's, to keep off a drawing of the template
     insets: tuple[float, float] | None = None
 
