@@ -410,6 +410,14 @@ def logo_in_background(prs):
     slide_data.insert(0, background)
 
 
+def narrow_title(prs):
+    """A content layout with a narrow title box beside the text (2.5 inch wide), as a
+    picture-with-caption layout has it."""
+    title = layout(prs, "Title and Content").placeholders[0]
+    top, height = title.top, title.height
+    title.left, title.top, title.width, title.height = Inches(0.5), top, Inches(2.5), height
+
+
 def photo_band_under_titles(prs):
     """A photograph over the whole master, dark blue along its top edge and pale below
     (as an association's sea picture): the title boxes lie half on the band, half on
@@ -450,6 +458,7 @@ CONSTRUCTED = {
     "prompts-say-the-other-role": prompts_say_the_other_role,
     "kicker-and-source-strip": kicker_and_source_strip,
     "photo-band-under-titles": photo_band_under_titles,
+    "narrow-title": narrow_title,
     "own-logo": own_logo,
     "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
@@ -1067,6 +1076,29 @@ def test_the_logo_keeps_off_a_logo_printed_in_the_background_picture(template_fo
                          or printed[1] + printed[3] <= shape.top)
                 assert apart, (shape.left, shape.top, printed)
     assert placed == 2  # on the title and the closing slide, in another corner
+
+
+def test_a_title_too_long_for_its_box_is_set_smaller_not_cut(template_folder, tmp_path):
+    """A lesson title that does not fit its narrow box at the smallest size of the range
+    is set smaller, whole, with a warning that names the size; the other lessons' titles
+    follow, so the slides do not jump. Cut after its first words it said something else
+    ('Het begint altijd met …')."""
+    import re
+    result, deck, pub = build_with(template_file("narrow-title", template_folder), tmp_path,
+                                   "  layouts:\n    lesson: Title and Content\n",
+                                   {"Het begint altijd met de ontmoeting":
+                                    "Het begint altijd met de ontmoeting van buren"})
+    assert result.returncode == 0, result.stderr
+    said = re.search(r"the title of lesson 1 is too long for its slide at [\d.]+ pt; it is "
+                     r"set at ([\d.]+) pt there", result.stderr)
+    assert said, result.stderr
+    slides = list(Presentation(str(deck)).slides)[2:-1]
+    for lesson, slide in zip(pub.lessons, slides, strict=True):
+        assert lesson.title_text in plain(slide_text(slide)) and "…" not in slide_text(slide)
+    sizes = {run.font.size.pt for slide in slides
+             for paragraph in slide.shapes.title.text_frame.paragraphs for run in paragraph.runs
+             if run.font.size is not None}
+    assert sizes == {float(said.group(1))}, (sizes, said.group(0))
 
 
 def test_a_shortened_title_is_counted_in_its_own_words(template_folder, tmp_path):

@@ -36,6 +36,10 @@ from .template import (
     readable_colour,
 )
 
+#: A lesson's title too long for its box is set down to this share of the range's
+#: smallest size before it is shortened.
+LONG_TITLE_FLOOR = 0.75
+
 
 class TextFitter:
     """Measures and sizes the texts of a deck's slides in their boxes, keeps them
@@ -184,6 +188,11 @@ class TextFitter:
                       f"Choose a layout with a larger box for the {kind.replace('_', ' ')} "
                       f"slides under 'deck: layouts: {kind}:'", once=f"box:{layout}:{role}")
             smallest = floor
+        if fit is None and role == "title":  # smaller, rather than cut in mid-phrase
+            fit = self.long_title_fit(kind, paragraphs)
+            if fit is not None:
+                self.warn(line, f"{what} is too long for its slide at {smallest:g} pt; it is "
+                          f"set at {fit.size:g} pt there. {advice}")
         settled = self.deck_sizes.get((kind, role))
         if fit is not None and settled is not None and settled < fit.size:
             # the deck's size for the role is smaller than the range: a box too small for
@@ -331,6 +340,16 @@ class TextFitter:
         return fit_text(self.pieces(paragraphs, bold, italic, caps), style, inner(slot),
                         smallest - 0.5, floor, 0.5) or self.one_line_each(
             paragraphs, style, bold, italic, caps, inner(slot), strip_size, floor)
+
+    def long_title_fit(self, kind: str, paragraphs) -> Fit | None:
+        """A title too long for its box at the range's smallest size, set smaller (down to
+        LONG_TITLE_FLOOR of it): a title cut after a few words says something else."""
+        slot = self.slot(kind, "title")
+        assert slot is not None
+        style, bold, italic, caps = self.style_for(kind, "title")
+        _, smallest = self.sizes(kind, "title")
+        return fit_text(self.pieces(paragraphs, bold, italic, caps), style, inner(slot),
+                        smallest - 0.5, smallest * LONG_TITLE_FLOOR, 0.5)
 
     def box_too_small(self, box: Box, style: Style, smallest: float) -> bool:
         """A box that cannot hold two lines, or a dozen letters, at the smallest size."""

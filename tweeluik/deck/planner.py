@@ -326,6 +326,8 @@ class _Planner(TextFitter):
                 if fit is None and self.box_too_small(inner(slot), self.style_for(kind, role)[0],
                                                       self.sizes(kind, role)[1]):
                     fit = self.small_box_fit(kind, role, paragraphs)
+                elif fit is None and role == "title":
+                    fit = self.long_title_fit(kind, paragraphs)
                 if fit is not None:
                     found.setdefault((kind, role), []).append(fit.size)
         self.deck_sizes = {key: min(sizes) for key, sizes in found.items()}
