@@ -388,16 +388,23 @@ def own_logo_as_fill(prs):
             '</p:txBody></p:sp>'))
 
 
+def master_picture(prs, image, name: str) -> str:
+    """A Pillow image saved and added to the first master as a picture part: its
+    relationship id."""
+    path = Path(tempfile.mkdtemp()) / name
+    image.save(path)
+    _, relationship = prs.slide_masters[0].part.get_or_add_image_part(str(path))
+    return relationship
+
+
 def logo_in_background(prs):
     """A background picture with the organisation's logo printed in its top right
     corner (as a company's template has it): nothing but the picture says it is there."""
     from PIL import Image, ImageDraw
-    picture = Path(tempfile.mkdtemp()) / "achtergrond.png"
     image = Image.new("RGB", (1600, 1200), (250, 250, 250))
     ImageDraw.Draw(image).rectangle((1330, 60, 1560, 200), fill=(20, 60, 140))
-    image.save(picture)
+    relationship = master_picture(prs, image, "achtergrond.png")
     master = prs.slide_masters[0]
-    _, relationship = master.part.get_or_add_image_part(str(picture))
     background = etree.fromstring(
         f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxmlformats'
         f'.org/officeDocument/2006/relationships"><p:bgPr><a:blipFill><a:blip r:embed='
@@ -423,14 +430,11 @@ def photo_band_under_titles(prs):
     (as an association's sea picture): the title boxes lie half on the band, half on
     the pale part, with the text in the Office theme's black set in their middle."""
     from PIL import Image, ImageDraw
-    photo = Path(tempfile.mkdtemp()) / "zee.png"
+    from pptx.oxml.shapes.picture import CT_Picture
     image = Image.new("RGB", (1000, 750), (190, 230, 236))
     ImageDraw.Draw(image).rectangle((0, 0, 1000, 98), fill=(4, 60, 120))
-    image.save(photo)
-    from pptx.oxml.shapes.picture import CT_Picture
-    master = prs.slide_masters[0]
-    _, relationship = master.part.get_or_add_image_part(str(photo))
-    master.shapes._spTree.insert(2, CT_Picture.new_pic(
+    relationship = master_picture(prs, image, "zee.png")
+    prs.slide_masters[0].shapes._spTree.insert(2, CT_Picture.new_pic(
         901, "Zee", "", relationship, 0, 0, prs.slide_width, prs.slide_height))
 
 
