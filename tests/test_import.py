@@ -586,6 +586,7 @@ def test_bold_lines_head_the_parts_of_a_word_letter_without_numbers(project, tmp
     document = Document()
     document.add_paragraph("Nieuws van de club", style="Title")
     document.add_paragraph("Beste leden,")
+    document.add_paragraph().add_run("‘Samen sporten, samen zorgen’").bold = True  # a motto
     document.add_paragraph("Een korte inleiding.")
     for title, text in (("Nieuwe banen", "De banen zijn vernieuwd."),
                         ("De kantine", "We zoeken vrijwilligers."),
@@ -600,7 +601,7 @@ def test_bold_lines_head_the_parts_of_a_word_letter_without_numbers(project, tmp
     assert pub.lessons == ()
     sections = [plain_text(section.title) for section in pub.introduction.sections
                 if section.title is not None]
-    assert sections == ["Nieuwe banen", "De kantine", "De contributie"]
+    assert sections == ["Nieuwe banen", "De kantine", "De contributie"]  # not the motto
     assert "took the 3 lines set in bold as the headings of the letter's parts" in result.stdout
     assert "write '## ' instead of '### '" in result.stdout
     source = (project / "content" / "brief.md").read_text(encoding="utf-8")

@@ -170,7 +170,7 @@ def test_text_boxes_come_in_in_reading_order(project, tmp_path):
                 f'<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
                 f'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="position:'
                 f'absolute;margin-left:{left};margin-top:{top};width:190pt;height:150pt">'
-                f'<v:textbox><w:txbxContent><w:p><w:r><w:t>{words}</w:t></w:r></w:p>'
+                f'<v:textbox style="mso-fit-shape-to-text:t"><w:txbxContent><w:p><w:r><w:t>{words}</w:t></w:r></w:p>'
                 f'</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
     path = word_file(tmp_path / "brief.docx", boxed)
     result = run_project(project, "import", str(path))

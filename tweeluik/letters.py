@@ -42,6 +42,16 @@ def is_sign_off(text: str) -> bool:
     return bool(SIGN_OFFS.match(text.strip()))
 
 
+#: Quotation marks around a line: a motto or a quotation, never a heading.
+QUOTE_OPENERS, QUOTE_CLOSERS = "‘“'\"„‚«", "’”'\"»"
+
+
+def is_quoted(text: str) -> bool:
+    """True for a line wholly between quotation marks ('‘Samen zorgen, samen leren’')."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in QUOTE_OPENERS and text[-1] in QUOTE_CLOSERS
+
+
 #: Bullets that Word, e-mail and web pages leave as characters when a list is pasted as
 #: text (U+F0B7 is Word's Symbol-font bullet).
 BULLETS = "•▪◦‣●○■□►➢\uf0a7\uf0b7"

@@ -29,7 +29,7 @@ from mdit_py_plugins.container import container_plugin
 from . import accessibility
 from . import images as image_files
 from .errors import Diagnostics, SourceError, printable
-from .letters import first_sentence_of, is_greeting, is_sign_off
+from .letters import first_sentence_of, is_greeting, is_quoted, is_sign_off
 from .model import (
     Block,
     Closing,
@@ -217,8 +217,6 @@ NO_LESSONS_PARTS_NOTE = ("no lessons (no '## ' lines): the booklet holds the let
 NUMBERED_TITLE = re.compile(r"^(\d{1,2}[.):]\s|(les|lesson)\s+\d)", re.IGNORECASE)
 #: A lesson title written some other way is short: at most this many words.
 LOOKALIKE_WORDS = 12
-#: A bold line between quotation marks is a motto or a quotation, not a title.
-QUOTE_OPENERS, QUOTE_CLOSERS = "‘“'\"„‚«", "’”'\"»"
 
 
 def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
@@ -234,8 +232,7 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
                      if not (isinstance(node, Text) and not node.text.strip())]
             if len(marks) == 1 and isinstance(marks[0], Strong | Emph):
                 text = plain_text(marks[0].children).strip()
-                quoted = len(text) > 2 and text[0] in QUOTE_OPENERS and text[-1] in QUOTE_CLOSERS
-                if 0 < len(text.split()) <= LOOKALIKE_WORDS and not quoted:  # not a motto
+                if 0 < len(text.split()) <= LOOKALIKE_WORDS and not is_quoted(text):  # a motto
                     style = "bold" if isinstance(marks[0], Strong) else "italics"
                     found.append((block.line, f"this line looks like a lesson title set in "
                                   f"{style}; a lesson starts with '## ': write '## {text}'"))

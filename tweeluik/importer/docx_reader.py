@@ -143,7 +143,10 @@ def _box_place(box) -> tuple[float, float] | None:
             return top, left
         style = ancestor.get("style")
         if style is not None and ancestor.tag.startswith("{urn:schemas-microsoft-com:vml}"):
-            values = dict(part.split(":", 1) for part in style.split(";") if ":" in part)
+            values = {key.strip(): value for key, value in
+                      (part.split(":", 1) for part in style.split(";") if ":" in part)}
+            if "margin-top" not in values:
+                continue  # the text box's own style ('mso-fit-shape-to-text'): the shape's
             found = [_LENGTH.match(values.get(key, "").strip())
                      for key in ("margin-top", "margin-left")]
             if found[0] is None or found[1] is None:

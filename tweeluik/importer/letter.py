@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from ..dates import parse_date_line
 from ..errors import printable
 from ..labels import MONTHS
-from ..letters import GREETINGS, is_greeting
+from ..letters import GREETINGS, is_greeting, is_quoted
 from ..sentences import ends_a_sentence
 from .pieces import Piece, Span
 
@@ -356,7 +356,8 @@ def _bold_heading(piece: Piece) -> bool:
     visible = [span for span in piece.spans if span.text.strip()]
     return bool(visible) and all(span.bold for span in visible) and len(piece.lines) <= 1 \
         and 0 < len(piece.text.split()) <= MAX_TITLE_WORDS and not piece.pictures \
-        and not piece.bullet and not piece.text.endswith((".", ",", ";"))
+        and not piece.bullet and not piece.text.endswith((".", ",", ";")) \
+        and not is_quoted(piece.text)  # a motto between quotation marks heads nothing
 
 
 def _numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int | None]]:
