@@ -425,6 +425,18 @@ def narrow_title(prs):
     title.left, title.top, title.width, title.height = Inches(0.5), top, Inches(2.5), height
 
 
+def printed_hint(prs):
+    """The master prints a fill-in hint in a text box of its own (not a placeholder)
+    on every slide, as a hackathon's template does."""
+    prs.slide_masters[0].shapes._spTree.append(etree.fromstring(
+        f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr><p:cNvPr id="40" '
+        f'name="Tekstvak 40"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="{Inches(0.5)}" y="{Inches(7.0)}"/><a:ext cx="{Inches(4)}" '
+        f'cy="{Inches(0.3)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US"/>'
+        f'<a:t>Club day - &lt;Project name&gt;</a:t></a:r></a:p></p:txBody></p:sp>'))
+
+
 def photo_band_under_titles(prs):
     """A photograph over the whole master, dark blue along its top edge and pale below
     (as an association's sea picture): the title boxes lie half on the band, half on
@@ -463,6 +475,7 @@ CONSTRUCTED = {
     "kicker-and-source-strip": kicker_and_source_strip,
     "photo-band-under-titles": photo_band_under_titles,
     "narrow-title": narrow_title,
+    "printed-hint": printed_hint,
     "own-logo": own_logo,
     "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
@@ -1080,6 +1093,18 @@ def test_the_logo_keeps_off_a_logo_printed_in_the_background_picture(template_fo
                          or printed[1] + printed[3] <= shape.top)
                 assert apart, (shape.left, shape.top, printed)
     assert placed == 2  # on the title and the closing slide, in another corner
+
+
+def test_a_fill_in_hint_the_master_prints_is_named_with_what_to_do(template_folder,
+                                                                  tmp_path):
+    """A hint such as '<Project name>' in a master's own text box shows on every slide;
+    tweeluik leaves the master's design alone, so the build names the hint and says how
+    to fill it in."""
+    result, _, _ = build_with(template_file("printed-hint", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "the slide template prints fill-in hints its author left on the slides " \
+           "('<Project name>')" in result.stderr, result.stderr
+    assert "(View, Slide Master) and fill them in or delete them" in result.stderr
 
 
 def test_a_title_too_long_for_its_box_is_set_smaller_not_cut(template_folder, tmp_path):

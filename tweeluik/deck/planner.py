@@ -532,6 +532,12 @@ def publication_to_deck_plan(publication: Publication, theme: Theme, template: T
     layouts = publication_layouts(publication, template)
     planner = _Planner(publication, theme, template, layouts, design_of(publication), fonts,
                        exceptions)
+    if template.printed_hints:
+        hints = ", ".join(f"'{printable(hint)}'" for hint in template.printed_hints)
+        planner.warn(publication.meta.line_of("deck"), f"the slide template prints fill-in "
+                     f"hints its author left on the slides ({hints}), in text boxes of its own "
+                     "that tweeluik does not change; open the template in PowerPoint (View, "
+                     "Slide Master) and fill them in or delete them")
     if template.cleaned:
         planner.warn(publication.meta.line_of("deck"), f"the slide template held "
                      f"{' and '.join(template.cleaned)}; tweeluik removed them from the deck")

@@ -183,6 +183,9 @@ class TemplateInfo:
     dark: str = "#000000"     # the theme's text colour for light backgrounds
     light: str = "#FFFFFF"    # and for dark ones
     footer_hint: bool = False  # its footer box holds a fill-in hint, for our own words
+    #: Fill-in hints ('<Project name>') that masters and layouts print as their own text,
+    #: outside any placeholder: tweeluik leaves them, and says so.
+    printed_hints: tuple[str, ...] = ()
 
     @property
     def scale(self) -> float:
