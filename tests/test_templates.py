@@ -425,6 +425,17 @@ def narrow_title(prs):
     title.left, title.top, title.width, title.height = Inches(0.5), top, Inches(2.5), height
 
 
+def narrow_picture_title(prs):
+    """A picture layout whose title box is a narrow column beside the picture (2.6 inch
+    wide), its titles set as large as the other layouts' (44 pt)."""
+    caption = layout(prs, "Picture with Caption")
+    title = caption.placeholders[0]
+    title.left, title.top, title.width, title.height = Inches(0.5), Inches(0.6), \
+        Inches(2.6), Inches(1.25)
+    title.text_frame._txBody.find(f"{A}lstStyle").append(etree.fromstring(
+        f'<a:lvl1pPr xmlns:a="{A[1:-1]}"><a:defRPr sz="4400" b="0"/></a:lvl1pPr>'))
+
+
 def printed_hint(prs):
     """The master prints a fill-in hint in a text box of its own (not a placeholder)
     on every slide, as a hackathon's template does."""
@@ -476,6 +487,7 @@ CONSTRUCTED = {
     "photo-band-under-titles": photo_band_under_titles,
     "narrow-title": narrow_title,
     "printed-hint": printed_hint,
+    "narrow-picture-title": narrow_picture_title,
     "own-logo": own_logo,
     "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
@@ -1093,6 +1105,23 @@ def test_the_logo_keeps_off_a_logo_printed_in_the_background_picture(template_fo
                          or printed[1] + printed[3] <= shape.top)
                 assert apart, (shape.left, shape.top, printed)
     assert placed == 2  # on the title and the closing slide, in another corner
+
+
+def test_a_lesson_with_a_picture_sets_its_title_at_the_other_lessons_size(template_folder,
+                                                                         tmp_path):
+    """The lesson with a picture is a lesson slide too: its title has the size of the
+    other lessons' titles (in the picture layout's narrow box it came out smaller, and
+    the slides jumped)."""
+    result, deck, pub = build_with(template_file("narrow-picture-title", template_folder),
+                                   tmp_path, "  layouts:\n    lesson: Title and Content\n"
+                                   "    lesson_picture: Picture with Caption\n")
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)[-1 - len(pub.lessons):-1]
+    assert slides[0].slide_layout.name == "Picture with Caption"
+    sizes = {run.font.size.pt for slide in slides
+             for paragraph in slide.shapes.title.text_frame.paragraphs for run in paragraph.runs
+             if run.font.size is not None}
+    assert len(sizes) == 1, sizes
 
 
 def test_a_fill_in_hint_the_master_prints_is_named_with_what_to_do(template_folder,

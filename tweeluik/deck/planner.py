@@ -330,6 +330,11 @@ class _Planner(TextFitter):
                     fit = self.long_title_fit(kind, paragraphs)
                 if fit is not None:
                     found.setdefault((kind, role), []).append(fit.size)
+        for role in ("title", "message"):  # a lesson with a picture is a lesson slide too
+            both = [*found.get(("lesson", role), []), *found.get(("lesson_picture", role), [])]
+            for kind in ("lesson", "lesson_picture"):
+                if (kind, role) in found:
+                    found[(kind, role)] = both
         self.deck_sizes = {key: min(sizes) for key, sizes in found.items()}
 
     def lesson_slide(self, lesson: Lesson) -> SlidePlan:
