@@ -94,7 +94,8 @@ def test_the_closing_slide_says_the_letters_own_last_words(source_dir):
 
 
 @pytest.mark.parametrize("sign_off", ["Met vriendelijke groet,", "Sincerely,",
-                                      "Kind regards,"])
+                                      "Kind regards,",
+                                      "Met vriendelijke groet namens het bestuur,"])
 def test_a_closing_slide_does_not_say_a_sign_off_alone(source_dir, sign_off):
     """A letter's form ('Sincerely,') is no words for a slide: the closing slide shows
     its title and the names."""

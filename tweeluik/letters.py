@@ -33,7 +33,8 @@ def is_greeting(text: str) -> bool:
 SIGN_OFFS = re.compile(
     r"^((met\s+)?vriendelijke\s+groet(en)?|met\s+(hartelijke\s+)?groet(en)?|hoogachtend|"
     r"(kind\s+|best\s+|warm\s+)?regards|with\s+(kind\s+)?regards|"
-    r"(yours\s+)?(sincerely|faithfully|truly))\s*[,.!]?\s*$", re.IGNORECASE)
+    r"(yours\s+)?(sincerely|faithfully|truly))"
+    r"(\s*,?\s+(namens|on behalf of)\s+[^.!?]{1,60})?\s*[,.!:]?\s*$", re.IGNORECASE)
 
 
 def is_sign_off(text: str) -> bool:
