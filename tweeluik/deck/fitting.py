@@ -165,7 +165,8 @@ class TextFitter:
                             high, low, step)
 
         fit = measure(paragraphs, largest, smallest)
-        if fit is None and self.box_too_small(frame_box, style, smallest):
+        too_small = fit is None and self.box_too_small(frame_box, style, smallest)
+        if too_small:
             floor = max(8.0, smallest * 0.5)
             layout = self.layouts[kind].layout.name
             fit = self.small_box_fit(kind, role, paragraphs)
@@ -188,7 +189,7 @@ class TextFitter:
                       f"Choose a layout with a larger box for the {kind.replace('_', ' ')} "
                       f"slides under 'deck: layouts: {kind}:'", once=f"box:{layout}:{role}")
             smallest = floor
-        if fit is None and role == "title":  # smaller, rather than cut in mid-phrase
+        if fit is None and role == "title" and not too_small:  # smaller, not cut mid-phrase
             fit = self.long_title_fit(kind, paragraphs)
             if fit is not None:
                 self.warn(line, f"{what} is too long for its slide at {smallest:g} pt; it is "
@@ -327,6 +328,16 @@ class TextFitter:
             size -= 0.5
         return None
 
+    def fit_below_range(self, kind: str, role: str, paragraphs, floor: float) -> Fit | None:
+        """The largest size from just below the role's range down to ``floor`` at which
+        the text fits its box."""
+        slot = self.slot(kind, role)
+        assert slot is not None
+        style, bold, italic, caps = self.style_for(kind, role)
+        _, smallest = self.sizes(kind, role)
+        return fit_text(self.pieces(paragraphs, bold, italic, caps), style, inner(slot),
+                        smallest - 0.5, floor, 0.5)
+
     def small_box_fit(self, kind: str, role: str, paragraphs) -> Fit | None:
         """Below the role's range, for a box too small for it: the largest size down to
         half the range's smallest at which the text fits, else one line a paragraph (a
@@ -337,19 +348,14 @@ class TextFitter:
         _, smallest = self.sizes(kind, role)
         floor = max(8.0, smallest * 0.5)
         strip_size = min(smallest, round((slot.placeholder.style.size or smallest) * 2) / 2)
-        return fit_text(self.pieces(paragraphs, bold, italic, caps), style, inner(slot),
-                        smallest - 0.5, floor, 0.5) or self.one_line_each(
+        return self.fit_below_range(kind, role, paragraphs, floor) or self.one_line_each(
             paragraphs, style, bold, italic, caps, inner(slot), strip_size, floor)
 
     def long_title_fit(self, kind: str, paragraphs) -> Fit | None:
         """A title too long for its box at the range's smallest size, set smaller (down to
         LONG_TITLE_FLOOR of it): a title cut after a few words says something else."""
-        slot = self.slot(kind, "title")
-        assert slot is not None
-        style, bold, italic, caps = self.style_for(kind, "title")
         _, smallest = self.sizes(kind, "title")
-        return fit_text(self.pieces(paragraphs, bold, italic, caps), style, inner(slot),
-                        smallest - 0.5, smallest * LONG_TITLE_FLOOR, 0.5)
+        return self.fit_below_range(kind, "title", paragraphs, smallest * LONG_TITLE_FLOOR)
 
     def box_too_small(self, box: Box, style: Style, smallest: float) -> bool:
         """A box that cannot hold two lines, or a dozen letters, at the smallest size."""
