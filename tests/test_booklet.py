@@ -14,6 +14,7 @@ from tweeluik.booklet.render import layout_booklet
 from tweeluik.booklet.variants import impose_booklet, saddle_stitch_order
 from tweeluik.model import plain_text
 from tweeluik.parse import parse_publication
+from tweeluik.session import WriterSession
 from tweeluik.theme import load_theme
 
 from .conftest import LAYOUTS, SAMPLE, need_tool, write_source
@@ -103,10 +104,10 @@ def test_fonts_come_from_layouts_folder(source_dir, no_weasyprint_warnings):
         return response
 
     render.FolderFetcher.fetch = spy
-    render.clear_stylesheet_cache()
     try:
         pub = parse_publication(write_source(source_dir, "## Les\n\nTekst met *nadruk*.\n"))
-        layout_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir, dt.datetime(2026, 1, 1))
+        layout_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir, dt.datetime(2026, 1, 1),
+                       WriterSession())  # a new session loads the fonts
     finally:
         render.FolderFetcher.fetch = original
     font_urls = [url for url in fetched if url.endswith(".ttf")]
@@ -373,13 +374,14 @@ def test_a_changed_picture_is_read_again_by_the_same_process(source_dir):
     source = write_source(source_dir, "## Les\n\n![Een foto](foto.png)\n\nTekst.\n")
     pub, theme = parse_publication(source), load_theme(LAYOUTS)
     created = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    first = render.render_booklet(pub, theme, LAYOUTS, source_dir, created).pdf
+    session = WriterSession()
+    first = render.render_booklet(pub, theme, LAYOUTS, source_dir, created, session).pdf
     PILImage.new("RGB", (400, 300), (30, 30, 200)).save(picture)
     later = picture.stat().st_mtime_ns + 2_000_000_000
     os.utime(picture, ns=(later, later))
-    second = render.render_booklet(pub, theme, LAYOUTS, source_dir, created).pdf
-    render.clear_stylesheet_cache()  # a process that never saw the first picture
-    fresh = render.render_booklet(pub, theme, LAYOUTS, source_dir, created).pdf
+    second = render.render_booklet(pub, theme, LAYOUTS, source_dir, created, session).pdf
+    fresh = render.render_booklet(pub, theme, LAYOUTS, source_dir, created,
+                                  WriterSession()).pdf  # one that never saw the first picture
     assert second != first and second == fresh
 
 

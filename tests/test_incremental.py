@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tweeluik.builder import build_publication
+from tweeluik.session import WriterSession
 from tweeluik.watch import sources_to_rebuild
 
 from .conftest import LAYOUTS, ROOT, SAMPLE, run_build, write_source
@@ -306,7 +307,6 @@ def test_a_one_lesson_edit_is_previewed_from_the_last_layout(tmp_path):
 
     from pypdf import PdfReader
 
-    from tweeluik.booklet import quick
     from tweeluik.booklet.render import quick_booklet, render_booklet
     from tweeluik.parse import parse_publication
     from tweeluik.theme import load_theme
@@ -325,20 +325,19 @@ def test_a_one_lesson_edit_is_previewed_from_the_last_layout(tmp_path):
         source.write_text(text.replace(old, new, 1), encoding="utf-8")
         return parse_publication(source)
 
-    quick.remember_layouts()
-    try:
-        render_booklet(parse_publication(source), theme, LAYOUTS, content, created)
-        publication = edited("Sinds de zomer beginnen",  # a link: its footnote follows
-                             "Sinds de late [zomer](https://www.example.nl/zomer) beginnen")
-        preview = quick_booklet(publication, theme, LAYOUTS, content, created)
-        assert preview is not None
-        full = render_booklet(publication, theme, LAYOUTS, content, created).pdf
-        assert pages(preview) == pages(full)
-        assert "late zomer" in "".join(pages(preview))
+    session = WriterSession(remember_layouts=True)
+    render_booklet(parse_publication(source), theme, LAYOUTS, content, created, session)
+    publication = edited("Sinds de zomer beginnen",  # a link: its footnote follows
+                         "Sinds de late [zomer](https://www.example.nl/zomer) beginnen")
+    assert quick_booklet(publication, theme, LAYOUTS, content, created,
+                         WriterSession(remember_layouts=True)) is None  # another session's
+    preview = quick_booklet(publication, theme, LAYOUTS, content, created, session)
+    assert preview is not None
+    full = render_booklet(publication, theme, LAYOUTS, content, created, session).pdf
+    assert pages(preview) == pages(full)
+    assert "late zomer" in "".join(pages(preview))
 
-        title = edited("## 2. Luisteren gaat vóór plannen maken", "## 2. Eerst luisteren")
-        assert quick_booklet(title, theme, LAYOUTS, content, created) is None
-        longer = edited("Sinds de zomer beginnen", "Sinds de zomer beginnen " + "ook " * 400)
-        assert quick_booklet(longer, theme, LAYOUTS, content, created) is None
-    finally:
-        quick.remember_layouts(False)
+    title = edited("## 2. Luisteren gaat vóór plannen maken", "## 2. Eerst luisteren")
+    assert quick_booklet(title, theme, LAYOUTS, content, created, session) is None
+    longer = edited("Sinds de zomer beginnen", "Sinds de zomer beginnen " + "ook " * 400)
+    assert quick_booklet(longer, theme, LAYOUTS, content, created, session) is None

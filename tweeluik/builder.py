@@ -24,6 +24,7 @@ from .logo_check import paper_logo_warnings
 from .model import Publication
 from .outputs import BOOKLET_KINDS, OUTPUTS, OutputFolder, output_paths
 from .parse import parse_publication
+from .session import WriterSession
 from .theme import Theme, load_theme
 from .workers import Beside, can_fork
 
@@ -86,9 +87,10 @@ def inputs_of(kind: str, publication: Publication, theme: Theme,
 
 
 def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool,
-                        with_web: bool = False):
+                        with_web: bool, session: WriterSession):
     """The glyph check, the deck and the web edition: runs in a worker while the booklet
-    is laid out. (warnings, deck or None, web edition or None)."""
+    is laid out. (warnings, deck or None, web edition or None); the web edition comes
+    with the font subsets the session holds, for the process that forked the worker."""
     from .glyphs import missing_glyph_warnings  # fontTools: the worker loads it, not the booklet
     warnings = missing_glyph_warnings(publication, theme) + paper_logo_warnings(publication, theme)
     deck = web = None
@@ -99,10 +101,10 @@ def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool,
         deck = (built.pptx, len(built.plan.slides), built.warnings,
                 time.perf_counter() - started)
     if with_web:
-        from .web_edition import render_web_edition, subsets_made
+        from .web_edition import render_web_edition
         started = time.perf_counter()
-        web = (render_web_edition(publication, theme, layouts, created),
-               time.perf_counter() - started, subsets_made())
+        web = (render_web_edition(publication, theme, layouts, created, session),
+               time.perf_counter() - started, session.subsets_made())
     return warnings, deck, web
 
 
@@ -148,12 +150,15 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
                       manifest: Manifest | None = None, parallel: bool | None = None,
                       strict: bool = False,
                       first: Callable[[BuildReport], None] | None = None,
-                      preview_ready: Callable[[bytes], None] | None = None) -> BuildReport:
+                      preview_ready: Callable[[bytes], None] | None = None,
+                      session: WriterSession | None = None) -> BuildReport:
     """Build the requested outputs of one source; raise ``SourceError`` on bad input
     (with ``strict``, on warnings too), before anything is written.
 
     With ``first`` (watch mode), the booklet and the deck are written as soon as they
-    are ready and ``first`` is told; the print variants follow."""
+    are ready and ``first`` is told; the print variants follow. ``session`` is what the
+    writers keep between builds (watch mode's, for one); without one, a new one."""
+    session = session or WriterSession()
     started = time.perf_counter()
     report = BuildReport(source)
     diagnostics = Diagnostics(source)
@@ -170,14 +175,15 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         parallel = can_fork() and os.environ.get("TWEELUIK_SERIAL") != "1"
 
     side_job = Beside(_beside_the_booklet, publication, theme, layouts, created,
-                      "deck" in kinds, "web" in kinds, parallel=parallel and bool(booklet_kinds))
+                      "deck" in kinds, "web" in kinds, session,
+                      parallel=parallel and bool(booklet_kinds))
     variants = tuple(kind for kind in booklet_kinds if kind != "booklet")
 
     def written(kind: str, detail: str, seconds: float) -> None:
         report.written.append((kind, paths[kind], detail, seconds))
 
     def deck_files() -> dict[str, bytes]:  # and the web edition
-        return _side_files(side_job, diagnostics, written)
+        return _side_files(side_job, diagnostics, written, session)
 
     def stage(files: dict[str, bytes]) -> None:  # the booklet and the deck, told at once
         assert first is not None
@@ -192,7 +198,7 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         if first is not None and "booklet" in kinds and not strict:  # watch: one lesson
             from .booklet import preview_booklet
             preview_started = time.perf_counter()
-            preview = preview_booklet(publication, theme, layouts, created)
+            preview = preview_booklet(publication, theme, layouts, created, session)
         if preview is not None:
             if preview_ready is not None:  # before the slides: shown while they are made
                 preview_ready(preview)
@@ -201,7 +207,8 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         screen = None
         if booklet_kinds:
             from .booklet import render_screen_booklet
-            screen, seconds = render_screen_booklet(publication, theme, layouts, created)
+            screen, seconds = render_screen_booklet(publication, theme, layouts, created,
+                                                    session)
             diagnostics.extend(Diagnostic(source, None, f"booklet: {message}", WARNING)
                                for message in screen.warnings)
             diagnostics.extend(Diagnostic(source, lesson.line, f"booklet: {message}", NOTE)
@@ -232,7 +239,8 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
 
 
 def _side_files(side_job: Beside, diagnostics: Diagnostics,
-                written: Callable[[str, str, float], None]) -> dict[str, bytes]:
+                written: Callable[[str, str, float], None],
+                session: WriterSession) -> dict[str, bytes]:
     """The deck and the web edition made beside the booklet, once they are ready; their
     warnings join the build's."""
     glyph_warnings, deck, web = side_job.result()
@@ -245,8 +253,7 @@ def _side_files(side_job: Beside, diagnostics: Diagnostics,
         made["deck"] = pptx
     if web is not None:
         page, seconds, subsets = web
-        from .web_edition import keep_subsets
-        keep_subsets(subsets)  # the next build's worker starts with them
+        session.font_subsets.keep(subsets)  # the next build's worker starts with them
         written("web", f"{len(page) // 1024} KB", seconds)
         made["web"] = page
     return made

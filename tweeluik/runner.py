@@ -33,6 +33,7 @@ from .events import (
 from .incremental import Manifest
 from .outputs import BOOKLET_KINDS, OUTPUTS, collisions, output_paths
 from .paths import real
+from .session import WriterSession
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT, EXIT_INSTALL = 0, 1, 2, 3
 
@@ -82,13 +83,17 @@ class _Reporter:
 
 def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, ...],
               listener: Listener, force: bool = False, strict: bool = False,
-              staged: bool = False, processes: int = 1) -> int:
+              staged: bool = False, processes: int = 1,
+              session: WriterSession | None = None) -> int:
     """Build what is out of date in each source, telling ``listener``; return the exit
     code. ``staged`` (watch mode) writes each booklet and deck first and says so, then
     the print variants. With ``processes`` over 1 and more than two publications to
     build, the first is built here and the others then several at once, each in a
     process of its own (see ``workers.build_in_processes``); what each build says is
-    told when it is done, in the order of ``sources``."""
+    told when it is done, in the order of ``sources``. The builds share ``session`` (what
+    the writers keep; watch mode and the studio keep one for their process), or a new
+    one."""
+    session = session or WriterSession()
     status = EXIT_OK
     manifest = Manifest(out_dir, roots=[layouts, *{source.parent for source in sources}])
     work: list[tuple[Path, tuple[str, ...]]] = []
@@ -108,7 +113,7 @@ def build_all(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[st
     def build(source: Path, todo: tuple[str, ...], tell: Listener,
               parallel: bool | None = None) -> int:
         return _build_one(source, todo, out_dir, layouts, manifest, tell, strict, staged,
-                          parallel)
+                          parallel, session)
 
     if processes > 1 and len(work) > 2 and not staged:
         # The first is built here, so that every process forked for the others starts
@@ -147,7 +152,7 @@ def _worse(status: int, outcome: int) -> int:
 
 def _build_one(source: Path, todo: tuple[str, ...], out_dir: Path, layouts: Path,
                manifest: Manifest, listener: Listener, strict: bool, staged: bool,
-               parallel: bool | None) -> int:
+               parallel: bool | None, session: WriterSession) -> int:
     """Build one publication, telling ``listener``; its exit code."""
     reporter = _Reporter(listener, source)
     listener(Started(source))
@@ -158,7 +163,8 @@ def _build_one(source: Path, todo: tuple[str, ...], out_dir: Path, layouts: Path
             report = build_publication(source, out_dir, layouts, todo, manifest=manifest,
                                        strict=strict, parallel=parallel,
                                        first=reporter.first_stage if staged else None,
-                                       preview_ready=reporter.preview if staged else None)
+                                       preview_ready=reporter.preview if staged else None,
+                                       session=session)
     except SourceError as error:
         listener(Refused(source, error))
         return EXIT_BAD_INPUT

@@ -39,18 +39,20 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
     """Build, then rebuild what each save affects until Ctrl-C (or until ``stop`` is set)."""
     from watchfiles import watch as watch_changes
 
-    from .booklet.quick import remember_layouts
     from .builder import warm_up
     from .runner import build_all
+    from .session import WriterSession
 
     if face is None:
         from .terminal import TerminalFace
         face = TerminalFace(console)
-    remember_layouts()  # so that a one-lesson edit is previewed from the last layout
+    # one for the life of the watch, remembering each booklet's last layout so that a
+    # one-lesson edit is previewed from it
+    session = WriterSession(remember_layouts=True)
     with contextlib.suppress(Exception):  # a broken theme is reported by the build itself
         warm_up(layouts)
     sources = list(sources)
-    build_all(sources, out_dir, layouts, kinds, face, strict=strict)
+    build_all(sources, out_dir, layouts, kinds, face, strict=strict, session=session)
     folders = sorted({*(source.parent for source in sources), real(layouts)}
                      | ({real(content)} if content else set()))
     out = real(out_dir)
@@ -74,7 +76,7 @@ def watch(sources: list[Path], out_dir: Path, layouts: Path, kinds: tuple[str, .
                 continue
             started = time.perf_counter()
             status = build_all(todo, out_dir, layouts, kinds, face, strict=strict,
-                               staged=True)
+                               staged=True, session=session)
             seconds = time.perf_counter() - started
             if status == 0:
                 console.info(f"rebuilt {len(todo)} publication(s) in {seconds:.2f} s; watching")

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .booklet.layout_sandbox import layout_environment, render_layout
+from .booklet.layout_sandbox import render_layout
 from .booklet.view import publication_to_view
 from .model import Image, Picture, Publication
+from .session import WriterSession
 from .theme import Theme
 
 WEB_LAYOUT = "web"
@@ -35,10 +36,6 @@ MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
 #: tweeluik itself sets. The rest are the characters the page shows, so the fonts stay
 #: small and are cut quickly.
 ALWAYS = "".join(chr(code) for code in range(0x20, 0x7F)) + "\u00a0‘’“”…–—·•\u2060"
-#: Subsets already made in this process: watch mode and the studio make the same ones
-#: after nearly every save (the characters of a page change seldom). Bounded.
-_SUBSETS: dict[tuple[str, tuple[int, int], str], bytes] = {}
-MAX_KEPT_SUBSETS = 32
 
 
 #: The longest side of a photo in the web edition, in pixels: sharp on a wide screen,
@@ -76,30 +73,16 @@ def _web_picture(path: Path) -> tuple[str, bytes]:
         return MEDIA_TYPES["jpeg"], buffer.getvalue()
 
 
-def font_subset(path: Path, characters: str) -> bytes:
+def font_subset(path: Path, characters: str, session: WriterSession) -> bytes:
     """The font at ``path`` cut down to ``characters``, as WOFF (the same bytes each
     time: no time stamp is written). Watch mode and the studio ask again after every
-    save, mostly for the same characters: the last few answers are kept, keyed by the
-    file's size and time of change as well."""
+    save, mostly for the same characters: the session keeps the last few answers, keyed
+    by the file's size and time of change as well."""
     stat = path.stat()
     key = (str(path), (stat.st_size, stat.st_mtime_ns), characters)
-    if key not in _SUBSETS:
-        if len(_SUBSETS) >= MAX_KEPT_SUBSETS:
-            _SUBSETS.clear()
-        _SUBSETS[key] = _font_subset(str(path), characters)
-    return _SUBSETS[key]
-
-
-def subsets_made() -> dict:
-    """The subsets this process keeps (a worker hands them to the process that forked
-    it, so the next build's worker starts with them)."""
-    return dict(_SUBSETS)
-
-
-def keep_subsets(made: dict) -> None:
-    if len(_SUBSETS) + len(made) > MAX_KEPT_SUBSETS:
-        _SUBSETS.clear()
-    _SUBSETS.update(list(made.items())[:MAX_KEPT_SUBSETS])
+    if key not in session.font_subsets:
+        session.font_subsets[key] = _font_subset(str(path), characters)
+    return session.font_subsets[key]
 
 
 def _font_subset(path: str, characters: str) -> bytes:
@@ -136,7 +119,7 @@ def faces_shown(page: str) -> set[tuple[str, str]]:
     return needed
 
 
-def font_faces(theme: Theme, page: str) -> str:
+def font_faces(theme: Theme, page: str, session: WriterSession) -> str:
     """@font-face rules for the theme's typefaces that the page needs, each file
     embedded as a subset of the characters it shows."""
     characters = shown_characters(page)
@@ -146,7 +129,7 @@ def font_faces(theme: Theme, page: str) -> str:
         for style, path in face.files.items():
             if (kind, style) not in needed:
                 continue
-            woff = base64.b64encode(font_subset(path, characters)).decode("ascii")
+            woff = base64.b64encode(font_subset(path, characters, session)).decode("ascii")
             rules.append(
                 f'@font-face {{ font-family: "{face.family}"; '
                 f'font-weight: {"bold" if "bold" in style else "normal"}; '
@@ -165,8 +148,10 @@ def shown_characters(page: str) -> str:
 
 
 def render_web_edition(publication: Publication, theme: Theme, layouts: Path,
-                       created: dt.datetime) -> bytes:
-    """The web edition of ``publication`` as UTF-8 bytes."""
+                       created: dt.datetime, session: WriterSession | None = None) -> bytes:
+    """The web edition of ``publication`` as UTF-8 bytes (``session`` keeps the layout's
+    compiled template and the font subsets for the next build)."""
+    session = session or WriterSession()
     folder = layouts / WEB_LAYOUT
     addresses: dict[Path, str] = {}  # a picture shown twice is made small once
 
@@ -176,7 +161,7 @@ def render_web_edition(publication: Publication, theme: Theme, layouts: Path,
         return addresses[picture.path]
 
     view = publication_to_view(publication, picture_address, created)
-    environment = layout_environment(folder, "the web edition")
+    environment = session.environment(folder, "the web edition")
 
     def page(stylesheet: str) -> str:
         return render_layout(environment, folder / TEMPLATE, pub=view, labels=view["labels"],
@@ -184,4 +169,4 @@ def render_web_edition(publication: Publication, theme: Theme, layouts: Path,
 
     style = theme.css_variables() + (folder / STYLESHEET).read_text(encoding="utf-8")
     draft = page(style)
-    return page(font_faces(theme, draft) + "\n" + style).encode("utf-8")
+    return page(font_faces(theme, draft, session) + "\n" + style).encode("utf-8")

@@ -14,11 +14,15 @@ import functools
 import io
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import missing_library
 from ..model import Publication
 from ..theme import Theme
 from ..workers import Beside
+
+if TYPE_CHECKING:
+    from ..session import WriterSession
 
 
 def import_weasyprint() -> None:
@@ -40,24 +44,25 @@ def _timed(derive, pdf: bytes) -> tuple[bytes, float]:
 
 
 def render_screen_booklet(publication: Publication, theme: Theme, layouts: Path,
-                          created: dt.datetime):
-    """Lay out the booklet and write the screen PDF (``render.RenderedBooklet``), with the
-    seconds it took."""
+                          created: dt.datetime, session: WriterSession):
+    """Lay out the booklet and write the screen PDF (``laid_out.RenderedBooklet``), with
+    the seconds it took."""
     import_weasyprint()
     from .render import render_booklet
 
     started = time.perf_counter()
-    rendered = render_booklet(publication, theme, layouts, publication.folder, created)
+    rendered = render_booklet(publication, theme, layouts, publication.folder, created,
+                              session)
     return rendered, time.perf_counter() - started
 
 
 def preview_booklet(publication: Publication, theme: Theme, layouts: Path,
-                    created: dt.datetime) -> bytes | None:
+                    created: dt.datetime, session: WriterSession) -> bytes | None:
     """Watch mode: the booklet with only the changed lesson laid out again, or ``None``
     (see ``quick``). The full layout must follow."""
     import_weasyprint()
     from .render import quick_booklet
-    return quick_booklet(publication, theme, layouts, publication.folder, created)
+    return quick_booklet(publication, theme, layouts, publication.folder, created, session)
 
 
 def derive_variants(pdf: bytes, theme: Theme, kinds, parallel: bool = True

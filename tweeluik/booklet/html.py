@@ -61,17 +61,6 @@ def find_layout(publication: Publication, layouts: Path) -> BookletLayout:
     return BookletLayout(name, folder)
 
 
-_ENVIRONMENTS: dict[Path, BoundedSandbox] = {}
-
-
-def _environment(layout: BookletLayout) -> BoundedSandbox:
-    """The sandbox of a layout; kept per process, so a warm rebuild reuses compiled
-    templates (Jinja2 reloads a template whose file changed)."""
-    if layout.folder not in _ENVIRONMENTS:
-        _ENVIRONMENTS[layout.folder] = layout_environment(layout.folder, "the booklet")
-    return _ENVIRONMENTS[layout.folder]
-
-
 def font_face_rules(theme: Theme, layouts: Path) -> list[str]:
     """@font-face rules for the theme's fonts, at checkout-independent addresses."""
     rules = []
@@ -96,15 +85,18 @@ def stylesheet_text(theme: Theme, layout: BookletLayout, layouts: Path) -> str:
 def publication_to_html(publication: Publication, theme: Theme, layout: BookletLayout,
                         layouts: Path, created: dt.datetime, image_url: ImageURL,
                         links: LinkNotes | None = None, standalone: bool = False,
-                        fitting: Fitting = NO_FITTING) -> str:
+                        fitting: Fitting = NO_FITTING,
+                        environment: BoundedSandbox | None = None) -> str:
     """Render the publication through ``layout`` into one HTML document.
 
     With ``standalone``, the stylesheet is put inline, so the HTML renders on its own;
-    otherwise the renderer supplies it (parsed once per process).
+    otherwise the renderer supplies it (parsed once per session). ``environment`` is the
+    layout's sandbox when the caller keeps one (see ``tweeluik.session``).
     """
     view = publication_to_view(publication, image_url, created, links, fitting)
     return render_layout(
-        _environment(layout), layout.folder / MAIN_TEMPLATE,
+        environment or layout_environment(layout.folder, "the booklet"),
+        layout.folder / MAIN_TEMPLATE,
         pub=view,
         labels=view["labels"],
         stylesheet=Markup(stylesheet_text(theme, layout, layouts)) if standalone else None,

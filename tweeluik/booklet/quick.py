@@ -17,45 +17,16 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import lxml.html
 
-from ..model import Publication
+from .laid_out import LaidOut, LastLayout
 
 if TYPE_CHECKING:
     from weasyprint import Document
 
-    from .render import LaidOut
-
 _SECTION = re.compile(r'<section class="lesson[^"]*" id="lesson-(\d+)"[^>]*>.*?</section>', re.S)
-_REMEMBER = {"on": False}
-
-
-@dataclass(frozen=True)
-class LastLayout:
-    """What the last full layout of one source was made from, and its pages."""
-
-    rest: str                  # its HTML with each lesson's section cut out
-    sections: dict[int, str]   # lesson number → the HTML of its section
-    laid_out: LaidOut
-    pages: dict[int, tuple[int, int]]  # lesson number → its first and last page index
-
-
-_LAST: dict[Path, LastLayout] = {}
-
-
-def remember_layouts(on: bool = True) -> None:
-    """Keep each source's last full layout in this process (watch mode turns it on)."""
-    _REMEMBER["on"] = on
-    if not on:
-        _LAST.clear()
-
-
-def remembering() -> bool:
-    return _REMEMBER["on"]
 
 
 def split_sections(html: str) -> tuple[str, dict[int, str]]:
@@ -81,14 +52,10 @@ def lesson_pages(document) -> dict[int, tuple[int, int]]:
     return {number: (start, last[number]) for number, start in first.items() if number in last}
 
 
-def last_layout(publication: Publication) -> LastLayout | None:
-    return _LAST.get(publication.source)
-
-
-def remember(publication: Publication, laid_out: LaidOut) -> None:
+def last_layout_of(laid_out: LaidOut) -> LastLayout:
+    """What a preview needs of a full layout (the session keeps it)."""
     rest, sections = split_sections(laid_out.html)
-    _LAST[publication.source] = LastLayout(rest, sections, laid_out,
-                                           lesson_pages(laid_out.document))
+    return LastLayout(rest, sections, laid_out, lesson_pages(laid_out.document))
 
 
 def part_html(html: str, number: int, first_page: int, footnotes_before: int) -> str:
@@ -113,15 +80,12 @@ def part_html(html: str, number: int, first_page: int, footnotes_before: int) ->
     return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
-def quick_booklet(publication: Publication, html: str,
+def quick_booklet(last: LastLayout, html: str,
                   lay_out: Callable[[str], Document]) -> Document | None:
     """A document like the last full layout with the changed lessons laid out again, or
     ``None`` when that cannot be done. ``html`` is the booklet's HTML now (with the last
     layout's copyfitting levels), ``lay_out(html)`` lays out HTML as the booklet
     writer does."""
-    last = _LAST.get(publication.source)
-    if last is None:
-        return None
     rest, sections = split_sections(html)
     if rest != last.rest or sections.keys() != last.sections.keys():
         return None

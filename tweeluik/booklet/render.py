@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import weasyprint
@@ -25,6 +24,7 @@ from weasyprint.text.fonts import FontConfiguration
 from ..errors import SourceError, printable
 from ..hyphenation import read_exceptions, unbreakable
 from ..model import Lesson, Publication
+from ..session import WriterSession
 from ..theme import Theme
 from . import quick
 from .copyfit import (
@@ -42,6 +42,7 @@ from .copyfit import (
 )
 from .fetcher import FolderFetcher, RefusedResource
 from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
+from .laid_out import LaidOut, RenderedBooklet
 from .links import link_notes
 from .page_lookup import page_lookup_kept
 from .structure import structure_tree_kept
@@ -56,72 +57,19 @@ RUN_ON_ROUNDS = 3
 #: README's limits is set in bounded time (WeasyPrint sets some 20 pages a second).
 PAGE_BUDGET = 900
 
-# Parsed stylesheets with their loaded fonts, kept for the life of the process: in watch
-# mode every rebuild after the first skips loading fonts and parsing CSS, and Pango's
-# caches stay warm.
-_STYLESHEETS: dict[str, tuple[FontConfiguration, weasyprint.CSS]] = {}
-
-
-def clear_stylesheet_cache() -> None:
-    """Forget parsed stylesheets (tests use it to watch fonts being loaded)."""
-    _STYLESHEETS.clear()
-    _IMAGES.clear()
-
-
-class ImageCache(dict):
-    """WeasyPrint's image cache (decoded pictures, their PDF data), kept for the layouts
-    of one build and, in watch mode, for the next build: an entry whose file changed on
-    disk is dropped first (``refresh``). SVG drawings are tied to one layout and are
-    never kept."""
-
-    def __init__(self):
-        super().__init__()
-        self.stamps: dict[str, tuple[int, int]] = {}
-
-    def __setitem__(self, key, value) -> None:
-        if type(value).__name__ == "SVGImage":
-            return
-        super().__setitem__(key, value)
-
-    def refresh(self, fetcher: FolderFetcher) -> None:
-        for url, stamp in list(self.stamps.items()):
-            if fetcher.stamp(url) != stamp:
-                prefix = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
-                for key in [key for key in self if key == url or key.startswith(prefix)]:
-                    del self[key]
-                del self.stamps[url]
-
-    def remember(self, fetcher: FolderFetcher) -> None:
-        self.stamps.update({url: stamp for url, stamp in fetcher.stamps.items() if url in self})
-
-
-_IMAGES = ImageCache()
-
-
 def booklet_stylesheet(theme: Theme, layout: BookletLayout, layouts: Path,
-                       fetcher: FolderFetcher):
-    """(digest, font configuration, parsed stylesheet), from the cache when unchanged."""
+                       fetcher: FolderFetcher, session: WriterSession):
+    """(digest, font configuration, parsed stylesheet): parsed, and its fonts loaded,
+    once per session (in watch mode every rebuild after the first skips loading fonts
+    and parsing CSS, and Pango's caches stay warm)."""
     text = stylesheet_text(theme, layout, layouts)
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if key not in _STYLESHEETS:
-        if len(_STYLESHEETS) >= 4:
-            _STYLESHEETS.clear()
+    if key not in session.stylesheets:
         font_config = FontConfiguration()
         css = weasyprint.CSS(string=text, base_url=layout.base_url,
                              url_fetcher=fetcher, font_config=font_config)
-        _STYLESHEETS[key] = (font_config, css)
-    return (key, *_STYLESHEETS[key])
-
-
-@dataclass(frozen=True)
-class RenderedBooklet:
-    """The screen PDF, its page count, what WeasyPrint warned about, and what
-    copyfitting did (each note with its lesson)."""
-
-    pdf: bytes
-    page_count: int
-    warnings: tuple[str, ...]
-    notes: tuple[tuple[Lesson, str], ...] = ()
+        session.stylesheets[key] = (font_config, css)
+    return (key, *session.stylesheets[key])
 
 
 class _CollectWarnings(logging.Handler):
@@ -133,19 +81,6 @@ class _CollectWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-@dataclass(frozen=True)
-class LaidOut:
-    """The booklet's laid-out pages, a fingerprint of what produced them, WeasyPrint's
-    warnings, and copyfitting's notes (each with its lesson)."""
-
-    document: weasyprint.Document
-    fingerprint: str
-    warnings: tuple[str, ...]
-    notes: tuple[tuple[Lesson, str], ...] = ()
-    html: str = ""                 # the HTML the pages were laid out from
-    fitting: Fitting = NO_FITTING  # the copyfitting levels in it
-
-
 class _OverBudget(Exception):
     """Another layout would pass ``PAGE_BUDGET``."""
 
@@ -155,9 +90,10 @@ class _Booklet:
     files, and how HTML is made and laid out."""
 
     def __init__(self, publication: Publication, theme: Theme, layouts: Path,
-                 content_root: Path, created: dt.datetime):
+                 content_root: Path, created: dt.datetime, session: WriterSession):
         self.publication, self.theme, self.layouts, self.created = (publication, theme,
                                                                     layouts, created)
+        self.session = session
         self.layout = find_layout(publication, layouts)
         self.fetcher = FolderFetcher({"content": content_root, "layouts": layouts})
         self.exceptions = unbreakable(read_exceptions(layouts), last_words(publication))
@@ -167,26 +103,30 @@ class _Booklet:
         return publication_to_html(self.publication, self.theme, self.layout, self.layouts,
                                    self.created,
                                    image_url=lambda image: self.fetcher.url_for(image.path),
-                                   links=self.links, fitting=fitting)
+                                   links=self.links, fitting=fitting,
+                                   environment=self.session.environment(self.layout.folder,
+                                                                        "the booklet"))
 
     def lay_out(self, html: str):
         """(laid-out document, fingerprint of the HTML and stylesheet)."""
-        style_key, font_config, stylesheet = booklet_stylesheet(self.theme, self.layout,
-                                                                self.layouts, self.fetcher)
+        style_key, font_config, stylesheet = booklet_stylesheet(
+            self.theme, self.layout, self.layouts, self.fetcher, self.session)
         with tweeluik_word_breaks(self.exceptions):
             document = weasyprint.HTML(string=html, base_url=self.layout.base_url,
                                        url_fetcher=self.fetcher).render(
                 font_config=font_config, stylesheets=[stylesheet], pdf_tags=True,
-                cache=_IMAGES)
-        _IMAGES.remember(self.fetcher)
+                cache=self.session.images)
+        self.session.images.remember(self.fetcher)
         return document, hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
 
 
 def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
-                   content_root: Path, created: dt.datetime) -> LaidOut:
+                   content_root: Path, created: dt.datetime,
+                   session: WriterSession | None = None) -> LaidOut:
     """Lay out the booklet's pages, copyfitting lessons whose last page is nearly empty
     (see ``copyfit``), and keep just enough spare pages for a multiple of four."""
-    booklet = _Booklet(publication, theme, layouts, content_root, created)
+    session = session or WriterSession()
+    booklet = _Booklet(publication, theme, layouts, content_root, created, session)
     layout, fetcher = booklet.layout, booklet.fetcher
     html_for, lay_out = booklet.html_for, booklet.lay_out
     collector = _CollectWarnings()
@@ -216,7 +156,7 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
 
     notes: list[tuple[Lesson, str]] = []
     over_budget = False
-    _IMAGES.refresh(fetcher)
+    session.images.refresh(fetcher)
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
         fitting = NO_FITTING
@@ -292,13 +232,16 @@ def html_ids(html: str) -> set[str]:
 
 
 def render_booklet(publication: Publication, theme: Theme, layouts: Path,
-                   content_root: Path, created: dt.datetime) -> RenderedBooklet:
-    """Render ``publication`` to the A5 screen PDF (bytes), padded for saddle stitching."""
-    laid_out = layout_booklet(publication, theme, layouts, content_root, created)
+                   content_root: Path, created: dt.datetime,
+                   session: WriterSession | None = None) -> RenderedBooklet:
+    """Render ``publication`` to the A5 screen PDF (bytes), padded for saddle stitching.
+    A session that remembers layouts keeps this one for the next preview."""
+    session = session or WriterSession()
+    laid_out = layout_booklet(publication, theme, layouts, content_root, created, session)
     document = laid_out.document
     identifier = laid_out.fingerprint[:32].encode("ascii")
-    if quick.remembering():
-        quick.remember(publication, laid_out)
+    if session.remember_layouts:
+        session.keep_layout(publication.source, quick.last_layout_of(laid_out))
     try:  # attachments and some images are only fetched now, through the same gate
         with page_lookup_kept(), structure_tree_kept():
             pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier,
@@ -310,19 +253,19 @@ def render_booklet(publication: Publication, theme: Theme, layouts: Path,
 
 
 def quick_booklet(publication: Publication, theme: Theme, layouts: Path,
-                  content_root: Path, created: dt.datetime) -> bytes | None:
-    """Watch mode's preview of the booklet: the last full layout with only the changed
-    lesson laid out again (see ``quick``), as PDF bytes; ``None`` when that cannot be
-    done. A full build must follow."""
-    booklet = _Booklet(publication, theme, layouts, content_root, created)
-    last = quick.last_layout(publication)
+                  content_root: Path, created: dt.datetime,
+                  session: WriterSession) -> bytes | None:
+    """Watch mode's preview of the booklet: the session's last full layout with only the
+    changed lesson laid out again (see ``quick``), as PDF bytes; ``None`` when that
+    cannot be done. A full build must follow."""
+    last = session.last_layout(publication.source)
     if last is None:
         return None
-    _IMAGES.refresh(booklet.fetcher)
+    booklet = _Booklet(publication, theme, layouts, content_root, created, session)
+    session.images.refresh(booklet.fetcher)
     try:
         html = booklet.html_for(last.laid_out.fitting)
-        document = quick.quick_booklet(publication, html,
-                                       lambda part: booklet.lay_out(part)[0])
+        document = quick.quick_booklet(last, html, lambda part: booklet.lay_out(part)[0])
         if document is None:
             return None
         with page_lookup_kept(), structure_tree_kept():

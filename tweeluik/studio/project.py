@@ -2,8 +2,8 @@
 browser shows of them.
 
 Part of step 5 (a face, like the command line). It calls the same build loop as
-``build.py --watch`` (``runner.build_all``, staged, with the last layout remembered so a
-one-lesson edit is laid out again alone), listens to its events, and keeps for each
+``build.py --watch`` (``runner.build_all``, staged, with a session that remembers the
+last layout so a one-lesson edit is laid out again alone), listens to its events, and keeps for each
 publication what the page needs: the problems, the structure as tweeluik understood it,
 pictures of the booklet's pages and of the slides, and the files. Builds run one at a
 time in the thread that calls ``run_builds``; the web server's thread only reads, and a
@@ -43,6 +43,7 @@ from ..events import (
 )
 from ..outputs import OUTPUTS, output_paths
 from ..paths import real
+from ..session import WriterSession
 from ..source import MAX_SOURCE_BYTES
 from .pictures import booklet_pages, slide_pictures
 
@@ -120,6 +121,8 @@ class StudioProject:
         self.root = real(root)
         self.content = self.root / "content"
         self.layouts = self.root / "layouts"
+        # what the writers keep between builds, each booklet's last layout included
+        self.session = WriterSession(remember_layouts=True)
         self.out = self.root / "output"
         self.shown: dict[str, Shown] = {}
         self.jobs: queue.Queue[Path | None] = queue.Queue()
@@ -218,9 +221,7 @@ class StudioProject:
     def run_builds(self, stop: threading.Event) -> None:
         """Build what is queued, one at a time, until ``stop`` is set (the caller's thread:
         forked workers start from here)."""
-        from ..booklet.quick import remember_layouts
         from ..builder import warm_up
-        remember_layouts()
         with contextlib.suppress(Exception):
             warm_up(self.layouts)
         for name in self.names():
@@ -266,7 +267,8 @@ class StudioProject:
                 self._pictures(name, old_pages, slides=True, pages=False)
                 slides_done.append(True)
 
-        build_all([source], self.out, self.layouts, tuple(OUTPUTS), listener, staged=True)
+        build_all([source], self.out, self.layouts, tuple(OUTPUTS), listener, staged=True,
+                  session=self.session)
         problems: list[Diagnostic] = []
         refused = False
         for event in events:
