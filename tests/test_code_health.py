@@ -13,7 +13,6 @@ import pytest
 from .conftest import ROOT
 
 
-
 def run_module(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=600)

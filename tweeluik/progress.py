@@ -11,19 +11,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from .booklet.weasyprint_internals import LAYING_OUT_PAGE, PROGRESS_LOGGER, WRITING_PDF
 from .events import Listener, Working
-
-PROGRESS_LOGGER = "weasyprint.progress"
 
 
 def progress_text(record: logging.LogRecord) -> str | None:
     """What a WeasyPrint progress message says, in our words; ``None`` for the others.
     The page number is the message's argument ("Page %d"), never its last word."""
     template = str(record.msg)
-    if "Creating layout - Page" in template:
+    if LAYING_OUT_PAGE in template:
         page = record.args[0] if isinstance(record.args, tuple) and record.args else None
         return f"laying out page {page}" if page is not None else "laying out the pages"
-    if "Creating PDF" in template:
+    if WRITING_PDF in template:
         return "writing the PDF"
     return None
 

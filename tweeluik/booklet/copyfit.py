@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import lxml.html
 
 from ..model import Lesson, Publication
+from .weasyprint_internals import page_box
 
 LEVELS = (1, 2, 3)
 END_SUFFIX = "-end"
@@ -74,7 +75,7 @@ def measure_lessons(document, leading_px: float, prefix: str = "lesson-"
         if number not in last:
             continue
         end, y = last[number]
-        box = document.pages[end]._page_box  # private in WeasyPrint; pinned in pyproject
+        box = page_box(document.pages[end])
         top, height = box.content_box_y(), box.height
         used = max(0.0, y - top)
         extents[number] = LessonExtent(number, end - start + 1, min(1.0, used / height),
@@ -90,7 +91,7 @@ def measure_introduction(document, leading_px: float) -> LessonExtent | None:
         def __init__(self, page):
             self.anchors = {renamed.get(name, name): position
                             for name, position in page.anchors.items()}
-            self._page_box = page._page_box
+            self._page_box = page_box(page)  # read again by page_box
 
     class Pages:
         pages = [Renamed(page) for page in document.pages]
@@ -100,10 +101,10 @@ def measure_introduction(document, leading_px: float) -> LessonExtent | None:
 
 def lines_per_page(document, leading_px: float) -> int:
     """How many lines of running text a body page holds."""
-    box = document.pages[-1]._page_box
+    box = page_box(document.pages[-1])
     for page in document.pages:
         if any(anchor.startswith("lesson-") for anchor in page.anchors):
-            box = page._page_box
+            box = page_box(page)
             break
     return max(1, int(box.height // leading_px))
 

@@ -9,8 +9,9 @@ are tied to one layout and never kept.
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
+
+from .weasyprint_internals import cache_key_prefix, is_drawing
 
 if TYPE_CHECKING:
     from .fetcher import FolderFetcher
@@ -24,7 +25,7 @@ class ImageCache(dict):
         self.stamps: dict[str, tuple[int, int]] = {}
 
     def __setitem__(self, key, value) -> None:
-        if type(value).__name__ == "SVGImage":
+        if is_drawing(value):
             return
         super().__setitem__(key, value)
 
@@ -32,8 +33,7 @@ class ImageCache(dict):
         """Drop what was decoded from a file that changed since."""
         for url, stamp in list(self.stamps.items()):
             if fetcher.stamp(url) != stamp:
-                # WeasyPrint keys a picture's PDF data by the MD5 of its address
-                prefix = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
+                prefix = cache_key_prefix(url)
                 for key in [key for key in self if key == url or key.startswith(prefix)]:
                     del self[key]
                 del self.stamps[url]

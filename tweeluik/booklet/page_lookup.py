@@ -15,29 +15,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pydyf
+from .weasyprint_internals import page_count, page_references_as, page_references_property
 
-_BUILD_EVERY_TIME = pydyf.PDF.__dict__["page_references"]
 _KEPT = "_tweeluik_page_references"
 
 
-def _kept_page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
-    pages = len(pdf.pages["Kids"])
-    kept = pdf.__dict__.get(_KEPT)
-    if kept is None or kept[0] != pages:  # built again after add_page
-        kept = (pages, _BUILD_EVERY_TIME.fget(pdf))
-        pdf.__dict__[_KEPT] = kept
-    return kept[1]
+def _kept(build_every_time: property) -> property:
+    build = build_every_time.fget
+    assert build is not None
+
+    def kept_page_references(pdf) -> tuple[bytes, ...]:
+        pages = page_count(pdf)
+        kept = pdf.__dict__.get(_KEPT)
+        if kept is None or kept[0] != pages:  # built again after add_page
+            kept = (pages, build(pdf))
+            pdf.__dict__[_KEPT] = kept
+        return kept[1]
+    return property(kept_page_references)
 
 
 @contextmanager
 def page_lookup_kept() -> Iterator[None]:
     """Within this block, pydyf builds the list of page references once per page added."""
-    if not isinstance(_BUILD_EVERY_TIME, property):  # a pydyf that changed: leave it be
+    build_every_time = page_references_property()
+    if build_every_time is None:  # a pydyf that changed: leave it be
         yield
         return
-    pydyf.PDF.page_references = property(_kept_page_references)
-    try:
+    with page_references_as(_kept(build_every_time)):
         yield
-    finally:
-        pydyf.PDF.page_references = _BUILD_EVERY_TIME

@@ -23,23 +23,28 @@ however many pages the element's boxes fall on:
   ``aria-hidden="true"`` become artifacts: their marked content is turned into
   ``/Artifact`` in the page's content stream before it is written.
 
-The WeasyPrint and pydyf internals read here (a box's ``element``, ``element_tag``,
-``children``, ``link_annotation`` and ``is_leader``; the footnote area's box; the page stream's
-``_tags`` and its ``stream`` list of operators; the name ``add_tags`` in
-``weasyprint.pdf``) are each exercised by ``tests/test_structure.py``.
+The WeasyPrint and pydyf internals used here (the page's box, box types, a page
+stream's tags and operators, the name ``add_tags`` in ``weasyprint.pdf``) are reached
+through ``weasyprint_internals``; the box attributes read (``element``, ``element_tag``,
+``children``, ``link_annotation``, ``is_leader``) have their contract tests there too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pydyf
-import weasyprint.pdf as weasyprint_pdf
-from weasyprint.formatting_structure import boxes
-from weasyprint.layout.absolute import AbsolutePlaceholder
 
-_WEASYPRINTS_OWN = weasyprint_pdf.add_tags
+from .weasyprint_internals import (
+    box_classes,
+    page_box,
+    pdf_tagging_replaced_by,
+    placed_box,
+    stream_operators,
+    stream_tags,
+)
 
 #: HTML elements that are structure elements of their own, and their PDF type.
 ROLES = {
@@ -57,13 +62,12 @@ BLOCK_HOLDERS = ("/Document", "/Part", "/Art", "/Sect", "/Div", "/BlockQuote", "
                  "/Note", "/TD", "/TH")  # pydyf writes bytes as they are
 
 
-
-
 class _TreeBuilder:
     """The structure tree of one PDF as it is built, page by page."""
 
     def __init__(self, pdf, document_element):
         self.pdf = pdf
+        self.box_types = box_classes()  # margin, text, replaced, footnote area, placeholder
         self.elements: dict[tuple[object, str], pydyf.Dictionary] = {}
         self.last_item: dict[object, pydyf.Dictionary] = {}  # a dl's last LI
         self.parents: dict[object, object] = {}  # HTML element → its parent
@@ -249,11 +253,12 @@ def _link_text(html_element) -> str:
 def _walk(builder: _TreeBuilder, box, owner: pydyf.Dictionary, tags: dict,
           artifact: bool) -> None:
     """Give each piece of marked content in ``box`` to its structure element."""
-    if isinstance(box, AbsolutePlaceholder):
-        box = box._box
+    margin_box, text_box, replaced_box, footnote_area, placeholder = builder.box_types
+    if isinstance(box, placeholder):
+        box = placed_box(box)
     html_element = box.element
     element_tag = box.element_tag if html_element is not None else None
-    if isinstance(box, boxes.MarginBox) or getattr(box, "is_leader", False):
+    if isinstance(box, margin_box) or getattr(box, "is_leader", False):
         artifact = True
     elif html_element is not None and not artifact:
         if element_tag == "html":
@@ -270,14 +275,14 @@ def _walk(builder: _TreeBuilder, box, owner: pydyf.Dictionary, tags: dict,
         link_owner = builder.elements.get((link, "Link"), owner)
         builder.annotation(link_owner, box.link_annotation,
                            _link_text(link) if link is not None else "")
-    if isinstance(box, (boxes.TextBox, boxes.ReplacedBox)) and box in tags:
+    if isinstance(box, (text_box, replaced_box)) and box in tags:
         mcid = tags.pop(box)["mcid"]
         if artifact:
             builder.artifacts.add(mcid)
         else:
             builder.content(owner, mcid)
     for child in getattr(box, "children", ()):
-        if isinstance(box, boxes.FootnoteAreaBox) and child.element is not None and not artifact:
+        if isinstance(box, footnote_area) and child.element is not None and not artifact:
             note = builder.note(child.element, builder.block_for(child.element, owner))
             builder.owner_of[child.element] = note
             _walk(builder, child, note, tags, artifact)
@@ -291,10 +296,10 @@ def is_decorative_picture(html_element) -> bool:
     return html_element.tag == "img" and html_element.get("alt") == ""
 
 
-def _shows_text(box) -> bool:
-    if isinstance(box, boxes.TextBox):
+def _shows_text(box, text_box: Any) -> bool:
+    if isinstance(box, text_box):
         return bool(box.text.strip())
-    return any(_shows_text(child) for child in getattr(box, "children", ()))
+    return any(_shows_text(child, text_box) for child in getattr(box, "children", ()))
 
 
 def _generated(builder: _TreeBuilder, box, html_element, element_tag: str,
@@ -308,7 +313,7 @@ def _generated(builder: _TreeBuilder, box, html_element, element_tag: str,
         return owner, False
     item = builder.item_labelled_by(html_element, pseudo)
     if item is not None:
-        if not _shows_text(box):
+        if not _shows_text(box, builder.box_types[1]):
             return owner, True  # a bullet drawn as a shape
         return builder.keyed(item, "Lbl", builder.keyed(item, "LI", owner), first=True), False
     if pseudo == "footnote-marker" and owner["S"] == "/Note":
@@ -322,7 +327,7 @@ def _make_artifacts(stream, mcids: set[int]) -> None:
     """Turn the marked content with these MCIDs into artifacts in ``stream``."""
     if not mcids:
         return
-    operators = stream.stream
+    operators = stream_operators(stream)
     for index, item in enumerate(operators):
         if (isinstance(item, pydyf.Dictionary) and item.get("MCID") in mcids
                 and index > 0 and index + 1 < len(operators) and operators[index + 1] == b"BDC"):
@@ -344,9 +349,9 @@ def add_structure_tree(pdf, document, pdf_version, page_streams) -> None:
 
     builder = _TreeBuilder(pdf, top)
     for page_number, (page, stream) in enumerate(zip(document.pages, page_streams, strict=True)):
-        tags = stream._tags
+        tags = stream_tags(stream)
         builder.page_number, builder.page_nums, builder.artifacts = page_number, {}, set()
-        _walk(builder, page._page_box, top, tags, artifact=False)
+        _walk(builder, page_box(page), top, tags, artifact=False)
         builder.artifacts.update(kid["mcid"] for kid in tags.values())  # nobody's
         tags.clear()
         _make_artifacts(stream, builder.artifacts)
@@ -366,8 +371,5 @@ def add_structure_tree(pdf, document, pdf_version, page_streams) -> None:
 @contextmanager
 def structure_tree_kept() -> Iterator[None]:
     """Within this block WeasyPrint tags PDFs with ``add_structure_tree``."""
-    weasyprint_pdf.add_tags = add_structure_tree
-    try:
+    with pdf_tagging_replaced_by(add_structure_tree):
         yield
-    finally:
-        weasyprint_pdf.add_tags = _WEASYPRINTS_OWN

@@ -10,8 +10,8 @@ lines too early after a soft hyphen and sometimes drops the hyphen; its automati
 hyphenation has neither fault.)
 
 This replaces the ``pyphen`` name inside ``weasyprint.text.line_break`` for the
-duration of a layout only; the name is WeasyPrint's own, and the version range in
-``pyproject.toml`` is where a new release gets checked.
+duration of a layout only (through ``weasyprint_internals``, which stops the build if a
+new WeasyPrint moved it).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import Iterator
 import pyphen
 
 from ..hyphenation import Exceptions, break_points
+from .weasyprint_internals import hyphenation_replaced_by
 
 _LOCK = threading.Lock()
 
@@ -63,11 +64,5 @@ class _Pyphen:
 @contextlib.contextmanager
 def tweeluik_word_breaks(exceptions: Exceptions) -> Iterator[None]:
     """Within this block, WeasyPrint hyphenates Dutch and English as tweeluik does."""
-    from weasyprint.text import line_break
-    with _LOCK:
-        original = line_break.pyphen
-        line_break.pyphen = _Pyphen(exceptions)
-        try:
-            yield
-        finally:
-            line_break.pyphen = original
+    with _LOCK, hyphenation_replaced_by(_Pyphen(exceptions)):
+        yield
