@@ -19,6 +19,16 @@ LAYOUTS = ROOT / "layouts"
 CONTENT = ROOT / "content"
 SAMPLE = CONTENT / "jaarbrief-2026.md"
 REQUIRE_TOOLS = os.environ.get("TWEELUIK_REQUIRE_TOOLS") == "1"
+#: Fixtures that build a whole publication or deck: every test using one is slow, so
+#: that ``-m "not slow"`` stays a few seconds.
+SLOW_FIXTURES = {"sample_build", "sample_deck", "letters_built", "hundred_lessons"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 FONTS = LAYOUTS / "fonts"

@@ -17,6 +17,7 @@ def accessibility_lines(output: str) -> list[str]:
     return [line for line in output.splitlines() if any(kind in line for kind in KINDS)]
 
 
+@pytest.mark.slow
 def test_each_problem_is_named_at_its_place_with_what_to_write():
     result = run_build("--check", str(FIXTURE))
     assert result.returncode == 0, result.stderr  # warnings, not errors
@@ -30,12 +31,14 @@ def test_each_problem_is_named_at_its_place_with_what_to_write():
     assert "'klik hier'" in found[3]
 
 
+@pytest.mark.slow
 def test_strict_refuses_to_build_with_them(tmp_path):
     result = run_build("--strict", str(FIXTURE), "--out", str(tmp_path))
     assert result.returncode != 0
     assert not list(tmp_path.glob("*.pdf"))
 
 
+@pytest.mark.slow
 def test_a_picture_described_by_its_file_name(tmp_path):
     (tmp_path / "images").mkdir()
     shutil.copy(CONTENT / "images" / "ontmoetingsplekken.png", tmp_path / "images" / "kaart.png")
@@ -54,6 +57,7 @@ def test_a_picture_described_by_its_file_name(tmp_path):
 
 
 @pytest.mark.parametrize("words", ["het verslag van de avond", "Hierbij", "klikken"])
+@pytest.mark.slow
 def test_link_words_that_say_where_they_lead_pass(tmp_path, words):
     source = write_source(tmp_path, f"""
         Beste leden,
@@ -68,6 +72,7 @@ def test_link_words_that_say_where_they_lead_pass(tmp_path, words):
     assert accessibility_lines(result.stderr) == []
 
 
+@pytest.mark.slow
 def test_the_sample_and_the_clean_letters_have_none():
     for source in (SAMPLE, *sorted((ROOT / "tests" / "letters").glob("clean-*.md"))):
         result = run_build("--check", str(source))

@@ -48,6 +48,7 @@ def imports_of(path: Path) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_no_writer_reads_or_decides_content():
     """Parse once, many writers: the booklet and deck writers receive the content model
     and never re-read the source nor re-derive what the reader decided (a lesson's
@@ -90,6 +91,7 @@ def top_level_imports(path: Path, modules: dict[str, Path]) -> set[str]:
     return {name for name in found if name in modules}
 
 
+@pytest.mark.slow
 def test_no_import_cycle():
     """Modules import each other in one direction: a module's top-level imports never
     lead back to it (an import inside a function, made when it is called, may)."""
@@ -116,6 +118,7 @@ def test_no_import_cycle():
     assert not cycles, " → ".join(cycles[0])
 
 
+@pytest.mark.slow
 def test_the_build_imports_no_face():
     """Faces are thin: the command line, the terminal, watch mode and the studio show
     the build's events; nothing of the build imports them, at the top or in a function."""
@@ -133,6 +136,7 @@ MUTATORS = {"append", "extend", "insert", "add", "update", "setdefault", "pop", 
             "clear", "remove", "discard"}
 
 
+@pytest.mark.slow
 def test_no_module_keeps_state():
     """No module-level mutable state: no function changes a container bound at module
     level, nor rebinds a module's name with ``global``. What the writers keep between

@@ -152,6 +152,7 @@ Een gewone alinea met *nadruk*.
 """
 
 
+@pytest.mark.slow
 def test_every_block_kind_goes_through_every_writer(source_dir):
     from PIL import Image as PILImage
     (source_dir / "images").mkdir()

@@ -163,6 +163,7 @@ def see_through_logo(colour: tuple[int, int, int], kind: str = "PNG") -> bytes:
     ("donker.png", see_through_logo((30, 42, 50)), False),
     ("donker.svg", SVG_LOGO, False),
 ])
+@pytest.mark.slow
 def test_a_logo_that_hardly_shows_on_the_paper_and_the_slides_is_named(tmp_path, name, data,
                                                                       hidden):
     # A logo drawn in white for dark backgrounds disappears on the white covers and
@@ -272,6 +273,7 @@ USE_BOMB = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>', "has no size"),
     ("<svg", "is not an SVG drawing tweeluik can read"),
 ])
+@pytest.mark.slow
 def test_a_logo_that_needs_more_than_itself_is_refused_at_its_line(tmp_path, svg, complaint):
     folder = project(tmp_path, FRONT + "logo: images/logo.svg\n", {"images/logo.svg": svg})
     result = run_project(folder, "--check", "content/brief.md")
@@ -280,6 +282,7 @@ def test_a_logo_that_needs_more_than_itself_is_refused_at_its_line(tmp_path, svg
     assert line.startswith("content/brief.md:6: ") and complaint in line, line
 
 
+@pytest.mark.slow
 def test_a_logo_outside_the_content_folder_is_refused(tmp_path):
     folder = project(tmp_path, FRONT + "logo: ../layouts/fonts/Carlito-Bold.ttf\n")
     result = run_project(folder, "--check", "content/brief.md")

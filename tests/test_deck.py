@@ -32,6 +32,7 @@ def sample_plan():
     return publication_to_deck_plan(parse_publication(SAMPLE), THEME, default_template(), FONTS)
 
 
+@pytest.mark.slow
 def test_one_slide_per_lesson_plus_title_agenda_and_closing():
     pub = parse_publication(SAMPLE)
     plan = sample_plan()
@@ -43,6 +44,7 @@ def test_one_slide_per_lesson_plus_title_agenda_and_closing():
     assert len(plan.slides) == len(pub.lessons) + 2 + kinds.count("agenda")
 
 
+@pytest.mark.slow
 def test_lesson_slide_holds_number_title_and_key_message_not_the_body():
     pub = parse_publication(SAMPLE)
     lesson = pub.lessons[1]
@@ -53,6 +55,7 @@ def test_lesson_slide_holds_number_title_and_key_message_not_the_body():
     assert slide.text("message").size >= 28
 
 
+@pytest.mark.slow
 def test_notes_hold_the_authors_notes_then_the_whole_lesson():
     pub = parse_publication(SAMPLE)
     plan = sample_plan()
@@ -74,6 +77,7 @@ def test_notes_hold_the_authors_notes_then_the_whole_lesson():
     ("### Een tussenkop\n\n- een lijstje\n\n> Een citaat.\n\nDe echte eerste zin. Meer.",
      "De echte eerste zin."),
 ])
+@pytest.mark.slow
 def test_without_a_key_message_the_slide_shows_the_first_full_sentence(source_dir, body, shown):
     pub = parse_publication(write_source(source_dir, f"## Les\n\n{body}\n"))
     slide = lesson_to_slide(pub.lessons[0], pub, THEME, default_template(), FONTS)
@@ -85,6 +89,7 @@ def test_without_a_key_message_the_slide_shows_the_first_full_sentence(source_di
     ("Kort", LONG_MESSAGE),
     (LONG_WORD, f"Het {LONG_WORD} is lang."),
 ])
+@pytest.mark.slow
 def test_long_text_is_fitted_inside_its_box(source_dir, title, message):
     pub = parse_publication(write_source(source_dir, f"## {title}\n\n> {message}\n\nTekst.\n"))
     template = default_template()
@@ -103,6 +108,7 @@ def test_long_text_is_fitted_inside_its_box(source_dir, title, message):
     assert slide.text("message").size >= 28
 
 
+@pytest.mark.slow
 def test_too_long_message_is_shortened_to_whole_sentences_with_a_warning(source_dir):
     path = write_source(source_dir, f"## Les\n\n> {LONG_MESSAGE}\n\nTekst.\n")
     plan = publication_to_deck_plan(parse_publication(path), THEME, default_template(), FONTS)
@@ -117,6 +123,7 @@ def test_too_long_message_is_shortened_to_whole_sentences_with_a_warning(source_
     assert "the slide shows its first" in warning.message
 
 
+@pytest.mark.slow
 def test_one_endless_sentence_is_cut_at_a_clause_never_a_lone_ellipsis(source_dir):
     endless = ", ".join(["woorden zonder einde en zonder punt"] * 30)
     path = write_source(source_dir, f"## Les\n\n> {endless}\n\nTekst.\n")
@@ -130,6 +137,7 @@ def test_one_endless_sentence_is_cut_at_a_clause_never_a_lone_ellipsis(source_di
     assert "up to a comma" in warning.message
 
 
+@pytest.mark.slow
 def test_too_long_word_is_hyphenated_with_a_warning(source_dir):
     word = "x" * 70
     path = write_source(source_dir, f"## {word}\n\nTekst.\n")
@@ -166,6 +174,7 @@ def sample_deck():
     return pub, built, Presentation(BytesIO(built.pptx))
 
 
+@pytest.mark.slow
 def test_pptx_reopens_with_one_slide_per_plan_entry(sample_deck):
     pub, built, prs = sample_deck
     assert len(prs.slides) == len(built.plan.slides)
@@ -249,6 +258,7 @@ def make_user_template(path, with_slide=True):
     prs.save(path)
 
 
+@pytest.mark.slow
 def test_user_template_with_mapped_layouts(source_dir):
     make_user_template(source_dir / "huisstijl.pptx")
     front = """
@@ -270,6 +280,7 @@ def test_user_template_with_mapped_layouts(source_dir):
     assert "Kern." in texts
 
 
+@pytest.mark.slow
 def test_missing_layouts_are_named_together_with_suggestions(source_dir):
     make_user_template(source_dir / "huisstijl.pptx", with_slide=False)
     front = ("title: Proef\ndeck:\n  template: huisstijl.pptx\n  layouts:\n"
@@ -286,6 +297,7 @@ def test_missing_layouts_are_named_together_with_suggestions(source_dir):
     assert "Title and Content" in message and "template-info" in message
 
 
+@pytest.mark.slow
 def test_an_unmapped_template_gets_sensible_layouts(source_dir):
     make_user_template(source_dir / "huisstijl.pptx", with_slide=False)
     front = "title: Proef\norganisation: Wijkteam\ndate: 2026-12-12\ndeck:\n  template: huisstijl.pptx\n"
@@ -320,6 +332,7 @@ def test_stored_default_template_is_what_the_maker_makes():
         "run: .venv/bin/python tools/make_deck_template.py"
 
 
+@pytest.mark.slow
 def test_signatories_break_between_names_only():
     pub = parse_publication(SAMPLE)
     plan = sample_plan()
@@ -397,6 +410,7 @@ def test_the_office_default_fonts_are_measured_without_the_cautious_stand_in(fon
     assert measured.exact == (font != "Verdana")
 
 
+@pytest.mark.slow
 def test_titles_and_key_messages_keep_one_size_across_the_lesson_slides(source_dir):
     """One long title (or key message) no longer shrinks alone: every lesson slide sets
     the title at the size the longest needs, and the key messages likewise."""

@@ -5,15 +5,19 @@ checked on every template of the test set in ``test_templates``.)"""
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import ROOT, run_build
 from .decks import accessibility_problems
 
 
+@pytest.mark.slow
 def test_the_sample_deck_is_accessible(sample_build):
     assert accessibility_problems(sample_build.deck, "nl-NL", "Vereniging van Wijkteams Zuidoever",
                                   "Wat de wijk ons leerde") == []
 
 
+@pytest.mark.slow
 def test_letters_without_lessons_and_in_english_give_accessible_decks(tmp_path):
     letters = ROOT / "tests" / "letters"
     sources = [letters / "zonder-lessen.md", letters / "zonder-lessen-met-kopjes.md",

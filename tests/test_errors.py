@@ -121,6 +121,7 @@ def test_failed_build_leaves_previous_outputs_untouched(tmp_path):
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
 
 
+@pytest.mark.slow
 def test_a_motto_in_bold_between_quotation_marks_is_no_lesson_title(source_dir):
     """A newsletter's motto set in bold ('‘Samen zorgen, samen leren’') is a quotation,
     not a lesson title written another way: no warning that says to make it one."""
@@ -132,6 +133,7 @@ def test_a_motto_in_bold_between_quotation_marks_is_no_lesson_title(source_dir):
     assert "lesson title" not in result.stderr, result.stderr
 
 
+@pytest.mark.slow
 def test_lesson_titles_written_another_way_are_named_with_the_fix(source_dir):
     """No '## ' lessons, but lines that look like lesson titles: each is a warning at its
     line with the '## ' line to write; the letter still builds, without lessons."""

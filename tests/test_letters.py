@@ -40,6 +40,7 @@ def diagnostics_of(result) -> list[tuple[int, int | None, str, str]]:
 # --- every problem in one run ------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_pasted_letter_builds_the_first_time_with_a_warning_for_each_mistake(tmp_path):
     source = LETTERS / "pasted-jaarbrief.md"
     result = run_build(str(source), "--out", str(tmp_path), "--only", "deck")
@@ -67,6 +68,7 @@ def test_a_pasted_letter_builds_the_first_time_with_a_warning_for_each_mistake(t
     assert lines[11][67] == "#"  # the column points at the missing address itself
 
 
+@pytest.mark.slow
 def test_clean_letters_and_the_sample_give_no_warning(tmp_path):
     for source in [SAMPLE, *sorted(LETTERS.glob("clean-*.md"))]:
         result = run_build(str(source), "--check")
@@ -75,6 +77,7 @@ def test_clean_letters_and_the_sample_give_no_warning(tmp_path):
         assert result.stdout.strip().endswith("no problems")
 
 
+@pytest.mark.slow
 def test_every_error_of_a_source_in_one_run_in_source_order(source_dir):
     body = """
     ## 1. Een
@@ -104,6 +107,7 @@ def test_every_error_of_a_source_in_one_run_in_source_order(source_dir):
     assert messages[6].startswith("the link 'ftp://example.nl'")  # on its own line, not the paragraph's
 
 
+@pytest.mark.slow
 def test_at_most_25_problems_then_a_count(source_dir):
     body = "## Les\n\n" + "".join(f"Regel [{n}](x{n}.md).\n\n" for n in range(40))
     result = run_build(str(write_source(source_dir, body)), "--check")
@@ -112,6 +116,7 @@ def test_at_most_25_problems_then_a_count(source_dir):
     assert "… and 15 more (15 of them errors) not shown" in lines[-1]
 
 
+@pytest.mark.slow
 def test_check_writes_nothing_and_strict_turns_warnings_into_errors(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(LETTERS, project / "content")
@@ -231,6 +236,7 @@ def test_the_deck_keeps_links_clickable_and_lists_them_in_the_notes(clean_build)
            "beleid-2026/" in lesson_four.notes_slide.notes_text_frame.text
 
 
+@pytest.mark.slow
 def test_link_runs_in_the_deck_are_hyperlinks(source_dir):
     from tweeluik.deck import build_deck
     body = "## Les\n\n> Lees [ons plan](https://example.nl/plan).\n\nTekst.\n"
@@ -256,6 +262,7 @@ def plan_of(source_dir, body: str, front: str | None = None):
     return publication_to_deck_plan(pub, THEME, default_template(), FONTS)
 
 
+@pytest.mark.slow
 def test_the_closing_may_have_its_own_key_message(source_dir):
     closing = "Een lange alinea met veel woorden. " * 3
     plan = plan_of(source_dir, f"## Les\n\nTekst.\n\n---\n\n> Tot ziens in de buurt!\n\n{closing}\n")
@@ -269,6 +276,7 @@ LONG_CLOSING = ("Dank aan alle leden, vrijwilligers, partners en bewoners die di
                 "zien u graag op de ledenvergadering van 22 januari in buurthuis De Kaai.")
 
 
+@pytest.mark.slow
 def test_the_closing_slide_prefers_a_short_last_sentence(source_dir):
     plan = plan_of(source_dir, f"## Les\n\nTekst.\n\n---\n\n{LONG_CLOSING} Samen maken we "
                                "de wijk!\n\nMet hartelijke groet,\n")
@@ -276,6 +284,7 @@ def test_the_closing_slide_prefers_a_short_last_sentence(source_dir):
     assert plan.warnings == ()
 
 
+@pytest.mark.slow
 def test_a_long_closing_is_cut_at_a_sentence_and_says_so(source_dir):
     plan = plan_of(source_dir, f"## Les\n\nTekst.\n\n---\n\n{LONG_CLOSING} {LONG_CLOSING}\n")
     shown = closing_text(plan)
@@ -291,6 +300,7 @@ def test_a_long_closing_is_cut_at_a_sentence_and_says_so(source_dir):
     "Eén heel lange zin, " * 40 + "zonder einde",
     "Ondoorgrondelijkheidsverklaringsformulierenverwerkingsafdelingsmedewerkers " * 12,
 ])
+@pytest.mark.slow
 def test_no_slide_text_is_a_lone_ellipsis(source_dir, text):
     plan = plan_of(source_dir, f"## Les\n\n> {text}\n\nTekst.\n")
     for slide in plan.slides:
@@ -301,6 +311,7 @@ def test_no_slide_text_is_a_lone_ellipsis(source_dir, text):
     assert plan.warnings
 
 
+@pytest.mark.slow
 def test_what_word_and_web_pages_leave_in_pasted_text_is_named_or_cleaned(source_dir):
     """A list pasted with its bullets as characters, Word's hidden line break and the soft
     hyphens of a hyphenated web page: each reported once with its place; the soft hyphens
@@ -336,6 +347,7 @@ def test_what_word_and_web_pages_leave_in_pasted_text_is_named_or_cleaned(source
     assert text.startswith("Een buurtbewonersbijeenkomst, ge\u00adwoon")  # &shy; is kept
 
 
+@pytest.mark.slow
 def test_a_sentence_that_opens_a_list_is_never_a_slides_message(source_dir):
     plan = plan_of(source_dir, "## Les\n\nWe deden het zo:\n\n- koffie\n- thee\n\n"
                                "Zo leerden we de buren kennen. Dat bleef.\n")
@@ -371,6 +383,7 @@ def test_line_breaks_made_by_invisible_spaces_are_named_and_a_backslash_is_not(s
     ("Lees het verslag \\[hier\\](https://example.org) na.", "prints with its Markdown marks"),
     ("Dit was een jaar met \\*veel\\* lef.", "prints with its Markdown marks"),
 ])
+@pytest.mark.slow
 def test_marks_that_would_print_as_they_are_are_warned_about(source_dir, text, said):
     source = write_source(source_dir, f"## Les\n\n{text}\n")
     result = run_build(str(source), "--check")

@@ -321,6 +321,7 @@ date: 2026-01-15
     assert "".join(pieces) == SLIDE_WORD and set(cuts) <= set(SLIDE_POINTS), title
 
 
+@pytest.mark.slow
 def test_bad_lines_in_the_exceptions_list_are_reported_with_their_line(tmp_path):
     project = project_with(tmp_path, SAMPLE.read_text(encoding="utf-8"),
                            exceptions="# names\nZuid-oever\n--fout\n12-3\n")

@@ -213,6 +213,7 @@ def test_progress_messages_say_laying_out_page_n_and_writing_the_pdf():
     assert any(internals.WRITING_PDF in str(record.msg) for record in records)
 
 
+@pytest.mark.slow
 def test_a_moved_internal_stops_the_build_with_one_line_naming_it(tmp_path):
     """A WeasyPrint without the name tweeluik replaces (as a new release might be): the
     build stops with one line naming it, exit code 3, no traceback, no booklet."""
