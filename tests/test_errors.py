@@ -155,3 +155,18 @@ def test_lesson_titles_written_another_way_are_named_with_the_fix(source_dir):
         f"{shown}:20: warning: this line looks like a lesson title set in italics; a lesson "
         "starts with '## ': write '## Vier: vertrouwen'"]
     assert run_build(str(path), "--check", "--strict").returncode == 2
+
+
+@pytest.mark.slow
+def test_at_most_25_problems_are_printed_and_a_last_line_counts_the_rest(tmp_path):
+    """The README: every problem in the order of the file, at most 25, and a last line
+    counting the rest. Thirty lessons each numbered one too high make thirty errors."""
+    body = "".join(f"## {number + 1}. Les {number}\n\nTekst.\n\n" for number in range(1, 31))
+    source = tmp_path / "veel.md"
+    source.write_text("---\ntitle: Veel\n---\n" + body, encoding="utf-8")
+    result = run_build("--check", str(source))
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if "veel.md:" in line]
+    assert len(lines) == 26, result.stderr
+    assert all("heading says" in line for line in lines[:25])
+    assert "… and 5 more (5 of them errors) not shown" in lines[25]

@@ -210,7 +210,7 @@ def test_a_word_file_longer_than_a_publication_is_read_up_to_the_limit(project):
     passes the check (in bounded time: 400,000 paragraphs took 29 s to read before)."""
     from copy import deepcopy
 
-    from tweeluik.parse import MAX_PARAGRAPHS
+    from tweeluik.text_limits import MAX_PARAGRAPHS
     document = Document()
     document.add_paragraph("Nieuws van de club", style="Title")
     paragraph = document.add_paragraph("Beste leden, een zin van de brief.")

@@ -9,7 +9,7 @@ import importlib.util
 
 import pytest
 
-from tweeluik.parse import MAX_LESSONS, MAX_LINKS, MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
+from tweeluik.text_limits import MAX_LESSONS, MAX_LINKS, MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from tweeluik.source import MAX_SOURCE_BYTES
 
 from .conftest import ROOT, run_build, write_source

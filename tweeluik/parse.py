@@ -18,30 +18,22 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from functools import lru_cache
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from mdit_py_plugins.container import container_plugin
 
 from . import accessibility
 from . import images as image_files
 from .errors import Diagnostics, SourceError, printable
-from .letters import first_sentence_of, is_greeting, is_quoted, is_sign_off
+from .inline_reader import InlineWalker, merge_text, snippet, strip_inlines
+from .letters import first_sentence_of, is_greeting, is_sign_off
 from .model import (
     Block,
     Closing,
-    Code,
-    Emph,
     Image,
-    Inline,
     Inlines,
     Introduction,
     Lesson,
-    LineBreak,
-    Link,
     ListBlock,
     ListItem,
     Meta,
@@ -49,8 +41,6 @@ from .model import (
     Picture,
     Publication,
     Quote,
-    Section,
-    Strong,
     Subheading,
     Text,
     blocks_text,
@@ -58,20 +48,24 @@ from .model import (
 )
 from .paths import real
 from .source import SourceText, read_source
+from .text_limits import (
+    MAX_ADDRESS_CHARS,
+    MAX_DEPTH,
+    MAX_HEADING_CHARS,
+    MAX_LESSONS,
+    MAX_PARAGRAPH_CHARS,
+    MAX_PARAGRAPHS,
+    MAX_WORD_CHARS,
+)
+from .typography import markdown_parser, smarten, smarten_meta
+from .without_lessons import (
+    NO_LESSONS_NOTE,
+    NO_LESSONS_PARTS_NOTE,
+    lesson_lookalikes,
+    letter_sections,
+)
 
-MAX_LESSONS = 300
-MAX_PARAGRAPH_CHARS = 20_000
-MAX_HEADING_CHARS = 300
-MAX_WORD_CHARS = 120     # longer "words" are pasting accidents (addresses may be longer)
-MAX_ADDRESS_CHARS = 600
-MAX_PARAGRAPHS = 5_000  # list items and quotes counted: some 300 booklet pages
-MAX_LINKS = 300  # each may get a note (and a QR code) at the foot of its booklet page
-MAX_DEPTH = 12  # quotes in lists in quotes …, and emphasis in links in emphasis …
-NOTES_NAMES = ("notes", "notities", "notitie", "sprekersnotities")
-LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-SCHEMES_IN_WORDS = "https://, http://, mailto: or tel:"
 _LESSON_NUMBER = re.compile(r"^\s*(?:(?:les|lesson)\s+)?(\d{1,3})\s*[.):–-]?\s+", re.IGNORECASE)
-_ELISION = re.compile(r"(?<![\w’'])'(?=(?:s|t|k|n|m|\d\d)\b)", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -129,128 +123,6 @@ def check_pictures(source: SourceText, content_root: Path, diagnostics: Diagnost
                              image_files.ink_of(path, kind) if key == "logo" else ())
     return dataclasses.replace(meta, logo=found.get("logo"), cover_image=found.get("cover-image"),
                                picture_sources=())
-
-
-def smarten_meta(meta: Meta) -> Meta:
-    """The front matter's text with the body's typography."""
-    return dataclasses.replace(
-        meta,
-        title=smarten(meta.title),
-        subtitle=smarten_optional(meta.subtitle),
-        organisation=smarten_optional(meta.organisation),
-        description=smarten_optional(meta.description),
-        date_text=smarten_optional(meta.date_text),
-        signatories=tuple(smarten(name) for name in meta.signatories),
-    )
-
-
-def _dutch_elisions(state: StateCore) -> None:
-    """Make ’s, ’t, ’k, ’n and ’90 apostrophes before smartquotes pairs them as quotes."""
-    for token in state.tokens:
-        if token.type == "inline" and token.children:
-            for child in token.children:
-                if child.type == "text" and "'" in child.content:
-                    child.content = _ELISION.sub("’", child.content)
-
-
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """The one Markdown parser: CommonMark, typographic quotes and dashes, notes blocks."""
-    md = MarkdownIt("commonmark", {"typographer": True, "quotes": "“”‘’", "html": True,
-                                   "maxNesting": MAX_DEPTH * 2})
-    md.enable(["replacements", "smartquotes"])
-    md.core.ruler.before("smartquotes", "dutch_elisions", _dutch_elisions)
-    md.use(container_plugin, name="notes",
-           validate=lambda params, *args: params.strip().lower() in NOTES_NAMES)
-    return md
-
-
-def smarten_optional(text: str | None) -> str | None:
-    """``smarten`` for a setting that may be absent."""
-    return None if text is None else smarten(text)
-
-
-def smarten(text: str) -> str:
-    """Apply the body's typography (quotes, dashes) to a line of front-matter text."""
-    tokens = markdown_parser().parseInline(text)
-    pieces = []
-    for child in tokens[0].children or []:
-        if child.type in ("text", "code_inline"):
-            pieces.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            pieces.append(" ")
-    return "".join(pieces) or text
-
-
-
-def letter_sections(blocks: tuple[Block, ...]) -> tuple[Section, ...]:
-    """The parts of a letter without lessons: one per '###' heading when there are two
-    or more (the text above the first heading a part of its own), else the whole text."""
-    parts: list[tuple[Inlines | None, int | None, list[Block]]] = [(None, None, [])]
-    for block in blocks:
-        if isinstance(block, Subheading):
-            parts.append((block.inlines, block.line, []))
-        else:
-            parts[-1][2].append(block)
-    if sum(1 for title, _, _ in parts if title is not None) < 2:
-        return (Section(None, blocks, None, first_sentence_of(blocks)),)
-    sections = (Section(title, tuple(found), line, first_sentence_of(tuple(found)))
-                for title, line, found in parts)
-    # The text above the first heading has a slide of its own only when it has a sentence
-    # to show (a line such as 'Here are a few updates' would leave it empty).
-    return tuple(section for section in sections
-                 if section.title is not None or section.stand_in is not None)
-
-
-#: What a publication without lessons becomes, said once as a note.
-NO_LESSONS_NOTE = ("no lessons (no '## ' lines): the booklet holds the letter as one text "
-                   "and the deck a title slide, one slide with the letter's first sentence "
-                   "and the closing. To make lessons, start each with a line '## Title' "
-                   "(for example '## 1. {example}')")
-
-#: The same, for a letter whose '### ' headings head its parts.
-NO_LESSONS_PARTS_NOTE = ("no lessons (no '## ' lines): the booklet holds the letter as one "
-                         "text with its {parts} parts under their '### ' headings, and the "
-                         "deck a title slide, a slide for each part of the text and the "
-                         "closing. To make lessons, write '## ' instead of '### '")
-#: A title with a lesson's number: "1. Begin klein", "Les 2: …", "Lesson 3".
-NUMBERED_TITLE = re.compile(r"^(\d{1,2}[.):]\s|(les|lesson)\s+\d)", re.IGNORECASE)
-#: A lesson title written some other way is short: at most this many words.
-LOOKALIKE_WORDS = 12
-
-
-def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
-    """In a source without lessons, the lines that look like lesson titles written
-    another way (a bold or italic line, a '###' heading, a numbered line), with the fix."""
-    found = []
-    # Two '###' headings or more head the parts of a letter without lessons (a slide
-    # each): they are meant, not lesson titles written another way.
-    sections = sum(1 for block in blocks if isinstance(block, Subheading)) >= 2
-    for position, block in enumerate(blocks):
-        if isinstance(block, Paragraph):
-            marks = [node for node in block.inlines
-                     if not (isinstance(node, Text) and not node.text.strip())]
-            if len(marks) == 1 and isinstance(marks[0], Strong | Emph):
-                text = plain_text(marks[0].children).strip()
-                if 0 < len(text.split()) <= LOOKALIKE_WORDS and not is_quoted(text):  # a motto
-                    style = "bold" if isinstance(marks[0], Strong) else "italics"
-                    found.append((block.line, f"this line looks like a lesson title set in "
-                                  f"{style}; a lesson starts with '## ': write '## {text}'"))
-        elif isinstance(block, Subheading) and not sections:
-            # One '###' heading is a lesson title written another way when it opens the
-            # text or is numbered; further down it heads a part ('Over de schrijver').
-            text = plain_text(block.inlines).strip()
-            if position == 0 or NUMBERED_TITLE.match(text):
-                found.append((block.line, f"a lesson starts with '## ', not '###': write "
-                              f"'## {text}'"))
-        elif isinstance(block, ListBlock) and block.ordered and len(block.items) == 1:
-            item = block.items[0]
-            text = " ".join(blocks_text(item.blocks)).strip()
-            if 0 < len(text.split()) <= LOOKALIKE_WORDS and not text.endswith("."):
-                found.append((block.line, f"'{block.start}. {text}' alone on a line is a "
-                              f"numbered list in Markdown; for a lesson write "
-                              f"'## {block.start}. {text}'"))
-    return found
 
 
 @dataclasses.dataclass
@@ -468,7 +340,7 @@ class _TokenConverter:
                 inlines = ((Text(rest),) if rest else ()) + inlines[1:]
         if not plain_text(inlines).strip():
             self.error(line, f"lesson {number} has no title; write it after '## '")
-        return _strip_inlines(inlines)
+        return strip_inlines(inlines)
 
     # -- blocks ------------------------------------------------------------------------
 
@@ -504,7 +376,7 @@ class _TokenConverter:
             elif kind == "html_block":
                 rest = _HTML_COMMENT.sub("", token.content).strip()
                 if rest:  # a comment alone is allowed; anything beside it is not
-                    self.error(line, f"raw HTML ({_snippet(rest)}) is not allowed; write "
+                    self.error(line, f"raw HTML ({snippet(rest)}) is not allowed; write "
                                "Markdown instead (*italic*, **bold**)")
             elif kind == "hr":
                 self.error(line, "a '---' line inside a list or quote; the line that ends the "
@@ -618,8 +490,8 @@ class _TokenConverter:
 
     def inlines(self, inline: Token, line: int) -> Inlines:
         children = inline.children or []
-        walker = _InlineWalker(self, children, line)
-        inlines = _merge_text(_strip_inlines(tuple(walker.walk(None, 0))))
+        walker = InlineWalker(self, children, line)
+        inlines = merge_text(strip_inlines(tuple(walker.walk(None, 0))))
         if walker.space_breaks:
             first = walker.space_breaks[0]
             count = len(walker.space_breaks)
@@ -630,133 +502,3 @@ class _TokenConverter:
                          "or end the line with a backslash for a break you want",
                          len(self.source_line(first).rstrip()) + 1)
         return inlines
-
-
-class _InlineWalker:
-    """Converts one paragraph's inline tokens, knowing the source line of each token
-    (markdown-it gives lines only per block; every soft or hard break is one more line)."""
-
-    def __init__(self, converter: _TokenConverter, children: list[Token], line: int):
-        self.converter, self.children = converter, children
-        self.index, self.line = 0, line
-        self.column_from = 0  # where to look for the next link on the current line
-        self.space_breaks: list[int] = []  # lines whose break is made by trailing spaces
-
-    def walk(self, closer: str | None, depth: int) -> list[Inline]:
-        out: list[Inline] = []
-        children = self.children
-        while self.index < len(children):
-            child = children[self.index]
-            kind = child.type
-            if closer is not None and kind == closer:
-                self.index += 1
-                return out
-            self.index += 1
-            if kind == "text":
-                if child.content:
-                    out.append(Text(child.content))
-            elif kind in ("softbreak", "hardbreak"):
-                if kind == "hardbreak" and not self.converter.source_line(self.line) \
-                        .rstrip().endswith("\\"):
-                    self.space_breaks.append(self.line)
-                self.line += 1
-                self.column_from = 0
-                out.append(Text(" ") if kind == "softbreak" else LineBreak())
-            elif kind == "code_inline":
-                out.append(Code(child.content))
-            elif kind in ("em_open", "strong_open"):
-                inner = self.nested(kind.replace("open", "close"), depth)
-                out.append(Emph(tuple(inner)) if kind == "em_open" else Strong(tuple(inner)))
-            elif kind == "link_open":
-                out.extend(self.link(child, depth))
-            elif kind == "html_inline":
-                if not child.content.startswith(("<!--", "</")):  # a closing tag: said once
-                    self.converter.error(self.line, f"raw HTML ({_snippet(child.content)}) is "
-                                         "not allowed; write Markdown instead (*italic*, "
-                                         "**bold**), or put a backslash before the '<'")
-            elif kind == "image":
-                self.converter.error(self.line, "put each image on a line of its own, with an "
-                                     "empty line above and below it")
-        return out
-
-    def nested(self, closer: str, depth: int) -> list[Inline]:
-        if depth >= MAX_DEPTH:
-            self.converter.error(self.line, f"emphasis is nested more than {MAX_DEPTH} deep "
-                                 "here; use one level of *italic* or **bold**")
-        return self.walk(closer, depth + 1)
-
-    def link(self, token: Token, depth: int) -> list[Inline]:
-        href = str(token.attrs.get("href", ""))
-        start_line = self.line
-        inner = self.nested("link_close", depth)
-        text = plain_text(tuple(inner)).strip()
-        line, column = self.locate(href, start_line)
-        shown = printable(href if len(href) <= 60 else href[:57] + "…")
-        if href == "" or href.startswith("#"):
-            self.converter.warning(line, f"the link '{printable(text)}' has no address "
-                                   f"('{shown}', probably lost when the text was pasted); it "
-                                   "is set as plain text. Write the address between the "
-                                   "brackets, or remove the brackets", column)
-            return inner
-        if not href.lower().startswith(LINK_SCHEMES):
-            hint = (f"; write https://{shown}" if href.lower().startswith("www.") else "")
-            self.converter.error(line, f"the link '{shown}' is not a full web, e-mail or phone "
-                                 f"address{hint}; links must start with {SCHEMES_IN_WORDS}",
-                                 column)
-            return inner
-        if accessibility.is_vague_link_text(text):
-            source = self.converter.source_line(line)
-            opening = source.rfind("[", 0, (column or 1) - 1)
-            self.converter.warning(line, accessibility.vague_link_message(printable(text)),
-                                   opening + 1 if opening != -1 else column)
-        self.converter.link_count += 1
-        if self.converter.link_count == MAX_LINKS + 1:
-            self.converter.error(line, f"this is link {MAX_LINKS + 1}; a publication holds at "
-                                 f"most {MAX_LINKS} links (the booklet may print each one's "
-                                 "address at the foot of its page). Keep the links that "
-                                 "matter, or write the rest as plain text", column)
-        return [Link(href, tuple(inner))]
-
-    def locate(self, href: str, start_line: int) -> tuple[int, int | None]:
-        """The line and column where ``](href`` stands, searching from the link's first
-        line to the current one."""
-        marker = f"]({href}"
-        for line in range(start_line, self.line + 1):
-            text = self.converter.source_line(line)
-            found = text.find(marker, self.column_from if line == start_line else 0)
-            if found != -1:
-                self.column_from = found + len(marker)
-                return line, found + 3  # 1-based column of the address itself
-        return self.line, None
-
-
-def _merge_text(inlines: Inlines) -> Inlines:
-    """Join neighbouring Text nodes, recursively."""
-    out: list[Inline] = []
-    for node in inlines:
-        if isinstance(node, Emph | Strong | Link):
-            node = dataclasses.replace(node, children=_merge_text(node.children))
-        if out and isinstance(node, Text) and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return tuple(out)
-
-
-def _strip_inlines(inlines: Inlines) -> Inlines:
-    """Remove white space at the start and end of a run of inlines."""
-    items = list(inlines)
-    if items and isinstance(items[0], Text):
-        items[0] = Text(items[0].text.lstrip())
-        if not items[0].text:
-            items.pop(0)
-    if items and isinstance(items[-1], Text):
-        items[-1] = Text(items[-1].text.rstrip())
-        if not items[-1].text:
-            items.pop()
-    return tuple(items)
-
-
-def _snippet(html: str) -> str:
-    first = printable(html.strip().split("\n")[0])
-    return first if len(first) <= 40 else first[:37] + "…"

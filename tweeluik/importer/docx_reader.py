@@ -19,7 +19,7 @@ from docx.exceptions import PythonDocxError
 from docx.oxml.ns import qn
 from docx.text.hyperlink import Hyperlink
 
-from ..parse import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
+from ..text_limits import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
 from .pieces import Picture, Piece, Span
 
 PICTURE_TYPES = {"image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg"}

@@ -1,0 +1,74 @@
+"""The one Markdown parser and the body's typography: quotes, dashes and elisions.
+
+Step 2 (the reader, with ``parse``). markdown-it-py reads CommonMark with typographic
+quotes (“zo”), dashes (-- → –) and Dutch elisions (’s avonds), and ``::: notes`` blocks
+for speaker notes; ``smarten`` gives a line of front matter the same typography.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from mdit_py_plugins.container import container_plugin
+
+from .model import Meta
+from .text_limits import MAX_DEPTH
+
+#: The names a ``::: notes`` block of speaker notes may have.
+NOTES_NAMES = ("notes", "notities", "notitie", "sprekersnotities")
+_ELISION = re.compile(r"(?<![\w’'])'(?=(?:s|t|k|n|m|\d\d)\b)", re.IGNORECASE)
+
+
+def smarten_meta(meta: Meta) -> Meta:
+    """The front matter's text with the body's typography."""
+    return dataclasses.replace(
+        meta,
+        title=smarten(meta.title),
+        subtitle=smarten_optional(meta.subtitle),
+        organisation=smarten_optional(meta.organisation),
+        description=smarten_optional(meta.description),
+        date_text=smarten_optional(meta.date_text),
+        signatories=tuple(smarten(name) for name in meta.signatories),
+    )
+
+
+def _dutch_elisions(state: StateCore) -> None:
+    """Make ’s, ’t, ’k, ’n and ’90 apostrophes before smartquotes pairs them as quotes."""
+    for token in state.tokens:
+        if token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type == "text" and "'" in child.content:
+                    child.content = _ELISION.sub("’", child.content)
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """The one Markdown parser: CommonMark, typographic quotes and dashes, notes blocks."""
+    md = MarkdownIt("commonmark", {"typographer": True, "quotes": "“”‘’", "html": True,
+                                   "maxNesting": MAX_DEPTH * 2})
+    md.enable(["replacements", "smartquotes"])
+    md.core.ruler.before("smartquotes", "dutch_elisions", _dutch_elisions)
+    md.use(container_plugin, name="notes",
+           validate=lambda params, *args: params.strip().lower() in NOTES_NAMES)
+    return md
+
+
+def smarten_optional(text: str | None) -> str | None:
+    """``smarten`` for a setting that may be absent."""
+    return None if text is None else smarten(text)
+
+
+def smarten(text: str) -> str:
+    """Apply the body's typography (quotes, dashes) to a line of front-matter text."""
+    tokens = markdown_parser().parseInline(text)
+    pieces = []
+    for child in tokens[0].children or []:
+        if child.type in ("text", "code_inline"):
+            pieces.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            pieces.append(" ")
+    return "".join(pieces) or text
