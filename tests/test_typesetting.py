@@ -235,6 +235,31 @@ def test_real_letters_have_no_runts_and_no_heading_at_a_page_foot(source):
             assert len(following[2]) >= 2 or following[2] == lines, following
 
 
+@pytest.mark.slow
+def test_a_small_heading_never_stands_alone_at_the_foot_of_a_page(source_dir):
+    """The README: a small heading never stands alone at the foot of a page. Lessons
+    whose running text above a '###' heading grows a little each time put that heading
+    at every height of the page, the foot included."""
+    lessons = []
+    sentences = " ".join(f"Dit is zin {count} van de tekst boven het kopje." for count in range(27))
+    for number, words in enumerate(range(0, 40, 2), start=1):  # about a fifth of a line each
+        filler = sentences + " en nog" * words + "."
+        lessons.append(f"## Les {number}\n\n{filler}\n\n### Kopje {number}\n\n"
+                       + "Wat onder het kopje staat, loopt over een paar regels door. " * 5
+                       + "\n")
+    document = layout_booklet(parse_publication(write_source(source_dir, "\n".join(lessons))),
+                              THEME, LAYOUTS, source_dir, CREATED).document
+    found = paragraphs_and_headings(document)
+    headings = 0
+    for (page, tag, lines), following in zip(found, [*found[1:], None], strict=True):
+        if tag == "h3":
+            headings += 1
+            assert following is not None and following[0] == page, \
+                f"'{lines[0]}' ends page {page + 1}"
+            assert len(following[2]) >= 2, following
+    assert headings == len(lessons)
+
+
 # --- hyphenation -------------------------------------------------------------------------
 
 
