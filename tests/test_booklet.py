@@ -46,6 +46,16 @@ def test_screen_pdf_is_a5_with_a_multiple_of_four_pages(sample_build):
         assert close(float(page.mediabox.width), A5[0]) and close(float(page.mediabox.height), A5[1])
 
 
+def test_the_cover_shows_organisation_title_subtitle_date_and_lesson_count(sample_build):
+    """The README's settings: organisation, title, subtitle and the date written out are
+    on the cover, with the number of lessons."""
+    pub = parse_publication(SAMPLE)
+    cover = page_texts(sample_build.booklet)[0]
+    for shown in (pub.meta.organisation, pub.meta.title, pub.meta.subtitle, "12 december 2026",
+                  f"{len(pub.lessons)} lessen"):
+        assert shown in cover, (shown, cover)
+
+
 def test_every_lesson_title_in_order(sample_build):
     pub = parse_publication(SAMPLE)
     text = " ".join(page_texts(sample_build.booklet))
