@@ -13,9 +13,6 @@ over what lies beneath. ``None`` means it cannot be known, and then nothing is c
 
 from __future__ import annotations
 
-import colorsys
-import math
-import re
 import warnings
 from collections.abc import Iterator
 from io import BytesIO
@@ -23,167 +20,15 @@ from typing import Any
 
 from lxml import etree
 
-NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
-Rect = tuple[float, float, float, float]  # left, top, width, height in EMU
+from .drawing_colours import blend, colour_of, fill_at, hex_of, style_fill
+from .shape_outlines import covers
+from .template_xml import NS, Rect
+
 #: A colour (None: unknown), and what it is: PLAIN, or a picture's average, CALM (a band
 #: of one colour in a photograph) or BUSY (a photograph's detail): falsy only for PLAIN.
 Seen = tuple[str | None, str]
 PLAIN, CALM, BUSY = "", "calm", "busy"
 MAX_GROUP_DEPTH = 20
-
-
-# --- colours --------------------------------------------------------------------------
-
-
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
-def _hex(red: float, green: float, blue: float) -> str:
-    parts = (max(0, min(255, round(value))) for value in (red, green, blue))
-    return "#{:02X}{:02X}{:02X}".format(*parts)
-
-
-def _percent(element, name: str) -> float | None:
-    found = element.find(f"a:{name}", NS)
-    if found is None:
-        return None
-    try:
-        return int(found.get("val", "100000")) / 100000
-    except ValueError:
-        return None
-
-
-def with_modifiers(colour: str, element) -> str:
-    """``colour`` changed as the colour element's children say: ``lumMod``/``lumOff`` (in
-    HSL, as PowerPoint's theme tints are made), ``tint`` (towards white), ``shade``
-    (towards black). ``alpha`` is an opacity, read by ``opacity``."""
-    red, green, blue = (value / 255 for value in _rgb(colour))
-    tint, shade = _percent(element, "tint"), _percent(element, "shade")
-    if tint is not None:
-        red, green, blue = (value * tint + (1 - tint) for value in (red, green, blue))
-    if shade is not None:
-        red, green, blue = (value * shade for value in (red, green, blue))
-    modulate, offset = _percent(element, "lumMod"), _percent(element, "lumOff")
-    if modulate is not None or offset is not None:
-        hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
-        light = max(0.0, min(1.0, light * (modulate if modulate is not None else 1.0)
-                             + (offset or 0.0)))
-        red, green, blue = colorsys.hls_to_rgb(hue, light, saturation)
-    return _hex(red * 255, green * 255, blue * 255)
-
-
-def colour_of(holder, colours: dict[str, str]) -> str | None:
-    """The colour an element holding a colour as its first child says (a solid fill, a
-    gradient stop, a pattern's part), modifiers applied; ``None`` for one we cannot read."""
-    if holder is None or not len(holder):
-        return None
-    element = holder[0]
-    kind, value = etree.QName(element).localname, element.get("val") or ""
-    base = None
-    if kind == "srgbClr" and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
-        base = f"#{value.upper()}"
-    elif kind == "schemeClr":
-        base = colours.get(value)
-    elif kind == "sysClr":
-        last = element.get("lastClr") or ""
-        base = f"#{last.upper()}" if re.fullmatch(r"[0-9A-Fa-f]{6}", last) else None
-    elif kind == "prstClr":
-        base = {"black": "#000000", "white": "#FFFFFF"}.get(value)
-    return with_modifiers(base, element) if base is not None else None
-
-
-def opacity(holder) -> float:
-    """How opaque a colour holder's colour is, from 0 to 1 (its ``alpha``)."""
-    if holder is None or not len(holder):
-        return 1.0
-    alpha = _percent(holder[0], "alpha")
-    return max(0.0, min(1.0, alpha)) if alpha is not None else 1.0
-
-
-def blend(top: str, below: str, share: float) -> str:
-    return _hex(*(a * share + b * (1 - share) for a, b in zip(_rgb(top), _rgb(below),
-                                                                strict=True)))
-
-
-def average(found: list[str | None]) -> str | None:
-    """The average of colours, or ``None`` when one of them is unknown."""
-    known = [_rgb(colour) for colour in found if colour is not None]
-    if not known or len(known) < len(found):
-        return None
-    return _hex(*(sum(part) / len(known) for part in zip(*known, strict=True)))
-
-
-def gradient_at(gradient, colours: dict[str, str], x: float, y: float) -> str | None:
-    """The colour of a gradient fill at (``x``, ``y``), fractions of the filled shape:
-    along its line for a linear gradient, the average of its stops otherwise."""
-    stops = []
-    for stop in gradient.findall("a:gsLst/a:gs", NS):
-        colour = colour_of(stop, colours)
-        if colour is None:
-            return None
-        try:
-            stops.append((int(stop.get("pos", "0")) / 100000, colour))
-        except ValueError:
-            return None
-    if not stops:
-        return None
-    stops.sort()
-    line = gradient.find("a:lin", NS)
-    if line is None:
-        return average([colour for _, colour in stops])
-    try:
-        angle = int(line.get("ang", "0")) / 60000 % 360
-    except ValueError:
-        return average([colour for _, colour in stops])
-    dx, dy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-    # The position along the gradient's line, 0 at its start corner, 1 at its end.
-    corners = [cx * dx + cy * dy for cx in (0.0, 1.0) for cy in (0.0, 1.0)]
-    low, high = min(corners), max(corners)
-    at = ((x * dx + y * dy) - low) / (high - low) if high > low else 0.0
-    if at <= stops[0][0]:
-        return stops[0][1]
-    for (start, first), (end, second) in zip(stops, stops[1:], strict=False):
-        if start <= at <= end:
-            share = (at - start) / (end - start) if end > start else 0.0
-            return blend(second, first, share)
-    return stops[-1][1]
-
-
-def fill_at(properties, colours: dict[str, str], x: float = 0.5, y: float = 0.5
-            ) -> tuple[str | None, float] | None:
-    """The colour and opacity a shape's (or background's) fill shows at (``x``, ``y``),
-    fractions of the shape: a gradient at that place, a pattern as the average of its
-    two colours; ``None`` when it has no fill (``noFill``, or a fill of another kind)."""
-    if properties is None:
-        return None
-    solid = properties.find("a:solidFill", NS)
-    if solid is not None:
-        return colour_of(solid, colours), opacity(solid)
-    gradient = properties.find("a:gradFill", NS)
-    if gradient is not None:
-        return gradient_at(gradient, colours, x, y), 1.0
-    pattern = properties.find("a:pattFill", NS)
-    if pattern is not None:
-        return average([colour_of(pattern.find(f"a:{part}", NS), colours)
-                        for part in ("fgClr", "bgClr")]), 1.0
-    return None
-
-
-def style_fill(shape, colours: dict[str, str]) -> tuple[str | None, float] | None:
-    """The fill a shape takes from its style (``p:style/a:fillRef``, as PowerPoint draws
-    a new rectangle in the theme's accent colour) when its own properties name none;
-    ``None`` when they do (a fill of another kind, or ``noFill``) or the style has none."""
-    properties = shape.find("p:spPr", NS)
-    if properties is not None and any(
-            etree.QName(child).localname.endswith("Fill") for child in properties):
-        return None
-    reference = shape.find("p:style/a:fillRef", NS)
-    if reference is None or reference.get("idx") in (None, "0"):
-        return None
-    return colour_of(reference, colours), 1.0
 
 
 # --- pictures -------------------------------------------------------------------------
@@ -247,7 +92,7 @@ class PictureColours:
         if cover < 0.01:
             return "#FFFFFF", 0.0
         red, green, blue = ImageStat.Stat(region.convert("RGB"), mask=alpha).mean
-        return _hex(red, green, blue), cover
+        return hex_of(red, green, blue), cover
 
 
     def busy(self, part, picture: Rect, box: Rect) -> bool:
@@ -368,160 +213,6 @@ def drawn_shapes(tree, depth: int = 0) -> Iterator[tuple[Any, Rect]]:
             own = _rect_of(element)
             if own is not None and own[2] > 0 and own[3] > 0:
                 yield element, own
-
-
-# --- whether a shape covers a point -----------------------------------------------------------
-
-#: Points a curve of a custom shape's outline is cut into when it is traced.
-CURVE_STEPS = 8
-MAX_OUTLINE_POINTS = 20_000
-
-
-def covers(element, rect: Rect, x: float, y: float) -> bool:
-    """True when the shape ``element`` placed at ``rect`` covers the point (``x``, ``y``):
-    by its outline for an ellipse or a custom shape (the coloured blobs of a corporate
-    design lie inside a box much larger than themselves), by its box otherwise."""
-    left, top, width, height = rect
-    if not (left <= x <= left + width and top <= y <= top + height):
-        return False
-    properties = element.find("p:spPr", NS)
-    if properties is None:
-        return True
-    preset = properties.find("a:prstGeom", NS)
-    if preset is not None:
-        if preset.get("prst") == "ellipse":
-            dx, dy = (x - left) / width - 0.5, (y - top) / height - 0.5
-            return dx * dx + dy * dy <= 0.25
-        return True
-    custom = properties.find("a:custGeom", NS)
-    if custom is None:
-        return True
-    inside = None
-    for path in custom.findall("a:pathLst/a:path", NS):
-        if path.get("fill") == "none":
-            continue
-        outline = _outline(path)
-        if outline is None:
-            return True  # a shape we cannot trace counts by its box, as before
-        try:
-            scale_x = width / float(path.get("w") or 0) if path.get("w") else 1.0
-            scale_y = height / float(path.get("h") or 0) if path.get("h") else 1.0
-        except (ValueError, ZeroDivisionError):
-            return True
-        point = ((x - left) / scale_x, (y - top) / scale_y)
-        if any(_inside(polygon, point) for polygon in outline):
-            return True
-        inside = False
-    return inside if inside is not None else True
-
-
-def _number(element, name: str) -> float | None:
-    try:
-        return float(element.get(name))
-    except (TypeError, ValueError):
-        return None  # a guide's name (a formula): not traced
-
-
-def _points(command) -> list[tuple[float, float]] | None:
-    found = []
-    for point in command.findall("a:pt", NS):
-        x, y = _number(point, "x"), _number(point, "y")
-        if x is None or y is None:
-            return None
-        found.append((x, y))
-    return found
-
-
-def _curve(name: str, start: tuple[float, float],
-           points: list[tuple[float, float]]) -> list[tuple[float, float]] | None:
-    """A Bézier curve from ``start`` through ``points`` cut into straight pieces."""
-    if not (name == "cubicBezTo" and len(points) == 3 or name == "quadBezTo"
-            and len(points) == 2):
-        return None
-    traced = []
-    for step in range(1, CURVE_STEPS + 1):
-        t = step / CURVE_STEPS
-        u = 1 - t
-        if name == "cubicBezTo":
-            (ax, ay), (bx, by), (cx, cy) = points
-            traced.append((u ** 3 * start[0] + 3 * u * u * t * ax + 3 * u * t * t * bx
-                           + t ** 3 * cx, u ** 3 * start[1] + 3 * u * u * t * ay
-                           + 3 * u * t * t * by + t ** 3 * cy))
-        else:
-            (ax, ay), (bx, by) = points
-            traced.append((u * u * start[0] + 2 * u * t * ax + t * t * bx,
-                           u * u * start[1] + 2 * u * t * ay + t * t * by))
-    return traced
-
-
-def _arc(command, start: tuple[float, float]) -> list[tuple[float, float]] | None:
-    """An arc from ``start`` (its radii and angles in 60,000ths of a degree) cut into
-    straight pieces."""
-    values = [_number(command, key) for key in ("wR", "hR", "stAng", "swAng")]
-    if any(value is None for value in values):
-        return None
-    w_radius, h_radius, start_angle, swing = (float(v or 0) for v in values)
-    begin = math.radians(start_angle / 60000)
-    end = begin + math.radians(swing / 60000)
-    centre = (start[0] - w_radius * math.cos(begin), start[1] - h_radius * math.sin(begin))
-    return [(centre[0] + w_radius * math.cos(angle), centre[1] + h_radius * math.sin(angle))
-            for angle in (begin + (end - begin) * step / CURVE_STEPS
-                          for step in range(1, CURVE_STEPS + 1))]
-
-
-def _traced(command, name: str, start: tuple[float, float]
-            ) -> list[tuple[float, float]] | None:
-    """The points a line, curve or arc command adds after ``start``; ``None`` for a
-    command that cannot be traced."""
-    if name == "arcTo":
-        return _arc(command, start)
-    if name not in ("lnTo", "cubicBezTo", "quadBezTo"):
-        return None
-    points = _points(command)
-    if not points:
-        return None
-    return points[:1] if name == "lnTo" else _curve(name, start, points)
-
-
-def _outline(path) -> list[list[tuple[float, float]]] | None:
-    """The closed polygons a custom shape's path traces (curves cut into straight
-    pieces), in the path's own units; ``None`` when it cannot be traced."""
-    polygons: list[list[tuple[float, float]]] = []
-    current: list[tuple[float, float]] = []
-    count = 0
-    for command in path:
-        name = etree.QName(command).localname
-        if name in ("close", "moveTo"):
-            points = (_points(command) or None) if name == "moveTo" \
-                else [current[0]] if current else []
-            if points is None:
-                return None
-            if len(current) > 2:
-                polygons.append(current)
-            current = points[:1]
-        elif not current:
-            return None
-        else:
-            traced = _traced(command, name, current[-1])
-            if traced is None:
-                return None
-            current.extend(traced)
-        count += len(current)
-        if count > MAX_OUTLINE_POINTS:
-            return None
-    if len(current) > 2:
-        polygons.append(current)
-    return polygons or None
-
-
-def _inside(polygon: list[tuple[float, float]], point: tuple[float, float]) -> bool:
-    """Even-odd test: does the closed ``polygon`` hold ``point``?"""
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(polygon, [*polygon[1:], polygon[0]], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
 
 
 # --- what lies behind a box ---------------------------------------------------------------

@@ -13,14 +13,8 @@ import re
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from .backdrop import (
-    PictureColours,
-    background_at,
-    busy_cells,
-    colour_of,
-    drawn_shapes,
-    own_fill,
-)
+from .backdrop import PictureColours, background_at, busy_cells, drawn_shapes, own_fill
+from .drawing_colours import colour_of
 from .template import (
     BANDS,
     COLUMNS,
@@ -34,13 +28,9 @@ from .template import (
     is_fill_in_hint,
     is_real_footer,
 )
+from .template_xml import NS
 
 EMU_PER_PT = 12700
-NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-      "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-      "ct": "http://schemas.openxmlformats.org/package/2006/content-types"}
 KINDS = {
     PP_PLACEHOLDER.TITLE: "title", PP_PLACEHOLDER.CENTER_TITLE: "title",
     PP_PLACEHOLDER.VERTICAL_TITLE: "title", PP_PLACEHOLDER.SUBTITLE: "subtitle",

@@ -32,6 +32,7 @@ from lxml import etree
 from pptx import Presentation
 
 from ..errors import SourceError, printable
+from .template_xml import NS
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024      # the file
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024      # all its parts together, unpacked
@@ -40,10 +41,6 @@ MAX_LAYOUTS = 200                          # slide layouts, over all masters
 MAX_SHAPES = 1000                          # on one master or layout, groups' members counted
 MAX_PLACEHOLDERS = 100                     # on one master or layout
 SLIDE_SIDE_EMU = (914400, 51206400)        # 1 to 56 inches: what PowerPoint allows
-NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-      "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
 PRESENTATION_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 OTHER_MAIN_TYPES = (
     "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
