@@ -658,3 +658,19 @@ def test_a_letterhead_address_a_date_or_a_greeting_is_never_the_title(project):
     result = run_project(project, "import", str(letter))
     assert result.returncode == 0, result.stderr
     assert "title         Brief, from the file's name" in result.stdout
+
+
+@pytest.mark.parametrize("line, date", [
+    ("18-12-2026", (2026, 12, 18)), ("18/12/2026", (2026, 12, 18)), ("8.1.2027", (2027, 1, 8)),
+    ("Utrecht, 18-12-2026", (2026, 12, 18)), ("2026-12-18", (2026, 12, 18)),
+    ("18 december 2026", (2026, 12, 18)), ("vrijdag 18 december 2026", (2026, 12, 18)),
+    ("December 18, 2026", (2026, 12, 18)),
+])
+def test_a_line_that_is_only_a_date_is_read_in_every_way_letters_write_it(line, date):
+    """Numeric dates (day first, as Dutch letters write them) as well as written-out ones,
+    with a place before them or a weekday; a line with more than a date is not one."""
+    import datetime as dt
+
+    from tweeluik.dates import parse_date_line
+    assert parse_date_line(line) == dt.date(*date)
+    assert parse_date_line(f"Op {line} vergaderen we") is None

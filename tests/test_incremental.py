@@ -79,6 +79,23 @@ def test_only_the_output_whose_inputs_changed_is_rebuilt(project):
     assert stamps(out) == before
 
 
+@pytest.mark.slow
+def test_an_edited_theme_rebuilds_every_output(project):
+    """The theme's colours and sizes go into both panels: an edit to layouts/theme.toml
+    makes every output out of date."""
+    assert run_in_project(project).returncode == 0
+    out = project / "output"
+    before = stamps(out)
+    theme = project / "layouts" / "theme.toml"
+    theme.write_text(theme.read_text().replace('accent = "#B0472A"', 'accent = "#2A6FB0"'))
+    result = run_in_project(project)
+    assert result.returncode == 0, result.stderr
+    assert "up to date" not in result.stdout
+    after = stamps(out)
+    assert all(after[name] != before[name] for name in before if not name.startswith(".")), \
+        sorted(name for name in before if after[name] == before[name])
+
+
 def test_source_edit_rebuilds_everything_and_deleted_output_comes_back(project):
     assert run_in_project(project).returncode == 0
     out = project / "output"

@@ -225,6 +225,25 @@ def test_links_off_leaves_the_notes_out(source_dir):
         assert html.count('class="link-note') == expected  # never for a link that shows its address
 
 
+def test_a_link_in_italics_or_bold_gets_its_footnote_too(source_dir):
+    """Every link whose words are not its address gets a note on paper, wherever it
+    stands: in italics, in bold, in both."""
+    import datetime as dt
+
+    from tweeluik.booklet.html import find_layout, publication_to_html
+    from tweeluik.booklet.links import link_notes
+    body = ("## Les\n\n*Lees [het verslag](https://example.nl/verslag) na.* En "
+            "**zie [de agenda](https://example.nl/agenda)**, ***of [de foto's]"
+            "(https://example.nl/fotos)***.\n")
+    pub = parse_publication(write_source(source_dir, body))
+    html = publication_to_html(pub, THEME, find_layout(pub, LAYOUTS), LAYOUTS,
+                               dt.datetime(2026, 1, 1), image_url=str,
+                               links=link_notes(pub.meta.links, "#000000"))
+    assert html.count('class="link-note') == 3
+    for address in ("example.nl/verslag", "example.nl/agenda", "example.nl/fotos"):
+        assert address in html.replace("<wbr>", "")
+
+
 @pytest.mark.slow
 def test_the_deck_keeps_links_clickable_and_lists_them_in_the_notes(clean_build):
     prs = Presentation(str(clean_build / "clean-jaarbrief.pptx"))
