@@ -222,6 +222,26 @@ def test_repairs_are_reported_with_their_lines(project):
     assert lines[number - 1].startswith("Sindsdien beginnen we elk plan")
 
 
+@pytest.mark.slow
+def test_a_paragraph_ending_in_a_question_or_exclamation_mark_is_never_joined(project):
+    """Only a paragraph that ends mid-sentence is joined with the next: one that ends in
+    '?' or '!' ends its sentence, even when the next starts in lower case (a name
+    written that way, a quotation going on)."""
+    text = text_letter().replace(
+        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur.",
+        "Wie kent de straat beter dan wie er woont?\n\nniemand, zo bleek. En zo gaat het "
+        "ook elders: hoe vaker je luistert, hoe meer je hoort!\n\nook bij de bakker.")
+    letter = project / "brief.txt"
+    letter.write_text(text, encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    paragraphs = [plain_text(b.inlines) for b in pub.lessons[1].blocks]
+    assert "Wie kent de straat beter dan wie er woont?" in paragraphs, paragraphs
+    assert any(p.startswith("niemand, zo bleek.") and p.endswith("hoort!")
+               for p in paragraphs), paragraphs
+    assert "ook bij de bakker." in paragraphs, paragraphs
+    assert "joined two paragraphs" not in result.stdout
+
+
 def test_a_letter_without_lessons_is_imported_and_builds(project):
     """A letter without recognisable lessons is never refused: its text is the
     introduction, the report says what was found and where '## ' lines could go, and

@@ -714,6 +714,26 @@ def test_the_templates_design_is_kept(template_folder, tmp_path):
     assert b"tweeluik" not in theme  # our colours were not written into its theme
 
 
+def test_design_tweeluik_sets_our_fonts_and_colours_on_the_template(template_folder, tmp_path):
+    """'deck: design: tweeluik' keeps the template's layouts and backgrounds but sets the
+    text in tweeluik's typefaces and colours (layouts/theme.toml) instead of its own."""
+    from tweeluik.theme import load_theme
+    theme = load_theme(LAYOUTS)
+    result, deck, _ = build_with(template_file("dark-background", template_folder), tmp_path,
+                                 extra="  design: tweeluik\n")
+    assert result.returncode == 0, result.stderr
+    runs = [run for slide in Presentation(str(deck)).slides for shape in slide.shapes
+            if shape.has_text_frame for paragraph in shape.text_frame.paragraphs
+            for run in paragraph.runs]
+    fonts = {run.font.name for run in runs}
+    assert {theme.serif.deck, theme.sans.deck} <= fonts, fonts
+    assert not fonts & {None, "+mj-lt", "+mn-lt"}, fonts
+    scheme = Presentation(str(deck)).slide_masters[0].part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
+    for colour in ("ink", "accent"):  # the colours the runs name (text 1, accent 1) are ours
+        assert theme.colours[colour].lstrip("#").upper().encode() in scheme.upper(), colour
+
+
 def test_a_potx_template_is_accepted(template_folder, tmp_path):
     pptx = template_file("stock-4-3", template_folder)
     potx = tmp_path / "huisstijl.potx"
