@@ -147,6 +147,18 @@ def test_too_long_word_is_hyphenated_with_a_warning(source_dir):
     assert any("too wide for the slide" in w.message and w.line == 6 for w in plan.warnings)
 
 
+@pytest.mark.slow
+def test_a_word_too_wide_for_the_slide_breaks_at_the_last_joint_that_fits(source_dir):
+    """A word wider than its box is hyphenated at the last break point that fits, so it
+    takes as few lines as it can: two, for a compound twice the key message's width."""
+    compound = "vrijwilligersvergoedingsregelingsaanvraagformulieren"
+    path = write_source(source_dir, f"## Een les\n\n> Over {compound * 2} en meer.\n\nTekst.\n")
+    plan = publication_to_deck_plan(parse_publication(path), THEME, default_template(), FONTS)
+    lesson = next(s for s in plan.slides if s.kind == "lesson")
+    shown = plain(lesson.text("message")).split()[1]
+    assert shown == f"{compound}-{compound}", shown
+
+
 def test_fit_shrinks_then_gives_up():
     face = THEME.sans
     style = Style(*(face.files[k] for k in ("regular", "italic", "bold", "bold_italic")))

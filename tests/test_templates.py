@@ -368,6 +368,17 @@ def own_logo(prs):
         Inches(1.4), Inches(0.7)))
 
 
+def slide_number_top_right(prs):
+    """Every layout's slide-number box in the top right corner, where the logo would go
+    first."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+    for item in prs.slide_layouts:
+        for placeholder in item.placeholders:
+            if placeholder.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER:
+                placeholder.left, placeholder.top = prs.slide_width - Inches(1.6), Inches(0.2)
+                placeholder.width, placeholder.height = Inches(1.4), Inches(0.5)
+
+
 def own_logo_as_fill(prs):
     """The organisation's shield as a shape filled with its picture, without words, in
     the bottom right corner of every layout (as a government template has it); before,
@@ -489,6 +500,7 @@ CONSTRUCTED = {
     "printed-hint": printed_hint,
     "narrow-picture-title": narrow_picture_title,
     "own-logo": own_logo,
+    "slide-number-top-right": slide_number_top_right,
     "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
 }
@@ -1097,6 +1109,23 @@ def test_a_template_with_its_own_logo_gets_ours_only_when_asked(template_folder,
         apart = (ours.left + ours.width <= theirs[0] or theirs[0] + theirs[2] <= ours.left
                  or ours.top + ours.height <= theirs[1] or theirs[1] + theirs[3] <= ours.top)
         assert apart, (ours.left, ours.top, theirs)
+
+
+def test_the_logo_keeps_off_the_slide_number_box(template_folder, tmp_path):
+    """The slide-number box counts as taken when the logo looks for a free corner, though
+    the slide shows no number in it yet: PowerPoint fills it when numbers are turned on."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+    result, deck, _ = build_with(template_file("slide-number-top-right", template_folder),
+                                 tmp_path)
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(deck))
+    for slide in (prs.slides[0], prs.slides[len(prs.slides) - 1]):
+        (ours,) = [shape for shape in slide.shapes if shape.name == "Logo"]
+        (number,) = [shape for shape in slide.slide_layout.placeholders
+                     if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
+        apart = (ours.left + ours.width <= number.left or number.left + number.width <= ours.left
+                 or ours.top + ours.height <= number.top or number.top + number.height <= ours.top)
+        assert apart, (ours.left, ours.top, number.left, number.top)
 
 
 def test_a_shape_filled_with_the_templates_logo_counts_as_its_logo(template_folder, tmp_path):
