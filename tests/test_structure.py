@@ -220,9 +220,11 @@ def booklet_html(source: Path) -> str:
     code = ("import sys; from pathlib import Path; from tweeluik.builder import read_and_check, "
             "creation_time; from tweeluik.errors import Diagnostics; "
             "from tweeluik.theme import load_theme; from tweeluik.booklet.render import _Booklet; "
-            "from tweeluik.booklet.view import NO_FITTING; s = Path(sys.argv[1]); "
+            "from tweeluik.booklet.view import NO_FITTING; from tweeluik.session import "
+            "WriterSession; s = Path(sys.argv[1]); "
             "p = read_and_check(s, Diagnostics(s)); layouts = Path(sys.argv[2]); "
-            "b = _Booklet(p, load_theme(layouts), layouts, s.parent, creation_time(p)); "
+            "b = _Booklet(p, load_theme(layouts), layouts, s.parent, creation_time(p), "
+            "WriterSession()); "
             "print(b.html_for(NO_FITTING))")
     result = subprocess.run([sys.executable, "-c", code, str(source), str(ROOT / "layouts")],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
