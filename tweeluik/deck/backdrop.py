@@ -14,7 +14,7 @@ over what lies beneath. ``None`` means it cannot be known, and then nothing is c
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from io import BytesIO
 from typing import Any
 
@@ -215,6 +215,22 @@ def drawn_shapes(tree, depth: int = 0) -> Iterator[tuple[Any, Rect]]:
                 yield element, own
 
 
+class DrawnShapes:
+    """The drawn shapes of each layout and master, listed once while a template is read,
+    and their outlines traced once (what lies behind a box is asked for every strip of
+    every placeholder)."""
+
+    def __init__(self) -> None:
+        self._listed: dict[int, tuple[Any, list[tuple[Any, Rect]]]] = {}
+        self.traced: dict = {}  # a custom shape's path → its outline (see ``covers``)
+
+    def of(self, tree) -> list[tuple[Any, Rect]]:
+        key = id(tree)
+        if key not in self._listed:  # the tree is kept with its list, so its id stays its own
+            self._listed[key] = (tree, list(drawn_shapes(tree)))
+        return self._listed[key][1]
+
+
 # --- what lies behind a box ---------------------------------------------------------------
 
 
@@ -237,7 +253,8 @@ def own_fill(shape_elements: list, colours: dict[str, str]) -> tuple[str | None,
 
 def background_at(layout, master, box: Rect, slide: tuple[float, float],
                   colours: dict[str, str], pictures: PictureColours,
-                  own: tuple[str | None, float] | None = None) -> Seen:
+                  own: tuple[str | None, float] | None = None,
+                  shapes: DrawnShapes | None = None) -> Seen:
     """The colour behind a strip ``box`` (EMU) of a placeholder, and whether it is a
     picture's average: the placeholder's ``own`` fill, else the topmost opaque shape,
     picture or gradient of the layout, then of the master, that covers the strip's middle,
@@ -265,9 +282,12 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
     for owner in (layout, master):
         tree = owner._element.find("p:cSld/p:spTree", NS)
         if tree is None or owner is master and hides_master:
-            tree = []
-        for element, (left, top, width, height) in drawn_shapes(tree):
-            if not covers(element, (left, top, width, height), x, y):
+            listed: Iterable[tuple[Any, Rect]] = ()
+        else:
+            listed = shapes.of(tree) if shapes is not None else drawn_shapes(tree)
+        for element, (left, top, width, height) in listed:
+            if not covers(element, (left, top, width, height), x, y,
+                          shapes.traced if shapes is not None else None):
                 continue
             if etree.QName(element).localname == "pic":
                 part = picture_part(owner, element.find("p:blipFill/a:blip", NS))

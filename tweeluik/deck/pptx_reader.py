@@ -13,7 +13,14 @@ import re
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from .backdrop import PictureColours, background_at, busy_cells, drawn_shapes, own_fill
+from .backdrop import (
+    DrawnShapes,
+    PictureColours,
+    background_at,
+    busy_cells,
+    drawn_shapes,
+    own_fill,
+)
 from .drawing_colours import colour_of
 from .template import (
     BANDS,
@@ -248,6 +255,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
     major_font = minor_font = None
     dark, light = "#000000", "#FFFFFF"
     pictures = PictureColours()
+    shapes = DrawnShapes()  # each layout's and master's drawn shapes, listed once
     for master_number, master in enumerate(presentation.slide_masters):
         masters.append(master.name or f"Master {master_number + 1}")
         major, minor = _theme_fonts(master)
@@ -270,13 +278,13 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                         footer = text
                     elif is_fill_in_hint(text):
                         footer_hint = True  # words to replace; a bare prompt stays empty
+                left, top = shape.left, shape.top  # each read walks layout and master
                 strip, column = shape.height / BANDS, shape.width / COLUMNS
                 own = own_fill([shape._element, _master_placeholder(master, kind)], colours)
                 cells = tuple(tuple(background_at(
-                    layout, master, (shape.left + cell * column, shape.top + band * strip,
-                                     column, strip),
+                    layout, master, (left + cell * column, top + band * strip, column, strip),
                     (presentation.slide_width, presentation.slide_height), colours, pictures,
-                    own) for cell in range(COLUMNS)) for band in range(BANDS))
+                    own, shapes) for cell in range(COLUMNS)) for band in range(BANDS))
                 placeholders.append(PlaceholderInfo(
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
                     _style(shape._element, master, presentation, kind, major, minor, colours),
@@ -291,7 +299,8 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
             row, column = slide[1] / SLIDE_ROWS, slide[0] / SLIDE_COLUMNS
             backdrop = tuple(tuple(background_at(
                 layout, master, (cell * column, band * row, column, row), slide, colours,
-                pictures)[0] for cell in range(SLIDE_COLUMNS)) for band in range(SLIDE_ROWS))
+                pictures, shapes=shapes)[0] for cell in range(SLIDE_COLUMNS))
+                for band in range(SLIDE_ROWS))
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders),
                                       drawn, logos, backdrop))

@@ -22,10 +22,11 @@ CURVE_STEPS = 8
 MAX_OUTLINE_POINTS = 20_000
 
 
-def covers(element, rect: Rect, x: float, y: float) -> bool:
+def covers(element, rect: Rect, x: float, y: float, traced: dict | None = None) -> bool:
     """True when the shape ``element`` placed at ``rect`` covers the point (``x``, ``y``):
     by its outline for an ellipse or a custom shape (the coloured blobs of a corporate
-    design lie inside a box much larger than themselves), by its box otherwise."""
+    design lie inside a box much larger than themselves), by its box otherwise.
+    ``traced`` keeps each path's outline for the next point (path → outline)."""
     left, top, width, height = rect
     if not (left <= x <= left + width and top <= y <= top + height):
         return False
@@ -45,7 +46,12 @@ def covers(element, rect: Rect, x: float, y: float) -> bool:
     for path in custom.findall("a:pathLst/a:path", NS):
         if path.get("fill") == "none":
             continue
-        outline = _outline(path)
+        if traced is None:
+            outline = _outline(path)
+        else:
+            if path not in traced:
+                traced[path] = _outline(path)
+            outline = traced[path]
         if outline is None:
             return True  # a shape we cannot trace counts by its box, as before
         try:
