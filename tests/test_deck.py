@@ -159,6 +159,31 @@ def test_a_word_too_wide_for_the_slide_breaks_at_the_last_joint_that_fits(source
     assert shown == f"{compound}-{compound}", shown
 
 
+def test_shorter_versions_keep_the_most_first_sentences_then_clauses_then_words():
+    from tweeluik.deck.shorten import shorter_versions
+    text = "Een, twee, drie. Vier vijf. Zes zeven."
+    versions = [(version.how, version.kept) for version in shorter_versions(text)]
+    assert versions[:2] == [("sentences", 2), ("sentences", 1)]
+    assert versions[2:4] == [("clause", 2), ("clause", 1)]
+    assert [version.text for version in shorter_versions(text)][2] == "Een, twee\u00a0…"
+
+
+@pytest.mark.slow
+def test_a_key_message_too_long_keeps_as_many_whole_sentences_as_fit(source_dir):
+    """A key message too long for its box is cut after the last whole sentence that fits,
+    not after its first, and the warning says how many the slide shows."""
+    sentences = " ".join(f"Zin {number} zegt iets over de buurt en de mensen die er wonen."
+                         for number in range(1, 12))
+    path = write_source(source_dir, f"## Een les\n\n> {sentences}\n\nTekst.\n")
+    plan = publication_to_deck_plan(parse_publication(path), THEME, default_template(), FONTS)
+    lesson = next(s for s in plan.slides if s.kind == "lesson")
+    shown = plain(lesson.text("message"))
+    kept = shown.count(" wonen.")
+    assert 1 < kept < 11 and shown.endswith("wonen."), shown
+    assert any(f"the slide shows its first {kept} sentences" in warning.message
+               for warning in plan.warnings), [w.message for w in plan.warnings]
+
+
 def test_fit_shrinks_then_gives_up():
     face = THEME.sans
     style = Style(*(face.files[k] for k in ("regular", "italic", "bold", "bold_italic")))
