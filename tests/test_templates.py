@@ -506,6 +506,18 @@ CONSTRUCTED = {
 }
 
 
+#: One template of each family stands for the rest while one iterates:
+#: ``-m "not every_template"`` runs the template-wide tests on these three only.
+FAMILY_FIRSTS = {"Vivid", "pandoc-reference", "stock-4-3"}
+
+
+def every_template() -> list:
+    """Every template of the test set, those beyond the first of each family marked
+    ``every_template``."""
+    return [name if name in FAMILY_FIRSTS else pytest.param(name, marks=pytest.mark.every_template)
+            for name in [*REAL, "pandoc-reference", *CONSTRUCTED]]
+
+
 def template_file(name: str, folder: Path) -> Path:
     if name in REAL:
         return libreoffice_template(folder, name)
@@ -581,7 +593,7 @@ def assert_nothing_lost(result, deck: Path, pub) -> None:
 
 
 @pytest.mark.libreoffice
-@pytest.mark.parametrize("name", [*REAL, "pandoc-reference", *CONSTRUCTED])
+@pytest.mark.parametrize("name", every_template())
 def test_every_template_builds_loses_nothing_and_fits(name, template_folder, tmp_path):
     template = template_file(name, template_folder)
     result, deck, pub = build_with(template, tmp_path / "project")
@@ -961,7 +973,7 @@ def worst_contrast(colour: str, cells) -> float | None:
     return min(contrast(colour, behind) for behind, _ in cells)
 
 
-@pytest.mark.parametrize("name", [*REAL, *CONSTRUCTED, "pandoc-reference"])
+@pytest.mark.parametrize("name", every_template())
 def test_no_text_reads_worse_than_in_the_templates_own_colour(name, template_folder, tmp_path):
     """Never make it worse: on every template of the test set, every text the deck sets
     in a colour or at a place other than the template's reads at least as well, on what
