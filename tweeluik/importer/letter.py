@@ -8,18 +8,28 @@ check those few places. Dutch and English letters alike.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import textwrap
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..dates import parse_date_line
 from ..errors import printable
 from ..labels import MONTHS
 from ..letters import GREETINGS, is_greeting, is_quoted
-from ..sentences import ends_a_sentence
+from .letter_parts import LessonPart, Letter, Note
+from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links
 from .pieces import Piece, Span
+from .signature import (
+    BEHALF_AND_NAMES,
+    LEAD_LINE,
+    ORGANISATION_NAME,
+    ORGANISATION_WORDS,
+    is_signature,
+    organisation_in,
+    signature_parts,
+    split_names,
+    trimmed,
+)
 
 #: A line that is a numbered lesson title: "1. Titel", "1) Titel", "Les 1: Titel".
 LESSON_LINE = re.compile(r"^(?:(?:les|lesson)\s+)?(\d{1,2})\s*(?:[.):]|\s[-–—])\s*(\S.*)$",
@@ -41,104 +51,7 @@ CLOSING_CUES = re.compile(r"^(tot slot|ten slotte|tenslotte|tot besluit|afsluite
                           r"we wish|happy holidays|season's greetings)\b", re.IGNORECASE)
 ENGLISH = re.compile(r"^(dear|hello|hi|to|greetings|kind regards|best wishes|yours|"
                      r"with (kind )?regards|warm regards|sincerely|lesson)\b", re.IGNORECASE)
-ORGANISATION_WORDS = re.compile(r"\b(vereniging|stichting|wijkteams?|buurtvereniging|"
-                                r"bewonersvereniging|coöperatie|cooperatie|association|"
-                                r"foundation|society|club|comité|committee|netwerk|network|"
-                                r"platform|collectief|werkgroep|buurthuis|gemeente)\b",
-                                re.IGNORECASE)
-ON_BEHALF = re.compile(r"\b(?:namens|on behalf of)\s+(?:het bestuur van\s+|the board of\s+)?"
-                       r"(?:de\s+|het\s+|the\s+)?(.+?)[,.]?$", re.IGNORECASE)
-#: A function under a signature: "voorzitter", "interim voorzitter", "secretary".
-ROLE = (r"(?:(?:interim|waarnemend|algemeen|vice|oud|plv\.?|plaatsvervangend|acting|vice-|"
-        r"deputy|former|board|club)[\s-]*)?(?:voorzitter|voorzitster|secretaris|penningmeester|"
-        r"bestuurslid|bestuursleden|coördinator|coordinator|directeur|trainer|"
-        r"ledenadministratie|wijkcoördinator|teamleider|president|secretary|treasurer|"
-        r"chair(?:man|woman|person)?|board member|director|coach|manager)"
-        r"(?:\s+.{1,80})?")
-ROLE_LINE = re.compile(rf"^{ROLE}[.,]?$", re.IGNORECASE)
-#: A role alone, without what may follow it ("President" of "President, St. George's").
-ROLE_START = ROLE.removesuffix(r"(?:\s+.{1,80})?")
-#: "Anna de Wit – interim voorzitter", "Anna de Wit, secretaris", "Anna de Wit (voorzitter)".
-NAME_AND_ROLE = re.compile(rf"^(?P<name>[^,–—(]+?)\s*(?:\s[–—-]\s|,|\()\s*(?P<role>{ROLE})\)?[.,]?$",
-                           re.IGNORECASE)
-#: What follows a greeting on its line: "namens het bestuur, Jan van der Lei".
-BEHALF_AND_NAMES = re.compile(r"(?P<lead>(?:namens|on behalf of)\s[^,]{1,60},)\s*(?P<names>.+)$",
-                              re.IGNORECASE)
-#: A line that stands before names: "Uw voorzitter,", "Namens het bestuur,".
-LEAD_LINE = re.compile(rf"^(?:(?:uw|jullie|je|de|het|your|the)\s+(?P<role>{ROLE})|"
-                       r"namens\s+(?:het\s+bestuur|de\s+werkgroep|het\s+team|ons\s+allen|"
-                       r"iedereen)|on behalf of the (?:board|committee|team))[,.:]?$",
-                       re.IGNORECASE)
-PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "el", "al", "bin",
-             "da", "di", "du", "le", "la", "von", "vom", "zu", "op", "in", "het", "bij", "d'",
-             "o'", "mc", "ben", "ibn", "abu"}
 MAX_TITLE_WORDS = 16
-
-
-@dataclass
-class Note:
-    """Something the import guessed or repaired, to show in the report; ``anchor`` is the
-    paragraph (or front-matter setting) it concerns."""
-
-    anchor: object
-    message: str
-
-
-@dataclass
-class LessonPart:
-    number: int
-    title: tuple[Span, ...]
-    heading: Piece
-    paragraphs: list[Piece] = field(default_factory=list)
-
-
-@dataclass
-class Letter:
-    """A letter's parts, ready to be written as a publication."""
-
-    title: str | None = None
-    title_from_file: bool = False  # no title in the letter: its file's name stands in
-    subtitle: str | None = None
-    date: dt.date | None = None
-    date_text: str | None = None
-    language: str = "nl"
-    salutation: Piece | None = None
-    introduction: list[Piece] = field(default_factory=list)
-    lessons: list[LessonPart] = field(default_factory=list)
-    closing_title: str | None = None
-    closing: list[Piece] = field(default_factory=list)
-    signatories: list[str] = field(default_factory=list)
-    organisation: str | None = None
-    notes: list[Note] = field(default_factory=list)
-
-
-def split_names(text: str, allow_single: bool = False) -> list[str] | None:
-    """The names in a signature line ("Anna, Bram en Carla"), or ``None`` when it is not
-    a line of names; with ``allow_single``, one name alone counts too."""
-    names = [item for item in re.split(r"\s*(?:,|;|·|\||&|\t+|\s{3,}|\s+en\s+|\s+and\s+)\s*",
-                                       text.strip().rstrip("."))
-             if item]
-    if not names or (len(names) < 2 and not allow_single):
-        return None
-    for name in names:
-        words = re.sub(r"\([^)]*\)", "", name).split()
-        if not 1 <= len(words) <= 6 or len(name) > 60 or ":" in name:
-            return None
-        if any(not (word[0].isupper() or word.lower() in PARTICLES or word.isdigit())
-               or any(char.isdigit() for char in word) and not word.isdigit()
-               for word in words):
-            return None
-    return names
-
-
-def names_in(piece: Piece) -> list[str] | None:
-    """The names of a paragraph that is a signature: a line of names, or a name a line."""
-    if len(piece.lines) > 1:
-        found = [split_names(line, allow_single=True) for line in piece.lines]
-        if all(found):
-            return [name for names in found for name in names or []]
-        return None
-    return split_names(piece.text)
 
 
 def _strip_number(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], int | None]:
@@ -180,123 +93,6 @@ def _title_like(piece: Piece) -> bool:
     return 0 < len(text.split()) <= MAX_TITLE_WORDS \
         and (not text.endswith((".", ",", ";", ":")) or bool(trails_off)) \
         or bool(re.search(r"[!?]$", text)) and len(text.split()) <= MAX_TITLE_WORDS
-
-
-def _placeholder_links(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
-    """Links whose address was lost in the paste keep their words as plain text."""
-    out = []
-    for piece in pieces:
-        spans = []
-        for span in piece.spans:
-            if span.href is not None and (not span.href or span.href.startswith("#")):
-                notes.append(Note(piece, f"the link '{span.text.strip()}' had no address; its "
-                                         "words are kept as plain text"))
-                span = replace(span, href=None)
-            spans.append(span)
-        out.append(replace(piece, spans=tuple(spans)))
-    return out
-
-
-#: A paragraph of nothing but a separator line, as a web page's rule becomes in a paste.
-SEPARATOR = re.compile(r"[-_=*~·•—–\s]{3,}")
-#: A paragraph that is only words in square brackets: what a picture leaves in a paste.
-BRACKETED = re.compile(r"\[[^\[\]]+\]")
-
-
-#: A paragraph that a web page adds around a letter (comment forms, counters, buttons).
-WEB_LEFTOVER = re.compile(
-    r"(no comments|\d+ comments?|leave a (reply|comment)|your email address will not be "
-    r"published.*|required fields are marked.*|share this|like this|geen reacties|"
-    r"geef een reactie|laat een reactie achter|je e-?mailadres wordt niet gepubliceerd.*|"
-    r"vereiste velden zijn gemarkeerd.*|lees meer|read more|background image|"
-    r"\d*\s*hit count|hits:?\s*\d+|reageer|reacties?|delen|share|tweet|print|e-?mail|"
-    r"nog geen reacties|geen opmerkingen|een reactie posten|bericht|"
-    r"\d+\s*views?\s*\d*\s*comments?|recent posts|see all|(top|bottom) of page|"
-    r"you may also like|related posts|gerelateerde berichten|"
-    r"(updated|posted( on)?|geplaatst( op)?|bijgewerkt( op)?):?\s+\w+\.?\s+\d{1,2},?\s+\d{4}|"
-    r"(dsc|dscn|dscf|img|pict|p)_?\d{3,}(\.(jpe?g|png|heic))?)"
-    r"\s*[:.!»›…]*", re.IGNORECASE)
-
-
-#: A blog's motto printed above every post ("Mission Statement: We will …").
-SITE_MOTTO = re.compile(r"(mission statement|our mission|onze missie|missie)\b\W", re.IGNORECASE)
-#: Headings of a web page's side column, left alone at the end of a pasted letter.
-SIDE_COLUMN = re.compile(
-    r"(club |our |onze )?sponsors|categories|categorieën|archives?|archief|tags|search|"
-    r"zoeken|follow us|volg ons|blog ?roll|meta|links|menu|navigation|navigatie"
-    r"\s*[:.]*", re.IGNORECASE)
-
-
-def _page_around(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
-    """A blog's motto above the letter and a side column's heading left at its end are
-    the web page's, not the letter's: left out, each with a note."""
-    out = list(pieces)
-    while out and not out[0].pictures and SITE_MOTTO.match(out[0].text):
-        motto = out.pop(0)
-        words = textwrap.shorten(printable(motto.text), 48, placeholder=" …")
-        notes.append(Note("title", f"left out “{words}”, the web site's motto printed above "
-                                   "every post"))
-    while out and not out[-1].pictures and SIDE_COLUMN.fullmatch(out[-1].text.strip()):
-        heading = out.pop()
-        notes.append(Note(out[-1] if out else "title", f"left out “{printable(heading.text)}” "
-                          "at the end, a heading of the web page's side column with nothing of "
-                          "the letter under it"))
-    return out
-
-
-def _pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
-    """Separator lines and what a web page adds around a letter ('Leave a Reply', a hit
-    counter) are left out (the closing gets its own '---'), each with a note; a picture's
-    description left in square brackets is kept, with a note saying what to do."""
-    out: list[Piece] = []
-    for piece in pieces:
-        text = piece.text
-        leftover = [line for line in (piece.lines or (text,))
-                    if WEB_LEFTOVER.fullmatch(line.strip())]
-        if leftover and len(leftover) == len(piece.lines or (text,)) and not piece.pictures:
-            anchor = out[-1] if out else "title"
-            notes.append(Note(anchor, f"left out “{printable(text[:40])}”, which a web page "
-                                      "adds around a letter"))
-            continue
-        if not piece.pictures and SEPARATOR.fullmatch(text):
-            if out:  # said at the paragraph above it (the one below may become a heading)
-                notes.append(Note(out[-1], "left out a separator line under this paragraph "
-                                           f"(“{text[:12]}”)"))
-            continue
-        if BRACKETED.fullmatch(text):
-            notes.append(Note(piece, "this line in square brackets looks like the description "
-                                     "of a picture the paste left behind: save the picture in "
-                                     "content/images/ and write ![description](images/NAME.jpg) "
-                                     "here, or delete the line"))
-        out.append(piece)
-    return _page_around(out, notes)
-
-
-def _join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[Piece]:
-    """Join a paragraph that ends mid-sentence with the next one when that starts in lower
-    case (a paste broke one sentence in two). Paragraphs in ``keep`` (by position) are
-    headings and lines of names: never joined."""
-    out: list[Piece] = []
-    for index, piece in enumerate(pieces):
-        if out and index not in keep and (index - 1) not in keep:
-            before = out[-1]
-            ending, opening = before.text, piece.text
-            if ending and opening and not ends_a_sentence(ending) \
-                    and not ending.endswith(",") and opening[0].isalpha() \
-                    and opening[0].islower() and not before.heading and not piece.heading \
-                    and not before.pictures and not piece.pictures \
-                    and not before.bullet and not piece.bullet \
-                    and not before.quote and not piece.quote:
-                joined = replace(before, spans=(*before.spans, Span(" "), *piece.spans),
-                                 lines=(*before.lines, *piece.lines))
-                out[-1] = joined
-                tail = " ".join(ending.split()[-3:])
-                head = " ".join(opening.split()[:3])
-                notes.append(Note(joined, f"joined two paragraphs that the paste broke in "
-                                          f"mid-sentence (“… {tail}” + “{head} …”)"))
-                continue
-        out.append(piece)
-    return out
 
 
 def _lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int | None]]:
@@ -381,36 +177,23 @@ def _numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int
     return found
 
 
-def _organisation_in(text: str) -> str | None:
-    behalf = ON_BEHALF.search(text)
-    if behalf and ORGANISATION_WORDS.search(behalf.group(1)):
-        return behalf.group(1).strip()
-    role = re.match(rf"{ROLE_START}\s*[,–—-]\s*(?=\S)", text, re.IGNORECASE)
-    if role is not None:  # "President, St. George's Tennis Club": the role is not its name
-        text = text[role.end():]
-    if ORGANISATION_WORDS.search(text) and len(text.split()) <= 10 \
-            and not ends_a_sentence(text):
-        return text.strip().rstrip(",")
-    return None
-
-
 def read_letter(pieces: list[Piece]) -> Letter:
     """The parts of a letter. A letter without recognisable lessons is read all the
     same: its body becomes the introduction (``Letter.lessons`` is empty)."""
     letter = Letter()
     notes = letter.notes
-    pieces = _placeholder_links([piece for piece in pieces if piece.text or piece.pictures],
+    pieces = placeholder_links([piece for piece in pieces if piece.text or piece.pictures],
                                 notes)
-    pieces = _pasted_leftovers(pieces, notes)
+    pieces = pasted_leftovers(pieces, notes)
     _take_date(pieces, letter)
-    body_end, greeting, after = _take_signature(pieces, letter)
+    body_end, greeting, after = _takesignature_parts(pieces, letter)
     body_start = _take_head(pieces, body_end, letter)
 
     body = pieces[body_start:body_end]
     keep = {index for index, piece in enumerate(body)
             if piece.heading or piece.marked_heading
             or LESSON_LINE.match(piece.text) and len(piece.lines) <= 1}
-    body = _join_broken(body, notes, keep)
+    body = join_broken(body, notes, keep)
 
     headings = _lesson_headings(body, 0, len(body))
     if headings and all(_bold_heading(body[index]) and not body[index].heading
@@ -436,7 +219,7 @@ def read_letter(pieces: list[Piece]) -> Letter:
         for number, (index, _) in enumerate(headings, start=1):
             spans, _typed = _strip_number(body[index].spans)
             following = headings[number][0] if number < len(headings) else len(body)
-            letter.lessons.append(LessonPart(number, _trimmed(spans), body[index],
+            letter.lessons.append(LessonPart(number, trimmed(spans), body[index],
                                              body[index + 1:following]))
         last = letter.lessons[-1].paragraphs
         letter.closing = _take_closing(last, greeting is not None or bool(letter.signatories),
@@ -538,7 +321,7 @@ def _take_date(pieces: list[Piece], letter: Letter) -> None:
             return
 
 
-def _take_signature(pieces: list[Piece], letter: Letter
+def _takesignature_parts(pieces: list[Piece], letter: Letter
                     ) -> tuple[int, Piece | None, list[Piece]]:
     """The signature block at the bottom: a greeting, then names (with their roles) and
     an organisation; or, without a greeting, a last paragraph of names. Returns where the
@@ -569,10 +352,10 @@ def _take_signature(pieces: list[Piece], letter: Letter
                                lines=greeting.lines[:1])
         block = [line for piece in pieces[greeting_at + 1:] for line in
                  (piece.lines or (piece.text,))]
-        names, organisation, kept = _signature(after + block)
+        names, organisation, kept = signature_parts(after + block)
         letter.signatories = names
         letter.organisation = letter.organisation or organisation \
-            or _organisation_in(greeting.text)
+            or organisation_in(greeting.text)
         kept_pieces = [Piece((Span(line),), (line,)) for line in kept]
         for piece in kept_pieces:
             if not LEAD_LINE.match(piece.text):
@@ -586,7 +369,7 @@ def _take_signature(pieces: list[Piece], letter: Letter
     if start < len(pieces) and not LEAD_LINE.match(pieces[start].text) or \
             start < len(pieces) - 1:
         lines = [line for piece in pieces[start:] for line in (piece.lines or (piece.text,))]
-        names, organisation, kept = _signature(lines)
+        names, organisation, kept = signature_parts(lines)
         if names:
             letter.signatories = names
             letter.organisation = letter.organisation or organisation
@@ -685,14 +468,6 @@ def _take_closing(paragraphs: list[Piece], signed: bool, letter: Letter,
     return closing
 
 
-#: An organisation named in the text: "Vereniging Zuidkant", "Stichting De Linde".
-ORGANISATION_NAME = re.compile(
-    r"\b((?:[A-Z][a-zà-ÿ]+)?"  # a compound: Wijkbelangenvereniging, Seniorenvereniging
-    r"(?:[Vv]ereniging|[Ss]tichting|[Ww]ijkteams?|[Cc]oöperatie|[Bb]ewonersgroep|"
-    r"[Bb]ewonerscommissie|[Ww]erkgroep|[Cc]lub|[Aa]ssociation|[Ff]oundation|[Ss]ociety)"
-    r"(?:\s+(?:van|voor|de|der|den|het|'t|of|the|[A-Z][\w'’-]+))*\s+[A-Z][\w'’-]+)")
-
-
 #: What stands before an organisation's name in running text ("als", "het bestuur van").
 ORGANISATION_CONTEXT = re.compile(r"\b(als|van|namens|bestuur|leden|voor|bij|door|of|from|"
                                   r"by|for|with|at)\s+(?:de\s+|het\s+|the\s+|onze\s+|our\s+)?$",
@@ -718,68 +493,3 @@ def _organisation_in_text(pieces: list[Piece], notes: list[Note]) -> str | None:
     return name
 
 
-def _trimmed(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """A title's spans without a full stop or colon at the end."""
-    if not spans:
-        return spans
-    last = spans[-1]
-    return (*spans[:-1], replace(last, text=last.text.rstrip().rstrip(".:")))
-
-
-def _signature(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
-    """Names (a role kept with its name, "Anna de Wit (secretaris)"), an organisation,
-    and the lines that are neither, from the lines under the greeting. Lead lines such
-    as "Uw voorzitter," give their role to the name under them; "Namens het bestuur,"
-    and every line not understood are returned to stay in the text."""
-    names: list[str] = []
-    organisation = None
-    kept: list[str] = []
-    pending: str | None = None  # a role from a lead line, for the next name
-    for line in lines:
-        text = line.strip()
-        if not text:
-            continue
-        lead = LEAD_LINE.match(text)
-        if lead:
-            pending = lead.group("role")
-            if pending is None:
-                kept.append(text)
-            continue
-        with_role = NAME_AND_ROLE.match(text)
-        if with_role and split_names(with_role.group("name"), allow_single=True):
-            names.append(f"{with_role.group('name').strip()} ({with_role.group('role').strip()})")
-            pending = None
-            continue
-        role_first = re.match(rf"(?P<role>{ROLE_START})\s*[,–—-]\s*(?P<rest>\S.*)$", text,
-                              re.IGNORECASE)
-        if role_first and names and "(" not in names[-1]:  # "President, Tennis Club X"
-            names[-1] = f"{names[-1]} ({role_first.group('role')})"
-            organisation = organisation or role_first.group("rest").rstrip(".,")
-            continue
-        if ROLE_LINE.match(text) and names and "(" not in names[-1]:
-            named = ORGANISATION_NAME.search(text)
-            role = text[:named.start()].strip() if named else text
-            if named:
-                organisation = organisation or named.group(1)
-            names[-1] = f"{names[-1]} ({role.rstrip('.,')})"
-            continue
-        found = _organisation_in(text)
-        if found and ORGANISATION_WORDS.search(text):
-            organisation = organisation or found
-            continue
-        line_names = split_names(text, allow_single=True)
-        if line_names:
-            if pending and len(line_names) == 1:
-                line_names = [f"{line_names[0]} ({pending})"]
-            names.extend(line_names)
-            pending = None
-            continue
-        kept.append(text)
-    return names, organisation, kept
-
-
-def is_signature(piece: Piece) -> bool:
-    """True for a paragraph that is only names, names with roles, and lead lines."""
-    lines = piece.lines or (piece.text,)
-    names, _, kept = _signature(list(lines))
-    return bool(names) and not kept and (len(names) > 1 or len(piece.text.split()) <= 8)

@@ -1,0 +1,138 @@
+"""What a paste from a web page or an e-mail leaves in a letter, cleaned away.
+
+Step 0 of the pipeline (bringing a letter in), pure: links whose address was lost, the
+page around the letter (menus, separators, a blog's motto, a side column's heading) and
+paragraphs a paste broke in mid-sentence; each repair with a note for the report.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import replace
+
+from ..errors import printable
+from ..sentences import ends_a_sentence
+from .letter_parts import Note
+from .pieces import Piece, Span
+
+
+def placeholder_links(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
+    """Links whose address was lost in the paste keep their words as plain text."""
+    out = []
+    for piece in pieces:
+        spans = []
+        for span in piece.spans:
+            if span.href is not None and (not span.href or span.href.startswith("#")):
+                notes.append(Note(piece, f"the link '{span.text.strip()}' had no address; its "
+                                         "words are kept as plain text"))
+                span = replace(span, href=None)
+            spans.append(span)
+        out.append(replace(piece, spans=tuple(spans)))
+    return out
+
+
+#: A paragraph of nothing but a separator line, as a web page's rule becomes in a paste.
+SEPARATOR = re.compile(r"[-_=*~·•—–\s]{3,}")
+
+
+#: A paragraph that is only words in square brackets: what a picture leaves in a paste.
+BRACKETED = re.compile(r"\[[^\[\]]+\]")
+
+
+#: A paragraph that a web page adds around a letter (comment forms, counters, buttons).
+WEB_LEFTOVER = re.compile(
+    r"(no comments|\d+ comments?|leave a (reply|comment)|your email address will not be "
+    r"published.*|required fields are marked.*|share this|like this|geen reacties|"
+    r"geef een reactie|laat een reactie achter|je e-?mailadres wordt niet gepubliceerd.*|"
+    r"vereiste velden zijn gemarkeerd.*|lees meer|read more|background image|"
+    r"\d*\s*hit count|hits:?\s*\d+|reageer|reacties?|delen|share|tweet|print|e-?mail|"
+    r"nog geen reacties|geen opmerkingen|een reactie posten|bericht|"
+    r"\d+\s*views?\s*\d*\s*comments?|recent posts|see all|(top|bottom) of page|"
+    r"you may also like|related posts|gerelateerde berichten|"
+    r"(updated|posted( on)?|geplaatst( op)?|bijgewerkt( op)?):?\s+\w+\.?\s+\d{1,2},?\s+\d{4}|"
+    r"(dsc|dscn|dscf|img|pict|p)_?\d{3,}(\.(jpe?g|png|heic))?)"
+    r"\s*[:.!»›…]*", re.IGNORECASE)
+
+
+#: A blog's motto printed above every post ("Mission Statement: We will …").
+SITE_MOTTO = re.compile(r"(mission statement|our mission|onze missie|missie)\b\W", re.IGNORECASE)
+
+
+#: Headings of a web page's side column, left alone at the end of a pasted letter.
+SIDE_COLUMN = re.compile(
+    r"(club |our |onze )?sponsors|categories|categorieën|archives?|archief|tags|search|"
+    r"zoeken|follow us|volg ons|blog ?roll|meta|links|menu|navigation|navigatie"
+    r"\s*[:.]*", re.IGNORECASE)
+
+
+def _page_around(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
+    """A blog's motto above the letter and a side column's heading left at its end are
+    the web page's, not the letter's: left out, each with a note."""
+    out = list(pieces)
+    while out and not out[0].pictures and SITE_MOTTO.match(out[0].text):
+        motto = out.pop(0)
+        words = textwrap.shorten(printable(motto.text), 48, placeholder=" …")
+        notes.append(Note("title", f"left out “{words}”, the web site's motto printed above "
+                                   "every post"))
+    while out and not out[-1].pictures and SIDE_COLUMN.fullmatch(out[-1].text.strip()):
+        heading = out.pop()
+        notes.append(Note(out[-1] if out else "title", f"left out “{printable(heading.text)}” "
+                          "at the end, a heading of the web page's side column with nothing of "
+                          "the letter under it"))
+    return out
+
+
+def pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
+    """Separator lines and what a web page adds around a letter ('Leave a Reply', a hit
+    counter) are left out (the closing gets its own '---'), each with a note; a picture's
+    description left in square brackets is kept, with a note saying what to do."""
+    out: list[Piece] = []
+    for piece in pieces:
+        text = piece.text
+        leftover = [line for line in (piece.lines or (text,))
+                    if WEB_LEFTOVER.fullmatch(line.strip())]
+        if leftover and len(leftover) == len(piece.lines or (text,)) and not piece.pictures:
+            anchor = out[-1] if out else "title"
+            notes.append(Note(anchor, f"left out “{printable(text[:40])}”, which a web page "
+                                      "adds around a letter"))
+            continue
+        if not piece.pictures and SEPARATOR.fullmatch(text):
+            if out:  # said at the paragraph above it (the one below may become a heading)
+                notes.append(Note(out[-1], "left out a separator line under this paragraph "
+                                           f"(“{text[:12]}”)"))
+            continue
+        if BRACKETED.fullmatch(text):
+            notes.append(Note(piece, "this line in square brackets looks like the description "
+                                     "of a picture the paste left behind: save the picture in "
+                                     "content/images/ and write ![description](images/NAME.jpg) "
+                                     "here, or delete the line"))
+        out.append(piece)
+    return _page_around(out, notes)
+
+
+def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[Piece]:
+    """Join a paragraph that ends mid-sentence with the next one when that starts in lower
+    case (a paste broke one sentence in two). Paragraphs in ``keep`` (by position) are
+    headings and lines of names: never joined."""
+    out: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        if out and index not in keep and (index - 1) not in keep:
+            before = out[-1]
+            ending, opening = before.text, piece.text
+            if ending and opening and not ends_a_sentence(ending) \
+                    and not ending.endswith(",") and opening[0].isalpha() \
+                    and opening[0].islower() and not before.heading and not piece.heading \
+                    and not before.pictures and not piece.pictures \
+                    and not before.bullet and not piece.bullet \
+                    and not before.quote and not piece.quote:
+                joined = replace(before, spans=(*before.spans, Span(" "), *piece.spans),
+                                 lines=(*before.lines, *piece.lines))
+                out[-1] = joined
+                tail = " ".join(ending.split()[-3:])
+                head = " ".join(opening.split()[:3])
+                notes.append(Note(joined, f"joined two paragraphs that the paste broke in "
+                                          f"mid-sentence (“… {tail}” + “{head} …”)"))
+                continue
+        out.append(piece)
+    return out

@@ -1,0 +1,179 @@
+"""The names and roles under a letter: who signed it, and on whose behalf.
+
+Step 0 of the pipeline (bringing a letter in), pure. A signature is a line of names
+("Anna, Bram en Carla"), a name a line, or names with their roles ("Anna de Wit,
+voorzitter"; "namens het bestuur, Anna en Bram"); roles are kept apart from the names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..sentences import ends_a_sentence
+from .pieces import Piece, Span
+
+ORGANISATION_WORDS = re.compile(r"\b(vereniging|stichting|wijkteams?|buurtvereniging|"
+                                r"bewonersvereniging|coöperatie|cooperatie|association|"
+                                r"foundation|society|club|comité|committee|netwerk|network|"
+                                r"platform|collectief|werkgroep|buurthuis|gemeente)\b",
+                                re.IGNORECASE)
+
+
+def organisation_in(text: str) -> str | None:
+    behalf = ON_BEHALF.search(text)
+    if behalf and ORGANISATION_WORDS.search(behalf.group(1)):
+        return behalf.group(1).strip()
+    role = re.match(rf"{ROLE_START}\s*[,–—-]\s*(?=\S)", text, re.IGNORECASE)
+    if role is not None:  # "President, St. George's Tennis Club": the role is not its name
+        text = text[role.end():]
+    if ORGANISATION_WORDS.search(text) and len(text.split()) <= 10 \
+            and not ends_a_sentence(text):
+        return text.strip().rstrip(",")
+    return None
+
+
+#: An organisation named in the text: "Vereniging Zuidkant", "Stichting De Linde".
+ORGANISATION_NAME = re.compile(
+    r"\b((?:[A-Z][a-zà-ÿ]+)?"  # a compound: Wijkbelangenvereniging, Seniorenvereniging
+    r"(?:[Vv]ereniging|[Ss]tichting|[Ww]ijkteams?|[Cc]oöperatie|[Bb]ewonersgroep|"
+    r"[Bb]ewonerscommissie|[Ww]erkgroep|[Cc]lub|[Aa]ssociation|[Ff]oundation|[Ss]ociety)"
+    r"(?:\s+(?:van|voor|de|der|den|het|'t|of|the|[A-Z][\w'’-]+))*\s+[A-Z][\w'’-]+)")
+
+
+ON_BEHALF = re.compile(r"\b(?:namens|on behalf of)\s+(?:het bestuur van\s+|the board of\s+)?"
+                       r"(?:de\s+|het\s+|the\s+)?(.+?)[,.]?$", re.IGNORECASE)
+
+
+#: A function under a signature: "voorzitter", "interim voorzitter", "secretary".
+ROLE = (r"(?:(?:interim|waarnemend|algemeen|vice|oud|plv\.?|plaatsvervangend|acting|vice-|"
+        r"deputy|former|board|club)[\s-]*)?(?:voorzitter|voorzitster|secretaris|penningmeester|"
+        r"bestuurslid|bestuursleden|coördinator|coordinator|directeur|trainer|"
+        r"ledenadministratie|wijkcoördinator|teamleider|president|secretary|treasurer|"
+        r"chair(?:man|woman|person)?|board member|director|coach|manager)"
+        r"(?:\s+.{1,80})?")
+
+
+ROLE_LINE = re.compile(rf"^{ROLE}[.,]?$", re.IGNORECASE)
+
+
+#: A role alone, without what may follow it ("President" of "President, St. George's").
+ROLE_START = ROLE.removesuffix(r"(?:\s+.{1,80})?")
+
+
+#: "Anna de Wit – interim voorzitter", "Anna de Wit, secretaris", "Anna de Wit (voorzitter)".
+NAME_AND_ROLE = re.compile(rf"^(?P<name>[^,–—(]+?)\s*(?:\s[–—-]\s|,|\()\s*(?P<role>{ROLE})\)?[.,]?$",
+                           re.IGNORECASE)
+
+
+#: What follows a greeting on its line: "namens het bestuur, Jan van der Lei".
+BEHALF_AND_NAMES = re.compile(r"(?P<lead>(?:namens|on behalf of)\s[^,]{1,60},)\s*(?P<names>.+)$",
+                              re.IGNORECASE)
+
+
+#: A line that stands before names: "Uw voorzitter,", "Namens het bestuur,".
+LEAD_LINE = re.compile(rf"^(?:(?:uw|jullie|je|de|het|your|the)\s+(?P<role>{ROLE})|"
+                       r"namens\s+(?:het\s+bestuur|de\s+werkgroep|het\s+team|ons\s+allen|"
+                       r"iedereen)|on behalf of the (?:board|committee|team))[,.:]?$",
+                       re.IGNORECASE)
+
+
+PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "el", "al", "bin",
+             "da", "di", "du", "le", "la", "von", "vom", "zu", "op", "in", "het", "bij", "d'",
+             "o'", "mc", "ben", "ibn", "abu"}
+
+
+def split_names(text: str, allow_single: bool = False) -> list[str] | None:
+    """The names in a signature line ("Anna, Bram en Carla"), or ``None`` when it is not
+    a line of names; with ``allow_single``, one name alone counts too."""
+    names = [item for item in re.split(r"\s*(?:,|;|·|\||&|\t+|\s{3,}|\s+en\s+|\s+and\s+)\s*",
+                                       text.strip().rstrip("."))
+             if item]
+    if not names or (len(names) < 2 and not allow_single):
+        return None
+    for name in names:
+        words = re.sub(r"\([^)]*\)", "", name).split()
+        if not 1 <= len(words) <= 6 or len(name) > 60 or ":" in name:
+            return None
+        if any(not (word[0].isupper() or word.lower() in PARTICLES or word.isdigit())
+               or any(char.isdigit() for char in word) and not word.isdigit()
+               for word in words):
+            return None
+    return names
+
+
+def names_in(piece: Piece) -> list[str] | None:
+    """The names of a paragraph that is a signature: a line of names, or a name a line."""
+    if len(piece.lines) > 1:
+        found = [split_names(line, allow_single=True) for line in piece.lines]
+        if all(found):
+            return [name for names in found for name in names or []]
+        return None
+    return split_names(piece.text)
+
+
+def trimmed(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A title's spans without a full stop or colon at the end."""
+    if not spans:
+        return spans
+    last = spans[-1]
+    return (*spans[:-1], replace(last, text=last.text.rstrip().rstrip(".:")))
+
+
+def signature_parts(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """Names (a role kept with its name, "Anna de Wit (secretaris)"), an organisation,
+    and the lines that are neither, from the lines under the greeting. Lead lines such
+    as "Uw voorzitter," give their role to the name under them; "Namens het bestuur,"
+    and every line not understood are returned to stay in the text."""
+    names: list[str] = []
+    organisation = None
+    kept: list[str] = []
+    pending: str | None = None  # a role from a lead line, for the next name
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        lead = LEAD_LINE.match(text)
+        if lead:
+            pending = lead.group("role")
+            if pending is None:
+                kept.append(text)
+            continue
+        with_role = NAME_AND_ROLE.match(text)
+        if with_role and split_names(with_role.group("name"), allow_single=True):
+            names.append(f"{with_role.group('name').strip()} ({with_role.group('role').strip()})")
+            pending = None
+            continue
+        role_first = re.match(rf"(?P<role>{ROLE_START})\s*[,–—-]\s*(?P<rest>\S.*)$", text,
+                              re.IGNORECASE)
+        if role_first and names and "(" not in names[-1]:  # "President, Tennis Club X"
+            names[-1] = f"{names[-1]} ({role_first.group('role')})"
+            organisation = organisation or role_first.group("rest").rstrip(".,")
+            continue
+        if ROLE_LINE.match(text) and names and "(" not in names[-1]:
+            named = ORGANISATION_NAME.search(text)
+            role = text[:named.start()].strip() if named else text
+            if named:
+                organisation = organisation or named.group(1)
+            names[-1] = f"{names[-1]} ({role.rstrip('.,')})"
+            continue
+        found = organisation_in(text)
+        if found and ORGANISATION_WORDS.search(text):
+            organisation = organisation or found
+            continue
+        line_names = split_names(text, allow_single=True)
+        if line_names:
+            if pending and len(line_names) == 1:
+                line_names = [f"{line_names[0]} ({pending})"]
+            names.extend(line_names)
+            pending = None
+            continue
+        kept.append(text)
+    return names, organisation, kept
+
+
+def is_signature(piece: Piece) -> bool:
+    """True for a paragraph that is only names, names with roles, and lead lines."""
+    lines = piece.lines or (piece.text,)
+    names, _, kept = signature_parts(list(lines))
+    return bool(names) and not kept and (len(names) > 1 or len(piece.text.split()) <= 8)
