@@ -204,7 +204,7 @@ def _is_publication(path: Path) -> bool:
     its own front matter is imported as a letter."""
     if path.suffix.lower() not in (".md", ".markdown"):
         return False
-    from ..source import FRONT_MATTER_KEYS, KEY_ALIASES
+    from ..settings import FRONT_MATTER_KEYS, KEY_ALIASES
     text = path.read_text(encoding="utf-8", errors="replace")
     front = _front_matter(text)
     if front is None:
