@@ -29,8 +29,8 @@ from .plan import XML_ANCHORS, RunPlan, TextPlan
 from .roles import ROLE_WORDS, role_style
 from .runs import NAME_SEPARATOR, joined_names, pack_items, plain_text_of, runs_prefix, whole_name
 from .shorten import Shortened, describe, shorter_versions
+from .slots import Slot
 from .template import (
-    Slot,
     TemplateInfo,
     needed_contrast,
     readable_colour,

@@ -15,12 +15,11 @@ from ..model import (
     DeckSettings,
     Publication,
 )
+from .slots import Slot, assign_roles
 from .template import (
     SLIDE_KINDS,
     LayoutInfo,
-    Slot,
     TemplateInfo,
-    assign_roles,
     choose_layout,
     find_layout,
     suggest_layout,

@@ -4,15 +4,14 @@ Part of step 3 (deck writer, planning). ``pptx_reader`` describes a template's m
 layouts and placeholders in the data classes below (where each box is, how its text is
 set, after following the master's and the theme's defaults). The functions here are
 pure: they choose a layout for each kind of slide, by the names the author gave or by
-what the layouts hold, and give each text of a slide a placeholder (its *role*), falling
-back sensibly when a layout lacks one, so that nothing is lost without a warning.
+what the layouts hold (``slots`` then gives each text of a slide a placeholder).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..colours import contrast
 
@@ -311,149 +310,6 @@ def choose_layout(kind: str, template: TemplateInfo, master: int,
         return chosen["lesson"]
     best = max(candidates, key=lambda layout: _lesson_score(layout, template), default=None)
     return best if best is not None and _lesson_score(best, template) >= 0 else None
-
-
-# --- giving each text a placeholder -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Slot:
-    """A role's place on a slide: the placeholder, and whether the role only shares it
-    (organisation and date in the subtitle, signatories under the closing words)."""
-
-    placeholder: PlaceholderInfo
-    shared_with: str | None = None
-
-
-#: Room kept between a text and a drawing of the template it gives way to (points).
-CLEARANCE_PT = 6.0
-
-
-def clear_of_drawings(placeholder: PlaceholderInfo,
-                      drawn: tuple[tuple[float, float, float, float], ...]) -> PlaceholderInfo:
-    """The placeholder with its side margins widened to keep its text off what the layout
-    and master draw across its edge (a logo over the end of a title bar): a centred text
-    gets the same margin on both sides, so it stays on the slide's axis. A drawing in the
-    middle of the box, or one that would leave less than half its width, is left as it is."""
-    frame = placeholder.frame
-    left, right = frame.inset_left, frame.inset_right
-    middle = frame.left + frame.width / 2
-    for x, y, width, height in drawn:
-        across = min(frame.left + frame.width, x + width) - max(frame.left, x)
-        down = min(frame.top + frame.height, y + height) - max(frame.top, y)
-        if across <= 0 or down < 0.25 * frame.height or width >= frame.width / 2:
-            continue
-        if x + width / 2 < middle:
-            left = max(left, x + width - frame.left + CLEARANCE_PT)
-        else:
-            right = max(right, frame.left + frame.width - x + CLEARANCE_PT)
-    if placeholder.style.align == "ctr":
-        left = right = max(left, right)
-    if (left, right) == (frame.inset_left, frame.inset_right) \
-            or frame.width - left - right < frame.inner_width / 2:
-        return placeholder
-    return replace(placeholder, frame=replace(frame, inset_left=left, inset_right=right))
-
-
-def _roles_by_prompt(layout: LayoutInfo) -> dict[str, PlaceholderInfo]:
-    """Title and subtitle by the prompts, when the title box asks for the subtitle
-    ('Sous-titre / Date') and another box for the title ('Titre du document')."""
-    titles = sorted(layout.of_kind("title"), key=lambda p: -p.frame.area)
-    asked = [p for p in layout.of_kind("body", "object", "subtitle") if p.prompt_asks == "title"]
-    if titles and titles[0].prompt_asks == "subtitle" and asked:
-        return {"title": asked[0], "subtitle": titles[0]}
-    return {}
-
-
-#: A box lower than this (on a 13.33-inch slide) is a strip for a source line, too low
-#: for a line of names that is read from the room.
-NAMES_BOX_PT = 24.0
-
-
-class _Roles:
-    """The roles of one slide as they are given boxes: each box is taken once, except
-    by a role that only shares it."""
-
-    def __init__(self, layout: LayoutInfo):
-        self.layout = layout
-        self.slots: dict[str, Slot] = {}
-        self.used: set[int] = set()
-
-    def take(self, role: str, placeholder: PlaceholderInfo | None,
-             shared: str | None = None) -> None:
-        if placeholder is not None and role not in self.slots:
-            self.slots[role] = Slot(placeholder, shared)
-            if shared is None:
-                self.used.add(placeholder.order)
-
-    def free(self, *kinds: str) -> list[PlaceholderInfo]:
-        """The boxes of ``kinds`` not taken yet, the largest first."""
-        found = [p for p in self.layout.of_kind(*kinds) if p.order not in self.used]
-        return sorted(found, key=lambda p: (-p.frame.area, p.frame.top))
-
-    def top(self, role: str) -> float:
-        return self.slots[role].placeholder.frame.top if role in self.slots else 0.0
-
-
-def _title_slide_roles(roles: _Roles) -> None:
-    """Subtitle, organisation (a box above the title, else the footer) and date; what
-    has no box of its own goes under the subtitle."""
-    subtitles = roles.free("subtitle") or roles.free("body", "object")
-    roles.take("subtitle", subtitles[0] if subtitles else None)
-    others = sorted(roles.free("body", "object", "subtitle"), key=lambda p: p.frame.top)
-    above = [p for p in others if p.frame.top < roles.top("title")]
-    roles.take("organisation", above[0] if above else None)
-    dates = roles.free("date")
-    roles.take("date", dates[0] if dates else None)
-    footers = roles.free("footer")
-    if "organisation" not in roles.slots and footers:
-        roles.take("organisation", footers[0])
-    for role in ("organisation", "date"):  # no box of their own: under the subtitle
-        if role not in roles.slots and "subtitle" in roles.slots:
-            roles.take(role, roles.slots["subtitle"].placeholder, shared="subtitle")
-
-
-def _text_slide_roles(roles: _Roles, kind: str, scale: float) -> None:
-    """The main text (a lesson's key message, else the words), the closing's names (a
-    box below the words tall enough for a line, else under the words) and the picture."""
-    main = "message" if kind.startswith("lesson") else "body"
-    texts = roles.free(*TEXT_KINDS)
-    roles.take(main, texts[0] if texts else None)
-    if kind == "closing" and "body" in roles.slots:
-        below = [p for p in roles.free(*TEXT_KINDS) if p.frame.top >= roles.top("body")
-                 and p.frame.height >= NAMES_BOX_PT * scale]
-        roles.take("signatories", below[0] if below else None)
-        roles.take("signatories", roles.slots["body"].placeholder, shared="body")
-    if kind == "lesson_picture":
-        pictures = roles.free("picture")
-        roles.take("picture", pictures[0] if pictures else None)
-
-
-def assign_roles(kind: str, layout: LayoutInfo,
-                 scale: float = 1.0) -> tuple[dict[str, Slot], list[str]]:
-    """Each role of ``kind`` → its slot in ``layout``, and the roles with no place;
-    ``scale`` is the slide's width against a 13.33-inch slide."""
-    wanted = SLIDE_KINDS[kind][1]
-    roles = _Roles(layout)
-    if kind == "title":  # the prompts may give title and subtitle the other way round
-        for role, placeholder in _roles_by_prompt(layout).items():
-            roles.take(role, placeholder)
-    for placeholder in layout.placeholders:  # placeholders named for a role come first
-        if placeholder.role_name in wanted and not placeholder.style.vertical:
-            roles.take(placeholder.role_name, placeholder)
-    if "body" in wanted and "body" not in roles.slots and "message" in roles.slots:
-        roles.slots["body"] = roles.slots.pop("message")  # a "Key message" box: the words
-    titles = roles.free("title")
-    roles.take("title", titles[0] if titles else None)
-    if kind == "title":
-        _title_slide_roles(roles)
-    else:
-        _text_slide_roles(roles, kind, scale)
-    missing = [role for role in wanted if role not in roles.slots and role != "number"]
-    slots = {role: replace(slot, placeholder=clear_of_drawings(slot.placeholder, layout.drawn))
-             if slot.placeholder.kind != "picture" else slot
-             for role, slot in roles.slots.items()}
-    return slots, missing
 
 
 # --- colours that can be read --------------------------------------------------------------
