@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
-import zipfile
 from io import BytesIO
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from lxml import etree
 from PIL import Image as PILImage
@@ -34,6 +31,7 @@ from pptx.util import Emu, Pt
 from ..images import svg_with_plain_size
 from ..theme import Theme
 from .fit import LINE_PITCH, PARAGRAPH_GAP
+from .package_parts import finished_package
 from .plan import DeckPlan, LogoPlan, PicturePlan, SlidePlan, TextPlan
 from .template import TextStyle
 
@@ -43,7 +41,6 @@ ANCHORS = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANC
 LANGUAGE_IDS = {"nl-NL": MSO_LANGUAGE_ID.DUTCH, "en-GB": MSO_LANGUAGE_ID.ENGLISH_UK}
 NOT_CLONED = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 SLIDE_NUMBER_FIELD_ID = "{7A1B4C2E-5D3F-4E6A-9B8C-1D2E3F4A5B6C}"
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P14_SECTIONS = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # the extension holding sections
 EXIF_ORIENTATION = 0x0112
@@ -346,35 +343,6 @@ def _remove_all_slides(presentation) -> None:
                 extensions.remove(extension)
 
 
-def _slide_title(slide) -> str:
-    """The words of a planned slide's title, as PowerPoint lists them."""
-    title = slide.text("title")
-    if title is None:
-        return ""
-    words = " ".join("".join(run.text for run in runs) for runs in title.paragraphs)
-    return " ".join(words.replace("\u2060", "").split())
-
-
-def _application_properties(plan: DeckPlan) -> bytes:
-    """docProps/app.xml for our slides (a template's lists its own sample deck): how
-    many slides and notes there are, and each slide's title, as PowerPoint writes it."""
-    titles = "".join(f"<vt:lpstr>{escape(title)}</vt:lpstr>" for title in
-                     (plan.title, *(_slide_title(slide) for slide in plan.slides)))
-    notes = sum(1 for slide in plan.slides if any(line.strip() for line in slide.notes))
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
-        'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'docPropsVTypes"><Application>tweeluik</Application>'
-        f"<Slides>{len(plan.slides)}</Slides><Notes>{notes}</Notes>"
-        "<HiddenSlides>0</HiddenSlides><PresentationFormat>On-screen Show</PresentationFormat>"
-        '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>'
-        "Slide Titles</vt:lpstr></vt:variant><vt:variant><vt:i4>"
-        f"{len(plan.slides) + 1}</vt:i4></vt:variant></vt:vector></HeadingPairs>"
-        f'<TitlesOfParts><vt:vector size="{len(plan.slides) + 1}" baseType="lpstr">{titles}'
-        "</vt:vector></TitlesOfParts></Properties>").encode()
-
-
 def write_deck(plan: DeckPlan, presentation, theme: Theme, created: dt.datetime) -> bytes:
     """Add the planned slides to ``presentation`` (a template) and return .pptx bytes."""
     design = plan.design == "tweeluik"
@@ -397,27 +365,6 @@ def write_deck(plan: DeckPlan, presentation, theme: Theme, created: dt.datetime)
     props.created = props.modified = created.replace(tzinfo=None)
     out = BytesIO()
     presentation.save(out)
-    data = out.getvalue()
-    with zipfile.ZipFile(BytesIO(data)) as package:
-        core = package.read("docProps/core.xml") if "docProps/core.xml" in \
-            package.namelist() else None
-    replace = {"docProps/app.xml": _application_properties(plan)}
-    if core is not None:  # never printed: the template's own date of printing goes
-        replace["docProps/core.xml"] = re.sub(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>|"
-                                              rb"<cp:lastPrinted\s*/>", b"", core)
-    return normalise_zip(data, replace)
+    return finished_package(out.getvalue(), plan)
 
 
-def normalise_zip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
-    """Rewrite a zip with fixed timestamps, so equal inputs give byte-identical files;
-    ``replace`` gives some parts new contents."""
-    replace = replace or {}
-    out = BytesIO()
-    with zipfile.ZipFile(BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, replace.get(info.filename, source.read(info.filename)))
-    return out.getvalue()
