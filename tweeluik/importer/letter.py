@@ -14,9 +14,22 @@ from dataclasses import replace
 
 from ..dates import parse_date_line
 from ..errors import printable
-from ..labels import MONTHS
-from ..letters import GREETINGS, is_greeting, is_quoted
+from ..letters import GREETINGS, is_greeting
+from .lesson_lines import (
+    LESSON_LINE,
+    bold_heading,
+    lesson_headings,
+    strip_number,
+    typed_lists,
+)
 from .letter_parts import LessonPart, Letter, Note
+from .line_kinds import (
+    CLOSING_CUES,
+    CLOSING_HEADINGS,
+    ENGLISH,
+    SALUTATION,
+    title_like,
+)
 from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links
 from .pieces import Piece, Span
 from .signature import (
@@ -31,151 +44,6 @@ from .signature import (
     trimmed,
 )
 
-#: A line that is a numbered lesson title: "1. Titel", "1) Titel", "Les 1: Titel".
-LESSON_LINE = re.compile(r"^(?:(?:les|lesson)\s+)?(\d{1,2})\s*(?:[.):]|\s[-–—])\s*(\S.*)$",
-                         re.IGNORECASE)
-SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|"
-                        r"goedenavond|aan|dear|hello|hi|to|greetings)\b.{0,100},$|"
-                        # a short one that lost its comma: "Beste mensen" (not a title
-                        # such as "Beste wensen voor 2027")
-                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello)\s+"
-                        r"(?!.*\b(wens\w*|wish\w*|groet\w*|regards|\d+)\b)[^.!?:,;]{2,40}$",
-                        re.IGNORECASE)
-CLOSING_HEADINGS = re.compile(r"^(tot slot|ten slotte|tenslotte|tot besluit|afsluitend|"
-                              r"ter afsluiting|in closing|to conclude|finally|closing words?)"
-                              r"[.:!]?$", re.IGNORECASE)
-CLOSING_CUES = re.compile(r"^(tot slot|ten slotte|tenslotte|tot besluit|afsluitend|"
-                          r"ter afsluiting|dank|bedankt|hartelijk dank|heel hartelijk dank|"
-                          r"wij danken|we danken|wij wensen|we wensen|fijne feestdagen|"
-                          r"prettige feestdagen|thank|thanks|in closing|to conclude|finally|"
-                          r"we wish|happy holidays|season's greetings)\b", re.IGNORECASE)
-ENGLISH = re.compile(r"^(dear|hello|hi|to|greetings|kind regards|best wishes|yours|"
-                     r"with (kind )?regards|warm regards|sincerely|lesson)\b", re.IGNORECASE)
-MAX_TITLE_WORDS = 16
-
-
-def _strip_number(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], int | None]:
-    """A heading's spans without the number typed in front of them, and that number."""
-    text = "".join(span.text for span in spans)
-    found = LESSON_LINE.match(text.strip())
-    if not found:
-        return spans, None
-    cut = len(text) - len(text.lstrip()) + found.start(2)
-    out, seen = [], 0
-    for span in spans:
-        end = seen + len(span.text)
-        if end <= cut:
-            seen = end
-            continue
-        out.append(replace(span, text=span.text[max(0, cut - seen):]))
-        seen = end
-    return tuple(out), int(found.group(1))
-
-
-#: A line of a postal address (a house number and street, a postcode, a PO box), or an
-#: addressee's "To"/"Aan": a letterhead's lines, never a title.
-ADDRESS_LINE = re.compile(
-    r"^\d+[a-z]?\s+\w|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}\b|\bP\.?\s?O\.?\s+Box\b|"
-    r"\bPMB\b|\bpostbus\b|^(to|aan|from|van)\s*:?$|"
-    r"\w(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park)\s+\d+", re.IGNORECASE)
-
-
-#: A month and a year alone ("October, 2017", "december 2026"): a date line, no title.
-MONTH_YEAR = re.compile(r"(" + "|".join(name for names in MONTHS.values() for name in names)
-                        + r")\W+\d{4}", re.IGNORECASE)
-
-
-def _title_like(piece: Piece) -> bool:
-    text = piece.text
-    if ADDRESS_LINE.search(text) or MONTH_YEAR.fullmatch(text) or SALUTATION.match(text):
-        return False  # (a salutation without its comma too; "Beste wensen …" may be one)
-    trails_off = re.search(r"(…|\.\.\.)\.?$", text)  # "Namens het bestuur…."
-    return 0 < len(text.split()) <= MAX_TITLE_WORDS \
-        and (not text.endswith((".", ",", ";", ":")) or bool(trails_off)) \
-        or bool(re.search(r"[!?]$", text)) and len(text.split()) <= MAX_TITLE_WORDS
-
-
-def _lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int | None]]:
-    """(position, typed number) of the paragraphs that head lessons, in order."""
-    # Word's own headings: the level used most often (at least twice), after the start.
-    levels = Counter(piece.heading for piece in pieces[start:end] if piece.heading)
-    if levels:
-        level, count = max(levels.items(), key=lambda item: (item[1], -item[0]))
-        headings = [index for index in range(start, end) if pieces[index].heading == level
-                    and not CLOSING_HEADINGS.match(pieces[index].text)]
-        if count >= 2 or len(headings) == 1 and not _numbered_lines(pieces, start, end):
-            return [(index, _strip_number(pieces[index].spans)[1]) for index in headings]
-    lines = _numbered_lines(pieces, start, end)
-    if lines:
-        return lines
-    # Word's numbered list paragraphs that stand alone between paragraphs of text.
-    numbered = [index for index in range(start, end) if pieces[index].numbered
-                and _title_like(pieces[index])
-                and index + 1 < end and not pieces[index + 1].numbered]
-    if numbered:
-        return [(index, None) for index in numbered]
-    # Short lines set in bold that head the parts of a letter (at least two).
-    bold = [index for index in range(start, end) if _bold_heading(pieces[index])
-            and index + 1 < end and not _bold_heading(pieces[index + 1])]
-    return [(index, None) for index in bold] if len(bold) >= 2 else []
-
-
-#: The number typed before an item of a numbered list: "1. ", "2) ".
-TYPED_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
-
-
-def _typed_lists(pieces: list[Piece]) -> list[Piece]:
-    """Paragraphs typed as a numbered list ('1. …', '2. …', counting up from 1, two or
-    more in a row) become its items, without the typed numbers."""
-    out = list(pieces)
-    index = 0
-    while index < len(out):
-        run = index
-        while run < len(out) and not out[run].numbered and not out[run].bullet and \
-                (found := TYPED_NUMBER.match(out[run].text)) and \
-                int(found.group(1)) == run - index + 1:
-            run += 1
-        numbers = [TYPED_NUMBER.match(out[item].spans[0].text.lstrip())
-                   for item in range(index, run)]
-        if run - index >= 2 and all(numbers):  # (not a number split over two spans)
-            for item, number in zip(range(index, run), numbers, strict=True):
-                spans = out[item].spans
-                assert number is not None
-                first = replace(spans[0], text=spans[0].text.lstrip()[number.end():])
-                out[item] = replace(out[item], spans=(first, *spans[1:]), numbered=True)
-        index = max(run, index + 1)
-    return out
-
-
-def _bold_heading(piece: Piece) -> bool:
-    """A line set wholly in bold that could head a part: short, no full stop."""
-    visible = [span for span in piece.spans if span.text.strip()]
-    return bool(visible) and all(span.bold for span in visible) and len(piece.lines) <= 1 \
-        and 0 < len(piece.text.split()) <= MAX_TITLE_WORDS and not piece.pictures \
-        and not piece.bullet and not piece.text.endswith((".", ",", ";")) \
-        and not is_quoted(piece.text)  # a motto between quotation marks heads nothing
-
-
-def _numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int | None]]:
-    """Lines such as '1. Title' that stand alone and count up from 1, with text between
-    them (lines that follow each other directly are a list)."""
-    found: list[tuple[int, int | None]] = []
-    expected = 1
-    for index in range(start, end):
-        piece = pieces[index]
-        if len(piece.lines) > 1 or piece.pictures:
-            continue
-        match = LESSON_LINE.match(piece.text)
-        if match is None or len(match.group(2).split()) > MAX_TITLE_WORDS:
-            continue
-        if int(match.group(1)) == expected and index + 1 < end:
-            found.append((index, expected))
-            expected += 1
-    if len(found) >= 2 and all(later - earlier == 1 for (earlier, _), (later, _) in
-                               zip(found, found[1:], strict=False)):
-        return []  # one after the other with no text between: a numbered list
-    return found
-
 
 def read_letter(pieces: list[Piece]) -> Letter:
     """The parts of a letter. A letter without recognisable lessons is read all the
@@ -186,7 +54,7 @@ def read_letter(pieces: list[Piece]) -> Letter:
                                 notes)
     pieces = pasted_leftovers(pieces, notes)
     _take_date(pieces, letter)
-    body_end, greeting, after = _takesignature_parts(pieces, letter)
+    body_end, greeting, after = _take_signature(pieces, letter)
     body_start = _take_head(pieces, body_end, letter)
 
     body = pieces[body_start:body_end]
@@ -195,8 +63,8 @@ def read_letter(pieces: list[Piece]) -> Letter:
             or LESSON_LINE.match(piece.text) and len(piece.lines) <= 1}
     body = join_broken(body, notes, keep)
 
-    headings = _lesson_headings(body, 0, len(body))
-    if headings and all(_bold_heading(body[index]) and not body[index].heading
+    headings = lesson_headings(body, 0, len(body))
+    if headings and all(bold_heading(body[index]) and not body[index].heading
                         and not LESSON_LINE.match(body[index].text) for index, _ in headings):
         # Lines in bold head the parts of a letter, not lessons: they become '### '
         # headings (a slide each), and the letter has no lessons unless the author says so.
@@ -217,7 +85,7 @@ def read_letter(pieces: list[Piece]) -> Letter:
     if headings:
         letter.introduction = body[:headings[0][0]]
         for number, (index, _) in enumerate(headings, start=1):
-            spans, _typed = _strip_number(body[index].spans)
+            spans, _typed = strip_number(body[index].spans)
             following = headings[number][0] if number < len(headings) else len(body)
             letter.lessons.append(LessonPart(number, trimmed(spans), body[index],
                                              body[index + 1:following]))
@@ -227,10 +95,10 @@ def read_letter(pieces: list[Piece]) -> Letter:
     else:
         letter.introduction = body
         letter.closing = _take_closing(letter.introduction, False, letter, window=2)
-    letter.introduction = _typed_lists(letter.introduction)
+    letter.introduction = typed_lists(letter.introduction)
     for lesson in letter.lessons:
-        lesson.paragraphs = _typed_lists(lesson.paragraphs)
-    letter.closing = _typed_lists(letter.closing)
+        lesson.paragraphs = typed_lists(lesson.paragraphs)
+    letter.closing = typed_lists(letter.closing)
     if greeting is not None:
         letter.closing.append(greeting)
     letter.closing.extend(after)
@@ -321,7 +189,7 @@ def _take_date(pieces: list[Piece], letter: Letter) -> None:
             return
 
 
-def _takesignature_parts(pieces: list[Piece], letter: Letter
+def _take_signature(pieces: list[Piece], letter: Letter
                     ) -> tuple[int, Piece | None, list[Piece]]:
     """The signature block at the bottom: a greeting, then names (with their roles) and
     an organisation; or, without a greeting, a last paragraph of names. Returns where the
@@ -383,7 +251,7 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
     salutation_at = next((index for index in range(min(5, body_end))
                           if SALUTATION.match(pieces[index].text)), None)
     head_end = salutation_at if salutation_at is not None else 0
-    heads = [piece for piece in pieces[:head_end] if _title_like(piece)
+    heads = [piece for piece in pieces[:head_end] if title_like(piece)
              or piece.title_style or piece.heading]
     styled = [piece for piece in heads if piece.title_style] or \
         [piece for piece in heads if piece.heading == 1]
@@ -416,14 +284,14 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
     at = next((index for index, piece in enumerate(pieces[:4]) if piece.text), 0)
     first = pieces[at] if pieces and pieces[at].text else None
     if letter.title is None and first is not None and body_end > at + 1 and not first.bullet \
-            and (first.title_style or _title_like(first) and len(first.text.split()) <= 10):
+            and (first.title_style or title_like(first) and len(first.text.split()) <= 10):
         letter.title = first.text.rstrip(".")  # a short first line, such as a greeting
         if not first.title_style:
             letter.notes.append(Note("title", f"took the first line “{letter.title}” as the "
                                               "title"))
         pictures = pieces[:at]  # above the title: they open the text
         below = pieces[at + 1] if at + 2 < body_end else None
-        if below is not None and _bold_heading(below) and _bold_heading(first) \
+        if below is not None and bold_heading(below) and bold_heading(first) \
                 and len(below.text.split()) <= 5 and re.search(r"\d", below.text) \
                 and not LESSON_LINE.match(below.text):
             # A masthead's issue line in bold under its name: "Autumn 2010", "Nummer 4"

@@ -1,0 +1,63 @@
+"""What a single line of a letter is: a salutation, a closing's heading or cue, an
+address, a month and a year, or words that could be a title.
+
+Step 0 of the pipeline (bringing a letter in), pure; Dutch and English alike. Used to
+find the letter's head, its lessons and its closing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..labels import MONTHS
+from .pieces import Piece
+
+SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|"
+                        r"goedenavond|aan|dear|hello|hi|to|greetings)\b.{0,100},$|"
+                        # a short one that lost its comma: "Beste mensen" (not a title
+                        # such as "Beste wensen voor 2027")
+                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello)\s+"
+                        r"(?!.*\b(wens\w*|wish\w*|groet\w*|regards|\d+)\b)[^.!?:,;]{2,40}$",
+                        re.IGNORECASE)
+
+
+CLOSING_HEADINGS = re.compile(r"^(tot slot|ten slotte|tenslotte|tot besluit|afsluitend|"
+                              r"ter afsluiting|in closing|to conclude|finally|closing words?)"
+                              r"[.:!]?$", re.IGNORECASE)
+
+
+CLOSING_CUES = re.compile(r"^(tot slot|ten slotte|tenslotte|tot besluit|afsluitend|"
+                          r"ter afsluiting|dank|bedankt|hartelijk dank|heel hartelijk dank|"
+                          r"wij danken|we danken|wij wensen|we wensen|fijne feestdagen|"
+                          r"prettige feestdagen|thank|thanks|in closing|to conclude|finally|"
+                          r"we wish|happy holidays|season's greetings)\b", re.IGNORECASE)
+
+
+ENGLISH = re.compile(r"^(dear|hello|hi|to|greetings|kind regards|best wishes|yours|"
+                     r"with (kind )?regards|warm regards|sincerely|lesson)\b", re.IGNORECASE)
+
+
+MAX_TITLE_WORDS = 16
+
+
+#: A line of a postal address (a house number and street, a postcode, a PO box), or an
+#: addressee's "To"/"Aan": a letterhead's lines, never a title.
+ADDRESS_LINE = re.compile(
+    r"^\d+[a-z]?\s+\w|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}\b|\bP\.?\s?O\.?\s+Box\b|"
+    r"\bPMB\b|\bpostbus\b|^(to|aan|from|van)\s*:?$|"
+    r"\w(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park)\s+\d+", re.IGNORECASE)
+
+
+#: A month and a year alone ("October, 2017", "december 2026"): a date line, no title.
+MONTH_YEAR = re.compile(r"(" + "|".join(name for names in MONTHS.values() for name in names)
+                        + r")\W+\d{4}", re.IGNORECASE)
+
+
+def title_like(piece: Piece) -> bool:
+    text = piece.text
+    if ADDRESS_LINE.search(text) or MONTH_YEAR.fullmatch(text) or SALUTATION.match(text):
+        return False  # (a salutation without its comma too; "Beste wensen …" may be one)
+    trails_off = re.search(r"(…|\.\.\.)\.?$", text)  # "Namens het bestuur…."
+    return 0 < len(text.split()) <= MAX_TITLE_WORDS \
+        and (not text.endswith((".", ",", ";", ":")) or bool(trails_off)) \
+        or bool(re.search(r"[!?]$", text)) and len(text.split()) <= MAX_TITLE_WORDS
