@@ -2,7 +2,7 @@
 
 Step 2 (the reader, with ``parse``). markdown-it gives lines only per block; the walker
 counts soft and hard breaks to know each token's line, finds each link's column in the
-source, and reports through the converter that called it (``parse._TokenConverter``):
+source, and reports through the converter that called it (``parse.BlockReader``):
 raw HTML, nesting too deep, links without an address or with a partial one, vague link
 words, too many links, and lines broken by two trailing spaces.
 """
@@ -20,7 +20,7 @@ from .model import Code, Emph, Inline, Inlines, LineBreak, Link, Strong, Text, p
 from .text_limits import MAX_DEPTH, MAX_LINKS
 
 if TYPE_CHECKING:
-    from .parse import _TokenConverter
+    from .block_reader import BlockReader
 
 LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 SCHEMES_IN_WORDS = "https://, http://, mailto: or tel:"
@@ -30,7 +30,7 @@ class InlineWalker:
     """Converts one paragraph's inline tokens, knowing the source line of each token
     (markdown-it gives lines only per block; every soft or hard break is one more line)."""
 
-    def __init__(self, converter: _TokenConverter, children: list[Token], line: int):
+    def __init__(self, converter: BlockReader, children: list[Token], line: int):
         self.converter, self.children = converter, children
         self.index, self.line = 0, line
         self.column_from = 0  # where to look for the next link on the current line
