@@ -8,33 +8,31 @@ true warning (the notes keep the whole), and keeps it legible on what lies behin
 
 from __future__ import annotations
 
-import bisect
-import itertools
 from dataclasses import replace
 from pathlib import Path
 
 from ..errors import WARNING, Diagnostic, printable
-from ..fonts import load_metrics, measuring_font
-from ..hyphenation import NO_EXCEPTIONS, Exceptions, break_points
+from ..fonts import measuring_font
+from ..hyphenation import NO_EXCEPTIONS, Exceptions
 from ..labels import labels_for
 from ..model import (
     Publication,
 )
-from ..sentences import word_count
 from ..theme import Theme
-from .fit import WIDTH_SAFETY, Box, Fit, Piece, Style, fit_text, text_height, widest_word
+from .fit import Box, Fit, Piece, Style, fit_text, text_height, widest_word
 from .layouts import SlideLayout
 from .legibility import covered_cells, readable_anchor
 from .plan import XML_ANCHORS, RunPlan, TextPlan
 from .roles import ROLE_WORDS, role_style
-from .runs import NAME_SEPARATOR, joined_names, pack_items, plain_text_of, runs_prefix, whole_name
-from .shorten import Shortened, describe, shorter_versions
+from .runs import NAME_SEPARATOR, joined_names, pack_items, plain_text_of, whole_name
+from .shorten import describe
 from .slots import Slot
 from .template import (
     TemplateInfo,
     needed_contrast,
     readable_colour,
 )
+from .word_fitting import hyphenated, shortened_to_fit, styled_pieces
 
 #: A lesson's title too long for its box is set down to this share of the range's
 #: smallest size before it is shortened.
@@ -121,13 +119,10 @@ class TextFitter:
             largest = max(smallest, min(largest, self.deck_sizes[(kind, role)]))
         return round(largest * 2) / 2, round(smallest * 2) / 2
 
-    def pieces(self, paragraphs, bold: bool, italic: bool,
+    @staticmethod
+    def pieces(paragraphs, bold: bool, italic: bool,
                caps: bool) -> tuple[tuple[Piece, ...], ...]:
-        """Paragraphs of runs as styled pieces to measure (caps applied)."""
-        return tuple(
-            tuple(Piece(r.text.upper() if caps else r.text, bold or r.bold, italic != r.italic)
-                  for r in runs)
-            for runs in paragraphs)
+        return styled_pieces(paragraphs, bold, italic, caps)
 
     def fits(self, kind: str, role: str, paragraphs) -> Fit | None:
         """The largest size in the role's range at which ``paragraphs`` fit, if any."""
@@ -203,8 +198,9 @@ class TextFitter:
             word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
                                       smallest)
             if width > frame_box.width:
-                paragraphs = self.hyphenate(paragraphs, style, bold, italic, caps, smallest,
-                                            frame_box.width)
+                paragraphs = hyphenated(paragraphs, style, bold, italic, caps, smallest,
+                                        frame_box.width, self.pub.meta.language,
+                                        self.exceptions)
                 self.warn(line, f"{what}: the word '{word}' is too wide for the slide even at "
                           f"{smallest:g} pt; it is hyphenated there. A shorter word or a "
                           "hyphen of your own reads better")
@@ -212,8 +208,8 @@ class TextFitter:
         if fit is None:
             tail = paragraphs[-1:] if keep_last and len(paragraphs) > 1 else []
             self._cut.append(" ".join(plain_text_of(runs) for runs in paragraphs))
-            paragraphs, fit, shortened = self.shorten(paragraphs, style, bold, italic, caps,
-                                                      frame_box, smallest, tail)
+            paragraphs, fit, shortened = shortened_to_fit(paragraphs, style, bold, italic,
+                                                          caps, frame_box, smallest, tail)
             where = "the speaker notes keep the whole" if rs.can_shorten else "the notes keep it"
             self.warn(line, f"{what} is too long for its slide even at {smallest:g} pt; "
                       f"{describe(shortened)}, and {where}. {advice}")
@@ -381,92 +377,6 @@ class TextFitter:
                                       height, self.widest(lines, style, size, bold, italic, caps))
             size -= 1
         return self.text(kind, role, [[RunPlan(joined_names(names))]], "the signatories", line)
-
-    def hyphenate(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
-                  size: float, width: float) -> list[list[RunPlan]]:
-        """Insert hyphens into words wider than ``width`` so that each piece fits: at the
-        last dictionary break point that fits, else between letters. Linear in the word:
-        the letters' widths are summed once."""
-        language = self.pub.meta.language
-        if width <= 4 * size:  # no room for even a few letters: leave the words whole
-            return paragraphs
-        out = []
-        for runs in paragraphs:
-            new_runs = []
-            for run in runs:
-                metrics = load_metrics(style.file(bold or run.bold, italic != run.italic))
-
-                def char_width(char: str, metrics=metrics) -> float:
-                    return (metrics.text_width(char, size) * style.widening + style.tracking) \
-                        * WIDTH_SAFETY
-
-                hyphen = char_width("-")
-                words = []
-                for word in run.text.split(" "):
-                    shown = word.upper() if caps else word
-                    ends = list(itertools.accumulate((char_width(c) for c in shown),
-                                                     initial=0.0))
-                    if ends[-1] <= width:
-                        words.append(word)
-                        continue
-                    points = set(break_points(word, language, self.exceptions))
-                    start = 0
-                    while ends[-1] - ends[start] > width:
-                        limit = bisect.bisect_right(ends, ends[start] + width - hyphen) - 1
-                        limit = max(limit, start + 1)
-                        cut = next((p for p in range(limit, start, -1) if p in points), limit)
-                        words.append(word[start:cut] + "-")
-                        start = cut
-                    words.append(word[start:])
-                new_runs.append(replace(run, text=" ".join(words).replace("- ", "-")))
-            out.append(new_runs)
-        return out
-
-    def shorten(self, paragraphs, style: Style, bold: bool, italic: bool, caps: bool,
-                box: Box, smallest: float, tail: list | None = None
-                ) -> tuple[list[list[RunPlan]], Fit, Shortened]:
-        """The first paragraph cut to whole sentences, else clauses, else words, each the
-        longest that fits at the smallest size (with ``tail`` kept under it); never less
-        than one word."""
-        runs = paragraphs[0]
-        tail = tail or []
-        text = plain_text_of(runs)
-        versions = list(shorter_versions(text))
-        # the lesson's number set before its title is no word of the title: the warning
-        # counts the title's own words
-        lead = sum(len(run.text.split()) for run in itertools.takewhile(
-            lambda run: run.accent, runs))
-        versions = [replace(version, kept=max(1, version.kept - lead))
-                    if version.how == "words" else version for version in versions]
-
-        def tried(index: int) -> tuple[list[list[RunPlan]], Fit | None]:
-            candidate = [runs_prefix(runs, versions[index]), *tail]
-            return candidate, fit_text(self.pieces(candidate, bold, italic, caps), style, box,
-                                       smallest, smallest)
-
-        # Each version is shorter than the one before, so when one fits, every later one
-        # does: find the first that fits by halving (a pasted list of 900 clauses would
-        # take 900 fittings one by one, each as long as the text).
-        low, high = 0, len(versions)
-        while low < high:
-            middle = (low + high) // 2
-            if tried(middle)[1] is None:
-                low = middle + 1
-            else:
-                high = middle
-        if low < len(versions):
-            candidate, fit = tried(low)
-            if fit is not None:
-                return candidate, fit, versions[low]
-        # Not even one word fits at the smallest size: set the first word as large as it
-        # goes rather than leave an empty box.
-        candidate, shortened = ([runs_prefix(runs, versions[-1]), *tail], versions[-1]) \
-            if versions else ([runs, *tail], Shortened(text, "words", word_count(text)))
-        fit = fit_text(self.pieces(candidate, bold, italic, caps), style, box, smallest, 1,
-                       step=0.5)
-        if fit is None:
-            fit = Fit(1.0, (plain_text_of(candidate[0]),), box.height)
-        return candidate, fit, shortened
 
 
 def inner(slot: Slot) -> Box:
