@@ -20,7 +20,8 @@ from pptx.oxml.ns import nsdecls, qn
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tweeluik.deck.pptx_writer import apply_theme_colours_and_fonts, normalise_zip  # noqa: E402
+from tweeluik.deck.package_parts import normalise_zip  # noqa: E402
+from tweeluik.deck.pptx_writer import apply_theme_colours_and_fonts  # noqa: E402
 from tweeluik.theme import load_theme  # noqa: E402
 
 EMU = 914400  # per inch
