@@ -50,6 +50,17 @@ def convert_to_pdf(pptx: Path, out_dir: Path) -> Path:
     return pdf
 
 
+def convert_all_to_pdf(decks: list[Path], out_dir: Path) -> dict[Path, Path]:
+    """LibreOffice's PDFs of several decks, made in one run of LibreOffice (each start
+    costs seconds); deck → its PDF."""
+    soffice = need_tool("soffice")
+    profile = (out_dir / "lo-profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, decks)],
+                   check=True, capture_output=True, timeout=300 + 30 * len(decks))
+    return {deck: out_dir / (deck.stem + ".pdf") for deck in decks}
+
+
 def pdf_words(pdf: Path) -> list[tuple[float, float, list]]:
     """Per page: (width, height, [(x0, y0, x1, y1, word)])."""
     tool = need_tool("pdftotext")
@@ -121,11 +132,15 @@ def decoration_words(slide, number: int) -> set[str]:
     return words
 
 
-def assert_every_word_inside_its_box(pptx: Path, tmp_path: Path) -> int:
+def assert_every_word_inside_its_box(pptx: Path, tmp_path: Path, pdf: Path | None = None) -> int:
     """Check the deck; return how many words were checked. Every word LibreOffice draws
-    lies on the slide, and every word of our text lies inside its own placeholder."""
+    lies on the slide, and every word of our text lies inside its own placeholder.
+    ``pdf`` is LibreOffice's PDF of the deck when it was made already."""
     prs = Presentation(str(pptx))
-    pages = pdf_words(convert_to_pdf(pptx, tmp_path))
+    if pdf is None:
+        pdf = convert_to_pdf(pptx, tmp_path)
+    assert pdf.is_file(), "LibreOffice made no PDF"
+    pages = pdf_words(pdf)
     assert len(pages) == len(prs.slides), "one PDF page per slide"
     checked = 0
     for number, (slide, (width, height, words)) in enumerate(zip(prs.slides, pages), start=1):

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from tweeluik.parse import parse_publication
 
 from .conftest import CONTENT, LAYOUTS, SAMPLE, need_tool, run_build, run_project
 from .decks import accessibility_problems
-from .test_deck_libreoffice import assert_every_word_inside_its_box
+from .test_deck_libreoffice import assert_every_word_inside_its_box, convert_all_to_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -592,14 +593,57 @@ def assert_nothing_lost(result, deck: Path, pub) -> None:
                     assert shown != "…", "a lone ellipsis"
 
 
+@dataclass(frozen=True)
+class _Built:
+    """What one run of the command said about one of its sources."""
+
+    returncode: int
+    stderr: str
+
+
+@pytest.fixture(scope="module")
+def every_template_built(request, template_folder, tmp_path_factory):
+    """The sample built on each template the session's tests ask for, all in one run of
+    the command (each its own source in one project), and every deck drawn by
+    LibreOffice in one run of it: name → (what the command said of it, deck, PDF)."""
+    names = [item.callspec.params["name"] for item in request.session.items
+             if item.originalname == "test_every_template_builds_loses_nothing_and_fits"]
+    if not names:
+        return {}
+    project = tmp_path_factory.mktemp("every-template")
+    content = project / "content"
+    shutil.copytree(CONTENT, content)
+    sample = (content / SAMPLE.name).read_text(encoding="utf-8")
+    (content / SAMPLE.name).unlink()
+    sources = []
+    for name in names:
+        template = template_file(name, template_folder)
+        shutil.copy(template, content / template.name)
+        source = content / f"{name}.md"
+        source.write_text(sample.replace("deck:\n", f"deck:\n  template: {template.name}\n", 1),
+                          encoding="utf-8")
+        sources.append(source)
+    (project / "layouts").symlink_to(LAYOUTS)
+    result = run_project(project, *map(str, sources), "--only", "deck")
+    decks = [project / "output" / f"{name}.pptx" for name in names]
+    pdfs = convert_all_to_pdf([deck for deck in decks if deck.is_file()], project / "render")
+    built = {}
+    for name, deck in zip(names, decks, strict=True):
+        said = "\n".join(line for line in result.stderr.splitlines()
+                         if f"{name}.md" in line or "Traceback" in line or "internal" in line)
+        failed = any(f"{name}.md" in line and "error" in line for line in said.splitlines())
+        built[name] = (_Built(2 if failed or not deck.is_file() else 0, said), deck,
+                       pdfs.get(deck), parse_publication(content / f"{name}.md"))
+    return built
+
+
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("name", every_template())
-def test_every_template_builds_loses_nothing_and_fits(name, template_folder, tmp_path):
-    template = template_file(name, template_folder)
-    result, deck, pub = build_with(template, tmp_path / "project")
+def test_every_template_builds_loses_nothing_and_fits(name, every_template_built, tmp_path):
+    result, deck, pdf, pub = every_template_built[name]
     assert_nothing_lost(result, deck, pub)
     assert accessibility_problems(deck, "nl-NL", pub.meta.organisation, pub.meta.title) == []
-    assert assert_every_word_inside_its_box(deck, tmp_path / "render") > 60  # none under the logo
+    assert assert_every_word_inside_its_box(deck, tmp_path / "render", pdf) > 60  # none under the logo
     if name in (*REAL, "pandoc-reference"):  # the sample's logo finds a corner beside the text
         slides = list(Presentation(str(deck)).slides)
         logos = [sum(shape.name == "Logo" for shape in slide.shapes) for slide in slides]
