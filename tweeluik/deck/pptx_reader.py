@@ -133,10 +133,11 @@ def _master_placeholder(master, kind: str):
     wanted = {"title": ("title", "ctrTitle"), "subtitle": ("body",), "body": ("body",),
               "object": ("body",), "picture": ("body",), "date": ("dt",),
               "footer": ("ftr",), "slide_number": ("sldNum",)}.get(kind, ())
-    for shape in master.placeholders:
-        ph = shape._element.ph  # python-pptx has no public name for the <p:ph> element
-        if (ph.get("type") or "body") in wanted:
-            return shape._element
+    tree = master._element.find("p:cSld/p:spTree", NS)
+    for element in tree if tree is not None else ():  # as python-pptx lists placeholders
+        ph = element.find("*/p:nvPr/p:ph", NS)
+        if ph is not None and (ph.get("type") or "body") in wanted:
+            return element
     return None
 
 
@@ -267,19 +268,20 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
             placeholders = []
             for order, shape in enumerate(layout.placeholders):
                 kind = KINDS.get(shape.placeholder_format.type, "other")
-                if not shape.width or not shape.height or shape.width < 0 or shape.height < 0:
+                # each read of an inherited place walks layout and master: read it once
+                left, top, width, height = shape.left, shape.top, shape.width, shape.height
+                if not width or not height or width < 0 or height < 0:
                     continue  # a box without a size holds nothing
                 insets = _insets(shape._element, master, kind)
-                frame = Frame(order, shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
-                              shape.width / EMU_PER_PT, shape.height / EMU_PER_PT, *insets)
+                frame = Frame(order, left / EMU_PER_PT, top / EMU_PER_PT,
+                              width / EMU_PER_PT, height / EMU_PER_PT, *insets)
                 text = _text_of(shape)
                 if kind == "footer" and not footer and master_number == 0 and text:
                     if is_real_footer(text):
                         footer = text
                     elif is_fill_in_hint(text):
                         footer_hint = True  # words to replace; a bare prompt stays empty
-                left, top = shape.left, shape.top  # each read walks layout and master
-                strip, column = shape.height / BANDS, shape.width / COLUMNS
+                strip, column = height / BANDS, width / COLUMNS
                 own = own_fill([shape._element, _master_placeholder(master, kind)], colours)
                 cells = tuple(tuple(background_at(
                     layout, master, (left + cell * column, top + band * strip, column, strip),
