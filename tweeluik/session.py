@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .booklet.laid_out import LastLayout
     from .booklet.layout_sandbox import BoundedSandbox
+    from .font_subsets import HarfBuzzSubsetter
 
 from .booklet.image_cache import ImageCache
 
@@ -58,6 +59,7 @@ class WriterSession:
     environments: dict[tuple[Path, str], BoundedSandbox] = field(default_factory=dict)
     font_subsets: Bounded = field(default_factory=lambda: Bounded(KEPT_SUBSETS))
     last_layouts: dict[Path, LastLayout] = field(default_factory=dict)
+    harfbuzz: HarfBuzzSubsetter | None = None  # loaded when a font is first cut down
 
     def environment(self, folder: Path, what: str) -> BoundedSandbox:
         """The sandbox of a layout folder, compiled templates kept (Jinja2 reloads a
@@ -67,6 +69,13 @@ class WriterSession:
         if key not in self.environments:
             self.environments[key] = layout_environment(folder, what)
         return self.environments[key]
+
+    def subsetter(self) -> HarfBuzzSubsetter:
+        """HarfBuzz's subsetter, loaded the first time the session cuts a font down."""
+        if self.harfbuzz is None:
+            from .font_subsets import HarfBuzzSubsetter
+            self.harfbuzz = HarfBuzzSubsetter()
+        return self.harfbuzz
 
     def keep_layout(self, source: Path, last: LastLayout) -> None:
         if self.remember_layouts:

@@ -15,7 +15,6 @@ import base64
 import datetime as dt
 import html
 import io
-import logging
 import re
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from markupsafe import Markup
 
 from .booklet.layout_sandbox import render_layout
 from .booklet.view import publication_to_view
+from .font_subsets import as_woff
 from .model import Image, Picture, Publication
 from .session import WriterSession
 from .theme import Theme
@@ -81,29 +81,8 @@ def font_subset(path: Path, characters: str, session: WriterSession) -> bytes:
     stat = path.stat()
     key = (str(path), (stat.st_size, stat.st_mtime_ns), characters)
     if key not in session.font_subsets:
-        session.font_subsets[key] = _font_subset(str(path), characters)
+        session.font_subsets[key] = as_woff(session.subsetter().subset(path, characters))
     return session.font_subsets[key]
-
-
-def _font_subset(path: str, characters: str) -> bytes:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # its notes on old time stamps
-    options = subset.Options()
-    options.flavor = "woff"
-    options.layout_features = ["kern", "liga", "ccmp", "locl", "mark", "mkmk"]
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    options.hinting = False  # screens hint for themselves; the files get much smaller
-    font = TTFont(path, recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(font)
-    font.flavor = "woff"
-    buffer = io.BytesIO()
-    font.save(buffer, reorderTables=True)
-    return buffer.getvalue()
 
 
 def faces_shown(page: str) -> set[tuple[str, str]]:
