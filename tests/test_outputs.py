@@ -218,7 +218,7 @@ def test_a_bad_source_date_epoch_is_one_line(tmp_path):
 
 
 @pytest.mark.parametrize("entry", [
-    [".tweeluik-0badc0de-0.tmp", "/tmp/tweeluik-planted-target"],
+    [".tweeluik-0badc0de-0.tmp", "{outside}/planted-target"],  # an absolute path
     [".tweeluik-0badc0de-0.tmp", "../content/pub.md"],
     [".tweeluik-0badc0de-0.tmp", "../../secret.pdf"],
     ["../content/pub.md", "pub.pdf"],
@@ -236,13 +236,16 @@ def test_a_planted_journal_is_set_aside_and_never_acted_on(built, tmp_path, entr
     secret.write_bytes(b"secret")
     (out / ".tweeluik-0badc0de-0.tmp").write_bytes(b"planted")
     journal = out / f"{JOURNAL_PREFIX}0badc0de.json"
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    entry = [name.replace("{outside}", str(outside)) for name in entry]
     journal.write_text(json.dumps([entry]), encoding="utf-8")
     # the journal is read before any build writes (the deck alone is the quickest)
     result = run_build(str(source), "--out", str(out), "--force", "--only", "deck")
     assert result.returncode == 0, result.stderr
     assert source.read_bytes() == content_before
     assert secret.read_bytes() == b"secret"
-    assert not Path("/tmp/tweeluik-planted-target").exists()
+    assert not (outside / "planted-target").exists()
     assert digests(out) == first  # the build's own files, not the planted bytes
     assert not journal.exists() and (out / (journal.name + ".refused")).exists()
     lines = [line for line in result.stderr.splitlines() if "journal" in line]
