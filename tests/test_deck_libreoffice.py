@@ -40,24 +40,19 @@ class TextBox:
 
 def convert_to_pdf(pptx: Path, out_dir: Path) -> Path:
     """LibreOffice's own PDF of the deck (a private profile, so runs never collide)."""
-    soffice = need_tool("soffice")
-    profile = (out_dir / "lo-profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out_dir), str(pptx)],
-                   check=True, capture_output=True, timeout=300)
-    pdf = out_dir / (pptx.stem + ".pdf")
+    pdf = convert_all_to_pdf([pptx], out_dir)[pptx]
     assert pdf.is_file(), "LibreOffice made no PDF"
     return pdf
 
 
 def convert_all_to_pdf(decks: list[Path], out_dir: Path) -> dict[Path, Path]:
     """LibreOffice's PDFs of several decks, made in one run of LibreOffice (each start
-    costs seconds); deck → its PDF."""
+    costs seconds) with a private profile; deck → its PDF."""
     soffice = need_tool("soffice")
     profile = (out_dir / "lo-profile").as_uri()
     subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, decks)],
-                   check=True, capture_output=True, timeout=300 + 30 * len(decks))
+                   check=True, capture_output=True, timeout=300 + 30 * (len(decks) - 1))
     return {deck: out_dir / (deck.stem + ".pdf") for deck in decks}
 
 

@@ -49,10 +49,15 @@ class PictureColours:
     def __init__(self) -> None:
         self.decoded: dict[str, object] = {}
         self.pixels_left = self.BUDGET_PIXELS
-        # what was found behind a box, by picture, place and box: the master's picture
-        # lies behind the same boxes on layout after layout
-        self.means: dict[tuple, tuple[str, float] | None] = {}
-        self.busyness: dict[tuple, bool] = {}
+        # what was found behind a box, by question, picture, place and box: the master's
+        # picture lies behind the same boxes on layout after layout
+        self.found: dict[tuple, Any] = {}
+
+    def _once(self, measure, part, picture: Rect, box: Rect):
+        key = (measure.__name__, str(part.partname), tuple(picture), tuple(box))
+        if key not in self.found:
+            self.found[key] = measure(part, picture, box)
+        return self.found[key]
 
     def _image(self, part):
         name = str(part.partname)
@@ -77,10 +82,7 @@ class PictureColours:
     def mean_behind(self, part, picture: Rect, box: Rect) -> tuple[str, float] | None:
         """The average colour of what the picture shows behind ``box``, and how much of
         that part it covers (its transparent pixels let what lies beneath show through)."""
-        key = (str(part.partname), tuple(picture), tuple(box))
-        if key not in self.means:
-            self.means[key] = self._mean_behind(part, picture, box)
-        return self.means[key]
+        return self._once(self._mean_behind, part, picture, box)
 
     def _mean_behind(self, part, picture: Rect, box: Rect) -> tuple[str, float] | None:
         image = self._image(part)
@@ -108,10 +110,7 @@ class PictureColours:
     def busy(self, part, picture: Rect, box: Rect) -> bool:
         """True when the part of the picture behind ``box`` is not plain: a drawing
         (a logo printed in a background picture) rather than a colour or a soft blur."""
-        key = (str(part.partname), tuple(picture), tuple(box))
-        if key not in self.busyness:
-            self.busyness[key] = self._busy(part, picture, box)
-        return self.busyness[key]
+        return self._once(self._busy, part, picture, box)
 
     def _busy(self, part, picture: Rect, box: Rect) -> bool:
         image = self._image(part)
