@@ -22,6 +22,21 @@ REQUIRE_TOOLS = os.environ.get("TWEELUIK_REQUIRE_TOOLS") == "1"
 #: Fixtures that build a whole publication or deck: every test using one is slow, so
 #: that ``-m "not slow"`` stays a few seconds.
 SLOW_FIXTURES = {"sample_build", "sample_deck", "letters_built", "hundred_lessons"}
+#: The test files that take longest (seconds of one worker on the 2-core machine, a
+#: quiet run of the whole suite): pytest-xdist hands out whole files (``--dist
+#: loadfile``) in collection order, so these go first and the short files fill the
+#: gaps at the end. In the order of their test counts (xdist's default) the 150-second
+#: limits file came 24th, and one worker ran on alone for a minute.
+LONGEST_FIRST = ("test_templates.py",   # 197 s
+                 "test_limits.py",      # 151 s
+                 "test_outputs.py",     # 76 s
+                 "test_structure.py",   # 62 s
+                 "test_import.py",      # 47 s
+                 "test_studio.py",      # 45 s
+                 "test_sandbox.py",     # 38 s
+                 "test_typesetting.py", # 33 s
+                 "test_incremental.py", # 32 s
+                 "test_cover_and_print.py")  # 30 s
 
 
 @pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects
@@ -29,6 +44,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable
 
 
 FONTS = LAYOUTS / "fonts"
