@@ -197,6 +197,35 @@ def test_fit_shrinks_then_gives_up():
     assert metrics.text_width("ii", 10) < metrics.text_width("MM", 10)
 
 
+def test_text_fits_when_its_lines_fill_the_box_exactly_however_long_it_runs():
+    """Line breaking stops once a text is too long for the box, and the answer is the
+    one breaking it to its end gives: a box exactly as tall as the lines fits them, a
+    hair less does not, with one paragraph or several, spaced ours or the template's."""
+    from tweeluik.deck.fit import text_height, wrap
+
+    face = THEME.sans
+    files = [face.files[k] for k in ("regular", "italic", "bold", "bold_italic")]
+    words = "wie elkaar kent vindt elkaar ook als het moeilijk wordt "
+    for style in (Style(*files), Style(*files, line_spacing=("pts", 31.0)),
+                  Style(*files, line_spacing=("pct", 0.9))):
+        for paragraphs in (((Piece(words * 3),),),
+                           ((Piece(words),), (Piece(words * 2, bold=True),))):
+            for size in (30.0, 24.0, 18.0):
+                lines = [line for (piece,) in paragraphs
+                         for line in wrap((piece,), style, size, 400)]
+                exact = text_height(len(lines), len(paragraphs), size, style)
+                fit = fit_text(paragraphs, style, Box(400, exact), size, size)
+                assert fit is not None and list(fit.lines) == lines, (style, size)
+                assert fit_text(paragraphs, style, Box(400, exact - 0.01), size, size) is None \
+                    or style.line_spacing == ("pts", 31.0)  # exact spacing has its slack
+    long = ((Piece(words * 400),),)  # a pasted paragraph of 22,000 characters
+    style = Style(*files)
+    assert fit_text(long, style, Box(400, 300), 40, 8) is None
+    every_line = wrap(long[0], style, 8, 400)
+    assert fit_text(long, style, Box(400, text_height(len(every_line), 1, 8, style)), 40, 8
+                    ).lines == tuple(every_line)
+
+
 def plain(text) -> str:
     return "".join(run.text for runs in text.paragraphs for run in runs)
 

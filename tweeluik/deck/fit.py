@@ -12,6 +12,7 @@ real fit.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,21 +83,26 @@ class Fit:
 _BREAK = re.compile(r"(?<=[ ])|(?<=[-–—/])(?=\w)")
 
 
-def _words(paragraph: tuple[Piece, ...]) -> list[list[Piece]]:
-    """Split a paragraph into unbreakable words (each a list of styled pieces).
+def _words(paragraph: tuple[Piece, ...]) -> Iterator[list[Piece]]:
+    """The paragraph's unbreakable words (each a list of styled pieces), one at a time
+    (line breaking may stop before the end).
 
     A word keeps its trailing space; line breaks may fall after a space or after a
     hyphen or dash that is followed by a letter (as in PowerPoint).
     """
-    words: list[list[Piece]] = [[]]
+    word: list[Piece] = []
     for piece in paragraph:
-        parts = _BREAK.split(piece.text)
-        for index, part in enumerate(parts):
-            if index > 0:
-                words.append([])
-            if part:
-                words[-1].append(Piece(part, piece.bold, piece.italic))
-    return [word for word in words if word]
+        text, start = piece.text, 0
+        for found in _BREAK.finditer(text):
+            if found.start() > start:
+                word.append(Piece(text[start:found.start()], piece.bold, piece.italic))
+            if word:
+                yield word
+            word, start = [], found.start()
+        if start < len(text):
+            word.append(Piece(text[start:], piece.bold, piece.italic))
+    if word:
+        yield word
 
 
 def text_width(text: str, style: Style, size: float, bold: bool, italic: bool) -> float:
@@ -115,8 +121,11 @@ def _width(word: list[Piece], style: Style, size: float, strip: bool = False) ->
 
 
 def wrap(paragraph: tuple[Piece, ...], style: Style, size: float,
-         width: float) -> list[str] | None:
-    """Greedy line breaking; ``None`` when one word alone is wider than ``width``."""
+         width: float, most_lines: int | None = None) -> list[str] | None:
+    """Greedy line breaking; ``None`` when one word alone is wider than ``width``. With
+    ``most_lines``, the breaking stops once there are more lines than that (the caller
+    only needs to know the text is too long: a pasted paragraph of 10,000 characters is
+    not broken to its end at every size tried)."""
     lines: list[str] = []
     current: list[list[Piece]] = []
     current_width = 0.0
@@ -128,6 +137,8 @@ def wrap(paragraph: tuple[Piece, ...], style: Style, size: float,
         if current and current_width + word_visible > width:
             lines.append("".join(p.text for w in current for p in w).rstrip())
             current, current_width = [], 0.0
+            if most_lines is not None and len(lines) > most_lines:
+                return lines
         current.append(word)
         current_width += word_full
     if current:
@@ -147,20 +158,39 @@ def fit_text(paragraphs: tuple[tuple[Piece, ...], ...], style: Style, box: Box,
     """The largest size from ``largest`` down to ``smallest`` at which the text fits."""
     size = largest
     while size >= smallest - 1e-9:
+        room = box.height + exact_spacing_slack(style, size)
+        most = most_lines(room, len(paragraphs), size, style)
         lines: list[str] = []
-        fits = True
-        for paragraph in paragraphs:
-            wrapped = wrap(paragraph, style, size, box.width)
+        fits = most >= 0
+        for paragraph in paragraphs if fits else ():
+            wrapped = wrap(paragraph, style, size, box.width, most - len(lines))
             if wrapped is None:
                 fits = False
                 break
             lines.extend(wrapped)
+            if len(lines) > most:
+                fits = False
+                break
         if fits:
             height = text_height(len(lines), len(paragraphs), size, style)
-            if height <= box.height + exact_spacing_slack(style, size):
+            if height <= room:
                 return Fit(size, tuple(lines), height)
         size -= step
     return None
+
+
+def most_lines(room: float, paragraph_count: int, size: float, style: Style) -> int:
+    """The most lines of ``paragraph_count`` paragraphs whose ``text_height`` is within
+    ``room`` (-1 when the gaps between the paragraphs alone take more)."""
+    if text_height(0, paragraph_count, size, style) > room:
+        return -1
+    pitch = style.line_height(size)
+    count = max(0, int(room / pitch) + 1) if pitch > 0 else 10**9
+    while count > 0 and text_height(count, paragraph_count, size, style) > room:
+        count -= 1
+    while count < 10**9 and text_height(count + 1, paragraph_count, size, style) <= room:
+        count += 1
+    return count
 
 
 #: A template's box drawn for lines of exact spacing ('36 pt') holds them even when
