@@ -17,7 +17,7 @@ layout may come from anyone, so this environment also bounds what it can cost:
 Going over a bound raises ``LayoutTooCostly`` (a ``SecurityError``); ``render_layout``
 reports it, and every other mistake of a layout, as one ``SourceError`` with the
 layout's line. The bounds are far above what a publication within the
-README's limits needs (300 lessons, 60,000 paragraphs).
+README's limits needs (300 lessons, 5,000 paragraphs).
 
 Two Jinja2 code-generator methods are extended here, and nowhere else:
 ``CodeGenerator.visit_For`` writes a loop's iterable through ``self.visit``, and
@@ -43,7 +43,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from ..errors import SourceError
 from ..paths import real
 
-MAX_LOOP_ROUNDS = 5_000_000
+#: A publication at the README's limits takes the default layouts some 5,000 rounds (one
+#: per paragraph); a million leaves room for any layout and stops a runaway in seconds.
+MAX_LOOP_ROUNDS = 1_000_000
 MAX_TEXT = 20_000_000
 MAX_DOCUMENT = 100_000_000
 MAX_NUMBER = 1_000_000
