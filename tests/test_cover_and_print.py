@@ -218,7 +218,7 @@ def test_a_light_logo_goes_where_the_template_is_dark(tmp_path):
 def test_cover_image_and_no_credit_line(tmp_path):
     folder = project(tmp_path, FRONT + "cover-image: images/buurt.png\nmade-with: false\n",
                      {"images/buurt.png": png_logo(800, 500)})
-    result = run_project(folder, "content/brief.md")
+    result = run_project(folder, "content/brief.md", "--only", "booklet")
     assert result.returncode == 0, result.stderr
     reader = PdfReader(folder / "output" / "brief.pdf")
     assert images_on(reader.pages[0])
@@ -230,7 +230,7 @@ def test_cover_image_and_no_credit_line(tmp_path):
 @pytest.mark.slow
 def test_the_credit_line_is_there_by_default(tmp_path):
     folder = project(tmp_path, FRONT)
-    result = run_project(folder, "content/brief.md")
+    result = run_project(folder, "content/brief.md", "--only", "booklet")
     assert result.returncode == 0, result.stderr
     reader = PdfReader(folder / "output" / "brief.pdf")
     assert "Gemaakt met tweeluik" in reader.pages[1].extract_text()

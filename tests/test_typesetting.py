@@ -75,7 +75,7 @@ def page_of(pages: list[str], needle: str) -> int:
 @pytest.mark.slow
 def test_a_lesson_a_few_lines_over_is_fitted_onto_one_page_fewer(tmp_path):
     project = project_with(tmp_path, long_letter(extra_sentences=3))
-    result = run_project(project, "content/brief.md")
+    result = run_project(project, "content/brief.md", "--only", "booklet")
     assert result.returncode == 0, result.stderr
     assert "content/brief.md:19: note: booklet: lesson 1: fitted onto 2 pages (was 3)" \
         in result.stderr.splitlines()
@@ -113,7 +113,7 @@ def test_without_copyfitting_the_same_lesson_takes_three_pages(tmp_path):
     """The control: the theme turns copyfitting off, and the lesson runs over."""
     project = project_with(tmp_path, long_letter(extra_sentences=3),
                            theme_change=("below = 0.33", "below = 0"))
-    result = run_project(project, "content/brief.md")
+    result = run_project(project, "content/brief.md", "--only", "booklet")
     assert result.returncode == 0, result.stderr
     assert "fitted" not in result.stderr
     pages = pdf_pages(project / "output" / "brief.pdf")
@@ -126,7 +126,7 @@ def test_a_lesson_too_far_over_lets_the_next_one_start_on_its_last_page(tmp_path
     """Too far over to be set tighter: the lesson stays as it was, and the next lesson
     starts on its nearly empty last page instead of leaving it nearly empty."""
     project = project_with(tmp_path, long_letter(extra_sentences=7))
-    result = run_project(project, "content/brief.md")
+    result = run_project(project, "content/brief.md", "--only", "booklet")
     assert result.returncode == 0, result.stderr
     (note,) = [line for line in result.stderr.splitlines() if "lesson 1" in line]
     assert note == ("content/brief.md:19: note: booklet: lesson 1 fills only part of its "
@@ -141,7 +141,7 @@ def test_a_lesson_too_far_over_lets_the_next_one_start_on_its_last_page(tmp_path
 def test_with_copyfitting_off_nothing_runs_on(tmp_path):
     project = project_with(tmp_path, long_letter(extra_sentences=7),
                            theme_change=("below = 0.33", "below = 0"))
-    result = run_project(project, "content/brief.md")
+    result = run_project(project, "content/brief.md", "--only", "booklet")
     assert result.returncode == 0, result.stderr
     assert "starts on that page" not in result.stderr
     pages = pdf_pages(project / "output" / "brief.pdf")
@@ -297,7 +297,7 @@ def hyphenated_words(pages: list[str]) -> list[tuple[str, int]]:
 @pytest.mark.slow
 def test_the_booklet_breaks_words_only_where_tweeluik_allows(tmp_path):
     project = project_with(tmp_path, LONG.read_text(encoding="utf-8"))
-    result = run_project(project, "content/brief.md")
+    result = run_project(project, "content/brief.md", "--only", "booklet")
     assert result.returncode == 0, result.stderr
     broken = hyphenated_words(pdf_pages(project / "output" / "brief.pdf"))
     assert len(broken) > 10
