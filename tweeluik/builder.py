@@ -20,6 +20,7 @@ from .checks import check_publication
 from .errors import NOTE, WARNING, Diagnostic, Diagnostics, SourceError, printable
 from .hyphenation import EXCEPTIONS_NAME, read_exceptions
 from .incremental import Manifest
+from .layout_folders import WEB_LAYOUT, template_path
 from .logo_check import paper_logo_warnings
 from .model import Publication
 from .outputs import BOOKLET_KINDS, OUTPUTS, OutputFolder, output_paths
@@ -76,10 +77,8 @@ def inputs_of(kind: str, publication: Publication, theme: Theme,
                if picture is not None)]
     folders: list[Path] = []
     if kind == "deck":
-        from .deck import template_path
         files.append(template_path(publication, layouts))
     elif kind == "web":
-        from .web_edition import WEB_LAYOUT
         folders.append(layouts / WEB_LAYOUT)
     else:
         folders.append(layouts / publication.meta.layout)

@@ -23,11 +23,11 @@ from markupsafe import Markup
 from .booklet.layout_sandbox import render_layout
 from .booklet.view import publication_to_view
 from .font_subsets import as_woff
+from .layout_folders import WEB_LAYOUT
 from .model import Image, Picture, Publication
 from .session import WriterSession
 from .theme import Theme
 
-WEB_LAYOUT = "web"
 TEMPLATE = "web.html"
 STYLESHEET = "web.css"
 MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",

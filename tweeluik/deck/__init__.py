@@ -13,13 +13,12 @@ from pathlib import Path
 
 from ..errors import Diagnostic
 from ..hyphenation import read_exceptions
+from ..layout_folders import template_path
 from ..model import Publication
 from ..theme import Theme
 from .plan import DeckPlan
 from .planner import publication_to_deck_plan
 from .template import TemplateInfo
-
-DEFAULT_TEMPLATE = Path("deck") / "default.pptx"
 
 
 @dataclass(frozen=True)
@@ -29,11 +28,6 @@ class BuiltDeck:
     pptx: bytes
     plan: DeckPlan
     warnings: tuple[Diagnostic, ...]
-
-
-def template_path(publication: Publication, layouts: Path) -> Path:
-    """The template the publication asks for, or the default one in layouts/."""
-    return publication.meta.deck.template or layouts / DEFAULT_TEMPLATE
 
 
 def load_template(publication: Publication, layouts: Path):
