@@ -257,6 +257,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
     dark, light = "#000000", "#FFFFFF"
     pictures = PictureColours()
     shapes = DrawnShapes()  # each layout's and master's drawn shapes, listed once
+    slide = (presentation.slide_width, presentation.slide_height)  # read once: each read parses
     for master_number, master in enumerate(presentation.slide_masters):
         masters.append(master.name or f"Master {master_number + 1}")
         major, minor = _theme_fonts(master)
@@ -285,19 +286,16 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                 own = own_fill([shape._element, _master_placeholder(master, kind)], colours)
                 cells = tuple(tuple(background_at(
                     layout, master, (left + cell * column, top + band * strip, column, strip),
-                    (presentation.slide_width, presentation.slide_height), colours, pictures,
-                    own, shapes) for cell in range(COLUMNS)) for band in range(BANDS))
+                    slide, colours, pictures, own, shapes) for cell in range(COLUMNS))
+                    for band in range(BANDS))
                 placeholders.append(PlaceholderInfo(
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
                     _style(shape._element, master, presentation, kind, major, minor, colours),
                     text, cells))
-            drawn, logos = drawn_on(layout, master, presentation.slide_width,
-                                    presentation.slide_height)
+            drawn, logos = drawn_on(layout, master, *slide)
             drawn += tuple((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                             down / EMU_PER_PT) for left, top, across, down in busy_cells(
-                layout, master, (presentation.slide_width, presentation.slide_height),
-                pictures))
-            slide = (presentation.slide_width, presentation.slide_height)
+                layout, master, slide, pictures))
             row, column = slide[1] / SLIDE_ROWS, slide[0] / SLIDE_COLUMNS
             backdrop = tuple(tuple(background_at(
                 layout, master, (cell * column, band * row, column, row), slide, colours,
@@ -306,9 +304,8 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders),
                                       drawn, logos, backdrop))
-    return TemplateInfo(name, presentation.slide_width / EMU_PER_PT,
-                        presentation.slide_height / EMU_PER_PT, tuple(masters), tuple(layouts),
-                        major_font, minor_font, footer, tuple(cleaned), dark, light,
+    return TemplateInfo(name, slide[0] / EMU_PER_PT, slide[1] / EMU_PER_PT, tuple(masters),
+                        tuple(layouts), major_font, minor_font, footer, tuple(cleaned), dark, light,
                         footer_hint=footer_hint and not footer,
                         printed_hints=printed_hints(presentation))
 
