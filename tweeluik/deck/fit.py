@@ -11,6 +11,7 @@ real fit.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -185,7 +186,9 @@ def most_lines(room: float, paragraph_count: int, size: float, style: Style) -> 
     if text_height(0, paragraph_count, size, style) > room:
         return -1
     pitch = style.line_height(size)
-    count = max(0, int(room / pitch) + 1) if pitch > 0 else 10**9
+    if pitch <= 0 or not math.isfinite(room):
+        return 10**9  # no bound on the lines
+    count = max(0, int(room / pitch) + 1)
     while count > 0 and text_height(count, paragraph_count, size, style) > room:
         count -= 1
     while count < 10**9 and text_height(count + 1, paragraph_count, size, style) <= room:
