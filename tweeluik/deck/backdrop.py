@@ -237,13 +237,27 @@ class DrawnShapes:
 
     def __init__(self) -> None:
         self._listed: dict[int, tuple[Any, list[tuple[Any, Rect]]]] = {}
+        self._parts: dict[int, tuple[Any, Any, Any]] = {}
         self.traced: dict = {}  # a custom shape's path → its outline (see ``covers``)
+
+    def parts_of(self, owner) -> tuple[Any, Any]:
+        """A layout's or master's shape tree and background, each ``None`` when absent."""
+        element = owner._element
+        key = id(element)
+        if key not in self._parts:  # the element is kept with them, so its id stays its own
+            self._parts[key] = (element, *owner_parts(element))
+        return self._parts[key][1:]
 
     def of(self, tree) -> list[tuple[Any, Rect]]:
         key = id(tree)
         if key not in self._listed:  # the tree is kept with its list, so its id stays its own
             self._listed[key] = (tree, list(drawn_shapes(tree)))
         return self._listed[key][1]
+
+
+def owner_parts(element) -> tuple[Any, Any]:
+    """The shape tree and the background of a layout's or master's element."""
+    return element.find("p:cSld/p:spTree", NS), element.find("p:cSld/p:bg", NS)
 
 
 # --- what lies behind a box ---------------------------------------------------------------
@@ -295,7 +309,8 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
 
     hides_master = layout._element.get("showMasterSp") in ("0", "false")
     for owner in (layout, master):
-        tree = owner._element.find("p:cSld/p:spTree", NS)
+        tree, background = shapes.parts_of(owner) if shapes is not None \
+            else owner_parts(owner._element)
         if tree is None or owner is master and hides_master:
             listed: Iterable[tuple[Any, Rect]] = ()
         else:
@@ -323,7 +338,6 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
             if colour is None or share >= 0.99:
                 return seen(colour)
             see_through.append((colour, share))  # a bubble of light: look beneath
-        background = owner._element.find("p:cSld/p:bg", NS)
         if background is not None:
             return seen(*_background_of(owner, background, box, slide, colours, pictures))
     return seen("#FFFFFF")
