@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .booklet.image_cache import ImageCache
     from .booklet.laid_out import LastLayout
     from .booklet.layout_sandbox import BoundedSandbox
     from .font_subsets import HarfBuzzSubsetter
-
-from .booklet.image_cache import ImageCache
 
 #: Stylesheets kept at most (one per theme and layout; watch mode edits one at a time).
 KEPT_STYLESHEETS = 4
@@ -55,11 +54,20 @@ class WriterSession:
 
     remember_layouts: bool = False  # keep each source's last booklet layout (watch mode)
     stylesheets: Bounded = field(default_factory=lambda: Bounded(KEPT_STYLESHEETS))
-    images: ImageCache = field(default_factory=ImageCache)
+    picture_cache: ImageCache | None = None  # made when a booklet is first laid out
     environments: dict[tuple[Path, str], BoundedSandbox] = field(default_factory=dict)
     font_subsets: Bounded = field(default_factory=lambda: Bounded(KEPT_SUBSETS))
     last_layouts: dict[Path, LastLayout] = field(default_factory=dict)
     harfbuzz: HarfBuzzSubsetter | None = None  # loaded when a font is first cut down
+
+    @property
+    def images(self) -> ImageCache:
+        """WeasyPrint's picture cache, made the first time a booklet is laid out (a build
+        with nothing to do, or only a deck, never loads the booklet writer)."""
+        if self.picture_cache is None:
+            from .booklet.image_cache import ImageCache
+            self.picture_cache = ImageCache()
+        return self.picture_cache
 
     def environment(self, folder: Path, what: str) -> BoundedSandbox:
         """The sandbox of a layout folder, compiled templates kept (Jinja2 reloads a
