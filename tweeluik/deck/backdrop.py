@@ -236,23 +236,25 @@ class DrawnShapes:
     every placeholder)."""
 
     def __init__(self) -> None:
-        self._listed: dict[int, tuple[Any, list[tuple[Any, Rect]]]] = {}
-        self._parts: dict[int, tuple[Any, Any, Any]] = {}
+        self._listed: dict[int, tuple[Any, Any]] = {}
+        self._parts: dict[int, tuple[Any, Any]] = {}
         self.traced: dict = {}  # a custom shape's path → its outline (see ``covers``)
 
     def parts_of(self, owner) -> tuple[Any, Any]:
         """A layout's or master's shape tree and background, each ``None`` when absent."""
-        element = owner._element
-        key = id(element)
-        if key not in self._parts:  # the element is kept with them, so its id stays its own
-            self._parts[key] = (element, *owner_parts(element))
-        return self._parts[key][1:]
+        return _by_element(self._parts, owner._element, owner_parts)
 
     def of(self, tree) -> list[tuple[Any, Rect]]:
-        key = id(tree)
-        if key not in self._listed:  # the tree is kept with its list, so its id stays its own
-            self._listed[key] = (tree, list(drawn_shapes(tree)))
-        return self._listed[key][1]
+        """The drawn shapes of a shape tree (see ``drawn_shapes``)."""
+        return _by_element(self._listed, tree, lambda found: list(drawn_shapes(found)))
+
+
+def _by_element(store: dict[int, tuple[Any, Any]], element, make):
+    """``make(element)``, made once per element for ``store``."""
+    key = id(element)
+    if key not in store:  # the element is kept with its entry, so its id stays its own
+        store[key] = (element, make(element))
+    return store[key][1]
 
 
 def owner_parts(element) -> tuple[Any, Any]:
@@ -282,8 +284,7 @@ def own_fill(shape_elements: list, colours: dict[str, str]) -> tuple[str | None,
 
 def background_at(layout, master, box: Rect, slide: tuple[float, float],
                   colours: dict[str, str], pictures: PictureColours,
-                  own: tuple[str | None, float] | None = None,
-                  shapes: DrawnShapes | None = None) -> Seen:
+                  shapes: DrawnShapes, own: tuple[str | None, float] | None = None) -> Seen:
     """The colour behind a strip ``box`` (EMU) of a placeholder, and whether it is a
     picture's average: the placeholder's ``own`` fill, else the topmost opaque shape,
     picture or gradient of the layout, then of the master, that covers the strip's middle,
@@ -309,15 +310,13 @@ def background_at(layout, master, box: Rect, slide: tuple[float, float],
 
     hides_master = layout._element.get("showMasterSp") in ("0", "false")
     for owner in (layout, master):
-        tree, background = shapes.parts_of(owner) if shapes is not None \
-            else owner_parts(owner._element)
+        tree, background = shapes.parts_of(owner)
         if tree is None or owner is master and hides_master:
             listed: Iterable[tuple[Any, Rect]] = ()
         else:
-            listed = shapes.of(tree) if shapes is not None else drawn_shapes(tree)
+            listed = shapes.of(tree)
         for element, (left, top, width, height) in listed:
-            if not covers(element, (left, top, width, height), x, y,
-                          shapes.traced if shapes is not None else None):
+            if not covers(element, (left, top, width, height), x, y, shapes.traced):
                 continue
             if etree.QName(element).localname == "pic":
                 part = picture_part(owner, element.find("p:blipFill/a:blip", NS))

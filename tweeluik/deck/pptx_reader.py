@@ -286,7 +286,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                 own = own_fill([shape._element, _master_placeholder(master, kind)], colours)
                 cells = tuple(tuple(background_at(
                     layout, master, (left + cell * column, top + band * strip, column, strip),
-                    slide, colours, pictures, own, shapes) for cell in range(COLUMNS))
+                    slide, colours, pictures, shapes, own) for cell in range(COLUMNS))
                     for band in range(BANDS))
                 placeholders.append(PlaceholderInfo(
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
@@ -299,7 +299,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
             row, column = slide[1] / SLIDE_ROWS, slide[0] / SLIDE_COLUMNS
             backdrop = tuple(tuple(background_at(
                 layout, master, (cell * column, band * row, column, row), slide, colours,
-                pictures, shapes=shapes)[0] for cell in range(SLIDE_COLUMNS))
+                pictures, shapes)[0] for cell in range(SLIDE_COLUMNS))
                 for band in range(SLIDE_ROWS))
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders),
