@@ -22,7 +22,7 @@ from tweeluik.parse import parse_publication
 
 from .conftest import CONTENT, LAYOUTS, SAMPLE, need_tool, run_build, run_project
 from .decks import accessibility_problems
-from .test_deck_libreoffice import assert_every_word_inside_its_box, convert_all_to_pdf
+from .test_deck_libreoffice import assert_every_word_inside_its_box, convert_all_to_pdf, pdf_words
 
 pytestmark = pytest.mark.slow
 
@@ -457,16 +457,27 @@ def narrow_picture_title(prs):
         f'<a:lvl1pPr xmlns:a="{A[1:-1]}"><a:defRPr sz="4400" b="0"/></a:lvl1pPr>'))
 
 
+def _own_text_box(owner, number: int, left, top, paragraphs: list[list[str]]) -> None:
+    """A text box of the owner's own (not a placeholder), each paragraph given by its runs."""
+    body = "".join("<a:p>" + "".join(f'<a:r><a:rPr lang="nl-NL"/><a:t>{run}</a:t></a:r>'
+                                     for run in runs) + "</a:p>" for runs in paragraphs)
+    owner.shapes._spTree.append(etree.fromstring(
+        f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr><p:cNvPr id="{number}" '
+        f'name="Tekstvak {number}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="{left}" y="{top}"/><a:ext cx="{Inches(3)}" '
+        f'cy="{Inches(0.4)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody></p:sp>'))
+
+
 def printed_hint(prs):
-    """The master prints a fill-in hint in a text box of its own (not a placeholder)
-    on every slide, as a hackathon's template does."""
-    prs.slide_masters[0].shapes._spTree.append(etree.fromstring(
-        f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr><p:cNvPr id="40" '
-        f'name="Tekstvak 40"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
-        f'<a:off x="{Inches(0.5)}" y="{Inches(7.0)}"/><a:ext cx="{Inches(4)}" '
-        f'cy="{Inches(0.3)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        f'</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US"/>'
-        f'<a:t>Club day - &lt;Project name&gt;</a:t></a:r></a:p></p:txBody></p:sp>'))
+    """The master prints fill-in hints in text boxes of its own (not placeholders) on
+    every slide, as a hackathon's and a training company's templates do: after a dash,
+    on a line of their own under an address, and as a file name split over two runs."""
+    master = prs.slide_masters[0]
+    _own_text_box(master, 40, Inches(0.5), Inches(7.0), [["Clubdag - &lt;Project name&gt;"]])
+    _own_text_box(master, 41, Inches(3.6), Inches(7.0),
+                  [["Wijkteams ", "•", " Dorpsstraat 1"], ["&lt;Auteur&gt;"]])
+    _own_text_box(master, 42, Inches(6.7), Inches(7.0), [["&lt;Bestandsnaam&gt;.", "pptx"]])
 
 
 def photo_band_under_titles(prs):
@@ -655,6 +666,8 @@ def test_every_template_builds_loses_nothing_and_fits(name, every_template_built
     assert_nothing_lost(result, deck, pub)
     assert accessibility_problems(deck, "nl-NL", pub.meta.organisation, pub.meta.title) == []
     assert assert_every_word_inside_its_box(deck, tmp_path / "render", pdf) > 60  # none under the logo
+    hints = [word for page in pdf_words(pdf) for *_, word in page[2] if re.search(r"[<>]", word)]
+    assert hints == [], hints  # no fill-in hint the template's masters print shows
     if name in (*REAL, "pandoc-reference"):  # the sample's logo finds a corner beside the text
         slides = list(Presentation(str(deck)).slides)
         logos = [sum(shape.name == "Logo" for shape in slide.shapes) for slide in slides]
@@ -1240,16 +1253,32 @@ def test_a_lesson_with_a_picture_sets_its_title_at_the_other_lessons_size(templa
     assert len(sizes) == 1, sizes
 
 
-def test_a_fill_in_hint_the_master_prints_is_named_with_what_to_do(template_folder,
-                                                                  tmp_path):
-    """A hint such as '<Project name>' in a master's own text box shows on every slide;
-    tweeluik leaves the master's design alone, so the build names the hint and says how
-    to fill it in."""
-    result, _, _ = build_with(template_file("printed-hint", template_folder), tmp_path)
+def own_words(presentation) -> list[str]:
+    """The paragraphs of the text boxes masters and layouts draw themselves."""
+    return [paragraph.text for master in presentation.slide_masters
+            for owner in (master, *master.slide_layouts) for shape in owner.shapes
+            if shape.has_text_frame and not shape.is_placeholder
+            for paragraph in shape.text_frame.paragraphs]
+
+
+def test_fill_in_hints_the_master_prints_are_left_out_and_the_note_says_so(template_folder,
+                                                                           tmp_path):
+    """Hints such as '<Project name>' in a master's own text boxes would show on every
+    slide: the deck's copy of the master leaves them out (with the separator that joined
+    them to the words before, and the rest of a file name), keeps the template's other
+    words, and a note names them and says how to fill them in. The template is unchanged."""
+    template = template_file("printed-hint", template_folder)
+    result, deck, _ = build_with(template, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "the slide template prints fill-in hints its author left on the slides " \
-           "('<Project name>')" in result.stderr, result.stderr
-    assert "(View, Slide Master) and fill them in or delete them" in result.stderr
+    assert "the slide template prints fill-in hints its author left on every slide " \
+           "('<Project name>', '<Auteur>', '<Bestandsnaam>'), in text boxes of its own; " \
+           "tweeluik leaves them out of the deck" in result.stderr, result.stderr
+    assert own_words(Presentation(str(deck))) == ["Clubdag", "Wijkteams • Dorpsstraat 1", "",
+                                                   ""]
+    assert "<Auteur>" in own_words(Presentation(str(template)))
+    said = run_build("template-info", str(template)).stdout
+    assert "fill-in hints its masters print: '<Project name>', '<Auteur>', '<Bestandsnaam>' " \
+           "(left out of the deck)" in said, said
 
 
 def test_a_title_too_long_for_its_box_is_set_smaller_not_cut(template_folder, tmp_path):

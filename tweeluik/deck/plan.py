@@ -109,6 +109,8 @@ class DeckPlan:
     language_tag: str
     design: str = "tweeluik"
     warnings: tuple[Diagnostic, ...] = field(default=())
+    #: The template's printed fill-in hints ('<Project name>') to take out of the deck.
+    hints_left_out: tuple[str, ...] = ()
 
 
 #: The vertical anchors of OOXML, in the words of ``TextPlan.anchor``.

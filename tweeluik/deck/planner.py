@@ -374,9 +374,12 @@ class _Planner(SlideFurniture):
             language_tag=LANGUAGE_TAGS[meta.language],
             design=self.design,
             warnings=tuple(self.warnings),
+            hints_left_out=self.template.printed_hints,
         )
 
 
+#: How many of a template's printed fill-in hints a warning names.
+MAX_HINTS_SAID = 5
 #: A footer or date box set smaller than this (points, on a 13.33-inch slide) cannot be
 #: read from the back of a room: the title slide's organisation and date go elsewhere.
 READABLE_STRIP_PT = 18.0
@@ -393,11 +396,14 @@ def publication_to_deck_plan(publication: Publication, theme: Theme, template: T
     planner = _Planner(publication, theme, template, layouts, design_of(publication), fonts,
                        exceptions)
     if template.printed_hints:
-        hints = ", ".join(f"'{printable(hint)}'" for hint in template.printed_hints)
+        hints = ", ".join(f"'{printable(hint)}'" for hint in template.printed_hints[:MAX_HINTS_SAID])
+        more = len(template.printed_hints) - MAX_HINTS_SAID
         planner.warn(publication.meta.line_of("deck"), f"the slide template prints fill-in "
-                     f"hints its author left on the slides ({hints}), in text boxes of its own "
-                     "that tweeluik does not change; open the template in PowerPoint (View, "
-                     "Slide Master) and fill them in or delete them")
+                     f"hints its author left on every slide ({hints}"
+                     f"{f' and {more} more' if more > 0 else ''}), in text boxes of its own; "
+                     "tweeluik leaves them out of the deck. To show the words meant there, fill "
+                     "them in in the template (in PowerPoint: View, Slide Master)",
+                     severity=NOTE)
     if template.cleaned:
         planner.warn(publication.meta.line_of("deck"), f"the slide template held "
                      f"{' and '.join(template.cleaned)}; tweeluik removed them from the deck")

@@ -22,6 +22,7 @@ from .backdrop import (
     own_fill,
 )
 from .drawing_colours import colour_of
+from .printed_hints import printed_hints
 from .template import (
     BANDS,
     COLUMNS,
@@ -308,24 +309,3 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                         tuple(layouts), major_font, minor_font, footer, tuple(cleaned), dark, light,
                         footer_hint=footer_hint and not footer,
                         printed_hints=printed_hints(presentation))
-
-
-#: A fill-in hint a template's author left in angle brackets: '<Project name>', '<Autor>'.
-ANGLED_HINT = re.compile(r"<[^<>]{2,40}>")
-
-
-def printed_hints(presentation) -> tuple[str, ...]:
-    """The fill-in hints that masters and layouts print in their own text boxes (not in
-    placeholders, whose prompts never show), each once, in the order they are found."""
-    found: dict[str, None] = {}
-    for master in presentation.slide_masters:
-        for owner in (master, *master.slide_layouts):
-            for shape in owner._element.iter(f"{{{NS['p']}}}sp"):
-                if shape.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None:
-                    continue
-                text = "".join(shape.itertext())
-                found.update(dict.fromkeys(ANGLED_HINT.findall(text)))
-    return tuple(found)[:MAX_HINTS_SAID]
-
-
-MAX_HINTS_SAID = 5

@@ -7,7 +7,8 @@ reflows in PowerPoint. Placeholders are found by their position in the layout (n
 their idx, which templates made in LibreOffice repeat); date, footer and slide-number
 placeholders, which python-pptx leaves off a new slide, are added from the layout when
 the plan uses them. The template's sample slides, their sections and its document
-statistics are not carried over.
+statistics are not carried over, nor the fill-in hints its masters print
+(``printed_hints``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ..theme import Theme
 from .fit import LINE_PITCH, PARAGRAPH_GAP
 from .package_parts import finished_package
 from .plan import DeckPlan, LogoPlan, PicturePlan, SlidePlan, TextPlan
+from .printed_hints import leave_out_hints
 from .template import TextStyle
 
 COLOURS = {"ink": MSO_THEME_COLOR.TEXT_1, "accent": MSO_THEME_COLOR.ACCENT_1,
@@ -349,6 +351,7 @@ def write_deck(plan: DeckPlan, presentation, theme: Theme, created: dt.datetime)
     if design:
         apply_theme_colours_and_fonts(presentation, theme)
     _remove_all_slides(presentation)
+    leave_out_hints(presentation, plan.hints_left_out)
     _set_default_language(presentation, plan.language_tag)
     pictures = _SlidePictures()
     for number, slide_plan in enumerate(plan.slides, start=1):

@@ -84,6 +84,9 @@ def template_report(template: TemplateInfo, path: Path) -> list[str]:
     ]
     if template.cleaned:
         lines.append(f"  removed:      {' and '.join(template.cleaned)}")
+    if template.printed_hints:
+        hints = ", ".join(f"'{printable(hint)}'" for hint in template.printed_hints)
+        lines.append(f"  fill-in hints its masters print: {hints} (left out of the deck)")
     for number, master in enumerate(template.masters, start=1):
         lines.append("")
         lines.append(f"master {number}: {printable(master)}")

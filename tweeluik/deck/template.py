@@ -183,7 +183,7 @@ class TemplateInfo:
     light: str = "#FFFFFF"    # and for dark ones
     footer_hint: bool = False  # its footer box holds a fill-in hint, for our own words
     #: Fill-in hints ('<Project name>') that masters and layouts print as their own text,
-    #: outside any placeholder: tweeluik leaves them, and says so.
+    #: outside any placeholder: the deck leaves them out, and says so.
     printed_hints: tuple[str, ...] = ()
 
     @property
