@@ -438,6 +438,20 @@ def logo_in_background(prs):
     slide_data.insert(0, background)
 
 
+def number_under_logo(prs):
+    """The organisation's logo drawn on the master in the bottom right corner, over the
+    right end of the slide-number box, where the number would stand (as a user group's
+    template has it)."""
+    from PIL import Image, ImageDraw
+    from pptx.oxml.shapes.picture import CT_Picture
+    image = Image.new("RGB", (360, 220), (255, 255, 255))
+    ImageDraw.Draw(image).ellipse((20, 20, 340, 200), fill=(230, 120, 20))
+    relationship = master_picture(prs, image, "logo.png")
+    prs.slide_masters[0].shapes._spTree.append(CT_Picture.new_pic(
+        902, "Logo van de club", "", relationship, Inches(8.0), Inches(6.2), Inches(1.8),
+        Inches(1.1)))
+
+
 def narrow_title(prs):
     """A content layout with a narrow title box beside the text (2.5 inch wide), as a
     picture-with-caption layout has it."""
@@ -524,6 +538,7 @@ CONSTRUCTED = {
     "slide-number-top-right": slide_number_top_right,
     "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
+    "number-under-logo": number_under_logo,
 }
 
 
@@ -1279,6 +1294,31 @@ def test_fill_in_hints_the_master_prints_are_left_out_and_the_note_says_so(templ
     said = run_build("template-info", str(template)).stdout
     assert "fill-in hints its masters print: '<Project name>', '<Auteur>', '<Bestandsnaam>' " \
            "(left out of the deck)" in said, said
+
+
+def test_no_slide_number_is_printed_on_the_templates_own_logo(template_folder, tmp_path):
+    """Where the template draws its logo over the place of the slide number, the slides
+    are left unnumbered (a number on the logo helps nobody), and a note says which
+    layouts and how to number them; on the same template without the logo every slide
+    keeps its number."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    def numbers(deck: Path) -> list[int]:
+        return [sum(shape.is_placeholder and shape.placeholder_format.type
+                    == PP_PLACEHOLDER.SLIDE_NUMBER for shape in slide.shapes)
+                for slide in Presentation(str(deck)).slides]
+
+    result, deck, _ = build_with(template_file("number-under-logo", template_folder),
+                                 tmp_path / "logo")
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "slide number box" in line]
+    assert len(said) == 1 and "of the slide layouts 'Title Slide', 'Title and Content' " \
+        "lies under a picture the template draws there (its logo); those slides are left " \
+        "without a number" in said[0], result.stderr
+    assert set(numbers(deck)) == {0}
+    result, deck, _ = build_with(template_file("stock-4-3", template_folder), tmp_path / "stock")
+    assert "slide number box" not in result.stderr
+    assert set(numbers(deck)) == {1}
 
 
 def test_a_title_too_long_for_its_box_is_set_smaller_not_cut(template_folder, tmp_path):

@@ -1,17 +1,19 @@
-"""What a slide carries beside our texts: the organisation's logo and the template's
-footer.
+"""What a slide carries beside our texts: the organisation's logo, the template's
+footer and the slide number.
 
 Part of step 3a of the deck writer (planning), with ``planner``: the logo goes where
 nothing of the slide lies (its texts, what layout and master draw, the slide number,
 date and footer boxes), the first free corner first; the template's own footer words
 are kept when they name the organisation, and stand aside for the organisation and the
-title when they are a fill-in hint or words of another deck.
+title when they are a fill-in hint or words of another deck; the slide number is left
+off where the template draws its own picture over the number's place.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..colours import relative_luminance
 from ..errors import NOTE, printable
@@ -21,7 +23,7 @@ from ..theme import css_length_pt
 from .fit import Box, Piece, Style, fit_text
 from .fitting import TextFitter
 from .legibility import text_extent
-from .plan import LogoPlan, RunPlan, TextPlan
+from .plan import LogoPlan, RunPlan, SlidePlan, TextPlan
 from .template import Frame, LayoutInfo
 
 
@@ -118,6 +120,27 @@ class SlideFurniture(TextFitter):
                         clone=True, design=False, bold=box.style.bold, italic=box.style.italic,
                         line_pitch=False, style=box.style)
 
+    def numbered(self, slides: list[SlidePlan]) -> tuple[SlidePlan, ...]:
+        """The slides, those left without a number whose layout has the template draw a
+        picture of its own (its logo) where the slide number would stand: a number
+        printed over the logo helps nobody. Said once, naming the layouts."""
+        kept, layouts = [], []
+        for slide in slides:
+            layout = next(item for item in self.template.layouts
+                          if (item.master, item.position) == (slide.master, slide.position))
+            if number_under_picture(layout):
+                slide = replace(slide, numbered=False)
+                layouts += [layout.name] if layout.name not in layouts else []
+            kept.append(slide)
+        if layouts:
+            names = ", ".join(f"'{printable(name)}'" for name in layouts)
+            self.warn(self.pub.meta.line_of("deck"), f"the slide number box of the slide "
+                      f"layout{'s' if len(layouts) > 1 else ''} {names} lies under a picture "
+                      "the template draws there (its logo); those slides are left without a "
+                      "number. To number them, move the box or the picture in the template "
+                      "(in PowerPoint: View, Slide Master)", severity=NOTE)
+        return tuple(kept)
+
     def fits_box(self, words: str, box, size: float) -> bool:
         """Whether ``words`` fit a template's box at ``size``, in the box's own font."""
         name = box.style.typeface or self.template.minor_font or "Calibri"
@@ -131,6 +154,23 @@ class SlideFurniture(TextFitter):
 #: Words that many organisations' names share: they do not tell one from another.
 _COMMON_NAME_WORDS = frozenset("vereniging stichting association foundation society club "
                                "gemeente van voor the and het der den des".split())
+
+
+def number_under_picture(layout: LayoutInfo) -> bool:
+    """True when a picture the layout or its master draws covers the place in the slide
+    number box where the number stands (at the end its alignment says, room for two
+    digits)."""
+    box = next((p for p in layout.placeholders if p.kind == "slide_number"), None)
+    if box is None or not layout.pictures:
+        return False
+    frame = box.frame
+    wide = min(frame.inner_width, 1.5 * (box.style.size or 12.0))
+    left = {"r": frame.left + frame.width - frame.inset_right - wide,
+            "ctr": frame.left + (frame.width - wide) / 2}.get(box.style.align or "l",
+                                                              frame.left + frame.inset_left)
+    top, bottom = frame.top + frame.inset_top, frame.top + frame.height - frame.inset_bottom
+    return any(x < left + wide and left < x + across and y < bottom and top < y + down
+               for x, y, across, down in layout.pictures)
 
 
 def names_organisation(words: str, organisation: str | None) -> bool:

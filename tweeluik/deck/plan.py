@@ -92,6 +92,7 @@ class SlidePlan:
     position: int = 0               # the layout's position among its master's layouts
     footer: TextPlan | None = None  # the template's own footer text, when it has one
     logo: LogoPlan | None = None
+    numbered: bool = True           # the layout's slide number box gets the number
 
     def text(self, role: str) -> TextPlan | None:
         return next((text for text in self.texts if text.role == role), None)

@@ -366,7 +366,7 @@ class _Planner(SlideFurniture):
                       "box; the lessons' pictures are in the booklet only", once="pictures",
                       severity=NOTE)
         return DeckPlan(
-            slides=tuple(slides),
+            slides=self.numbered(slides),
             title=document_property(meta.title),
             author=document_property(meta.organisation or ""),
             subject=document_property(meta.description or meta.subtitle or ""),

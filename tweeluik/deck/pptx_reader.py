@@ -214,16 +214,18 @@ BACKGROUND_SHARE = 0.35
 LOGO_SHARE = 0.08
 
 
-def drawn_on(layout, master, width: int, height: int
-             ) -> tuple[tuple[tuple[float, float, float, float], ...], int]:
+Rects = tuple[tuple[float, float, float, float], ...]
+
+
+def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects]:
     """What a layout shows that the logo must not cover (from its master too, unless it
     hides the master's shapes), in points: its pictures (shapes filled with a picture
     too) and its shapes that hold words (a shape without words is the template's art,
-    which a logo may stand on, as on a background); and how many of those are small
-    pictures near an edge (a logo)."""
+    which a logo may stand on, as on a background); how many of those are small
+    pictures near an edge (a logo); and the pictures alone."""
     owners = [layout] if layout._element.get("showMasterSp") in ("0", "false") \
         else [layout, master]
-    drawn, logos = [], 0
+    drawn, logos, pictures = [], 0, []
     area = float(width * height) or 1.0
     for owner in owners:
         tree = owner._element.find("p:cSld/p:spTree", NS)
@@ -237,14 +239,17 @@ def drawn_on(layout, master, width: int, height: int
                 element.find("p:spPr/a:blipFill", NS) is not None
             if share > BACKGROUND_SHARE or not pictured and not worded:
                 continue
-            drawn.append((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
-                          down / EMU_PER_PT))
+            rect = (left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
+                    down / EMU_PER_PT)
+            drawn.append(rect)
+            if pictured:
+                pictures.append(rect)
             near_edge = min(left, top, width - left - across, height - top - down) \
                 < 0.12 * min(width, height)
             shaped_like_a_logo = 0.25 <= across / max(down, 1.0) <= 6  # not a strip
             if pictured and share < LOGO_SHARE and near_edge and shaped_like_a_logo:
                 logos += 1
-    return tuple(drawn), logos
+    return tuple(drawn), logos, tuple(pictures)
 
 
 def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, ...] = ()
@@ -293,7 +298,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
                     _style(shape._element, master, presentation, kind, major, minor, colours),
                     text, cells))
-            drawn, logos = drawn_on(layout, master, *slide)
+            drawn, logos, own_pictures = drawn_on(layout, master, *slide)
             drawn += tuple((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                             down / EMU_PER_PT) for left, top, across, down in busy_cells(
                 layout, master, slide, pictures))
@@ -304,7 +309,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                 for band in range(SLIDE_ROWS))
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders),
-                                      drawn, logos, backdrop))
+                                      drawn, logos, backdrop, own_pictures))
     return TemplateInfo(name, slide[0] / EMU_PER_PT, slide[1] / EMU_PER_PT, tuple(masters),
                         tuple(layouts), major_font, minor_font, footer, tuple(cleaned), dark, light,
                         footer_hint=footer_hint and not footer,

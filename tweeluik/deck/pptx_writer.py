@@ -290,7 +290,8 @@ def _write_slide(presentation, plan: SlidePlan, number: int, theme: Theme, langu
     for order, shape in by_order.items():  # empty placeholders would show prompt text
         if order not in used:
             shape._element.getparent().remove(shape._element)
-    _add_slide_number(slide, layout, number, theme, language, design)
+    if plan.numbered:
+        _add_slide_number(slide, layout, number, theme, language, design)
     _in_reading_order(slide)
     _write_notes(slide, plan.notes, language)
 

@@ -149,6 +149,8 @@ class LayoutInfo:
     #: What the slide shows where nothing of ours stands, in SLIDE_ROWS strips top to
     #: bottom of SLIDE_COLUMNS cells: each cell's colour (None when it cannot be known).
     backdrop: tuple[tuple[str | None, ...], ...] = ()
+    #: The pictures among ``drawn`` (shapes filled with a picture too): a logo, a seal.
+    pictures: tuple[tuple[float, float, float, float], ...] = ()
 
     def colours_behind(self, left: float, top: float, width: float, height: float,
                        slide_width: float, slide_height: float) -> list[str | None]:
