@@ -404,12 +404,12 @@ def test_signatories_break_between_names_only():
     plan = sample_plan()
     closing = plan.slides[-1].text("signatories")
     lines = [plain_runs(runs) for runs in closing.paragraphs]
-    names = [name for line in lines for name in line.split("\u00a0\u00a0·  ")]
+    names = [name for line in lines for name in line.split("\u00a0\u00a0·\u00a0 ")]
     assert [name.replace("\u00a0", " ").replace("\u2060", "") for name in names] == \
         list(pub.meta.signatories)
     for line in lines:  # a break inside a line falls only between names, never before a dot
         assert not line.startswith("·")
-        for name in line.split("\u00a0\u00a0·  "):
+        for name in line.split("\u00a0\u00a0·\u00a0 "):
             assert " " not in name and "-" not in name.replace("-\u2060", ""), name
 
 
@@ -418,6 +418,8 @@ def test_names_sharing_the_closing_box_never_break_inside_a_name():
     names line breaks only between names, and no line starts with the separator."""
     from tweeluik.deck.runs import joined_names
     line = joined_names(("Pieter-Jan Smit", "Youssef El Amrani", "Anna de Wit"))
+    # a line breaks at a space; two in a row would start the next line with the second
+    assert "" not in line.split(" ") and line.count(" ") == 2, repr(line)
     from tweeluik.deck.fit import Piece as FitPiece
     from tweeluik.deck.fit import Style as FitStyle
     from tweeluik.deck.fit import wrap

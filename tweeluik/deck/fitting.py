@@ -24,7 +24,7 @@ from .layouts import SlideLayout
 from .legibility import covered_cells, readable_anchor
 from .plan import XML_ANCHORS, RunPlan, TextPlan
 from .roles import ROLE_WORDS, role_style
-from .runs import NAME_SEPARATOR, joined_names, pack_items, plain_text_of, whole_name
+from .runs import SEPARATOR, joined_names, pack_items, plain_text_of, whole_name
 from .shorten import describe
 from .slots import Slot
 from .template import (
@@ -364,7 +364,7 @@ class TextFitter:
         if slot is None or not names:
             return None
         style, bold, italic, caps = self.style_for(kind, role)
-        separator = NAME_SEPARATOR
+        separator = SEPARATOR
         size, smallest = self.sizes(kind, role)
         box = inner(slot)
         while size >= smallest:

@@ -24,6 +24,7 @@ from .fit import Box, Piece, Style, fit_text
 from .fitting import TextFitter
 from .legibility import text_extent
 from .plan import LogoPlan, RunPlan, SlidePlan, TextPlan
+from .runs import SEPARATOR
 from .template import Frame, LayoutInfo
 
 
@@ -107,7 +108,7 @@ class SlideFurniture(TextFitter):
                 and box is not None:
             meta = self.pub.meta
             size = box.style.size or 12.0 * self.template.scale
-            choices = ["  ·  ".join(part for part in (meta.organisation, meta.title) if part),
+            choices = [SEPARATOR.join(part for part in (meta.organisation, meta.title) if part),
                        meta.organisation or "", meta.title]
             words = next((choice for choice in choices
                           if choice and self.fits_box(choice, box, size)), "")

@@ -35,7 +35,7 @@ from .furniture import SlideFurniture
 from .layouts import publication_layouts
 from .plan import DeckPlan, PicturePlan, RunPlan, SlidePlan, TextPlan
 from .roles import design_of
-from .runs import document_property, inlines_to_runs, joined_names
+from .runs import SEPARATOR, document_property, inlines_to_runs, joined_names
 from .template import (
     TemplateInfo,
 )
@@ -151,7 +151,7 @@ class _Planner(SlideFurniture):
         lines = [[RunPlan(values[role])] for role in shared]
         if not shared or self.fits("title", "subtitle", [*subtitle, *lines]):
             return [*subtitle, *lines], []
-        joined = [[RunPlan("  ·  ".join(values[role] for role in shared))]]
+        joined = [[RunPlan(SEPARATOR.join(values[role] for role in shared))]]
         if len(shared) > 1 and self.fits("title", "subtitle", [*subtitle, *joined]):
             return [*subtitle, *joined], []
         if not subtitle:

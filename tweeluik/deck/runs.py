@@ -85,9 +85,11 @@ def plain_text_of(runs: list[RunPlan]) -> str:
     return "".join(run.text for run in runs)
 
 
-#: Between names on a slide: the dot keeps to the name before it, so no line starts
-#: with it.
-NAME_SEPARATOR = "\u00a0\u00a0·  "
+#: Between names on a slide, and between organisation, title and date sharing a line:
+#: the dot keeps to the words before it, so no line starts with it, and the one space a
+#: line may break at comes last, so no line starts with a space either (LibreOffice
+#: shows the second of two spaces at a line's start).
+SEPARATOR = "\u00a0\u00a0·\u00a0 "
 
 
 def whole_name(name: str) -> str:
@@ -98,7 +100,7 @@ def whole_name(name: str) -> str:
 
 def joined_names(names) -> str:
     """Names joined on one line that breaks only between names."""
-    return NAME_SEPARATOR.join(whole_name(name) for name in names)
+    return SEPARATOR.join(whole_name(name) for name in names)
 
 
 def pack_items(items: list[str], separator: str, style: Style, size: float, width: float,
