@@ -452,6 +452,21 @@ def number_under_logo(prs):
         Inches(1.1)))
 
 
+def patterned_side(prs):
+    """A picture over the whole master (a shape, not the background), plain but for a
+    pattern of small marks down its right third, as a company's title slides have it."""
+    from PIL import Image, ImageDraw
+    from pptx.oxml.shapes.picture import CT_Picture
+    image = Image.new("RGB", (1600, 1200), (236, 236, 236))
+    draw = ImageDraw.Draw(image)
+    for x in range(1110, 1600, 80):
+        for y in range(10, 1200, 80):
+            draw.polygon([(x, y + 50), (x + 25, y), (x + 50, y + 50)], fill=(60, 60, 60))
+    relationship = master_picture(prs, image, "patroon.png")
+    prs.slide_masters[0].shapes._spTree.insert(2, CT_Picture.new_pic(
+        903, "Patroon", "", relationship, 0, 0, prs.slide_width, prs.slide_height))
+
+
 def narrow_title(prs):
     """A content layout with a narrow title box beside the text (2.5 inch wide), as a
     picture-with-caption layout has it."""
@@ -539,6 +554,7 @@ CONSTRUCTED = {
     "own-logo-as-fill": own_logo_as_fill,
     "logo-in-background": logo_in_background,
     "number-under-logo": number_under_logo,
+    "patterned-side": patterned_side,
 }
 
 
@@ -1294,6 +1310,19 @@ def test_fill_in_hints_the_master_prints_are_left_out_and_the_note_says_so(templ
     said = run_build("template-info", str(template)).stdout
     assert "fill-in hints its masters print: '<Project name>', '<Auteur>', '<Bestandsnaam>' " \
            "(left out of the deck)" in said, said
+
+
+def test_the_logo_stands_on_plain_colour_rather_than_on_a_pattern(template_folder, tmp_path):
+    """The first free corners (top right, bottom right) lie on the pattern of the
+    template's picture; the left ones are plain, so the logo goes there, on every slide
+    it is on."""
+    result, deck, _ = build_with(template_file("patterned-side", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(deck))
+    placed = [shape for slide in prs.slides for shape in slide.shapes if shape.name == "Logo"]
+    assert placed and all(shape.left + shape.width < prs.slide_width * 1100 / 1600
+                          for shape in placed), \
+        [(shape.left, shape.top) for shape in placed]
 
 
 def test_no_slide_number_is_printed_on_the_templates_own_logo(template_folder, tmp_path):

@@ -20,6 +20,7 @@ from ..errors import NOTE, printable
 from ..fonts import measuring_font
 from ..images import hardly_shows
 from ..theme import css_length_pt
+from .backdrop import BUSY
 from .fit import Box, Piece, Style, fit_text
 from .fitting import TextFitter
 from .legibility import text_extent
@@ -72,7 +73,10 @@ class SlideFurniture(TextFitter):
                           f"colours too close to the {'light' if light else 'dark'} background "
                           f"of the {kind} slide to be seen; use the organisation's logo made for "
                           f"{'light' if light else 'dark'} backgrounds", once=f"logo-shows:{kind}")
-            left, top = (showing or places)[0]
+            # a place on plain colour before one on a pattern or a photograph's detail
+            quiet = [place for place in showing or places if BUSY not in layout.textures_behind(
+                *place, width, height, self.template.width, self.template.height)]
+            left, top = (quiet or showing or places)[0]
             return LogoPlan(picture.path, picture.format, left, top, width, height,
                             self.pub.meta.organisation or "")
         self.warn(picture.line, f"the logo finds no free place on the {kind} slide (its "

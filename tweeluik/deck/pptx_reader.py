@@ -303,13 +303,15 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                             down / EMU_PER_PT) for left, top, across, down in busy_cells(
                 layout, master, slide, pictures))
             row, column = slide[1] / SLIDE_ROWS, slide[0] / SLIDE_COLUMNS
-            backdrop = tuple(tuple(background_at(
+            seen = tuple(tuple(background_at(
                 layout, master, (cell * column, band * row, column, row), slide, colours,
-                pictures, shapes)[0] for cell in range(SLIDE_COLUMNS))
+                pictures, shapes) for cell in range(SLIDE_COLUMNS))
                 for band in range(SLIDE_ROWS))
+            backdrop = tuple(tuple(colour for colour, _ in cells) for cells in seen)
+            textures = tuple(tuple(texture for _, texture in cells) for cells in seen)
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders),
-                                      drawn, logos, backdrop, own_pictures))
+                                      drawn, logos, backdrop, own_pictures, textures))
     return TemplateInfo(name, slide[0] / EMU_PER_PT, slide[1] / EMU_PER_PT, tuple(masters),
                         tuple(layouts), major_font, minor_font, footer, tuple(cleaned), dark, light,
                         footer_hint=footer_hint and not footer,

@@ -151,21 +151,37 @@ class LayoutInfo:
     backdrop: tuple[tuple[str | None, ...], ...] = ()
     #: The pictures among ``drawn`` (shapes filled with a picture too): a logo, a seal.
     pictures: tuple[tuple[float, float, float, float], ...] = ()
+    #: The backdrop's cells again: what each colour is (backdrop's PLAIN, or the average
+    #: of a picture, CALM or BUSY: a photograph's detail, a pattern).
+    textures: tuple[tuple[str, ...], ...] = ()
 
     def colours_behind(self, left: float, top: float, width: float, height: float,
                        slide_width: float, slide_height: float) -> list[str | None]:
         """The backdrop's colours in the cells a box (points) stands on."""
-        if not self.backdrop or slide_width <= 0 or slide_height <= 0:
-            return []
-        rows, columns = len(self.backdrop), len(self.backdrop[0])
-        row_span = range(max(0, int(top / slide_height * rows)),
-                         min(rows, int((top + height) / slide_height * rows - 1e-9) + 1))
-        column_span = range(max(0, int(left / slide_width * columns)),
-                            min(columns, int((left + width) / slide_width * columns - 1e-9) + 1))
-        return [self.backdrop[row][column] for row in row_span for column in column_span]
+        return _cells_under(self.backdrop, left, top, width, height, slide_width,
+                            slide_height)
+
+    def textures_behind(self, left: float, top: float, width: float, height: float,
+                        slide_width: float, slide_height: float) -> list[str]:
+        """What the backdrop is in the cells a box (points) stands on."""
+        return _cells_under(self.textures, left, top, width, height, slide_width,
+                            slide_height)
 
     def of_kind(self, *kinds: str) -> list[PlaceholderInfo]:
         return [p for p in self.placeholders if p.kind in kinds and not p.style.vertical]
+
+
+def _cells_under(grid, left: float, top: float, width: float, height: float,
+                 slide_width: float, slide_height: float) -> list:
+    """The cells of a grid over the whole slide that a box (points) stands on."""
+    if not grid or slide_width <= 0 or slide_height <= 0:
+        return []
+    rows, columns = len(grid), len(grid[0])
+    row_span = range(max(0, int(top / slide_height * rows)),
+                     min(rows, int((top + height) / slide_height * rows - 1e-9) + 1))
+    column_span = range(max(0, int(left / slide_width * columns)),
+                        min(columns, int((left + width) / slide_width * columns - 1e-9) + 1))
+    return [grid[row][column] for row in row_span for column in column_span]
 
 
 @dataclass(frozen=True)
