@@ -557,3 +557,33 @@ def test_a_template_without_title_boxes_is_refused_with_what_to_do_instead():
 def test_a_footer_that_is_a_fill_in_hint_is_not_the_organisations(text, real):
     from tweeluik.deck.template import is_real_footer
     assert is_real_footer(text) == real
+
+
+def test_a_box_shorter_than_its_text_is_made_as_tall_as_its_text_where_there_is_room():
+    """A strip 22 pt high holding a 30 pt line (as a designer's template asks for): the box
+    grows down when anchored at the top (its text stays where it stands), both ways in
+    the middle, up at the bottom; not when the room it would take holds another text,
+    and not for a text its box holds."""
+    from dataclasses import replace
+
+    from tweeluik.deck.box_room import with_room_for_text
+    from tweeluik.deck.plan import SlidePlan, TextPlan
+    from tweeluik.deck.template import Frame, LayoutInfo, PlaceholderInfo, TemplateInfo
+
+    def slide_with(body_top: float, anchor: str = "top", height: float = 36.0):
+        boxes = (PlaceholderInfo(0, "title", 0, "Titel 9", Frame(0, 70, 54, 800, 22, 0, 0, 0, 0)),
+                 PlaceholderInfo(1, "body", 1, "Tekst 2", Frame(1, 70, body_top, 800, 200)))
+        template = TemplateInfo("strip.pptx", 960, 540, ("Master 1",),
+                                (LayoutInfo(0, 0, "Kapittel", "cust", boxes),))
+        title = TextPlan("title", ((),), 30.0, 0, anchor=anchor, height=height)
+        body = TextPlan("message", ((),), 24.0, 1, height=30.0)
+        plan = SlidePlan("lesson", "Kapittel", (title, body), ())
+        return with_room_for_text((plan,), template)[0].texts
+
+    title, body = slide_with(200)
+    assert title.grow == (0.0, 14.0) and body.grow is None  # 36 pt of text in 22 pt
+    assert slide_with(200, "middle")[0].grow == (-7.0, 14.0)
+    assert slide_with(200, "bottom")[0].grow == (-14.0, 14.0)
+    assert slide_with(80)[0].grow is None                    # the body's box is in the way
+    assert slide_with(200, height=22.5)[0].grow is None      # a hair: measuring is not exact
+    assert replace(title, grow=None) == slide_with(80)[0]

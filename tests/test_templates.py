@@ -111,6 +111,16 @@ def tiny_title(prs):
     title.left, title.top, title.width, title.height = left, top, width, Pt(33)
 
 
+def strip_title(prs):
+    """A title strip 10 pt high on every layout, shorter than one line of any title that
+    can be read from the back of the room (as a designer's template asks for '30pt, 1
+    Zeile' in a strip 22 pt high on a slide twice this size)."""
+    for item in prs.slide_layouts:
+        for placeholder in item.placeholders:
+            if placeholder.placeholder_format.type in (1, 3):  # title, centred title
+                placeholder.height = Pt(10)
+
+
 def caps_and_spacing(prs):
     level = prs.slide_masters[0]._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
     level.set("cap", "all")
@@ -526,6 +536,7 @@ CONSTRUCTED = {
     "stock-4-3": None,
     "idx-collision": drop_idx,
     "tiny-title": tiny_title,
+    "strip-title": strip_title,
     "caps-and-spacing": caps_and_spacing,
     "title-only": only_titles,
     "no-date-box": no_date_box,

@@ -51,6 +51,9 @@ class TextPlan:
     width: float = 0.0          # and of its widest line (0: unknown, the whole box)
     #: side margins (points) wider than the layout's, to keep off a drawing of the template
     insets: tuple[float, float] | None = None
+    #: a box shorter than its text, made taller on the slide (``box_room``): how far its
+    #: top moves and how much it grows, in points
+    grow: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from ..model import (
 )
 from ..sentences import split_sentences, word_count
 from ..theme import Theme
+from .box_room import with_room_for_text
 from .fitting import inner
 from .furniture import SlideFurniture
 from .layouts import publication_layouts
@@ -366,7 +367,7 @@ class _Planner(SlideFurniture):
                       "box; the lessons' pictures are in the booklet only", once="pictures",
                       severity=NOTE)
         return DeckPlan(
-            slides=self.numbered(slides),
+            slides=with_room_for_text(self.numbered(slides), self.template),
             title=document_property(meta.title),
             author=document_property(meta.organisation or ""),
             subject=document_property(meta.description or meta.subtitle or ""),

@@ -282,7 +282,11 @@ def _write_slide(presentation, plan: SlidePlan, number: int, theme: Theme, langu
         return shape
 
     for text in (*plan.texts, *([plan.footer] if plan.footer else [])):
-        _write_text(shape_for(text.placeholder, text.clone), text, theme, language)
+        shape = shape_for(text.placeholder, text.clone)
+        if text.grow is not None:  # a box made as tall as its text on this slide
+            shape.top = Emu(shape.top + Pt(text.grow[0]))
+            shape.height = Emu(shape.height + Pt(text.grow[1]))
+        _write_text(shape, text, theme, language)
     if plan.picture is not None:
         _place_picture(shape_for(plan.picture.placeholder, False), plan.picture, pictures)
     if plan.logo is not None:

@@ -1,0 +1,97 @@
+"""Boxes that hold their text: a box shorter than its text is made taller on the slide.
+
+Part of step 3a of the deck writer (planning), after the slides are composed: some
+templates draw a box shorter than one line of their own text size (a strip 22 pt high
+whose prompt asks for 30 pt, a footer strip as high as its 8 pt text with margins
+inside). The text is set at the size the planner chose all the same, and shows beyond
+the box. Where the space the text takes beyond its box is free (no other text, number
+or logo of the slide), the box is made as tall as its text on that slide: the text
+stays where it stands (a box anchored at the top grows down, one anchored at the bottom
+grows up, one in the middle both ways; a strip at the slide's edge may reach past it, as
+its text does), and the box, selected in PowerPoint, holds what it shows. The layout
+itself is not changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .plan import XML_ANCHORS, LogoPlan, SlidePlan, TextPlan
+from .template import Frame, LayoutInfo, TemplateInfo
+
+#: A text this much taller than its box (points) is left as it is: measuring is not
+#: that exact, and a box a hair too short shows no difference.
+SLACK_PT = 1.0
+
+Rect = tuple[float, float, float, float]  # left, top, right, bottom in points
+
+
+def _anchor(text: TextPlan) -> str:
+    if text.design:
+        return text.anchor
+    return XML_ANCHORS.get((text.style.anchor if text.style is not None else None) or "t",
+                           "top")
+
+
+def _frame(text: TextPlan, layout: LayoutInfo) -> Frame:
+    return layout.placeholders[text.placeholder].frame
+
+
+def _rect(frame: Frame) -> Rect:
+    return (frame.left, frame.top, frame.left + frame.width, frame.top + frame.height)
+
+
+def _overlap(one: Rect, other: Rect) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
+def grown(text: TextPlan, frame: Frame) -> tuple[float, float] | None:
+    """(how far the box's top moves, how much taller it gets) for a text taller than its
+    box; ``None`` for a text its box holds."""
+    short = text.height - frame.inner_height
+    if not text.height or short <= SLACK_PT:
+        return None
+    return -short * {"top": 0.0, "middle": 0.5, "bottom": 1.0}.get(_anchor(text), 0.0), short
+
+
+def _others(slide: SlidePlan, layout: LayoutInfo, text: TextPlan) -> list[Rect]:
+    """What else stands on the slide: its other texts, its slide number, its logo."""
+    rects = [_rect(_frame(other, layout)) for other in _texts(slide) if other is not text]
+    if slide.numbered:
+        rects += [_rect(p.frame) for p in layout.placeholders if p.kind == "slide_number"]
+    logo: LogoPlan | None = slide.logo
+    if logo is not None:
+        rects.append((logo.left, logo.top, logo.left + logo.width, logo.top + logo.height))
+    return rects
+
+
+def _texts(slide: SlidePlan) -> list[TextPlan]:
+    return [*slide.texts, *([slide.footer] if slide.footer else [])]
+
+
+def with_room_for_text(slides: tuple[SlidePlan, ...], template: TemplateInfo
+                       ) -> tuple[SlidePlan, ...]:
+    """The slides, each box shorter than its text made as tall as its text where that
+    space is free."""
+    layouts = {(layout.master, layout.position): layout for layout in template.layouts}
+    result = []
+    for slide in slides:
+        layout = layouts[(slide.master, slide.position)]
+        changed: dict[int, TextPlan] = {}
+        for text in _texts(slide):
+            frame = _frame(text, layout)
+            growth = grown(text, frame)
+            if growth is None:
+                continue
+            top, bottom = frame.top + growth[0], frame.top + frame.height + growth[0] + growth[1]
+            added = [(frame.left, top, frame.left + frame.width, frame.top),  # above, below
+                     (frame.left, frame.top + frame.height, frame.left + frame.width, bottom)]
+            # what overlapped the box already (a date box across a footer strip) may stay
+            if not any(_overlap(part, other) for part in added
+                       for other in _others(slide, layout, text)):
+                changed[id(text)] = replace(text, grow=growth)
+        if changed:
+            slide = replace(slide, texts=tuple(changed.get(id(text), text) for text in slide.texts),
+                            footer=changed.get(id(slide.footer), slide.footer))
+        result.append(slide)
+    return tuple(result)
