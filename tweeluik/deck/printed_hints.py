@@ -41,7 +41,9 @@ def printed_hints(presentation) -> tuple[str, ...]:
     once, in the order they are found."""
     found: dict[str, None] = {}
     for shape in _own_text_boxes(presentation):
-        found.update(dict.fromkeys(ANGLED_HINT.findall("".join(shape.itertext()))))
+        for paragraph in shape.iter(f"{_A}p"):  # as ``leave_out_hints`` reads them
+            text = "".join(text for _, text in _pieces(paragraph))
+            found.update(dict.fromkeys(ANGLED_HINT.findall(text)))
     return tuple(found)
 
 
