@@ -1312,7 +1312,7 @@ def test_fill_in_hints_the_master_prints_are_left_out_and_the_note_says_so(templ
     template = template_file("printed-hint", template_folder)
     result, deck, _ = build_with(template, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "the slide template prints fill-in hints its author left on every slide " \
+    assert "the slide template prints fill-in hints its author left on its slides " \
            "('<Project name>', '<Auteur>', '<Bestandsnaam>'), in text boxes of its own; " \
            "tweeluik leaves them out of the deck" in result.stderr, result.stderr
     assert own_words(Presentation(str(deck))) == ["Clubdag", "Wijkteams • Dorpsstraat 1", "",

@@ -400,7 +400,7 @@ def publication_to_deck_plan(publication: Publication, theme: Theme, template: T
         hints = ", ".join(f"'{printable(hint)}'" for hint in template.printed_hints[:MAX_HINTS_SAID])
         more = len(template.printed_hints) - MAX_HINTS_SAID
         planner.warn(publication.meta.line_of("deck"), f"the slide template prints fill-in "
-                     f"hints its author left on every slide ({hints}"
+                     f"hints its author left on its slides ({hints}"
                      f"{f' and {more} more' if more > 0 else ''}), in text boxes of its own; "
                      "tweeluik leaves them out of the deck. To show the words meant there, fill "
                      "them in in the template (in PowerPoint: View, Slide Master)",
