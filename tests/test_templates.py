@@ -997,13 +997,36 @@ def test_template_info_on_something_else_is_one_line(tmp_path):
                                           "open; save it from PowerPoint as .pptx or .potx (not .ppt)")
 
 
-def test_closing_words_stay_whole_when_the_names_do_not_fit_beside_them(template_folder,
-                                                                       tmp_path):
-    """One box for the closing words and the signatories, too small for both: the words
-    stay whole (a cut sentence says something else), the names go to the notes, a warning
-    says so at the signatories' line."""
+def test_names_go_under_the_closing_words_smaller_when_one_box_holds_both_only_so(
+        template_folder, tmp_path):
+    """One box for the closing words and the signatories, too small for both at one size:
+    the words stay whole, and the names stand under them in lines of their own, smaller
+    (within the names' own sizes), breaking only between names; no warning is needed."""
     result, deck, pub = build_with(template_file("short-subtitle", template_folder), tmp_path,
                                    "  layouts:\n    closing: Title Slide\n")
+    assert result.returncode == 0, result.stderr
+    assert "too small for both" not in result.stderr, result.stderr
+    box = next(shape for shape in Presentation(str(deck)).slides[-1].placeholders
+               if "geleerd" in shape.text_frame.text)
+    paragraphs = box.text_frame.paragraphs
+    sizes = [{run.font.size.pt for run in paragraph.runs} for paragraph in paragraphs]
+    assert plain(paragraphs[0].text) == "Zonder u waren deze lessen nooit geleerd."
+    names = [plain(paragraph.text.replace("\u2060", "")) for paragraph in paragraphs[1:]]
+    assert " · ".join(names) == " · ".join(pub.meta.signatories), names
+    words_size, = sizes[0]
+    for size in sizes[1:]:
+        assert size == sizes[1] and 14 * 0.75 <= min(size) < words_size  # a 4:3 slide
+
+
+def test_closing_words_stay_whole_when_even_smaller_names_do_not_fit(template_folder,
+                                                                     tmp_path):
+    """Too many names for the box even when set smaller under the words: the words stay
+    whole (a cut sentence says something else), the names go to the notes, and a warning
+    says so at the signatories' line."""
+    many = "".join(f"  - Voornaam Achternaam{number}\n" for number in range(30))
+    result, deck, pub = build_with(template_file("short-subtitle", template_folder), tmp_path,
+                                   "  layouts:\n    closing: Title Slide\n",
+                                   {"  - Anneke de Boer\n": many})
     assert result.returncode == 0, result.stderr
     line = pub.meta.line_of("signatories")
     assert f"jaarbrief-2026.md:{line}: warning: the slide layout 'Title Slide' has one text " \

@@ -19,7 +19,7 @@ from ..model import (
     Publication,
 )
 from ..theme import Theme
-from .fit import Box, Fit, Piece, Style, fit_text, text_height, widest_word
+from .fit import PARAGRAPH_GAP, Box, Fit, Piece, Style, fit_text, text_height, widest_word
 from .layouts import SlideLayout
 from .legibility import covered_cells, readable_anchor
 from .plan import XML_ANCHORS, RunPlan, TextPlan
@@ -377,6 +377,58 @@ class TextFitter:
                                       height, self.widest(lines, style, size, bold, italic, caps))
             size -= 1
         return self.text(kind, role, [[RunPlan(joined_names(names))]], "the signatories", line)
+
+    def names_under_words(self, kind: str, words: list[list[RunPlan]],
+                          names: tuple[str, ...]) -> TextPlan | None:
+        """Closing words and the names under them in one box that holds both only with
+        the names smaller: the names in lines of their own at the largest size of their
+        own range (breaking only between names), the words at the largest size of theirs
+        that leaves room for them (without closing words, the names alone). ``None`` when
+        even that does not fit."""
+        slot = self.slot(kind, "body")
+        if slot is None or not names:
+            return None
+        words = [runs for runs in words if any(run.text for run in runs)]
+        style, bold, italic, caps = self.style_for(kind, "body")
+        box = inner(slot)
+        largest, smallest = self.sizes(kind, "body")
+        names_largest, names_smallest = self.sizes(kind, "signatories")
+        pieces = self.pieces(words, bold, italic, caps)
+        for names_size in _descending(names_largest, names_smallest):
+            lines = pack_items([whole_name(name) for name in names], SEPARATOR, style,
+                               names_size, box.width, bold, italic, caps)
+            if not lines:
+                continue
+            names_height = text_height(len(lines), len(lines), names_size, style)
+            names_width = self.widest(lines, style, names_size, bold, italic, caps)
+            name_lines = [[RunPlan(text)] for text in lines]
+            if not words and names_height <= box.height:  # no closing words: the names alone
+                return self.text_plan(kind, "body", slot, name_lines, names_size,
+                                      names_height, names_width)
+            room = Box(box.width, box.height - names_height - largest * PARAGRAPH_GAP)
+            fit = fit_text(pieces, style, room, largest, max(smallest, names_size)) \
+                if room.height > 0 else None
+            if fit is None:
+                continue
+            paragraphs = [*words, *name_lines]
+            height = fit.height + fit.size * PARAGRAPH_GAP + names_height
+            width = max(self.widest(fit.lines, style, fit.size, bold, italic, caps),
+                        names_width)
+            # the colour is chosen for the smaller names, which need the higher contrast
+            plan = self.text_plan(kind, "body", slot, paragraphs, names_size, height, width)
+            return replace(plan, size=fit.size, paragraph_sizes=(
+                *(fit.size for _ in words), *(names_size for _ in lines)))
+        return None
+
+
+def _descending(largest: float, smallest: float) -> list[float]:
+    """Sizes from ``largest`` down to ``smallest``, a point apart."""
+    sizes = []
+    size = largest
+    while size >= smallest - 1e-9:
+        sizes.append(size)
+        size -= 1.0
+    return sizes
 
 
 def inner(slot: Slot) -> Box:

@@ -54,6 +54,13 @@ class TextPlan:
     #: a box shorter than its text, made taller on the slide (``box_room``): how far its
     #: top moves and how much it grows, in points
     grow: tuple[float, float] | None = None
+    #: one size per paragraph where they differ (names set smaller under closing words);
+    #: empty: every paragraph at ``size``
+    paragraph_sizes: tuple[float, ...] = ()
+
+    def size_of(self, paragraph: int) -> float:
+        """The size of paragraph number ``paragraph`` (from 0)."""
+        return self.paragraph_sizes[paragraph] if self.paragraph_sizes else self.size
 
 
 @dataclass(frozen=True)

@@ -95,20 +95,22 @@ def _text(canvas: ImageDraw.ImageDraw, text: TextPlan, box: PlaceholderInfo, the
     frame = box.frame if text.insets is None else replace(
         box.frame, inset_left=text.insets[0], inset_right=text.insets[1])
     inner = frame.inner_width * SCALE
-    size = text.size * SCALE
     lines: list[list[tuple[str, ImageFont.FreeTypeFont, str]]] = []
-    for paragraph in text.paragraphs:
+    pitches: list[float] = []  # each line's, by its paragraph's size
+    for number, paragraph in enumerate(text.paragraphs):
+        size = text.size_of(number) * SCALE
         words: list[tuple[str, ImageFont.FreeTypeFont, str]] = []
         for run in paragraph:
             font = _font(files, bold or run.bold, italic or run.italic, size)
             tint = theme.colours.get("accent", colour) if run.accent else colour
             chunk = run.text.upper() if text.caps or (style and style.caps) else run.text
             words.extend((word, font, tint) for word in chunk.replace("\u2060", "").split(" "))
-        lines.extend(_wrap(words, inner))
-    pitch = size * _line_height(text, style)
+        wrapped = _wrap(words, inner)
+        lines.extend(wrapped)
+        pitches.extend([size * _line_height(text, style)] * len(wrapped))
     anchor = text.anchor if text.design else XML_ANCHORS.get((style.anchor if style else None)
                                                              or "t", "top")
-    total = pitch * len(lines)
+    total = sum(pitches)
     top = frame.top * SCALE + frame.inset_top * SCALE
     room = frame.inner_height * SCALE
     if anchor == "middle":
@@ -116,7 +118,7 @@ def _text(canvas: ImageDraw.ImageDraw, text: TextPlan, box: PlaceholderInfo, the
     elif anchor == "bottom":
         top += room - total
     align = (style.align if style else None) or (box.style.align if box.style else None) or "l"
-    for number, line in enumerate(lines):
+    for line, pitch in zip(lines, pitches, strict=True):
         used = sum(font.getlength(word + " ") for word, font, _ in line)
         left = frame.left * SCALE + frame.inset_left * SCALE
         if align == "ctr":
@@ -124,8 +126,9 @@ def _text(canvas: ImageDraw.ImageDraw, text: TextPlan, box: PlaceholderInfo, the
         elif align == "r":
             left += inner - used
         for word, font, tint in line:
-            canvas.text((left, top + number * pitch), word, font=font, fill=tint)
+            canvas.text((left, top), word, font=font, fill=tint)
             left += font.getlength(word + " ")
+        top += pitch
 
 
 def _wrap(words, width: float) -> list[list]:

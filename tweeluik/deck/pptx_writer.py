@@ -100,15 +100,16 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
         frame.vertical_anchor = MSO_ANCHOR.from_xml(style.anchor)
     face = theme.serif if text.typeface == "serif" else theme.sans
     for index, runs in enumerate(text.paragraphs):
+        size = text.size_of(index)
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         if text.design:
             paragraph.alignment = PP_ALIGN.LEFT
         elif style is not None and style.align:
             paragraph.alignment = PP_ALIGN.from_xml(style.align)
         if text.line_pitch:
-            paragraph.line_spacing = Pt(text.size * LINE_PITCH)
+            paragraph.line_spacing = Pt(size * LINE_PITCH)
         paragraph.space_before = Pt(0)
-        paragraph.space_after = Pt(text.size * PARAGRAPH_GAP) \
+        paragraph.space_after = Pt(size * PARAGRAPH_GAP) \
             if index < len(text.paragraphs) - 1 else Pt(0)
         p_pr = paragraph._p.get_or_add_pPr()  # python-pptx has no API for indents and bullets
         p_pr.set("marL", "0")
@@ -119,7 +120,7 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
             run = paragraph.add_run()
             run.text = plan_run.text
             font = run.font
-            font.size = Pt(text.size)
+            font.size = Pt(size)
             if text.design:
                 font.name = face.deck
                 font.bold = text.bold or plan_run.bold
@@ -138,7 +139,7 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
                 run.hyperlink.address = plan_run.href
         end = paragraph._p.get_or_add_endParaRPr()
         end.set("lang", language)
-        end.set("sz", str(int(text.size * 100)))
+        end.set("sz", str(int(size * 100)))
 
 
 def _template_style(run, style: TextStyle) -> None:
