@@ -761,6 +761,23 @@ def test_a_tiny_title_box_says_so_and_keeps_the_words(template_folder, tmp_path)
     assert len(sizes) == 1, sizes  # one size for every lesson's title: slides do not jump
 
 
+def test_titles_in_a_strip_too_small_for_them_share_one_size_and_the_warning_names_it(
+        template_folder, tmp_path):
+    """A title strip too small for a line at the range's sizes: every lesson's title is
+    set at one size (the one the longest needs), not each at its own, and the warning for
+    the lesson slides names that size."""
+    import re
+    result, deck, _ = build_with(template_file("strip-title", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)[2:-1]
+    sizes = {run.font.size.pt for slide in slides
+             for paragraph in slide.shapes.title.text_frame.paragraphs for run in paragraph.runs}
+    assert len(sizes) == 1, sizes
+    said = re.search(r"has a title box only .*?; it is set at ([\d.]+) pt there\. Choose a "
+                     r"layout with a larger box for the lesson slides", result.stderr)
+    assert said and float(said.group(1)) in sizes, result.stderr
+
+
 def test_a_layout_without_text_boxes_puts_the_words_in_the_notes_and_says_so(
         template_folder, tmp_path):
     result, deck, pub = build_with(template_file("title-only", template_folder), tmp_path,

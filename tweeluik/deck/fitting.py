@@ -165,6 +165,11 @@ class TextFitter:
             floor = max(8.0, smallest * 0.5)
             layout = self.layouts[kind].layout.name
             fit = self.small_box_fit(kind, role, paragraphs)
+            settled = self.deck_sizes.get((kind, role))
+            if fit is not None and settled is not None and settled < fit.size:
+                # every lesson's title at the deck's size, one line in the strip as well
+                fit = measure(paragraphs, settled, settled) or self.one_line_each(
+                    paragraphs, style, bold, italic, caps, frame_box, settled, settled) or fit
             if fit is None and role != "title":
                 # Not even one line fits at a size that can be read: the notes keep it,
                 # rather than one word at a size nobody sees.
@@ -182,7 +187,8 @@ class TextFitter:
                       f"box only {frame_box.height:.0f} pt high and {frame_box.width:.0f} pt "
                       f"wide, too small for text at {smallest:g} pt; {set_at}. "
                       f"Choose a layout with a larger box for the {kind.replace('_', ' ')} "
-                      f"slides under 'deck: layouts: {kind}:'", once=f"box:{layout}:{role}")
+                      f"slides under 'deck: layouts: {kind}:'",
+                      once=f"box:{layout}:{role}:{set_at}")  # once per size it is set at
             smallest = floor
         if fit is None and role == "title" and not too_small:  # smaller, not cut mid-phrase
             fit = self.long_title_fit(kind, paragraphs)
