@@ -464,14 +464,15 @@ def number_under_logo(prs):
 
 def patterned_side(prs):
     """A picture over the whole master (a shape, not the background), plain but for a
-    pattern of small marks down its right third, as a company's title slides have it."""
+    pattern of small pale marks down its right third, as a company's title slides have
+    it (pale, so that the template's black text still reads where it crosses them)."""
     from PIL import Image, ImageDraw
     from pptx.oxml.shapes.picture import CT_Picture
     image = Image.new("RGB", (1600, 1200), (236, 236, 236))
     draw = ImageDraw.Draw(image)
     for x in range(1110, 1600, 80):
         for y in range(10, 1200, 80):
-            draw.polygon([(x, y + 50), (x + 25, y), (x + 50, y + 50)], fill=(60, 60, 60))
+            draw.polygon([(x, y + 50), (x + 25, y), (x + 50, y + 50)], fill=(150, 150, 150))
     relationship = master_picture(prs, image, "patroon.png")
     prs.slide_masters[0].shapes._spTree.insert(2, CT_Picture.new_pic(
         903, "Patroon", "", relationship, 0, 0, prs.slide_width, prs.slide_height))
