@@ -16,32 +16,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .plan import XML_ANCHORS, LogoPlan, SlidePlan, TextPlan
+from .plan import SlidePlan, TextPlan
 from .template import Frame, LayoutInfo, TemplateInfo
 
 #: A text this much taller than its box (points) is left as it is: measuring is not
 #: that exact, and a box a hair too short shows no difference.
 SLACK_PT = 1.0
 
-Rect = tuple[float, float, float, float]  # left, top, right, bottom in points
+Edges = tuple[float, float, float, float]  # left, top, right, bottom in points
 
 
-def _anchor(text: TextPlan) -> str:
-    if text.design:
-        return text.anchor
-    return XML_ANCHORS.get((text.style.anchor if text.style is not None else None) or "t",
-                           "top")
-
-
-def _frame(text: TextPlan, layout: LayoutInfo) -> Frame:
-    return layout.placeholders[text.placeholder].frame
-
-
-def _rect(frame: Frame) -> Rect:
+def _edges(frame: Frame) -> Edges:
     return (frame.left, frame.top, frame.left + frame.width, frame.top + frame.height)
 
 
-def _overlap(one: Rect, other: Rect) -> bool:
+def _overlap(one: Edges, other: Edges) -> bool:
     return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
 
 
@@ -51,47 +40,48 @@ def grown(text: TextPlan, frame: Frame) -> tuple[float, float] | None:
     short = text.height - frame.inner_height
     if not text.height or short <= SLACK_PT:
         return None
-    return -short * {"top": 0.0, "middle": 0.5, "bottom": 1.0}.get(_anchor(text), 0.0), short
-
-
-def _others(slide: SlidePlan, layout: LayoutInfo, text: TextPlan) -> list[Rect]:
-    """What else stands on the slide: its other texts, its slide number, its logo."""
-    rects = [_rect(_frame(other, layout)) for other in _texts(slide) if other is not text]
-    if slide.numbered:
-        rects += [_rect(p.frame) for p in layout.placeholders if p.kind == "slide_number"]
-    logo: LogoPlan | None = slide.logo
-    if logo is not None:
-        rects.append((logo.left, logo.top, logo.left + logo.width, logo.top + logo.height))
-    return rects
+    return -short * {"top": 0.0, "middle": 0.5, "bottom": 1.0}[text.anchored_at], short
 
 
 def _texts(slide: SlidePlan) -> list[TextPlan]:
     return [*slide.texts, *([slide.footer] if slide.footer else [])]
 
 
+def _others(slide: SlidePlan, layout: LayoutInfo, text: TextPlan) -> list[Edges]:
+    """What else stands on the slide: its other texts, its slide number, its logo."""
+    edges = [_edges(layout.placeholders[other.placeholder].frame)
+             for other in _texts(slide) if other is not text]
+    if slide.numbered:
+        edges += [_edges(p.frame) for p in layout.placeholders if p.kind == "slide_number"]
+    if slide.logo is not None:
+        logo = slide.logo
+        edges.append((logo.left, logo.top, logo.left + logo.width, logo.top + logo.height))
+    return edges
+
+
+def _with_room(text: TextPlan, slide: SlidePlan, layout: LayoutInfo) -> TextPlan:
+    """The text, its box made as tall as it where the room that takes is free."""
+    frame = layout.placeholders[text.placeholder].frame
+    growth = grown(text, frame)
+    if growth is None:
+        return text
+    top, bottom = frame.top + growth[0], frame.top + frame.height + growth[0] + growth[1]
+    added = [(frame.left, top, frame.left + frame.width, frame.top),  # above, below
+             (frame.left, frame.top + frame.height, frame.left + frame.width, bottom)]
+    # what overlapped the box already (a date box across a footer strip) may stay
+    if any(_overlap(part, other) for part in added for other in _others(slide, layout, text)):
+        return text
+    return replace(text, grow=growth)
+
+
 def with_room_for_text(slides: tuple[SlidePlan, ...], template: TemplateInfo
                        ) -> tuple[SlidePlan, ...]:
     """The slides, each box shorter than its text made as tall as its text where that
     space is free."""
-    layouts = {(layout.master, layout.position): layout for layout in template.layouts}
     result = []
     for slide in slides:
-        layout = layouts[(slide.master, slide.position)]
-        changed: dict[int, TextPlan] = {}
-        for text in _texts(slide):
-            frame = _frame(text, layout)
-            growth = grown(text, frame)
-            if growth is None:
-                continue
-            top, bottom = frame.top + growth[0], frame.top + frame.height + growth[0] + growth[1]
-            added = [(frame.left, top, frame.left + frame.width, frame.top),  # above, below
-                     (frame.left, frame.top + frame.height, frame.left + frame.width, bottom)]
-            # what overlapped the box already (a date box across a footer strip) may stay
-            if not any(_overlap(part, other) for part in added
-                       for other in _others(slide, layout, text)):
-                changed[id(text)] = replace(text, grow=growth)
-        if changed:
-            slide = replace(slide, texts=tuple(changed.get(id(text), text) for text in slide.texts),
-                            footer=changed.get(id(slide.footer), slide.footer))
-        result.append(slide)
+        layout = template.layout_of(slide.master, slide.position)
+        result.append(replace(
+            slide, texts=tuple(_with_room(text, slide, layout) for text in slide.texts),
+            footer=_with_room(slide.footer, slide, layout) if slide.footer else None))
     return tuple(result)

@@ -161,26 +161,35 @@ class TextFitter:
 
         fit = measure(paragraphs, largest, smallest)
         too_small = fit is None and self.box_too_small(frame_box, style, smallest)
+        long_title = False
         if too_small:
-            floor = max(8.0, smallest * 0.5)
-            layout = self.layouts[kind].layout.name
             fit = self.small_box_fit(kind, role, paragraphs)
-            settled = self.deck_sizes.get((kind, role))
-            if fit is not None and settled is not None and settled < fit.size:
-                # every lesson's title at the deck's size, one line in the strip as well
-                fit = measure(paragraphs, settled, settled) or self.one_line_each(
-                    paragraphs, style, bold, italic, caps, frame_box, settled, settled) or fit
             if fit is None and role != "title":
                 # Not even one line fits at a size that can be read: the notes keep it,
                 # rather than one word at a size nobody sees.
                 whole = " ".join(plain_text_of(runs) for runs in paragraphs)
                 self._cut.append(whole)
                 self.warn(line, f"{what} does not fit the {ROLE_WORDS.get(role, role)} box of "
-                          f"the slide layout '{layout}' ({frame_box.height:.0f} pt high, "
-                          f"{frame_box.width:.0f} pt wide) at a size that can be read; it is in "
-                          f"the speaker notes. Choose a layout with a larger box for the "
-                          f"{kind.replace('_', ' ')} slides under 'deck: layouts: {kind}:'")
+                          f"the slide layout '{self.layouts[kind].layout.name}' "
+                          f"({frame_box.height:.0f} pt high, {frame_box.width:.0f} pt wide) at "
+                          f"a size that can be read; it is in the speaker notes. Choose a "
+                          f"layout with a larger box for the {kind.replace('_', ' ')} slides "
+                          f"under 'deck: layouts: {kind}:'")
                 return None
+        elif fit is None and role == "title":  # smaller, not cut mid-phrase
+            fit = self.long_title_fit(kind, paragraphs)
+            long_title = fit is not None
+        settled = self.deck_sizes.get((kind, role))
+        if fit is not None and settled is not None and settled < fit.size:
+            # the deck's size for the role is smaller than the range: a box too small for
+            # one lesson's title sets every lesson's title at the size that one needs (in a
+            # strip, one line at it)
+            fit = measure(paragraphs, settled, settled) or (self.one_line_each(
+                paragraphs, style, bold, italic, caps, frame_box, settled, settled)
+                if too_small else None) or fit
+        # said after the deck's size is settled, so that the size said is the size set
+        if too_small:
+            layout = self.layouts[kind].layout.name
             set_at = f"it is set at {fit.size:g} pt there" if fit is not None \
                 else "it is set smaller there"
             self.warn(line, f"the slide layout '{layout}' has a {ROLE_WORDS.get(role, role)} "
@@ -189,17 +198,10 @@ class TextFitter:
                       f"Choose a layout with a larger box for the {kind.replace('_', ' ')} "
                       f"slides under 'deck: layouts: {kind}:'",
                       once=f"box:{layout}:{role}:{set_at}")  # once per size it is set at
-            smallest = floor
-        if fit is None and role == "title" and not too_small:  # smaller, not cut mid-phrase
-            fit = self.long_title_fit(kind, paragraphs)
-            if fit is not None:
-                self.warn(line, f"{what} is too long for its slide at {smallest:g} pt; it is "
-                          f"set at {fit.size:g} pt there. {advice}")
-        settled = self.deck_sizes.get((kind, role))
-        if fit is not None and settled is not None and settled < fit.size:
-            # the deck's size for the role is smaller than the range: a box too small for
-            # one lesson's title sets every lesson's title at the size that one needs
-            fit = measure(paragraphs, settled, settled) or fit
+            smallest = max(8.0, smallest * 0.5)
+        elif long_title and fit is not None:
+            self.warn(line, f"{what} is too long for its slide at {smallest:g} pt; it is "
+                      f"set at {fit.size:g} pt there. {advice}")
         if fit is None:
             word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
                                       smallest)
@@ -371,9 +373,9 @@ class TextFitter:
             return None
         style, bold, italic, caps = self.style_for(kind, role)
         separator = SEPARATOR
-        size, smallest = self.sizes(kind, role)
+        largest, smallest = self.sizes(kind, role)
         box = inner(slot)
-        while size >= smallest:
+        for size in _descending(largest, smallest):
             lines = pack_items([whole_name(name) for name in names], separator, style, size,
                                box.width, bold, italic,
                                caps)
@@ -381,7 +383,6 @@ class TextFitter:
             if lines and height <= box.height:
                 return self.text_plan(kind, role, slot, [[RunPlan(text)] for text in lines], size,
                                       height, self.widest(lines, style, size, bold, italic, caps))
-            size -= 1
         return self.text(kind, role, [[RunPlan(joined_names(names))]], "the signatories", line)
 
     def names_under_words(self, kind: str, words: list[list[RunPlan]],

@@ -131,8 +131,7 @@ class SlideFurniture(TextFitter):
         printed over the logo helps nobody. Said once, naming the layouts."""
         kept, layouts = [], []
         for slide in slides:
-            layout = next(item for item in self.template.layouts
-                          if (item.master, item.position) == (slide.master, slide.position))
+            layout = self.template.layout_of(slide.master, slide.position)
             if number_under_picture(layout):
                 slide = replace(slide, numbered=False)
                 layouts += [layout.name] if layout.name not in layouts else []

@@ -31,9 +31,7 @@ def _extent(frame: Frame, height: float, anchor: str) -> Frame:
 def text_extent(text: TextPlan, placeholder) -> Frame:
     """Where a placeholder's text stands: the box's width, and the measured height of
     the text at the top, middle or bottom of the box as it is anchored."""
-    anchor = text.anchor if text.design else (
-        XML_ANCHORS.get(text.style.anchor or "", "top") if text.style is not None else "top")
-    return _extent(placeholder.frame, text.height, anchor)
+    return _extent(placeholder.frame, text.height, text.anchored_at)
 
 
 def covered_cells(placeholder, height: float, width: float, style) -> list[tuple[str | None,

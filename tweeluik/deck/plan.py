@@ -58,6 +58,14 @@ class TextPlan:
     #: empty: every paragraph at ``size``
     paragraph_sizes: tuple[float, ...] = ()
 
+    @property
+    def anchored_at(self) -> str:
+        """Where in its box the text stands: 'top', 'middle' or 'bottom' (ours in our
+        design, the template's style in its own)."""
+        if self.design:
+            return self.anchor
+        return XML_ANCHORS.get((self.style.anchor if self.style else None) or "t", "top")
+
     def size_of(self, paragraph: int) -> float:
         """The size of paragraph number ``paragraph`` (from 0)."""
         return self.paragraph_sizes[paragraph] if self.paragraph_sizes else self.size

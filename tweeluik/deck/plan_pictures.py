@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ..fonts import measuring_font
 from ..images import svg_with_plain_size
 from ..theme import Theme
-from .plan import XML_ANCHORS, DeckPlan, SlidePlan, TextPlan
+from .plan import DeckPlan, SlidePlan, TextPlan
 from .template import LayoutInfo, PlaceholderInfo, TemplateInfo
 
 #: Pixels per point, as the studio shows LibreOffice's pictures of the slides.
@@ -35,8 +35,7 @@ def draw_slides(plan: DeckPlan, template: TemplateInfo, theme: Theme, fonts: Pat
 
 
 def draw_slide(slide: SlidePlan, template: TemplateInfo, theme: Theme, fonts: Path) -> bytes:
-    layout = next(item for item in template.layouts
-                  if item.master == slide.master and item.position == slide.position)
+    layout = template.layout_of(slide.master, slide.position)
     width, height = round(template.width * SCALE), round(template.height * SCALE)
     picture = Image.new("RGB", (width, height), "#FFFFFF")
     canvas = ImageDraw.Draw(picture)
@@ -108,8 +107,7 @@ def _text(canvas: ImageDraw.ImageDraw, text: TextPlan, box: PlaceholderInfo, the
         wrapped = _wrap(words, inner)
         lines.extend(wrapped)
         pitches.extend([size * _line_height(text, style)] * len(wrapped))
-    anchor = text.anchor if text.design else XML_ANCHORS.get((style.anchor if style else None)
-                                                             or "t", "top")
+    anchor = text.anchored_at
     total = sum(pitches)
     top = frame.top * SCALE + frame.inset_top * SCALE
     room = frame.inner_height * SCALE

@@ -212,6 +212,11 @@ class TemplateInfo:
     def in_master(self, master: int) -> list[LayoutInfo]:
         return [layout for layout in self.layouts if layout.master == master]
 
+    def layout_of(self, master: int, position: int) -> LayoutInfo:
+        """The layout at ``position`` among the layouts of master ``master``."""
+        return next(layout for layout in self.layouts
+                    if (layout.master, layout.position) == (master, position))
+
 
 #: Words a template's footer box holds as a prompt, not as a footer of its own.
 FOOTER_PROMPTS = {"footer", "voettekst", "fusszeile", "fußzeile", "piedepage", "footertext",
