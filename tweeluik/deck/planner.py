@@ -317,12 +317,11 @@ class _Planner(SlideFurniture):
         shared = signatories is not None and signatories.shared_with == "body" \
             and bool(meta.signatories)
         with_names = [*words, [RunPlan(joined_names(meta.signatories))]]
-        under = self.names_under_words("closing", words, meta.signatories) \
-            if shared and not self.fits("closing", "body", with_names) else None
+        too_full = shared and not self.fits("closing", "body", with_names)
+        under = self.names_under_words("closing", words, meta.signatories) if too_full else None
         if under is not None:  # one box for both, holding them with the names smaller
             texts.append(under)
-        elif shared and not self.fits("closing", "body", with_names) \
-                and self.fits("closing", "body", words):
+        elif too_full and self.fits("closing", "body", words):
             # One box for both, too small for both: the words stay whole, the names go to
             # the notes (cutting the words would change what the slide says).
             texts.append(self.text("closing", "body", words, what, line, advice))
