@@ -14,6 +14,7 @@ import shutil
 import threading
 import time
 import tomllib
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -446,7 +447,40 @@ def test_random_front_matter_values_read_or_fail_cleanly(tmp_path_factory, value
         return
     assert len(meta.title) <= 255 and "\x00" not in meta.title
     for text in (meta.title, meta.subtitle or "", meta.organisation or "", *meta.signatories):
-        assert text.isprintable() or all(ch.isprintable() or ch == " " for ch in text)
+        assert all(shown_in_a_value(char) for char in text), ascii(text)
+        assert text.strip(" \u200d") or text == ""
+
+
+def shown_in_a_value(char: str) -> bool:
+    """What a front-matter value may hold: printable characters and spaces; the emoji
+    joiner and a region flag's tag characters; private-use characters and characters newer
+    than Python's Unicode table (the glyph check names them when no font draws them)."""
+    return (char.isprintable() or char == " " or char == "\u200d"
+            or "\U000e0020" <= char <= "\U000e007f"
+            or unicodedata.category(char) in ("Co", "Cn"))
+
+
+def test_invisible_characters_are_left_out_of_front_matter_values(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    front = ('title: "\\u200bJaarbrief\\u00ad 2026\\ufeff"\n'
+             'organisation: "\\u202eWijkteams\\u202c Noord"\n'
+             'signatories: ["An\\u200e Mol", "\\U0001F469\\u200d\\U0001F33E Eva"]\n'
+             'subtitle: "\\u2060"\n')
+    source = content / "pub.md"
+    source.write_text(f"---\n{front}---\n## Les\n\n> Kern.\n\nTekst.\n", encoding="utf-8")
+    result = run_build(str(source), "--check")
+    assert result.returncode == 0, result.stderr
+    said = result.stdout + result.stderr
+    for line, code, key in ((2, "U+200B", "title"), (2, "U+00AD", "title"),
+                            (3, "U+202E", "organisation"), (4, "U+200E", "signatories")):
+        assert f"pub.md:{line}: warning: '{key}' holds the invisible character {code}" in said
+    assert said.count("leaves it out of the title") == 3
+    from tweeluik.parse import parse_publication
+    meta = parse_publication(source).meta
+    assert meta.title == "Jaarbrief 2026" and meta.organisation == "Wijkteams Noord"
+    assert meta.signatories == ("An Mol", "\U0001F469\u200d\U0001F33E Eva")
+    assert meta.subtitle is None  # nothing visible is left of it
 
 
 def test_a_phone_photo_in_mpo_format_is_its_first_picture(tmp_path):

@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -137,6 +138,15 @@ def did_you_mean(word: str, choices) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _left_out_of_values(char: str) -> bool:
+    """True for an invisible format character (a zero-width space, a direction mark, a
+    soft hyphen, a byte-order mark …) in a front-matter value: a title or a name is one
+    short line, where such a character only hides or breaks text. The joiner inside emoji
+    (U+200D) and the tag characters of a region's flag are kept."""
+    return (unicodedata.category(char) == "Cf" and char != "\u200d"
+            and not "\U000e0020" <= char <= "\U000e007f")
+
+
 class _MetaChecker:
     """Checks each front-matter value's type and turns it into a ``Meta`` field."""
 
@@ -160,7 +170,16 @@ class _MetaChecker:
         for char in escaped[:3]:  # written as a YAML escape such as "\x1b"
             self.fail(key, f"'{key}' holds the invisible character U+{ord(char):04X} "
                       f"({char_name(char)}); delete it")
-        return None if refused else " ".join(value.split())
+        if refused:
+            return None
+        invisible = [char for char in dict.fromkeys(value) if _left_out_of_values(char)]
+        for char in invisible[:3]:
+            self.diagnostics.warning(self.lines.get(key, 1), f"'{key}' holds the invisible "
+                                     f"character U+{ord(char):04X} ({char_name(char)}); "
+                                     f"tweeluik leaves it out of the {key}")
+        if invisible:
+            value = "".join(char for char in value if not _left_out_of_values(char))
+        return " ".join(value.split())
 
     def text(self, key: str, required: bool = False) -> str | None:
         value = self.values.get(key)
