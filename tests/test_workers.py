@@ -1,15 +1,19 @@
 """The worker beside the build: its result or its error comes back, and a build that
-stops early stops the worker at once instead of waiting for it."""
+stops early stops the worker at once instead of waiting for it. The processes that build
+several publications: each takes one job after the other, the jobs' events are told in
+order, and a process that dies is one job's error."""
 
 from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from tweeluik.workers import Beside, WorkerStopped, can_fork
+from tweeluik.events import Working
+from tweeluik.workers import Beside, WorkerStopped, build_in_processes, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork and two cores")
 
@@ -47,3 +51,28 @@ def test_abandoning_a_busy_worker_stops_it_at_once():
     side.abandon()
     assert time.monotonic() - started < 5
     assert not side.process.is_alive()
+
+
+def _job(number: int, tell) -> int:
+    tell(Working(Path("pub.md"), f"job {number}"))  # progress: told at once
+    if number == 2:
+        os._exit(3)
+    time.sleep(0.05 * (5 - number))  # the first jobs take longest, yet are told first
+    tell((number, os.getpid()))
+    return number % 2
+
+
+def test_several_jobs_share_a_process_each_are_told_in_order_and_one_may_die():
+    import functools
+    told: list = []
+    results = build_in_processes([functools.partial(_job, number) for number in range(6)],
+                                 2, told.append, lambda index, code: ("died", index, code))
+    assert results == [0, 1, 1, 1, 0, 1]  # the job that died counts as failed
+    done = [event for event in told if not isinstance(event, Working)]
+    assert [event[0] for event in done] == [0, 1, "died", 3, 4, 5]
+    assert done[2] == ("died", 2, 3)
+    processes = {event[1] for event in done if event[0] != "died"}
+    assert os.getpid() not in processes
+    assert len(processes) <= 3  # two processes, and one more for the jobs after the death
+    assert sorted(event.what for event in told if isinstance(event, Working)) == \
+        [f"job {number}" for number in range(6)]
