@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from tweeluik.events import Working
-from tweeluik.workers import Beside, WorkerStopped, build_in_processes, can_fork
+from tweeluik.workers import Ahead, Beside, WorkerStopped, build_in_processes, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork and two cores")
 
@@ -76,3 +76,35 @@ def test_several_jobs_share_a_process_each_are_told_in_order_and_one_may_die():
     assert len(processes) <= 3  # two processes, and one more for the jobs after the death
     assert sorted(event.what for event in told if isinstance(event, Working)) == \
         [f"job {number}" for number in range(6)]
+
+
+def _get_ready() -> None:
+    os.environ["TWEELUIK_TEST_READY"] = str(os.getpid())
+
+
+def _answer_with(data: int, plus: int) -> tuple[int, str | None, int]:
+    return data + plus, os.environ.get("TWEELUIK_TEST_READY"), os.getpid()
+
+
+def _die_on(data: int) -> None:
+    os._exit(data)
+
+
+def test_a_worker_ahead_prepares_in_its_own_process_then_answers_the_input():
+    ahead = Ahead(_get_ready, _answer_with, 2)
+    total, ready_in, worker = ahead.result(40)
+    assert total == 42 and ready_in == str(worker) and worker != os.getpid()
+    assert "TWEELUIK_TEST_READY" not in os.environ  # prepared there, not here
+    here = Ahead(_get_ready, _answer_with, 2, parallel=False)  # no worker: called here
+    assert here.result(1)[1:] == (None, os.getpid())
+
+
+def test_a_worker_ahead_that_dies_is_an_error_and_one_abandoned_stops_at_once():
+    with pytest.raises(WorkerStopped, match="exit code 5"):
+        Ahead(_get_ready, _die_on).result(5)
+    with pytest.raises(RuntimeError, match="XMLSyntaxError"):
+        Ahead(_get_ready, lambda data: _raise_unpicklable()).result(0)
+    ahead = Ahead(_get_ready, _answer_with, 2)
+    started = time.monotonic()
+    ahead.abandon()
+    assert time.monotonic() - started < 5 and not ahead.process.is_alive()

@@ -9,10 +9,11 @@ a failed build leaves the previous outputs untouched.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from .outputs import BOOKLET_KINDS, OUTPUTS, OutputFolder, output_paths
 from .parse import parse_publication
 from .session import WriterSession
 from .theme import Theme, load_theme
-from .workers import Beside, can_fork
+from .workers import Ahead, Beside, can_fork
 
 
 @dataclass
@@ -177,6 +178,9 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
                       "deck" in kinds, "web" in kinds, session,
                       parallel=parallel and bool(booklet_kinds))
     variants = tuple(kind for kind in booklet_kinds if kind != "booklet")
+    from .booklet import derive_variants, load_variant_writers
+    variants_job = Ahead(load_variant_writers, derive_variants, theme, variants, False,
+                         parallel=parallel and bool(variants))
 
     def written(kind: str, detail: str, seconds: float) -> None:
         report.written.append((kind, paths[kind], detail, seconds))
@@ -192,7 +196,7 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         first(report)
 
     files: dict[str, bytes] = {}
-    try:
+    with _stopped_on_failure(side_job, variants_job):
         preview = None
         if first is not None and "booklet" in kinds and not strict:  # watch: one lesson
             from .booklet import preview_booklet
@@ -217,17 +221,12 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
                 written("booklet", f"{screen.page_count} pages", seconds)
         if preview is None:
             files.update(deck_files())
-    except BaseException:
-        side_job.abandon()
-        raise
-    diagnostics.raise_if_errors(strict)
-
-    if first is not None and preview is None and variants and files:
-        stage(files)
-        files = {}
+        diagnostics.raise_if_errors(strict)
+        if first is not None and preview is None and variants and files:
+            stage(files)
+            files = {}
     if variants and screen is not None:
-        from .booklet import derive_variants
-        derived, times = derive_variants(screen.pdf, theme, variants, parallel)
+        derived, times = variants_job.result(screen.pdf)
         for kind in variants:
             files[kind] = derived[kind]
             written(kind, f"{screen.page_count} pages", times[kind])
@@ -235,6 +234,18 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
     report.warnings = diagnostics.in_order()
     report.seconds = time.perf_counter() - started
     return report
+
+
+@contextlib.contextmanager
+def _stopped_on_failure(*workers: Beside | Ahead) -> Iterator[None]:
+    """When the build stops early (bad input, an error, Ctrl-C), its workers are stopped
+    at once rather than waited for."""
+    try:
+        yield
+    except BaseException:
+        for worker in workers:
+            worker.abandon()
+        raise
 
 
 def _side_files(side_job: Beside, diagnostics: Diagnostics,

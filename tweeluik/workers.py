@@ -16,6 +16,7 @@ order (``runner.build_all``).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -95,11 +96,7 @@ class Beside:
         finally:
             self.receiver.close()
         self.process.join()
-        if message[0]:
-            return message[1]
-        error, remote = message[1], message[2]
-        error.__cause__ = _RemoteTraceback(remote)
-        raise error
+        return _answer(message)
 
     def abandon(self) -> None:
         """The build stopped elsewhere: the worker's result is not wanted, so it is
@@ -109,6 +106,80 @@ class Beside:
                 self.process.kill()
             self.process.join()
             self.receiver.close()
+
+
+class Ahead:
+    """``function(data, *args)`` on the other core, for input this process makes later:
+    the worker is forked now and calls ``prepare()`` (imports, typically) while this
+    process works; ``result(data)`` hands it the input and waits for the answer. Where
+    no worker can run, ``result`` simply calls the function here."""
+
+    def __init__(self, prepare: Callable[[], Any], function: Callable[..., Any], *args: Any,
+                 parallel: bool = True):
+        self.function, self.args = function, args
+        self.process: Any = None
+        if parallel and can_fork():
+            context = multiprocessing.get_context("fork")
+            inbox, self.sender = context.Pipe(duplex=False)
+            self.receiver, outbox = context.Pipe(duplex=False)
+            self.process = context.Process(target=_prepare_wait_and_send,
+                                           args=(inbox, outbox, prepare, function, args),
+                                           daemon=True)
+            self.process.start()
+            inbox.close()
+            outbox.close()
+
+    def result(self, data: Any) -> Any:
+        """The function's return value for ``data``; an exception it raised is raised."""
+        if self.process is None:
+            return self.function(data, *self.args)
+        try:
+            self.sender.send(data)
+            message = self.receiver.recv()
+        except (EOFError, BrokenPipeError):
+            self.process.join()
+            raise WorkerStopped(f"the process working beside the build stopped "
+                                f"unexpectedly (exit code {self.process.exitcode})") from None
+        finally:
+            self.sender.close()
+            self.receiver.close()
+        self.process.join()
+        return _answer(message)
+
+    def abandon(self) -> None:
+        """The input will not come: the worker is stopped now."""
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join()
+            self.sender.close()
+            self.receiver.close()
+
+
+def _prepare_wait_and_send(inbox, outbox, prepare: Callable[[], Any],
+                           function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """In the worker: prepare, wait for the input, then answer as ``_run_and_send``. A
+    failure while preparing is left to the call itself, which meets it again and
+    sends it; when the input never comes (the build stopped), the worker just ends."""
+    leave_interrupts_to_the_parent()
+    with contextlib.suppress(Exception):
+        prepare()
+    try:
+        data = inbox.recv()
+    except EOFError:
+        return
+    finally:
+        inbox.close()
+    _run_and_send(outbox, function, (data, *args))
+
+
+def _answer(message: tuple[Any, ...]) -> Any:
+    """The result a worker sent, or the exception it raised, with its traceback."""
+    if message[0]:
+        return message[1]
+    error, remote = message[1], message[2]
+    error.__cause__ = _RemoteTraceback(remote)
+    raise error
 
 
 def build_in_processes(jobs: Sequence[Callable[[Callable[[Any], None]], int]], processes: int,

@@ -65,6 +65,13 @@ def preview_booklet(publication: Publication, theme: Theme, layouts: Path,
     return quick_booklet(publication, theme, layouts, publication.folder, created, session)
 
 
+def load_variant_writers() -> None:
+    """Import what ``derive_variants`` needs (pikepdf): a worker forked at the start of a
+    build does this while the booklet is laid out, so the variants cost only their
+    work when the screen PDF is ready."""
+    from . import variants  # noqa: F401
+
+
 def derive_variants(pdf: bytes, theme: Theme, kinds, parallel: bool = True
                     ) -> tuple[dict[str, bytes], dict[str, float]]:
     """The print variants among ``kinds`` from the screen PDF: the print-shop file in a
