@@ -111,8 +111,9 @@ def _beside_the_booklet(publication, theme, layouts, created, with_deck: bool,
 def warm_up(layouts: Path) -> None:
     """Load the writers and the font metrics once, so that every later build (and every
     worker forked for it) starts with them loaded: watch mode calls this first."""
-    from .booklet import import_weasyprint
+    from .booklet import import_weasyprint, load_variant_writers
     import_weasyprint()
+    load_variant_writers()  # the worker of each build then starts with pikepdf loaded
     from .deck import pptx_writer  # noqa: F401  (imports python-pptx)
     from .fonts import load_metrics
     for path in load_theme(layouts).font_files():
