@@ -163,6 +163,68 @@ def test_no_lesson_ends_on_a_nearly_empty_page_without_a_note(source):
             assert extent.last_fill >= THEME.copyfit_below, extent
 
 
+def test_run_on_chains_reach_back_to_the_lesson_that_starts_a_page():
+    from tweeluik.booklet.copyfit import run_on_chains
+    numbers = list(range(1, 11))
+    run_on = frozenset({3, 4, 6, 7, 9, 0})  # 0: the closing, which nothing follows
+    assert run_on_chains(numbers, run_on, {4, 7, 0}) == [[2, 3, 4], [5, 6, 7]]
+    assert run_on_chains(numbers, run_on, {3, 4}) == [[2, 3, 4]]  # one chain, once
+    assert run_on_chains(numbers, run_on, {9}) == [[8, 9]]
+    assert run_on_chains(numbers, run_on, {0}) == []
+    assert run_on_chains(numbers, run_on | {1, 2}, {4}) is None  # back to the introduction
+
+
+@pytest.mark.slow
+def test_fitting_and_running_on_lay_the_whole_booklet_out_once_more(tmp_path, monkeypatch):
+    """Twelve lessons of which one is fitted and several start on the page where the one
+    before ends, in chains: the decisions are made on trial layouts of the lessons they
+    concern, so the whole booklet is laid out twice (before and after them) instead of
+    once a round. Measured on the final booklet, the decisions hold: no lesson it does
+    not run on follows a nearly empty page, every lesson said to run on starts on the
+    page before's last (one whose opening found no room there starts a page of its own,
+    with the opening of a lesson that does), and each note is true."""
+    import importlib.util
+
+    from tweeluik.booklet import render
+    from tweeluik.booklet.copyfit import measure_introduction, runs_on
+    from tweeluik.booklet.quick import lesson_pages
+    from tweeluik.booklet.view import RUN_ON_CLOSING
+
+    spec = importlib.util.spec_from_file_location("generate", LAYOUTS.parent / "bench" /
+                                                  "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    source = tmp_path / "twaalf.md"
+    source.write_text(generate.publication(12), encoding="utf-8")
+    wholes: list[int] = []
+    full = render._Layouts.full
+    monkeypatch.setattr(render._Layouts, "full",
+                        lambda self, fitting: wholes.append(1) or full(self, fitting))
+    publication = parse_publication(source)
+    laid_out = layout_booklet(publication, THEME, LAYOUTS, tmp_path, CREATED)
+    fitting = laid_out.fitting
+    assert len(wholes) == 2
+    assert fitting.levels and {8, 9, 10} <= fitting.run_on  # a chain
+    assert any(number in fitting.run_on for number in fitting.levels)  # fitted, and run on
+    extents = measure_lessons(laid_out.document, LEADING_PX)
+    numbers = [lesson.number for lesson in publication.lessons]
+    closing = "closing" in render.html_ids(laid_out.html)
+    assert runs_on(extents, THEME.copyfit_below, numbers, closing,
+                   measure_introduction(laid_out.document, LEADING_PX)) <= fitting.run_on
+    spans = lesson_pages(laid_out.document)  # each lesson's first and last page
+    for number in fitting.run_on - {RUN_ON_CLOSING, 1}:
+        assert spans[number][0] == spans[number - 1][1], number
+    for lesson, note in laid_out.notes:
+        if "starts on that page" in note and lesson.number < 12:
+            assert spans[lesson.number + 1][0] == spans[lesson.number][1]
+        elif "fitted onto 1 page (was 2)" in note:
+            assert lesson.number in fitting.levels
+            first, last = spans[lesson.number]  # it starts on the page before's last
+            assert last - first == 1 and lesson.number in fitting.run_on
+        else:
+            assert "starts on that page" in note, note
+
+
 # --- runts and headings ------------------------------------------------------------------
 
 

@@ -20,8 +20,9 @@ lesson was fitted.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import lxml.html
 
@@ -40,6 +41,8 @@ class LessonExtent:
     pages: int
     last_fill: float
     lines_on_last: int
+    first: int = 0  # the index of its first page in the document measured
+    last: int = 0  # and of its last
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class FitResult:
 
     levels: dict[int, int]
     unfitted: frozenset[int]
+    #: each fitted lesson's extent at its level, as the trial measured it
+    extents: dict[int, LessonExtent] = field(default_factory=dict)
 
 
 def lesson_id(number: int) -> str:
@@ -79,7 +84,8 @@ def measure_lessons(document, leading_px: float, prefix: str = "lesson-"
         top, height = box.content_box_y(), box.height
         used = max(0.0, y - top)
         extents[number] = LessonExtent(number, end - start + 1, min(1.0, used / height),
-                                       round(used / leading_px) if leading_px else 0)
+                                       round(used / leading_px) if leading_px else 0,
+                                       start, end)
     return extents
 
 
@@ -151,6 +157,50 @@ def trial_html(html_at_level: Mapping[int, str], numbers: Iterable[int]) -> str:
     return lxml.html.tostring(trial, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
+def chain_prefix(index: int) -> str:
+    return f"chain{index}-lesson-"
+
+
+def run_on_chains(numbers: list[int], run_on: frozenset[int], new: Iterable[int]
+                  ) -> list[list[int]] | None:
+    """For the lessons in ``new`` that now start on the page where the one before ends:
+    each with the lessons it follows, back to the last one that starts on a page of its
+    own (in order; chains that share that lesson are one). Laid out on their own, they
+    flow as in the booklet, so their extents can be measured without it. ``None`` when
+    a chain reaches back to the introduction (the first lesson runs on it)."""
+    ends: dict[int, int] = {}  # index of the chain's first lesson → index of its last
+    for number in new:
+        if number not in numbers:
+            continue  # the closing: nothing follows it, so its extent is not needed
+        last = first = numbers.index(number)
+        while first > 0 and numbers[first] in run_on:
+            first -= 1
+        if numbers[first] in run_on:
+            return None
+        ends[first] = max(ends.get(first, last), last)
+    return [numbers[first:last + 1] for first, last in sorted(ends.items())]
+
+
+def chains_html(html: str, chains: list[list[int]]) -> str:
+    """One HTML document that holds each chain's lessons as the layout wrote them (the
+    chains share no lesson), in order, their ids prefixed with ``chain_prefix`` and the
+    chain's place in ``chains``."""
+    document = lxml.html.document_fromstring(html)
+    body = document.body
+    sections = {number: document.get_element_by_id(lesson_id(number))
+                for chain in chains for number in chain}
+    for child in list(body):
+        body.remove(child)
+    for index, chain in enumerate(chains):
+        for number in chain:
+            section = sections[number]
+            for element in section.iter():
+                if element.get("id"):
+                    element.set("id", element.get("id").replace("lesson-", chain_prefix(index), 1))
+            body.append(section)
+    return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
 Trial = Callable[[set[int], tuple[int, ...]], dict[int, dict[int, LessonExtent]]]
 
 
@@ -172,7 +222,9 @@ def fit_lessons(extents: Mapping[int, LessonExtent], below: float, trial: Trial)
     gentler = trial(fitted, LEVELS[:-1]) if fitted else {}
     levels = {number: next((level for level in LEVELS[:-1] if saved(gentler, level, number)),
                            strongest) for number in sorted(fitted)}
-    return FitResult(levels, frozenset(wanting - set(levels)))
+    at_level = {**measured, **gentler}
+    return FitResult(levels, frozenset(wanting - set(levels)),
+                     {number: at_level[level][number] for number, level in levels.items()})
 
 
 #: A part that fits on one page, opener and all, and fills less than this share of it
@@ -201,11 +253,25 @@ def runs_on(extents: Mapping[int, LessonExtent], below: float, numbers: list[int
     return frozenset(found)
 
 
-def run_on_notes(publication: Publication, run_on: frozenset[int]
-                 ) -> list[tuple[Lesson, str]]:
-    """One sentence per lesson whose successor now starts on its last page."""
+def did_not_run_on(extents: Mapping[int, LessonExtent], numbers: list[int],
+                   run_on: frozenset[int]) -> frozenset[int]:
+    """The lessons in ``run_on`` that do not start on the last page of the lesson before
+    (its last page held too little room for the next one's opening), by ``extents``
+    measured on one document."""
+    return frozenset(number for before, number in itertools.pairwise(numbers)
+                     if number in run_on and before in extents and number in extents
+                     and extents[number].first != extents[before].last)
+
+
+def run_on_notes(publication: Publication, run_on: frozenset[int],
+                 extents: Mapping[int, LessonExtent] | None = None) -> list[tuple[Lesson, str]]:
+    """One sentence per lesson whose successor now starts on its last page (as
+    ``extents``, measured on the final layout, shows)."""
     notes = []
     lessons = list(publication.lessons)
+    if extents is not None:
+        run_on = run_on - did_not_run_on(extents, [lesson.number for lesson in lessons],
+                                        run_on)
     if lessons and lessons[0].number in run_on:
         notes.append((lessons[0], f"the introduction fills only part of its page, so lesson "
                                   f"{lessons[0].number} starts on that page"))
@@ -219,16 +285,20 @@ def run_on_notes(publication: Publication, run_on: frozenset[int]
 
 
 def fit_notes(publication: Publication, result: FitResult,
-              before: Mapping[int, LessonExtent], after: Mapping[int, LessonExtent]
-              ) -> list[tuple[Lesson, str]]:
-    """One sentence per lesson that wanted fitting, measured on the final layout."""
+              before: Mapping[int, LessonExtent], after: Mapping[int, LessonExtent],
+              run_on: frozenset[int] = frozenset()) -> list[tuple[Lesson, str]]:
+    """One sentence per lesson that wanted fitting, measured on the final layout. A
+    fitted lesson that starts on the page where the one before ends shares that page:
+    its own length is the trial's, when it takes no more pages after the shared one."""
     notes = []
     for lesson in publication.lessons:
         number = lesson.number
-        if number in result.levels and number in after \
-                and after[number].pages < before[number].pages:
-            notes.append((lesson, fitted_note(number, after[number].pages,
-                                              before[number].pages)))
+        pages = after[number].pages if number in after else None
+        if pages is not None and number in run_on and number in result.extents:
+            own = result.extents[number].pages
+            pages = own if pages - 1 <= own else None
+        if number in result.levels and pages is not None and pages < before[number].pages:
+            notes.append((lesson, fitted_note(number, pages, before[number].pages)))
         elif number in result.unfitted or number in result.levels:
             notes.append((lesson, unfitted_note(number, before[number])))
     return notes

@@ -1,8 +1,11 @@
 """Lay out the booklet with WeasyPrint and write it as the screen PDF.
 
 Step 3b of the pipeline (booklet writer, second half): HTML → laid-out pages →
-PDF bytes. Lessons whose last page would be nearly empty are copyfitted (``copyfit``),
-which lays the booklet out a second time only when a lesson was fitted. The page count
+PDF bytes. Lessons whose last page would be nearly empty are copyfitted, or the next
+lesson starts on that page (``copyfit``); those decisions are made on trial layouts of
+the lessons they concern, and the booklet is laid out a second time, once, only when
+there are decisions (then with the same bytes as a booklet laid out with them from the
+start). The page count
 is padded to a multiple of four (saddle stitch) by keeping just enough of the layout's
 spare blank pages before the back cover. The print-shop and office variants are
 derived from these bytes in ``variants``.
@@ -15,7 +18,9 @@ import datetime as dt
 import hashlib
 import logging
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import weasyprint
 from weasyprint import LOGGER as WEASYPRINT_LOGGER
@@ -28,12 +33,17 @@ from ..session import WriterSession
 from ..theme import Theme
 from . import quick
 from .copyfit import (
+    FitResult,
     LessonExtent,
+    chain_prefix,
+    chains_html,
+    did_not_run_on,
     fit_lessons,
     fit_notes,
     lines_per_page,
     measure_introduction,
     measure_lessons,
+    run_on_chains,
     run_on_notes,
     runs_on,
     trial_html,
@@ -120,103 +130,200 @@ class _Booklet:
         return document, hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
 
 
+class _Layouts:
+    """The layouts made for one booklet, within ``PAGE_BUDGET``: of the whole booklet
+    (``full``, which keeps the latest), and trials of some lessons whose warnings are
+    not collected (the whole booklet repeats them)."""
+
+    def __init__(self, booklet: _Booklet, collector: _CollectWarnings):
+        self.booklet, self.collector = booklet, collector
+        self.leading = booklet.theme.length_pt("leading") / 0.75  # CSS px, as WeasyPrint
+        self.spent = 0  # pages laid out so far
+        self.fitting = NO_FITTING  # the decisions the latest full layout shows
+        self.html = ""
+        self.document: Any = None
+        self.fingerprint = ""
+
+    def affordable(self, pages: int) -> bool:
+        return self.spent + pages <= PAGE_BUDGET
+
+    def full(self, fitting: Fitting) -> dict[int, LessonExtent]:
+        """Lay out the whole booklet with ``fitting``; its lessons' extents."""
+        self.html = self.booklet.html_for(fitting)
+        self.document, self.fingerprint = self.booklet.lay_out(self.html)
+        self.spent += len(self.document.pages)
+        self.fitting = fitting
+        return measure_lessons(self.document, self.leading)
+
+    def trial(self, html: str, prefixes: Iterable[str]) -> dict[str, dict[int, LessonExtent]]:
+        """Lay out a trial document; the extents of the lessons under each prefix."""
+        WEASYPRINT_LOGGER.removeHandler(self.collector)
+        try:
+            document, _ = self.booklet.lay_out(html)
+        finally:
+            WEASYPRINT_LOGGER.addHandler(self.collector)
+        self.spent += len(document.pages)
+        return {prefix: measure_lessons(document, self.leading, prefix) for prefix in prefixes}
+
+
 def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                    content_root: Path, created: dt.datetime,
                    session: WriterSession | None = None) -> LaidOut:
     """Lay out the booklet's pages, copyfitting lessons whose last page is nearly empty
-    (see ``copyfit``), and keep just enough spare pages for a multiple of four."""
+    and starting a lesson on the page where the one before ends when that page would
+    stay nearly empty (see ``copyfit``), and keep just enough spare pages for a multiple
+    of four. The decisions are made on trial layouts of the lessons they concern, so
+    the whole booklet is laid out once more only when there are decisions."""
     session = session or WriterSession()
     booklet = _Booklet(publication, theme, layouts, content_root, created, session)
-    layout, fetcher = booklet.layout, booklet.fetcher
-    html_for, lay_out = booklet.html_for, booklet.lay_out
     collector = _CollectWarnings()
-
-    leading = theme.length_pt("leading") / 0.75  # in CSS px, as WeasyPrint measures
-
-    spent = 0  # pages laid out so far
-
-    def affordable(pages: int) -> bool:
-        return spent + pages <= PAGE_BUDGET
-
-    def laid_out(html: str):
-        nonlocal spent
-        document, fingerprint = lay_out(html)
-        spent += len(document.pages)
-        return document, fingerprint
-
-    def trial(numbers: set[int], levels: tuple[int, ...], tighter: str
-              ) -> dict[int, dict[int, LessonExtent]]:
-        if not affordable(len(levels) * sum(before[number].pages for number in numbers)):
-            raise _OverBudget
-        html = trial_html({level: html_for(Fitting(dict.fromkeys(numbers, level), tighter))
-                           for level in levels}, sorted(numbers))
-        document, _ = laid_out(html)
-        return {level: measure_lessons(document, leading, trial_prefix(level))
-                for level in levels}
-
-    notes: list[tuple[Lesson, str]] = []
-    over_budget = False
-    session.images.refresh(fetcher)
+    session.images.refresh(booklet.fetcher)
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
-        fitting = NO_FITTING
-        html = html_for(fitting)
-        document, fingerprint = laid_out(html)
-        pages = len(document.pages)
-        before = measure_lessons(document, leading) if theme.copyfit_below > 0 else {}
-        after = before
-        if any(wants_fitting(extent, theme.copyfit_below) for extent in before.values()):
-            per_page = lines_per_page(document, leading)
-            tighter = f"{theme.length_pt('leading') * per_page / (per_page + 1):.3f}pt"
-            WEASYPRINT_LOGGER.removeHandler(collector)  # a trial's warnings repeat the first
-            try:
-                result = fit_lessons(before, theme.copyfit_below,
-                                     lambda numbers, levels: trial(numbers, levels, tighter))
-            except _OverBudget:
-                over_budget = True
-            finally:
-                WEASYPRINT_LOGGER.addHandler(collector)
-            if not over_budget and result.levels and not affordable(pages):
-                over_budget = True
-            elif not over_budget:
-                if result.levels:
-                    fitting = Fitting(result.levels, tighter)
-                    html = html_for(fitting)
-                    document, fingerprint = laid_out(html)
-                    after = measure_lessons(document, leading)
-                notes = fit_notes(publication, result, before, after)
-        numbers = [lesson.number for lesson in publication.lessons]
-        closing = "closing" in html_ids(html)
-        for _ in range(RUN_ON_ROUNDS if theme.copyfit_below > 0 and after else 0):
-            # Each round may leave a new nearly empty page further on: look again.
-            run_on = fitting.run_on | runs_on(after, theme.copyfit_below, numbers, closing,
-                                              measure_introduction(document, leading))
-            if run_on == fitting.run_on:
-                break
-            if not affordable(pages):
-                over_budget = True
-                break
-            fitting = dataclasses.replace(fitting, run_on=run_on)
-            html = html_for(fitting)
-            document, fingerprint = laid_out(html)
-            after = measure_lessons(document, leading)
-        notes = _final_notes(publication, notes, fitting, over_budget, pages)
+        made = _Layouts(booklet, collector)
+        before = made.full(NO_FITTING)
+        pages = len(made.document.pages)
+        decided = _Decisions(publication, theme, made, before if theme.copyfit_below > 0 else {})
+        decided.fit()
+        decided.run_on()
+        if decided.fitting != made.fitting:
+            if made.affordable(pages):
+                decided.after = made.full(decided.fitting)
+            else:
+                decided.give_up()
+        notes = _final_notes(publication, decided.notes(), made.fitting, decided.over_budget,
+                             pages, measure_lessons(made.document, made.leading))
     except RefusedResource as refused:
-        raise refused_by_the_gate(publication, layout, refused) from None
+        raise refused_by_the_gate(publication, booklet.layout, refused) from None
     finally:
         WEASYPRINT_LOGGER.removeHandler(collector)
     warnings = tuple(dict.fromkeys(collector.messages))
-    return LaidOut(drop_spare_blank_pages(document), fingerprint, warnings, tuple(notes),
-                   html, fitting)
+    return LaidOut(drop_spare_blank_pages(made.document), made.fingerprint, warnings,
+                   tuple(notes), made.html, made.fitting)
+
+
+class _Decisions:
+    """Which lessons are fitted, and which start on the page where the one before ends,
+    decided on trial layouts from the extents of the booklet's first layout."""
+
+    def __init__(self, publication: Publication, theme: Theme, made: _Layouts,
+                 before: dict[int, LessonExtent]):
+        self.publication, self.theme, self.made = publication, theme, made
+        self.below = theme.copyfit_below
+        self.numbers = [lesson.number for lesson in publication.lessons]
+        self.closing = "closing" in html_ids(made.html)
+        self.introduction = measure_introduction(made.document, made.leading)
+        self.pages = len(made.document.pages)
+        self.before = before
+        self.after = before  # the extents with the decisions so far, as last measured
+        self.fitting = NO_FITTING
+        self.result: FitResult | None = None
+        self.over_budget = False
+        self.refused: frozenset[int] = frozenset()  # tried, and found no room to run on
+
+    def fit(self) -> None:
+        """Fit the lessons that want it (``fit_lessons``), measured on trials."""
+        if not any(wants_fitting(extent, self.below) for extent in self.before.values()):
+            return
+        per_page = lines_per_page(self.made.document, self.made.leading)
+        tighter = f"{self.theme.length_pt('leading') * per_page / (per_page + 1):.3f}pt"
+        try:
+            self.result = fit_lessons(self.before, self.below,
+                                      lambda numbers, levels: self._trial(numbers, levels,
+                                                                          tighter))
+        except _OverBudget:
+            self.over_budget = True
+            return
+        if self.result.levels:
+            if self.made.affordable(self.pages):
+                self.fitting = Fitting(self.result.levels, tighter)
+                self.after = {**self.before, **self.result.extents}
+            else:
+                self.over_budget, self.result = True, None
+
+    def _trial(self, numbers: set[int], levels: tuple[int, ...], tighter: str
+               ) -> dict[int, dict[int, LessonExtent]]:
+        if not self.made.affordable(len(levels) * sum(self.before[number].pages
+                                                      for number in numbers)):
+            raise _OverBudget
+        html = trial_html({level: self.made.booklet.html_for(
+            Fitting(dict.fromkeys(numbers, level), tighter)) for level in levels},
+            sorted(numbers))
+        measured = self.made.trial(html, [trial_prefix(level) for level in levels])
+        return {level: measured[trial_prefix(level)] for level in levels}
+
+    def run_on(self) -> None:
+        """Start lessons on the page where the one before ends when it would stay
+        nearly empty. Each round may leave a new nearly empty page further on, so look
+        again: a round measures the lessons it moves after those they follow
+        (``run_on_chains``), or, where that cannot tell, in the whole booklet."""
+        for _ in range(RUN_ON_ROUNDS if self.below > 0 and self.after else 0):
+            new = runs_on(self.after, self.below, self.numbers, self.closing,
+                          self.introduction) - self.fitting.run_on - self.refused
+            if not new and self.fitting == self.made.fitting:
+                return
+            if not self.made.affordable(self.pages):
+                self.over_budget = True
+                return
+            if new:
+                self.fitting = dataclasses.replace(self.fitting,
+                                                   run_on=self.fitting.run_on | new)
+                measured = self._chain_trial(new)
+                if measured is not None:
+                    self.after = {**self.after, **measured}
+                    continue
+            self.after = self.made.full(self.fitting)
+
+    def _chain_trial(self, new: frozenset[int]) -> dict[int, LessonExtent] | None:
+        """The extents of the lessons that now run on, each laid out after the lessons
+        it follows; ``None`` when only the whole booklet can tell."""
+        chains = run_on_chains(self.numbers, self.fitting.run_on, new)
+        if chains is None or not self.made.affordable(sum(
+                self.after[number].pages for chain in chains for number in chain
+                if number in self.after)):
+            return None
+        if not chains:
+            return {}
+        html = chains_html(self.made.booklet.html_for(self.fitting), chains)
+        measured = self.made.trial(html, [chain_prefix(index) for index in range(len(chains))])
+        extents: dict[int, LessonExtent] = {}
+        for index, chain in enumerate(chains):
+            found = measured[chain_prefix(index)]
+            # A lesson whose opening found no room on the page before starts a page of
+            # its own after all: it does not run on, now or in a later round.
+            refused = did_not_run_on(found, chain, self.fitting.run_on)
+            self.refused |= refused
+            extents.update({number: found[number] for number in chain[1:]
+                            if number in found and number not in refused})
+        self.fitting = dataclasses.replace(self.fitting,
+                                           run_on=self.fitting.run_on - self.refused)
+        return extents
+
+    def give_up(self) -> None:
+        """The booklet cannot be laid out again: it keeps the decisions of its latest
+        full layout, and says nothing of fitting it does not show."""
+        self.over_budget = True
+        if self.fitting.levels != self.made.fitting.levels:
+            self.result = None
+        self.fitting = self.made.fitting
+
+    def notes(self) -> list[tuple[Lesson, str]]:
+        """What fitting did, measured on the final layout."""
+        if self.result is None:
+            return []
+        return fit_notes(self.publication, self.result, self.before, self.after,
+                         self.made.fitting.run_on)
 
 
 def _final_notes(publication: Publication, notes: list[tuple[Lesson, str]], fitting: Fitting,
-                 over_budget: bool, pages: int) -> list[tuple[Lesson, str]]:
-    """What the build says about fitting: lessons run on (which replaces 'too many to
-    save'), and a booklet too long to lay out again."""
+                 over_budget: bool, pages: int, extents: dict[int, LessonExtent]
+                 ) -> list[tuple[Lesson, str]]:
+    """What the build says about fitting: lessons run on, as the final layout
+    (``extents``) shows them (which replaces 'too many to save'), and a booklet too long
+    to lay out again."""
     if fitting.run_on:
         notes = [(lesson, note) for lesson, note in notes if "too many to save" not in note]
-        notes += run_on_notes(publication, fitting.run_on)
+        notes += run_on_notes(publication, fitting.run_on, extents)
     if over_budget and publication.lessons:
         notes.append((publication.lessons[0], f"the booklet is too long to lay out again "
                       f"(some {pages} pages), so some lessons may end on a nearly empty "
