@@ -91,10 +91,10 @@ def test_a_booklet_over_the_page_budget_is_laid_out_once_and_says_so(tmp_path, m
                                                                      capsys):
     """Copyfitting lays out again; a booklet too long for that within the page budget
     keeps its first layout, and the author is told why a page may stay nearly empty."""
-    from tweeluik.booklet import render
+    from tweeluik.booklet import fit_rounds, render
     from tweeluik.cli import main
     project = project_with(tmp_path, long_letter(extra_sentences=3))
-    monkeypatch.setattr(render, "PAGE_BUDGET", 10)  # less than two layouts of this letter
+    monkeypatch.setattr(fit_rounds, "PAGE_BUDGET", 10)  # less than two layouts of this letter
     layouts = []
     original = render._Booklet.lay_out
     monkeypatch.setattr(render._Booklet, "lay_out",
@@ -185,7 +185,7 @@ def test_fitting_and_running_on_lay_the_whole_booklet_out_once_more(tmp_path, mo
     with the opening of a lesson that does), and each note is true."""
     import importlib.util
 
-    from tweeluik.booklet import render
+    from tweeluik.booklet import fit_rounds
     from tweeluik.booklet.copyfit import measure_introduction, runs_on
     from tweeluik.booklet.quick import lesson_pages
     from tweeluik.booklet.view import RUN_ON_CLOSING
@@ -197,8 +197,8 @@ def test_fitting_and_running_on_lay_the_whole_booklet_out_once_more(tmp_path, mo
     source = tmp_path / "twaalf.md"
     source.write_text(generate.publication(12), encoding="utf-8")
     wholes: list[int] = []
-    full = render._Layouts.full
-    monkeypatch.setattr(render._Layouts, "full",
+    full = fit_rounds.Layouts.full
+    monkeypatch.setattr(fit_rounds.Layouts, "full",
                         lambda self, fitting: wholes.append(1) or full(self, fitting))
     publication = parse_publication(source)
     laid_out = layout_booklet(publication, THEME, LAYOUTS, tmp_path, CREATED)
@@ -208,7 +208,7 @@ def test_fitting_and_running_on_lay_the_whole_booklet_out_once_more(tmp_path, mo
     assert any(number in fitting.run_on for number in fitting.levels)  # fitted, and run on
     extents = measure_lessons(laid_out.document, LEADING_PX)
     numbers = [lesson.number for lesson in publication.lessons]
-    closing = "closing" in render.html_ids(laid_out.html)
+    closing = "closing" in fit_rounds.html_ids(laid_out.html)
     assert runs_on(extents, THEME.copyfit_below, numbers, closing,
                    measure_introduction(laid_out.document, LEADING_PX)) <= fitting.run_on
     spans = lesson_pages(laid_out.document)  # each lesson's first and last page
