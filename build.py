@@ -13,4 +13,4 @@ sys.path.insert(0, str(ROOT))
 from tweeluik.cli import main  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main(root=ROOT))
+    sys.exit(main(root=ROOT, end_process=True))

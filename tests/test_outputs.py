@@ -298,3 +298,19 @@ def test_several_publications_build_at_once_with_the_same_bytes_and_words(tmp_pa
     told = [line.split()[1] for line in results["at once"].stdout.splitlines()
             if line.startswith("built ")]
     assert told == [str(source) for source in sources if source != broken]
+
+
+def test_a_build_leaves_no_copy_of_the_fonts_behind(tmp_path):
+    """build.py ends the process without Python's slow teardown, which is when WeasyPrint
+    would remove the copies of the fonts it made: the build removes them itself."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, BODY)
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "booklet",
+                       env={"TMPDIR": str(folder)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "pub.pdf").stat().st_size > 0
+    assert "built" in result.stdout  # what it printed is all there
+    assert list(folder.iterdir()) == []

@@ -228,3 +228,16 @@ def test_a_moved_internal_stops_the_build_with_one_line_naming_it(tmp_path):
     assert "weasyprint.text.line_break.pyphen" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_font_files_folder_is_where_a_font_configuration_keeps_its_fonts():
+    from weasyprint.text.fonts import FontConfiguration
+    font_config = FontConfiguration()
+    assert internals.font_files_folder(font_config) is None  # none before a @font-face
+    font = (ROOT / "layouts" / "fonts" / "Carlito-Regular.ttf").as_uri()
+    weasyprint.CSS(string=f"@font-face {{ font-family: Proef; src: url({font}) }}",
+                   font_config=font_config)
+    folder = internals.font_files_folder(font_config)
+    assert folder.is_dir() and any(folder.iterdir())
+    del font_config  # WeasyPrint removes it when the configuration is freed
+    assert not folder.exists()

@@ -9,6 +9,7 @@ tweeluik: please report it).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from .disk_errors import describe_write_error
 from .errors import InstallError, SourceError, missing_package, printable
 from .paths import real
 from .runner import EXIT_BAD_INPUT, EXIT_INSTALL, build_all, check_all, kinds_for
+from .session import WriterSession
 from .terminal import Console, TerminalFace
 
 PROG = ".venv/bin/python build.py"
@@ -143,10 +145,12 @@ class Interrupts:
         raise self.interrupted()
 
 
-def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+def main(argv: list[str] | None = None, root: Path | None = None,
+         end_process: bool = False) -> int:
     """Run the command; ``root`` is the project folder holding content/, layouts/, output/.
     Ctrl-C or SIGTERM stops it with one line and exit 130 or 143: every output is written
-    all or nothing, so the previous ones are as they were."""
+    all or nothing, so the previous ones are as they were. With ``end_process``
+    (``build.py``), a build ends the process when it is done (``end_without_teardown``)."""
     import signal
     previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     handler = Interrupts()
@@ -156,7 +160,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except ValueError:  # not the main thread (a test calling main): leave it
         previous = {}
     try:
-        return run(argv, root)
+        return run(argv, root, end_process)
     except KeyboardInterrupt:
         print("tweeluik: interrupted; the previous outputs are unchanged", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -296,7 +300,22 @@ def studio_command(argv: list[str], root: Path | None) -> int:
         return EXIT_BAD_INPUT
 
 
-def run(argv: list[str] | None, root: Path | None) -> int:
+def end_without_teardown(code: int) -> None:
+    """End the process now, with ``code``. Python's own ending frees every object of
+    the layout one by one, a tenth to a third of a second after a build on the 2-core
+    machine (``bench/bench.py``, the cold build); once a build is done there is nothing
+    left for it to do: every file is written, closed and renamed, every worker joined,
+    and the copies of the fonts WeasyPrint made are removed
+    (``WriterSession.remove_font_files``)."""
+    import logging
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
+def run(argv: list[str] | None, root: Path | None, end_process: bool = False) -> int:
     """Parse the arguments and build (or run one of the other commands)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["template-info"]:
@@ -346,5 +365,10 @@ def run(argv: list[str] | None, root: Path | None) -> int:
     from .workers import can_fork
     processes = (os.cpu_count() or 1) if can_fork() and os.environ.get("TWEELUIK_SERIAL") != "1" \
         else 1  # TWEELUIK_SERIAL=1: one publication after the other, in this process
-    return build_all(sources, out_dir, layouts, kinds, face, args.force, args.strict,
-                     processes=processes)
+    session = WriterSession()
+    code = build_all(sources, out_dir, layouts, kinds, face, args.force, args.strict,
+                     processes=processes, session=session)
+    session.remove_font_files()
+    if end_process:
+        end_without_teardown(code)
+    return code

@@ -59,6 +59,8 @@ class WriterSession:
     font_subsets: Bounded = field(default_factory=lambda: Bounded(KEPT_SUBSETS))
     last_layouts: dict[Path, LastLayout] = field(default_factory=dict)
     harfbuzz: HarfBuzzSubsetter | None = None  # loaded when a font is first cut down
+    #: the temporary folders of the stylesheets' fonts (see ``remove_font_files``)
+    font_folders: list[Path] = field(default_factory=list)
 
     @property
     def images(self) -> ImageCache:
@@ -94,3 +96,13 @@ class WriterSession:
 
     def subsets_made(self) -> dict[Any, bytes]:
         return dict(self.font_subsets)
+
+    def remove_font_files(self) -> None:
+        """Remove the copies of the theme's fonts WeasyPrint made for the stylesheets.
+        It removes them itself when their configuration is freed, at the end of the
+        process at the latest; a command that ends without that (``build.py`` after a
+        build) calls this first, when nothing more is laid out."""
+        import shutil
+        for folder in self.font_folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.font_folders.clear()

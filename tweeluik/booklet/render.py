@@ -34,6 +34,7 @@ from .links import link_notes
 from .page_lookup import page_lookup_kept
 from .structure import structure_tree_kept
 from .view import NO_FITTING, Fitting, last_words
+from .weasyprint_internals import font_files_folder
 from .wordbreaks import tweeluik_word_breaks
 
 SPARE_PAGE_PREFIX = "spare-"
@@ -51,6 +52,9 @@ def booklet_stylesheet(theme: Theme, layout: BookletLayout, layouts: Path,
         css = weasyprint.CSS(string=text, base_url=layout.base_url,
                              url_fetcher=fetcher, font_config=font_config)
         session.stylesheets[key] = (font_config, css)
+        folder = font_files_folder(font_config)
+        if folder is not None:
+            session.font_folders.append(folder)
     return (key, *session.stylesheets[key])
 
 

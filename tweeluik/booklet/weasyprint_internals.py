@@ -151,3 +151,10 @@ def cache_key_prefix(url: str) -> str:
     """How WeasyPrint's picture cache starts the keys of what it made from ``url`` (its
     PDF data): the MD5 of the address."""
     return hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
+
+
+def font_files_folder(font_config) -> Any:
+    """The temporary folder where a ``FontConfiguration`` keeps the fonts of the
+    stylesheet's ``@font-face`` rules (``None`` before the first), which WeasyPrint
+    removes only when the configuration is freed."""
+    return _attribute(font_config, "_folder", "weasyprint.text.fonts.FontConfiguration")
