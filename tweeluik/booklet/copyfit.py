@@ -150,11 +150,16 @@ def trial_html(html_at_level: Mapping[int, str], numbers: Iterable[int]) -> str:
                 section = page.get_element_by_id(lesson_id(number))
             except KeyError:
                 continue
-            for element in section.iter():
-                if element.get("id"):
-                    element.set("id", element.get("id").replace("lesson-", trial_prefix(level), 1))
-            body.append(section)
+            body.append(_with_prefix(section, trial_prefix(level)))
     return lxml.html.tostring(trial, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def _with_prefix(section, prefix: str):
+    """``section`` with every id in it starting with ``prefix`` instead of "lesson-"."""
+    for element in section.iter():
+        if element.get("id"):
+            element.set("id", element.get("id").replace("lesson-", prefix, 1))
+    return section
 
 
 def chain_prefix(index: int) -> str:
@@ -193,11 +198,7 @@ def chains_html(html: str, chains: list[list[int]]) -> str:
         body.remove(child)
     for index, chain in enumerate(chains):
         for number in chain:
-            section = sections[number]
-            for element in section.iter():
-                if element.get("id"):
-                    element.set("id", element.get("id").replace("lesson-", chain_prefix(index), 1))
-            body.append(section)
+            body.append(_with_prefix(sections[number], chain_prefix(index)))
     return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
 
 

@@ -75,6 +75,7 @@ class Layouts:
         self.html = ""
         self.document: Any = None
         self.fingerprint = ""
+        self.extents: dict[int, LessonExtent] = {}  # the lessons of ``document``
 
     def affordable(self, pages: int) -> bool:
         return self.spent + pages <= PAGE_BUDGET
@@ -85,7 +86,8 @@ class Layouts:
         self.document, self.fingerprint = self.booklet.lay_out(self.html)
         self.spent += len(self.document.pages)
         self.fitting = fitting
-        return measure_lessons(self.document, self.leading)
+        self.extents = measure_lessons(self.document, self.leading)
+        return self.extents
 
     def trial(self, html: str, prefixes: Iterable[str]) -> dict[str, dict[int, LessonExtent]]:
         """Lay out a trial document; the extents of the lessons under each prefix."""

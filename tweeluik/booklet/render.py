@@ -26,7 +26,7 @@ from ..model import Lesson, Publication
 from ..session import WriterSession
 from ..theme import Theme
 from . import fit_rounds, quick
-from .copyfit import LessonExtent, measure_lessons, run_on_notes
+from .copyfit import LessonExtent, run_on_notes
 from .fetcher import FolderFetcher, RefusedResource
 from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
 from .laid_out import LaidOut, RenderedBooklet
@@ -118,18 +118,17 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
     try:
         made = fit_rounds.Layouts(booklet, collector)
         before = made.full(NO_FITTING)
-        pages = len(made.document.pages)
         decided = fit_rounds.Decisions(publication, theme, made,
                                        before if theme.copyfit_below > 0 else {})
         decided.fit()
         decided.run_on()
         if decided.fitting != made.fitting:
-            if made.affordable(pages):
+            if made.affordable(decided.pages):
                 decided.after = made.full(decided.fitting)
             else:
                 decided.give_up()
         notes = _final_notes(publication, decided.notes(), made.fitting, decided.over_budget,
-                             pages, measure_lessons(made.document, made.leading))
+                             decided.pages, made.extents)
     except RefusedResource as refused:
         raise refused_by_the_gate(publication, booklet.layout, refused) from None
     finally:
