@@ -35,10 +35,12 @@ TWINS = {
 }
 #: Fonts without a free twin that are common enough to be measured on purpose: the file
 #: stem to measure with and how much to widen it. Aptos (Office's default since 2023)
-#: sets about as wide as Arial; measured as Liberation Sans widened by 5 %, its text is
-#: sized a little cautiously and never runs out of its box.
-NEAR_TWINS = {"aptos": ("LiberationSans", 1.05), "aptosdisplay": ("LiberationSans", 1.05),
-              "aptosnarrow": ("LiberationSans", 1.0)}
+#: sets about as wide as Arial in PowerPoint, but LibreOffice, which has no Aptos, draws
+#: it in DejaVu Sans (Debian's fallback), 1.15 × Liberation Sans on Dutch text (1.21 ×
+#: in bold): measured as Liberation Sans widened by 15 %, its text keeps inside its box
+#: in both, a little smaller in PowerPoint than it could be where a text is long.
+NEAR_TWINS = {"aptos": ("LiberationSans", 1.15), "aptosdisplay": ("LiberationSans", 1.15),
+              "aptosnarrow": ("LiberationSans", 1.15)}  # drawn as wide in LibreOffice
 STAND_IN = "LiberationSans"
 #: How much wider than Liberation Sans an unknown font is assumed to be: enough for
 #: the widest common sans-serif stand-ins (DejaVu Sans Bold is 1.2 × Arial Bold).
