@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
 from tweeluik.parse import parse_publication
@@ -175,6 +176,22 @@ def foreign_footer(prs):
         for shape in owner.placeholders:
             if shape.placeholder_format.type == 15:
                 shape.text_frame.text = "Project Logboek — K. Jansen"
+
+
+def footer_in_an_unknown_font(prs):
+    """A footer box of 482 pt on every layout in a font tweeluik cannot measure (16 pt
+    'RubFlama', as a university's has it), holding only a fill-in hint: the organisation
+    and the title in one line fit it as Liberation Sans measures them, not as the wider
+    fonts LibreOffice or PowerPoint may draw in its stead."""
+    for owner in (prs.slide_masters[0], *prs.slide_layouts):
+        for shape in owner.placeholders:
+            if shape.placeholder_format.type == 15:
+                top, height = shape.top, shape.height  # inherited: set all four
+                shape.left, shape.top, shape.width, shape.height = Inches(0.5), top, Pt(482), \
+                    height
+                shape.text_frame.text = "Title of Presentation | DD.MM.YYYY"
+                run = shape.text_frame.paragraphs[0].runs[0]
+                run.font.name, run.font.size = "RubFlama", Pt(16)
 
 
 def title_top_right(prs):
@@ -419,6 +436,44 @@ def own_logo_as_fill(prs):
             '</p:txBody></p:sp>'))
 
 
+def own_logo_drawn(prs):
+    """The organisation's logo drawn in vector shapes (three freeform letters in a
+    group, no picture and no words), small in the master's bottom right corner, as a
+    company's corporate design has it; before, a group of shapes without words counted
+    as the template's art and our logo was set on top of it."""
+    letters = "".join(
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{931 + n}" name="Freeform {n}"/><p:cNvSpPr/><p:nvPr/>'
+        f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{n * 400}" y="0"/><a:ext cx="360" cy="300"/>'
+        '</a:xfrm><a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" '
+        'r="r" b="b"/><a:pathLst><a:path w="360" h="300"><a:moveTo><a:pt x="0" y="300"/>'
+        '</a:moveTo><a:lnTo><a:pt x="180" y="0"/></a:lnTo><a:lnTo><a:pt x="360" y="300"/>'
+        '</a:lnTo><a:close/></a:path></a:pathLst></a:custGeom><a:solidFill><a:srgbClr '
+        'val="D0206A"/></a:solidFill></p:spPr></p:sp>' for n in range(3))
+    left, top = prs.slide_width - Inches(2.0), prs.slide_height - Inches(0.7)
+    prs.slide_masters[0].shapes._spTree.append(etree.fromstring(
+        f'<p:grpSp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvGrpSpPr><p:cNvPr id="930" '
+        'name="Group 930"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
+        f'<a:off x="{left}" y="{top}"/><a:ext cx="{Inches(1.6)}" cy="{Inches(0.4)}"/>'
+        '<a:chOff x="0" y="0"/><a:chExt cx="1160" cy="300"/></a:xfrm></p:grpSpPr>'
+        f'{letters}</p:grpSp>'))
+
+
+def logo_over_a_narrow_title(prs):
+    """The organisation's logo drawn by the master in the top left corner, wider than
+    half the lesson layout's narrow title box, whose left end it covers (a conference's
+    template with its logo added over Office's 'Picture with Caption' boxes)."""
+    from PIL import Image
+    from pptx.oxml.shapes.picture import CT_Picture
+    relationship = master_picture(prs, Image.new("RGB", (220, 210), (30, 120, 110)),
+                                  "congres.png")
+    prs.slide_masters[0].shapes._spTree.append(CT_Picture.new_pic(
+        940, "Logo van het congres", "", relationship, 0, 0, Inches(2.2), Inches(2.1)))
+    title = layout(prs, "Title and Content").placeholders[0]
+    title.left, title.top, title.width, title.height = \
+        Inches(0.9), Inches(0.5), Inches(4.2), Inches(1.7)
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT  # as the caption's title is
+
+
 def master_picture(prs, image, name: str) -> str:
     """A Pillow image saved and added to the first master as a picture part: its
     relationship id."""
@@ -545,6 +600,7 @@ CONSTRUCTED = {
     "renamed-boxes": renamed_boxes,
     "footer-text": with_footer,
     "foreign-footer": foreign_footer,
+    "footer-in-an-unknown-font": footer_in_an_unknown_font,
     "title-top-right": title_top_right,
     "short-subtitle": short_subtitle,
     "dark-photo": dark_photo,
@@ -564,6 +620,8 @@ CONSTRUCTED = {
     "own-logo": own_logo,
     "slide-number-top-right": slide_number_top_right,
     "own-logo-as-fill": own_logo_as_fill,
+    "own-logo-drawn": own_logo_drawn,
+    "logo-over-a-narrow-title": logo_over_a_narrow_title,
     "logo-in-background": logo_in_background,
     "number-under-logo": number_under_logo,
     "patterned-side": patterned_side,
@@ -921,6 +979,21 @@ def test_a_footer_of_another_deck_gives_way_to_the_organisation(template_folder,
     assert footers and all(pub.meta.organisation in footer for footer in footers), footers
 
 
+def test_a_footer_in_a_font_measured_with_a_stand_in_is_measured_cautiously(template_folder,
+                                                                            tmp_path):
+    """The words put in place of a footer's fill-in hint are measured as the fitter
+    measures the template's other texts in a font it has no widths for (the stand-in
+    made wider): organisation and title together would need two lines in the box, so
+    the footer holds the organisation alone, in one line."""
+    result, deck, pub = build_with(template_file("footer-in-an-unknown-font", template_folder),
+                                   tmp_path)
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    footers = {shape.text_frame.text for slide in slides[1:-1] for shape in slide.placeholders
+               if shape.placeholder_format.type == 15}
+    assert footers == {pub.meta.organisation}, footers
+
+
 def test_a_clean_package(template_folder, tmp_path):
     template = tmp_path / "vuil.pptx"
     stock(template, slides=3)
@@ -990,6 +1063,8 @@ def test_an_agenda_too_long_for_its_box_continues_on_a_second_slide(template_fol
     for n in range(1, 25):
         assert f"nummer {n} " in listed + " " or listed.endswith(f"nummer {n}")
     assert "…" not in listed
+    titles = [slide.shapes.title.text_frame.text for slide in agenda]
+    assert titles == ["Vandaag"] + ["Vandaag (vervolg)"] * (len(agenda) - 1), titles
 
 
 def test_template_info_lists_layouts_and_the_mapping(template_folder):
@@ -1154,8 +1229,9 @@ def test_no_text_reads_worse_than_in_the_templates_own_colour(name, template_fol
             if text.style is None or own.style.colour_hex is None:
                 continue
             if text.insets is not None:
-                own = replace(own, frame=replace(own.frame, inset_left=text.insets[0],
-                                                 inset_right=text.insets[1]))
+                left, top, right, bottom = text.insets
+                own = replace(own, frame=replace(own.frame, inset_left=left, inset_top=top,
+                                                 inset_right=right, inset_bottom=bottom))
             chosen = (text.style.colour_hex, text.style.anchor)
             if chosen == (own.style.colour_hex, own.style.anchor):
                 continue
@@ -1256,8 +1332,12 @@ def test_a_kicker_strip_keeps_the_templates_size_and_names_keep_off_a_source_str
     assert all(name in shown for name in pub.meta.signatories)
 
 
-def test_a_template_with_its_own_logo_gets_ours_only_when_asked(template_folder, tmp_path):
-    template = template_file("own-logo", template_folder)
+@pytest.mark.parametrize("name", ["own-logo", "own-logo-drawn"])
+def test_a_template_with_its_own_logo_gets_ours_only_when_asked(name, template_folder,
+                                                                 tmp_path):
+    """A logo the template draws, as a picture or in vector shapes, means ours is not
+    added; asked for all the same, ours keeps off it."""
+    template = template_file(name, template_folder)
     result, deck, _ = build_with(template, tmp_path / "auto")
     assert result.returncode == 0, result.stderr
     assert "carries the template's own logo" in result.stderr
@@ -1266,12 +1346,28 @@ def test_a_template_with_its_own_logo_gets_ours_only_when_asked(template_folder,
     result, deck, _ = build_with(template, tmp_path / "always", "  logo: always\n")
     assert result.returncode == 0, result.stderr
     prs = Presentation(str(deck))
-    theirs = (prs.slide_width - Inches(1.6), Inches(0.2), Inches(1.4), Inches(0.7))
+    theirs = (prs.slide_width - Inches(1.6), Inches(0.2), Inches(1.4), Inches(0.7)) \
+        if name == "own-logo" else (prs.slide_width - Inches(2.0),
+                                    prs.slide_height - Inches(0.7), Inches(1.6), Inches(0.4))
     for slide in (prs.slides[0], prs.slides[len(prs.slides) - 1]):
         (ours,) = [shape for shape in slide.shapes if shape.name == "Logo"]
         apart = (ours.left + ours.width <= theirs[0] or theirs[0] + theirs[2] <= ours.left
                  or ours.top + ours.height <= theirs[1] or theirs[1] + theirs[3] <= ours.top)
         assert apart, (ours.left, ours.top, theirs)
+
+
+def test_a_title_keeps_off_a_logo_over_its_end_however_wide_the_logo(template_folder,
+                                                                     tmp_path):
+    """The lesson titles get a left margin that keeps them off the logo the master draws
+    over the title box's left end, though the logo is wider than half the box: what
+    counts is how much of the box it covers."""
+    result, deck, _ = build_with(template_file("logo-over-a-narrow-title", template_folder),
+                                 tmp_path)
+    assert result.returncode == 0, result.stderr
+    for slide in list(Presentation(str(deck)).slides)[2:-1]:
+        title = slide.shapes.title
+        margin = title.text_frame.margin_left
+        assert title.left + margin >= Inches(2.2), (title.left, margin)
 
 
 def test_the_logo_keeps_off_the_slide_number_box(template_folder, tmp_path):

@@ -230,6 +230,18 @@ def drawn_shapes(tree, depth: int = 0) -> Iterator[tuple[Any, Rect]]:
                 yield element, own
 
 
+def drawn_marks(tree) -> Iterator[Rect]:
+    """The places (EMU) of a shape tree's groups drawn of shapes alone, with no words and
+    no picture: a logo or a seal drawn in vector shapes, which shows as one mark."""
+    for element in tree.findall("p:grpSp", NS):
+        if "".join(element.itertext()).strip() or element.find(".//p:pic", NS) is not None \
+                or element.find(".//a:blipFill", NS) is not None:
+            continue
+        rect = _rect_of(element)
+        if rect is not None and rect[2] > 0 and rect[3] > 0:
+            yield rect
+
+
 class DrawnShapes:
     """The drawn shapes of each layout and master, listed once while a template is read,
     and their outlines traced once (what lies behind a box is asked for every strip of

@@ -238,8 +238,9 @@ class TextFitter:
         clone = slot.placeholder.kind in ("date", "footer", "slide_number")
         frame = slot.placeholder.frame
         drawn = self.layouts[kind].layout.placeholders[slot.placeholder.order].frame
-        insets = None if (frame.inset_left, frame.inset_right) \
-            == (drawn.inset_left, drawn.inset_right) else (frame.inset_left, frame.inset_right)
+        margins = (frame.inset_left, frame.inset_top, frame.inset_right, frame.inset_bottom)
+        insets = None if margins == (drawn.inset_left, drawn.inset_top, drawn.inset_right,
+                                     drawn.inset_bottom) else margins
         if self.design == "tweeluik":
             return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                             slot.placeholder.order, clone, True, rs.typeface, rs.bold,

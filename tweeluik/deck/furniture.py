@@ -146,10 +146,13 @@ class SlideFurniture(TextFitter):
         return tuple(kept)
 
     def fits_box(self, words: str, box, size: float) -> bool:
-        """Whether ``words`` fit a template's box at ``size``, in the box's own font."""
+        """Whether ``words`` fit a template's box at ``size``, in the box's own font as
+        the fitter measures it (a font without widths here by a stand-in made wider)."""
         name = box.style.typeface or self.template.minor_font or "Calibri"
-        files = measuring_font(name, self.fonts).files
-        style = Style(files["regular"], files["italic"], files["bold"], files["bold_italic"])
+        font = measuring_font(name, self.fonts)
+        files = font.files
+        style = Style(files["regular"], files["italic"], files["bold"], files["bold_italic"],
+                      widening=font.widening, tracking=box.style.tracking)
         frame = box.frame
         return fit_text(((Piece(words, box.style.bold, box.style.italic),),), style,
                         Box(frame.inner_width, frame.inner_height), size, size) is not None

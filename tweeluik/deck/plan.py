@@ -49,8 +49,9 @@ class TextPlan:
     style: TextStyle | None = None  # in a template's design: its style, written out
     height: float = 0.0         # the measured height of the text (0: unknown, the whole box)
     width: float = 0.0          # and of its widest line (0: unknown, the whole box)
-    #: side margins (points) wider than the layout's, to keep off a drawing of the template
-    insets: tuple[float, float] | None = None
+    #: margins (points: left, top, right, bottom) wider than the layout's, to keep off a
+    #: drawing of the template
+    insets: tuple[float, float, float, float] | None = None
     #: a box shorter than its text, made taller on the slide (``box_room``): how far its
     #: top moves and how much it grows, in points
     grow: tuple[float, float] | None = None

@@ -92,7 +92,8 @@ def _text(canvas: ImageDraw.ImageDraw, text: TextPlan, box: PlaceholderInfo, the
     bold = text.bold or bool(style and style.bold)
     italic = text.italic or bool(style and style.italic)
     frame = box.frame if text.insets is None else replace(
-        box.frame, inset_left=text.insets[0], inset_right=text.insets[1])
+        box.frame, inset_left=text.insets[0], inset_top=text.insets[1],
+        inset_right=text.insets[2], inset_bottom=text.insets[3])
     inner = frame.inner_width * SCALE
     lines: list[list[tuple[str, ImageFont.FreeTypeFont, str]]] = []
     pitches: list[float] = []  # each line's, by its paragraph's size

@@ -160,9 +160,10 @@ class _Planner(SlideFurniture):
         return subtitle, shared
 
     def agenda_slides(self) -> list[SlidePlan]:
-        """The agenda: as many slides as its lessons need, each as full as it reads well."""
+        """The agenda: as many slides as its lessons need, each as full as it reads well,
+        the second and later titled as a continuation (every slide's title its own)."""
         lessons = list(self.pub.lessons)
-        slides = []
+        slides: list[SlidePlan] = []
         while lessons:
             count = len(lessons)
             while count > 1:
@@ -172,7 +173,8 @@ class _Planner(SlideFurniture):
                 count -= 1
             items = self.agenda_items(lessons[:count])
             texts = [
-                self.text("agenda", "title", [[RunPlan(self.labels["agenda"])]],
+                self.text("agenda", "title",
+                          [[RunPlan(self.labels["agenda_continued" if slides else "agenda"])]],
                           "the agenda title", None),
                 self.text("agenda", "body", items, "the agenda", None),
             ]

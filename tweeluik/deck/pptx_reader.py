@@ -18,6 +18,7 @@ from .backdrop import (
     PictureColours,
     background_at,
     busy_cells,
+    drawn_marks,
     drawn_shapes,
     own_fill,
 )
@@ -220,34 +221,43 @@ Rects = tuple[tuple[float, float, float, float], ...]
 def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects]:
     """What a layout shows that the logo must not cover (from its master too, unless it
     hides the master's shapes), in points: its pictures (shapes filled with a picture
-    too) and its shapes that hold words (a shape without words is the template's art,
-    which a logo may stand on, as on a background); how many of those are small
-    pictures near an edge (a logo); and the pictures alone."""
+    too), its shapes that hold words and its small marks near an edge (a group of shapes
+    drawing a logo); a shape without words is the template's art, which a logo may stand
+    on, as on a background. Also how many of those are small pictures or marks near an
+    edge (a logo), and the pictures alone."""
     owners = [layout] if layout._element.get("showMasterSp") in ("0", "false") \
         else [layout, master]
     drawn, logos, pictures = [], 0, []
     area = float(width * height) or 1.0
+
+    def like_a_logo(left: float, top: float, across: float, down: float,
+                    widest: float = 6.0) -> bool:
+        near_edge = min(left, top, width - left - across, height - top - down) \
+            < 0.12 * min(width, height)
+        shaped_like_a_logo = 0.25 <= across / max(down, 1.0) <= widest  # not a strip
+        return across * down / area < LOGO_SHARE and near_edge and shaped_like_a_logo
+
     for owner in owners:
-        tree = owner._element.find("p:cSld/p:spTree", NS)
-        for element, (left, top, across, down) in drawn_shapes(tree if tree is not None
-                                                                else []):
-            share = across * down / area
+        found = owner._element.find("p:cSld/p:spTree", NS)
+        tree = found if found is not None else []
+        for element, (left, top, across, down) in drawn_shapes(tree):
             kind = etree.QName(element).localname
             worded = "".join(element.itertext()).strip() if kind == "sp" else ""
             # a shape filled with a picture shows that picture (a shield, a logo)
             pictured = kind == "pic" or kind == "sp" and \
                 element.find("p:spPr/a:blipFill", NS) is not None
-            if share > BACKGROUND_SHARE or not pictured and not worded:
+            if across * down / area > BACKGROUND_SHARE or not pictured and not worded:
                 continue
             rect = (left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                     down / EMU_PER_PT)
             drawn.append(rect)
             if pictured:
                 pictures.append(rect)
-            near_edge = min(left, top, width - left - across, height - top - down) \
-                < 0.12 * min(width, height)
-            shaped_like_a_logo = 0.25 <= across / max(down, 1.0) <= 6  # not a strip
-            if pictured and share < LOGO_SHARE and near_edge and shaped_like_a_logo:
+                logos += like_a_logo(left, top, across, down)
+        for left, top, across, down in drawn_marks(found) if found is not None else ():
+            if like_a_logo(left, top, across, down, widest=10.0):  # a word mark is wide
+                drawn.append((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
+                              down / EMU_PER_PT))
                 logos += 1
     return tuple(drawn), logos, tuple(pictures)
 

@@ -92,7 +92,8 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
     if text.insets is not None:  # kept off a drawing of the template's
-        frame.margin_left, frame.margin_right = (Pt(inset) for inset in text.insets)
+        frame.margin_left, frame.margin_top, frame.margin_right, frame.margin_bottom = \
+            (Pt(inset) for inset in text.insets)
     style = text.style
     if text.design:
         frame.vertical_anchor = ANCHORS[text.anchor]

@@ -29,29 +29,45 @@ CLEARANCE_PT = 6.0
 
 
 def clear_of_drawings(placeholder: PlaceholderInfo,
-                      drawn: tuple[tuple[float, float, float, float], ...]) -> PlaceholderInfo:
-    """The placeholder with its side margins widened to keep its text off what the layout
-    and master draw across its edge (a logo over the end of a title bar): a centred text
-    gets the same margin on both sides, so it stays on the slide's axis. A drawing in the
-    middle of the box, or one that would leave less than half its width, is left as it is."""
+                      drawn: tuple[tuple[float, float, float, float], ...],
+                      pictures: tuple[tuple[float, float, float, float], ...] = ()
+                      ) -> PlaceholderInfo:
+    """The placeholder with its margins widened to keep its text off what the layout and
+    master draw across its edge: a side margin off a drawing down its side (a logo over
+    the end of a title bar; a centred text gets the same margin on both sides, so it
+    stays on the slide's axis), and a top margin off a drawing over a top-anchored box's
+    first line (a logo's foot). A drawing in the middle of the box, or one that would
+    leave less than half its width or height, is left as it is; so is a picture over half
+    the box's width, and a text box of the template's (not among ``pictures``) wider than
+    half the box, whose words may stand in a small part of it: the template set its box
+    beside those."""
     frame = placeholder.frame
-    left, right = frame.inset_left, frame.inset_right
+    left, top, right = frame.inset_left, frame.inset_top, frame.inset_right
     middle = frame.left + frame.width / 2
+    from_top = placeholder.style.anchor in (None, "", "t")
     for x, y, width, height in drawn:
         across = min(frame.left + frame.width, x + width) - max(frame.left, x)
         down = min(frame.top + frame.height, y + height) - max(frame.top, y)
-        if across <= 0 or down < 0.25 * frame.height or width >= frame.width / 2:
+        over = across if (x, y, width, height) in pictures else width
+        if across <= 0 or down <= 0 or over >= frame.width / 2:
             continue
-        if x + width / 2 < middle:
+        if down < 0.25 * frame.height:
+            if from_top and y <= frame.top and y + height > frame.top + frame.inset_top:
+                top = max(top, y + height - frame.top + CLEARANCE_PT)
+        elif x + width / 2 < middle:
             left = max(left, x + width - frame.left + CLEARANCE_PT)
         else:
             right = max(right, frame.left + frame.width - x + CLEARANCE_PT)
     if placeholder.style.align == "ctr":
         left = right = max(left, right)
-    if (left, right) == (frame.inset_left, frame.inset_right) \
-            or frame.width - left - right < frame.inner_width / 2:
+    if frame.width - left - right < frame.inner_width / 2:
+        left, right = frame.inset_left, frame.inset_right
+    if frame.height - top - frame.inset_bottom < frame.inner_height / 2:
+        top = frame.inset_top
+    if (left, top, right) == (frame.inset_left, frame.inset_top, frame.inset_right):
         return placeholder
-    return replace(placeholder, frame=replace(frame, inset_left=left, inset_right=right))
+    return replace(placeholder, frame=replace(frame, inset_left=left, inset_top=top,
+                                              inset_right=right))
 
 
 def _roles_by_prompt(layout: LayoutInfo) -> dict[str, PlaceholderInfo]:
@@ -149,7 +165,8 @@ def assign_roles(kind: str, layout: LayoutInfo,
     else:
         _text_slide_roles(roles, kind, scale)
     missing = [role for role in wanted if role not in roles.slots and role != "number"]
-    slots = {role: replace(slot, placeholder=clear_of_drawings(slot.placeholder, layout.drawn))
+    slots = {role: replace(slot, placeholder=clear_of_drawings(slot.placeholder, layout.drawn,
+                                                                layout.pictures))
              if slot.placeholder.kind != "picture" else slot
              for role, slot in roles.slots.items()}
     return slots, missing
