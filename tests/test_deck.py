@@ -549,6 +549,47 @@ def test_a_template_without_title_boxes_is_refused_with_what_to_do_instead():
                     P("pub.md"), 5)
 
 
+def test_the_master_the_templates_own_slides_use_is_taken_unless_another_is_asked_for():
+    """A company's template kept Office's plain master first and its own design (61
+    layouts, its logo) second, where all its sample slides are: without 'deck: master',
+    tweeluik takes the layouts of the master the template's own slides use."""
+    from pathlib import Path as P
+    from types import SimpleNamespace
+
+    from tweeluik.deck.layouts import resolve_layouts
+    from tweeluik.deck.pptx_reader import _slides_master
+    from tweeluik.deck.template import Frame, LayoutInfo, PlaceholderInfo, TemplateInfo
+    from tweeluik.model import DeckSettings
+
+    plain, designed = (SimpleNamespace(part=SimpleNamespace(partname=name))
+                       for name in ("/ppt/slideMasters/slideMaster1.xml",
+                                    "/ppt/slideMasters/slideMaster2.xml"))
+
+    def slide(master) -> SimpleNamespace:
+        return SimpleNamespace(slide_layout=SimpleNamespace(slide_master=master))
+
+    def presentation(*slides) -> SimpleNamespace:
+        return SimpleNamespace(slide_masters=[plain, designed], slides=list(slides))
+
+    assert _slides_master(presentation(slide(designed), slide(designed), slide(plain))) == 1
+    assert _slides_master(presentation(slide(plain), slide(designed))) == 0  # a tie: the first
+    assert _slides_master(presentation()) == 0
+
+    def layout(master: int) -> LayoutInfo:
+        return LayoutInfo(master, 0, "Title and Content", "obj", (
+            PlaceholderInfo(0, "title", 0, "Title 1", Frame(0, 40, 40, 600, 80)),
+            PlaceholderInfo(1, "body", 1, "Text 2", Frame(1, 40, 140, 600, 300))))
+
+    template = TemplateInfo("huisstijl.pptx", 960, 540, ("Office", "Huisstijl"),
+                            (layout(0), layout(1)), slides_master=1)
+    chosen = resolve_layouts(DeckSettings(template=P("huisstijl.pptx")), template, True,
+                             P("pub.md"), 5)
+    assert {item.layout.master for item in chosen.values()} == {1}
+    asked = resolve_layouts(DeckSettings(template=P("huisstijl.pptx"), master=1), template,
+                            True, P("pub.md"), 5)
+    assert {item.layout.master for item in asked.values()} == {0}
+
+
 @pytest.mark.parametrize(("text", "real"), [
     ("Vereniging van Wijkteams — intern", True), ("KPN intern", True),
     ("Bill & Melinda Gates Foundation", True), ("Title of Presentation | DD.MM.YYYY", False),

@@ -276,6 +276,19 @@ def title_bars(prs):
                                                        ).RGBColor(0x40, 0x40, 0x40)
 
 
+def title_on_a_bar(prs):
+    """White titles on a green bar across the middle of a taller, narrower title box (as
+    a university centre's template has it): a title that wraps to two lines in the box
+    runs off the bar onto white, where white does not read."""
+    _white_titles(prs)
+    item = layout(prs, "Title and Content")
+    title = item.placeholders[0]
+    title.left, title.top, title.width, title.height = Inches(0.5), Inches(0.3), Inches(6.0), \
+        Inches(1.5)
+    _behind_everything(item, _rectangle(item, Inches(0.5), Inches(0.72), Inches(6.0),
+                                        Inches(0.66), "00883A"))
+
+
 def grouped_backdrop(prs):
     """White titles on a dark navy shape that sits inside a group on the layout (a
     corporate design's shapes come in groups)."""
@@ -474,6 +487,25 @@ def logo_over_a_narrow_title(prs):
     title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT  # as the caption's title is
 
 
+def emblem_under_the_text(prs):
+    """The content layout draws a wide emblem across the lower half of its body box (as a
+    public body's cover layout has its ministry's seal under the subtitle): text that
+    runs down the box would run over it."""
+    from PIL import Image
+    from pptx.oxml.shapes.picture import CT_Picture
+    item = layout(prs, "Title and Content")
+    _, relationship = item.part.get_or_add_image_part(str(_saved(
+        Image.new("RGB", (600, 240), (190, 160, 90)), "embleem.png")))
+    item.shapes._spTree.append(CT_Picture.new_pic(
+        941, "Embleem", "", relationship, Inches(2.0), Inches(4.2), Inches(6.0), Inches(2.4)))
+
+
+def _saved(image, name: str) -> Path:
+    path = Path(tempfile.mkdtemp()) / name
+    image.save(path)
+    return path
+
+
 def master_picture(prs, image, name: str) -> str:
     """A Pillow image saved and added to the first master as a picture part: its
     relationship id."""
@@ -501,6 +533,51 @@ def logo_in_background(prs):
     if old is not None:
         slide_data.remove(old)
     slide_data.insert(0, background)
+
+
+def logos_in_background_band(prs):
+    """A background picture with a band of logos printed across the top (a congress's
+    and its sponsors', as a real template has them), right where the title box sets its
+    title in the middle; below the band the picture is plain white."""
+    import random
+
+    from PIL import Image, ImageDraw
+    image = Image.new("RGB", (1600, 1200), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    shuffle = random.Random(7)
+    for _ in range(900):  # small marks of many colours: the detail of logos
+        x, y = shuffle.randrange(250, 1350), shuffle.randrange(40, 125)
+        draw.rectangle((x, y, x + 9, y + 9), fill=(shuffle.randrange(256),
+                                                   shuffle.randrange(256), 180))
+    relationship = master_picture(prs, image, "congres-achtergrond.png")
+    master = prs.slide_masters[0]
+    background = etree.fromstring(
+        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxmlformats'
+        f'.org/officeDocument/2006/relationships"><p:bgPr><a:blipFill><a:blip r:embed='
+        f'"{relationship}"/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/>'
+        '</p:bgPr></p:bg>')
+    slide_data = master._element.find(f"{P}cSld")
+    old = slide_data.find(f"{P}bg")
+    if old is not None:
+        slide_data.remove(old)
+    slide_data.insert(0, background)
+
+
+def look_on_the_sample_slides(prs):
+    """The organisation's look (a coloured picture) set as the background of the
+    template's sample slides, not of its master or layouts (as a congress's and a user
+    conference's templates have it)."""
+    from PIL import Image
+    for _ in range(2):
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        _, relationship = slide.part.get_or_add_image_part(str(_saved(
+            Image.new("RGB", (400, 300), (230, 90, 20)), "oranje.png")))
+        slide_data = slide._element.find(f"{P}cSld")
+        slide_data.insert(0, etree.fromstring(
+            f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxml'
+            'formats.org/officeDocument/2006/relationships"><p:bgPr><a:blipFill><a:blip '
+            f'r:embed="{relationship}"/><a:stretch><a:fillRect/></a:stretch></a:blipFill>'
+            '<a:effectLst/></p:bgPr></p:bg>'))
 
 
 def number_under_logo(prs):
@@ -606,6 +683,7 @@ CONSTRUCTED = {
     "dark-photo": dark_photo,
     "no-date-box-short-subtitle": no_date_box_short_subtitle,
     "title-bars": title_bars,
+    "title-on-a-bar": title_on_a_bar,
     "grouped-backdrop": grouped_backdrop,
     "modified-scheme-colour": modified_scheme_colour,
     "style-filled-band": style_filled_band,
@@ -622,7 +700,10 @@ CONSTRUCTED = {
     "own-logo-as-fill": own_logo_as_fill,
     "own-logo-drawn": own_logo_drawn,
     "logo-over-a-narrow-title": logo_over_a_narrow_title,
+    "emblem-under-the-text": emblem_under_the_text,
     "logo-in-background": logo_in_background,
+    "logos-in-background-band": logos_in_background_band,
+    "look-on-the-sample-slides": look_on_the_sample_slides,
     "number-under-logo": number_under_logo,
     "patterned-side": patterned_side,
 }
@@ -1190,6 +1271,30 @@ def test_a_title_half_on_a_dark_band_of_a_photo_is_set_light_on_the_band(templat
     assert colours == {"FFFFFF"} and title.vertical_anchor == MSO_ANCHOR.TOP
 
 
+def test_a_title_too_long_for_the_dark_band_is_warned_about_as_it_stays(template_folder,
+                                                                        tmp_path):
+    """A lesson title long enough to need two lines reads neither in white at the top
+    (its second line on the pale part) nor in black in the middle: nothing reads on
+    both backgrounds, so it keeps the template's black, and a warning says so for the
+    lesson slides, while the short titles go to the band in white (said for the
+    agenda's and the closing's titles too, each for its own slides)."""
+    from pptx.enum.dml import MSO_COLOR_TYPE
+    long = "3. Kleine successen verdienen een feestje, met taart, slingers en een toespraak"
+    result, deck, _ = build_with(template_file("photo-band-under-titles", template_folder),
+                                 tmp_path, "  layouts:\n    lesson: Title and Content\n",
+                                 replace={"3. Kleine successen verdienen een feestje": long})
+    assert result.returncode == 0, result.stderr
+    assert "across two backgrounds on the lesson slides, hard to read from afar on one of " \
+           "them, and no colour of the template's reads on both" in result.stderr, result.stderr
+    assert "across two backgrounds on the closing slide, hard" in result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    for number, slide in enumerate(slides[2:-1], start=1):
+        title = slide.shapes.title.text_frame
+        colours = {str(run.font.color.rgb) for paragraph in title.paragraphs
+                   for run in paragraph.runs if run.font.color.type == MSO_COLOR_TYPE.RGB}
+        assert colours == (set() if number == 3 else {"FFFFFF"}), (number, colours)
+
+
 def worst_contrast(colour: str, cells) -> float | None:
     """The lowest contrast of ``colour`` on the cells a text covers; ``None`` when what
     lies behind cannot be known."""
@@ -1246,6 +1351,41 @@ def test_no_text_reads_worse_than_in_the_templates_own_colour(name, template_fol
         assert changed, "the test saw no change to weigh"
 
 
+def test_a_title_across_logos_in_the_background_moves_to_a_plain_end_of_its_box(
+        template_folder, tmp_path):
+    """The lesson titles, set in the middle of their box, would cross the band of logos
+    the background picture prints there; they are set at the bottom of the box, on
+    plain white, in the template's own colour, and the warning says so."""
+    from pptx.enum.dml import MSO_COLOR_TYPE
+    from pptx.enum.text import MSO_ANCHOR
+    result, deck, _ = build_with(template_file("logos-in-background-band", template_folder),
+                                 tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "across a picture the template draws behind it" in result.stderr, result.stderr
+    assert "tweeluik sets it at the bottom of the box, on plain colour" in result.stderr
+    for slide in list(Presentation(str(deck)).slides)[2:-1]:
+        title = slide.shapes.title.text_frame
+        kinds = {run.font.color.type for paragraph in title.paragraphs
+                 for run in paragraph.runs}  # the template's theme colour, as it set it
+        assert title.vertical_anchor == MSO_ANCHOR.BOTTOM and MSO_COLOR_TYPE.RGB not in kinds
+
+
+def test_a_look_only_on_the_templates_own_slides_is_said_to_be_lost(template_folder,
+                                                                    tmp_path):
+    """The template's look lies on its sample slides' backgrounds, which the deck's slides,
+    made from the layouts, do not get: the warning says so and how to keep it; a
+    template whose slides show what its master shows gets no such warning."""
+    result, _, _ = build_with(template_file("look-on-the-sample-slides", template_folder),
+                              tmp_path / "own")
+    assert result.returncode == 0, result.stderr
+    assert "2 of the slide template's own slides carry a background picture or colour " \
+           "gradient that its layouts and master do not have" in result.stderr, result.stderr
+    assert "(in PowerPoint: View, Slide Master, Background Styles)" in result.stderr
+    result, _, _ = build_with(template_file("logo-in-background", template_folder),
+                              tmp_path / "master")
+    assert result.returncode == 0 and "own slides carr" not in result.stderr, result.stderr
+
+
 def test_see_through_shapes_and_gradients_count_as_what_shows(template_folder, tmp_path):
     """LibreOffice's Lights: translucent white bubbles over a dark gradient. The bubble
     is blended over the gradient's average instead of counting as white, so the white
@@ -1275,6 +1415,24 @@ def test_a_readable_template_colour_is_never_changed(name, template_folder, tmp_
     colours = {str(run.font.color.rgb) for paragraph in slide.shapes.title.text_frame.paragraphs
                for run in paragraph.runs if run.font.color.type is not None}
     assert colours <= {"FFFFFF"}, colours
+
+
+def test_titles_set_on_a_bar_in_their_box_stay_on_it_in_the_templates_colour(template_folder,
+                                                                             tmp_path):
+    """The lesson titles are kept on the green bar the layout draws across the middle of
+    the title box (a margin above and below it), sized to fit there, so the template's
+    white reads under every word and is kept; before, a title that wrapped ran off the
+    bar, and the contrast check, reading white above it, set every title black."""
+    result, deck, pub = build_with(template_file("title-on-a-bar", template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "'Title and Content' sets its title in" not in result.stderr, result.stderr
+    for slide in list(Presentation(str(deck)).slides)[2:-1]:
+        title = slide.shapes.title
+        colours = {str(run.font.color.rgb) for paragraph in title.text_frame.paragraphs
+                   for run in paragraph.runs if run.font.color.type is not None}
+        assert colours <= {"FFFFFF"}, colours
+        assert title.top + title.text_frame.margin_top >= Inches(0.72)
+        assert title.top + title.height - title.text_frame.margin_bottom <= Inches(1.38)
 
 
 def test_boxes_prompting_institution_and_date_get_them_and_hints_are_never_printed(
@@ -1368,6 +1526,25 @@ def test_a_title_keeps_off_a_logo_over_its_end_however_wide_the_logo(template_fo
         title = slide.shapes.title
         margin = title.text_frame.margin_left
         assert title.left + margin >= Inches(2.2), (title.left, margin)
+
+
+def test_text_keeps_above_an_emblem_across_the_lower_part_of_its_box(template_folder,
+                                                                     tmp_path):
+    """The body's text ends above the emblem the layout draws across the lower half of
+    the box: the box gets a bottom margin, and the agenda, the key messages and the
+    closing words and names are fitted in what is left."""
+    result, deck, pub = build_with(template_file("emblem-under-the-text", template_folder),
+                                   tmp_path)
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    for slide in slides[1:]:
+        body = next(shape for shape in slide.placeholders
+                    if shape.placeholder_format.idx == 1)
+        assert body.top + body.height - body.text_frame.margin_bottom <= Inches(4.2), \
+            (body.top, body.height, body.text_frame.margin_bottom)
+    shown = " ".join(slide_text(slide) + " " + slide.notes_slide.notes_text_frame.text
+                     for slide in slides)
+    assert all(name in shown for name in pub.meta.signatories)
 
 
 def test_the_logo_keeps_off_the_slide_number_box(template_folder, tmp_path):

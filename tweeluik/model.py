@@ -323,7 +323,9 @@ class DeckSettings:
     template: Path | None = None
     layouts: tuple[tuple[str, str], ...] = ()
     agenda: bool = False
-    master: int = 1            # which slide master's layouts to use, counted from 1
+    #: which slide master's layouts to use, counted from 1; None: the one the template's
+    #: own slides use (the first when it has none)
+    master: int | None = None
     design: str = "template"   # an own template keeps its design; "tweeluik" sets ours
     logo: str = "auto"         # "always": our logo even where the template has its own
 

@@ -265,11 +265,12 @@ class _MetaChecker:
         if not isinstance(agenda, bool):
             self.fail("deck", "'deck: agenda' must be true or false")
             agenda = False
-        master = value.get("master", 1)
-        if isinstance(master, bool) or not isinstance(master, int) or not 1 <= master <= 100:
+        master = value.get("master")
+        if master is not None and (isinstance(master, bool) or not isinstance(master, int)
+                                   or not 1 <= master <= 100):
             self.fail("deck", "'deck: master' must be the number of a slide master in the "
                       "template, such as 2 (see 'build.py template-info')")
-            master = 1
+            master = None
         design = value.get("design", "template")
         if design not in DESIGNS:
             self.fail("deck", "'deck: design' must be 'template' (keep the template's fonts "

@@ -230,16 +230,17 @@ def drawn_shapes(tree, depth: int = 0) -> Iterator[tuple[Any, Rect]]:
                 yield element, own
 
 
-def drawn_marks(tree) -> Iterator[Rect]:
-    """The places (EMU) of a shape tree's groups drawn of shapes alone, with no words and
-    no picture: a logo or a seal drawn in vector shapes, which shows as one mark."""
+def drawn_marks(tree) -> Iterator[tuple[Any, Rect]]:
+    """A shape tree's groups drawn of shapes alone, with no words and no picture, each
+    with its place (EMU): a logo or a seal drawn in vector shapes shows as one such mark
+    (an illustration, as many)."""
     for element in tree.findall("p:grpSp", NS):
         if "".join(element.itertext()).strip() or element.find(".//p:pic", NS) is not None \
                 or element.find(".//a:blipFill", NS) is not None:
             continue
         rect = _rect_of(element)
         if rect is not None and rect[2] > 0 and rect[3] > 0:
-            yield rect
+            yield element, rect
 
 
 class DrawnShapes:

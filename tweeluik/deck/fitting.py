@@ -21,7 +21,7 @@ from ..model import (
 from ..theme import Theme
 from .fit import PARAGRAPH_GAP, Box, Fit, Piece, Style, fit_text, text_height, widest_word
 from .layouts import SlideLayout
-from .legibility import covered_cells, readable_anchor
+from .legibility import calmer_anchor, covered_cells, readable_anchor
 from .plan import XML_ANCHORS, RunPlan, TextPlan
 from .roles import ROLE_WORDS, role_style
 from .runs import SEPARATOR, joined_names, pack_items, plain_text_of, whole_name
@@ -33,6 +33,12 @@ from .template import (
     readable_colour,
 )
 from .word_fitting import hyphenated, shortened_to_fit, styled_pieces
+
+
+def slides_of(kind: str) -> str:
+    """The slides of a kind, in words: 'the title slide', 'the lesson picture slides'."""
+    return f"{kind.replace('_', ' ')} slide{'' if kind in ('title', 'closing') else 's'}"
+
 
 #: A lesson's title too long for its box is set down to this share of the range's
 #: smallest size before it is shortened.
@@ -275,13 +281,21 @@ class TextFitter:
                 colour, anchor = moved
                 self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets "
                           f"its {ROLE_WORDS.get(role, role)} in {style.colour_hex} across two "
-                          f"backgrounds, hard to read from afar on one of them; tweeluik uses "
-                          f"the template's {colour} at the {XML_ANCHORS[anchor]} of the box, "
-                          "where it reads on all that lies behind it",
-                          once=f"contrast:{layout}:{placeholder.order}")
+                          f"backgrounds on the {slides_of(kind)}, hard to read "
+                          f"from afar on one of them; tweeluik uses the template's {colour} at "
+                          f"the {XML_ANCHORS[anchor]} of the box, where it reads on all that "
+                          "lies behind it", once=f"contrast:{kind}:{layout}:{placeholder.order}")
                 return replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour,
                                anchor=anchor)
             if better is None:
+                self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets "
+                          f"its {ROLE_WORDS.get(role, role)} in {style.colour_hex} across two "
+                          f"backgrounds on the {slides_of(kind)}, hard to read "
+                          "from afar on one of them, and no colour of the template's reads on "
+                          "both where a text this long stands; tweeluik keeps the template's "
+                          "colour. A shorter text, or another layout under 'deck: layouts: "
+                          f"{kind}:', reads better", once=f"unreadable:{kind}:{layout}:"
+                          f"{placeholder.order}")
                 return style
             pictured = any(picture for _, picture in covered)
             where = (f"on a picture of {better.behind} there" if pictured
@@ -294,6 +308,16 @@ class TextFitter:
             style = replace(style, colour=("srgb", better.colour.lstrip("#")),
                             colour_hex=better.colour)
             anchor = readable_anchor(placeholder, style, height, width, needed)
+        calmer = calmer_anchor(placeholder, replace(style, anchor=anchor), height, width,
+                               needed) if anchor is not None else None
+        if calmer is not None:
+            self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets its "
+                      f"{ROLE_WORDS.get(role, role)} at the {XML_ANCHORS.get(anchor or 't')} of "
+                      "its box, across a picture the template draws behind it (a logo or a "
+                      "photograph's detail); tweeluik sets it at the "
+                      f"{XML_ANCHORS[calmer]} of the box, on plain colour",
+                      once=f"calm:{layout}:{placeholder.order}")
+            return replace(style, anchor=calmer)
         if anchor is not None and anchor != (style.anchor or "t"):
             self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' has a "
                       f"{ROLE_WORDS.get(role, role)} box that lies over two backgrounds, and "

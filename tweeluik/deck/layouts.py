@@ -45,7 +45,7 @@ def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template
     not matter), else tweeluik's name, else the best fit. All missing names in one error,
     which points at ``source:line`` (the front matter's ``deck:``)."""
     chosen_names = dict(settings.layouts)
-    master = settings.master - 1
+    master = settings.master - 1 if settings.master is not None else template.slides_master
     where = f"the template {settings.template.name}" if settings.template \
         else "the default template"
     if master >= len(template.masters):

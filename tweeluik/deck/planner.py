@@ -410,6 +410,20 @@ def publication_to_deck_plan(publication: Publication, theme: Theme, template: T
                      "tweeluik leaves them out of the deck. To show the words meant there, fill "
                      "them in in the template (in PowerPoint: View, Slide Master)",
                      severity=NOTE)
+    if publication.meta.deck.master is None and template.slides_master:
+        number = template.slides_master + 1
+        planner.warn(publication.meta.line_of("deck"), f"the slide template's own slides use "
+                     f"its slide master {number} ('{printable(template.masters[number - 1])}'), "
+                     "so tweeluik takes the layouts of that master; write 'deck: master: 1' "
+                     "to use the first", severity=NOTE)
+    if template.slide_backgrounds:
+        count = template.slide_backgrounds
+        planner.warn(publication.meta.line_of("deck"), f"{count} of the slide template's own "
+                     f"slides carr{'ies' if count == 1 else 'y'} a background picture or colour "
+                     "gradient that its layouts and master do not have; tweeluik makes the "
+                     "slides from the layouts, so they show without it. To keep it, set it on "
+                     "the slide master or the layouts (in PowerPoint: View, Slide Master, "
+                     "Background Styles)")
     if template.cleaned:
         planner.warn(publication.meta.line_of("deck"), f"the slide template held "
                      f"{' and '.join(template.cleaned)}; tweeluik removed them from the deck")

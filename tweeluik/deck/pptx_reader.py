@@ -8,7 +8,9 @@ following the master's and the theme's defaults) for the planner.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import Counter
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -254,8 +256,14 @@ def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects
             if pictured:
                 pictures.append(rect)
                 logos += like_a_logo(left, top, across, down)
-        for left, top, across, down in drawn_marks(found) if found is not None else ():
-            if like_a_logo(left, top, across, down, widest=10.0):  # a word mark is wide
+        # a small mark near an edge, drawn in vector shapes, is the template's logo when
+        # it is the only one there or is named so; many are an illustration (trees, birds)
+        marks = [(element, rect) for element, rect in
+                 (drawn_marks(found) if found is not None else ())
+                 if like_a_logo(*rect, widest=10.0)]  # a word mark is wide
+        for element, (left, top, across, down) in marks:
+            named = "logo" in (element.find("p:nvGrpSpPr/p:cNvPr", NS).get("name") or "").lower()
+            if len(marks) == 1 or named:
                 drawn.append((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                               down / EMU_PER_PT))
                 logos += 1
@@ -325,4 +333,49 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
     return TemplateInfo(name, slide[0] / EMU_PER_PT, slide[1] / EMU_PER_PT, tuple(masters),
                         tuple(layouts), major_font, minor_font, footer, tuple(cleaned), dark, light,
                         footer_hint=footer_hint and not footer,
-                        printed_hints=printed_hints(presentation))
+                        printed_hints=printed_hints(presentation),
+                        slides_master=_slides_master(presentation),
+                        slide_backgrounds=_slides_with_own_background(presentation))
+
+
+def _background(owner) -> tuple[str, str] | None:
+    """A slide's, layout's or master's own background as a comparable key: a picture
+    by its bytes' digest, a gradient or colour by its XML; ``None`` when it has none."""
+    properties = owner._element.find("p:cSld/p:bg/p:bgPr", NS)
+    if properties is None:
+        reference = owner._element.find("p:cSld/p:bg/p:bgRef", NS)
+        return None if reference is None else ("theme", etree.tostring(reference).decode())
+    blip = properties.find("a:blipFill/a:blip", NS)
+    if blip is not None:
+        try:
+            part = owner.part.related_part(blip.get(f"{{{NS['r']}}}embed"))
+        except KeyError:
+            return None
+        return "picture", hashlib.sha1(part.blob).hexdigest()
+    fill = next(iter(properties), None)
+    return (etree.QName(fill).localname, etree.tostring(fill).decode()) if fill is not None \
+        else None
+
+
+def _slides_with_own_background(presentation) -> int:
+    """How many of the template's own slides carry a picture or gradient as background
+    that their layout and master do not show: a look the deck's slides, made from the
+    layouts, do not get."""
+    count = 0
+    for slide in presentation.slides:
+        own = _background(slide)
+        if own is None or own[0] not in ("picture", "gradFill"):
+            continue
+        layout = slide.slide_layout
+        if own not in (_background(layout), _background(layout.slide_master)):
+            count += 1
+    return count
+
+
+def _slides_master(presentation) -> int:
+    """The master (counted from 0) most of the template's own slides use; the first of
+    those used as often, and 0 when it has no slides."""
+    masters = [master.part.partname for master in presentation.slide_masters]
+    used = Counter(masters.index(slide.slide_layout.slide_master.part.partname)
+                   for slide in presentation.slides)
+    return min(used, key=lambda number: (-used[number], number)) if used else 0

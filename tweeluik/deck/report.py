@@ -96,7 +96,11 @@ def template_report(template: TemplateInfo, path: Path) -> list[str]:
     for number in range(1, len(template.masters) + 1):
         settings = DeckSettings(template=path, agenda=True, master=number)
         lines.append("")
-        which = f" with 'deck: master: {number}'" if number > 1 else ""
+        if number - 1 == template.slides_master:  # what it takes without 'deck: master:'
+            which = "" if number == 1 else (" (the master the template's own slides use, "
+                                            "taken without 'deck: master:')")
+        else:
+            which = f" with 'deck: master: {number}'"
         lines.append(f"what tweeluik would use{which} (choose others under 'deck: layouts:', "
                      "such as '    lesson: Title and Content'"
                      + (", and 'deck: master: 2' for another master):"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .legibility import on_its_band
 from .template import SLIDE_KINDS, TEXT_KINDS, LayoutInfo, PlaceholderInfo
 
 
@@ -33,23 +34,29 @@ def clear_of_drawings(placeholder: PlaceholderInfo,
                       pictures: tuple[tuple[float, float, float, float], ...] = ()
                       ) -> PlaceholderInfo:
     """The placeholder with its margins widened to keep its text off what the layout and
-    master draw across its edge: a side margin off a drawing down its side (a logo over
-    the end of a title bar; a centred text gets the same margin on both sides, so it
-    stays on the slide's axis), and a top margin off a drawing over a top-anchored box's
-    first line (a logo's foot). A drawing in the middle of the box, or one that would
-    leave less than half its width or height, is left as it is; so is a picture over half
-    the box's width, and a text box of the template's (not among ``pictures``) wider than
-    half the box, whose words may stand in a small part of it: the template set its box
-    beside those."""
+    master draw over it: a side margin off a drawing down its side (a logo over the end
+    of a title bar; a centred text gets the same margin on both sides, so it stays on the
+    slide's axis); in a top-anchored box, a top margin off a narrow drawing over its
+    first line (a logo's foot), and a bottom margin above a picture across its lower part
+    (a cover's emblem under its subtitle box). A drawing in the middle of the box is left
+    as it is, and so is a margin that would leave less than half the box's width or
+    height (a quarter, above a picture); so is a text box of the template's (not among
+    ``pictures``) wider than half the box, as its words may take a small part of it."""
     frame = placeholder.frame
-    left, top, right = frame.inset_left, frame.inset_top, frame.inset_right
+    left, top, right, bottom = (frame.inset_left, frame.inset_top, frame.inset_right,
+                                frame.inset_bottom)
     middle = frame.left + frame.width / 2
     from_top = placeholder.style.anchor in (None, "", "t")
     for x, y, width, height in drawn:
         across = min(frame.left + frame.width, x + width) - max(frame.left, x)
         down = min(frame.top + frame.height, y + height) - max(frame.top, y)
         over = across if (x, y, width, height) in pictures else width
-        if across <= 0 or down <= 0 or over >= frame.width / 2:
+        if across <= 0 or down <= 0:
+            continue
+        if over >= frame.width / 2:
+            if from_top and y > frame.top + frame.inset_top and (x, y, width, height) \
+                    in pictures:  # across the box, below where its text starts
+                bottom = max(bottom, frame.top + frame.height - y + CLEARANCE_PT)
             continue
         if down < 0.25 * frame.height:
             if from_top and y <= frame.top and y + height > frame.top + frame.inset_top:
@@ -64,10 +71,13 @@ def clear_of_drawings(placeholder: PlaceholderInfo,
         left, right = frame.inset_left, frame.inset_right
     if frame.height - top - frame.inset_bottom < frame.inner_height / 2:
         top = frame.inset_top
-    if (left, top, right) == (frame.inset_left, frame.inset_top, frame.inset_right):
+    if frame.height - top - bottom < frame.inner_height / 4:
+        bottom = frame.inset_bottom
+    if (left, top, right, bottom) == (frame.inset_left, frame.inset_top, frame.inset_right,
+                                      frame.inset_bottom):
         return placeholder
     return replace(placeholder, frame=replace(frame, inset_left=left, inset_top=top,
-                                              inset_right=right))
+                                              inset_right=right, inset_bottom=bottom))
 
 
 def _roles_by_prompt(layout: LayoutInfo) -> dict[str, PlaceholderInfo]:
@@ -165,8 +175,8 @@ def assign_roles(kind: str, layout: LayoutInfo,
     else:
         _text_slide_roles(roles, kind, scale)
     missing = [role for role in wanted if role not in roles.slots and role != "number"]
-    slots = {role: replace(slot, placeholder=clear_of_drawings(slot.placeholder, layout.drawn,
-                                                                layout.pictures))
+    slots = {role: replace(slot, placeholder=clear_of_drawings(
+                 on_its_band(slot.placeholder), layout.drawn, layout.pictures))
              if slot.placeholder.kind != "picture" else slot
              for role, slot in roles.slots.items()}
     return slots, missing

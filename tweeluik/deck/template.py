@@ -200,6 +200,12 @@ class TemplateInfo:
     dark: str = "#000000"     # the theme's text colour for light backgrounds
     light: str = "#FFFFFF"    # and for dark ones
     footer_hint: bool = False  # its footer box holds a fill-in hint, for our own words
+    #: The master (counted from 0) that most of the template's own slides use: its
+    #: designed one, where a template keeps an unused plain master first; 0 without slides
+    slides_master: int = 0
+    #: How many of its own slides carry a background picture or gradient of their own,
+    #: which slides made from its layouts do not show
+    slide_backgrounds: int = 0
     #: Fill-in hints ('<Project name>') that masters and layouts print as their own text,
     #: outside any placeholder: the deck leaves them out, and says so.
     printed_hints: tuple[str, ...] = ()
