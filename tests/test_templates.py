@@ -1146,6 +1146,8 @@ def test_an_agenda_too_long_for_its_box_continues_on_a_second_slide(template_fol
     assert "…" not in listed
     titles = [slide.shapes.title.text_frame.text for slide in agenda]
     assert titles == ["Vandaag"] + ["Vandaag (vervolg)"] * (len(agenda) - 1), titles
+    counts = [slide_text(slide).count("Les met een") for slide in agenda]
+    assert max(counts) - min(counts) <= 1, counts  # shared out evenly
 
 
 def test_template_info_lists_layouts_and_the_mapping(template_folder):

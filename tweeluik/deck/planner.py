@@ -160,7 +160,8 @@ class _Planner(SlideFurniture):
         return subtitle, shared
 
     def agenda_slides(self) -> list[SlidePlan]:
-        """The agenda: as many slides as its lessons need, each as full as it reads well,
+        """The agenda: as many slides as its lessons need, shared out evenly (five lessons
+        on two slides: three and two, not four and one), each no fuller than it reads well,
         the second and later titled as a continuation (every slide's title its own)."""
         lessons = list(self.pub.lessons)
         slides: list[SlidePlan] = []
@@ -171,6 +172,8 @@ class _Planner(SlideFurniture):
                 if self.fits("agenda", "body", items) is not None:
                     break
                 count -= 1
+            needed = -(-len(lessons) // count)  # slides, at this many a slide
+            count = -(-len(lessons) // needed)
             items = self.agenda_items(lessons[:count])
             texts = [
                 self.text("agenda", "title",
