@@ -549,6 +549,30 @@ def test_a_template_without_title_boxes_is_refused_with_what_to_do_instead():
                     P("pub.md"), 5)
 
 
+@pytest.mark.parametrize("name", ["Titelfolie rot", "Diapositive de titre", "Slide de Título",
+                                  "1_Title Slide"])
+def test_a_title_slide_layout_is_known_by_its_name_in_the_templates_language(name):
+    """A company's German template has a content layout first and its title slides,
+    'Titelfolie rot' and four more colours, without a subtitle box of Office's kind: the
+    name says which is the title slide, in the languages templates come in."""
+    from tweeluik.deck.template import (
+        Frame,
+        LayoutInfo,
+        PlaceholderInfo,
+        TemplateInfo,
+        choose_layout,
+    )
+
+    def layout(position: int, called: str) -> LayoutInfo:
+        return LayoutInfo(0, position, called, "cust", (
+            PlaceholderInfo(0, "title", 0, "Titel 9", Frame(0, 40, 40, 600, 80)),
+            PlaceholderInfo(1, "object", 1, "Inhalt 2", Frame(1, 40, 140, 600, 300))))
+
+    template = TemplateInfo("vorlage.potx", 960, 540, ("Master",),
+                            (layout(0, "01_Agenda 5"), layout(1, name)))
+    assert choose_layout("title", template, 0, {}).name == name
+
+
 def test_the_master_the_templates_own_slides_use_is_taken_unless_another_is_asked_for():
     """A company's template kept Office's plain master first and its own design (61
     layouts, its logo) second, where all its sample slides are: without 'deck: master',

@@ -306,12 +306,21 @@ def _lesson_score(layout: LayoutInfo, template: TemplateInfo) -> float:
         - 0.1 * (len(texts) - 1)
 
 
+#: What a title slide's layout is called in the languages templates come in (as
+#: ``simple_name`` writes them): Office's names and designers' own ('Titelfolie rot').
+TITLE_SLIDE_NAMES = ("titleslide", "titeldia", "titelfolie", "diapositivedetitre",
+                     "diapositivadetítulo", "diapositivadetitulo", "slidedetítulo",
+                     "slidedetitulo", "slajdtytułowy", "titelslide", "coverslide",
+                     "couverture", "portada", "voorblad", "deckblatt")
+
+
 def _title_score(layout: LayoutInfo) -> float:
     titles = layout.of_kind("title")
     if not titles:
         return -1.0
     score = 1.0 if layout.type == "title" else 0.0
-    score += 0.5 if "title slide" in layout.name.lower() or "titeldia" in layout.name.lower() else 0
+    named = simple_name(layout.name)
+    score += 0.5 if any(name in named for name in TITLE_SLIDE_NAMES) else 0
     score += 0.3 if layout.of_kind("subtitle") else 0
     score += 0.2 if any(p.kind == "title" and p.name.lower().startswith("title")
                         for p in layout.placeholders) else 0
