@@ -580,6 +580,22 @@ def look_on_the_sample_slides(prs):
             '<a:effectLst/></p:bgPr></p:bg>'))
 
 
+def triangles_in_a_corner(prs):
+    """A pattern of small outlined triangles (shapes, no words) scattered over the
+    master's top right corner, where the logo would go first (a conference's design)."""
+    tree = prs.slide_masters[0].shapes._spTree
+    for number in range(12):
+        left = prs.slide_width - Inches(2.2) + Inches(0.35) * (number % 6)
+        top = Inches(0.15) + Inches(0.45) * (number // 6)
+        tree.append(etree.fromstring(
+            f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr><p:cNvPr '
+            f'id="{950 + number}" name="Driehoek {number}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{Inches(0.25)}" '
+            f'cy="{Inches(0.25)}"/></a:xfrm><a:prstGeom prst="triangle"><a:avLst/>'
+            '</a:prstGeom><a:noFill/><a:ln w="12700"><a:solidFill><a:srgbClr val="C8A040"/>'
+            '</a:solidFill></a:ln></p:spPr></p:sp>'))
+
+
 def number_under_logo(prs):
     """The organisation's logo drawn on the master in the bottom right corner, over the
     right end of the slide-number box, where the number would stand (as a user group's
@@ -703,6 +719,7 @@ CONSTRUCTED = {
     "emblem-under-the-text": emblem_under_the_text,
     "logo-in-background": logo_in_background,
     "logos-in-background-band": logos_in_background_band,
+    "triangles-in-a-corner": triangles_in_a_corner,
     "look-on-the-sample-slides": look_on_the_sample_slides,
     "number-under-logo": number_under_logo,
     "patterned-side": patterned_side,
@@ -1547,6 +1564,22 @@ def test_text_keeps_above_an_emblem_across_the_lower_part_of_its_box(template_fo
     shown = " ".join(slide_text(slide) + " " + slide.notes_slide.notes_text_frame.text
                      for slide in slides)
     assert all(name in shown for name in pub.meta.signatories)
+
+
+def test_the_logo_takes_a_corner_clear_of_the_templates_pattern(template_folder, tmp_path):
+    """The master scatters small triangles over the top right corner, the logo's first
+    place: the logo takes the next free corner, clear of the pattern (it may stand on
+    such art only where no corner is clear of it)."""
+    result, deck, _ = build_with(template_file("triangles-in-a-corner", template_folder),
+                                 tmp_path)
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(deck))
+    pattern = (prs.slide_width - Inches(2.2), Inches(0.15), Inches(2.1), Inches(0.85))
+    for slide in (prs.slides[0], prs.slides[len(prs.slides) - 1]):
+        (ours,) = [shape for shape in slide.shapes if shape.name == "Logo"]
+        apart = (ours.left + ours.width <= pattern[0] or pattern[0] + pattern[2] <= ours.left
+                 or ours.top + ours.height <= pattern[1] or pattern[1] + pattern[3] <= ours.top)
+        assert apart, (ours.left, ours.top, pattern)
 
 
 def test_the_logo_keeps_off_the_slide_number_box(template_folder, tmp_path):

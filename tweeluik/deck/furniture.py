@@ -73,10 +73,13 @@ class SlideFurniture(TextFitter):
                           f"colours too close to the {'light' if light else 'dark'} background "
                           f"of the {kind} slide to be seen; use the organisation's logo made for "
                           f"{'light' if light else 'dark'} backgrounds", once=f"logo-shows:{kind}")
-            # a place on plain colour before one on a pattern or a photograph's detail
+            # a place on plain colour before one on a pattern or a photograph's detail, and
+            # one clear of the template's art (a pattern of shapes) before one on it
             quiet = [place for place in showing or places if BUSY not in layout.textures_behind(
                 *place, width, height, self.template.width, self.template.height)]
-            left, top = (quiet or showing or places)[0]
+            clear = [place for place in quiet if not any(
+                overlapping(*place, width, height, rect) for rect in layout.art)]
+            left, top = (clear or quiet or showing or places)[0]
             return LogoPlan(picture.path, picture.format, left, top, width, height,
                             self.pub.meta.organisation or "")
         self.warn(picture.line, f"the logo finds no free place on the {kind} slide (its "
@@ -188,6 +191,13 @@ def names_organisation(words: str, organisation: str | None) -> bool:
     own = {word for word in re.findall(r"\w{4,}", organisation.lower())
            if word not in _COMMON_NAME_WORDS}
     return bool(own & set(re.findall(r"\w{4,}", words.lower())))
+
+
+def overlapping(left: float, top: float, width: float, height: float,
+                rect: tuple[float, float, float, float]) -> bool:
+    """Whether a box (points) and a drawn rectangle (left, top, width, height) overlap."""
+    x, y, across, down = rect
+    return left < x + across and x < left + width and top < y + down and y < top + height
 
 
 def free_places(slide_width: float, slide_height: float, width: float, height: float,

@@ -220,16 +220,16 @@ LOGO_SHARE = 0.08
 Rects = tuple[tuple[float, float, float, float], ...]
 
 
-def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects]:
+def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects, Rects]:
     """What a layout shows that the logo must not cover (from its master too, unless it
     hides the master's shapes), in points: its pictures (shapes filled with a picture
     too), its shapes that hold words and its small marks near an edge (a group of shapes
     drawing a logo); a shape without words is the template's art, which a logo may stand
     on, as on a background. Also how many of those are small pictures or marks near an
-    edge (a logo), and the pictures alone."""
+    edge (a logo), the pictures alone, and that art (shapes without words or picture)."""
     owners = [layout] if layout._element.get("showMasterSp") in ("0", "false") \
         else [layout, master]
-    drawn, logos, pictures = [], 0, []
+    drawn, logos, pictures, art = [], 0, [], []
     area = float(width * height) or 1.0
 
     def like_a_logo(left: float, top: float, across: float, down: float,
@@ -248,10 +248,13 @@ def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects
             # a shape filled with a picture shows that picture (a shield, a logo)
             pictured = kind == "pic" or kind == "sp" and \
                 element.find("p:spPr/a:blipFill", NS) is not None
-            if across * down / area > BACKGROUND_SHARE or not pictured and not worded:
+            if across * down / area > BACKGROUND_SHARE:
                 continue
             rect = (left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                     down / EMU_PER_PT)
+            if not pictured and not worded:
+                art.append(rect)
+                continue
             drawn.append(rect)
             if pictured:
                 pictures.append(rect)
@@ -267,7 +270,7 @@ def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects
                 drawn.append((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                               down / EMU_PER_PT))
                 logos += 1
-    return tuple(drawn), logos, tuple(pictures)
+    return tuple(drawn), logos, tuple(pictures), tuple(art)
 
 
 def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, ...] = ()
@@ -316,7 +319,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
                     _style(shape._element, master, presentation, kind, major, minor, colours),
                     text, cells))
-            drawn, logos, own_pictures = drawn_on(layout, master, *slide)
+            drawn, logos, own_pictures, art = drawn_on(layout, master, *slide)
             drawn += tuple((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                             down / EMU_PER_PT) for left, top, across, down in busy_cells(
                 layout, master, slide, pictures))
@@ -329,7 +332,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
             textures = tuple(tuple(texture for _, texture in cells) for cells in seen)
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
                                       layout._element.get("type", "cust"), tuple(placeholders),
-                                      drawn, logos, backdrop, own_pictures, textures))
+                                      drawn, logos, backdrop, own_pictures, textures, art))
     return TemplateInfo(name, slide[0] / EMU_PER_PT, slide[1] / EMU_PER_PT, tuple(masters),
                         tuple(layouts), major_font, minor_font, footer, tuple(cleaned), dark, light,
                         footer_hint=footer_hint and not footer,
