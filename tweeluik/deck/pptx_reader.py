@@ -226,7 +226,8 @@ def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects
     too), its shapes that hold words and its small marks near an edge (a group of shapes
     drawing a logo); a shape without words is the template's art, which a logo may stand
     on, as on a background. Also how many of those are small pictures or marks near an
-    edge (a logo), the pictures alone, and that art (shapes without words or picture)."""
+    edge (a logo), the pictures alone, and the small pieces of that art (the marks of a
+    pattern; a block of colour is a background the logo may stand on)."""
     owners = [layout] if layout._element.get("showMasterSp") in ("0", "false") \
         else [layout, master]
     drawn, logos, pictures, art = [], 0, [], []
@@ -253,7 +254,8 @@ def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects
             rect = (left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                     down / EMU_PER_PT)
             if not pictured and not worded:
-                art.append(rect)
+                if across * down / area < LOGO_SHARE:  # a mark of a pattern, not a block
+                    art.append(rect)
                 continue
             drawn.append(rect)
             if pictured:

@@ -154,9 +154,9 @@ class LayoutInfo:
     #: The backdrop's cells again: what each colour is (backdrop's PLAIN, or the average
     #: of a picture, CALM or BUSY: a photograph's detail, a pattern).
     textures: tuple[tuple[str, ...], ...] = ()
-    #: The template's art: shapes without words or picture that layout and master draw
-    #: (a pattern of triangles, a coloured blob), not backgrounds; the logo may stand on
-    #: them, but takes a place clear of them first.
+    #: The template's small art: shapes without words or picture that layout and master
+    #: draw, each under a logo's share of the slide (the triangles of a pattern); the logo
+    #: may stand on them, but takes a place clear of them first.
     art: tuple[tuple[float, float, float, float], ...] = ()
 
     def colours_behind(self, left: float, top: float, width: float, height: float,
