@@ -1162,9 +1162,30 @@ def test_an_agenda_too_long_for_its_box_continues_on_a_second_slide(template_fol
         assert f"nummer {n} " in listed + " " or listed.endswith(f"nummer {n}")
     assert "…" not in listed
     titles = [slide.shapes.title.text_frame.text for slide in agenda]
-    assert titles == ["Vandaag"] + ["Vandaag (vervolg)"] * (len(agenda) - 1), titles
+    assert titles == [f"Vandaag ({number} van {len(agenda)})"
+                      for number in range(1, len(agenda) + 1)], titles
     counts = [slide_text(slide).count("Les met een") for slide in agenda]
     assert max(counts) - min(counts) <= 1, counts  # shared out evenly
+
+
+def test_an_agenda_that_would_take_a_slide_for_every_lesson_or_two_is_left_out(tmp_path):
+    """A layout whose text box holds one or two lessons' lines would spread the sample's
+    five lessons over three slides or more, more than an agenda saves: it is left out,
+    and the warning says why and what to do."""
+    def low_box(prs):
+        body = layout(prs, "Title and Content").placeholders[1]
+        left, top, width = body.left, body.top, body.width
+        body.left, body.top, body.width, body.height = left, top, width, Inches(0.5)
+
+    template = stock(tmp_path / "laag.pptx", low_box)
+    result, deck, pub = build_with(template, tmp_path / "build",
+                                   "  layouts:\n    agenda: Title and Content\n")
+    assert result.returncode == 0, result.stderr
+    assert "no agenda: the text box of the slide layout 'Title and Content' holds its 5 " \
+           "lessons only on" in result.stderr, result.stderr
+    titles = [slide_text(slide) for slide in Presentation(str(deck)).slides]
+    assert not any(title.startswith("Vandaag") for title in titles), titles
+    assert len(titles) == len(pub.lessons) + 2
 
 
 def test_template_info_lists_layouts_and_the_mapping(template_folder):

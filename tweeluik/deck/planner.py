@@ -45,6 +45,9 @@ SLOGAN_WORDS = 12   # a closing sentence this short may stand alone on the closi
 
 
 AGENDA_LIMIT = 60   # lessons; past this an agenda would take more slides than it saves
+#: An agenda may take two slides, or one for every this many lessons, and no more: a
+#: template whose box holds two lessons a slide would spend a slide for every two.
+AGENDA_PER_SLIDE = 8
 
 
 def lesson_notes(lesson: Lesson, labels: dict[str, str]) -> tuple[str, ...]:
@@ -159,30 +162,34 @@ class _Planner(SlideFurniture):
             return lines[:1], shared[1:]
         return subtitle, shared
 
-    def agenda_slides(self) -> list[SlidePlan]:
-        """The agenda: as many slides as its lessons need, shared out evenly (five lessons
-        on two slides: three and two, not four and one), each no fuller than it reads well,
-        the second and later titled as a continuation (every slide's title its own)."""
+    def agenda_groups(self) -> list[list[Lesson]]:
+        """The lessons of each agenda slide: as many slides as they need, shared out
+        evenly (five lessons on two slides: three and two, not four and one), each no
+        fuller than it reads well."""
         lessons = list(self.pub.lessons)
-        slides: list[SlidePlan] = []
+        groups = []
         while lessons:
             count = len(lessons)
-            while count > 1:
-                items = self.agenda_items(lessons[:count])
-                if self.fits("agenda", "body", items) is not None:
-                    break
+            while count > 1 and self.fits("agenda", "body",
+                                          self.agenda_items(lessons[:count])) is None:
                 count -= 1
             needed = -(-len(lessons) // count)  # slides, at this many a slide
             count = -(-len(lessons) // needed)
-            items = self.agenda_items(lessons[:count])
-            texts = [
-                self.text("agenda", "title",
-                          [[RunPlan(self.labels["agenda_continued" if slides else "agenda"])]],
-                          "the agenda title", None),
-                self.text("agenda", "body", items, "the agenda", None),
-            ]
-            slides.append(self.slide("agenda", texts, ()))
+            groups.append(lessons[:count])
             lessons = lessons[count:]
+        return groups
+
+    def agenda_slides(self, groups: list[list[Lesson]]) -> list[SlidePlan]:
+        """The agenda's slides, titled 'Vandaag', or 'Vandaag (1 van 2)' and on when it
+        takes several (every slide's title its own)."""
+        slides = []
+        for number, lessons in enumerate(groups, start=1):
+            title = self.labels["agenda"] if len(groups) == 1 else \
+                self.labels["agenda_part"].format(number=number, count=len(groups))
+            texts = [self.text("agenda", "title", [[RunPlan(title)]], "the agenda title", None),
+                     self.text("agenda", "body", self.agenda_items(lessons), "the agenda",
+                               None)]
+            slides.append(self.slide("agenda", texts, ()))
         return slides
 
     def agenda_items(self, lessons: list[Lesson]) -> list[list[RunPlan]]:
@@ -357,8 +364,17 @@ class _Planner(SlideFurniture):
         meta = self.pub.meta
         slides = [self.title_slide()]
         if meta.deck.agenda and self.pub.lessons:
-            if len(self.pub.lessons) <= AGENDA_LIMIT:
-                slides.extend(self.agenda_slides())
+            groups = self.agenda_groups() if len(self.pub.lessons) <= AGENDA_LIMIT else []
+            most = max(2, -(-len(self.pub.lessons) // AGENDA_PER_SLIDE))
+            if len(groups) > most:
+                layout = self.layouts["agenda"].layout.name
+                self.warn(meta.line_of("deck"), f"no agenda: the text box of the slide layout "
+                          f"'{printable(layout)}' holds its {len(self.pub.lessons)} lessons only "
+                          f"on {len(groups)} slides, more than it saves; choose a layout with a "
+                          "larger box under 'deck: layouts: agenda:', or set 'deck: agenda: "
+                          "false' to leave it out without this warning")
+            elif groups:
+                slides.extend(self.agenda_slides(groups))
             else:
                 self.warn(meta.line_of("deck"), f"no agenda: {len(self.pub.lessons)} lessons "
                           f"would fill too many slides (at most {AGENDA_LIMIT}); set 'deck: "
