@@ -515,6 +515,20 @@ def master_picture(prs, image, name: str) -> str:
     return relationship
 
 
+def _picture_background(owner, relationship: str) -> None:
+    """The picture of ``relationship`` (a part of ``owner``'s) set as the background of
+    ``owner``, a master or a slide, in place of the one it had."""
+    slide_data = owner._element.find(f"{P}cSld")
+    old = slide_data.find(f"{P}bg")
+    if old is not None:
+        slide_data.remove(old)
+    slide_data.insert(0, etree.fromstring(
+        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxmlformats'
+        f'.org/officeDocument/2006/relationships"><p:bgPr><a:blipFill><a:blip r:embed='
+        f'"{relationship}"/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/>'
+        '</p:bgPr></p:bg>'))
+
+
 def logo_in_background(prs):
     """A background picture with the organisation's logo printed in its top right
     corner (as a company's template has it): nothing but the picture says it is there."""
@@ -522,17 +536,7 @@ def logo_in_background(prs):
     image = Image.new("RGB", (1600, 1200), (250, 250, 250))
     ImageDraw.Draw(image).rectangle((1330, 60, 1560, 200), fill=(20, 60, 140))
     relationship = master_picture(prs, image, "achtergrond.png")
-    master = prs.slide_masters[0]
-    background = etree.fromstring(
-        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxmlformats'
-        f'.org/officeDocument/2006/relationships"><p:bgPr><a:blipFill><a:blip r:embed='
-        f'"{relationship}"/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/>'
-        '</p:bgPr></p:bg>')
-    slide_data = master._element.find(f"{P}cSld")
-    old = slide_data.find(f"{P}bg")
-    if old is not None:
-        slide_data.remove(old)
-    slide_data.insert(0, background)
+    _picture_background(prs.slide_masters[0], relationship)
 
 
 def logos_in_background_band(prs):
@@ -550,17 +554,7 @@ def logos_in_background_band(prs):
         draw.rectangle((x, y, x + 9, y + 9), fill=(shuffle.randrange(256),
                                                    shuffle.randrange(256), 180))
     relationship = master_picture(prs, image, "congres-achtergrond.png")
-    master = prs.slide_masters[0]
-    background = etree.fromstring(
-        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxmlformats'
-        f'.org/officeDocument/2006/relationships"><p:bgPr><a:blipFill><a:blip r:embed='
-        f'"{relationship}"/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/>'
-        '</p:bgPr></p:bg>')
-    slide_data = master._element.find(f"{P}cSld")
-    old = slide_data.find(f"{P}bg")
-    if old is not None:
-        slide_data.remove(old)
-    slide_data.insert(0, background)
+    _picture_background(prs.slide_masters[0], relationship)
 
 
 def look_on_the_sample_slides(prs):
@@ -572,12 +566,7 @@ def look_on_the_sample_slides(prs):
         slide = prs.slides.add_slide(prs.slide_layouts[1])
         _, relationship = slide.part.get_or_add_image_part(str(_saved(
             Image.new("RGB", (400, 300), (230, 90, 20)), "oranje.png")))
-        slide_data = slide._element.find(f"{P}cSld")
-        slide_data.insert(0, etree.fromstring(
-            f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxml'
-            'formats.org/officeDocument/2006/relationships"><p:bgPr><a:blipFill><a:blip '
-            f'r:embed="{relationship}"/><a:stretch><a:fillRect/></a:stretch></a:blipFill>'
-            '<a:effectLst/></p:bgPr></p:bg>'))
+        _picture_background(slide, relationship)
 
 
 def triangles_in_a_corner(prs):
