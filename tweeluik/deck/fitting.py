@@ -312,11 +312,11 @@ class TextFitter:
                                needed) if anchor is not None else None
         if calmer is not None:
             self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets its "
-                      f"{ROLE_WORDS.get(role, role)} at the {XML_ANCHORS.get(anchor or 't')} of "
-                      "its box, across a picture the template draws behind it (a logo or a "
-                      "photograph's detail); tweeluik sets it at the "
-                      f"{XML_ANCHORS[calmer]} of the box, on plain colour",
-                      once=f"calm:{layout}:{placeholder.order}")
+                      f"{ROLE_WORDS.get(role, role)} on the {slides_of(kind)} at the "
+                      f"{XML_ANCHORS.get(anchor or 't')} of its box, across a picture the "
+                      "template draws behind it (a logo or a photograph's detail); tweeluik "
+                      f"sets it at the {XML_ANCHORS[calmer]} of the box, on plain colour",
+                      once=f"calm:{kind}:{layout}:{placeholder.order}")
             return replace(style, anchor=calmer)
         if anchor is not None and anchor != (style.anchor or "t"):
             self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' has a "
