@@ -1177,6 +1177,30 @@ def test_an_agenda_that_would_take_a_slide_for_every_lesson_or_two_is_left_out(t
     assert len(titles) == len(pub.lessons) + 2
 
 
+def test_a_date_the_master_prints_as_text_is_named_and_a_date_field_is_not(tmp_path):
+    """A company's master prints 'Folie N, Zürich, 18. August 2023, …' on every slide: a
+    date left from the deck the template was made from, beside the publication's own.
+    The build names it and says where to change it; a date field, which shows the day
+    the deck is shown, is not named."""
+    def dated(prs):
+        master = prs.slide_masters[0]
+        _own_text_box(master, 43, Inches(0.5), Inches(7.0), [["Zürich, 18. August 2023"]])
+        master.shapes._spTree.append(etree.fromstring(
+            f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr><p:cNvPr id="44" '
+            'name="Datum 44"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+            f'<a:off x="{Inches(6)}" y="{Inches(7)}"/><a:ext cx="{Inches(2)}" '
+            f'cy="{Inches(0.4)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+            '</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{61B3D086-5D28-4B67-'
+            '8868-985D0752D18E}" type="datetime1"><a:rPr lang="de-DE"/><a:t>03.05.2024</a:t>'
+            '</a:fld></a:p></p:txBody></p:sp>'))
+
+    result, _, _ = build_with(stock(tmp_path / "datum.pptx", dated), tmp_path / "build")
+    assert result.returncode == 0, result.stderr
+    assert "the slide template prints a date of its own ('18. August 2023') on its slides" \
+        in result.stderr, result.stderr
+    assert "03.05.2024" not in result.stderr
+
+
 def test_template_info_lists_layouts_and_the_mapping(template_folder):
     template = template_file("pandoc-reference", template_folder)
     result = run_build("template-info", str(template))

@@ -435,6 +435,12 @@ def publication_to_deck_plan(publication: Publication, theme: Theme, template: T
                      f"its slide master {number} ('{printable(template.masters[number - 1])}'), "
                      "so tweeluik takes the layouts of that master; write 'deck: master: 1' "
                      "to use the first", severity=NOTE)
+    if template.printed_dates:
+        dates = ", ".join(f"'{printable(date)}'" for date in template.printed_dates[:MAX_HINTS_SAID])
+        planner.warn(publication.meta.line_of("deck"), f"the slide template prints a date of "
+                     f"its own ({dates}) on its slides, in a text box of its master or a layout, "
+                     "beside the publication's; tweeluik leaves it as it is. Change or remove "
+                     "it in the template (in PowerPoint: View, Slide Master)")
     if template.slide_backgrounds:
         count = template.slide_backgrounds
         planner.warn(publication.meta.line_of("deck"), f"{count} of the slide template's own "

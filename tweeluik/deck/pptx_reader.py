@@ -25,7 +25,7 @@ from .backdrop import (
     own_fill,
 )
 from .drawing_colours import colour_of
-from .printed_hints import printed_hints
+from .printed_hints import printed_dates, printed_hints
 from .template import (
     BANDS,
     COLUMNS,
@@ -339,6 +339,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                         tuple(layouts), major_font, minor_font, footer, tuple(cleaned), dark, light,
                         footer_hint=footer_hint and not footer,
                         printed_hints=printed_hints(presentation),
+                        printed_dates=printed_dates(presentation),
                         slides_master=_slides_master(presentation),
                         slide_backgrounds=_slides_with_own_background(presentation))
 

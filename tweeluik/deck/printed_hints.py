@@ -1,4 +1,5 @@
-"""Fill-in hints a template prints on its slides: found, and left out of the deck.
+"""Fill-in hints a template prints on its slides: found, and left out of the deck; and
+dates it prints as plain text, found and named.
 
 Part of step 3 of the deck writer, on both sides: ``pptx_reader`` finds the hints a
 template's masters and layouts print in text boxes of their own (not placeholders, whose
@@ -44,6 +45,33 @@ def printed_hints(presentation) -> tuple[str, ...]:
         for paragraph in shape.iter(f"{_A}p"):  # as ``leave_out_hints`` reads them
             text = "".join(text for _, text in _pieces(paragraph))
             found.update(dict.fromkeys(ANGLED_HINT.findall(text)))
+    return tuple(found)
+
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|januari|februari|maart|mei|juni|juli|augustus|oktober|januar|februar|"
+           "märz|maerz|mai|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|"
+           "septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|"
+           "junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|"
+           "fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro")
+#: A whole date written out (not a date field, which shows the day it is shown):
+#: '18. August 2023', '3 mei 2024', 'March 5, 2021', '03.05.2024', '2023-08-18'.
+WRITTEN_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\.?\s+(?:{_MONTHS})\s+(?:19|20)\d\d|(?:{_MONTHS})\s+\d{{1,2}},?\s+"
+    rf"(?:19|20)\d\d|\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b",
+    re.IGNORECASE)
+
+
+def printed_dates(presentation) -> tuple[str, ...]:
+    """The dates that masters and layouts print as plain text in their own text boxes
+    (a date left from the deck the template was made from), each once: a date field,
+    which shows the day the deck is shown, is not one of them."""
+    found: dict[str, None] = {}
+    for shape in _own_text_boxes(presentation):
+        for paragraph in shape.iter(f"{_A}p"):
+            text = "".join(text for element, text in _pieces(paragraph)
+                           if etree.QName(element).localname != "fld")
+            found.update(dict.fromkeys(match.group() for match in WRITTEN_DATE.finditer(text)))
     return tuple(found)
 
 

@@ -87,6 +87,9 @@ def template_report(template: TemplateInfo, path: Path) -> list[str]:
     if template.printed_hints:
         hints = ", ".join(f"'{printable(hint)}'" for hint in template.printed_hints)
         lines.append(f"  fill-in hints its masters print: {hints} (left out of the deck)")
+    if template.printed_dates:
+        dates = ", ".join(f"'{printable(date)}'" for date in template.printed_dates)
+        lines.append(f"  dates its masters print as text: {dates} (printed as they are)")
     for number, master in enumerate(template.masters, start=1):
         lines.append("")
         lines.append(f"master {number}: {printable(master)}")

@@ -213,6 +213,9 @@ class TemplateInfo:
     #: Fill-in hints ('<Project name>') that masters and layouts print as their own text,
     #: outside any placeholder: the deck leaves them out, and says so.
     printed_hints: tuple[str, ...] = ()
+    #: Dates that masters and layouts print as plain text ('18. August 2023'): on every
+    #: slide beside the publication's own, and said
+    printed_dates: tuple[str, ...] = ()
 
     @property
     def scale(self) -> float:
