@@ -1378,31 +1378,22 @@ def worst_contrast(colour: str, cells) -> float | None:
     return min(contrast(colour, behind) for behind, _ in cells)
 
 
-@pytest.mark.parametrize("name", every_template())
-def test_no_text_reads_worse_than_in_the_templates_own_colour(name, template_folder, tmp_path):
-    """Never make it worse: on every template of the test set, every text the deck sets
-    in a colour or at a place other than the template's reads at least as well, on what
-    really lies behind it, as it would in the template's own colour and place."""
+def colour_changes(source: Path) -> tuple[int, list[str]]:
+    """How many texts the deck of ``source`` sets in a colour or at a place other than its
+    template's, and (one line each) those that read no better there, on what really lies
+    behind them, than in the template's own colour and place."""
     from dataclasses import replace
 
     from tweeluik.deck import load_template
     from tweeluik.deck.legibility import covered_cells
     from tweeluik.deck.planner import publication_to_deck_plan
     from tweeluik.theme import load_theme
-    template = template_file(name, template_folder)
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    shutil.copy(template, content / template.name)
-    source = content / SAMPLE.name
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "deck:\n", f"deck:\n  template: {template.name}\n", 1), encoding="utf-8")
     publication = parse_publication(source)
     _, info = load_template(publication, LAYOUTS)
     plan = publication_to_deck_plan(publication, load_theme(LAYOUTS), info, LAYOUTS / "fonts")
-    changed = 0
+    changed, worse = 0, []
     for slide in plan.slides:
-        layout = next(item for item in info.layouts
-                      if (item.master, item.position) == (slide.master, slide.position))
+        layout = info.layout_of(slide.master, slide.position)
         for text in slide.texts:
             own = layout.placeholders[text.placeholder]
             if text.style is None or own.style.colour_hex is None:
@@ -1419,8 +1410,26 @@ def test_no_text_reads_worse_than_in_the_templates_own_colour(name, template_fol
                                  covered_cells(own, text.height, text.width, text.style))
             before = worst_contrast(own.style.colour_hex,
                                     covered_cells(own, text.height, text.width, own.style))
-            assert now is not None and (before is None or now > before), \
-                (slide.layout, text.role, chosen, now, before)
+            if now is None or before is not None and now <= before:
+                worse.append(f"{slide.layout} {text.role}: {chosen} reads {now}, the "
+                             f"template's {before}")
+    return changed, worse
+
+
+@pytest.mark.parametrize("name", every_template())
+def test_no_text_reads_worse_than_in_the_templates_own_colour(name, template_folder, tmp_path):
+    """Never make it worse: on every template of the test set, every text the deck sets
+    in a colour or at a place other than the template's reads at least as well, on what
+    really lies behind it, as it would in the template's own colour and place."""
+    template = template_file(name, template_folder)
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    shutil.copy(template, content / template.name)
+    source = content / SAMPLE.name
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "deck:\n", f"deck:\n  template: {template.name}\n", 1), encoding="utf-8")
+    changed, worse = colour_changes(source)
+    assert worse == [], worse
     if name in ("dark-photo", "photo-band-under-titles", "Freshes"):
         assert changed, "the test saw no change to weigh"
 

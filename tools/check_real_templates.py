@@ -22,13 +22,13 @@ Needs LibreOffice (soffice) and poppler (pdftoppm, pdftotext); the test extras.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
 import subprocess
 import sys
 import traceback
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -39,7 +39,8 @@ from pptx import Presentation  # noqa: E402
 
 from tests.conftest import CONTENT, LAYOUTS, SAMPLE, run_project  # noqa: E402
 from tests.decks import accessibility_problems  # noqa: E402
-from tests.test_deck_libreoffice import convert_all_to_pdf, pdf_words  # noqa: E402
+from tests.test_deck_libreoffice import convert_all_to_pdf, pdf_words, word_problems  # noqa: E402
+from tests.test_templates import colour_changes  # noqa: E402
 from tweeluik.labels import LANGUAGE_TAGS, format_date  # noqa: E402
 from tweeluik.parse import parse_publication  # noqa: E402
 
@@ -174,43 +175,6 @@ def logo_overlaps(deck: Path) -> list[str]:
     return problems
 
 
-def contrast_worse(source: Path) -> list[str]:
-    from tweeluik.colours import contrast
-    from tweeluik.deck import load_template
-    from tweeluik.deck.legibility import covered_cells
-    from tweeluik.deck.planner import publication_to_deck_plan
-    from tweeluik.theme import load_theme
-
-    def worst(colour, cells):
-        if not cells or any(behind is None for behind, _ in cells):
-            return None
-        return min(contrast(colour, behind) for behind, _ in cells)
-
-    publication = parse_publication(source)
-    _, info = load_template(publication, LAYOUTS)
-    plan = publication_to_deck_plan(publication, load_theme(LAYOUTS), info, LAYOUTS / "fonts")
-    problems, changed = [], 0
-    for slide in plan.slides:
-        layout = next(item for item in info.layouts
-                      if (item.master, item.position) == (slide.master, slide.position))
-        for text in slide.texts:
-            own = layout.placeholders[text.placeholder]
-            if text.style is None or own.style.colour_hex is None:
-                continue
-            if text.insets is not None:
-                own = replace(own, frame=replace(own.frame, inset_left=text.insets[0],
-                                                 inset_right=text.insets[1]))
-            if (text.style.colour_hex, text.style.anchor) == (own.style.colour_hex, own.style.anchor):
-                continue
-            changed += 1
-            now = worst(text.style.colour_hex, covered_cells(own, text.height, text.width, text.style))
-            before = worst(own.style.colour_hex, covered_cells(own, text.height, text.width, own.style))
-            if now is None or (before is not None and now <= before):
-                problems.append(f"{slide.layout} {text.role}: {text.style.colour_hex} "
-                                f"{now} vs template's {own.style.colour_hex} {before}")
-    return problems
-
-
 def contact_sheet(pictures: list[Path], target: Path, across: int = 4) -> None:
     from PIL import Image
     images = [Image.open(p) for p in pictures]
@@ -223,51 +187,13 @@ def contact_sheet(pictures: list[Path], target: Path, across: int = 4) -> None:
 
 
 def words_outside(pptx: Path, pdf: Path) -> list[str]:
-    """As the suite's assert_every_word_inside_its_box, but every failure listed, and the
-    words a layout's or master's own date field draws (today's date) taken as theirs."""
-    import datetime
-
-    from tests.test_deck_libreoffice import decoration_words, key_of_ours, slide_boxes, template_pictures
+    """The suite's check of every word's place, with today's date taken as the template's
+    own (a date field of its master shows the day the deck is drawn)."""
     today = datetime.date.today()
-    dates = {today.strftime(f).lower() for f in ("%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%d",
-                                                  "%d.%m.%y", "%d-%m-%Y", "%m/%d/%y")}
-    prs = Presentation(str(pptx))
-    pages = pdf_words(pdf)
-    problems = []
-    if len(pages) != len(prs.slides):
-        return ["not one page per slide"]
-    for number, (slide, (width, height, words)) in enumerate(zip(prs.slides, pages, strict=True),
-                                                              start=1):
-        boxes = slide_boxes(slide)
-        decorations = decoration_words(slide, number) | dates
-        logos = [(s.left / EMU_PER_PT, s.top / EMU_PER_PT, (s.left + s.width) / EMU_PER_PT,
-                  (s.top + s.height) / EMU_PER_PT) for s in slide.shapes if s.name == "Logo"]
-        pictures = template_pictures(slide, prs.slide_width, prs.slide_height)
-        for x0, y0, x1, y1, word in words:
-            where = f"slide {number}, word {word!r} at ({x0:.0f}, {y0:.0f})-({x1:.0f}, {y1:.0f})"
-            if not (x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height):
-                problems.append(f"off the slide: {where}")
-            for left, top, right, bottom in logos:
-                if not (x1 <= left or right <= x0 or y1 <= top or bottom <= y0):
-                    problems.append(f"under the logo: {where}")
-            if key_of_ours(word, boxes):
-                for left, top, right, bottom in pictures:
-                    if not (x1 <= left + 1 or right - 1 <= x0 or y1 <= top + 1 or bottom - 1 <= y0):
-                        problems.append(f"under the template's picture: {where}")
-            key = word.lower()
-            owners = [box for box in boxes if key in box.words or key in box.joined]
-            inside = [box for box in owners
-                      if box.left - 1 <= x0 and x1 <= box.right + 1
-                      and box.top - 0.2 * box.size <= y0 and y1 <= box.bottom + 0.2 * box.size]
-            if not inside and key in decorations:
-                continue
-            if not owners:
-                problems.append(f"text in no placeholder: {where}")
-            elif not inside:
-                places = [(round(b.left), round(b.top), round(b.right), round(b.bottom))
-                          for b in owners][:2]
-                problems.append(f"outside its box {places}: {where}")
-    return problems
+    dates = {today.strftime(form).lower() for form in ("%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y",
+                                                       "%Y-%m-%d", "%d.%m.%y", "%d-%m-%Y",
+                                                       "%m/%d/%y")}
+    return word_problems(pptx, pdf, dates)[0]
 
 
 def deck_problems(source: Path, deck: Path, pdf: Path, said: str) -> list[str]:
@@ -277,7 +203,7 @@ def deck_problems(source: Path, deck: Path, pdf: Path, said: str) -> list[str]:
     checks = {"lost": partial(nothing_lost, said, deck, pub, date),
               "prompts": partial(prompts_shown, deck, pdf),
               "logo": partial(logo_overlaps, deck),
-              "contrast": partial(contrast_worse, source),
+              "contrast": lambda: colour_changes(source)[1],
               "a11y": partial(accessibility_problems, deck, LANGUAGE_TAGS[pub.meta.language],
                               pub.meta.organisation, pub.meta.title),
               "inside": partial(words_outside, deck, pdf)}
