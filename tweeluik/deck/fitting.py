@@ -277,21 +277,20 @@ class TextFitter:
                                      self.template, needed)
             moved = self.other_colour_elsewhere(placeholder, style, height, width, needed) \
                 if better is None or better.better < needed else None
+            crossing = (f"the slide layout '{layout}' sets its {ROLE_WORDS.get(role, role)} "
+                        f"in {style.colour_hex} across two backgrounds on the "
+                        f"{slides_of(kind)}, hard to read from afar on one of them")
             if moved is not None:
                 colour, anchor = moved
-                self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets "
-                          f"its {ROLE_WORDS.get(role, role)} in {style.colour_hex} across two "
-                          f"backgrounds on the {slides_of(kind)}, hard to read "
-                          f"from afar on one of them; tweeluik uses the template's {colour} at "
+                self.warn(self.pub.meta.line_of("deck"), f"{crossing}; tweeluik uses the "
+                          f"template's {colour} at "
                           f"the {XML_ANCHORS[anchor]} of the box, where it reads on all that "
                           "lies behind it", once=f"contrast:{kind}:{layout}:{placeholder.order}")
                 return replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour,
                                anchor=anchor)
             if better is None:
-                self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' sets "
-                          f"its {ROLE_WORDS.get(role, role)} in {style.colour_hex} across two "
-                          f"backgrounds on the {slides_of(kind)}, hard to read "
-                          "from afar on one of them, and no colour of the template's reads on "
+                self.warn(self.pub.meta.line_of("deck"), f"{crossing}, and no colour of the "
+                          "template's reads on "
                           "both where a text this long stands; tweeluik keeps the template's "
                           "colour. A shorter text, or another layout under 'deck: layouts: "
                           f"{kind}:', reads better", once=f"unreadable:{kind}:{layout}:"
