@@ -212,7 +212,7 @@ def build_publication(source: Path, out_dir: Path, layouts: Path,
         if booklet_kinds:
             from .booklet import render_screen_booklet
             screen, seconds = render_screen_booklet(publication, theme, layouts, created,
-                                                    session)
+                                                    session, parallel)
             diagnostics.extend(Diagnostic(source, None, f"booklet: {message}", WARNING)
                                for message in screen.warnings)
             diagnostics.extend(Diagnostic(source, lesson.line, f"booklet: {message}", NOTE)

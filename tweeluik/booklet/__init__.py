@@ -44,15 +44,16 @@ def _timed(derive, pdf: bytes) -> tuple[bytes, float]:
 
 
 def render_screen_booklet(publication: Publication, theme: Theme, layouts: Path,
-                          created: dt.datetime, session: WriterSession):
+                          created: dt.datetime, session: WriterSession, parallel: bool = True):
     """Lay out the booklet and write the screen PDF (``laid_out.RenderedBooklet``), with
-    the seconds it took."""
+    the seconds it took; copyfitting's trials on every core unless ``parallel`` is
+    false."""
     import_weasyprint()
     from .render import render_booklet
 
     started = time.perf_counter()
     rendered = render_booklet(publication, theme, layouts, publication.folder, created,
-                              session)
+                              session, parallel)
     return rendered, time.perf_counter() - started
 
 

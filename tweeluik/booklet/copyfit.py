@@ -12,10 +12,11 @@ in small steps that a reader does not see, each adding to the one before:
 
 The layout's CSS says what each step does. A lesson keeps the first step that saves a
 page; when none does, it stays as it was, and the author is told how much to cut.
-Because every lesson starts on a new page, a lesson laid out alone takes as many pages
-as it does in the booklet, so one trial layout holds just the lessons being fitted,
-each once at every level. The whole booklet is laid out a second time only when a
-lesson was fitted.
+Because every lesson starts on a new page, and a trial numbers each lesson's footnotes
+from where it stands in the booklet, a lesson laid out alone takes as many pages as it
+does in the booklet, so one trial layout holds just the lessons being fitted, each once
+at every level (``trial_parts`` lays it out in parts, on every core). The whole booklet
+is laid out a second time only when a lesson was fitted.
 """
 
 from __future__ import annotations
@@ -145,17 +146,39 @@ def trial_html(html_at_level: Mapping[int, str], numbers: Iterable[int]) -> str:
         body.remove(child)
     for level in html_at_level:
         page = lxml.html.document_fromstring(html_at_level[level])
+        before = footnotes_before(page)
         for number in numbers:
             try:
                 section = page.get_element_by_id(lesson_id(number))
             except KeyError:
                 continue
-            body.append(_with_prefix(section, trial_prefix(level)))
+            body.append(_as_in_the_booklet(section, trial_prefix(level), before))
     return lxml.html.tostring(trial, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
-def _with_prefix(section, prefix: str):
-    """``section`` with every id in it starting with ``prefix`` instead of "lesson-"."""
+#: What makes a footnote in the booklet's HTML (a web address on paper).
+FOOTNOTE_CLASS = "link-note"
+
+
+def footnotes_before(document) -> dict[str, int]:
+    """How many footnotes come before each section of the booklet's HTML, by its id."""
+    counts: dict[str, int] = {}
+    seen = 0
+    for element in document.body.iter():
+        if element.tag == "section" and element.get("id"):
+            counts[element.get("id")] = seen
+        elif FOOTNOTE_CLASS in (element.get("class") or "").split():
+            seen += 1
+    return counts
+
+
+def _as_in_the_booklet(section, prefix: str, footnotes: Mapping[str, int]):
+    """``section`` with every id in it starting with ``prefix`` instead of "lesson-", and
+    its footnotes numbered from where it stands in the booklet, so that it lays out the
+    same whatever comes before it in a trial (a footnote's number takes room in a line)."""
+    reset = f"counter-reset: footnote {footnotes.get(section.get('id'), 0)}"
+    style = section.get("style")
+    section.set("style", f"{style.rstrip().rstrip(';')}; {reset}" if style else reset)
     for element in section.iter():
         if element.get("id"):
             element.set("id", element.get("id").replace("lesson-", prefix, 1))
@@ -194,11 +217,12 @@ def chains_html(html: str, chains: list[list[int]]) -> str:
     body = document.body
     sections = {number: document.get_element_by_id(lesson_id(number))
                 for chain in chains for number in chain}
+    before = footnotes_before(document)
     for child in list(body):
         body.remove(child)
     for index, chain in enumerate(chains):
         for number in chain:
-            body.append(_with_prefix(sections[number], chain_prefix(index)))
+            body.append(_as_in_the_booklet(sections[number], chain_prefix(index), before))
     return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
 
 

@@ -6,11 +6,13 @@ the first layout's lesson extents → fitting levels, from trials of the lessons
 fitting (``copyfit.fit_lessons``) → lessons run on, round by round, each round measured
 on a trial of the chains it changes (``copyfit.run_on_chains``) → the decisions, which
 the writer lays out once more as a whole. Every layout counts against ``PAGE_BUDGET``.
+The trials are laid out in parts on every core (``trial_parts``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from collections.abc import Iterable
@@ -37,6 +39,7 @@ from .copyfit import (
     trial_prefix,
     wants_fitting,
 )
+from .trial_parts import measure_in_parts, parts_of
 from .view import NO_FITTING, Fitting
 
 #: Layouts at most spent on starting lessons on the page where the one before ends.
@@ -67,8 +70,8 @@ class Layouts:
     (``full``, which keeps the latest), and trials of some lessons whose warnings are
     not collected (the whole booklet repeats them)."""
 
-    def __init__(self, booklet: LaysOut, collector: logging.Handler):
-        self.booklet, self.collector = booklet, collector
+    def __init__(self, booklet: LaysOut, collector: logging.Handler, parallel: bool = True):
+        self.booklet, self.collector, self.parallel = booklet, collector, parallel
         self.leading = booklet.theme.length_pt("leading") / 0.75  # CSS px, as WeasyPrint
         self.spent = 0  # pages laid out so far
         self.fitting = NO_FITTING  # the decisions the latest full layout shows
@@ -90,14 +93,33 @@ class Layouts:
         return self.extents
 
     def trial(self, html: str, prefixes: Iterable[str]) -> dict[str, dict[int, LessonExtent]]:
-        """Lay out a trial document; the extents of the lessons under each prefix."""
+        """Lay out a trial document, in parts on every core (``trial_parts``); the extents
+        of the lessons under each prefix, their pages counted as in the whole trial."""
+        prefixes = tuple(prefixes)
         WEASYPRINT_LOGGER.removeHandler(self.collector)
         try:
-            document, _ = self.booklet.lay_out(html)
+            measured = measure_in_parts(parts_of(html),
+                                        functools.partial(self._measure, prefixes=prefixes),
+                                        self.parallel)
         finally:
             WEASYPRINT_LOGGER.addHandler(self.collector)
-        self.spent += len(document.pages)
-        return {prefix: measure_lessons(document, self.leading, prefix) for prefix in prefixes}
+        extents: dict[str, dict[int, LessonExtent]] = {prefix: {} for prefix in prefixes}
+        before = 0  # the pages of the parts before this one
+        for pages, found in measured:
+            for prefix, part in found.items():
+                extents[prefix].update({number: dataclasses.replace(
+                    extent, first=extent.first + before, last=extent.last + before)
+                    for number, extent in part.items()})
+            before += pages
+        self.spent += before
+        return extents
+
+    def _measure(self, html: str, prefixes: tuple[str, ...]
+                 ) -> tuple[int, dict[str, dict[int, LessonExtent]]]:
+        """(pages, the extents under each prefix) of one part of a trial."""
+        document, _ = self.booklet.lay_out(html)
+        return len(document.pages), {prefix: measure_lessons(document, self.leading, prefix)
+                                     for prefix in prefixes}
 
 
 class Decisions:

@@ -104,19 +104,20 @@ class _Booklet:
 
 def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                    content_root: Path, created: dt.datetime,
-                   session: WriterSession | None = None) -> LaidOut:
+                   session: WriterSession | None = None, parallel: bool = True) -> LaidOut:
     """Lay out the booklet's pages, copyfitting lessons whose last page is nearly empty
     and starting a lesson on the page where the one before ends when that page would
     stay nearly empty (see ``copyfit``), and keep just enough spare pages for a multiple
-    of four. The decisions are made on trial layouts of the lessons they concern, so
-    the whole booklet is laid out once more only when there are decisions."""
+    of four. The decisions are made on trial layouts of the lessons they concern (on
+    every core, unless ``parallel`` is false), so the whole booklet is laid out once
+    more only when there are decisions."""
     session = session or WriterSession()
     booklet = _Booklet(publication, theme, layouts, content_root, created, session)
     collector = _CollectWarnings()
     session.images.refresh(booklet.fetcher)
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
-        made = fit_rounds.Layouts(booklet, collector)
+        made = fit_rounds.Layouts(booklet, collector, parallel)
         before = made.full(NO_FITTING)
         decided = fit_rounds.Decisions(publication, theme, made,
                                        before if theme.copyfit_below > 0 else {})
@@ -158,11 +159,13 @@ def _final_notes(publication: Publication, notes: list[tuple[Lesson, str]], fitt
 
 def render_booklet(publication: Publication, theme: Theme, layouts: Path,
                    content_root: Path, created: dt.datetime,
-                   session: WriterSession | None = None) -> RenderedBooklet:
+                   session: WriterSession | None = None, parallel: bool = True
+                   ) -> RenderedBooklet:
     """Render ``publication`` to the A5 screen PDF (bytes), padded for saddle stitching.
     A session that remembers layouts keeps this one for the next preview."""
     session = session or WriterSession()
-    laid_out = layout_booklet(publication, theme, layouts, content_root, created, session)
+    laid_out = layout_booklet(publication, theme, layouts, content_root, created, session,
+                              parallel)
     document = laid_out.document
     identifier = laid_out.fingerprint[:32].encode("ascii")
     if session.remember_layouts:

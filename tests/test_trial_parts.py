@@ -1,0 +1,161 @@
+"""Copyfitting's trial layouts in parts, on every core: where a trial is cut, that the parts
+run in other processes and come back in order, that a lesson in a trial numbers its
+footnotes as the booklet does (so it lays out the same in any part), and that the booklet
+is the same, byte for byte, on one core and on every core."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import os
+
+import pytest
+
+from tweeluik.booklet import render, trial_parts
+from tweeluik.booklet.copyfit import trial_html
+from tweeluik.booklet.view import NO_FITTING
+from tweeluik.booklet.weasyprint_internals import page_box
+from tweeluik.parse import parse_publication
+from tweeluik.session import WriterSession
+from tweeluik.theme import load_theme
+from tweeluik.workers import can_fork
+
+from .conftest import LAYOUTS
+
+THEME = load_theme(LAYOUTS)
+CREATED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def section(number: int, words: int, run_on: bool = False) -> str:
+    kind = "lesson run-on" if run_on else "lesson"
+    return (f'<section class="{kind}" id="lesson-{number}"><p>{"woord " * words}</p>'
+            f'</section>')
+
+
+def ids_in(part: str) -> list[str]:
+    import lxml.html
+    return [element.get("id") for element in lxml.html.document_fromstring(part).body]
+
+
+def test_a_trial_is_cut_at_page_starts_into_parts_of_about_equal_length(monkeypatch):
+    monkeypatch.setattr(trial_parts, "PART_CHARACTERS", 1200)  # two sections' worth
+    html = ("<!DOCTYPE html><html><head><style>p {}</style></head><body>"
+            + section(1, 100) + section(2, 100) + section(3, 100, run_on=True)
+            + section(4, 100) + section(5, 100) + section(6, 100) + "</body></html>")
+    parts = [ids_in(part) for part in trial_parts.parts_of(html)]
+    assert len(parts) == 3  # 3,600 characters
+    assert [name for part in parts for name in part] == [f"lesson-{n}" for n in range(1, 7)]
+    assert all(part[0] != "lesson-3" for part in parts)  # it runs on: it stays with 2
+    # about equal: none longer than its share (1,200) and one lesson or chain (1,200)
+    assert max(600 * len(part) for part in parts) <= 2400
+    assert all("<style>p {}</style>" in part for part in trial_parts.parts_of(html))
+    monkeypatch.setattr(trial_parts, "PART_CHARACTERS", 10_000)
+    assert trial_parts.parts_of(html) == [html]  # a short trial stays whole
+    monkeypatch.setattr(trial_parts, "PART_CHARACTERS", 1)
+    monkeypatch.setattr(trial_parts, "MOST_PARTS", 2)
+    assert [ids_in(part) for part in trial_parts.parts_of(html)] == [
+        ["lesson-1", "lesson-2", "lesson-3"], ["lesson-4", "lesson-5", "lesson-6"]]
+
+
+def where_measured(part: str) -> tuple[str, int]:
+    return part, os.getpid()
+
+
+@pytest.mark.skipif(not can_fork() or (os.cpu_count() or 1) < 2,
+                    reason="needs two cores and fork")
+def test_parts_are_measured_on_every_core_and_come_back_in_order():
+    parts = [f"part {index}" for index in range(5)]
+    measured = trial_parts.measure_in_parts(parts, where_measured)
+    assert [part for part, _ in measured] == parts
+    assert len({pid for _, pid in measured}) == min(5, os.cpu_count() or 1)
+    assert {pid for _, pid in trial_parts.measure_in_parts(parts, where_measured,
+                                                           parallel=False)} == {os.getpid()}
+
+
+def failing(part: str) -> str:
+    raise ValueError(f"cannot measure {part}")
+
+
+def test_a_part_that_fails_in_another_process_fails_the_trial_here():
+    with pytest.raises(ValueError, match="cannot measure"):
+        trial_parts.measure_in_parts(["a", "b", "c"], failing)
+
+
+def footnote_numbers(document) -> list[str]:
+    """The numbers in front of the footnotes at the foot of each page, in order."""
+    found: list[str] = []
+
+    def walk(box) -> None:
+        if (getattr(box, "element_tag", "") or "").endswith("::footnote-marker"):
+            found.append("".join(text_of(box)).strip())
+            return
+        for child in getattr(box, "children", ()):
+            walk(child)
+
+    for page in document.pages:
+        walk(page_box(page))
+    return found
+
+
+def text_of(box) -> list[str]:
+    return [box.text] if getattr(box, "text", None) else [
+        text for child in getattr(box, "children", ()) for text in text_of(child)]
+
+
+def test_a_lesson_in_a_trial_numbers_its_footnotes_as_in_the_booklet(tmp_path):
+    """Lesson 2 comes after eleven web addresses, each a footnote: in a trial it still
+    numbers its own 12 and 13, so a lesson lays out the same whatever stands before it
+    (a wider number takes room in its line)."""
+    links = " ".join(f"Zie [verslag {n}](https://example.nl/verslag/{n})." for n in range(11))
+    source = tmp_path / "brief.md"
+    source.write_text("---\ntitle: Voetnoten\n---\n\nBeste leden,\n\n"
+                      f"## 1. Eerste les\n\n{links}\n\n"
+                      "## 2. Tweede les\n\nLees [dit](https://example.nl/a) en "
+                      "[dat](https://example.nl/b).\n", encoding="utf-8")
+    publication = parse_publication(source)
+    booklet = render._Booklet(publication, THEME, LAYOUTS, tmp_path, CREATED, WriterSession())
+    html = booklet.html_for(NO_FITTING)
+    whole, _ = booklet.lay_out(html)
+    assert footnote_numbers(whole) == [str(n) for n in range(1, 14)]
+    trial, _ = booklet.lay_out(trial_html({3: html}, [2]))
+    assert footnote_numbers(trial) == ["12", "13"]
+
+
+def generated(lessons: int) -> str:
+    spec = importlib.util.spec_from_file_location("generate", LAYOUTS.parent / "bench" /
+                                                  "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    return generate.publication(lessons)
+
+
+def test_the_booklet_is_the_same_on_one_core_on_every_core_and_with_whole_trials(
+        tmp_path, monkeypatch):
+    """Twelve lessons that copyfitting fits and runs on: its trials cut into parts (each
+    lesson or chain a part) and laid out on every core, then one after the other in this
+    process, make the same booklet byte for byte; trials laid out whole make the same
+    decisions."""
+    source = tmp_path / "twaalf.md"
+    source.write_text(generated(12), encoding="utf-8")
+    publication = parse_publication(source)
+    cuts: list[int] = []
+    parts_of = trial_parts.parts_of
+    monkeypatch.setattr(render.fit_rounds, "parts_of",
+                        lambda html: cuts.append(len(parts := parts_of(html))) or parts)
+    monkeypatch.setattr(trial_parts, "PART_CHARACTERS", 1)
+
+    def rendered(parallel: bool):
+        return render.render_booklet(publication, THEME, LAYOUTS, tmp_path, CREATED,
+                                     WriterSession(), parallel)
+
+    on_every_core = rendered(True)
+    assert cuts and max(cuts) >= 3  # the trials were laid out in parts
+    on_one = rendered(False)
+    assert on_every_core.pdf == on_one.pdf
+    assert on_every_core.notes == on_one.notes and on_every_core.notes
+    monkeypatch.setattr(trial_parts, "PART_CHARACTERS", 10**9)
+    cuts.clear()
+    whole = render.layout_booklet(publication, THEME, LAYOUTS, tmp_path, CREATED)
+    assert set(cuts) == {1}
+    assert whole.notes == on_one.notes
+    assert len(whole.document.pages) == on_one.page_count

@@ -1,0 +1,119 @@
+"""Lay out copyfitting's trial layouts in parts, on every core.
+
+Step 3b, inside copyfitting's decisions (``fit_rounds.Layouts.trial``). A trial document
+holds lessons, or chains of lessons that run on, and each starts on a new page with its
+footnotes numbered from where it stands in the booklet (``copyfit``): it lays out the
+same whatever stands before it in the trial. So a trial is cut into parts at those
+starts (``parts_of``), and the parts are laid out side by side in processes forked from
+this one, each of which sends back only what it measured (``measure_in_parts``).
+
+The cut depends on the trial's text alone, never on the machine: a build on one core
+lays out the same parts one after the other and makes the same decisions, so the booklet
+has the same bytes on any number of cores. What a part could still tell from the whole
+is a footnote pushed past the last page of a lesson onto the first of the next: that
+page is the next part's, and it is the same part on every machine.
+"""
+
+from __future__ import annotations
+
+import copy
+import gc
+import logging
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import lxml.html
+
+from ..workers import Beside, can_fork
+from .weasyprint_internals import PROGRESS_LOGGER
+
+#: About how many characters of text a part holds at least (some four pages of a lesson):
+#: a part is a layout of its own, with its own start-up, so a short trial stays whole.
+PART_CHARACTERS = 4_000
+#: At most this many parts, however long the trial.
+MOST_PARTS = 16
+
+Measured = TypeVar("Measured")
+
+
+def parts_of(html: str) -> list[str]:
+    """``html`` (a trial document) cut into parts of about equal length, in order, each
+    starting with a section that starts a page; the whole when it is short."""
+    document = lxml.html.document_fromstring(html)
+    units: list[list[Any]] = []
+    for child in document.body:
+        starts_a_page = "run-on" not in (child.get("class") or "").split()
+        if not units or (child.tag == "section" and starts_a_page):
+            units.append([])
+        units[-1].append(child)
+    sizes = [sum(len(element.text_content()) for element in unit) for unit in units]
+    count = min(MOST_PARTS, len(units), max(1, sum(sizes) // PART_CHARACTERS))
+    if count == 1:
+        return [html]
+    groups = _in_order_by_size(sizes, count)
+    for child in list(document.body):
+        document.body.remove(child)
+    parts = []
+    for group in groups:
+        part = copy.deepcopy(document)
+        for index in group:
+            part.body.extend(copy.deepcopy(element) for element in units[index])
+        parts.append(lxml.html.tostring(part, encoding="unicode", doctype="<!DOCTYPE html>"))
+    return parts
+
+
+def _in_order_by_size(sizes: list[int], count: int) -> list[list[int]]:
+    """The indexes of ``sizes`` in ``count`` runs, in order, each of about the same sum
+    (a run ends when it reaches its share of what is left)."""
+    groups: list[list[int]] = []
+    left = sum(sizes)
+    index = 0
+    for runs_left in range(count, 0, -1):
+        share = left / runs_left
+        group: list[int] = []
+        taken = 0
+        # leave at least one unit for each run still to come
+        while index < len(sizes) - (runs_left - 1) and (not group or runs_left == 1
+                                                         or taken + sizes[index] / 2 <= share):
+            group.append(index)
+            taken += sizes[index]
+            index += 1
+        groups.append(group)
+        left -= taken
+    return groups
+
+
+def measure_in_parts(parts: list[str], measure: Callable[[str], Measured],
+                     parallel: bool = True) -> list[Measured]:
+    """``measure(part)`` for every part, in order: the parts shared out over the cores,
+    this process taking the first share; with ``parallel`` false, one core, or one part,
+    all of them here. ``measure`` must return what can be pickled."""
+    processes = min(len(parts), os.cpu_count() or 1) if parallel and can_fork() else 1
+    shares = [list(range(first, len(parts), processes)) for first in range(processes)]
+    workers = []
+    if processes > 1:
+        gc.freeze()  # a forked process leaves the objects it shares with this one alone
+        try:
+            workers = [Beside(_measure_in_a_worker, measure, [parts[i] for i in share])
+                       for share in shares[1:]]
+        finally:
+            gc.unfreeze()
+    results: dict[int, Measured] = {}
+    try:
+        results.update(zip(shares[0], (measure(parts[i]) for i in shares[0]), strict=True))
+        for share, worker in zip(shares[1:], workers, strict=True):
+            results.update(zip(share, worker.result(), strict=True))
+    except BaseException:
+        for worker in workers:
+            worker.abandon()
+        raise
+    return [results[index] for index in range(len(parts))]
+
+
+def _measure_in_a_worker(measure: Callable[[str], Measured], parts: list[str]
+                         ) -> list[Measured]:
+    """In a forked process: measure the parts, telling no progress (the build's own
+    process tells what it lays out; two would write over each other)."""
+    logging.getLogger(PROGRESS_LOGGER).disabled = True
+    return [measure(part) for part in parts]
