@@ -76,6 +76,24 @@ def test_a_refused_attachment_is_one_line_and_the_others_still_build(project):
                                "file:///etc/passwd: ")
 
 
+def test_a_refusal_in_a_part_measured_on_another_core_is_one_line(project):
+    """A long publication's booklet is first measured in parts on every core: a file
+    the layout asks for on the last lesson's page is refused in a worker, and still
+    told as one line."""
+    style = project / "layouts" / "booklet" / "booklet.css"
+    style.write_text(style.read_text(encoding="utf-8") + "\n#lesson-12 { background: "
+                     "url(file:///etc/passwd) }\n", encoding="utf-8")
+    lessons = "".join(f"## {n}. Les {n}\n\n" + "Een zin over de buurt en het plein. " * 60
+                      + "\n\n" for n in range(1, 13))
+    source = write_source(project / "content", lessons)
+    result = run_project(project, str(source), "--only", "booklet")
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("content/pub.md: the booklet layout 'booklet' tried to load "
+                           "file:///etc/passwd: "), line
+    assert not (project / "output" / "pub.pdf").exists()
+
+
 def test_a_layout_that_only_reads_data_still_works(project):
     result = build_with_layout_line(project, "<!-- {{ pub.title|upper }} {{ pub.lessons|length }} "
                                              "{{ labels.contents }} -->")

@@ -1,7 +1,8 @@
-"""Copyfitting's trial layouts in parts, on every core: where a trial is cut, that the parts
-run in other processes and come back in order, that a lesson in a trial numbers its
-footnotes as the booklet does (so it lays out the same in any part), and that the booklet
-is the same, byte for byte, on one core and on every core."""
+"""Copyfitting's layouts in parts, on every core: where a trial is cut, that the parts run
+in other processes and come back in order, that a lesson in a trial numbers its footnotes
+as the booklet does (so it lays out the same in any part), that the booklet is the same,
+byte for byte, on one core and on every core, and that a booklet measured in parts first
+is the one laid out whole first."""
 
 from __future__ import annotations
 
@@ -159,3 +160,39 @@ def test_the_booklet_is_the_same_on_one_core_on_every_core_and_with_whole_trials
     assert set(cuts) == {1}
     assert whole.notes == on_one.notes
     assert len(whole.document.pages) == on_one.page_count
+
+
+def test_a_booklet_measured_in_parts_first_is_the_one_laid_out_whole_first(tmp_path,
+                                                                         monkeypatch):
+    """Twelve lessons, lesson 2 with eleven footnotes and lesson 11 with footnotes of its
+    own: measured in parts (the booklet cut at the pages its sections start on) or laid
+    out whole, the first look shows the same extents, so the decisions and the booklet's
+    bytes are the same."""
+    from tweeluik.booklet import fit_rounds
+
+    links = " ".join(f"Zie [verslag {n}](https://example.nl/verslag/{n})." for n in range(11))
+    text = generated(12).replace("## 3.", f"{links}\n\n## 3.", 1).replace(
+        "## 12.", f"{links} {links}\n\n## 12.", 1)
+    source = tmp_path / "twaalf.md"
+    source.write_text(text, encoding="utf-8")
+    publication = parse_publication(source)
+    assert fit_rounds.measured_in_parts(publication, THEME)
+    looks: list[fit_rounds.FirstLook] = []
+    decisions = fit_rounds.Decisions.__init__
+
+    def keep_the_look(self, publication, theme, made, before):
+        looks.append(made.first)
+        decisions(self, publication, theme, made, before)
+
+    monkeypatch.setattr(fit_rounds.Decisions, "__init__", keep_the_look)
+
+    def rendered():
+        return render.render_booklet(publication, THEME, LAYOUTS, tmp_path, CREATED,
+                                     WriterSession())
+
+    measured = rendered()
+    monkeypatch.setattr(fit_rounds, "MEASURED_IN_PARTS", range(0))
+    whole = rendered()
+    assert looks[0] == looks[1]
+    assert looks[0].extents and looks[0].introduction is not None
+    assert measured.pdf == whole.pdf and measured.notes == whole.notes

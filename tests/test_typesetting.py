@@ -177,12 +177,13 @@ def test_run_on_chains_reach_back_to_the_lesson_that_starts_a_page():
 @pytest.mark.slow
 def test_fitting_and_running_on_lay_the_whole_booklet_out_once_more(tmp_path, monkeypatch):
     """Twelve lessons of which one is fitted and several start on the page where the one
-    before ends, in chains: the decisions are made on trial layouts of the lessons they
-    concern, so the whole booklet is laid out twice (before and after them) instead of
-    once a round. Measured on the final booklet, the decisions hold: no lesson it does
-    not run on follows a nearly empty page, every lesson said to run on starts on the
-    page before's last (one whose opening found no room there starts a page of its own,
-    with the opening of a lesson that does), and each note is true."""
+    before ends, in chains: the booklet is measured in parts first, the decisions are
+    made on trial layouts of the lessons they concern, and the whole booklet is laid out
+    once, with them (it was laid out once a round, then twice). Measured on the final
+    booklet, the decisions hold: no lesson it does not run on follows a nearly empty
+    page, every lesson said to run on starts on the page before's last (one whose
+    opening found no room there starts a page of its own, with the opening of a lesson
+    that does), and each note is true."""
     import importlib.util
 
     from tweeluik.booklet import fit_rounds
@@ -197,13 +198,15 @@ def test_fitting_and_running_on_lay_the_whole_booklet_out_once_more(tmp_path, mo
     source = tmp_path / "twaalf.md"
     source.write_text(generate.publication(12), encoding="utf-8")
     wholes: list[int] = []
-    full = fit_rounds.Layouts.full
+    full, measure = fit_rounds.Layouts.full, fit_rounds.Layouts.measure
     monkeypatch.setattr(fit_rounds.Layouts, "full",
                         lambda self, fitting: wholes.append(1) or full(self, fitting))
+    monkeypatch.setattr(fit_rounds.Layouts, "measure",
+                        lambda self: wholes.append(0) or measure(self))
     publication = parse_publication(source)
     laid_out = layout_booklet(publication, THEME, LAYOUTS, tmp_path, CREATED)
     fitting = laid_out.fitting
-    assert len(wholes) == 2
+    assert wholes == [0, 1]
     assert fitting.levels and {8, 9, 10} <= fitting.run_on  # a chain
     assert any(number in fitting.run_on for number in fitting.levels)  # fitted, and run on
     extents = measure_lessons(laid_out.document, LEADING_PX)

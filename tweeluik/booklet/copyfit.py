@@ -108,12 +108,16 @@ def measure_introduction(document, leading_px: float) -> LessonExtent | None:
 
 def lines_per_page(document, leading_px: float) -> int:
     """How many lines of running text a body page holds."""
-    box = page_box(document.pages[-1])
+    return lesson_page_lines(document, leading_px) or max(
+        1, int(page_box(document.pages[-1]).height // leading_px))
+
+
+def lesson_page_lines(document, leading_px: float) -> int | None:
+    """How many lines of running text a lesson's page holds; ``None`` without one."""
     for page in document.pages:
         if any(anchor.startswith("lesson-") for anchor in page.anchors):
-            box = page_box(page)
-            break
-    return max(1, int(box.height // leading_px))
+            return max(1, int(page_box(page).height // leading_px))
+    return None
 
 
 def most_lines_saved(pages: int) -> int:
@@ -170,6 +174,17 @@ def footnotes_before(document) -> dict[str, int]:
         elif FOOTNOTE_CLASS in (element.get("class") or "").split():
             seen += 1
     return counts
+
+
+def numbered_as_in_the_booklet(html: str) -> str:
+    """The booklet's HTML with each section numbering its footnotes from where it stands
+    (the numbers it has anyway): cut into parts, each part still numbers them so."""
+    document = lxml.html.document_fromstring(html)
+    before = footnotes_before(document)
+    for section in document.body.iter("section"):
+        if section.get("id"):
+            _as_in_the_booklet(section, "lesson-", before)
+    return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
 def _as_in_the_booklet(section, prefix: str, footnotes: Mapping[str, int]):

@@ -30,6 +30,9 @@ class RefusedResource(FatalURLFetchingError):
         self.url = url
         self.reason = reason
 
+    def __reduce__(self):  # raised in a worker, it reaches the build whole (pickled)
+        return type(self), (self.url, self.reason)
+
 
 def virtual_url(area: str, relative: PurePosixPath | str) -> str:
     """The checkout-independent address of a file in ``area`` ("content" or "layouts")."""

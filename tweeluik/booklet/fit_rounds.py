@@ -16,6 +16,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from weasyprint import LOGGER as WEASYPRINT_LOGGER
@@ -30,9 +31,11 @@ from .copyfit import (
     did_not_run_on,
     fit_lessons,
     fit_notes,
+    lesson_page_lines,
     lines_per_page,
     measure_introduction,
     measure_lessons,
+    numbered_as_in_the_booklet,
     run_on_chains,
     runs_on,
     trial_html,
@@ -42,6 +45,9 @@ from .copyfit import (
 from .trial_parts import measure_in_parts, parts_of
 from .view import NO_FITTING, Fitting
 
+#: The numbers of lessons for which the booklet is first measured in parts, on every core,
+#: rather than laid out whole (see ``measured_in_parts``).
+MEASURED_IN_PARTS = range(10, 101)
 #: Layouts at most spent on starting lessons on the page where the one before ends.
 RUN_ON_ROUNDS = 3
 #: Pages laid out in all for one booklet, first layout included: copyfitting and running
@@ -79,6 +85,7 @@ class Layouts:
         self.document: Any = None
         self.fingerprint = ""
         self.extents: dict[int, LessonExtent] = {}  # the lessons of ``document``
+        self.first: FirstLook | None = None  # what the first layout or measure showed
 
     def affordable(self, pages: int) -> bool:
         return self.spent + pages <= PAGE_BUDGET
@@ -90,7 +97,36 @@ class Layouts:
         self.spent += len(self.document.pages)
         self.fitting = fitting
         self.extents = measure_lessons(self.document, self.leading)
+        if self.first is None:
+            self.first = FirstLook(self.extents,
+                                   measure_introduction(self.document, self.leading),
+                                   lines_per_page(self.document, self.leading),
+                                   len(self.document.pages),
+                                   "closing" in html_ids(self.html))
         return self.extents
+
+    def measure(self) -> dict[int, LessonExtent]:
+        """Measure the whole booklet, as laid out without decisions, in parts on every
+        core (``trial_parts``), without keeping its pages; its lessons' extents. Each
+        section numbers its footnotes as in the whole, so each lays out as it would
+        there."""
+        html = self.booklet.html_for(NO_FITTING)
+        WEASYPRINT_LOGGER.removeHandler(self.collector)
+        try:
+            looks = measure_in_parts(parts_of(numbered_as_in_the_booklet(html)),
+                                     self._look_at_part, self.parallel)
+        finally:
+            WEASYPRINT_LOGGER.addHandler(self.collector)
+        self.first = FirstLook.joined(looks, "closing" in html_ids(html))
+        self.spent += self.first.pages
+        return self.first.extents
+
+    def _look_at_part(self, html: str) -> FirstLook:
+        document, _ = self.booklet.lay_out(html)
+        return FirstLook(measure_lessons(document, self.leading),
+                         measure_introduction(document, self.leading),
+                         lesson_page_lines(document, self.leading) or 0,
+                         len(document.pages), False)
 
     def trial(self, html: str, prefixes: Iterable[str]) -> dict[str, dict[int, LessonExtent]]:
         """Lay out a trial document, in parts on every core (``trial_parts``); the extents
@@ -107,9 +143,8 @@ class Layouts:
         before = 0  # the pages of the parts before this one
         for pages, found in measured:
             for prefix, part in found.items():
-                extents[prefix].update({number: dataclasses.replace(
-                    extent, first=extent.first + before, last=extent.last + before)
-                    for number, extent in part.items()})
+                extents[prefix].update({number: moved(extent, before)
+                                        for number, extent in part.items()})
             before += pages
         self.spent += before
         return extents
@@ -122,6 +157,51 @@ class Layouts:
                                      for prefix in prefixes}
 
 
+@dataclass(frozen=True)
+class FirstLook:
+    """What the booklet's first layout, or its measure in parts, shows: its lessons'
+    extents, the introduction's, the lines of running text a body page holds, its pages,
+    and whether it has a closing."""
+
+    extents: dict[int, LessonExtent]
+    introduction: LessonExtent | None
+    per_page: int
+    pages: int
+    closing: bool
+
+    @classmethod
+    def joined(cls, parts: list[FirstLook], closing: bool) -> FirstLook:
+        """The look of the whole from the looks of its parts, in order: each part's page
+        indexes moved on by the pages before it."""
+        extents: dict[int, LessonExtent] = {}
+        introduction = None
+        before = 0
+        for part in parts:
+            extents.update({number: moved(extent, before)
+                            for number, extent in part.extents.items()})
+            if introduction is None and part.introduction is not None:
+                introduction = moved(part.introduction, before)
+            before += part.pages
+        per_page = next((part.per_page for part in parts if part.per_page), 1)
+        return cls(extents, introduction, per_page, before, closing)
+
+
+def moved(extent: LessonExtent, pages: int) -> LessonExtent:
+    """``extent`` with its page indexes ``pages`` further on."""
+    return dataclasses.replace(extent, first=extent.first + pages, last=extent.last + pages)
+
+
+def measured_in_parts(publication: Publication, theme: Theme) -> bool:
+    """Whether the booklet is first measured in parts rather than laid out whole: when
+    copyfitting is on and the publication has ``MEASURED_IN_PARTS`` lessons. With that
+    many, some lesson nearly always ends on a nearly empty page, so the booklet is laid
+    out again with the decisions, and the first layout only measures (on every core).
+    Shorter publications often need no decision, and much longer ones could not afford
+    two layouts within ``PAGE_BUDGET``: each is laid out whole first. This depends on the
+    publication alone, never on the machine."""
+    return theme.copyfit_below > 0 and len(publication.lessons) in MEASURED_IN_PARTS
+
+
 class Decisions:
     """Which lessons are fitted, and which start on the page where the one before ends,
     decided on trial layouts from the extents of the booklet's first layout."""
@@ -131,9 +211,11 @@ class Decisions:
         self.publication, self.theme, self.made = publication, theme, made
         self.below = theme.copyfit_below
         self.numbers = [lesson.number for lesson in publication.lessons]
-        self.closing = "closing" in html_ids(made.html)
-        self.introduction = measure_introduction(made.document, made.leading)
-        self.pages = len(made.document.pages)
+        assert made.first is not None, "the booklet is laid out or measured first"
+        self.closing = made.first.closing
+        self.introduction = made.first.introduction
+        self.pages = made.first.pages
+        self.per_page = made.first.per_page
         self.before = before
         self.after = before  # the extents with the decisions so far, as last measured
         self.fitting = NO_FITTING
@@ -145,7 +227,7 @@ class Decisions:
         """Fit the lessons that want it (``fit_lessons``), measured on trials."""
         if not any(wants_fitting(extent, self.below) for extent in self.before.values()):
             return
-        per_page = lines_per_page(self.made.document, self.made.leading)
+        per_page = self.per_page
         tighter = f"{self.theme.length_pt('leading') * per_page / (per_page + 1):.3f}pt"
         try:
             self.result = fit_lessons(self.before, self.below,

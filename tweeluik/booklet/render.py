@@ -118,12 +118,17 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
     WEASYPRINT_LOGGER.addHandler(collector)
     try:
         made = fit_rounds.Layouts(booklet, collector, parallel)
-        before = made.full(NO_FITTING)
+        if fit_rounds.measured_in_parts(publication, theme):
+            before = made.measure()
+        else:
+            before = made.full(NO_FITTING)
         decided = fit_rounds.Decisions(publication, theme, made,
                                        before if theme.copyfit_below > 0 else {})
         decided.fit()
         decided.run_on()
-        if decided.fitting != made.fitting:
+        if made.document is None:  # only measured so far: laid out once, as decided
+            decided.after = made.full(decided.fitting)
+        elif decided.fitting != made.fitting:
             if made.affordable(decided.pages):
                 decided.after = made.full(decided.fitting)
             else:
