@@ -108,3 +108,19 @@ def test_a_worker_ahead_that_dies_is_an_error_and_one_abandoned_stops_at_once():
     started = time.monotonic()
     ahead.abandon()
     assert time.monotonic() - started < 5 and not ahead.process.is_alive()
+
+
+def test_a_process_limited_to_one_core_forks_no_worker():
+    """Under ``taskset -c 0`` (or a container's CPU set) the machine's other core is not
+    this process's to use: no worker is forked beside it."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("taskset") is None or len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("needs taskset and two cores")
+    result = subprocess.run(
+        ["taskset", "-c", "0", sys.executable, "-c",
+         "from tweeluik.workers import can_fork, usable_cores; print(usable_cores(), can_fork())"],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent)
+    assert result.stdout.split() == ["1", "False"]

@@ -362,8 +362,8 @@ def run(argv: list[str] | None, root: Path | None, end_process: bool = False) ->
         from .watch import watch
         return watch(sources, out_dir, layouts, kinds, console,
                      content if not args.sources else None, strict=args.strict, face=face)
-    from .workers import can_fork
-    processes = (os.cpu_count() or 1) if can_fork() and os.environ.get("TWEELUIK_SERIAL") != "1" \
+    from .workers import can_fork, usable_cores
+    processes = usable_cores() if can_fork() and os.environ.get("TWEELUIK_SERIAL") != "1" \
         else 1  # TWEELUIK_SERIAL=1: one publication after the other, in this process
     session = WriterSession()
     code = build_all(sources, out_dir, layouts, kinds, face, args.force, args.strict,

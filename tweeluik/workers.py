@@ -46,9 +46,18 @@ def leave_interrupts_to_the_parent() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: fewer than the machine has when ``taskset`` or
+    a container's CPU set limits it."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def can_fork() -> bool:
     """True where a forked worker can run beside this process on another core."""
-    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+    return "fork" in multiprocessing.get_all_start_methods() and usable_cores() > 1
 
 
 def _run_and_send(sender, function: Callable[..., Any], args: tuple[Any, ...]) -> None:

@@ -19,13 +19,12 @@ from __future__ import annotations
 import copy
 import gc
 import logging
-import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import lxml.html
 
-from ..workers import Beside, can_fork
+from ..workers import Beside, can_fork, usable_cores
 from .weasyprint_internals import PROGRESS_LOGGER
 
 #: About how many characters of text a part holds at least (some four pages of a lesson):
@@ -89,7 +88,7 @@ def measure_in_parts(parts: list[str], measure: Callable[[str], Measured],
     """``measure(part)`` for every part, in order: the parts shared out over the cores,
     this process taking the first share; with ``parallel`` false, one core, or one part,
     all of them here. ``measure`` must return what can be pickled."""
-    processes = min(len(parts), os.cpu_count() or 1) if parallel and can_fork() else 1
+    processes = min(len(parts), usable_cores()) if parallel and can_fork() else 1
     shares = [list(range(first, len(parts), processes)) for first in range(processes)]
     workers = []
     if processes > 1:
