@@ -16,7 +16,7 @@ Because every lesson starts on a new page, and a trial numbers each lesson's foo
 from where it stands in the booklet, a lesson laid out alone takes as many pages as it
 does in the booklet, so one trial layout holds just the lessons being fitted, each once
 at every level (``trial_parts`` lays it out in parts, on every core). The whole booklet
-is laid out a second time only when a lesson was fitted.
+is laid out again only when a lesson was fitted (see ``render``).
 """
 
 from __future__ import annotations
