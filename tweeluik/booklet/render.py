@@ -5,9 +5,10 @@ PDF bytes. Lessons whose last page would be nearly empty are copyfitted, or the 
 lesson starts on that page (``copyfit``); ``fit_rounds`` decides which on trial layouts
 of the lessons they concern, and the booklet is laid out a second time, once, only when
 there are decisions (a booklet of 10 to 100 lessons, which nearly always has some, is
-first only measured, in parts on every core, and laid out once). The page count is padded to a multiple of four (saddle stitch) by
-keeping just enough of the layout's spare blank pages before the back cover. The
-print-shop and office variants are derived from these bytes in ``variants``.
+first only measured, in parts on every core, and laid out once). The page count is
+padded to a multiple of four (saddle stitch) by keeping just enough of the layout's
+spare blank pages before the back cover. The print-shop and office variants are derived
+from these bytes in ``variants``.
 """
 
 from __future__ import annotations
