@@ -73,6 +73,21 @@ def test_parts_are_measured_on_every_core_and_come_back_in_order():
                                                            parallel=False)} == {os.getpid()}
 
 
+def dying_in_a_worker(part: str, parent: int) -> tuple[str, int]:
+    if os.getpid() != parent:
+        os._exit(9)  # as the kernel ends a process out of memory, without a word
+    return part, os.getpid()
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs two cores and fork")
+def test_the_parts_of_a_worker_that_dies_are_measured_here():
+    import functools
+    parts = ["a", "b", "c", "d"]
+    measured = trial_parts.measure_in_parts(
+        parts, functools.partial(dying_in_a_worker, parent=os.getpid()))
+    assert measured == [(part, os.getpid()) for part in parts]
+
+
 def failing(part: str) -> str:
     raise ValueError(f"cannot measure {part}")
 

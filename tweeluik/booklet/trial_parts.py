@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 import lxml.html
 
-from ..workers import Beside, can_fork, usable_cores
+from ..workers import Beside, WorkerStopped, can_fork, usable_cores
 from .weasyprint_internals import PROGRESS_LOGGER
 
 #: About how many characters of text a part holds at least (some four pages of a lesson):
@@ -87,7 +87,8 @@ def measure_in_parts(parts: list[str], measure: Callable[[str], Measured],
                      parallel: bool = True) -> list[Measured]:
     """``measure(part)`` for every part, in order: the parts shared out over the cores,
     this process taking the first share; with ``parallel`` false, one core, or one part,
-    all of them here. ``measure`` must return what can be pickled."""
+    all of them here. ``measure`` must return what can be pickled. A worker that dies
+    leaves its parts to this process; an error a worker raises is raised here."""
     processes = min(len(parts), usable_cores()) if parallel and can_fork() else 1
     shares = [list(range(first, len(parts), processes)) for first in range(processes)]
     workers = []
@@ -102,7 +103,11 @@ def measure_in_parts(parts: list[str], measure: Callable[[str], Measured],
     try:
         results.update(zip(shares[0], (measure(parts[i]) for i in shares[0]), strict=True))
         for share, worker in zip(shares[1:], workers, strict=True):
-            results.update(zip(share, worker.result(), strict=True))
+            try:
+                measured = worker.result()
+            except WorkerStopped:  # killed (out of memory, say): its parts are measured here
+                measured = [measure(parts[i]) for i in share]
+            results.update(zip(share, measured, strict=True))
     except BaseException:
         for worker in workers:
             worker.abandon()
