@@ -408,3 +408,23 @@ def test_marks_that_would_print_as_they_are_are_warned_about(source_dir, text, s
     result = run_build(str(source), "--check")
     assert result.returncode == 0, result.stderr
     assert "pub.md:8: warning: " in result.stderr and said in result.stderr, result.stderr
+
+
+def test_a_long_address_with_letters_beyond_ascii_gets_its_qr_code(source_dir):
+    """A real government text links a PDF whose address holds an en dash, written as
+    %E2%80%93: the note shows the dash, and the QR code, whose text for a screen reader
+    says the address, is made (it stopped the build with an internal error)."""
+    import datetime as dt
+
+    from tweeluik.booklet.html import find_layout, publication_to_html
+    from tweeluik.booklet.links import link_notes
+    address = ("https://voorbeeld.example.nl/wp-content/uploads/Notitie-%E2%80%93-"
+               "Principes-voor-duurzaamheid.pdf")
+    body = f"## Les\n\nLees [de notitie]({address}) eerst.\n"
+    pub = parse_publication(write_source(source_dir, body))
+    html = publication_to_html(pub, THEME, find_layout(pub, LAYOUTS), LAYOUTS,
+                               dt.datetime(2026, 1, 1), image_url=str,
+                               links=link_notes(pub.meta.links, "#000000"))
+    assert 'class="link-note with-qr"' in html
+    assert "Notitie-\u2013-Principes-voor-duurzaamheid.pdf</a>" in html
+    assert "<title>QR code: voorbeeld.example.nl/wp-content/uploads/Notitie-\u2013-" in html

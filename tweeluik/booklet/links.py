@@ -46,7 +46,7 @@ def qr_code_svg(href: str, colour: str, title: str = "") -> str:
               title=title or None,
               xmldecl=False, svgns=True, nl=False, svgclass="qr", lineclass=None,
               omitsize=True)
-    return buffer.getvalue().decode("ascii")
+    return buffer.getvalue().decode("utf-8")  # the title may hold any letter (an en dash)
 
 
 def link_notes(style: str, colour: str) -> LinkNotes | None:
