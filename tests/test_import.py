@@ -399,6 +399,29 @@ def test_word_bullets_are_a_list_and_never_a_lesson(project, tmp_path):
                                   "Een buurtfeest"]]
 
 
+def test_bullets_typed_as_characters_in_word_are_a_list(project, tmp_path):
+    """A text copied into Word keeps its bullets as characters ('•' and a tab, in a
+    plain paragraph): they become a list, as the README promises and as they do in a
+    paste, and no '•' is left for the check to warn about (a municipal guideline's Word
+    file left them)."""
+    path = word_letter(project / "brief.docx", tmp_path, numbered_list=True)
+    document = Document(str(path))
+    anchor = next(p for p in document.paragraphs if p.text == LESSONS[0][1][0])
+    body = anchor._p.getparent()
+    position = list(body).index(anchor._p) + 1
+    typed = [document.add_paragraph("\u2022\tKoffie op het plein"),
+             document.add_paragraph("\u2022 Een praatje bij de school")]
+    typed[1].runs[0].text = "\u2022 Een praatje "
+    typed[1].add_run("bij de school").italic = True
+    for offset, paragraph in enumerate(typed):
+        body.insert(position + offset, paragraph._p)
+    document.save(path)
+    pub, _ = import_and_check(project, path)
+    assert lesson_lists(pub) == [["Koffie op het plein", "Een praatje bij de school"]]
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "\u2022" not in source and "- Een praatje *bij de school*" in source
+
+
 def test_what_a_web_page_leaves_in_a_paste_is_repaired_or_pointed_at(project):
     """A web page pasted as text (here: made with pandoc -t plain from HTML) brings its
     rule as a line of dashes and its pictures as their descriptions in square brackets:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -19,6 +20,7 @@ from docx.exceptions import PythonDocxError
 from docx.oxml.ns import qn
 from docx.text.hyperlink import Hyperlink
 
+from ..letters import BULLETS
 from ..text_limits import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
 from .pieces import Picture, Piece, Span
 
@@ -27,6 +29,8 @@ HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 TITLE_STYLES = {"title", "titel"}
 LIST_STYLES = re.compile(r"^(?:list number|lijstnummering)", re.IGNORECASE)
 BULLET_STYLES = re.compile(r"^(?:list bullet|lijstopsommingsteken)", re.IGNORECASE)
+#: A bullet typed as a character at a paragraph's start, and the space or tab after it.
+TYPED_BULLET = re.compile(rf"^\s*[{BULLETS}]\s+(?=\S)")
 QUOTE_STYLES = re.compile(r"^(?:quote|intense quote|block text|citaat|duidelijk citaat|"
                           r"bloktekst)$", re.IGNORECASE)
 _BLIP = qn("a:blip")
@@ -168,6 +172,8 @@ def _piece(document, paragraph, left_out: list[str]) -> Piece | None:
     heading = HEADING_STYLE.match(style or "")
     kind = _list_kind(document, paragraph, style or "")
     spans = list(_spans(paragraph))
+    if kind is None:
+        spans, kind = _without_typed_bullet(spans)
     pictures = []
     for drawing in paragraph._p.iter(qn("w:drawing")):
         if next(drawing.iterancestors(qn("w:p")), None) is not paragraph._p or any(
@@ -188,6 +194,23 @@ def _piece(document, paragraph, left_out: list[str]) -> Piece | None:
                  quote=bool(QUOTE_STYLES.match(style or "")),
                  title_style=(style or "").lower() in TITLE_STYLES,
                  pictures=tuple(pictures))
+
+
+def _without_typed_bullet(spans: list[Span]) -> tuple[list[Span], str | None]:
+    """A paragraph that starts with a bullet typed as a character ('•' and a tab, as
+    a text copied into Word keeps it) is a list item: its spans without the bullet, and
+    "bullet"; any other, as it is and ``None``."""
+    text = "".join(span.text for span in spans)
+    found = TYPED_BULLET.match(text)
+    if found is None:
+        return spans, None
+    left, kept = found.end(), []
+    for span in spans:
+        cut = min(left, len(span.text))
+        left -= cut
+        if span.text[cut:]:
+            kept.append(replace(span, text=span.text[cut:]))
+    return kept, "bullet"
 
 
 def _plain_piece(paragraph) -> Piece | None:
