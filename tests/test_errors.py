@@ -31,6 +31,11 @@ CASES = [
      "language 'fr' is not supported"),
     ("empty lesson title", OK_FRONT + "## Les\n\nTekst.\n\n## \n\nMeer.\n", 8,
      "lesson 2 has no title"),
+    # a web page's pull quote with its credit on a line of its own
+    ("key message of two paragraphs",
+     OK_FRONT + "## Les\n\n> Samen komen we verder.\n>\n> — Anneke, wijkteam Noord\n\nTekst.\n",
+     6, "must be a single paragraph: join its lines into one (a credit such as '— Name' goes "
+        "at the end of the same line), or put a line of text above the quote"),
     ("wrong lesson number", OK_FRONT + "## 1. Een\n\nTekst.\n\n## 3. Twee\n\nTekst.\n", 8,
      "this is lesson 2, but its heading says 3"),
     ("missing image", OK_FRONT + "## Les\n\n![Een foto](images/weg.png)\n", 6,

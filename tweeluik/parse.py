@@ -262,7 +262,9 @@ class _TokenConverter(BlockReader):
         quote = blocks[0]
         if len(quote.blocks) != 1 or not isinstance(quote.blocks[0], Paragraph):
             self.error(quote.line, f"the key message (the '>' quote right under {where}) must "
-                       "be a single paragraph")
+                       "be a single paragraph: join its lines into one (a credit such as "
+                       "'— Name' goes at the end of the same line), or put a line of text "
+                       "above the quote to make it a quotation in the text")
             return None, None, blocks[1:]
         return quote.blocks[0].inlines, quote.line, blocks[1:]
 
