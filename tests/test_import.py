@@ -399,6 +399,39 @@ def test_word_bullets_are_a_list_and_never_a_lesson(project, tmp_path):
                                   "Een buurtfeest"]]
 
 
+def test_a_word_list_with_text_between_its_items_keeps_counting(project, tmp_path):
+    """Word numbers a list by its definition: items with a paragraph between them count
+    on (1, 2, the explanation, 3), as in a municipal guideline whose text refers to
+    'methode 3'. The source keeps those numbers, and so do the booklet's lists; a new
+    list (another numbering) starts at 1 again."""
+    from tweeluik.model import ListBlock
+
+    path = word_letter(project / "brief.docx", tmp_path)  # lessons under Word headings
+    document = Document(str(path))
+    anchor = next(p for p in document.paragraphs if p.text == LESSONS[0][1][0])
+    body = anchor._p.getparent()
+    position = list(body).index(anchor._p) + 1
+    made = [direct_bullet(document, "Een brief aan elk huis", num_id=5),
+            direct_bullet(document, "Een avond in het buurthuis", num_id=5),
+            document.add_paragraph("De derde manier vraagt meer tijd, maar bereikt de meeste "
+                                   "mensen."),
+            direct_bullet(document, "Bij iedereen aanbellen", num_id=5),
+            document.add_paragraph("En een tweede lijstje:"),
+            direct_bullet(document, "Eerst dit", num_id=6),
+            direct_bullet(document, "Dan dat", num_id=6)]
+    for offset, paragraph in enumerate(made):
+        body.insert(position + offset, paragraph._p)
+    document.save(path)
+    pub, _ = import_and_check(project, path)
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "\n2. Een avond in het buurthuis\n" in source
+    assert "\n3. Bij iedereen aanbellen\n" in source and "\n1. Eerst dit\n" in source
+    lists = [(block.start, [plain_text(item.blocks[0].inlines) for item in block.items])
+             for lesson in pub.lessons for block in lesson.blocks if isinstance(block, ListBlock)]
+    assert lists == [(1, ["Een brief aan elk huis", "Een avond in het buurthuis"]),
+                     (3, ["Bij iedereen aanbellen"]), (1, ["Eerst dit", "Dan dat"])]
+
+
 def test_bullets_typed_as_characters_in_word_are_a_list(project, tmp_path):
     """A text copied into Word keeps its bullets as characters ('•' and a tab, in a
     plain paragraph): they become a list, as the README promises and as they do in a

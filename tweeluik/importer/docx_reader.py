@@ -23,6 +23,7 @@ from docx.text.hyperlink import Hyperlink
 from ..letters import BULLETS
 from ..text_limits import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
 from .pieces import Picture, Piece, Span
+from .word_numbers import WordListNumbers
 
 PICTURE_TYPES = {"image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg"}
 HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
@@ -76,10 +77,11 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
     unread = []
     damaged = 0
     paragraphs = document.paragraphs  # python-docx makes the list anew on each call
+    numbers = WordListNumbers(document)
     for paragraph in paragraphs[:MAX_PARAGRAPHS]:
         for part in (paragraph, *_text_box_paragraphs(paragraph)):
             try:
-                piece = _piece(document, part, left_out)
+                piece = _piece(document, part, left_out, numbers)
             except (ValueError, TypeError, KeyError, AttributeError, PythonDocxError):
                 # damaged formatting (a bold of 'misschien', a list id that is no number,
                 # a link without its target): the words still count
@@ -166,11 +168,13 @@ def _nearest_box(element):
     return next(element.iterancestors(_TEXT_BOX), None)
 
 
-def _piece(document, paragraph, left_out: list[str]) -> Piece | None:
-    """One paragraph as read, with its styles, list kind and pictures."""
+def _piece(document, paragraph, left_out: list[str], numbers: WordListNumbers
+           ) -> Piece | None:
+    """One paragraph as read, with its styles, list kind (and number) and pictures."""
     style = paragraph.style.name if paragraph.style is not None else ""
     heading = HEADING_STYLE.match(style or "")
     kind = _list_kind(document, paragraph, style or "")
+    list_number = numbers.number_of(paragraph) if kind == "number" else None
     spans = list(_spans(paragraph))
     if kind is None:
         spans, kind = _without_typed_bullet(spans)
@@ -190,7 +194,8 @@ def _piece(document, paragraph, left_out: list[str]) -> Piece | None:
     return Piece(tuple(spans), tuple(line.strip() for line in text.split("\n")
                                      if line.strip()),
                  heading=int(heading.group(1)) if heading else 0,
-                 numbered=kind == "number", bullet=kind == "bullet",
+                 numbered=kind == "number", list_number=list_number,
+                 bullet=kind == "bullet",
                  quote=bool(QUOTE_STYLES.match(style or "")),
                  title_style=(style or "").lower() in TITLE_STYLES,
                  pictures=tuple(pictures))

@@ -130,7 +130,10 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
     in_list = False
     number = 0  # of the item in a numbered list
     for piece in pieces:
+        first = number == 0  # the first item of a run of numbered paragraphs
         number = number + 1 if piece.text and piece.numbered else 0
+        if number and piece.list_number is not None:  # Word's own count, which a run of
+            number = piece.list_number  # items after a paragraph of text continues
         if piece.text and piece.section:  # the heading of a part of the letter
             out.blank()
             spans = tuple(replace(span, bold=False) for span in piece.spans)
@@ -142,7 +145,7 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
                 out.blank()
             out.add(f"- {paragraph_markdown(piece)}", piece)
         elif number:
-            if number == 1:
+            if first:
                 out.blank()
             out.add(f"{number}. {paragraph_markdown(piece)}", piece)
         elif piece.text:

@@ -38,6 +38,7 @@ class Piece:
     lines: tuple[str, ...] = ()   # its lines as typed (plain text), for lists of names
     heading: int = 0              # a Word heading's level, 0 for running text
     numbered: bool = False        # a paragraph of a numbered list in Word
+    list_number: int | None = None  # the number Word shows before it, when known
     bullet: bool = False          # an item of a bulleted list (Word's, or typed bullets)
     quote: bool = False           # a quotation (Word's Quote styles, or '> ' lines)
     title_style: bool = False     # Word's "Title" style
