@@ -432,6 +432,29 @@ def test_a_word_list_with_text_between_its_items_keeps_counting(project, tmp_pat
                      (3, ["Bij iedereen aanbellen"]), (1, ["Eerst dit", "Dan dat"])]
 
 
+def test_a_web_address_above_the_heading_is_not_the_title(project):
+    """A municipal guideline's Word file opens with its site's name on a line of its own,
+    then its title as Heading 1, and no salutation: the heading is the title, and the
+    address stays in the text (it was taken as the title)."""
+    document = Document()
+    document.add_paragraph("wijkteams-noord.nl")
+    document.add_heading("Zo houden we een buurtpeiling", level=1)
+    document.add_paragraph("Deze richtlijn zegt hoe een wijkteam de bewoners naar hun "
+                           "buurt vraagt.")
+    for title, text in (("Wie we vragen", "We vragen elk huishouden in de wijk."),
+                        ("Hoe we vragen", "Per brief en op de website, in twee talen.")):
+        document.add_heading(title, level=2)
+        document.add_paragraph(text)
+    path = project / "richtlijn.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    assert pub.meta.title == "Zo houden we een buurtpeiling"
+    assert "took the heading under “wijkteams-noord.nl” as the title" in result.stdout
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "\nwijkteams-noord.nl\n" in source
+    assert [lesson.title_text for lesson in pub.lessons] == ["Wie we vragen", "Hoe we vragen"]
+
+
 def test_bullets_typed_as_characters_in_word_are_a_list(project, tmp_path):
     """A text copied into Word keeps its bullets as characters ('•' and a tab, in a
     plain paragraph): they become a list, as the README promises and as they do in a

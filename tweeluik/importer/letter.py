@@ -245,6 +245,11 @@ def _take_signature(pieces: list[Piece], letter: Letter
     return len(pieces), None, []
 
 
+#: A line that is only a web address or a site's name ("wijkteams-noord.nl").
+WEB_ADDRESS_ALONE = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}/?",
+                               re.IGNORECASE)
+
+
 def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
     """The salutation, and above it the title (and a subtitle or letterhead); returns
     where the body starts."""
@@ -282,6 +287,11 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
         return len(others) + 1
     # The first line with words (a newsletter's masthead picture may stand above it).
     at = next((index for index, piece in enumerate(pieces[:4]) if piece.text), 0)
+    if at + 1 < body_end and WEB_ADDRESS_ALONE.fullmatch(pieces[at].text) \
+            and (pieces[at + 1].title_style or pieces[at + 1].heading == 1):
+        at += 1  # a cover's web address above the heading: the heading is the title
+        letter.notes.append(Note("title", f"took the heading under “{pieces[at - 1].text}” "
+                                          "as the title; that address stays in the text"))
     first = pieces[at] if pieces and pieces[at].text else None
     if letter.title is None and first is not None and body_end > at + 1 and not first.bullet \
             and (first.title_style or title_like(first) and len(first.text.split()) <= 10):
