@@ -455,6 +455,47 @@ def test_a_web_address_above_the_heading_is_not_the_title(project):
     assert [lesson.title_text for lesson in pub.lessons] == ["Wie we vragen", "Hoe we vragen"]
 
 
+def test_the_text_of_word_tables_is_read_where_they_stand(project):
+    """A US government handbook keeps all its questions and answers in Word tables: their
+    text is read where each table stands, row by row, a merged cell once, and the report
+    says so (the tables were left out, and the whole text with them). Tables inside
+    tables are read a few deep; deeper ones are named in the report."""
+    document = Document()
+    document.add_heading("Wat we leerden", level=1)
+    document.add_paragraph("Beste leden,")
+    document.add_paragraph("Hieronder de vragen die we het vaakst kregen.")
+    document.add_heading("Vragen over de peiling", level=2)
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Vragen en antwoorden"
+    table.cell(1, 0).text = "Wie krijgt de vragenlijst?"
+    table.cell(1, 1).text = "Elk huishouden in de wijk krijgt een brief."
+    table.cell(2, 0).text = "Hoe lang duurt het?"
+    table.cell(2, 1).text = "Een kwartier, op papier of op de website."
+    nested = table.cell(2, 1)
+    for _ in range(6):  # six tables, each inside the one before
+        nested = nested.add_table(rows=1, cols=1).cell(0, 0)
+        nested.text = "Diep"
+    document.add_paragraph("Daarna lazen we alles samen door.")
+    document.add_heading("Wat we nu doen", level=2)
+    document.add_paragraph("We sturen iedereen de uitkomsten.")
+    path = project / "vragen.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    order = ["Vragen en antwoorden", "Wie krijgt de vragenlijst?", "Elk huishouden in de wijk",
+             "Hoe lang duurt het?", "Een kwartier, op papier", "Daarna lazen we alles"]
+    places = [source.index(words) for words in order]
+    assert places == sorted(places)
+    assert source.count("Vragen en antwoorden") == 1  # the merged cell once
+    # tables four deep are read (the outer one and three inside it), the other three not
+    assert source.count("Diep") == 3
+    assert [lesson.title_text for lesson in pub.lessons] == ["Vragen over de peiling",
+                                                             "Wat we nu doen"]
+    assert "read the 4 tables in the Word file as paragraphs, row by row and cell by cell: " \
+           "check that the text reads in order" in result.stdout
+    assert "did not read the 1 table inside tables more than 4 deep" in result.stdout
+
+
 def test_bullets_typed_as_characters_in_word_are_a_list(project, tmp_path):
     """A text copied into Word keeps its bullets as characters ('•' and a tab, in a
     plain paragraph): they become a list, as the README promises and as they do in a

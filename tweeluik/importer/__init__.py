@@ -47,13 +47,15 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     if suffix == ".docx":
         from .docx_reader import DocxProblem, docx_to_pieces
         try:
-            pieces, left_out, unread = docx_to_pieces(path)
+            pieces, left_out, unread, read_as_text = docx_to_pieces(path)
         except DocxProblem:
             raise _fail(path, "this is not a Word file tweeluik can read; save it from Word "
                         "as .docx (not .doc), or paste the letter into a .txt file") from None
         problems = [f"left out {item}" for item in left_out]
         problems += [f"did not read the {item} in the Word file; copy their text in by hand"
                      for item in unread]
+        problems += [f"read the {item} in the Word file as paragraphs, row by row and cell "
+                     "by cell: check that the text reads in order" for item in read_as_text]
         return pieces, problems
     data = path.read_bytes()
     try:

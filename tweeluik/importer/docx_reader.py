@@ -64,9 +64,10 @@ def _check_package(path: Path) -> None:
         raise DocxProblem("it unpacks to more than 100 MB")
 
 
-def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
-    """(paragraphs, pictures left out, other things not read) of a Word file; the
-    paragraphs of text boxes follow the paragraph they stand in."""
+def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[str]]:
+    """(paragraphs, pictures left out, other things not read, things read in a way to
+    check) of a Word file; the paragraphs of text boxes follow the paragraph they stand
+    in, and a table's paragraphs stand where the table does, row by row."""
     _check_package(path)
     try:
         document = docx.Document(str(path))
@@ -76,8 +77,8 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
     left_out: list[str] = []
     unread = []
     damaged = 0
-    paragraphs = document.paragraphs  # python-docx makes the list anew on each call
     numbers = WordListNumbers(document)
+    paragraphs, tables, too_deep = _paragraphs_in_order(document)
     for paragraph in paragraphs[:MAX_PARAGRAPHS]:
         for part in (paragraph, *_text_box_paragraphs(paragraph)):
             try:
@@ -95,9 +96,54 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str]]:
     if damaged:
         left_out.append(f"the formatting of {damaged} paragraph{'s' if damaged != 1 else ''} "
                         "that Word stored damaged (their words are read as plain text)")
-    if document.tables:
-        unread.append(f"{len(document.tables)} table{'s' if len(document.tables) != 1 else ''}")
-    return pieces, left_out, unread
+    if too_deep:
+        unread.append(f"{too_deep} table{'s' if too_deep != 1 else ''} inside tables more "
+                      f"than {MAX_TABLE_DEPTH} deep")
+    checks = [f"{tables} table{'s' if tables != 1 else ''}"] if tables else []
+    return pieces, left_out, unread, checks
+
+
+#: Tables inside tables are read this deep; deeper ones are reported, not read.
+MAX_TABLE_DEPTH = 4
+
+
+def _paragraphs_in_order(document) -> tuple[list, int, int]:
+    """The document's paragraphs in reading order, a table's where it stands: row by
+    row, each cell once (Word repeats a merged cell in every row and column it spans),
+    a cell's own tables in place. Also how many tables were read, and how many were too
+    deep to read. Stops early past ``MAX_PARAGRAPHS``."""
+    from docx.table import Table
+    found: list = []
+    tables = too_deep = 0
+    pending = [iter(document.iter_inner_content())]  # what is left to read, at each depth
+    depths = [0]  # and how deep in tables each one stands
+    while pending and len(found) <= MAX_PARAGRAPHS:
+        item = next(pending[-1], None)
+        if item is None:
+            pending.pop()
+            depths.pop()
+            continue
+        if not isinstance(item, Table):
+            found.append(item)
+            continue
+        if depths[-1] >= MAX_TABLE_DEPTH:
+            too_deep += 1
+            continue
+        tables += 1
+        pending.append(_cell_contents(item))
+        depths.append(depths[-1] + 1)
+    return found, tables, too_deep
+
+
+def _cell_contents(table):
+    """A table's paragraphs and tables, row by row, each cell once (Word repeats a merged
+    cell in every row and column it spans)."""
+    seen: set[int] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                yield from cell.iter_inner_content()
 
 
 def _text_box_paragraphs(paragraph) -> list:
