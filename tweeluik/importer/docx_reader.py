@@ -22,6 +22,7 @@ from docx.text.hyperlink import Hyperlink
 
 from ..letters import BULLETS
 from ..text_limits import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
+from .docx_internals import cell_element, paragraph_element, paragraph_parent
 from .pieces import Picture, Piece, Span
 from .word_numbers import WordListNumbers
 
@@ -138,11 +139,11 @@ def _paragraphs_in_order(document) -> tuple[list, int, int]:
 def _cell_contents(table):
     """A table's paragraphs and tables, row by row, each cell once (Word repeats a merged
     cell in every row and column it spans)."""
-    seen: set[int] = set()
+    seen = set()  # the cells' elements, kept: lxml gives a kept element the same proxy
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) not in seen:
-                seen.add(id(cell._tc))
+            if cell_element(cell) not in seen:
+                seen.add(cell_element(cell))
                 yield from cell.iter_inner_content()
 
 
@@ -152,7 +153,7 @@ def _text_box_paragraphs(paragraph) -> list:
     they stand on the page, top to bottom and in a row left to right (Word stores them in
     the order they were drawn)."""
     from docx.text.paragraph import Paragraph
-    boxes = [box for box in paragraph._p.iter(_TEXT_BOX)
+    boxes = [box for box in paragraph_element(paragraph).iter(_TEXT_BOX)
              if not any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors())]
     places = [_box_place(box) for box in boxes]
     known = [place for place in places if place is not None]
@@ -164,7 +165,7 @@ def _text_box_paragraphs(paragraph) -> list:
     found: list = []
     for box in boxes:
         # its own paragraphs; a box inside it is found by this loop on its own
-        found.extend(Paragraph(element, paragraph._parent)
+        found.extend(Paragraph(element, paragraph_parent(paragraph))
                      for element in box.iter(qn("w:p")) if _nearest_box(element) is box)
     return found
 
@@ -225,8 +226,9 @@ def _piece(document, paragraph, left_out: list[str], numbers: WordListNumbers
     if kind is None:
         spans, kind = _without_typed_bullet(spans)
     pictures = []
-    for drawing in paragraph._p.iter(qn("w:drawing")):
-        if next(drawing.iterancestors(qn("w:p")), None) is not paragraph._p or any(
+    element = paragraph_element(paragraph)
+    for drawing in element.iter(qn("w:drawing")):
+        if next(drawing.iterancestors(qn("w:p")), None) is not element or any(
                 ancestor.tag == _FALLBACK for ancestor in drawing.iterancestors()):
             continue  # a picture in a text box: the box's own paragraph holds it
         picture = _picture(document, drawing)
@@ -264,9 +266,15 @@ def _without_typed_bullet(spans: list[Span]) -> tuple[list[Span], str | None]:
     return kept, "bullet"
 
 
+_TEXT, _BREAK, _TAB = qn("w:t"), qn("w:br"), qn("w:tab")
+
+
 def _plain_piece(paragraph) -> Piece | None:
     """A paragraph's words without any of its formatting."""
-    text = "".join(paragraph._p.itertext())
+    # Each text node once: python-docx's paragraph and run elements give their whole
+    # text as their own, so lxml's itertext() would give every word three times.
+    text = "".join(node.text or "" if node.tag == _TEXT else "\n" if node.tag == _BREAK
+                   else "\t" for node in paragraph_element(paragraph).iter(_TEXT, _BREAK, _TAB))
     if not text.strip():
         return None
     return Piece((Span(text),), tuple(line.strip() for line in text.split("\n")
@@ -278,7 +286,7 @@ def _list_kind(document, paragraph, style: str) -> str | None:
     format of its numbering level), else ``None``."""
     if BULLET_STYLES.match(style):
         return "bullet"
-    properties = paragraph._p.pPr
+    properties = paragraph_element(paragraph).pPr
     numbering = properties.numPr if properties is not None else None
     if numbering is None or numbering.numId is None:
         return "number" if LIST_STYLES.match(style) else None

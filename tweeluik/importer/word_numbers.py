@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
+from .docx_internals import paragraph_element
+
 
 class WordListNumbers:
     """Word's count of numbered paragraphs, fed one paragraph at a time, in order."""
@@ -33,7 +35,7 @@ class WordListNumbers:
     def number_of(self, paragraph) -> int | None:
         """The number Word shows before ``paragraph``, or ``None`` when it shows none
         (or its numbering cannot be read)."""
-        properties = paragraph._p.pPr
+        properties = paragraph_element(paragraph).pPr
         numbering = properties.numPr if properties is not None else None
         if self.definitions is None or numbering is None or numbering.numId is None:
             return None
