@@ -1,9 +1,10 @@
 """Read a Word letter (.docx) into paragraphs, with python-docx.
 
 Step 0 of the pipeline (bringing a letter in), for ``.docx`` files: each paragraph with
-its italic, bold and links, whether Word marks it as a heading, a numbered list item or
-the title, and the pictures in it with their descriptions; the paragraphs of text
-boxes after the paragraph that holds them. Tables are not read; the report says so.
+its italic, bold and links, whether Word marks it as a heading, a numbered list item
+(with the number Word shows, ``word_numbers``) or the title, and the pictures in it with
+their descriptions; the paragraphs of text boxes after the paragraph that holds them; a
+table's paragraphs where it stands, row by row (the report says so).
 Damaged formatting is read as plain text, and a file that unpacks to far more than a
 letter is refused before it is unpacked.
 """
