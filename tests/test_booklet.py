@@ -417,3 +417,34 @@ def test_page_references_are_built_once_per_page_added_and_the_bytes_stay_the_sa
     with page_lookup_kept():
         kept = document.write_pdf(pdf_tags=True, pdf_identifier=b"x" * 32)
     assert len(document.pages) > 12 and kept == plain
+
+
+def test_the_cycle_collector_rests_while_the_pdf_is_written_and_wakes_after(source_dir,
+                                                                            monkeypatch):
+    """Writing the PDF makes many small objects beside the laid-out pages (millions of
+    objects in a long booklet), and each full collection would walk them all: the
+    collector is paused for the write, and on again after it, also when it fails."""
+    import gc
+
+    from tweeluik.booklet import render
+
+    seen: list[bool] = []
+    write = weasyprint.Document.write_pdf
+
+    def watched(self, *args, **kwargs):
+        seen.append(gc.isenabled())
+        return write(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.Document, "write_pdf", watched)
+    pub = parse_publication(write_source(source_dir, "## Les\n\nTekst.\n"))
+    created = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    render.render_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir, created)
+    assert seen == [False] and gc.isenabled()
+
+    def failing(self, *args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(weasyprint.Document, "write_pdf", failing)
+    with pytest.raises(OSError):
+        render.render_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir, created)
+    assert gc.isenabled()

