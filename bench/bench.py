@@ -190,8 +190,8 @@ def many_rows(work: Path, count: int, runs: int, fresh_out) -> list[tuple]:
 
 def limit_rows(work: Path, runs: int, fresh_out) -> list[tuple]:
     """A cold full build of each source at the README's limits (bench/generate.py)."""
-    from tweeluik.text_limits import MAX_LESSONS, MAX_LINKS, MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
     from tweeluik.source import MAX_SOURCE_BYTES
+    from tweeluik.text_limits import MAX_LESSONS, MAX_LINKS, MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
     folder = work / "limits"
     folder.mkdir()
     bodies = at_the_limits(folder, MAX_LESSONS, MAX_PARAGRAPHS, MAX_LINKS, MAX_PARAGRAPH_CHARS,
