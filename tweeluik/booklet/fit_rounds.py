@@ -15,9 +15,9 @@ import dataclasses
 import functools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from weasyprint import LOGGER as WEASYPRINT_LOGGER
 
@@ -44,6 +44,8 @@ from .copyfit import (
 )
 from .trial_parts import measure_in_parts, parts_of
 from .view import NO_FITTING, Fitting
+
+Measured = TypeVar("Measured")
 
 #: The numbers of lessons for which the booklet is first measured in parts, on every core,
 #: rather than laid out whole (see ``measured_in_parts``).
@@ -111,15 +113,19 @@ class Layouts:
         section numbers its footnotes as in the whole, so each lays out as it would
         there."""
         html = self.booklet.html_for(NO_FITTING)
-        WEASYPRINT_LOGGER.removeHandler(self.collector)
-        try:
-            looks = measure_in_parts(parts_of(numbered_as_in_the_booklet(html)),
-                                     self._look_at_part, self.parallel)
-        finally:
-            WEASYPRINT_LOGGER.addHandler(self.collector)
+        looks = self._in_parts(numbered_as_in_the_booklet(html), self._look_at_part)
         self.first = FirstLook.joined(looks, "closing" in html_ids(html))
         self.spent += self.first.pages
         return self.first.extents
+
+    def _in_parts(self, html: str, measure: Callable[[str], Measured]) -> list[Measured]:
+        """``measure`` of each part of ``html``, on every core (``trial_parts``), with
+        WeasyPrint's warnings not collected (the whole booklet repeats them)."""
+        WEASYPRINT_LOGGER.removeHandler(self.collector)
+        try:
+            return measure_in_parts(parts_of(html), measure, self.parallel)
+        finally:
+            WEASYPRINT_LOGGER.addHandler(self.collector)
 
     def _look_at_part(self, html: str) -> FirstLook:
         document, _ = self.booklet.lay_out(html)
@@ -132,13 +138,7 @@ class Layouts:
         """Lay out a trial document, in parts on every core (``trial_parts``); the extents
         of the lessons under each prefix, their pages counted as in the whole trial."""
         prefixes = tuple(prefixes)
-        WEASYPRINT_LOGGER.removeHandler(self.collector)
-        try:
-            measured = measure_in_parts(parts_of(html),
-                                        functools.partial(self._measure, prefixes=prefixes),
-                                        self.parallel)
-        finally:
-            WEASYPRINT_LOGGER.addHandler(self.collector)
+        measured = self._in_parts(html, functools.partial(self._measure, prefixes=prefixes))
         extents: dict[str, dict[int, LessonExtent]] = {prefix: {} for prefix in prefixes}
         before = 0  # the pages of the parts before this one
         for pages, found in measured:
