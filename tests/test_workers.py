@@ -124,3 +124,24 @@ def test_a_process_limited_to_one_core_forks_no_worker():
          "from tweeluik.workers import can_fork, usable_cores; print(usable_cores(), can_fork())"],
         capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent)
     assert result.stdout.split() == ["1", "False"]
+
+
+def test_objects_are_frozen_while_processes_are_forked_and_a_callers_freeze_is_kept():
+    import gc
+
+    from tweeluik.booklet.trial_parts import measure_in_parts
+    from tweeluik.workers import shared_with_forks
+
+    assert gc.get_freeze_count() == 0
+    with shared_with_forks():
+        assert gc.get_freeze_count() > 0  # the objects alive are left alone
+    assert gc.get_freeze_count() == 0  # and thawed after
+    gc.freeze()  # a caller's own freeze, as a server that forks workers makes
+    try:
+        frozen = gc.get_freeze_count()
+        assert measure_in_parts(["a", "b"], str.upper) == ["A", "B"]
+        with shared_with_forks():
+            pass
+        assert gc.get_freeze_count() == frozen  # neither thawed it
+    finally:
+        gc.unfreeze()

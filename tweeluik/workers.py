@@ -21,7 +21,7 @@ import gc
 import multiprocessing
 import os
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 
@@ -53,6 +53,22 @@ def usable_cores() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def shared_with_forks() -> Iterator[None]:
+    """The objects alive now frozen while processes are forked from this one, so that
+    the cycle collector leaves them alone and a forked process does not copy the memory
+    it shares with this one by touching them. A freeze a caller already made is left
+    as it is, and thawed by that caller alone (``gc.unfreeze`` thaws everything)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def can_fork() -> bool:
@@ -214,24 +230,23 @@ def build_in_processes(jobs: Sequence[Callable[[Callable[[Any], None]], int]], p
     pool = _JobPool(jobs, listener, died)
     finished: dict[int, tuple[list[Any], int]] = {}
     results: list[int] = []
-    try:
-        gc.freeze()  # the forked processes leave the objects they share untouched
-        for _ in range(min(processes, len(jobs))):
-            pool.start_process()
-        while pool.running:
-            for ready in wait(list(pool.running)):
-                done = pool.receive(ready)
-                if done is not None:
-                    index, told, code = done
-                    finished[index] = (told, code)
-            while len(results) in finished:
-                told, code = finished.pop(len(results))
-                for event in told:
-                    listener(event)
-                results.append(code)
-    finally:
-        gc.unfreeze()
-        pool.stop()
+    with shared_with_forks():  # for the processes started now and any that replace one
+        try:
+            for _ in range(min(processes, len(jobs))):
+                pool.start_process()
+            while pool.running:
+                for ready in wait(list(pool.running)):
+                    done = pool.receive(ready)
+                    if done is not None:
+                        index, told, code = done
+                        finished[index] = (told, code)
+                while len(results) in finished:
+                    told, code = finished.pop(len(results))
+                    for event in told:
+                        listener(event)
+                    results.append(code)
+        finally:
+            pool.stop()
     return results
 
 

@@ -17,14 +17,13 @@ page is the next part's, and it is the same part on every machine.
 from __future__ import annotations
 
 import copy
-import gc
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import lxml.html
 
-from ..workers import Beside, WorkerStopped, can_fork, usable_cores
+from ..workers import Beside, WorkerStopped, can_fork, shared_with_forks, usable_cores
 from .weasyprint_internals import PROGRESS_LOGGER
 
 #: About how many characters of text a part holds at least (some four pages of a lesson):
@@ -93,12 +92,9 @@ def measure_in_parts(parts: list[str], measure: Callable[[str], Measured],
     shares = [list(range(first, len(parts), processes)) for first in range(processes)]
     workers = []
     if processes > 1:
-        gc.freeze()  # a forked process leaves the objects it shares with this one alone
-        try:
+        with shared_with_forks():
             workers = [Beside(_measure_in_a_worker, measure, [parts[i] for i in share])
                        for share in shares[1:]]
-        finally:
-            gc.unfreeze()
     results: dict[int, Measured] = {}
     try:
         results.update(zip(shares[0], (measure(parts[i]) for i in shares[0]), strict=True))
