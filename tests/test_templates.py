@@ -335,6 +335,18 @@ def modified_scheme_colour(prs):
         _behind_everything(item, band)
 
 
+def darkened_text_colour(prs):
+    """Body text in the theme's light grey darkened to a quarter (lumMod 25000), a dark
+    grey: written without its modifier, the text was light grey on white."""
+    level = prs.slide_masters[0]._element.find(f"{P}txStyles/{P}bodyStyle/{A}lvl1pPr/{A}defRPr")
+    for old in level.findall(f"{A}solidFill"):
+        level.remove(old)
+    fill = etree.SubElement(level, f"{A}solidFill")
+    etree.SubElement(etree.SubElement(fill, f"{A}schemeClr", val="bg2"), f"{A}lumMod",
+                     val="25000")
+    level.insert(0, fill)
+
+
 def blob_outline(prs):
     """White titles on a dark slide, with a light triangle in the bottom right corner
     whose box is the whole slide: only its outline says it is not behind the titles."""
@@ -691,6 +703,7 @@ CONSTRUCTED = {
     "title-on-a-bar": title_on_a_bar,
     "grouped-backdrop": grouped_backdrop,
     "modified-scheme-colour": modified_scheme_colour,
+    "darkened-text-colour": darkened_text_colour,
     "style-filled-band": style_filled_band,
     "blob-outline": blob_outline,
     "hints-and-prompts": hints_and_prompts,
@@ -1498,6 +1511,24 @@ def test_a_readable_template_colour_is_never_changed(name, template_folder, tmp_
     colours = {str(run.font.color.rgb) for paragraph in slide.shapes.title.text_frame.paragraphs
                for run in paragraph.runs if run.font.color.type is not None}
     assert colours <= {"FFFFFF"}, colours
+
+
+def test_a_template_colour_keeps_its_modifiers(template_folder, tmp_path):
+    """The template's body text is its light grey darkened to a quarter: the deck writes
+    that colour with its darkening, not the light grey it starts from (which left the
+    key messages barely visible on white)."""
+    result, deck, pub = build_with(template_file("darkened-text-colour", template_folder),
+                                   tmp_path)
+    assert result.returncode == 0, result.stderr
+    fills = [run._r.find(f"{A}rPr/{A}solidFill") for slide in Presentation(str(deck)).slides
+             for shape in slide.shapes if shape.has_text_frame
+             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs
+             if "Vraag eerst wat de buurt al weet" in run.text]
+    assert fills and all(fill is not None for fill in fills)
+    for fill in fills:
+        assert [(etree.QName(element).localname, element.get("val"))
+                for element in fill.iter() if element is not fill] == [
+            ("schemeClr", "bg2"), ("lumMod", "25000")]
 
 
 def test_titles_set_on_a_bar_in_their_box_stay_on_it_in_the_templates_colour(template_folder,

@@ -28,6 +28,7 @@ from .runs import SEPARATOR, joined_names, pack_items, plain_text_of, whole_name
 from .shorten import describe
 from .slots import Slot
 from .template import (
+    TemplateColour,
     TemplateInfo,
     needed_contrast,
     readable_colour,
@@ -286,7 +287,7 @@ class TextFitter:
                           f"template's {colour} at "
                           f"the {XML_ANCHORS[anchor]} of the box, where it reads on all that "
                           "lies behind it", once=f"contrast:{kind}:{layout}:{placeholder.order}")
-                return replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour,
+                return replace(style, colour=TemplateColour("srgb", colour.lstrip("#")), colour_hex=colour,
                                anchor=anchor)
             if better is None:
                 self.warn(self.pub.meta.line_of("deck"), f"{crossing}, and no colour of the "
@@ -304,7 +305,7 @@ class TextFitter:
                       f"{better.own:.1f}:1, hard to read from afar); tweeluik uses the "
                       f"template's {better.colour} there ({better.better:.1f}:1)",
                       once=f"contrast:{layout}:{placeholder.order}")
-            style = replace(style, colour=("srgb", better.colour.lstrip("#")),
+            style = replace(style, colour=TemplateColour("srgb", better.colour.lstrip("#")),
                             colour_hex=better.colour)
             anchor = readable_anchor(placeholder, style, height, width, needed)
         calmer = calmer_anchor(placeholder, replace(style, anchor=anchor), height, width,
@@ -336,7 +337,7 @@ class TextFitter:
         for colour in (self.template.dark, self.template.light):
             if colour.upper() == (style.colour_hex or "").upper():
                 continue
-            other = replace(style, colour=("srgb", colour.lstrip("#")), colour_hex=colour)
+            other = replace(style, colour=TemplateColour("srgb", colour.lstrip("#")), colour_hex=colour)
             anchor = readable_anchor(placeholder, other, height, width, needed)
             if anchor is not None and anchor != (style.anchor or "t"):
                 return colour, anchor

@@ -34,6 +34,7 @@ from .template import (
     Frame,
     LayoutInfo,
     PlaceholderInfo,
+    TemplateColour,
     TemplateInfo,
     TextStyle,
     is_fill_in_hint,
@@ -184,7 +185,12 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
     if fill is not None and len(fill):
         kind_of_colour = etree.QName(fill[0]).localname
         if kind_of_colour in ("srgbClr", "schemeClr") and fill[0].get("val"):
-            colour = ("srgb" if kind_of_colour == "srgbClr" else "scheme", fill[0].get("val"))
+            colour = TemplateColour("srgb" if kind_of_colour == "srgbClr" else "scheme",
+                                    fill[0].get("val"),
+                                    tuple((etree.QName(modifier).localname,
+                                           modifier.get("val", "")) for modifier in fill[0]
+                                          if isinstance(modifier.tag, str)
+                                          and etree.QName(modifier).namespace == NS["a"]))
     # Without a fill of its own, text takes the theme's first text colour (titles too)
     colour_hex = colour_of(fill, colours) if fill is not None else colours.get("tx1")
     return TextStyle(

@@ -147,14 +147,18 @@ def _template_style(run, style: TextStyle) -> None:
     """A template's font, colour, capitals and letter spacing on one run."""
     if style.font_ref:
         run.font.name = style.font_ref
-    if style.colour is not None:
-        kind, value = style.colour
+    r_pr = run._r.get_or_add_rPr()  # python-pptx has no API for caps, letter spacing
+    if style.colour is not None:  # and a colour's modifiers
+        kind, value, modifiers = style.colour
         if kind == "srgb":
             run.font.color.rgb = RGBColor.from_string(value.upper())
         else:
             with contextlib.suppress(ValueError, KeyError):
                 run.font.color.theme_color = MSO_THEME_COLOR.from_xml(value)
-    r_pr = run._r.get_or_add_rPr()  # python-pptx has no API for caps and letter spacing
+        fill = r_pr.find(qn("a:solidFill"))
+        if fill is not None and len(fill):
+            for name, amount in modifiers:  # as the template has them: its darker grey
+                etree.SubElement(fill[0], qn(f"a:{name}")).set("val", amount)
     if style.caps:
         r_pr.set("cap", "all")
     if style.tracking:

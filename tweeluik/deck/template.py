@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..colours import contrast
 
@@ -33,6 +34,16 @@ NAMED_ROLES = {"number": "number", "nummer": "number", "key message": "message",
                "title": "title", "titel": "title", "body": "body", "picture": "picture"}
 
 
+class TemplateColour(NamedTuple):
+    """A text colour as the template writes it: ``("srgb", "FFFFFF")`` or ``("scheme",
+    "bg2")``, with the modifiers PowerPoint applies to it, in order (``(("lumMod",
+    "25000"),)``: the theme's light grey darkened to a quarter)."""
+
+    kind: str
+    value: str
+    modifiers: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(frozen=True)
 class TextStyle:
     """How a placeholder sets its text, after the master's and theme's defaults."""
@@ -48,7 +59,7 @@ class TextStyle:
     align: str | None = None
     anchor: str | None = None
     vertical: bool = False
-    colour: tuple[str, str] | None = None  # ("srgb", "FFFFFF") or ("scheme", "tx1")
+    colour: TemplateColour | None = None
     colour_hex: str | None = None     # that colour as "#RRGGBB", when it can be known
 
 
