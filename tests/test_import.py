@@ -222,6 +222,31 @@ def test_repairs_are_reported_with_their_lines(project):
     assert lines[number - 1].startswith("Sindsdien beginnen we elk plan")
 
 
+def test_a_sentence_broken_after_a_comma_is_joined_but_not_a_short_line(project):
+    """A text pasted from a PDF keeps every printed line as a paragraph, and a line may
+    end on a comma: the sentence goes on below it. A short line ending in a comma (a
+    greeting, an address line) is left as it is."""
+    text = text_letter().replace(
+        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur.",
+        "Sindsdien beginnen we elk plan, als het maar even kan en het weer meezit,\n\n"
+        "met drie gesprekken\n\naan de voordeur.\n\nIn de wijk, zeggen we,\n\n"
+        "luisteren eerst.")
+    letter = project / "brief.txt"
+    letter.write_text(text, encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    paragraphs = [plain_text(b.inlines) for b in pub.lessons[1].blocks]
+    assert "Sindsdien beginnen we elk plan, als het maar even kan en het weer meezit, met " \
+        "drie gesprekken aan de voordeur." in paragraphs, paragraphs
+    assert "In de wijk, zeggen we," in paragraphs and "luisteren eerst." in paragraphs
+    # broken twice: two repairs, each said at the paragraph's line
+    lines = (project / "content" / "brief.md").read_text().split("\n")
+    reported = [line for line in result.stdout.splitlines() if "joined two paragraphs" in line]
+    assert len(reported) == 2, result.stdout
+    for report in reported:
+        number = int(report.split(":")[1])
+        assert lines[number - 1].startswith("Sindsdien beginnen we elk plan, als het")
+
+
 @pytest.mark.slow
 def test_a_paragraph_ending_in_a_question_or_exclamation_mark_is_never_joined(project):
     """Only a paragraph that ends mid-sentence is joined with the next: one that ends in

@@ -111,17 +111,34 @@ def pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
     return _page_around(out, notes)
 
 
+#: A paragraph ending in a comma is a sentence broken in two (by a paste, or a PDF's line
+#: ends) only when it is at least this long; a shorter one may be a salutation or a
+#: greeting ("Met vriendelijke groet,") that a lower-case line follows.
+COMMA_LINE_WORDS = 6
+#: A list item typed as text ('- …', '1. …'): ending in a comma, it is one of a list's
+#: items, and the sentence that goes on below the list is not its own.
+TYPED_ITEM = re.compile(r"^(?:[-*+–·•]|\d{1,2}[.)])\s+")
+
+
+def _broken_at_a_comma(piece: Piece) -> bool:
+    """Whether ``piece``, ending in a comma, is the first half of a broken sentence."""
+    return len(piece.text.split()) >= COMMA_LINE_WORDS and not piece.bullet \
+        and not piece.numbered and TYPED_ITEM.match(piece.text) is None
+
+
 def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[Piece]:
     """Join a paragraph that ends mid-sentence with the next one when that starts in lower
-    case (a paste broke one sentence in two). Paragraphs in ``keep`` (by position) are
-    headings and lines of names: never joined."""
+    case (a paste broke one sentence in two), also after a comma in a long paragraph.
+    Paragraphs in ``keep`` (by position) are headings and lines of names: never joined.
+    A paragraph broken more than once is reported once for each break, at its line."""
     out: list[Piece] = []
     for index, piece in enumerate(pieces):
         if out and index not in keep and (index - 1) not in keep:
             before = out[-1]
             ending, opening = before.text, piece.text
             if ending and opening and not ends_a_sentence(ending) \
-                    and not ending.endswith(",") and opening[0].isalpha() \
+                    and (not ending.endswith(",") or _broken_at_a_comma(before)) \
+                    and opening[0].isalpha() \
                     and opening[0].islower() and not before.heading and not piece.heading \
                     and not before.pictures and not piece.pictures \
                     and not before.bullet and not piece.bullet \
@@ -129,6 +146,8 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
                 joined = replace(before, spans=(*before.spans, Span(" "), *piece.spans),
                                  lines=(*before.lines, *piece.lines))
                 out[-1] = joined
+                notes[:] = [replace(note, anchor=joined) if note.anchor is before else note
+                            for note in notes]
                 tail = " ".join(ending.split()[-3:])
                 head = " ".join(opening.split()[:3])
                 notes.append(Note(joined, f"joined two paragraphs that the paste broke in "
