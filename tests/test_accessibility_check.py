@@ -10,7 +10,8 @@ import pytest
 from .conftest import CONTENT, ROOT, SAMPLE, run_build, write_source
 
 FIXTURE = ROOT / "tests" / "letters" / "ontoegankelijk.md"
-KINDS = ("say nothing on their own", "typed in capitals", "skips a level", "is a file name")
+KINDS = ("say nothing on their own", "typed in capitals", "skips a level", "is a file name",
+         "by itself, guessing")
 
 
 def accessibility_lines(output: str) -> list[str]:
@@ -38,14 +39,19 @@ def test_strict_refuses_to_build_with_them(tmp_path):
     assert not list(tmp_path.glob("*.pdf"))
 
 
+@pytest.mark.parametrize(("description", "said"), [
+    ("IMG_2041.jpg", "is a file name"),
+    ("cid:image001.jpg@01D52787.162ACE70", "is a file name"),  # a picture in an e-mail
+    ("Een kaart met stippen Description automatically generated", "by itself, guessing"),
+    ("Een kaart Automatisch gegenereerde beschrijving", "by itself, guessing")])
 @pytest.mark.slow
-def test_a_picture_described_by_its_file_name(tmp_path):
+def test_a_picture_described_by_its_file_name_or_by_word(tmp_path, description, said):
     (tmp_path / "images").mkdir()
     shutil.copy(CONTENT / "images" / "ontmoetingsplekken.png", tmp_path / "images" / "kaart.png")
-    source = write_source(tmp_path, """
+    source = write_source(tmp_path, f"""
         Beste leden,
 
-        ![IMG_2041.jpg](images/kaart.png)
+        ![{description}](images/kaart.png)
 
         ## 1. Een les
 
@@ -53,7 +59,8 @@ def test_a_picture_described_by_its_file_name(tmp_path):
         """)
     result = run_build("--check", str(source))
     found = accessibility_lines(result.stderr)
-    assert len(found) == 1 and "pub.md:8:3:" in found[0] and "'IMG_2041.jpg'" in found[0]
+    assert len(found) == 1 and "pub.md:8:3:" in found[0] and f"'{description}'" in found[0]
+    assert said in found[0]
 
 
 @pytest.mark.parametrize("words", ["het verslag van de avond", "Hierbij", "klikken"])

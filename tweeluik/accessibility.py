@@ -20,9 +20,15 @@ VAGUE_LINK_WORDS = frozenset({
 
 #: A description that is a file name or a camera's name for a picture, not a description.
 FILE_NAME_DESCRIPTION = re.compile(
-    r"(?i)^(?:.*\.(?:png|jpe?g|gif|svg|webp|heic|bmp|tiff?|emf|wmf)|[a-z]:\\.*|/.*/.*|"
+    r"(?i)^(?:.*\.(?:png|jpe?g|gif|svg|webp|heic|bmp|tiff?|emf|wmf)|[a-z]:\\.*|/.*/.*|cid:\S+|"
     r"(?:img|dsc|dscn|pxl|image|picture|photo|foto|afbeelding|plaatje|screenshot)"
     r"[\s_-]*\d*)$")
+
+#: What Word adds to a description it wrote by itself ("A picture containing icon
+#: Description automatically generated"), in English and in Dutch.
+GENERATED_DESCRIPTION = re.compile(
+    r"(?i)(?:^|\s)(?:description automatically generated(?: with \w+ confidence)?|"
+    r"automatisch gegenereerde beschrijving)\.?\s*$")
 
 #: At least this many words in a row typed in capitals count as text set in capitals.
 CAPITAL_WORDS = 3
@@ -70,6 +76,17 @@ def skipped_level_message(level: int, previous: int) -> str:
 
 def is_file_name_description(description: str) -> bool:
     return bool(FILE_NAME_DESCRIPTION.match(description.strip()))
+
+
+def is_generated_description(description: str) -> bool:
+    """Whether Word wrote ``description`` by itself, guessing from the picture."""
+    return bool(GENERATED_DESCRIPTION.search(description))
+
+
+def generated_description_message(description: str) -> str:
+    return (f"Word wrote the picture's description '{description}' by itself, guessing: it "
+            "is what a screen reader says and the booklet prints as the caption. Describe "
+            "what the picture shows, in a sentence in the letter's language")
 
 
 def file_name_description_message(description: str) -> str:

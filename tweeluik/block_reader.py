@@ -210,6 +210,9 @@ class BlockReader:
         if accessibility.is_file_name_description(alt):
             self.warning(line, accessibility.file_name_description_message(printable(alt)),
                          max(1, self.source_line(line).find("![") + 3))
+        elif accessibility.is_generated_description(alt):
+            self.warning(line, accessibility.generated_description_message(printable(alt)),
+                         max(1, self.source_line(line).find("![") + 3))
         return Image(path, smarten(alt), width, height, line)
 
     # -- inlines -----------------------------------------------------------------------

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..accessibility import is_file_name_description
+from ..accessibility import is_file_name_description, is_generated_description
 from ..errors import SourceError, printable
 from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
@@ -278,14 +278,22 @@ def import_letter(path: Path, target: Path) -> ImportReport:
             file = _unique(images, target.stem, picture.extension)
             write_new_file(file, picture.data)
             report.pictures.append(file)
-            # Word keeps a picture's file name as its description when nobody wrote one
-            described = picture.alt and not is_file_name_description(picture.alt)
+            # Word keeps a picture's file name as its description when nobody wrote one,
+            # or writes one by itself, guessing (and in its own language)
+            generated = bool(picture.alt) and is_generated_description(picture.alt)
+            described = picture.alt and not is_file_name_description(picture.alt) \
+                and not generated
             alt = picture.alt if described else ("Afbeelding uit de brief"
                                                  if letter.language == "nl"
                                                  else "Picture from the letter")
             line = f"![{alt.replace(']', ')').replace('[', '(')}](images/{file.name})"
             pictures.setdefault(id(piece), []).append(line)
-            if not described:
+            if generated:
+                letter.notes.append(Note(piece, f"Word wrote the picture's description "
+                                                 f"“{printable(picture.alt)}” by itself, "
+                                                 "guessing: describe what it shows between the "
+                                                 f"brackets of {line}"))
+            elif not described:
                 letter.notes.append(Note(piece, f"a picture without a description: describe "
                                                  f"it between the brackets of {line}"))
 

@@ -4,7 +4,8 @@ Step 0 of the pipeline (bringing a letter in), for ``.docx`` files: each paragra
 its italic, bold and links, whether Word marks it as a heading, a numbered list item
 (with the number Word shows, ``word_numbers``) or the title, and the pictures in it with
 their descriptions; the paragraphs of text boxes after the paragraph that holds them; a
-table's paragraphs where it stands, row by row (the report says so).
+table's paragraphs where it stands, row by row, a row of short cells (a form's labels,
+a label and its value) as one paragraph (the report says so).
 Damaged formatting is read as plain text, and a file that unpacks to far more than a
 letter is refused before it is unpacked.
 """
@@ -69,7 +70,8 @@ def _check_package(path: Path) -> None:
 def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[str]]:
     """(paragraphs, pictures left out, other things not read, things read in a way to
     check) of a Word file; the paragraphs of text boxes follow the paragraph they stand
-    in, and a table's paragraphs stand where the table does, row by row."""
+    in, and a table's paragraphs stand where the table does, row by row (a row of short
+    cells as one paragraph)."""
     _check_package(path)
     try:
         document = docx.Document(str(path))
@@ -78,18 +80,30 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[
     pieces: list[Piece] = []
     left_out: list[str] = []
     unread = []
-    damaged = 0
     numbers = WordListNumbers(document)
     paragraphs, tables, too_deep = _paragraphs_in_order(document)
+    damaged = 0
+
+    def read(part) -> Piece | None:
+        nonlocal damaged
+        try:
+            return _piece(document, part, left_out, numbers)
+        except (ValueError, TypeError, KeyError, AttributeError, PythonDocxError):
+            # damaged formatting (a bold of 'misschien', a list id that is no number, a
+            # link without its target): the words still count
+            damaged += 1
+            return _plain_piece(part)
+
     for paragraph in paragraphs[:MAX_PARAGRAPHS]:
-        for part in (paragraph, *_text_box_paragraphs(paragraph)):
-            try:
-                piece = _piece(document, part, left_out, numbers)
-            except (ValueError, TypeError, KeyError, AttributeError, PythonDocxError):
-                # damaged formatting (a bold of 'misschien', a list id that is no number,
-                # a link without its target): the words still count
-                damaged += 1
-                piece = _plain_piece(part)
+        if isinstance(paragraph, ShortRow):
+            if not any(_text_box_paragraphs(cell) for cell in paragraph):
+                pieces.extend(_joined_row([read(cell) for cell in paragraph]))
+                continue
+            parts = [part for cell in paragraph for part in (cell, *_text_box_paragraphs(cell))]
+        else:
+            parts = [paragraph, *_text_box_paragraphs(paragraph)]
+        for part in parts:
+            piece = read(part)
             if piece is not None:
                 pieces.append(piece)
     if len(paragraphs) > MAX_PARAGRAPHS:
@@ -137,15 +151,48 @@ def _paragraphs_in_order(document) -> tuple[list, int, int]:
     return found, tables, too_deep
 
 
+#: A table row of short cells, each one paragraph of at most this many words, is read as
+#: one paragraph, its cells joined by ``CELL_SEPARATOR``: a form's labels ("Naam ·
+#: Aantal · Totaal"), which read as nothing one to a paragraph. So is a label ending in a
+#: colon beside its value ("Teamnaam: Huwelijksplanner").
+SHORT_CELL_WORDS = 6
+CELL_SEPARATOR = " · "
+
+
+class ShortRow(tuple):
+    """The paragraphs of a table row read as one paragraph (see ``SHORT_CELL_WORDS``)."""
+
+
+def _one_line(cells: list[list]) -> bool:
+    """Whether a row's cells (each its paragraphs and tables with text) read as one line."""
+    from docx.table import Table
+    filled = [content for content in cells if content]
+    if len(filled) < 2 or any(len(content) > 1 or isinstance(content[0], Table)
+                              for content in filled):
+        return False
+    words = [len(content[0].text.split()) for content in filled]
+    return max(words) <= SHORT_CELL_WORDS or len(filled) == 2 \
+        and filled[0][0].text.strip().endswith(":")
+
+
 def _cell_contents(table):
     """A table's paragraphs and tables, row by row, each cell once (Word repeats a merged
-    cell in every row and column it spans)."""
+    cell in every row and column it spans); a row of short cells as one ``ShortRow``."""
+    from docx.table import Table
     seen = set()  # the cells' elements, kept: lxml gives a kept element the same proxy
     for row in table.rows:
+        contents = []
         for cell in row.cells:
             if cell_element(cell) not in seen:
                 seen.add(cell_element(cell))
-                yield from cell.iter_inner_content()
+                contents.append(list(cell.iter_inner_content()))
+        filled = [[item for item in content if isinstance(item, Table) or item.text.strip()]
+                  for content in contents]
+        if _one_line(filled):
+            yield ShortRow(content[0] for content in filled if content)
+            continue
+        for content in contents:
+            yield from content
 
 
 def _text_box_paragraphs(paragraph) -> list:
@@ -248,6 +295,23 @@ def _piece(document, paragraph, left_out: list[str], numbers: WordListNumbers
                  quote=bool(QUOTE_STYLES.match(style or "")),
                  title_style=(style or "").lower() in TITLE_STYLES,
                  pictures=tuple(pictures))
+
+
+def _joined_row(cells: list[Piece | None]) -> list[Piece]:
+    """The pieces of a row of short cells as one piece, their words joined by
+    ``CELL_SEPARATOR`` (by a space after a label's colon); each on its own when one is a
+    heading, a list item, a quotation or holds a picture."""
+    found = [piece for piece in cells if piece is not None]
+    if len(found) < 2 or any(piece.heading or piece.numbered or piece.bullet or piece.quote
+                             or piece.pictures or piece.title_style for piece in found):
+        return found
+    spans: list[Span] = []
+    for before, piece in zip([None, *found], found, strict=False):
+        if before is not None:  # a label ending in a colon says what the next cell is
+            spans.append(Span(" " if before.text.endswith(":") else CELL_SEPARATOR))
+        spans.extend(piece.spans)
+    joined = Piece(tuple(spans))
+    return [replace(joined, lines=(joined.text,))]
 
 
 def _without_typed_bullet(spans: list[Span]) -> tuple[list[Span], str | None]:
