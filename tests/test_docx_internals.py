@@ -38,6 +38,13 @@ def test_cell_element_is_the_same_for_a_merged_cell_in_each_place():
         internals.cell_element(table.rows[1].cells[1])
 
 
+def test_run_element_is_the_runs_w_r():
+    run = Document().add_paragraph().add_run("Een woord")
+    element = internals.run_element(run)
+    assert element.tag == qn("w:r")
+    assert [node.text for node in element.iter(qn("w:t"))] == ["Een woord"]
+
+
 def test_a_moved_internal_is_named_in_one_line():
     with pytest.raises(internals.DocxInternalMoved, match=r"docx\.table\._Cell\._tc"):
         internals.cell_element(object())

@@ -530,6 +530,53 @@ def test_the_text_of_word_tables_is_read_where_they_stand(project):
     assert "did not read the 1 table inside tables more than 4 deep" in result.stdout
 
 
+def with_footnotes(path: Path, marked: dict[str, str]) -> None:
+    """Add Word footnotes to a saved Word file: each text in ``marked`` gets a footnote
+    mark after it, and the footnote its text (python-docx cannot write footnotes)."""
+    import zipfile
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    document = parts["word/document.xml"].decode("utf-8")
+    notes = [f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+             f'</w:footnote>']
+    for number, (after, text) in enumerate(marked.items(), start=1):
+        document = document.replace(f"{after}</w:t></w:r>", f"{after}</w:t></w:r><w:r>"
+                                    f'<w:footnoteReference w:id="{number}"/></w:r>', 1)
+        notes.append(f'<w:footnote w:id="{number}"><w:p><w:r><w:footnoteRef/></w:r>'
+                     f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>')
+    parts["word/document.xml"] = document.encode("utf-8")
+    parts["word/footnotes.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes '
+                                   f'xmlns:w="{w}">{"".join(notes)}</w:footnotes>').encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats'
+        b'.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+        b"</Relationships>")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+def test_the_text_of_word_footnotes_is_kept_where_each_is_marked(project, tmp_path):
+    """A municipal reading guide's seven footnotes named its partners and sources, and
+    the import left them out without a word. A letter has no footnotes of its own (only
+    a link's address becomes one), so each footnote's text comes in between brackets
+    where it is marked, and the report says so."""
+    path = word_letter(project / "brief.docx", tmp_path)
+    first, second = LESSONS[0][1][0], LESSONS[1][1][0]
+    with_footnotes(path, {first: "Samen met drie buurthuizen.", second: "Zie het jaarverslag."})
+    pub, result = import_and_check(project, path)
+    text = [plain_text(block.inlines) for lesson in pub.lessons for block in lesson.blocks
+            if hasattr(block, "inlines")]
+    assert f"{first} (Samen met drie buurthuizen.)" in text, text
+    assert f"{second} (Zie het jaarverslag.)" in text, text
+    assert "put the text of 2 footnotes in the Word file between brackets where each is " \
+           "marked" in result.stdout
+
+
 def test_a_table_row_of_short_cells_is_one_line(project):
     """A form's row of labels, or a label ending in a colon beside its value, reads as
     nothing one cell to a paragraph (a team's meeting notes and a club's order form

@@ -54,8 +54,7 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
         problems = [f"left out {item}" for item in left_out]
         problems += [f"did not read the {item} in the Word file; copy their text in by hand"
                      for item in unread]
-        problems += [f"read the {item} in the Word file as paragraphs, row by row and cell "
-                     "by cell: check that the text reads in order" for item in read_as_text]
+        problems += read_as_text
         return pieces, problems
     data = path.read_bytes()
     try:

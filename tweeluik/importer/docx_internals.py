@@ -52,3 +52,8 @@ def paragraph_parent(paragraph) -> Any:
 def cell_element(cell) -> Any:
     """A table cell's ``w:tc`` element (``_Cell._tc``)."""
     return _attribute(cell, "_tc", "docx.table._Cell")
+
+
+def run_element(run) -> Any:
+    """A run's ``w:r`` element (``Run._r``): its footnote marks."""
+    return _attribute(run, "_r", "docx.text.run.Run")

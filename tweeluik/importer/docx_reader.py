@@ -19,12 +19,14 @@ from pathlib import Path
 
 import docx
 from docx.exceptions import PythonDocxError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.text.hyperlink import Hyperlink
+from lxml import etree
 
 from ..letters import BULLETS
 from ..text_limits import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
-from .docx_internals import cell_element, paragraph_element, paragraph_parent
+from .docx_internals import cell_element, paragraph_element, paragraph_parent, run_element
 from .pieces import Picture, Piece, Span
 from .word_numbers import WordListNumbers
 
@@ -81,13 +83,19 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[
     left_out: list[str] = []
     unread = []
     numbers = WordListNumbers(document)
+    try:
+        notes = _note_texts(document)
+    except etree.XMLSyntaxError:
+        notes = {}
+        left_out.append("the footnotes, which Word stored damaged")
+    marked: set[tuple[str, str]] = set()  # the notes whose text was put where they are marked
     paragraphs, tables, too_deep = _paragraphs_in_order(document)
     damaged = 0
 
     def read(part) -> Piece | None:
         nonlocal damaged
         try:
-            return _piece(document, part, left_out, numbers)
+            return _piece(document, part, left_out, numbers, notes, marked)
         except (ValueError, TypeError, KeyError, AttributeError, PythonDocxError):
             # damaged formatting (a bold of 'misschien', a list id that is no number, a
             # link without its target): the words still count
@@ -115,8 +123,43 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[
     if too_deep:
         unread.append(f"{too_deep} table{'s' if too_deep != 1 else ''} inside tables more "
                       f"than {MAX_TABLE_DEPTH} deep")
-    checks = [f"{tables} table{'s' if tables != 1 else ''}"] if tables else []
+    checks = [f"read the {tables} table{'s' if tables != 1 else ''} in the Word file as "
+              "paragraphs, row by row and cell by cell: check that the text reads in order"
+              ] if tables else []
+    if marked:
+        checks.append(f"put the text of {len(marked)} footnote{'s' if len(marked) != 1 else ''}"
+                      " in the Word file between brackets where each is marked (a letter has "
+                      "no footnotes of its own): check that each reads well there")
     return pieces, left_out, unread, checks
+
+
+#: The notes a Word file may keep in parts of their own, and the element of each note.
+NOTE_PARTS = ((RT.FOOTNOTES, qn("w:footnote")), (RT.ENDNOTES, qn("w:endnote")))
+_NOTE_MARKS = (qn("w:footnoteReference"), qn("w:endnoteReference"))
+#: A note's text is kept up to this long (a footnote is a remark or a source).
+MAX_NOTE_CHARACTERS = 2000
+
+
+def _note_texts(document) -> dict[tuple[str, str], str]:
+    """The text of each footnote and endnote, by (kind of mark, id): its paragraphs'
+    words, joined."""
+    texts: dict[tuple[str, str], str] = {}
+    for (reltype, tag), mark in zip(NOTE_PARTS, _NOTE_MARKS, strict=True):
+        for relationship in document.part.rels.values():
+            if relationship.reltype != reltype or relationship.is_external:
+                continue
+            root = etree.fromstring(relationship.target_part.blob, parser=etree.XMLParser(
+                resolve_entities=False, no_network=True))
+            for note in root.iter(tag):
+                if note.get(qn("w:type")) not in (None, "normal"):
+                    continue  # the separator lines above the notes
+                words = " ".join(" ".join(node.text or "" for node in paragraph.iter(_TEXT))
+                                 for paragraph in note.iter(qn("w:p")))
+                text = " ".join(words.split())[:MAX_NOTE_CHARACTERS]
+                if text:
+                    texts[(mark, note.get(qn("w:id"), ""))] = text
+    return texts
+
 
 
 #: Tables inside tables are read this deep; deeper ones are reported, not read.
@@ -263,14 +306,15 @@ def _nearest_box(element):
     return next(element.iterancestors(_TEXT_BOX), None)
 
 
-def _piece(document, paragraph, left_out: list[str], numbers: WordListNumbers
-           ) -> Piece | None:
-    """One paragraph as read, with its styles, list kind (and number) and pictures."""
+def _piece(document, paragraph, left_out: list[str], numbers: WordListNumbers,
+           notes: dict[tuple[str, str], str], marked: set[tuple[str, str]]) -> Piece | None:
+    """One paragraph as read, with its styles, list kind (and number) and pictures, a
+    footnote's text between brackets where it is marked."""
     style = paragraph.style.name if paragraph.style is not None else ""
     heading = HEADING_STYLE.match(style or "")
     kind = _list_kind(document, paragraph, style or "")
     list_number = numbers.number_of(paragraph) if kind == "number" else None
-    spans = list(_spans(paragraph))
+    spans = list(_spans(paragraph, notes, marked))
     if kind is None:
         spans, kind = _without_typed_bullet(spans)
     pictures = []
@@ -368,7 +412,7 @@ def _list_kind(document, paragraph, style: str) -> str | None:
     return "bullet" if formats and formats[0].get(qn("w:val")) == "bullet" else "number"
 
 
-def _spans(paragraph):
+def _spans(paragraph, notes: dict[tuple[str, str], str], marked: set[tuple[str, str]]):
     for item in paragraph.iter_inner_content():
         if isinstance(item, Hyperlink):
             address = item.address or ""
@@ -378,6 +422,11 @@ def _spans(paragraph):
                 yield Span(run.text, bool(run.italic), bool(run.bold), address or "#")
         else:
             yield Span(item.text, bool(item.italic), bool(item.bold))
+            for mark in run_element(item).iter(*_NOTE_MARKS):
+                key = (mark.tag, mark.get(qn("w:id"), ""))
+                if key in notes:
+                    marked.add(key)
+                    yield Span(f" ({notes[key]})")
 
 
 def _picture(document, drawing) -> Picture | str:
