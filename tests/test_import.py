@@ -577,6 +577,36 @@ def test_the_text_of_word_footnotes_is_kept_where_each_is_marked(project, tmp_pa
            "marked" in result.stdout
 
 
+def test_no_sentence_is_joined_across_an_empty_paragraph_or_a_table_in_word(project):
+    """Meeting notes in Word put a label and its value on lines of their own, with an
+    empty paragraph between the pairs; the value has no full stop and the next label
+    starts in lower case. An empty paragraph is the author's own break, and so is a
+    table's edge: the import joined 'Utrecht CS' to 'wanneer:' across one, and a cell
+    to the paragraph under the table. Lines that follow each other directly, as a text
+    copied from a PDF leaves them, are still joined."""
+    document = Document()
+    document.add_paragraph("Verslag van het wijkoverleg", style="Title")
+    for line in ["locatie:", "buurthuis De Linde in de Vogelbuurt", "", "wanneer:",
+                 "17 juli 2026", "", "Het overleg begon om acht uur en eindigde pas toen de",
+                 "koffie op was."]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Wat ging goed in het eerste halfjaar"
+    table.cell(0, 1).text = "de buren kwamen met hun eigen plannen voor het plein"
+    document.add_paragraph("daarna volgde de rondvraag.")
+    path = project / "verslag.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    lines = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+    assert "buurthuis De Linde in de Vogelbuurt" in lines, lines
+    assert "wanneer:" in lines
+    assert "Het overleg begon om acht uur en eindigde pas toen de koffie op was." in lines
+    assert "Wat ging goed in het eerste halfjaar" in lines
+    assert "de buren kwamen met hun eigen plannen voor het plein" in lines
+    assert "daarna volgde de rondvraag." in lines
+    assert result.stdout.count("joined two paragraphs") == 1, result.stdout
+
+
 def test_a_table_row_of_short_cells_is_one_line(project):
     """A form's row of labels, or a label ending in a colon beside its value, reads as
     nothing one cell to a paragraph (a team's meeting notes and a club's order form

@@ -79,42 +79,20 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several kinds for a file it cannot use
         raise DocxProblem(str(error)) from None
-    pieces: list[Piece] = []
-    left_out: list[str] = []
-    unread = []
-    numbers = WordListNumbers(document)
-    try:
-        notes = _note_texts(document)
-    except etree.XMLSyntaxError:
-        notes = {}
-        left_out.append("the footnotes, which Word stored damaged")
-    marked: set[tuple[str, str]] = set()  # the notes whose text was put where they are marked
+    reading = _Reading(document)
+    left_out, unread = reading.left_out, []
     paragraphs, tables, too_deep = _paragraphs_in_order(document)
-    damaged = 0
-
-    def read(part) -> Piece | None:
-        nonlocal damaged
-        try:
-            return _piece(document, part, left_out, numbers, notes, marked)
-        except (ValueError, TypeError, KeyError, AttributeError, PythonDocxError):
-            # damaged formatting (a bold of 'misschien', a list id that is no number, a
-            # link without its target): the words still count
-            damaged += 1
-            return _plain_piece(part)
-
-    for paragraph in paragraphs[:MAX_PARAGRAPHS]:
-        if isinstance(paragraph, ShortRow):
-            if not any(_text_box_paragraphs(cell) for cell in paragraph):
-                pieces.extend(_joined_row([read(cell) for cell in paragraph]))
-                continue
-            parts = [part for cell in paragraph for part in (cell, *_text_box_paragraphs(cell))]
-        else:
-            parts = [paragraph, *_text_box_paragraphs(paragraph)]
-        for part in parts:
-            piece = read(part)
-            if piece is not None:
-                pieces.append(piece)
-    if len(paragraphs) > MAX_PARAGRAPHS:
+    read_so_far = 0
+    for paragraph in paragraphs:
+        if paragraph is CELL_EDGE:
+            reading.after_break = True
+            continue
+        read_so_far += 1
+        if read_so_far > MAX_PARAGRAPHS:
+            break
+        reading.take(paragraph)
+    pieces, damaged, marked = reading.pieces, reading.damaged, reading.marked
+    if read_so_far > MAX_PARAGRAPHS:
         unread.append(f"paragraphs after the first {MAX_PARAGRAPHS:,} (a publication holds no "
                       "more: put the rest in a second one)")
     if damaged:
@@ -131,6 +109,59 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[
                       " in the Word file between brackets where each is marked (a letter has "
                       "no footnotes of its own): check that each reads well there")
     return pieces, left_out, unread, checks
+
+
+class _Reading:
+    """The pieces of a Word file as they are read, with what the reading found on the way:
+    what it left out, how many paragraphs were damaged, which notes were marked, and
+    whether an empty paragraph or a cell's edge stands since the last piece."""
+
+    def __init__(self, document):
+        self.document = document
+        self.pieces: list[Piece] = []
+        self.left_out: list[str] = []
+        self.numbers = WordListNumbers(document)
+        try:
+            self.notes = _note_texts(document)
+        except etree.XMLSyntaxError:
+            self.notes = {}
+            self.left_out.append("the footnotes, which Word stored damaged")
+        self.marked: set[tuple[str, str]] = set()  # notes whose text was put at their mark
+        self.damaged = 0
+        self.after_break = False
+
+    def take(self, paragraph) -> None:
+        """Read a paragraph, its text boxes after it, or a row of short cells."""
+        if isinstance(paragraph, ShortRow):
+            if not any(_text_box_paragraphs(cell) for cell in paragraph):
+                for piece in _joined_row([self.read(cell) for cell in paragraph]):
+                    self.after_break = True
+                    self.add(piece)
+                self.after_break = True
+                return
+            parts = [part for cell in paragraph for part in (cell, *_text_box_paragraphs(cell))]
+        else:
+            parts = [paragraph, *_text_box_paragraphs(paragraph)]
+        for part in parts:
+            self.add(self.read(part))
+
+    def read(self, part) -> Piece | None:
+        try:
+            return _piece(self.document, part, self.left_out, self.numbers, self.notes,
+                          self.marked)
+        except (ValueError, TypeError, KeyError, AttributeError, PythonDocxError):
+            # damaged formatting (a bold of 'misschien', a list id that is no number, a
+            # link without its target): the words still count
+            self.damaged += 1
+            return _plain_piece(part)
+
+    def add(self, piece: Piece | None) -> None:
+        """Keep ``piece``; an empty paragraph (``None``) is a break before the next."""
+        if piece is None:
+            self.after_break = True
+            return
+        self.pieces.append(replace(piece, after_break=True) if self.after_break else piece)
+        self.after_break = False
 
 
 #: The notes a Word file may keep in parts of their own, and the element of each note.
@@ -173,10 +204,10 @@ def _paragraphs_in_order(document) -> tuple[list, int, int]:
     deep to read. Stops early past ``MAX_PARAGRAPHS``."""
     from docx.table import Table
     found: list = []
-    tables = too_deep = 0
+    tables = too_deep = count = 0
     pending = [iter(document.iter_inner_content())]  # what is left to read, at each depth
     depths = [0]  # and how deep in tables each one stands
-    while pending and len(found) <= MAX_PARAGRAPHS:
+    while pending and count <= MAX_PARAGRAPHS:
         item = next(pending[-1], None)
         if item is None:
             pending.pop()
@@ -184,6 +215,7 @@ def _paragraphs_in_order(document) -> tuple[list, int, int]:
             continue
         if not isinstance(item, Table):
             found.append(item)
+            count += item is not CELL_EDGE
             continue
         if depths[-1] >= MAX_TABLE_DEPTH:
             too_deep += 1
@@ -200,6 +232,11 @@ def _paragraphs_in_order(document) -> tuple[list, int, int]:
 #: colon beside its value ("Teamnaam: Huwelijksplanner").
 SHORT_CELL_WORDS = 6
 CELL_SEPARATOR = " · "
+
+
+#: Stands between table cells, and before and after a table, among the paragraphs in
+#: reading order: a sentence does not go on across it.
+CELL_EDGE = object()
 
 
 class ShortRow(tuple):
@@ -235,7 +272,9 @@ def _cell_contents(table):
             yield ShortRow(content[0] for content in filled if content)
             continue
         for content in contents:
+            yield CELL_EDGE
             yield from content
+    yield CELL_EDGE
 
 
 def _text_box_paragraphs(paragraph) -> list:

@@ -142,7 +142,7 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
                     and opening[0].islower() and not before.heading and not piece.heading \
                     and not before.pictures and not piece.pictures \
                     and not before.bullet and not piece.bullet \
-                    and not before.quote and not piece.quote:
+                    and not before.quote and not piece.quote and not piece.after_break:
                 joined = replace(before, spans=(*before.spans, Span(" "), *piece.spans),
                                  lines=(*before.lines, *piece.lines))
                 out[-1] = joined

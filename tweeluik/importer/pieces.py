@@ -46,6 +46,8 @@ class Piece:
     marked_heading: bool = False  # a Markdown heading ('## Title') in a pasted text
     pictures: tuple[Picture, ...] = field(default_factory=tuple)
     line: int | None = None       # where it starts in the input text
+    after_break: bool = False     # an empty paragraph, or a table cell's edge, stands before
+    #                               it in a Word file: no sentence goes on across that
 
     @property
     def text(self) -> str:
