@@ -607,6 +607,49 @@ def test_no_sentence_is_joined_across_an_empty_paragraph_or_a_table_in_word(proj
     assert result.stdout.count("joined two paragraphs") == 1, result.stdout
 
 
+def test_word_headings_of_other_levels_head_parts(project):
+    """The lessons are the Word heading level used most; a heading of another level (a
+    chapter above them, a sub-heading inside one) heads a part ('### '), where it stood
+    as a line of text among the paragraphs (a swimming club's 'To do's' and a handout's
+    chapters did)."""
+    document = Document()
+    document.add_paragraph("Wat ons jaar ons leerde", style="Title")
+    document.add_paragraph("Beste leden,")
+    document.add_paragraph("Een jaar vol ontmoetingen ligt achter ons.")
+    document.add_heading("Wat goed ging", level=1)
+    for number, (title, paragraphs) in enumerate(LESSONS[:3], start=1):
+        document.add_heading(title, level=2)
+        for text in paragraphs:
+            document.add_paragraph(text)
+        if number == 2:
+            document.add_heading("Hoe we dat deden", level=3)
+            document.add_paragraph("Met koffie en een lijst met vragen.")
+    path = project / "jaar.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS[:3]]
+    lines = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+    assert "### Wat goed ging" in lines
+    assert "### Hoe we dat deden" in lines
+    second = next(index for index, line in enumerate(lines) if line.endswith(LESSONS[1][0]))
+    assert lines.index("### Hoe we dat deden") > second
+
+
+def test_a_numbered_word_heading_keeps_its_number_as_a_part_heading():
+    """A chapter heading that Word numbers ('3. Dataregistratie') keeps the number Word
+    shows when it becomes a part's heading (a municipal protocol's chapters lost theirs)."""
+    from tweeluik.importer.letter_parts import Letter
+    from tweeluik.importer.markdown import letter_to_markdown
+    from tweeluik.importer.pieces import Piece, Span
+    chapter = Piece((Span("Dataregistratie"),), ("Dataregistratie",), heading=1,
+                    numbered=True, list_number=3, section=True)
+    plain = Piece((Span("Bijlagen"),), ("Bijlagen",), heading=1, section=True)
+    text = Piece((Span("De gegevens komen uit de peiling."),))
+    letter = Letter(title="Protocol", introduction=[chapter, text, plain, text])
+    lines = letter_to_markdown(letter, {})[0].split("\n")
+    assert "### 3. Dataregistratie" in lines and "### Bijlagen" in lines
+
+
 def test_a_table_row_of_short_cells_is_one_line(project):
     """A form's row of labels, or a label ending in a colon beside its value, reads as
     nothing one cell to a paragraph (a team's meeting notes and a club's order form

@@ -77,10 +77,12 @@ def read_letter(pieces: list[Piece]) -> Letter:
                                                  "slide each); to make them lessons, write "
                                                  "'## ' instead of '### '"))
         headings = []
-    # The other Markdown headings head parts too: of the letter, or inside a lesson.
+    # The other headings, Markdown's and Word's of other levels, head parts too: of the
+    # letter, or inside a lesson ('### '), rather than standing as a line of text.
     lesson_rows = {index for index, _ in headings}
     for index, piece in enumerate(body):
-        if piece.marked_heading and not piece.section and index not in lesson_rows:
+        if (piece.marked_heading or piece.heading) and not piece.section \
+                and index not in lesson_rows:
             body[index] = replace(piece, section=True)
     if headings:
         letter.introduction = body[:headings[0][0]]

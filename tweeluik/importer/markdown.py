@@ -137,7 +137,9 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
         if piece.text and piece.section:  # the heading of a part of the letter
             out.blank()
             spans = tuple(replace(span, bold=False) for span in piece.spans)
-            out.add(f"### {spans_to_markdown(spans).rstrip(':')}", piece)
+            shown = f"{piece.list_number}. " if piece.numbered and piece.list_number else ""
+            out.add(f"### {shown}{spans_to_markdown(spans).rstrip(':')}", piece)  # (Word's
+            # numbered headings keep their number: "3. Dataregistratie")
             in_list = False
             continue
         if piece.text and piece.bullet:
