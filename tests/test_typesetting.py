@@ -570,3 +570,47 @@ def run_project_build(source: Path, out: Path):
     result = run_build(str(source), "--out", str(out), "--only", "booklet")
     assert result.returncode == 0, result.stderr
     return result
+
+
+def drawn_picture_widths(pdf: Path) -> dict[tuple[int, int], float]:
+    """The width in millimetres at which each picture (by its pixel size) is drawn in a
+    PDF, from the transformation in force where the page draws it."""
+    import pikepdf
+    widths: dict[tuple[int, int], float] = {}
+    with pikepdf.open(pdf) as document:
+        for page in document.pages:
+            matrices = [pikepdf.Matrix()]
+            for operands, operator in pikepdf.parse_content_stream(page):
+                name = str(operator)
+                if name == "q":
+                    matrices.append(matrices[-1])
+                elif name == "Q":
+                    matrices.pop()
+                elif name == "cm":
+                    matrices[-1] = pikepdf.Matrix(*[float(value) for value in operands]) \
+                        @ matrices[-1]
+                elif name == "Do":
+                    xobject = page.resources.XObject[operands[0]]
+                    if xobject.Subtype == "/Image":
+                        matrix = matrices[-1]
+                        width = (matrix.a ** 2 + matrix.b ** 2) ** 0.5
+                        widths[(int(xobject.Width), int(xobject.Height))] = width / 72 * 25.4
+    return widths
+
+
+def test_a_small_picture_is_not_blown_up_to_the_width_of_the_text(tmp_path):
+    """A club letter's 100-pixel clip art (a pair of scissors, a biscuit packet) was
+    stretched over the whole width of the text and printed blurred: a picture is printed
+    no larger than its pixels at 150 dpi, and a large one still fills the width."""
+    from PIL import Image
+    project = project_with(tmp_path, "---\ntitle: Koekjesverkoop\n---\nBeste leden,\n\n"
+                           "![Een schaar](images/schaar.png)\n\n## 1. Bestellen\n\nTekst.\n\n"
+                           "![Het clubhuis aan de Schelde](images/clubhuis.png)\n")
+    (project / "content" / "images").mkdir()
+    Image.new("RGB", (100, 60), "orange").save(project / "content" / "images" / "schaar.png")
+    Image.new("RGB", (2400, 1000), "teal").save(project / "content" / "images" / "clubhuis.png")
+    result = run_project(project, str(project / "content" / "brief.md"), "--only", "booklet")
+    assert result.returncode == 0, result.stderr
+    widths = drawn_picture_widths(project / "output" / "brief.pdf")
+    assert abs(widths[(100, 60)] - 100 / 150 * 25.4) < 0.5, widths  # 16.9 mm
+    assert abs(widths[(2400, 1000)] - 102) < 1, widths  # the width of the text

@@ -197,8 +197,24 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
     if isinstance(block, Image):
         return {"kind": "image", "src": image_url(block), "alt": block.alt,
                 "orientation": "portrait" if block.height_px > block.width_px else "landscape",
-                "width_px": block.width_px, "height_px": block.height_px, "line": block.line}
+                "width_px": block.width_px, "height_px": block.height_px, "line": block.line,
+                "widest_mm": widest_on_paper(block)}
     raise UnknownKind(block, "the booklet writer")
+
+
+#: A picture made of pixels is printed at this many pixels an inch at least: a small one
+#: (a club's 100-pixel clip art) keeps its own size rather than being blown up to the
+#: width of the text, blurred.
+LEAST_PRINT_DPI = 150
+
+
+def widest_on_paper(image: Image) -> float | None:
+    """How wide, in millimetres, a picture may be printed: its pixels at
+    ``LEAST_PRINT_DPI`` (the layout keeps it within the text); ``None`` for a drawing
+    (SVG), which is sharp at any size."""
+    if image.path.suffix.lower() == ".svg":
+        return None
+    return round(image.width_px / LEAST_PRINT_DPI * 25.4, 1)
 
 
 def blocks_to_view(blocks: tuple[Block, ...], image_url: ImageURL, links: LinkNotes | None
