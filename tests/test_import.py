@@ -650,6 +650,28 @@ def test_a_numbered_word_heading_keeps_its_number_as_a_part_heading():
     assert "### 3. Dataregistratie" in lines and "### Bijlagen" in lines
 
 
+def test_a_title_beside_a_picture_above_the_salutation_is_not_said_twice(project, tmp_path):
+    """A club's letter opens with its title and two pictures in one paragraph, then the
+    salutation: the pictures open the text, and the title, taken for the cover, was
+    said again under the salutation."""
+    picture = tmp_path / "koek.png"
+    Image.new("RGB", (300, 200), "brown").save(picture)
+    document = Document()
+    opening = document.add_paragraph()
+    opening.add_run("Koekjesverkoop").bold = True
+    opening.add_run().add_picture(str(picture))
+    document.add_paragraph("Beste zwemmers en ouders,")
+    document.add_paragraph("We verkopen dit najaar koekjes voor de nieuwe startblokken.")
+    document.add_paragraph("Bestellen kan tot en met zaterdag 29 oktober.")
+    path = project / "koekjes.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    assert pub.meta.title == "Koekjesverkoop"
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert source.count("Koekjesverkoop") == 1, source
+    assert source.index("Beste zwemmers") < source.index("](images/")
+
+
 def test_a_table_row_of_short_cells_is_one_line(project):
     """A form's row of labels, or a label ending in a colon beside its value, reads as
     nothing one cell to a paragraph (a team's meeting notes and a club's order form

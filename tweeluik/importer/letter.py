@@ -263,6 +263,7 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
     styled = [piece for piece in heads if piece.title_style] or \
         [piece for piece in heads if piece.heading == 1]
     titles = styled + [piece for piece in heads if piece not in styled]
+    taken = set()  # the pieces whose words went into the front matter
     for piece in titles:
         if letter.organisation is None and ORGANISATION_WORDS.search(piece.text) \
                 and not piece.title_style and len(titles) > 1:
@@ -273,6 +274,9 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
             letter.title = piece.text.rstrip(".")
         elif letter.subtitle is None:
             letter.subtitle = piece.text.rstrip(".")
+        else:
+            continue
+        taken.add(id(piece))
     if salutation_at is not None:
         letter.salutation = pieces[salutation_at]
         if not letter.salutation.text.endswith(","):  # "Beste mensen": the paste lost it
@@ -282,8 +286,10 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
                                         lines=(letter.salutation.text + ",",))
             letter.notes.append(Note(letter.salutation, "added the comma after the "
                                                         "salutation, which sets it apart"))
-        # A picture above the salutation (a newsletter's masthead) opens the text.
-        pictured = [piece for piece in pieces[:salutation_at] if piece.pictures]
+        # A picture above the salutation (a newsletter's masthead) opens the text; the
+        # words beside it that became the title are not said twice.
+        pictured = [replace(piece, spans=(), lines=()) if id(piece) in taken else piece
+                    for piece in pieces[:salutation_at] if piece.pictures]
         others = [piece for piece in pieces[:salutation_at] if not piece.pictures]
         pieces[:salutation_at + 1] = [*others, letter.salutation, *pictured]
         return len(others) + 1
