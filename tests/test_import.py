@@ -292,6 +292,10 @@ def test_a_letter_without_lessons_is_imported_and_builds(project):
 
         Er staan drie nieuwe bankjes in de straat. Ze zijn geschonken door de bakker.
 
+        € 450
+
+        Zoveel kostten ze samen.
+
         Wij wensen u fijne feestdagen en zien u graag op de nieuwjaarsborrel.
 
         Met groet,
@@ -307,6 +311,7 @@ def test_a_letter_without_lessons_is_imported_and_builds(project):
     assert "lessons       none" in result.stdout
     assert "greeting      Met groet," in result.stdout
     assert "could head a lesson: write '## Nieuwe bankjes'" in result.stdout
+    assert "write '## € 450'" not in result.stdout  # words head a part, an amount not
     built = run_project(project, str(project / "content" / "brief.md"), "--only", "deck")
     assert built.returncode == 0, built.stderr
 
@@ -670,6 +675,29 @@ def test_a_title_beside_a_picture_above_the_salutation_is_not_said_twice(project
     source = (project / "content" / "brief.md").read_text(encoding="utf-8")
     assert source.count("Koekjesverkoop") == 1, source
     assert source.index("Beste zwemmers") < source.index("](images/")
+
+
+@pytest.mark.parametrize(("head", "salutation", "title"), [
+    ("Aan het bestuur van de Vogelbuurt\n\nPostbus 12\n\nBetreft: Een bankje bij de school",
+     "Geachte leden van het bestuur,", "Een bankje bij de school"),
+    ("To\n\nThe principal\n\nRiverside College\n\nDate:\n\nSubject: A bench by the school",
+     "Respected Sir,", "A bench by the school")])
+def test_a_subject_line_above_the_salutation_is_the_title(project, head, salutation, title):
+    """A formal letter puts the addressee, a date line and its subject above the
+    salutation ('Betreft: …', 'Subject: …'): the subject is the title, the salutation is
+    found below them (a student club's letter had five lines above 'Respected Sir,' and
+    came out titled after its file), and the address lines are left out with a line in
+    the report."""
+    letter = project / "verzoek.txt"
+    letter.write_text(f"{head}\n\n{salutation}\n\nWe vragen een bankje in de schaduw bij "
+                      "de school, voor de ouders die wachten.\n\nMet vriendelijke groet,\n"
+                      "Anneke de Boer\n", encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert pub.meta.title == title
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert source.split("---\n", 2)[2].lstrip().startswith(salutation), source
+    assert "took the subject line above the salutation as the title" in result.stdout
+    assert "lines above the salutation" in result.stdout and "an address" in result.stdout
 
 
 def test_a_table_row_of_short_cells_is_one_line(project):

@@ -353,9 +353,10 @@ def _describe(letter: Letter, where: dict[int, int], report: ImportReport) -> No
 
 def _title_candidates(pieces: list[Piece]) -> list[Piece]:
     """Paragraphs of a letter without lessons that look like headings of its parts: one
-    short line, no full stop, with text after it."""
+    short line of words (not a form's '€'), no full stop, with text after it."""
     return [piece for index, piece in enumerate(pieces[:-1])
             if len(piece.lines) <= 1 and 0 < len(piece.text.split()) <= 8
+            and re.search(r"[^\W\d_]{2}", piece.text)
             and not piece.text.endswith((".", ",", ";", "!", "?")) and not piece.bullet
             and not piece.pictures and not piece.section and index > 0][:12]
 

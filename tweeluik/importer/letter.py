@@ -28,6 +28,7 @@ from .line_kinds import (
     CLOSING_HEADINGS,
     ENGLISH,
     SALUTATION,
+    SUBJECT_LINE,
     title_like,
 )
 from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links
@@ -252,18 +253,33 @@ WEB_ADDRESS_ALONE = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,
                                re.IGNORECASE)
 
 
+#: The salutation is looked for among this many paragraphs at the top (an address block,
+#: a date and a subject line may stand above it).
+HEAD_PIECES = 8
+
+
 def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
     """The salutation, and above it the title (and a subtitle or letterhead); returns
     where the body starts."""
-    salutation_at = next((index for index in range(min(5, body_end))
+    salutation_at = next((index for index in range(min(HEAD_PIECES, body_end))
                           if SALUTATION.match(pieces[index].text)), None)
     head_end = salutation_at if salutation_at is not None else 0
-    heads = [piece for piece in pieces[:head_end] if title_like(piece)
-             or piece.title_style or piece.heading]
+    subject = next((piece for piece in pieces[:head_end] if SUBJECT_LINE.match(piece.text)),
+                   None)
+    taken = set()  # the pieces whose words went into the front matter
+    if subject is not None and letter.title is None:
+        found = SUBJECT_LINE.match(subject.text)
+        assert found is not None
+        letter.title = found.group(1).rstrip(".")
+        taken.add(id(subject))
+        letter.notes.append(Note("title", "took the subject line above the salutation as "
+                                          "the title"))
+    heads = [piece for piece in pieces[:head_end] if (title_like(piece) and not taken
+             or piece.title_style or piece.heading) and id(piece) not in taken]
+    # (beside a subject line, the short lines above the salutation are an address)
     styled = [piece for piece in heads if piece.title_style] or \
         [piece for piece in heads if piece.heading == 1]
     titles = styled + [piece for piece in heads if piece not in styled]
-    taken = set()  # the pieces whose words went into the front matter
     for piece in titles:
         if letter.organisation is None and ORGANISATION_WORDS.search(piece.text) \
                 and not piece.title_style and len(titles) > 1:
@@ -291,6 +307,14 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
         pictured = [replace(piece, spans=(), lines=()) if id(piece) in taken else piece
                     for piece in pieces[:salutation_at] if piece.pictures]
         others = [piece for piece in pieces[:salutation_at] if not piece.pictures]
+        left = [piece for piece in others if id(piece) not in taken]
+        if left:  # an address, a letterhead, a date line: not the publication's text
+            letter.notes.append(Note("title", f"left out the {len(left)} line"
+                                              f"{'s' if len(left) != 1 else ''} above the "
+                                              f"salutation (“{printable(left[0].text[:40])}”"
+                                              f"{' …' if len(left) > 1 else ''}): an address "
+                                              "or a letterhead; copy into the text what "
+                                              "readers should see"))
         pieces[:salutation_at + 1] = [*others, letter.salutation, *pictured]
         return len(others) + 1
     # The first line with words (a newsletter's masthead picture may stand above it).

@@ -13,7 +13,7 @@ from ..labels import MONTHS
 from .pieces import Piece
 
 SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|"
-                        r"goedenavond|aan|dear|hello|hi|to|greetings)\b.{0,100},$|"
+                        r"goedenavond|aan|dear|hello|hi|to|greetings|respected)\b.{0,100},$|"
                         # a short one that lost its comma: "Beste mensen" (not a title
                         # such as "Beste wensen voor 2027")
                         r"^(beste|lieve|geachte|hallo|hoi|dear|hello)\s+"
@@ -61,3 +61,8 @@ def title_like(piece: Piece) -> bool:
     return 0 < len(text.split()) <= MAX_TITLE_WORDS \
         and (not text.endswith((".", ",", ";", ":")) or bool(trails_off)) \
         or bool(re.search(r"[!?]$", text)) and len(text.split()) <= MAX_TITLE_WORDS
+
+
+#: A letter's subject line above its salutation: "Betreft: …", "Subject: …".
+SUBJECT_LINE = re.compile(r"^(?:onderwerp|betreft|subject|re)\s*:\s*(\S.{0,200})$",
+                          re.IGNORECASE)
