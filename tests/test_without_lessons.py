@@ -181,3 +181,27 @@ def test_the_no_lessons_note_gives_an_example_in_the_letters_language(tmp_path):
                       "The season is over.\n", encoding="utf-8")
     result = run_build("--check", str(source))
     assert "(for example '## 1. Start small')" in result.stderr
+
+
+def test_a_slide_shows_a_sentence_not_a_label_that_opens_the_text(source_dir):
+    """A letter that opens with a label (a club's bold 'Koekjesverkoop', an address's
+    'To') showed only that on its one slide, and a lesson opening with a criterion
+    ('Eenzaamheid: ernstig eenzaam') showed the criterion: the first full sentence
+    stands in instead; a text with no sentence at all still shows its first words."""
+    from tweeluik.parse import parse_publication
+
+    from .conftest import write_source
+    letter = parse_publication(write_source(source_dir, (
+        "Beste leden,\n\n**Koekjesverkoop**\n\nDe club verkoopt dit najaar koekjes voor de "
+        "nieuwe startblokken. Bestellen kan tot eind oktober.\n"), name="koekjes"))
+    (section,) = letter.introduction.sections
+    assert section.stand_in is not None
+    assert section.stand_in[0] == "De club verkoopt dit najaar koekjes voor de nieuwe " \
+        "startblokken."
+    lessons = parse_publication(write_source(source_dir, (
+        "Beste leden,\n\nDit onderzoek gaat over kwetsbaarheid.\n\n## 1. Doelgroep\n\n"
+        "Eenzaamheid: ernstig eenzaam\n\nWie aan een van de criteria voldoet, hoort bij de "
+        "groep.\n\n## 2. Uitkomst\n\nVijf groepen\n"), name="criteria"))
+    assert lessons.lessons[0].stand_in[0] == "Wie aan een van de criteria voldoet, hoort " \
+        "bij de groep."
+    assert lessons.lessons[1].stand_in[0] == "Vijf groepen"  # no sentence: its first words

@@ -61,16 +61,31 @@ BULLETS = "•▪◦‣●○■□►➢\uf0a7\uf0b7"
 PASTED_BULLET = re.compile(rf"(?:^|\s)([{BULLETS}]|^·)\s")
 
 
+#: What ends a sentence that a slide can show on its own: a full stop, a question or an
+#: exclamation mark, perhaps in quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+#: A sentence has at least this many words (not a label such as 'To' or 'Koekjesverkoop').
+SENTENCE_WORDS = 4
+
+
 def first_sentence_of(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
-    """The first full sentence of the first paragraph among ``blocks``, with its line:
-    what a slide shows of a part without a key message (never a heading, quotation or
-    caption, nor 'We deden het zo:' before a list). A part that is only a list shows the
-    first sentence of its first item."""
+    """The first full sentence among ``blocks``' paragraphs, with its line: what a slide
+    shows of a part without a key message (never a heading, quotation or caption, nor
+    'We deden het zo:' before a list). A line that is no sentence (a bold label, an
+    address's 'To', a criterion 'Eenzaamheid: ernstig eenzaam') is passed over for the
+    first that is, else the first paragraph's first words stand. A part that is only a
+    list shows the first sentence of its first item."""
+    found: tuple[str, int] | None = None
     for block in blocks:
         if isinstance(block, Paragraph):
             sentence = first_sentence(plain_text(block.inlines))
-            if sentence and not sentence.endswith(":"):
+            if not sentence or sentence.endswith(":"):
+                continue
+            if _SENTENCE_END.search(sentence) and len(sentence.split()) >= SENTENCE_WORDS:
                 return sentence, block.line
+            found = found or (sentence, block.line)
+    if found is not None:
+        return found
     for block in blocks:
         if isinstance(block, ListBlock) and block.items:
             found = first_sentence_of(block.items[0].blocks)
