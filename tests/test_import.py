@@ -700,6 +700,54 @@ def test_a_subject_line_above_the_salutation_is_the_title(project, head, salutat
     assert "lines above the salutation" in result.stdout and "an address" in result.stdout
 
 
+def test_a_word_list_keeps_its_levels(project):
+    """Word's second-level items (a swimming meet's clubs under 'Ploegen', the steps under
+    a numbered task) came out as items of the outer list: they stay under the item they
+    belong to, as a list inside it."""
+    document = Document()
+    document.add_paragraph("Taken voor de wedstrijd", style="Title")
+    document.add_paragraph("Beste vrijwilligers,")
+    document.add_paragraph("Dit zijn de taken voor zaterdag.")
+    for text, style in [("Ploegen ontvangen", "List Bullet"), ("De Dolfijn", "List Bullet 2"),
+                        ("De Zeehond", "List Bullet 2"), ("Koffie zetten", "List Bullet"),
+                        ("Tafels klaarzetten", "List Number"),
+                        ("Vier tafels in de hal", "List Bullet 2"),
+                        ("Banen afzetten", "List Number")]:
+        document.add_paragraph(text, style=style)
+    document.add_paragraph("Dank voor jullie hulp.")
+    path = project / "taken.docx"
+    document.save(path)
+    # python-docx's styles 'List Bullet 2' carry their level in the style, as Word's do;
+    # Word's own lists say it in the paragraph (w:ilvl): give these that too
+    import zipfile
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    for text in ("De Dolfijn", "De Zeehond", "Vier tafels in de hal"):
+        xml = xml.replace(f'<w:pStyle w:val="ListBullet2"/></w:pPr><w:r><w:t>{text}',
+                          f'<w:pStyle w:val="ListBullet2"/><w:numPr><w:ilvl w:val="1"/>'
+                          f'<w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}')
+    parts["word/document.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    pub, result = import_and_check(project, path)
+    lists = [block for block in pub.introduction.blocks if hasattr(block, "items")]
+    outer = lists[0]
+    first = outer.items[0].blocks
+    assert plain_text(first[0].inlines) == "Ploegen ontvangen"
+    inner = [block for block in first if hasattr(block, "items")]
+    assert [plain_text(item.blocks[0].inlines) for item in inner[0].items] == [
+        "De Dolfijn", "De Zeehond"]
+    numbered = next(block for block in lists if block.ordered)
+    steps = [block for block in numbered.items[0].blocks if hasattr(block, "items")]
+    assert [plain_text(item.blocks[0].inlines) for item in steps[0].items] == [
+        "Vier tafels in de hal"]
+    assert [plain_text(item.blocks[0].inlines) for item in numbered.items] == [
+        "Tafels klaarzetten", "Banen afzetten"]  # a list, not lessons
+    assert pub.lessons == ()
+
+
 def test_a_table_row_of_short_cells_is_one_line(project):
     """A form's row of labels, or a label ending in a colon beside its value, reads as
     nothing one cell to a paragraph (a team's meeting notes and a club's order form

@@ -374,7 +374,7 @@ def _piece(document, paragraph, left_out: list[str], numbers: WordListNumbers,
                                      if line.strip()),
                  heading=int(heading.group(1)) if heading else 0,
                  numbered=kind == "number", list_number=list_number,
-                 bullet=kind == "bullet",
+                 bullet=kind == "bullet", list_level=_list_level(paragraph) if kind else 0,
                  quote=bool(QUOTE_STYLES.match(style or "")),
                  title_style=(style or "").lower() in TITLE_STYLES,
                  pictures=tuple(pictures))
@@ -427,6 +427,20 @@ def _plain_piece(paragraph) -> Piece | None:
         return None
     return Piece((Span(text),), tuple(line.strip() for line in text.split("\n")
                                       if line.strip()))
+
+
+#: List levels deeper than this are written at this depth (a letter's lists are shallow).
+MAX_LIST_LEVEL = 3
+
+
+def _list_level(paragraph) -> int:
+    """How deep in its Word list a paragraph stands (Word's ``ilvl``), 0 for the outer
+    list, at most ``MAX_LIST_LEVEL``."""
+    properties = paragraph_element(paragraph).pPr
+    numbering = properties.numPr if properties is not None else None
+    if numbering is None or numbering.ilvl is None:
+        return 0
+    return max(0, min(MAX_LIST_LEVEL, int(numbering.ilvl.val)))
 
 
 def _list_kind(document, paragraph, style: str) -> str | None:

@@ -55,7 +55,10 @@ def lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[int
     # Word's numbered list paragraphs that stand alone between paragraphs of text.
     numbered = [index for index in range(start, end) if pieces[index].numbered
                 and title_like(pieces[index])
-                and index + 1 < end and not pieces[index + 1].numbered]
+                and index + 1 < end and not pieces[index + 1].numbered
+                and pieces[index + 1].list_level <= pieces[index].list_level
+                and not (index > start and pieces[index - 1].list_level)]
+    # (an item with deeper items under it, or after them, belongs to a list, as they do)
     if numbered:
         return [(index, None) for index in numbered]
     # Short lines set in bold that head the parts of a letter (at least two).

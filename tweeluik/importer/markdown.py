@@ -129,9 +129,14 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
     the picture lines written for each."""
     in_list = False
     number = 0  # of the item in a numbered list
+    columns: list[int] = []  # where the text of the open list items starts, by level
+    listing = False  # the paragraph before is a list item
     for piece in pieces:
         first = number == 0  # the first item of a run of numbered paragraphs
-        number = number + 1 if piece.text and piece.numbered else 0
+        if piece.text and piece.numbered:
+            number += 1
+        elif not (piece.text and piece.bullet and piece.list_level):
+            number = 0  # (an item of a list inside a numbered item: the count goes on)
         if number and piece.list_number is not None:  # Word's own count, which a run of
             number = piece.list_number  # items after a paragraph of text continues
         if piece.text and piece.section:  # the heading of a part of the letter
@@ -140,26 +145,41 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
             shown = f"{piece.list_number}. " if piece.numbered and piece.list_number else ""
             out.add(f"### {shown}{spans_to_markdown(spans).rstrip(':')}", piece)  # (Word's
             # numbered headings keep their number: "3. Dataregistratie")
-            in_list = False
+            in_list = listing = False
             continue
         if piece.text and piece.bullet:
             if not in_list:
                 out.blank()
-            out.add(f"- {paragraph_markdown(piece)}", piece)
+                columns = columns if listing else []
+            out.add(_item("- ", piece, columns), piece)
         elif number:
             if first:
                 out.blank()
-            out.add(f"{number}. {paragraph_markdown(piece)}", piece)
+                columns = columns if listing else []
+            out.add(_item(f"{number}. ", piece, columns), piece)
         elif piece.text:
+            columns = []
             out.blank()  # under a lesson's title, a quotation is its key message
             out.add(f"> {paragraph_markdown(piece)}" if piece.quote
                     else paragraph_markdown(piece), piece)
         in_list = bool(piece.text and piece.bullet and not pictures.get(id(piece)))
+        listing = bool(piece.text and (piece.bullet or number) and not pictures.get(id(piece)))
         if pictures.get(id(piece)):
             number = 0
         for line in pictures.get(id(piece), []):
             out.blank()
             out.add(line, piece)
+
+
+def _item(marker: str, piece: Piece, columns: list[int]) -> str:
+    """A list item's line, indented under the item it belongs to when it stands deeper in
+    the list (Word's second-level bullets); ``columns`` (where the text of each open
+    item starts, by level) is kept up to date."""
+    level = min(piece.list_level, len(columns))
+    indent = columns[level - 1] if level else 0
+    del columns[level:]
+    columns.append(indent + len(marker))
+    return " " * indent + marker + paragraph_markdown(piece)
 
 
 def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[str, dict[int, int]]:

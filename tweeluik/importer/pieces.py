@@ -39,6 +39,7 @@ class Piece:
     heading: int = 0              # a Word heading's level, 0 for running text
     numbered: bool = False        # a paragraph of a numbered list in Word
     list_number: int | None = None  # the number Word shows before it, when known
+    list_level: int = 0           # how deep in a list it stands (0: the outer list)
     bullet: bool = False          # an item of a bulleted list (Word's, or typed bullets)
     quote: bool = False           # a quotation (Word's Quote styles, or '> ' lines)
     title_style: bool = False     # Word's "Title" style
