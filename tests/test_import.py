@@ -748,6 +748,37 @@ def test_a_word_list_keeps_its_levels(project):
     assert pub.lessons == ()
 
 
+def test_a_caption_beside_a_picture_is_its_description(project, tmp_path):
+    """A reading guide wrote 'Fig. 1 …' above each chart, and Word's Caption style puts
+    one under a picture: the caption became a line of text, and the picture got a
+    stand-in description (printed as its caption). It is the picture's description now;
+    a sentence about a figure ('Figuur 2 toont …') stays text."""
+    picture = tmp_path / "kaart.png"
+    Image.new("RGB", (300, 200), "navy").save(picture)
+    document = Document()
+    document.add_paragraph("Wat de wijk ons leerde", style="Title")
+    document.add_paragraph("Beste leden,")
+    document.add_paragraph("Fig. 1 Waar bewoners elkaar ontmoeten")
+    document.add_picture(str(picture))
+    document.add_paragraph("Figuur 2 toont hoe vaak bewoners elkaar zagen, per maand van "
+                           "het jaar.")
+    document.add_picture(str(picture))
+    document.add_paragraph("Het nieuwe plein bij de school", style="Caption")
+    document.add_paragraph("Dank voor een mooi jaar.")
+    path = project / "gids.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    images = [block for block in pub.introduction.blocks if hasattr(block, "alt")]
+    assert [image.alt for image in images] == ["Waar bewoners elkaar ontmoeten",
+                                               "Het nieuwe plein bij de school"]
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "Fig. 1" not in source and source.count("Het nieuwe plein bij de school") == 1
+    assert "Figuur 2 toont hoe vaak" in source
+    assert "took the caption “Waar bewoners elkaar ontmoeten” beside the picture as its " \
+           "description" in result.stdout
+    assert "a picture without a description" not in result.stdout
+
+
 def test_a_table_row_of_short_cells_is_one_line(project):
     """A form's row of labels, or a label ending in a colon beside its value, reads as
     nothing one cell to a paragraph (a team's meeting notes and a club's order form

@@ -33,6 +33,7 @@ from .word_numbers import WordListNumbers
 PICTURE_TYPES = {"image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg"}
 HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 TITLE_STYLES = {"title", "titel"}
+CAPTION_STYLES = {"caption", "bijschrift"}
 LIST_STYLES = re.compile(r"^(?:list number|lijstnummering)", re.IGNORECASE)
 BULLET_STYLES = re.compile(r"^(?:list bullet|lijstopsommingsteken)", re.IGNORECASE)
 #: A bullet typed as a character at a paragraph's start, and the space or tab after it.
@@ -377,6 +378,7 @@ def _piece(document, paragraph, left_out: list[str], numbers: WordListNumbers,
                  bullet=kind == "bullet", list_level=_list_level(paragraph) if kind else 0,
                  quote=bool(QUOTE_STYLES.match(style or "")),
                  title_style=(style or "").lower() in TITLE_STYLES,
+                 caption_style=(style or "").lower() in CAPTION_STYLES,
                  pictures=tuple(pictures))
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..dates import parse_date_line
 from ..errors import printable
 from ..letters import GREETINGS, is_greeting
+from .captions import captions_as_descriptions
 from .lesson_lines import (
     LESSON_LINE,
     bold_heading,
@@ -54,6 +55,7 @@ def read_letter(pieces: list[Piece]) -> Letter:
     pieces = placeholder_links([piece for piece in pieces if piece.text or piece.pictures],
                                 notes)
     pieces = pasted_leftovers(pieces, notes)
+    pieces = captions_as_descriptions(pieces, notes)
     _take_date(pieces, letter)
     body_end, greeting, after = _take_signature(pieces, letter)
     body_start = _take_head(pieces, body_end, letter)

@@ -43,6 +43,7 @@ class Piece:
     bullet: bool = False          # an item of a bulleted list (Word's, or typed bullets)
     quote: bool = False           # a quotation (Word's Quote styles, or '> ' lines)
     title_style: bool = False     # Word's "Title" style
+    caption_style: bool = False   # Word's "Caption" style (a picture's or a table's)
     section: bool = False         # heads a part of a letter without lessons ('### ')
     marked_heading: bool = False  # a Markdown heading ('## Title') in a pasted text
     pictures: tuple[Picture, ...] = field(default_factory=tuple)
