@@ -779,6 +779,29 @@ def test_a_caption_beside_a_picture_is_its_description(project, tmp_path):
     assert "a picture without a description" not in result.stdout
 
 
+def test_a_line_opening_with_a_label_is_no_broken_sentence(project):
+    """Meeting notes open their lines with a label in lower case ('wanneer: …',
+    'gerelateerde acties: …') under a line without a full stop: neither the import nor
+    the check takes that for a sentence broken in two; a real break still is."""
+    letter = project / "notulen.txt"
+    letter.write_text("Verslag van het wijkoverleg\n\nBeste buren,\n\nHet overleg was in "
+                      "buurthuis De Linde\n\nwanneer: donderdag 17 juli\n\naanwezigen: "
+                      "Anneke, Daan en Fatma\n\nWe spraken over een bankje bij de\n\nschool "
+                      "aan de Kade.\n", encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    paragraphs = [plain_text(block.inlines) for block in pub.introduction.blocks]
+    assert "Het overleg was in buurthuis De Linde" in paragraphs, paragraphs
+    assert "wanneer: donderdag 17 juli" in paragraphs
+    assert "We spraken over een bankje bij de school aan de Kade." in paragraphs
+    source = project / "content" / "check.md"
+    source.write_text("---\ntitle: Verslag\n---\nBeste buren,\n\nHet overleg was in "
+                      "buurthuis De Linde\n\nwanneer: donderdag 17 juli\n\nWe spraken over "
+                      "een bankje bij de\n\nschool aan de Kade.\n", encoding="utf-8")
+    checked = run_project(project, "--check", str(source))
+    warned = [line for line in checked.stderr.splitlines() if "starts in lower case" in line]
+    assert len(warned) == 1 and "school aan de" in warned[0], checked.stderr
+
+
 def test_a_table_row_of_short_cells_is_one_line(project):
     """A form's row of labels, or a label ending in a colon beside its value, reads as
     nothing one cell to a paragraph (a team's meeting notes and a club's order form

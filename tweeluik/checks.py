@@ -15,7 +15,7 @@ from .errors import Diagnostics
 from .labels import format_date
 from .letters import PASTED_BULLET, is_greeting
 from .model import Block, Paragraph, Publication, plain_text
-from .sentences import ends_a_sentence
+from .sentences import ends_a_sentence, opens_with_a_label
 
 
 def check_publication(publication: Publication, diagnostics: Diagnostics) -> None:
@@ -55,7 +55,8 @@ def _broken_paragraphs(blocks: tuple[Block, ...], diagnostics: Diagnostics) -> N
         if not ending or not opening or ends_a_sentence(ending) or ending.endswith(","):
             continue
         first = opening[0]
-        if first.isalpha() and first.islower() and not opening.startswith(("’s ", "’t ")):
+        if first.isalpha() and first.islower() and not opening.startswith(("’s ", "’t ")) \
+                and not opens_with_a_label(opening):
             last_words = " ".join(ending.split()[-3:])
             first_words = " ".join(opening.split()[:3])
             diagnostics.warning(after.line, f"this paragraph starts in lower case (“{first_words}"

@@ -87,3 +87,14 @@ def ends_a_sentence(text: str) -> bool:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+#: A paragraph that opens with a label of a word or three and a colon ("wanneer: 17 juli",
+#: "gerelateerde acties: …"), as meeting notes write them.
+_LABEL = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2}:(?:\s|$)")
+
+
+def opens_with_a_label(text: str) -> bool:
+    """Whether ``text`` opens with a label and its colon: a line of its own, not the rest
+    of a sentence broken off above it, even when it starts in lower case."""
+    return _LABEL.match(text.lstrip()) is not None

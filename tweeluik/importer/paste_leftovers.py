@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import replace
 
 from ..errors import printable
-from ..sentences import ends_a_sentence
+from ..sentences import ends_a_sentence, opens_with_a_label
 from .letter_parts import Note
 from .pieces import Piece, Span
 
@@ -138,7 +138,7 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
             ending, opening = before.text, piece.text
             if ending and opening and not ends_a_sentence(ending) \
                     and (not ending.endswith(",") or _broken_at_a_comma(before)) \
-                    and opening[0].isalpha() \
+                    and opening[0].isalpha() and not opens_with_a_label(opening) \
                     and opening[0].islower() and not before.heading and not piece.heading \
                     and not before.pictures and not piece.pictures \
                     and not before.bullet and not piece.bullet \
