@@ -62,6 +62,20 @@ def test_dutch_typography_quotes_dashes_and_elisions(source_dir):
     assert text == "Hij zei “kom” en ‘ga’ – ’s avonds op ’t plein, met auto’s… In ’96 al."
 
 
+def test_typography_changes_no_letters_only_dashes_and_ellipses(source_dir):
+    """The typographer's dashes and ellipses, and nothing that changes what the author
+    wrote: a list's '(c)' stays (it became '©'), and so do '?????', '+-' and ',,'."""
+    body = """
+    ## Les
+
+    Kies (a) koffie, (b) thee of (c) water --- of niets. Wie????? Nee!!!!! 2009--2010, +- 5.
+    """
+    pub = parse_publication(write_source(source_dir, body))
+    text = plain_text(pub.lessons[0].blocks[0].inlines)
+    assert text == "Kies (a) koffie, (b) thee of (c) water — of niets. Wie????? Nee!!!!! " \
+        "2009–2010, +- 5."
+
+
 def test_title_in_italics_and_typed_number(source_dir):
     body = """
     ## 1. *Niet alles hoeft tegelijk*

@@ -45,12 +45,42 @@ def _dutch_elisions(state: StateCore) -> None:
                     child.content = _ELISION.sub("’", child.content)
 
 
+#: The typographer's dashes and ellipsis, as markdown-it makes them ("---", "--", "..."),
+#: and nothing more: its other replacements change what the author wrote ("(c) water"
+#: in a list (a), (b), (c) became "© water", "?????" became "???", "+-" "±").
+_EM_DASH = re.compile(r"(^|[^-])---(?=[^-]|$)", re.MULTILINE)
+_EN_DASH = re.compile(r"(^|\s)--(?=\s|$)|(^|[^-\s])--(?=[^-\s]|$)", re.MULTILINE)
+_ELLIPSIS = re.compile(r"\.{3,}")
+
+
+def _dashes_and_ellipses(state: StateCore) -> None:
+    """'---' → em dash, '--' → en dash, '...' → ellipsis, in text outside links written
+    as addresses (``<https://…>``)."""
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        in_address = False
+        for child in token.children:
+            if child.type == "link_open" and child.info == "auto":
+                in_address = True
+            elif child.type == "link_close" and child.info == "auto":
+                in_address = False
+            elif child.type == "text" and not in_address and ("--" in child.content
+                                                                or "..." in child.content):
+                text = _EM_DASH.sub("\\1\u2014", child.content)
+                text = _EN_DASH.sub(lambda found: (found.group(1) or found.group(2) or "")
+                                    + "\u2013", text)
+                child.content = _ELLIPSIS.sub("…", text)
+
+
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
-    """The one Markdown parser: CommonMark, typographic quotes and dashes, notes blocks."""
+    """The one Markdown parser: CommonMark, typographic quotes, dashes and ellipses,
+    notes blocks."""
     md = MarkdownIt("commonmark", {"typographer": True, "quotes": "“”‘’", "html": True,
                                    "maxNesting": MAX_DEPTH * 2})
-    md.enable(["replacements", "smartquotes"])
+    md.enable(["smartquotes"])
+    md.core.ruler.before("smartquotes", "dashes_and_ellipses", _dashes_and_ellipses)
     md.core.ruler.before("smartquotes", "dutch_elisions", _dutch_elisions)
     md.use(container_plugin, name="notes",
            validate=lambda params, *args: params.strip().lower() in NOTES_NAMES)
