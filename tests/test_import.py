@@ -77,6 +77,18 @@ def import_and_check(project: Path, letter: Path, name: str = "brief"):
     return parse_publication(target), result
 
 
+#: The sentence of the text letter that tests put other paragraphs in the place of.
+SECOND_LESSONS_LAST = "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur."
+
+
+def import_text_letter_with(project: Path, instead: str):
+    """Import the text letter with ``instead`` in the place of one of its sentences (in
+    the second lesson); (its publication, the import's result)."""
+    letter = project / "brief.txt"
+    letter.write_text(text_letter().replace(SECOND_LESSONS_LAST, instead), encoding="utf-8")
+    return import_and_check(project, letter)
+
+
 def assert_the_letter(pub, language: str = "nl") -> None:
     assert pub.meta.title == "Wat ons jaar ons leerde"
     assert str(pub.meta.date) == "2026-12-18"
@@ -216,12 +228,8 @@ def test_a_file_name_as_a_pictures_description_is_not_taken_for_one(project, tmp
 
 
 def test_repairs_are_reported_with_their_lines(project):
-    text = text_letter().replace(
-        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur.",
-        "Sindsdien beginnen we elk plan met drie\n\ngesprekken aan de voordeur.")
-    letter = project / "brief.txt"
-    letter.write_text(text, encoding="utf-8")
-    pub, result = import_and_check(project, letter)
+    pub, result = import_text_letter_with(project, (
+        "Sindsdien beginnen we elk plan met drie\n\ngesprekken aan de voordeur."))
     assert [plain_text(b.inlines) for b in pub.lessons[1].blocks][1] == \
         "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur."
     lines = (project / "content" / "brief.md").read_text().split("\n")
@@ -235,14 +243,10 @@ def test_a_sentence_broken_after_a_comma_is_joined_but_not_a_short_line(project)
     """A text pasted from a PDF keeps every printed line as a paragraph, and a line may
     end on a comma: the sentence goes on below it. A short line ending in a comma (a
     greeting, an address line) is left as it is."""
-    text = text_letter().replace(
-        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur.",
+    pub, result = import_text_letter_with(project, (
         "Sindsdien beginnen we elk plan, als het maar even kan en het weer meezit,\n\n"
         "met drie gesprekken\n\naan de voordeur.\n\nIn de wijk, zeggen we,\n\n"
-        "luisteren eerst.")
-    letter = project / "brief.txt"
-    letter.write_text(text, encoding="utf-8")
-    pub, result = import_and_check(project, letter)
+        "luisteren eerst."))
     paragraphs = [plain_text(b.inlines) for b in pub.lessons[1].blocks]
     assert "Sindsdien beginnen we elk plan, als het maar even kan en het weer meezit, met " \
         "drie gesprekken aan de voordeur." in paragraphs, paragraphs
@@ -261,13 +265,9 @@ def test_a_paragraph_ending_in_a_question_or_exclamation_mark_is_never_joined(pr
     """Only a paragraph that ends mid-sentence is joined with the next: one that ends in
     '?' or '!' ends its sentence, even when the next starts in lower case (a name
     written that way, a quotation going on)."""
-    text = text_letter().replace(
-        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur.",
+    pub, result = import_text_letter_with(project, (
         "Wie kent de straat beter dan wie er woont?\n\nniemand, zo bleek. En zo gaat het "
-        "ook elders: hoe vaker je luistert, hoe meer je hoort!\n\nook bij de bakker.")
-    letter = project / "brief.txt"
-    letter.write_text(text, encoding="utf-8")
-    pub, result = import_and_check(project, letter)
+        "ook elders: hoe vaker je luistert, hoe meer je hoort!\n\nook bij de bakker."))
     paragraphs = [plain_text(b.inlines) for b in pub.lessons[1].blocks]
     assert "Wie kent de straat beter dan wie er woont?" in paragraphs, paragraphs
     assert any(p.startswith("niemand, zo bleek.") and p.endswith("hoort!")
@@ -400,15 +400,11 @@ def lesson_lists(pub) -> list[list[str]]:
 def test_a_pasted_list_stays_a_list(project):
     """Bullets typed or pasted as characters ('•', or '-' on two lines or more) become a
     Markdown list; a single line that starts with a dash stays a sentence."""
-    text = text_letter().replace(
-        "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur.",
+    pub, _ = import_text_letter_with(project, (
         "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur:\n"
         "\u2022\tkoffie op het plein\n\u2022\teen praatje bij de school, ook als het\nregent\n\n"
         "Onze vaste vragen:\n- Wat gaat goed?\n- Wat kan beter?\n\n"
-        "- en dat werkte, zo bleek later.")
-    letter = project / "brief.txt"
-    letter.write_text(text, encoding="utf-8")
-    pub, _ = import_and_check(project, letter)
+        "- en dat werkte, zo bleek later."))
     assert lesson_lists(pub) == [["koffie op het plein", "een praatje bij de school, ook als "
                                   "het regent"], ["Wat gaat goed?", "Wat kan beter?"]]
     texts = [plain_text(block.inlines) for lesson in pub.lessons for block in lesson.blocks
@@ -543,8 +539,8 @@ def with_footnotes(path: Path, marked: dict[str, str]) -> None:
     with zipfile.ZipFile(path) as package:
         parts = {name: package.read(name) for name in package.namelist()}
     document = parts["word/document.xml"].decode("utf-8")
-    notes = [f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-             f'</w:footnote>']
+    notes = ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+             '</w:footnote>']
     for number, (after, text) in enumerate(marked.items(), start=1):
         document = document.replace(f"{after}</w:t></w:r>", f"{after}</w:t></w:r><w:r>"
                                     f'<w:footnoteReference w:id="{number}"/></w:r>', 1)

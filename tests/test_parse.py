@@ -8,7 +8,16 @@ import datetime as dt
 import pytest
 
 from tweeluik.model import (
-    Emph, Image, Link, ListBlock, Paragraph, Quote, Strong, Subheading, Text, plain_text,
+    Emph,
+    Image,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Strong,
+    Subheading,
+    Text,
+    plain_text,
 )
 from tweeluik.parse import parse_publication
 
