@@ -798,6 +798,30 @@ def test_a_line_opening_with_a_label_is_no_broken_sentence(project):
     assert len(warned) == 1 and "school aan de" in warned[0], checked.stderr
 
 
+def test_a_further_paragraph_of_a_word_list_item_stays_in_it(project):
+    """Word writes a list item's further paragraphs in the 'List Paragraph' style without
+    a bullet of their own (a swimming meet's task list explains each task so): they
+    belong to the item, and came out after the list as paragraphs of their own."""
+    document = Document()
+    document.add_paragraph("Taken voor de wedstrijd", style="Title")
+    document.add_paragraph("Beste vrijwilligers,")
+    document.add_paragraph("Dit zijn de taken voor zaterdag.")
+    document.add_paragraph("Vijf tijdopnemers", style="List Bullet")
+    document.add_paragraph("Zij krijgen een chronometer en een lijst.", style="List Paragraph")
+    document.add_paragraph("Baan 1: Ronny", style="List Paragraph")
+    document.add_paragraph("Een starter", style="List Bullet")
+    document.add_paragraph("Dank voor jullie hulp.")
+    path = project / "taken.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    (tasks,) = [block for block in pub.introduction.blocks if hasattr(block, "items")]
+    first, second = tasks.items
+    assert [plain_text(block.inlines) for block in first.blocks] == [
+        "Vijf tijdopnemers", "Zij krijgen een chronometer en een lijst.", "Baan 1: Ronny"]
+    assert [plain_text(block.inlines) for block in second.blocks] == ["Een starter"]
+    assert pub.lessons == ()
+
+
 def test_a_table_row_of_short_cells_is_one_line(project):
     """A form's row of labels, or a label ending in a colon beside its value, reads as
     nothing one cell to a paragraph (a team's meeting notes and a club's order form

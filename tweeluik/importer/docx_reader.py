@@ -34,6 +34,9 @@ PICTURE_TYPES = {"image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg"}
 HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 TITLE_STYLES = {"title", "titel"}
 CAPTION_STYLES = {"caption", "bijschrift"}
+#: The style Word gives a list's paragraphs; one without a number or bullet of its own
+#: goes on with the item above it.
+LIST_PARAGRAPH_STYLES = {"list paragraph", "lijstalinea"}
 LIST_STYLES = re.compile(r"^(?:list number|lijstnummering)", re.IGNORECASE)
 BULLET_STYLES = re.compile(r"^(?:list bullet|lijstopsommingsteken)", re.IGNORECASE)
 #: A bullet typed as a character at a paragraph's start, and the space or tab after it.
@@ -376,6 +379,7 @@ def _piece(document, paragraph, left_out: list[str], numbers: WordListNumbers,
                  heading=int(heading.group(1)) if heading else 0,
                  numbered=kind == "number", list_number=list_number,
                  bullet=kind == "bullet", list_level=_list_level(paragraph) if kind else 0,
+                 in_item=kind is None and (style or "").lower() in LIST_PARAGRAPH_STYLES,
                  quote=bool(QUOTE_STYLES.match(style or "")),
                  title_style=(style or "").lower() in TITLE_STYLES,
                  caption_style=(style or "").lower() in CAPTION_STYLES,

@@ -56,6 +56,7 @@ def lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[int
     numbered = [index for index in range(start, end) if pieces[index].numbered
                 and title_like(pieces[index])
                 and index + 1 < end and not pieces[index + 1].numbered
+                and not pieces[index + 1].in_item
                 and pieces[index + 1].list_level <= pieces[index].list_level
                 and not (index > start and pieces[index - 1].list_level)]
     # (an item with deeper items under it, or after them, belongs to a list, as they do)

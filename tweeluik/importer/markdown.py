@@ -132,11 +132,13 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
     columns: list[int] = []  # where the text of the open list items starts, by level
     listing = False  # the paragraph before is a list item
     for piece in pieces:
+        continued = False  # a further paragraph of the list item above
         first = number == 0  # the first item of a run of numbered paragraphs
         if piece.text and piece.numbered:
             number += 1
-        elif not (piece.text and piece.bullet and piece.list_level):
-            number = 0  # (an item of a list inside a numbered item: the count goes on)
+        elif not (piece.text and (piece.bullet and piece.list_level or piece.in_item)):
+            number = 0  # (an item of a list inside a numbered item, or a further
+            # paragraph of one: the count goes on)
         if number and piece.list_number is not None:  # Word's own count, which a run of
             number = piece.list_number  # items after a paragraph of text continues
         if piece.text and piece.section:  # the heading of a part of the letter
@@ -152,18 +154,22 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
                 out.blank()
                 columns = columns if listing else []
             out.add(_item("- ", piece, columns), piece)
-        elif number:
+        elif number and piece.numbered:
             if first:
                 out.blank()
                 columns = columns if listing else []
             out.add(_item(f"{number}. ", piece, columns), piece)
+        elif continued := bool(piece.text and piece.in_item and listing and columns):
+            out.blank()  # a further paragraph of the item above, indented as its text
+            out.add(" " * columns[-1] + paragraph_markdown(piece), piece)
         elif piece.text:
             columns = []
             out.blank()  # under a lesson's title, a quotation is its key message
             out.add(f"> {paragraph_markdown(piece)}" if piece.quote
                     else paragraph_markdown(piece), piece)
         in_list = bool(piece.text and piece.bullet and not pictures.get(id(piece)))
-        listing = bool(piece.text and (piece.bullet or number) and not pictures.get(id(piece)))
+        listing = bool(piece.text and (piece.bullet or number or continued)
+                       and not pictures.get(id(piece)))
         if pictures.get(id(piece)):
             number = 0
         for line in pictures.get(id(piece), []):

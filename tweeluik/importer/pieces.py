@@ -40,6 +40,8 @@ class Piece:
     numbered: bool = False        # a paragraph of a numbered list in Word
     list_number: int | None = None  # the number Word shows before it, when known
     list_level: int = 0           # how deep in a list it stands (0: the outer list)
+    in_item: bool = False         # a paragraph of a Word list item after its first (a
+    #                               "List Paragraph" without a number or bullet of its own)
     bullet: bool = False          # an item of a bulleted list (Word's, or typed bullets)
     quote: bool = False           # a quotation (Word's Quote styles, or '> ' lines)
     title_style: bool = False     # Word's "Title" style
