@@ -196,7 +196,6 @@ def _note_texts(document) -> dict[tuple[str, str], str]:
     return texts
 
 
-
 #: Tables inside tables are read this deep; deeper ones are reported, not read.
 MAX_TABLE_DEPTH = 4
 
