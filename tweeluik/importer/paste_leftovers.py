@@ -132,6 +132,8 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
     Paragraphs in ``keep`` (by position) are headings and lines of names: never joined.
     A paragraph broken more than once is reported once for each break, at its line."""
     out: list[Piece] = []
+    became: dict[int, Piece] = {}  # a joined paragraph (by id) → the one it is part of now
+    joined_away: list[Piece] = []  # (kept, so that no id stands for two paragraphs)
     for index, piece in enumerate(pieces):
         if out and index not in keep and (index - 1) not in keep:
             before = out[-1]
@@ -146,12 +148,15 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
                 joined = replace(before, spans=(*before.spans, Span(" "), *piece.spans),
                                  lines=(*before.lines, *piece.lines))
                 out[-1] = joined
-                notes[:] = [replace(note, anchor=joined) if note.anchor is before else note
-                            for note in notes]
+                became[id(before)] = joined
+                joined_away.append(before)
                 tail = " ".join(ending.split()[-3:])
                 head = " ".join(opening.split()[:3])
                 notes.append(Note(joined, f"joined two paragraphs that the paste broke in "
                                           f"mid-sentence (“… {tail}” + “{head} …”)"))
                 continue
         out.append(piece)
+    for note in notes:  # a note on a paragraph joined since: on the one it is part of
+        while id(note.anchor) in became:
+            note.anchor = became[id(note.anchor)]
     return out
