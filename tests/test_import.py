@@ -12,6 +12,7 @@ from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from PIL import Image
 
 from tweeluik.model import Emph, Link, plain_text
@@ -611,13 +612,16 @@ def test_no_sentence_is_joined_across_an_empty_paragraph_or_a_table_in_word(proj
 def test_word_headings_of_other_levels_head_parts(project):
     """The lessons are the Word heading level used most; a heading of another level (a
     chapter above them, a sub-heading inside one) heads a part ('### '), where it stood
-    as a line of text among the paragraphs (a swimming club's 'To do's' and a handout's
-    chapters did)."""
+    as a line of text among the paragraphs (a handout's chapters did). One right above a
+    lesson heads no text (a swimming club's 'To do's'): as a heading it stood alone at
+    the foot of the introduction's last page, so it stays a line, with a note."""
     document = Document()
     document.add_paragraph("Wat ons jaar ons leerde", style="Title")
     document.add_paragraph("Beste leden,")
     document.add_paragraph("Een jaar vol ontmoetingen ligt achter ons.")
     document.add_heading("Wat goed ging", level=1)
+    document.add_paragraph("Drie dingen gingen goed, en daar leerden we van.")
+    document.add_heading("De lessen", level=1)  # right above a lesson: it heads no text
     for number, (title, paragraphs) in enumerate(LESSONS[:3], start=1):
         document.add_heading(title, level=2)
         for text in paragraphs:
@@ -632,6 +636,9 @@ def test_word_headings_of_other_levels_head_parts(project):
     lines = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
     assert "### Wat goed ging" in lines
     assert "### Hoe we dat deden" in lines
+    assert "De lessen" in lines  # not a heading alone at the end of the introduction
+    assert "the Word heading “De lessen” stands right above a lesson and heads no text of " \
+           "its own" in result.stdout
     second = next(index for index, line in enumerate(lines) if line.endswith(LESSONS[1][0]))
     assert lines.index("### Hoe we dat deden") > second
 
@@ -800,8 +807,9 @@ def test_a_line_opening_with_a_label_is_no_broken_sentence(project):
 
 def test_a_further_paragraph_of_a_word_list_item_stays_in_it(project):
     """Word writes a list item's further paragraphs in the 'List Paragraph' style without
-    a bullet of their own (a swimming meet's task list explains each task so): they
-    belong to the item, and came out after the list as paragraphs of their own."""
+    a bullet of their own, or indents them by hand (a swimming meet's task list explains
+    each task so): they belong to the item, and came out after the list as paragraphs of
+    their own."""
     document = Document()
     document.add_paragraph("Taken voor de wedstrijd", style="Title")
     document.add_paragraph("Beste vrijwilligers,")
@@ -810,6 +818,8 @@ def test_a_further_paragraph_of_a_word_list_item_stays_in_it(project):
     document.add_paragraph("Zij krijgen een chronometer en een lijst.", style="List Paragraph")
     document.add_paragraph("Baan 1: Ronny", style="List Paragraph")
     document.add_paragraph("Een starter", style="List Bullet")
+    document.add_paragraph("Zij geeft het startsein.").paragraph_format.left_indent = \
+        Cm(1.27)  # indented by hand, as with Word's indent button
     document.add_paragraph("Dank voor jullie hulp.")
     path = project / "taken.docx"
     document.save(path)
@@ -818,7 +828,8 @@ def test_a_further_paragraph_of_a_word_list_item_stays_in_it(project):
     first, second = tasks.items
     assert [plain_text(block.inlines) for block in first.blocks] == [
         "Vijf tijdopnemers", "Zij krijgen een chronometer en een lijst.", "Baan 1: Ronny"]
-    assert [plain_text(block.inlines) for block in second.blocks] == ["Een starter"]
+    assert [plain_text(block.inlines) for block in second.blocks] == [
+        "Een starter", "Zij geeft het startsein."]
     assert pub.lessons == ()
 
 

@@ -21,6 +21,7 @@ import docx
 from docx.exceptions import PythonDocxError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx.text.hyperlink import Hyperlink
 from lxml import etree
 
@@ -35,8 +36,10 @@ HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 TITLE_STYLES = {"title", "titel"}
 CAPTION_STYLES = {"caption", "bijschrift"}
 #: The style Word gives a list's paragraphs; one without a number or bullet of its own
-#: goes on with the item above it.
+#: goes on with the item above it, as does a paragraph indented by hand at least
+#: ``ITEM_INDENT`` (Word's indent button: 1.27 cm).
 LIST_PARAGRAPH_STYLES = {"list paragraph", "lijstalinea"}
+ITEM_INDENT = Cm(0.6)
 LIST_STYLES = re.compile(r"^(?:list number|lijstnummering)", re.IGNORECASE)
 BULLET_STYLES = re.compile(r"^(?:list bullet|lijstopsommingsteken)", re.IGNORECASE)
 #: A bullet typed as a character at a paragraph's start, and the space or tab after it.
@@ -378,7 +381,7 @@ def _piece(document, paragraph, left_out: list[str], numbers: WordListNumbers,
                  heading=int(heading.group(1)) if heading else 0,
                  numbered=kind == "number", list_number=list_number,
                  bullet=kind == "bullet", list_level=_list_level(paragraph) if kind else 0,
-                 in_item=kind is None and (style or "").lower() in LIST_PARAGRAPH_STYLES,
+                 in_item=kind is None and _goes_on_with_an_item(paragraph, style or ""),
                  quote=bool(QUOTE_STYLES.match(style or "")),
                  title_style=(style or "").lower() in TITLE_STYLES,
                  caption_style=(style or "").lower() in CAPTION_STYLES,
@@ -400,6 +403,14 @@ def _joined_row(cells: list[Piece | None]) -> list[Piece]:
         spans.extend(piece.spans)
     joined = Piece(tuple(spans))
     return [replace(joined, lines=(joined.text,))]
+
+
+def _goes_on_with_an_item(paragraph, style: str) -> bool:
+    """Whether a paragraph without a bullet or number of its own is set as a further
+    paragraph of a list item: in Word's list style, or indented by hand. (Only after an
+    item is it written as one.)"""
+    indent = paragraph.paragraph_format.left_indent
+    return style.lower() in LIST_PARAGRAPH_STYLES or indent is not None and indent >= ITEM_INDENT
 
 
 def _without_typed_bullet(spans: list[Span]) -> tuple[list[Span], str | None]:

@@ -84,9 +84,18 @@ def read_letter(pieces: list[Piece]) -> Letter:
     # letter, or inside a lesson ('### '), rather than standing as a line of text.
     lesson_rows = {index for index, _ in headings}
     for index, piece in enumerate(body):
-        if (piece.marked_heading or piece.heading) and not piece.section \
-                and index not in lesson_rows:
-            body[index] = replace(piece, section=True)
+        if not (piece.marked_heading or piece.heading) or piece.section \
+                or index in lesson_rows:
+            continue
+        if piece.heading and (index + 1 == len(body) or index + 1 in lesson_rows):
+            # A Word chapter heading right above a lesson heads no text: as a part's
+            # heading it would end the part before, alone at a page's foot.
+            notes.append(Note(piece, f"the Word heading “{printable(piece.text)}” stands right "
+                                     "above a lesson and heads no text of its own (a "
+                                     "publication has no chapters): it stays a line of text; "
+                                     "move it or leave it out"))
+            continue
+        body[index] = replace(piece, section=True)
     if headings:
         letter.introduction = body[:headings[0][0]]
         for number, (index, _) in enumerate(headings, start=1):
