@@ -205,3 +205,24 @@ def test_a_slide_shows_a_sentence_not_a_label_that_opens_the_text(source_dir):
     assert lessons.lessons[0].stand_in[0] == "Wie aan een van de criteria voldoet, hoort " \
         "bij de groep."
     assert lessons.lessons[1].stand_in[0] == "Vijf groepen"  # no sentence: its first words
+
+
+def test_a_line_under_the_greeting_is_not_what_the_closing_slide_says(source_dir):
+    """A student club's letter kept '4th Year, AI&ML Department' under 'Yours
+    faithfully,' (not a name the import knows), and its closing slide said that line as
+    the letter's last words; the words above the greeting are, and there are none."""
+    from tweeluik.deck.planner import publication_to_deck_plan
+    from tweeluik.parse import parse_publication
+    from tweeluik.theme import load_theme
+
+    from .conftest import FONTS, LAYOUTS, default_template, write_source
+    source = write_source(source_dir, "Dear Sir,\n\nWe ask your permission.\n\n---\n\n"
+                          "Yours faithfully,\n\n4th Year, AI&ML Department\n",
+                          front="title: Request\nlanguage: en\nsignatories: [N. Abhishek]\n")
+    publication = parse_publication(source)
+    assert publication.closing.words == ()
+    plan = publication_to_deck_plan(publication, load_theme(LAYOUTS), default_template(),
+                                    FONTS)
+    words = " ".join("".join(run.text for run in paragraph)
+                     for text in plan.slides[-1].texts for paragraph in text.paragraphs)
+    assert "Department" not in words and "Abhishek" in words.replace("\xa0", " ")

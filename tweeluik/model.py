@@ -307,8 +307,8 @@ class Closing:
     line: int | None
     key_message: Inlines | None = None
     key_message_line: int | None = None
-    #: Its paragraphs of words, without the greeting ('Met vriendelijke groet,'): what
-    #: the closing slide may say, decided by the reader.
+    #: Its paragraphs of words above the greeting ('Met vriendelijke groet,'): what the
+    #: closing slide may say, decided by the reader.
     words: tuple[Paragraph, ...] = ()
     #: The greeting that closes the letter ('Groetjes,'), if any, and not one that only
     #: signs off ('Sincerely,'): what the closing slide says when the closing has no

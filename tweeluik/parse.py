@@ -279,10 +279,13 @@ class _TokenConverter(BlockReader):
             return Closing(None, (), None)
         key_message, key_message_line, blocks = self.key_message(raw["blocks"],
                                                                  "the '---' of the closing")
-        words = tuple(block for block in blocks if isinstance(block, Paragraph)
-                      and not is_greeting(plain_text(block.inlines)))
         greeting = next((block for block in reversed(blocks) if isinstance(block, Paragraph)
                          and is_greeting(plain_text(block.inlines))), None)
+        # The words are those above the greeting: a line under it (a department, a role
+        # the import could not give a name) signs the letter, and says nothing on a slide.
+        above = blocks[:blocks.index(greeting)] if greeting is not None else blocks
+        words = tuple(block for block in above if isinstance(block, Paragraph)
+                      and not is_greeting(plain_text(block.inlines)))
         if greeting is not None and is_sign_off(plain_text(greeting.inlines)):
             greeting = None  # 'Sincerely,' signs the letter; a slide does not say it
         return Closing(raw["title"], tuple(blocks), raw["line"], key_message, key_message_line,
