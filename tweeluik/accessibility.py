@@ -83,6 +83,13 @@ def is_generated_description(description: str) -> bool:
     return bool(GENERATED_DESCRIPTION.search(description))
 
 
+def says_what_it_shows(description: str) -> bool:
+    """Whether a picture's description was written by someone: not empty, not a file
+    name, not one Word made up."""
+    return bool(description) and not is_file_name_description(description) \
+        and not is_generated_description(description)
+
+
 def generated_description_message(description: str) -> str:
     return (f"Word wrote the picture's description '{description}' by itself, guessing: it "
             "is what a screen reader says and the booklet prints as the caption. Describe "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Block, ListBlock, Paragraph, plain_text
-from .sentences import first_sentence
+from .sentences import ends_in_a_full_stop, first_sentence, word_count
 
 #: Lines that close a letter, in Dutch and English (matched at the start of a paragraph).
 GREETINGS = re.compile(
@@ -61,9 +61,6 @@ BULLETS = "•▪◦‣●○■□►➢\uf0a7\uf0b7"
 PASTED_BULLET = re.compile(rf"(?:^|\s)([{BULLETS}]|^·)\s")
 
 
-#: What ends a sentence that a slide can show on its own: a full stop, a question or an
-#: exclamation mark, perhaps in quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 #: A sentence has at least this many words (not a label such as 'To' or 'Koekjesverkoop').
 SENTENCE_WORDS = 4
 
@@ -81,7 +78,7 @@ def first_sentence_of(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
             sentence = first_sentence(plain_text(block.inlines))
             if not sentence or sentence.endswith(":"):
                 continue
-            if _SENTENCE_END.search(sentence) and len(sentence.split()) >= SENTENCE_WORDS:
+            if ends_in_a_full_stop(sentence) and word_count(sentence) >= SENTENCE_WORDS:
                 return sentence, block.line
             found = found or (sentence, block.line)
     if found is not None:

@@ -85,6 +85,13 @@ def ends_a_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in ".!?…:;"
 
 
+def ends_in_a_full_stop(text: str) -> bool:
+    """True when ``text`` ends as a sentence that stands on its own does: a full stop, a
+    question or exclamation mark, or an ellipsis, perhaps in quotes or brackets."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in ".!?…"
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 

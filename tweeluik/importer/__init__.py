@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..accessibility import is_file_name_description, is_generated_description
+from ..accessibility import is_generated_description, says_what_it_shows
 from ..errors import SourceError, printable
 from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
@@ -280,8 +280,7 @@ def import_letter(path: Path, target: Path) -> ImportReport:
             # Word keeps a picture's file name as its description when nobody wrote one,
             # or writes one by itself, guessing (and in its own language)
             generated = bool(picture.alt) and is_generated_description(picture.alt)
-            described = picture.alt and not is_file_name_description(picture.alt) \
-                and not generated
+            described = says_what_it_shows(picture.alt)
             alt = picture.alt if described else ("Afbeelding uit de brief"
                                                  if letter.language == "nl"
                                                  else "Picture from the letter")

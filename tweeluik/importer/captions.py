@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..accessibility import is_file_name_description, is_generated_description
+from ..accessibility import says_what_it_shows
 from .letter_parts import Note
 from .pieces import Piece
 
@@ -33,7 +33,7 @@ def captions_as_descriptions(pieces: list[Piece], notes: list[Note]) -> list[Pie
     out = list(pieces)
     taken: set[int] = set()
     for index, piece in enumerate(out):
-        if not _lone_picture(piece) or _described(piece):
+        if not _lone_picture(piece) or says_what_it_shows(piece.pictures[0].alt):
             continue
         for near in (index - 1, index + 1):
             if near in taken or not 0 <= near < len(out):
@@ -52,11 +52,6 @@ def captions_as_descriptions(pieces: list[Piece], notes: list[Note]) -> list[Pie
 
 def _lone_picture(piece: Piece) -> bool:
     return len(piece.pictures) == 1 and not piece.text
-
-
-def _described(piece: Piece) -> bool:
-    alt = piece.pictures[0].alt
-    return bool(alt) and not is_file_name_description(alt) and not is_generated_description(alt)
 
 
 def _caption_text(piece: Piece) -> str | None:

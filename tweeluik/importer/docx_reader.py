@@ -449,11 +449,16 @@ def _plain_piece(paragraph) -> Piece | None:
 MAX_LIST_LEVEL = 3
 
 
+def _numbering(paragraph):
+    """A paragraph's own Word numbering (``w:numPr``), or ``None``."""
+    properties = paragraph_element(paragraph).pPr
+    return properties.numPr if properties is not None else None
+
+
 def _list_level(paragraph) -> int:
     """How deep in its Word list a paragraph stands (Word's ``ilvl``), 0 for the outer
     list, at most ``MAX_LIST_LEVEL``."""
-    properties = paragraph_element(paragraph).pPr
-    numbering = properties.numPr if properties is not None else None
+    numbering = _numbering(paragraph)
     if numbering is None or numbering.ilvl is None:
         return 0
     return max(0, min(MAX_LIST_LEVEL, int(numbering.ilvl.val)))
@@ -464,8 +469,7 @@ def _list_kind(document, paragraph, style: str) -> str | None:
     format of its numbering level), else ``None``."""
     if BULLET_STYLES.match(style):
         return "bullet"
-    properties = paragraph_element(paragraph).pPr
-    numbering = properties.numPr if properties is not None else None
+    numbering = _numbering(paragraph)
     if numbering is None or numbering.numId is None:
         return "number" if LIST_STYLES.match(style) else None
     level = numbering.ilvl.val if numbering.ilvl is not None else 0

@@ -13,8 +13,10 @@ from dataclasses import replace
 
 from ..errors import printable
 from ..sentences import ends_a_sentence, opens_with_a_label
+from .lesson_lines import TYPED_NUMBER
 from .letter_parts import Note
 from .pieces import Piece, Span
+from .text_reader import BULLET, SHARED_MARK
 
 
 def placeholder_links(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
@@ -115,15 +117,13 @@ def pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
 #: ends) only when it is at least this long; a shorter one may be a salutation or a
 #: greeting ("Met vriendelijke groet,") that a lower-case line follows.
 COMMA_LINE_WORDS = 6
-#: A list item typed as text ('- …', '1. …'): ending in a comma, it is one of a list's
-#: items, and the sentence that goes on below the list is not its own.
-TYPED_ITEM = re.compile(r"^(?:[-*+–·•]|\d{1,2}[.)])\s+")
-
-
 def _broken_at_a_comma(piece: Piece) -> bool:
-    """Whether ``piece``, ending in a comma, is the first half of a broken sentence."""
+    """Whether ``piece``, ending in a comma, is the first half of a broken sentence: not
+    a list item, nor a list item typed as text ('- …', '1. …'), which ends at its comma
+    while the sentence that goes on below the list is not its own."""
+    typed_item = any(mark.match(piece.text) for mark in (BULLET, SHARED_MARK, TYPED_NUMBER))
     return len(piece.text.split()) >= COMMA_LINE_WORDS and not piece.bullet \
-        and not piece.numbered and TYPED_ITEM.match(piece.text) is None
+        and not piece.numbered and not typed_item
 
 
 def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[Piece]:
