@@ -680,12 +680,13 @@ def test_a_title_beside_a_picture_above_the_salutation_is_not_said_twice(project
     assert source.index("Beste zwemmers") < source.index("](images/")
 
 
-@pytest.mark.parametrize(("head", "salutation", "title"), [
+@pytest.mark.parametrize(("head", "salutation", "title", "left_out"), [
     ("Aan het bestuur van de Vogelbuurt\n\nPostbus 12\n\nBetreft: Een bankje bij de school",
-     "Geachte leden van het bestuur,", "Een bankje bij de school"),
+     "Geachte leden van het bestuur,", "Een bankje bij de school", 2),
     ("To\n\nThe principal\n\nRiverside College\n\nDate:\n\nSubject: A bench by the school",
-     "Respected Sir,", "A bench by the school")])
-def test_a_subject_line_above_the_salutation_is_the_title(project, head, salutation, title):
+     "Respected Sir,", "A bench by the school", 4)])
+def test_a_subject_line_above_the_salutation_is_the_title(project, head, salutation, title,
+                                                          left_out):
     """A formal letter puts the addressee, a date line and its subject above the
     salutation ('Betreft: …', 'Subject: …'): the subject is the title, the salutation is
     found below them (a student club's letter had five lines above 'Respected Sir,' and
@@ -700,7 +701,10 @@ def test_a_subject_line_above_the_salutation_is_the_title(project, head, salutat
     source = (project / "content" / "brief.md").read_text(encoding="utf-8")
     assert source.split("---\n", 2)[2].lstrip().startswith(salutation), source
     assert "took the subject line above the salutation as the title" in result.stdout
-    assert "lines above the salutation" in result.stdout and "an address" in result.stdout
+    assert f"left out the {left_out} lines above the salutation" in result.stdout
+    assert "an address" in result.stdout
+    for line in head.split("\n\n")[:-1]:  # what the report says is left out is
+        assert line not in source.split("---\n", 2)[2]
 
 
 def test_a_word_list_keeps_its_levels(project):
