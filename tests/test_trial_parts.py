@@ -211,3 +211,16 @@ def test_a_booklet_measured_in_parts_first_is_the_one_laid_out_whole_first(tmp_p
     assert looks[0] == looks[1]
     assert looks[0].extents and looks[0].introduction is not None
     assert measured.pdf == whole.pdf and measured.notes == whole.notes
+
+
+def test_parts_of_known_sizes_go_to_the_core_with_the_least_so_far():
+    """A contents of many entries costs as much to lay out as several parts of running
+    text: it gets a core of its own, and the others share the rest; without sizes the
+    parts go by turns, as before."""
+    assert trial_parts._shares([50, 10, 10, 10, 10, 10], 2) == [[0], [1, 2, 3, 4, 5]]
+    assert trial_parts._shares([1] * 5, 2) == [[0, 2, 4], [1, 3]]
+    html = ('<html><body><section id="contents"><ul class="toc">'
+            + '<li><a href="#lesson-1">Les</a></li>' * 10 + "</ul></section>"
+            + section(1, 100) + "</body></html>")
+    sizes = [size for _, size in trial_parts.sized_parts_of(html)]
+    assert sizes == [len("Les") * 10 + 10 * trial_parts.CONTENTS_ENTRY + 600]

@@ -104,7 +104,8 @@ class Layouts:
                                    measure_introduction(self.document, self.leading),
                                    lines_per_page(self.document, self.leading),
                                    len(self.document.pages),
-                                   "closing" in html_ids(self.html))
+                                   "closing" in html_ids(self.html),
+                                   section_starts(self.document, html_ids(self.html)))
         return self.extents
 
     def measure(self) -> dict[int, LessonExtent]:
@@ -132,7 +133,7 @@ class Layouts:
         return FirstLook(measure_lessons(document, self.leading),
                          measure_introduction(document, self.leading),
                          lesson_page_lines(document, self.leading) or 0,
-                         len(document.pages), False)
+                         len(document.pages), False, section_starts(document, html_ids(html)))
 
     def trial(self, html: str, prefixes: Iterable[str]) -> dict[str, dict[int, LessonExtent]]:
         """Lay out a trial document, in parts on every core (``trial_parts``); the extents
@@ -168,22 +169,26 @@ class FirstLook:
     per_page: int
     pages: int
     closing: bool
+    sections: dict[str, int] = dataclasses.field(default_factory=dict)  # id → first page
 
     @classmethod
     def joined(cls, parts: list[FirstLook], closing: bool) -> FirstLook:
         """The look of the whole from the looks of its parts, in order: each part's page
         indexes moved on by the pages before it."""
         extents: dict[int, LessonExtent] = {}
+        sections: dict[str, int] = {}
         introduction = None
         before = 0
         for part in parts:
+            sections.update({section: index + before
+                             for section, index in part.sections.items()})
             extents.update({number: moved(extent, before)
                             for number, extent in part.extents.items()})
             if introduction is None and part.introduction is not None:
                 introduction = moved(part.introduction, before)
             before += part.pages
         per_page = next((part.per_page for part in parts if part.per_page), 1)
-        return cls(extents, introduction, per_page, before, closing)
+        return cls(extents, introduction, per_page, before, closing, sections)
 
 
 def moved(extent: LessonExtent, pages: int) -> LessonExtent:
@@ -315,6 +320,16 @@ class Decisions:
             return []
         return fit_notes(self.publication, self.result, self.before, self.after,
                          self.made.fitting.run_on)
+
+
+def section_starts(document, sections: set[str]) -> dict[str, int]:
+    """The index of the page where each of ``sections`` (ids) starts in ``document``."""
+    starts: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor in sections:
+                starts.setdefault(anchor, index)
+    return starts
 
 
 def html_ids(html: str) -> set[str]:

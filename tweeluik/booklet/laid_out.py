@@ -1,6 +1,7 @@
 """Booklet writer (step 3b): the types a layout hands on.
 
-``LaidOut`` is one publication's laid-out pages with what made them; ``RenderedBooklet``
+``LaidOut`` is one publication's laid-out pages (or, laid out in groups, its joined
+PDF: ``JoinedBooklet``) with what made them; ``RenderedBooklet``
 the screen PDF written from them; ``LastLayout`` what watch mode keeps of the last full
 layout to preview a one-lesson edit (see ``quick``).
 """
@@ -29,16 +30,26 @@ class RenderedBooklet:
 
 
 @dataclass(frozen=True)
+class JoinedBooklet:
+    """A booklet laid out in groups and joined (``groups``, ``pdf_join``): the screen
+    PDF and its page count."""
+
+    pdf: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
 class LaidOut:
     """The booklet's laid-out pages, a fingerprint of what produced them, WeasyPrint's
     warnings, and copyfitting's notes (each with its lesson)."""
 
-    document: weasyprint.Document
+    document: weasyprint.Document | None  # None when laid out in groups
     fingerprint: str
     warnings: tuple[str, ...]
     notes: tuple[tuple[Lesson, str], ...] = ()
     html: str = ""                 # the HTML the pages were laid out from
     fitting: Fitting = NO_FITTING  # the copyfitting levels in it
+    joined: JoinedBooklet | None = None  # the written PDF, when laid out in groups
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ mix. Anything else (a changed title, the introduction, a lesson that grows or sh
 by a page, a new image) returns ``None``, and the author waits for the full layout.
 
 The quick file is only ever a preview: the full build follows straight after and
-writes the booklet a cold build would, byte for byte.
+writes the booklet a cold build would (byte for byte, except for a booklet of 10 to 100
+lessons, which a cold build lays out in groups and joins: the same pages, other bytes;
+watch mode lays it out in one piece, so that this preview has a layout to start from).
 """
 
 from __future__ import annotations
@@ -92,7 +94,9 @@ def quick_booklet(last: LastLayout, html: str,
     changed = [number for number in sections if sections[number] != last.sections[number]]
     if not changed or len(changed) > 2 or any(n not in last.pages for n in changed):
         return None
-    pages = list(last.laid_out.document.pages)
+    document = last.laid_out.document
+    assert document is not None, "a session keeps only layouts made whole"
+    pages = list(document.pages)
     for number in changed:
         start, end = last.pages[number]
         before = html[:html.index(f'id="lesson-{number}"')].count('class="link-note')
@@ -100,4 +104,4 @@ def quick_booklet(last: LastLayout, html: str,
         if len(part.pages) != end - start + 1:
             return None
         pages[start:end + 1] = part.pages
-    return last.laid_out.document.copy(pages)
+    return document.copy(pages)

@@ -5,7 +5,8 @@ PDF bytes. Lessons whose last page would be nearly empty are copyfitted, or the 
 lesson starts on that page (``copyfit``); ``fit_rounds`` decides which on trial layouts
 of the lessons they concern, and the booklet is laid out a second time, once, only when
 there are decisions (a booklet of 10 to 100 lessons, which nearly always has some, is
-first only measured, in parts on every core, and laid out once). The page count is
+first only measured, in parts on every core, and laid out once, in groups of lessons on
+every core that are joined into one PDF: ``groups``, ``pdf_join``). The page count is
 padded to a multiple of four (saddle stitch) by keeping just enough of the layout's
 spare blank pages before the back cover. The print-shop and office variants are derived
 from these bytes in ``variants``.
@@ -30,14 +31,16 @@ from ..hyphenation import read_exceptions, unbreakable
 from ..model import Lesson, Publication
 from ..session import WriterSession
 from ..theme import Theme
-from . import fit_rounds, quick
-from .copyfit import LessonExtent, run_on_notes
+from . import fit_rounds, groups, quick
+from .copyfit import LessonExtent, measure_lessons, run_on_notes
 from .fetcher import FolderFetcher, RefusedResource
 from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
-from .laid_out import LaidOut, RenderedBooklet
+from .laid_out import JoinedBooklet, LaidOut, RenderedBooklet
 from .links import link_notes
 from .page_lookup import page_lookup_kept
+from .pdf_join import joined
 from .structure import structure_tree_kept
+from .trial_parts import measure_in_parts
 from .view import NO_FITTING, Fitting, last_words
 from .weasyprint_internals import font_files_folder
 from .wordbreaks import tweeluik_word_breaks
@@ -94,6 +97,35 @@ class _Booklet:
                                    environment=self.session.environment(self.layout.folder,
                                                                         "the booklet"))
 
+    def contents_rule(self) -> tuple[str, str] | None:
+        """The layout's rule for the contents' page numbers, if groups can write them
+        (``groups.contents_rule``)."""
+        return groups.contents_rule(stylesheet_text(self.theme, self.layout, self.layouts))
+
+    def lay_out_group(self, order: groups.GroupOrder) -> groups.LaidOutGroup:
+        """One group of the booklet laid out and written as a PDF of its own, with what
+        WeasyPrint warned about while it was laid out."""
+        collector = _CollectWarnings()
+        WEASYPRINT_LOGGER.addHandler(collector)
+        try:
+            document, _ = self.lay_out(order.html)
+        finally:
+            WEASYPRINT_LOGGER.removeHandler(collector)
+        if order.last:
+            document = drop_spare_blank_pages(document, order.first_page - 1)
+        starts = fit_rounds.section_starts(document, fit_rounds.html_ids(order.html))
+        extents = measure_lessons(document, self.theme.length_pt("leading") / 0.75)
+        with page_lookup_kept(), structure_tree_kept(), collector_paused():
+            pdf = document.write_pdf(pdf_variant="pdf/ua-1", finisher=open_with_bookmarks)
+        return groups.LaidOutGroup(len(document.pages), pdf, starts, extents,
+                                   tuple(dict.fromkeys(collector.messages)))
+
+    def fingerprint(self, html: str) -> str:
+        """A digest of ``html`` and the stylesheet it is laid out with."""
+        style_key = booklet_stylesheet(self.theme, self.layout, self.layouts, self.fetcher,
+                                       self.session)[0]
+        return _digest(style_key, html)
+
     def lay_out(self, html: str):
         """(laid-out document, fingerprint of the HTML and stylesheet)."""
         style_key, font_config, stylesheet = booklet_stylesheet(
@@ -104,7 +136,11 @@ class _Booklet:
                 font_config=font_config, stylesheets=[stylesheet], pdf_tags=True,
                 cache=self.session.images)
         self.session.images.remember(self.fetcher)
-        return document, hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
+        return document, _digest(style_key, html)
+
+
+def _digest(style_key: str, html: str) -> str:
+    return hashlib.sha256((style_key + html).encode("utf-8")).hexdigest()
 
 
 def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
@@ -131,8 +167,16 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
                                        before if theme.copyfit_below > 0 else {})
         decided.fit()
         decided.run_on()
+        in_groups = None
         if made.document is None:  # only measured so far: laid out once, as decided
-            decided.after = made.full(decided.fitting)
+            # in groups on every core, unless the session keeps the layout for watch
+            # mode's one-lesson previews (which need all the pages in one layout)
+            if not session.remember_layouts:
+                in_groups = _final_in_groups(booklet, made, decided, collector, parallel)
+            if in_groups is None:
+                decided.after = made.full(decided.fitting)
+            else:
+                decided.after = made.extents
         elif decided.fitting != made.fitting:
             if made.affordable(decided.pages):
                 decided.after = made.full(decided.fitting)
@@ -145,8 +189,44 @@ def layout_booklet(publication: Publication, theme: Theme, layouts: Path,
     finally:
         WEASYPRINT_LOGGER.removeHandler(collector)
     warnings = tuple(dict.fromkeys(collector.messages))
+    if in_groups is not None:
+        return LaidOut(None, made.fingerprint, warnings, tuple(notes), made.html,
+                       made.fitting, in_groups)
     return LaidOut(drop_spare_blank_pages(made.document), made.fingerprint, warnings,
                    tuple(notes), made.html, made.fitting)
+
+
+def _final_in_groups(booklet: _Booklet, made: fit_rounds.Layouts,
+                     decided: fit_rounds.Decisions, collector: _CollectWarnings,
+                     parallel: bool) -> JoinedBooklet | None:
+    """The booklet laid out with the decisions in groups on every core and joined
+    (``groups``, ``pdf_join``), keeping what ``made.full`` would keep; ``None`` when it
+    is one group, or its layout has no contents rule groups can write numbers into."""
+    rule = booklet.contents_rule()
+    html = booklet.html_for(decided.fitting)
+    cut = groups.grouped(html, rule) if rule is not None and made.first else None
+    if cut is None or made.first is None:
+        return None
+    predicted = groups.predicted_pages(cut, made.first.sections, made.first.extents,
+                                       decided.after, decided.fitting.run_on)
+    WEASYPRINT_LOGGER.removeHandler(collector)
+    try:
+        laid_out, firsts = groups.laid_out_in_groups(
+            cut, predicted, lambda orders, sizes: measure_in_parts(
+                orders, booklet.lay_out_group, parallel, sizes))
+    except groups.GroupsMoved:
+        return None
+    finally:
+        WEASYPRINT_LOGGER.addHandler(collector)
+    made.html, made.fitting = html, decided.fitting
+    made.fingerprint = booklet.fingerprint(html)
+    made.extents = {number: fit_rounds.moved(extent, first - 1)
+                    for group, first in zip(laid_out, firsts, strict=True)
+                    for number, extent in group.extents.items()}
+    pages = sum(group.pages for group in laid_out)
+    made.spent += pages
+    collector.messages.extend(message for group in laid_out for message in group.warnings)
+    return JoinedBooklet(joined([group.pdf for group in laid_out]), pages)
 
 
 def _final_notes(publication: Publication, notes: list[tuple[Lesson, str]], fitting: Fitting,
@@ -176,7 +256,11 @@ def render_booklet(publication: Publication, theme: Theme, layouts: Path,
     session = session or WriterSession()
     laid_out = layout_booklet(publication, theme, layouts, content_root, created, session,
                               parallel)
+    if laid_out.joined is not None:  # laid out in groups, and written
+        return RenderedBooklet(laid_out.joined.pdf, laid_out.joined.pages, laid_out.warnings,
+                               laid_out.notes)
     document = laid_out.document
+    assert document is not None, "a layout made whole keeps its pages"
     identifier = laid_out.fingerprint[:32].encode("ascii")
     if session.remember_layouts:
         session.keep_layout(publication.source, quick.last_layout_of(laid_out))
@@ -245,10 +329,11 @@ def is_spare_page(page) -> bool:
     return any(anchor.startswith(SPARE_PAGE_PREFIX) for anchor in page.anchors)
 
 
-def drop_spare_blank_pages(document):
-    """Keep just enough spare blank pages that the page count is a multiple of four."""
+def drop_spare_blank_pages(document, pages_before: int = 0):
+    """Keep just enough spare blank pages that the page count is a multiple of four
+    (with ``pages_before``: the pages of the booklet before ``document``'s)."""
     spare = [index for index, page in enumerate(document.pages) if is_spare_page(page)]
-    total = len(document.pages)
+    total = pages_before + len(document.pages)
     keep = (-(total - len(spare))) % 4
     drop = set(spare[keep:])
     return document.copy([page for index, page in enumerate(document.pages)

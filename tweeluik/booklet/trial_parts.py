@@ -31,13 +31,25 @@ from .weasyprint_internals import PROGRESS_LOGGER
 PART_CHARACTERS = 4_000
 #: At most this many parts, however long the trial.
 MOST_PARTS = 16
+#: What a contents entry costs to lay out, in characters of running text (measured on
+#: the 100-lesson publication: its contents took as long as 30,000 characters of text).
+CONTENTS_ENTRY = 300
 
 Measured = TypeVar("Measured")
+Part = TypeVar("Part")
 
 
 def parts_of(html: str) -> list[str]:
     """``html`` (a trial document) cut into parts of about equal length, in order, each
     starting with a section that starts a page; the whole when it is short."""
+    return [part for part, _ in sized_parts_of(html)]
+
+
+def sized_parts_of(html: str, most: int | None = None) -> list[tuple[str, int]]:
+    """``parts_of(html)`` in at most ``most`` parts (``MOST_PARTS``), each with its size:
+    its characters,
+    a contents entry counted as ``CONTENTS_ENTRY`` (its dotted leader is laid out dot
+    by dot)."""
     document = lxml.html.document_fromstring(html)
     units: list[list[Any]] = []
     for child in document.body:
@@ -45,10 +57,10 @@ def parts_of(html: str) -> list[str]:
         if not units or (child.tag == "section" and starts_a_page):
             units.append([])
         units[-1].append(child)
-    sizes = [sum(len(element.text_content()) for element in unit) for unit in units]
-    count = min(MOST_PARTS, len(units), max(1, sum(sizes) // PART_CHARACTERS))
+    sizes = [sum(_size(element) for element in unit) for unit in units]
+    count = min(most or MOST_PARTS, len(units), max(1, sum(sizes) // PART_CHARACTERS))
     if count == 1:
-        return [html]
+        return [(html, sum(sizes))]
     groups = _in_order_by_size(sizes, count)
     for child in list(document.body):
         document.body.remove(child)
@@ -57,8 +69,15 @@ def parts_of(html: str) -> list[str]:
         part = copy.deepcopy(document)
         for index in group:
             part.body.extend(copy.deepcopy(element) for element in units[index])
-        parts.append(lxml.html.tostring(part, encoding="unicode", doctype="<!DOCTYPE html>"))
+        parts.append((lxml.html.tostring(part, encoding="unicode", doctype="<!DOCTYPE html>"),
+                      sum(sizes[index] for index in group)))
     return parts
+
+
+def _size(element) -> int:
+    """How much laying out ``element`` costs, in characters of running text."""
+    entries = len(element.find_class("toc")[0]) if element.find_class("toc") else 0
+    return len(element.text_content()) + entries * CONTENTS_ENTRY
 
 
 def _in_order_by_size(sizes: list[int], count: int) -> list[list[int]]:
@@ -82,14 +101,16 @@ def _in_order_by_size(sizes: list[int], count: int) -> list[list[int]]:
     return groups
 
 
-def measure_in_parts(parts: list[str], measure: Callable[[str], Measured],
-                     parallel: bool = True) -> list[Measured]:
-    """``measure(part)`` for every part, in order: the parts shared out over the cores,
-    this process taking the first share; with ``parallel`` false, one core, or one part,
-    all of them here. ``measure`` must return what can be pickled. A worker that dies
-    leaves its parts to this process; an error a worker raises is raised here."""
+def measure_in_parts(parts: list[Part], measure: Callable[[Part], Measured],
+                     parallel: bool = True, sizes: list[int] | None = None
+                     ) -> list[Measured]:
+    """``measure(part)`` for every part, in order: the parts shared out over the cores
+    (by turns, or with ``sizes`` each to the core with the least so far), this process
+    taking the first share; with ``parallel`` false, one core, or one part, all of them
+    here. ``measure`` must return what can be pickled. A worker that dies leaves its
+    parts to this process; an error a worker raises is raised here."""
     processes = min(len(parts), usable_cores()) if parallel and can_fork() else 1
-    shares = [list(range(first, len(parts), processes)) for first in range(processes)]
+    shares = _shares(sizes or [1] * len(parts), processes)
     workers = []
     if processes > 1:
         with shared_with_forks():
@@ -111,7 +132,19 @@ def measure_in_parts(parts: list[str], measure: Callable[[str], Measured],
     return [results[index] for index in range(len(parts))]
 
 
-def _measure_in_a_worker(measure: Callable[[str], Measured], parts: list[str]
+def _shares(sizes: list[int], processes: int) -> list[list[int]]:
+    """The indexes of ``sizes`` shared out over ``processes``: each, largest first, to
+    the share with the least so far (equal sizes go by turns); each share in order."""
+    shares: list[list[int]] = [[] for _ in range(processes)]
+    loads = [0] * processes
+    for index in sorted(range(len(sizes)), key=lambda index: (-sizes[index], index)):
+        least = loads.index(min(loads))
+        shares[least].append(index)
+        loads[least] += sizes[index]
+    return [sorted(share) for share in shares]
+
+
+def _measure_in_a_worker(measure: Callable[[Part], Measured], parts: list[Part]
                          ) -> list[Measured]:
     """In a forked process: measure the parts, telling no progress (the build's own
     process tells what it lays out; two would write over each other)."""
