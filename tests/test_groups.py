@@ -273,6 +273,8 @@ def test_the_contents_numbers_come_from_the_layouts_own_rule():
     ) == ('leader(dotted) " "', "")
     assert groups.contents_rule(
         'a::after { content: "p. " target-counter(attr(href), page) "."; }') == ('"p. "', '"."')
+    assert groups.contents_rule(
+        "a::after { color: red; content: target-counter(attr(href), page) }") == ("", "")
     assert groups.contents_rule("p { color: red; }") is None  # nothing to write into
     two = ('a::after { content: target-counter(attr(href), page); } '
            'b::after { content: "x" target-counter(attr(href), page); }')

@@ -36,7 +36,7 @@ from .trial_parts import sized_parts_of
 #: ``target-counter(attr(href), page)``, with at most a leader and strings around it.
 _CONTENTS_RULE = re.compile(
     r"content:\s*(?P<before>[^;{}]*?)target-counter\(\s*attr\(\s*href\s*\)\s*,\s*page\s*\)"
-    r"(?P<after>[^;{}]*?)\s*;")
+    r"(?P<after>[^;{}]*?)\s*(?:;|(?=}))")
 
 
 @dataclass(frozen=True)
