@@ -38,7 +38,6 @@ from .html import BookletLayout, find_layout, publication_to_html, stylesheet_te
 from .laid_out import JoinedBooklet, LaidOut, RenderedBooklet
 from .links import link_notes
 from .page_lookup import page_lookup_kept
-from .pdf_join import joined
 from .structure import structure_tree_kept
 from .trial_parts import measure_in_parts
 from .view import NO_FITTING, Fitting, last_words
@@ -226,6 +225,7 @@ def _final_in_groups(booklet: _Booklet, made: fit_rounds.Layouts,
     pages = sum(group.pages for group in laid_out)
     made.spent += pages
     collector.messages.extend(message for group in laid_out for message in group.warnings)
+    from .pdf_join import joined  # pikepdf: a build that needs no join does not load it
     return JoinedBooklet(joined([group.pdf for group in laid_out]), pages)
 
 
