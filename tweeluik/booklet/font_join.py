@@ -55,7 +55,7 @@ def _font_resources(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Object]:
     seen: set[tuple[int, int]] = set()
     todo = [page.obj.get("/Resources") for page in pdf.pages]
     while todo:
-        resources = todo.pop()
+        resources = todo.pop(0)  # in page order: the first group's fonts first
         if resources is None or not isinstance(resources, Dictionary):
             continue
         if resources.is_indirect:
@@ -85,11 +85,13 @@ def _merge(pdf: pikepdf.Pdf, fonts: list[pikepdf.Object]) -> pikepdf.Object:
     widths: dict[int, float] = {}
     characters: dict[int, bytes] = {}
     subsets = []
-    for font in fonts:
+    for font in fonts:  # in page order: the first group's width of a glyph is kept
         cid_font = font.DescendantFonts[0]
         drawn = _widths(cid_font.W)
-        widths.update(drawn)
-        characters.update(_characters(font.ToUnicode.read_bytes()))
+        widths.update({glyph: width for glyph, width in drawn.items() if glyph not in widths})
+        characters.update({glyph: text for glyph, text in
+                           _characters(font.ToUnicode.read_bytes()).items()
+                           if glyph not in characters})
         subsets.append((cid_font.FontDescriptor.FontFile2.read_bytes(), max(drawn, default=0)))
     program = _merged_program(subsets)
     cid_font = first.DescendantFonts[0]

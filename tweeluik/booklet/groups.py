@@ -64,7 +64,7 @@ def contents_rule(stylesheet: str) -> tuple[str, str] | None:
 
 def grouped(html: str, rule: tuple[str, str]) -> GroupedBooklet | None:
     """The booklet's HTML cut into groups (``None`` when it is one group)."""
-    sized = sized_parts_of(numbered_as_in_the_booklet(html), MOST_GROUPS)
+    sized = sized_parts_of(numbered_as_in_the_booklet(html), MOST_GROUPS, GROUP_CHARACTERS)
     if len(sized) < 2:
         return None
     parts = tuple(part for part, _ in sized)
@@ -197,9 +197,11 @@ class GroupOrder:
     last: bool
 
 
-#: At most this many groups: each is a layout and a PDF of its own, with its own
-#: start-up (some 0.1 s) and fonts to merge, so no more than 8 cores can use.
+#: At most this many groups, of at least some this many characters (a dozen pages): each
+#: is a layout and a PDF of its own, with its own start-up (some 0.1 s) and fonts to
+#: merge, so a short booklet is cut into fewer, and no more than 8 cores can be used.
 MOST_GROUPS = 8
+GROUP_CHARACTERS = 12_000
 
 #: How many times the groups are laid out again where they turned out to start.
 ROUNDS = 3
@@ -243,3 +245,54 @@ def laid_out_in_groups(booklet: GroupedBooklet, predicted: tuple[list[int], dict
         if not todo:
             return [done[index] for index in range(count)], firsts
     raise GroupsMoved
+
+
+def laid_out_whole_lessons(booklet: GroupedBooklet,
+                           predict: Callable[[GroupedBooklet], tuple[list[int], dict[str, int]]],
+                           lay_out: Callable[[list[GroupOrder], list[int]], list[LaidOutGroup]]
+                           ) -> tuple[GroupedBooklet, list[LaidOutGroup], list[int]]:
+    """``laid_out_in_groups``, with each group's last lesson ending on its last page. A
+    footnote called at the foot of a lesson's last page can find no room there: laid out
+    whole, WeasyPrint puts it at the foot of the next lesson's first page; at the end of
+    a group it gets a page of its own. Such a group is joined with the next and laid out
+    again (``predict(booklet)`` gives the first pages again); a group already laid out
+    from the same HTML and first page is not laid out again."""
+    done: dict[GroupOrder, LaidOutGroup] = {}
+
+    def once(orders: list[GroupOrder], sizes: list[int]) -> list[LaidOutGroup]:
+        todo = [index for index, order in enumerate(orders) if order not in done]
+        made = lay_out([orders[index] for index in todo], [sizes[index] for index in todo])
+        done.update(zip((orders[index] for index in todo), made, strict=True))
+        return [done[order] for order in orders]
+
+    while True:
+        laid, firsts = laid_out_in_groups(booklet, predict(booklet), once)
+        spilling = next((index for index, group in enumerate(laid[:-1])
+                         if _spills(booklet.ids[index][-1], group)), None)
+        if spilling is None:
+            return booklet, laid, firsts
+        if len(booklet.parts) < 3:
+            raise GroupsMoved
+        booklet = _with_the_next(booklet, spilling)
+
+
+def _spills(last_section: str, group: LaidOutGroup) -> bool:
+    """Whether a page follows the one where the group's last lesson ends."""
+    number = _lesson_number(last_section)
+    return number in group.extents and group.extents[number].last < group.pages - 1
+
+
+def _with_the_next(booklet: GroupedBooklet, index: int) -> GroupedBooklet:
+    """``booklet`` with group ``index`` and the one after it made one group."""
+    first = lxml.html.document_fromstring(booklet.parts[index])
+    first.body.extend(lxml.html.document_fromstring(booklet.parts[index + 1]).body)
+    part = lxml.html.tostring(first, encoding="unicode", doctype="<!DOCTYPE html>")
+    contents = booklet.contents - (booklet.contents > index)
+    return GroupedBooklet(
+        (*booklet.parts[:index], part, *booklet.parts[index + 2:]),
+        (*booklet.ids[:index], booklet.ids[index] + booklet.ids[index + 1],
+         *booklet.ids[index + 2:]),
+        booklet.contents_rule,
+        (*booklet.sizes[:index], booklet.sizes[index] + booklet.sizes[index + 1],
+         *booklet.sizes[index + 2:]),
+        contents)

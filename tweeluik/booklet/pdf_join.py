@@ -11,6 +11,7 @@ pikepdf (qpdf) into the file one layout would have given:
   it, with the pages' ``StructParents`` and the annotations' ``StructParent`` moved
   with them (how a screen reader finds the element that owns marked content or a link);
 - one outline: each group's top-level bookmarks after those of the groups before;
+- the footnotes' ``/ID`` numbered through the booklet (each group counts from 1);
 - one set of named destinations, in name order. The first group holds the contents,
   whose links go to lessons laid out in other groups: it was given stand-in anchors for
   them (``groups``), and the destination each lesson's own group gives replaces the
@@ -44,6 +45,7 @@ def joined(pdfs: list[bytes]) -> bytes:
     keys = _parent_tree_pairs(tree)
     next_key = max((key for key, _ in keys), default=-1) + 1
     destinations = _named_destinations(target.Root)
+    notes = _notes_numbered_on(document, 0)
     sources = []
     for data in pdfs[1:]:
         source = pikepdf.open(BytesIO(data))
@@ -60,6 +62,7 @@ def joined(pdfs: list[bytes]) -> bytes:
             element = target.copy_foreign(kid)
             element.P = document
             document.K.append(element)
+            notes = _notes_numbered_on(element, notes)
         for key, value in _parent_tree_pairs(source_tree):
             keys.append((key + offset, _copied(target, value)))
             next_key = max(next_key, key + offset + 1)
@@ -95,6 +98,20 @@ def _copied(target: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
     if isinstance(value, Array):
         return Array([_copied(target, item) for item in value])
     return value
+
+
+def _notes_numbered_on(element: pikepdf.Object, before: int) -> int:
+    """The footnotes (``Note`` elements) under ``element`` given the ``/ID`` they have in
+    the booklet laid out whole (``note-N``, counted through the booklet; each group
+    counts from 1), in the order the structure tree holds them; the last number."""
+    for kid in element.get("/K", Array()) if isinstance(element.get("/K"), Array) else ():
+        if not isinstance(kid, Dictionary) or kid.get("/Type") in (Name.MCR, Name.OBJR):
+            continue
+        if kid.get("/S") == Name.Note and "/ID" in kid:
+            before += 1
+            kid.ID = pikepdf.String(f"note-{before}")
+        before = _notes_numbered_on(kid, before)
+    return before
 
 
 def _document_element(tree: pikepdf.Object) -> pikepdf.Object:

@@ -206,13 +206,14 @@ def _final_in_groups(booklet: _Booklet, made: fit_rounds.Layouts,
     cut = groups.grouped(html, rule) if rule is not None and made.first else None
     if cut is None or made.first is None:
         return None
-    predicted = groups.predicted_pages(cut, made.first.sections, made.first.extents,
-                                       decided.after, decided.fitting.run_on)
+    first = made.first
     WEASYPRINT_LOGGER.removeHandler(collector)
     try:
-        laid_out, firsts = groups.laid_out_in_groups(
-            cut, predicted, lambda orders, sizes: measure_in_parts(
-                orders, booklet.lay_out_group, parallel, sizes))
+        cut, laid_out, firsts = groups.laid_out_whole_lessons(
+            cut, lambda cut: groups.predicted_pages(cut, first.sections, first.extents,
+                                                    decided.after, decided.fitting.run_on),
+            lambda orders, sizes: measure_in_parts(orders, booklet.lay_out_group, parallel,
+                                                   sizes))
     except groups.GroupsMoved:
         return None
     finally:

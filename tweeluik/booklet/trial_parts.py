@@ -45,9 +45,10 @@ def parts_of(html: str) -> list[str]:
     return [part for part, _ in sized_parts_of(html)]
 
 
-def sized_parts_of(html: str, most: int | None = None) -> list[tuple[str, int]]:
-    """``parts_of(html)`` in at most ``most`` parts (``MOST_PARTS``), each with its size:
-    its characters,
+def sized_parts_of(html: str, most: int | None = None, least: int | None = None
+                   ) -> list[tuple[str, int]]:
+    """``parts_of(html)`` in at most ``most`` parts (``MOST_PARTS``) of at least some
+    ``least`` characters (``PART_CHARACTERS``), each with its size: its characters,
     a contents entry counted as ``CONTENTS_ENTRY`` (its dotted leader is laid out dot
     by dot)."""
     document = lxml.html.document_fromstring(html)
@@ -58,7 +59,8 @@ def sized_parts_of(html: str, most: int | None = None) -> list[tuple[str, int]]:
             units.append([])
         units[-1].append(child)
     sizes = [sum(_size(element) for element in unit) for unit in units]
-    count = min(most or MOST_PARTS, len(units), max(1, sum(sizes) // PART_CHARACTERS))
+    count = min(most or MOST_PARTS, len(units),
+                max(1, sum(sizes) // (least or PART_CHARACTERS)))
     if count == 1:
         return [(html, sum(sizes))]
     groups = _in_order_by_size(sizes, count)
