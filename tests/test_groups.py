@@ -341,3 +341,20 @@ def test_a_session_that_keeps_layouts_lays_out_whole(tmp_path, monkeypatch):
     session = WriterSession(remember_layouts=True)
     render.render_booklet(publication, THEME, LAYOUTS, tmp_path, CREATED, session)
     assert cuts == [] and session.last_layout(source) is not None
+
+
+def test_a_booklet_with_links_inside_it_outside_the_contents_is_laid_out_whole():
+    """Only the contents' page numbers can be written in: a link from one lesson to
+    another would count pages in another group, so such a booklet is not grouped."""
+    def lesson(number: int, extra: str = "") -> str:
+        return (f'<section class="lesson" id="lesson-{number}"><p>{extra}'
+                f'{"woord " * 2500}</p></section>')
+
+    contents = ('<section id="contents"><ul class="toc">'
+                + "".join(f'<li><a href="#lesson-{n}">Les {n}</a></li>' for n in (1, 2, 3))
+                + "</ul></section>")
+    html = ("<!DOCTYPE html><html><head></head><body>" + contents + "{}</body></html>")
+    plain = groups.grouped(html.format(lesson(1) + lesson(2) + lesson(3)), ("", ""))
+    assert plain is not None and len(plain.parts) >= 2 and plain.contents == 0
+    linked = lesson(1) + lesson(2, '<a href="#lesson-1">zie les 1</a> ') + lesson(3)
+    assert groups.grouped(html.format(linked), ("", "")) is None

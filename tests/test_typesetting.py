@@ -428,7 +428,8 @@ def test_bad_lines_in_the_exceptions_list_are_reported_with_their_line(tmp_path)
 
 def test_copyfitting_tries_only_lessons_it_could_save():
     """A lesson far over (eight lines on the last of two pages) is reported without a
-    trial layout; one a few lines over is tried; a full last page is left alone."""
+    trial layout; one a few lines over is tried; a full last page is left alone; a
+    lesson the gentlest level saves is not tried at a stronger one."""
     from tweeluik.booklet.copyfit import LessonExtent, fit_lessons
 
     asked: list[tuple[set[int], tuple[int, ...]]] = []
@@ -444,7 +445,9 @@ def test_copyfitting_tries_only_lessons_it_could_save():
                3: LessonExtent(3, 2, 0.80, 26), 4: LessonExtent(4, 2, 0.12, 4),
                5: LessonExtent(5, 2, 0.06, 2)}
     result = fit_lessons(extents, 0.33, trial)
-    assert asked == [({2, 4, 5}, (3,)), ({2, 4}, (1, 2))]  # the strongest first, on all
+    # the strongest first, on all; then the gentlest on those it saves, and the next
+    # level only on those the gentlest did not save
+    assert asked == [({2, 4, 5}, (3,)), ({2, 4}, (1,)), ({4}, (2,))]
     assert result.levels == {2: 1, 4: 3} and result.unfitted == frozenset({1, 5})
 
 

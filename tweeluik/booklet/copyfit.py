@@ -248,7 +248,9 @@ def fit_lessons(extents: Mapping[int, LessonExtent], below: float, trial: Trial)
     """Choose a fitting level for each lesson that wants one: the smallest that saves a
     page. ``trial(lessons, levels)`` lays out the lessons at those levels and measures
     them, by level. The steps add up, so the strongest is tried first, on every lesson
-    that wants it; only the lessons it saves are tried at the gentler levels."""
+    that wants it; only the lessons it saves are tried at the gentler levels, the
+    gentlest first, and each next level only on the lessons the one before did not
+    save."""
     wanting = {number for number, extent in extents.items() if wants_fitting(extent, below)}
     waiting = {number for number in wanting if can_be_fitted(extents[number])}
 
@@ -259,7 +261,12 @@ def fit_lessons(extents: Mapping[int, LessonExtent], below: float, trial: Trial)
     strongest = LEVELS[-1]
     measured = trial(waiting, (strongest,)) if waiting else {}
     fitted = {number for number in waiting if saved(measured, strongest, number)}
-    gentler = trial(fitted, LEVELS[:-1]) if fitted else {}
+    gentler: dict[int, dict[int, LessonExtent]] = {}
+    left = set(fitted)
+    for level in LEVELS[:-1]:  # the gentlest first, each on the lessons still unsaved
+        if left:
+            gentler.update(trial(left, (level,)))
+            left = {number for number in left if not saved(gentler, level, number)}
     levels = {number: next((level for level in LEVELS[:-1] if saved(gentler, level, number)),
                            strongest) for number in sorted(fitted)}
     at_level = {**measured, **gentler}

@@ -9,12 +9,14 @@ with a section that starts a page), each group is laid out and written as a PDF 
 own in a process of its own, and ``pdf_join`` joins the PDFs.
 
 A group must know its first page before it is laid out: it is predicted from the
-measure the decisions were made on (``predicted_first_pages``), and a group that turns
-out to start elsewhere is laid out again where it starts (its page count does not
-change with that). The first group holds the contents, which cannot count pages laid
+measure the decisions were made on (``predicted_pages``), and a group that turns out to
+start elsewhere is laid out again where it starts (its page count does not change with
+that: ``laid_out_in_groups``). The group that holds the contents cannot count pages laid
 out in other processes: the page numbers are written into its HTML (the layout's own
 rule for them, with the number in place of ``target-counter``), and its links go to
-stand-in anchors that the join points at the lessons.
+stand-in anchors that the join points at the lessons. A group whose last lesson's
+footnote spills onto a page of its own is joined with the next
+(``laid_out_whole_lessons``).
 
 The cut depends on the booklet's text alone, never on the machine: one core lays out
 the same groups one after the other, and the bytes are the same.
@@ -39,11 +41,15 @@ _CONTENTS_RULE = re.compile(
     r"(?P<after>[^;{}]*?)\s*(?:;|(?=}))")
 
 
+_INTERNAL_LINK = re.compile(r'<a [^>]*href="#')
+
+
 @dataclass(frozen=True)
 class GroupedBooklet:
-    """A booklet's HTML cut into groups: each group's HTML as laid out from its first
-    page, the section ids in it, and the contents rule's parts (``None``: the layout's
-    stylesheet has no rule groups can write numbers into)."""
+    """A booklet's HTML cut into groups: each group's HTML, the section ids in it, what
+    stands before and after the number in the layout's contents rule, what each group
+    costs to lay out, and which group holds the contents (the links inside the
+    booklet)."""
 
     parts: tuple[str, ...]
     ids: tuple[tuple[str, ...], ...]
@@ -63,7 +69,9 @@ def contents_rule(stylesheet: str) -> tuple[str, str] | None:
 
 
 def grouped(html: str, rule: tuple[str, str]) -> GroupedBooklet | None:
-    """The booklet's HTML cut into groups (``None`` when it is one group)."""
+    """The booklet's HTML cut into groups (``None`` when it is one group, or links inside
+    the booklet stand in more than one group: only the contents' numbers can be
+    written in)."""
     sized = sized_parts_of(numbered_as_in_the_booklet(html), MOST_GROUPS, GROUP_CHARACTERS)
     if len(sized) < 2:
         return None
@@ -71,8 +79,11 @@ def grouped(html: str, rule: tuple[str, str]) -> GroupedBooklet | None:
     ids = tuple(tuple(section.get("id") for section in
                       lxml.html.document_fromstring(part).body.iter("section")
                       if section.get("id")) for part in parts)
-    contents = next((index for index, part in enumerate(parts) if 'class="toc"' in part), 0)
-    return GroupedBooklet(parts, ids, rule, tuple(size for _, size in sized), contents)
+    linking = [index for index, part in enumerate(parts) if _INTERNAL_LINK.search(part)]
+    if len(linking) > 1:
+        return None
+    return GroupedBooklet(parts, ids, rule, tuple(size for _, size in sized),
+                          linking[0] if linking else 0)
 
 
 def predicted_pages(booklet: GroupedBooklet, measured: Mapping[str, int],
