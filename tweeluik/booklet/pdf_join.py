@@ -11,7 +11,8 @@ pikepdf (qpdf) into the file one layout would have given:
   it, with the pages' ``StructParents`` and the annotations' ``StructParent`` moved
   with them (how a screen reader finds the element that owns marked content or a link);
 - one outline: each group's top-level bookmarks after those of the groups before;
-- the footnotes' ``/ID`` numbered through the booklet (each group counts from 1);
+- the footnotes' ``/ID`` numbered through the booklet (each group counts from 1: its
+  numbers are moved on past the footnotes of the groups before);
 - one set of named destinations, in name order. The first group holds the contents,
   whose links go to lessons laid out in other groups: it was given stand-in anchors for
   them (``groups``), and the destination each lesson's own group gives replaces the
@@ -58,11 +59,13 @@ def joined(pdfs: list[bytes]) -> bytes:
         for page in target.pages[first_new:]:
             _move_keys(page.obj, offset)
         source_tree = source.Root.StructTreeRoot
+        numbered = notes
         for kid in _document_element(source_tree).K:
             element = target.copy_foreign(kid)
             element.P = document
             document.K.append(element)
-            notes = _notes_numbered_on(element, notes)
+            numbered = max(numbered, _notes_numbered_on(element, notes))
+        notes = numbered
         for key, value in _parent_tree_pairs(source_tree):
             keys.append((key + offset, _copied(target, value)))
             next_key = max(next_key, key + offset + 1)
@@ -101,17 +104,19 @@ def _copied(target: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
 
 
 def _notes_numbered_on(element: pikepdf.Object, before: int) -> int:
-    """The footnotes (``Note`` elements) under ``element`` given the ``/ID`` they have in
-    the booklet laid out whole (``note-N``, counted through the booklet; each group
-    counts from 1), in the order the structure tree holds them; the last number."""
+    """The footnotes (``Note`` elements) under ``element``, numbered ``note-N`` by the
+    group in the order it met them, numbered on past the ``before`` footnotes of the
+    groups before (as the booklet laid out whole numbers them); the last number."""
+    last = before
     for kid in element.get("/K", Array()) if isinstance(element.get("/K"), Array) else ():
         if not isinstance(kid, Dictionary) or kid.get("/Type") in (Name.MCR, Name.OBJR):
             continue
-        if kid.get("/S") == Name.Note and "/ID" in kid:
-            before += 1
-            kid.ID = pikepdf.String(f"note-{before}")
-        before = _notes_numbered_on(kid, before)
-    return before
+        if kid.get("/S") == Name.Note and str(kid.get("/ID", "")).startswith("note-"):
+            number = int(str(kid.ID).removeprefix("note-")) + before
+            kid.ID = pikepdf.String(f"note-{number}")
+            last = max(last, number)
+        last = max(last, _notes_numbered_on(kid, before))
+    return last
 
 
 def _document_element(tree: pikepdf.Object) -> pikepdf.Object:
