@@ -57,6 +57,11 @@ class FitResult:
     extents: dict[int, LessonExtent] = field(default_factory=dict)
 
 
+def leading_px(theme) -> float:
+    """The theme's leading in CSS pixels, as WeasyPrint measures the page."""
+    return theme.length_pt("leading") / 0.75
+
+
 def lesson_id(number: int) -> str:
     return f"lesson-{number}"
 

@@ -31,6 +31,7 @@ from .copyfit import (
     did_not_run_on,
     fit_lessons,
     fit_notes,
+    leading_px,
     lesson_page_lines,
     lines_per_page,
     measure_introduction,
@@ -80,7 +81,7 @@ class Layouts:
 
     def __init__(self, booklet: LaysOut, collector: logging.Handler, parallel: bool = True):
         self.booklet, self.collector, self.parallel = booklet, collector, parallel
-        self.leading = booklet.theme.length_pt("leading") / 0.75  # CSS px, as WeasyPrint
+        self.leading = leading_px(booklet.theme)
         self.spent = 0  # pages laid out so far
         self.fitting = NO_FITTING  # the decisions the latest full layout shows
         self.html = ""

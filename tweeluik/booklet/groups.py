@@ -24,14 +24,13 @@ the same groups one after the other, and the bytes are the same.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import lxml.html
 
-from .copyfit import LessonExtent, numbered_as_in_the_booklet
+from .copyfit import LessonExtent, lesson_id, numbered_as_in_the_booklet
 from .trial_parts import sized_parts_of
 
 #: The layout's contents rule that groups can write a page number into: the number is
@@ -56,6 +55,7 @@ class GroupedBooklet:
     contents_rule: tuple[str, str]
     sizes: tuple[int, ...]  # what each costs to lay out (``trial_parts.sized_parts_of``)
     contents: int  # the group that holds the contents
+    cover_title: str = ""  # the cover's title element, for the running heads
 
 
 def contents_rule(stylesheet: str) -> tuple[str, str] | None:
@@ -82,8 +82,11 @@ def grouped(html: str, rule: tuple[str, str]) -> GroupedBooklet | None:
     linking = [index for index, part in enumerate(parts) if _INTERNAL_LINK.search(part)]
     if len(linking) > 1:
         return None
+    titles = lxml.html.document_fromstring(parts[0]).find_class("cover-title")
     return GroupedBooklet(parts, ids, rule, tuple(size for _, size in sized),
-                          linking[0] if linking else 0)
+                          linking[0] if linking else 0,
+                          lxml.html.tostring(titles[0], encoding="unicode", with_tail=False)
+                          if titles else "")
 
 
 def predicted_pages(booklet: GroupedBooklet, measured: Mapping[str, int],
@@ -101,7 +104,7 @@ def predicted_pages(booklet: GroupedBooklet, measured: Mapping[str, int],
     saved_before: dict[str, int] = {}
     saved = 0
     for number in sorted(measured_extents):
-        saved_before[f"lesson-{number}"] = saved
+        saved_before[lesson_id(number)] = saved
         was = measured_extents[number].pages
         now = decided.get(number, measured_extents[number]).pages - (number in run_on)
         saved += was - now
@@ -135,14 +138,13 @@ def group_html(booklet: GroupedBooklet, index: int, first_page: int,
     if index == booklet.contents:
         css.extend(_contents_numbers(document, booklet, pages_of))
     if index > 0:
-        titles = lxml.html.document_fromstring(booklet.parts[0]).find_class("cover-title")
-        if titles:
+        if booklet.cover_title:
             # floated, so that the section's first margin still collapses
             # through its top as in the whole booklet (the section's destination stays)
             hidden = lxml.html.Element("div", style="float: left; width: 0; height: 0; "
                                        "overflow: hidden; visibility: hidden",
                                        **{"aria-hidden": "true"})
-            hidden.append(copy.deepcopy(titles[0]))
+            hidden.append(lxml.html.fragment_fromstring(booklet.cover_title))
             document.body[0].insert(0, hidden)
         css.append(f"@page :first {{ counter-reset: page {first_page} }}")
         if first_page % 2 == 0:
@@ -233,9 +235,9 @@ def laid_out_in_groups(booklet: GroupedBooklet, predicted: tuple[list[int], dict
     done: dict[int, LaidOutGroup] = {}
     used: dict[int, int] = {}  # group → the first page it was laid out from
     firsts, predicted_pages = predicted
-    elsewhere = set(stand_in_ids(booklet))
+    elsewhere = stand_in_ids(booklet)
     numbers = {section: page for section, page in predicted_pages.items()
-               if section in elsewhere}  # the contents' numbers the first group has
+               if section in elsewhere}  # the numbers the contents' group has
     todo = list(range(count))
     for _ in range(ROUNDS):
         orders = [GroupOrder(group_html(booklet, index, firsts[index], numbers),
@@ -306,4 +308,4 @@ def _with_the_next(booklet: GroupedBooklet, index: int) -> GroupedBooklet:
         booklet.contents_rule,
         (*booklet.sizes[:index], booklet.sizes[index] + booklet.sizes[index + 1],
          *booklet.sizes[index + 2:]),
-        contents)
+        contents, booklet.cover_title)

@@ -32,7 +32,7 @@ from ..model import Lesson, Publication
 from ..session import WriterSession
 from ..theme import Theme
 from . import fit_rounds, groups, quick
-from .copyfit import LessonExtent, measure_lessons, run_on_notes
+from .copyfit import LessonExtent, leading_px, measure_lessons, run_on_notes
 from .fetcher import FolderFetcher, RefusedResource
 from .html import BookletLayout, find_layout, publication_to_html, stylesheet_text
 from .laid_out import JoinedBooklet, LaidOut, RenderedBooklet
@@ -113,7 +113,7 @@ class _Booklet:
         if order.last:
             document = drop_spare_blank_pages(document, order.first_page - 1)
         starts = fit_rounds.section_starts(document, fit_rounds.html_ids(order.html))
-        extents = measure_lessons(document, self.theme.length_pt("leading") / 0.75)
+        extents = measure_lessons(document, leading_px(self.theme))
         with page_lookup_kept(), structure_tree_kept(), collector_paused():
             pdf = document.write_pdf(pdf_variant="pdf/ua-1", finisher=open_with_bookmarks)
         return groups.LaidOutGroup(len(document.pages), pdf, starts, extents,

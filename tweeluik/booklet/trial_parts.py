@@ -78,7 +78,7 @@ def sized_parts_of(html: str, most: int | None = None, least: int | None = None
 
 def _size(element) -> int:
     """How much laying out ``element`` costs, in characters of running text."""
-    entries = len(element.find_class("toc")[0]) if element.find_class("toc") else 0
+    entries = sum(len(toc) for toc in element.find_class("toc"))
     return len(element.text_content()) + entries * CONTENTS_ENTRY
 
 
