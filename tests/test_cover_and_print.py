@@ -4,6 +4,7 @@ credit line, and PDFs a print shop takes without questions: checked on built fil
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 import subprocess
 import textwrap
@@ -389,3 +390,76 @@ def test_all_sixteen_covers_stay_inside_their_margins(tmp_path):
         text = subprocess.run([pdftotext, "-f", "1", "-l", "1", str(pdf), "-"],
                               capture_output=True, text=True, check=True).stdout
         assert "2 lessen" in text, f"{name}: the cover lost its lesson count"
+
+
+def _words(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """(left, top, right, bottom in points, word) of every word on ``page``."""
+    out = subprocess.run([need_tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page),
+                          str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(x0), float(y0), float(x1), float(y1), word) for x0, y0, x1, y1, word
+            in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                          r'yMax="([\d.]+)">(.*?)</word>', out)]
+
+
+def _green_rows(pdf: Path, dpi: int) -> tuple[float, float] | None:
+    """The top and bottom (in points) of the pure green on the first page."""
+    stem = pdf.with_suffix("")
+    subprocess.run([need_tool("pdftoppm"), "-r", str(dpi), "-png", "-singlefile", "-f", "1",
+                    "-l", "1", str(pdf), str(stem)], check=True)
+    image = PILImage.open(f"{stem}.png").convert("RGB")
+    green = image.point(lambda value: 255 if value > 200 else 0).split()
+    mask = PILImage.merge("RGB", (green[1], green[1], green[1]))
+    red = image.split()[0].point(lambda value: 255 if value < 60 else 0)
+    box = PILImage.composite(mask, PILImage.new("RGB", image.size), red).getbbox()
+    return None if box is None else (box[1] * 72 / dpi, box[3] * 72 / dpi)
+
+
+@pytest.mark.slow
+def test_a_long_title_a_logo_a_picture_and_many_lessons_never_run_into_the_cover_foot(
+        tmp_path):
+    """The cover's foot (date, a disc per lesson, the count) stays below the title,
+    subtitle and picture, whatever else the cover holds: the picture takes the room
+    left (it once ran over the date with a logo and a two-line subtitle), and beyond
+    two rows of discs there are none (a hundred lessons once covered the title)."""
+    folder = project(tmp_path, "title: leeg", {"images/logo.svg": SVG_LOGO})
+    (folder / "content" / "brief.md").unlink()
+    from io import BytesIO
+    buffer = BytesIO()
+    PILImage.new("RGB", (800, 500), (0, 255, 0)).save(buffer, "PNG")
+    (folder / "content" / "images" / "plein.png").write_bytes(buffer.getvalue())
+    covers = {"logo-picture-12": (True, True, 12), "picture-5": (False, True, 5),
+              "logo-20": (True, False, 20), "plain-21": (False, False, 21)}
+    for name, (logo, picture, lessons) in covers.items():
+        front = ["title: Wat de wijk ons dit lange jaar allemaal heeft geleerd",
+                 "subtitle: Jaarbrief van de wijkteams in de gemeente, met dank aan alle "
+                 "vrijwilligers", "organisation: Wijkteam Zuidkant", "date: 2026-12-12"]
+        front += ["logo: images/logo.svg"] * logo + ["cover-image: images/plein.png"] * picture
+        body = "".join(f"\n## {n}. Les {n}\n\nTekst van les {n}.\n" for n in range(1, lessons + 1))
+        (folder / "content" / f"{name}.md").write_text(
+            "---\n" + "\n".join(front) + "\n---\n\nBeste leden,\n" + body, encoding="utf-8")
+    result = run_project(folder, "--only", "booklet", "--quiet")
+    assert result.returncode == 0, result.stderr
+    for name, (_, picture, lessons) in covers.items():
+        pdf = folder / "output" / f"{name}.pdf"
+        words = _words(pdf, 1)
+        date = next(word for word in words if word[4] == "december")
+        above = [word for word in words if word[3] <= date[1]]
+        below = [word for word in words if word[1] >= date[1]]
+        assert len(above) + len(below) == len(words), f"{name}: words overlap the foot"
+        assert {"geleerd", "vrijwilligers"} <= {word[4] for word in above}, name
+        assert f"{lessons} lessen" in " ".join(word[4] for word in below), name
+        count = next(word for word in below if word[4] == "lessen")
+        discs = [word for word in below if word[4].isdigit() and word[1] >= date[3]
+                 and word[3] <= count[1]]
+        if lessons > 20:
+            assert not discs, f"{name}: {lessons} discs drawn"
+        else:
+            assert len(discs) >= lessons, f"{name}: the discs are missing"
+            assert max(word[3] for word in words) < 210 * 72 / 25.4 - 17 * MM, \
+                f"{name}: the foot runs off the page"
+        if picture:
+            rows = _green_rows(pdf, 50)
+            assert rows is not None, f"{name}: the picture is missing"
+            subtitle = next(word for word in words if word[4] == "vrijwilligers")
+            assert subtitle[3] <= rows[0] and rows[1] <= date[1] - 2 * MM, \
+                f"{name}: the picture {rows} runs into the text (date at {date[1]})"
