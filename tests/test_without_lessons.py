@@ -175,6 +175,29 @@ def test_a_letter_without_closing_words_gets_none_of_ours(source_dir):
 
 
 
+def test_a_letter_with_nothing_after_its_lessons_ends_on_its_title_and_date(source_dir):
+    """No closing words, greeting or names: the closing slide was a bare 'Tot slot'.
+    Under that title it now says the letter's own title, organisation and date (what the
+    title slide says, never words of ours)."""
+    from tweeluik.deck.planner import publication_to_deck_plan
+    from tweeluik.parse import parse_publication
+    from tweeluik.theme import load_theme
+
+    from .conftest import FONTS, LAYOUTS, default_template, write_source
+    source = write_source(source_dir, "Beste leden,\n\nEen korte inleiding.\n\n## 1. Eerst"
+                          "\n\nTekst.\n\n## 2. Dan\n\nMeer tekst.\n",
+                          front="title: Wat het seizoen bracht\norganisation: Wijkteam Noord"
+                                "\ndate: 2026-12-12\n")
+    plan = publication_to_deck_plan(parse_publication(source), load_theme(LAYOUTS),
+                                    default_template(), FONTS)
+    closing = plan.slides[-1]
+    assert closing.kind == "closing"
+    said = ["".join(run.text for run in paragraph)
+            for text in closing.texts for paragraph in text.paragraphs]
+    assert said == ["Tot slot", "Wat het seizoen bracht", "Wijkteam Noord",
+                    "12 december 2026"], said
+
+
 def test_the_no_lessons_note_gives_an_example_in_the_letters_language(tmp_path):
     source = tmp_path / "brief.md"
     source.write_text("---\ntitle: News\nlanguage: en\n---\n\nDear members,\n\n"

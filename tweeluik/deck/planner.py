@@ -317,11 +317,28 @@ class _Planner(SlideFurniture):
                 "the closing words", "To choose the words for the closing slide, write them as "
                 "a '>' quote right under the '---'")
 
+    def end_card(self) -> tuple[list[list[RunPlan]], int | None] | None:
+        """What the closing slide says for a letter with nothing after its lessons (no
+        closing words, greeting or names): its own title, organisation and date, and the
+        line of the title; ``None`` when the letter has a closing. (The slide keeps its
+        own title: two slides of one title are one too many for a screen reader.)"""
+        closing, meta = self.pub.closing, self.pub.meta
+        if closing.key_message is not None or closing.words or closing.greeting is not None \
+                or meta.signatories:
+            return None
+        date = format_date(meta.date, meta.language) if meta.date else meta.date_text
+        return ([[RunPlan(value)] for value in (meta.title, meta.organisation, date) if value],
+                meta.line_of("title"))
+
     def closing_slide(self) -> SlidePlan:
         closing, meta = self.pub.closing, self.pub.meta
         title = inlines_to_runs(closing.title) if closing.title \
             else [RunPlan(self.labels["closing"])]
         words, line, what, advice = self.closing_words()
+        end_card = self.end_card()
+        if end_card is not None:
+            words, line = end_card
+            what = "the title, organisation and date"
         signatories = self.slot("closing", "signatories")
         names_line = meta.line_of("signatories")
         texts: list[TextPlan | None] = [
