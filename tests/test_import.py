@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
+import pikepdf
 import pytest
 from docx import Document
 from docx.enum.text import WD_BREAK
@@ -18,7 +20,7 @@ from PIL import Image
 from tweeluik.model import Emph, Link, plain_text
 from tweeluik.parse import parse_publication
 
-from .conftest import LAYOUTS, SAMPLE, run_build, run_project
+from .conftest import LAYOUTS, SAMPLE, need_tool, run_build, run_project
 
 pytestmark = pytest.mark.slow
 
@@ -226,6 +228,34 @@ def test_a_file_name_as_a_pictures_description_is_not_taken_for_one(project, tmp
     assert image.alt == "Afbeelding uit de brief"
     assert said in result.stdout
     assert description[:12] not in (project / "content" / "brief.md").read_text()
+
+
+@pytest.mark.slow
+def test_the_imports_stand_in_description_is_no_caption_and_the_check_asks_for_one(
+        project, tmp_path):
+    """A picture nobody described gets the import's stand-in ('Afbeelding uit de brief')
+    as its description, so that it stays accessible. The booklet and the web edition
+    printed it as the picture's caption, and the check said nothing once the import's
+    note had scrolled away: now there is no caption, and the check says what to do."""
+    letter = word_letter(project / "brief.docx", tmp_path, picture_description="")
+    target = project / "content" / "brief.md"
+    assert run_project(project, "import", str(letter), "--out", str(target)).returncode == 0
+    line = next(number for number, text in enumerate(
+        target.read_text(encoding="utf-8").splitlines(), 1) if "![Afbeelding uit de brief]" in text)
+    check = run_project(project, "--check", str(target))
+    assert check.returncode == 0, check.stderr
+    assert f"content/brief.md:{line}:" in check.stderr and "stand-in" in check.stderr
+    build = run_project(project, str(target))
+    assert build.returncode == 0, build.stderr
+    web = (project / "output" / "brief.html").read_text(encoding="utf-8")
+    assert 'alt="Afbeelding uit de brief"' in web and "<figcaption" not in web
+    printed = subprocess.run([need_tool("pdftotext"), str(project / "output" / "brief.pdf"),
+                              "-"], capture_output=True, text=True, check=True).stdout
+    assert "Afbeelding uit de brief" not in printed
+    with pikepdf.open(project / "output" / "brief.pdf") as pdf:
+        figures = [element for element in pdf.objects if isinstance(element, pikepdf.Dictionary)
+                   and element.get("/S") == "/Figure"]
+        assert [str(figure.get("/Alt")) for figure in figures] == ["Afbeelding uit de brief"]
 
 
 def test_repairs_are_reported_with_their_lines(project):

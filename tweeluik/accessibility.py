@@ -83,11 +83,28 @@ def is_generated_description(description: str) -> bool:
     return bool(GENERATED_DESCRIPTION.search(description))
 
 
+#: What the import writes as the description of a picture nobody described, by the
+#: letter's language: a screen reader says it, but the booklet prints no caption.
+STAND_IN_DESCRIPTIONS = {"nl": "Afbeelding uit de brief", "en": "Picture from the letter"}
+
+
+def is_stand_in_description(description: str) -> bool:
+    """Whether ``description`` is the import's stand-in (``STAND_IN_DESCRIPTIONS``)."""
+    return description.strip() in STAND_IN_DESCRIPTIONS.values()
+
+
 def says_what_it_shows(description: str) -> bool:
     """Whether a picture's description was written by someone: not empty, not a file
-    name, not one Word made up."""
+    name, not one Word made up, not the import's stand-in."""
     return bool(description) and not is_file_name_description(description) \
-        and not is_generated_description(description)
+        and not is_generated_description(description) \
+        and not is_stand_in_description(description)
+
+
+def stand_in_description_message(description: str) -> str:
+    return (f"the picture's description '{description}' is the stand-in the import wrote: a "
+            "screen reader says it, and the booklet and web edition print no caption. "
+            "Describe what the picture shows, in a sentence, in its place")
 
 
 def generated_description_message(description: str) -> str:

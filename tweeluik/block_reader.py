@@ -213,7 +213,11 @@ class BlockReader:
         elif accessibility.is_generated_description(alt):
             self.warning(line, accessibility.generated_description_message(printable(alt)),
                          max(1, self.source_line(line).find("![") + 3))
-        return Image(path, smarten(alt), width, height, line)
+        elif accessibility.is_stand_in_description(alt):
+            self.warning(line, accessibility.stand_in_description_message(printable(alt)),
+                         max(1, self.source_line(line).find("![") + 3))
+            return Image(path, alt, width, height, line, caption=None)
+        return Image(path, smarten(alt), width, height, line, smarten(alt))
 
     # -- inlines -----------------------------------------------------------------------
 

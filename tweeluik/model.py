@@ -155,7 +155,9 @@ class Quote:
 
 @dataclass(frozen=True)
 class Image:
-    """An image file inside the content folder, checked to exist and to be readable."""
+    """An image file inside the content folder, checked to exist and to be readable,
+    with its description (what a screen reader says) and the caption printed under it:
+    the description, or none for the import's stand-in."""
 
     kind: ClassVar[str] = "image"
 
@@ -164,6 +166,7 @@ class Image:
     width_px: int
     height_px: int
     line: int
+    caption: str | None
 
 
 Block = Paragraph | Subheading | ListBlock | Quote | Image

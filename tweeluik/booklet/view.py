@@ -196,6 +196,7 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
                 "line": block.line}
     if isinstance(block, Image):
         return {"kind": "image", "src": image_url(block), "alt": block.alt,
+                "caption": block.caption,
                 "orientation": "portrait" if block.height_px > block.width_px else "landscape",
                 "width_px": block.width_px, "height_px": block.height_px, "line": block.line,
                 "widest_mm": widest_on_paper(block)}

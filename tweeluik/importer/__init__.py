@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..accessibility import is_generated_description, says_what_it_shows
+from ..accessibility import STAND_IN_DESCRIPTIONS, is_generated_description, says_what_it_shows
 from ..errors import SourceError, printable
 from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
@@ -281,9 +281,8 @@ def import_letter(path: Path, target: Path) -> ImportReport:
             # or writes one by itself, guessing (and in its own language)
             generated = bool(picture.alt) and is_generated_description(picture.alt)
             described = says_what_it_shows(picture.alt)
-            alt = picture.alt if described else ("Afbeelding uit de brief"
-                                                 if letter.language == "nl"
-                                                 else "Picture from the letter")
+            alt = picture.alt if described else STAND_IN_DESCRIPTIONS[
+                "nl" if letter.language == "nl" else "en"]
             line = f"![{alt.replace(']', ')').replace('[', '(')}](images/{file.name})"
             pictures.setdefault(id(piece), []).append(line)
             if generated:
