@@ -465,3 +465,21 @@ def test_a_long_title_a_logo_a_picture_and_many_lessons_never_run_into_the_cover
             assert subtitle[3] <= rows[0] and rows[1] <= date[1] - 2 * MM, \
                 f"{name}: the picture {rows} runs into the text (date at {date[1]})"
             assert rows[1] - rows[0] >= 30 * MM, f"{name}: the picture is a mere strip"
+
+
+@pytest.mark.slow
+def test_a_cover_with_no_date_and_no_lessons_draws_no_empty_foot(tmp_path):
+    """A letter without a date or lessons (a club's notice) had a hairline at the foot of
+    its cover with nothing under it."""
+    folder = project(tmp_path, "title: Koekjes")
+    (folder / "content" / "brief.md").write_text(
+        "---\ntitle: Koekjes voor de club\n---\n\nBeste leden,\n\nWe verkopen koekjes.\n",
+        encoding="utf-8")
+    result = run_project(folder, "--only", "booklet", "--quiet")
+    assert result.returncode == 0, result.stderr
+    stem = tmp_path / "cover"
+    subprocess.run([need_tool("pdftoppm"), "-r", "50", "-png", "-singlefile", "-f", "1", "-l",
+                    "1", str(folder / "output" / "brief.pdf"), str(stem)], check=True)
+    box = ink_box(Path(f"{stem}.png"))
+    height = PILImage.open(f"{stem}.png").height
+    assert box is not None and box[3] < height / 2, f"ink down to {box} on a page {height} high"
