@@ -339,6 +339,8 @@ class _Planner(SlideFurniture):
         if end_card is not None:
             words, line = end_card
             what = "the title, organisation and date"
+            advice = ("To choose the words for the closing slide, write them under a line "
+                      "'---' after the last lesson")
         signatories = self.slot("closing", "signatories")
         names_line = meta.line_of("signatories")
         texts: list[TextPlan | None] = [
