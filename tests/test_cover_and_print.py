@@ -483,3 +483,24 @@ def test_a_cover_with_no_date_and_no_lessons_draws_no_empty_foot(tmp_path):
     box = ink_box(Path(f"{stem}.png"))
     height = PILImage.open(f"{stem}.png").height
     assert box is not None and box[3] < height / 2, f"ink down to {box} on a page {height} high"
+
+
+@pytest.mark.slow
+def test_a_list_items_second_paragraph_is_not_indented(tmp_path):
+    """A list item's further paragraph (a task's explanation) starts under its first
+    paragraph's text, like its own second line: running text's first-line indent once
+    won over the list's rule in a lesson and the introduction."""
+    folder = project(tmp_path, "title: Taken")
+    (folder / "content" / "brief.md").write_text(
+        "---\ntitle: Taken\n---\n\nBeste leden,\n\n- Zwemmertjes verzamelen bij de kantine.\n\n"
+        "  Vertrekkers om half vijf bij de ingang.\n\n## 1. Opruimen\n\nVoor iedereen.\n\n"
+        "- Stoelen stapelen in de berging.\n\n  Tafels schoon en ingeklapt.\n",
+        encoding="utf-8")
+    result = run_project(folder, "--only", "booklet", "--quiet")
+    assert result.returncode == 0, result.stderr
+    pdf = folder / "output" / "brief.pdf"
+    pages = len(PdfReader(pdf).pages)
+    words = [word for page in range(1, pages + 1) for word in _words(pdf, page)]
+    for first, second in (("Zwemmertjes", "Vertrekkers"), ("Stoelen", "Tafels")):
+        left = {word[4]: word[0] for word in words}
+        assert abs(left[first] - left[second]) < 0.5, (first, left[first], left[second])
