@@ -216,8 +216,9 @@ class BlockReader:
         elif accessibility.is_stand_in_description(alt):
             self.warning(line, accessibility.stand_in_description_message(printable(alt)),
                          max(1, self.source_line(line).find("![") + 3))
-            return Image(path, alt, width, height, line, caption=None)
-        return Image(path, smarten(alt), width, height, line, smarten(alt))
+        described = smarten(alt)
+        return Image(path, described, width, height, line,
+                     None if accessibility.is_stand_in_description(alt) else described)
 
     # -- inlines -----------------------------------------------------------------------
 

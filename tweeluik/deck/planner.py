@@ -292,8 +292,9 @@ class _Planner(SlideFurniture):
     def closing_words(self) -> tuple[list[list[RunPlan]], int | None, str, str]:
         """What the closing slide says, the line it comes from, and what it is: the
         closing's own key message; else its last short sentence (a slogan) when that fits;
-        else its words, which ``text`` shortens to whole sentences if they do not fit.
-        The last item is the advice given when they are shortened."""
+        else its words, which ``text`` shortens to whole sentences if they do not fit;
+        a letter with nothing after its lessons, its ``end_card``. The last item is the
+        advice given when they are shortened."""
         closing = self.pub.closing
         advice = "Make it shorter (one sentence reads best)"
         if closing.key_message is not None:
@@ -303,6 +304,11 @@ class _Planner(SlideFurniture):
         if not paragraphs and closing.greeting is not None:  # the letter's own last words
             words = plain_text(closing.greeting.inlines).strip().rstrip(",")
             return [[RunPlan(words)]], closing.greeting.line, "the greeting", advice
+        if not paragraphs and not self.pub.meta.signatories:  # nothing after the lessons
+            return self.end_card(), self.pub.meta.line_of("title"), \
+                "the title, organisation and date", ("To choose the words for the closing "
+                                                     "slide, write them under a line '---' "
+                                                     "after the last lesson")
         if not paragraphs:  # nothing of the letter's own: no words of ours either
             return [], closing.line, "the closing words", advice
         last = split_sentences(plain_text(paragraphs[-1].inlines))
@@ -317,30 +323,20 @@ class _Planner(SlideFurniture):
                 "the closing words", "To choose the words for the closing slide, write them as "
                 "a '>' quote right under the '---'")
 
-    def end_card(self) -> tuple[list[list[RunPlan]], int | None] | None:
+    def end_card(self) -> list[list[RunPlan]]:
         """What the closing slide says for a letter with nothing after its lessons (no
-        closing words, greeting or names): its own title, organisation and date, and the
-        line of the title; ``None`` when the letter has a closing. (The slide keeps its
-        own title: two slides of one title are one too many for a screen reader.)"""
-        closing, meta = self.pub.closing, self.pub.meta
-        if closing.key_message is not None or closing.words or closing.greeting is not None \
-                or meta.signatories:
-            return None
+        closing words, greeting or names): its own title, organisation and date. (The
+        slide keeps its own title: two slides of one title are one too many for a
+        screen reader.)"""
+        meta = self.pub.meta
         date = format_date(meta.date, meta.language) if meta.date else meta.date_text
-        return ([[RunPlan(value)] for value in (meta.title, meta.organisation, date) if value],
-                meta.line_of("title"))
+        return [[RunPlan(value)] for value in (meta.title, meta.organisation, date) if value]
 
     def closing_slide(self) -> SlidePlan:
         closing, meta = self.pub.closing, self.pub.meta
         title = inlines_to_runs(closing.title) if closing.title \
             else [RunPlan(self.labels["closing"])]
         words, line, what, advice = self.closing_words()
-        end_card = self.end_card()
-        if end_card is not None:
-            words, line = end_card
-            what = "the title, organisation and date"
-            advice = ("To choose the words for the closing slide, write them under a line "
-                      "'---' after the last lesson")
         signatories = self.slot("closing", "signatories")
         names_line = meta.line_of("signatories")
         texts: list[TextPlan | None] = [
