@@ -673,6 +673,43 @@ def test_word_headings_of_other_levels_head_parts(project):
     assert lines.index("### Hoe we dat deden") > second
 
 
+def test_a_line_in_bold_over_a_paragraph_inside_a_lesson_heads_a_part(project):
+    """A real handout headed the parts of a lesson with lines set in bold (no Word
+    heading style): they stood as running text, one alone at a page's foot with its
+    chart on the next page, and a screen reader could not jump to them. In a letter with
+    lessons such a line becomes '### '. Bold that is emphasis stays bold: a sentence with
+    its full stop, and lines in bold one under the other."""
+    document = Document()
+    document.add_paragraph("Wat ons jaar ons leerde", style="Title")
+    document.add_paragraph("Beste leden,")
+    document.add_paragraph("Een jaar vol ontmoetingen ligt achter ons.")
+    for number, (title, paragraphs) in enumerate(LESSONS[:3], start=1):
+        document.add_heading(title, level=2)
+        for text in paragraphs:
+            document.add_paragraph(text)
+        if number == 2:
+            document.add_paragraph().add_run("Hoe we dat deden").bold = True
+            document.add_paragraph("Met koffie en een lijst met vragen.")
+            document.add_paragraph().add_run("Aanmelden kan tot vrijdag.").bold = True
+            document.add_paragraph("Daarna is de lijst dicht.")
+            document.add_paragraph().add_run("Let op").bold = True
+            document.add_paragraph().add_run("De zaal gaat om acht uur open").bold = True
+            document.add_paragraph("Kom op tijd.")
+    path = project / "jaar.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS[:3]]
+    lines = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+    assert "### Hoe we dat deden" in lines
+    assert "**Aanmelden kan tot vrijdag.**" in lines
+    assert "**Let op**" in lines and "**De zaal gaat om acht uur open**" in lines
+    second = next(index for index, line in enumerate(lines) if line.endswith(LESSONS[1][0]))
+    third = next(index for index, line in enumerate(lines) if line.endswith(LESSONS[2][0]))
+    assert second < lines.index("### Hoe we dat deden") < third
+    assert "took a line set wholly in bold over a paragraph as the heading of a part" \
+        in result.stdout
+
+
 def test_a_numbered_word_heading_keeps_its_number_as_a_part_heading():
     """A chapter heading that Word numbers ('3. Dataregistratie') keeps the number Word
     shows when it becomes a part's heading (a municipal protocol's chapters lost theirs)."""

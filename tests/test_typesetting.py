@@ -325,6 +325,57 @@ def test_a_small_heading_never_stands_alone_at_the_foot_of_a_page(source_dir):
     assert headings == len(lessons)
 
 
+def pages_of_tags(document, tags: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """(page index, tag, the element's class) for each box of ``tags``, in order."""
+    found = []
+
+    def walk(box, index):
+        tag = getattr(box, "element_tag", None)
+        if tag in tags:
+            found.append((index, tag, box.element.get("class") or ""))
+            return
+        for child in getattr(box, "children", ()):
+            walk(child, index)
+    for index, page in enumerate(document.pages):
+        walk(page._page_box, index)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("heading", ["### Kopje {n}", "**Kopje {n}**"],
+                         ids=["subheading", "line-in-bold"])
+def test_a_heading_over_a_picture_goes_with_it_to_the_next_page(source_dir, heading):
+    """A handout's 'Verdeling naar gemeente', a line in bold over a chart, stood alone
+    at a page's foot with the chart on the next page. Text that grows by most of a line
+    from lesson to lesson puts the heading at every height of the page; wherever the
+    picture does not fit under it, the two go over together. A line wholly in bold is
+    a heading the author did not mark, and is kept with what follows just the same."""
+    from PIL import Image as PillowImage
+    PillowImage.new("RGB", (1200, 800), (40, 110, 90)).save(source_dir / "grafiek.png")
+    sentences = " ".join(f"Dit is zin {count} van de tekst boven de grafiek." for count in range(9))
+    lessons = []
+    for number, words in enumerate(range(0, 160, 8), start=1):  # 20 lessons: one layout
+        filler = sentences + " en nog" * (words // 2) + "."
+        lessons.append(f"## Les {number}\n\n{filler}\n\n{heading.format(n=number)}\n\n"
+                       f"![Een groen vlak dat voor een grafiek staat]({'grafiek.png'})\n")
+    document = layout_booklet(parse_publication(write_source(source_dir, "\n".join(lessons))),
+                              THEME, LAYOUTS, source_dir, CREATED).document
+    tag = "h3" if heading.startswith("#") else "p"
+    found = [(page, kind) for page, kind, style in pages_of_tags(document, (tag, "img", "h2"))
+             if kind == "img" or style in ("lead", "lesson-heading") or kind == "h3"]
+    starts = [page for page, kind in found if kind == "h2"]
+    found = [(page, kind) for page, kind in found if kind != "h2"]
+    heads = [(page, following) for (page, kind), following
+             in zip(found, [*found[1:], None], strict=True) if kind != "img"]
+    assert len(heads) == len(starts) == len(lessons)
+    stranded = [number for number, (page, following) in enumerate(heads, start=1)
+                if following is None or following[1] != "img" or following[0] != page]
+    assert not stranded, f"the heading of lessons {stranded} stands apart from its picture"
+    # the heading was at every height: in some lessons it went over with its picture
+    went_over = [page > start for (page, _), start in zip(heads, starts, strict=True)]
+    assert any(went_over) and not all(went_over), went_over
+
+
 # --- hyphenation -------------------------------------------------------------------------
 
 

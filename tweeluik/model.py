@@ -207,6 +207,13 @@ def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Paragraph | Subheading | 
             raise UnknownKind(block, "walk_blocks")
 
 
+def sole_emphasis(inlines: Inlines) -> Strong | Emph | None:
+    """The one bold or italic run a paragraph is made of (spaces around it aside), such
+    as a line '**Wat we deden**'; ``None`` when anything else stands beside it."""
+    marks = [node for node in inlines if not (isinstance(node, Text) and not node.text.strip())]
+    return marks[0] if len(marks) == 1 and isinstance(marks[0], Strong | Emph) else None
+
+
 def block_text(block: Paragraph | Subheading | Image) -> str:
     """The text a leaf block shows: its words, or an image's description."""
     return block.alt if isinstance(block, Image) else plain_text(block.inlines)

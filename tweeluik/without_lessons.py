@@ -13,16 +13,15 @@ import re
 from .letters import first_sentence_of, is_quoted
 from .model import (
     Block,
-    Emph,
     Inlines,
     ListBlock,
     Paragraph,
     Section,
     Strong,
     Subheading,
-    Text,
     blocks_text,
     plain_text,
+    sole_emphasis,
 )
 
 
@@ -71,12 +70,11 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
     sections = sum(1 for block in blocks if isinstance(block, Subheading)) >= 2
     for position, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            marks = [node for node in block.inlines
-                     if not (isinstance(node, Text) and not node.text.strip())]
-            if len(marks) == 1 and isinstance(marks[0], Strong | Emph):
-                text = plain_text(marks[0].children).strip()
+            mark = sole_emphasis(block.inlines)
+            if mark is not None:
+                text = plain_text(mark.children).strip()
                 if 0 < len(text.split()) <= LOOKALIKE_WORDS and not is_quoted(text):  # a motto
-                    style = "bold" if isinstance(marks[0], Strong) else "italics"
+                    style = "bold" if isinstance(mark, Strong) else "italics"
                     found.append((block.line, f"this line looks like a lesson title set in "
                                   f"{style}; a lesson starts with '## ': write '## {text}'"))
         elif isinstance(block, Subheading) and not sections:

@@ -38,6 +38,7 @@ from ..model import (
     Text,
     UnknownKind,
     plain_text,
+    sole_emphasis,
 )
 
 View = dict[str, Any]
@@ -182,7 +183,8 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
     """One block as a dict with its ``kind``."""
     if isinstance(block, Paragraph):
         return {"kind": "paragraph", "line": block.line,
-                "html": inline_html(without_runt(block.inlines), links)}
+                "html": inline_html(without_runt(block.inlines), links),
+                "lead": isinstance(sole_emphasis(block.inlines), Strong)}
     if isinstance(block, Subheading):
         return {"kind": "subheading", "text": plain_text(block.inlines), "line": block.line,
                 "html": inline_html(block.inlines, links)}

@@ -97,6 +97,7 @@ def read_letter(pieces: list[Piece]) -> Letter:
             continue
         body[index] = replace(piece, section=True)
     if headings:
+        _bold_lines_as_part_headings(body, lesson_rows, notes)
         letter.introduction = body[:headings[0][0]]
         for number, (index, _) in enumerate(headings, start=1):
             spans, _typed = strip_number(body[index].spans)
@@ -130,6 +131,28 @@ def read_letter(pieces: list[Piece]) -> Letter:
                                       "Dutch or English: set 'language: en' if English "
                                       "suits the readers better"))
     return letter
+
+
+def _bold_lines_as_part_headings(body: list[Piece], lesson_rows: set[int],
+                                 notes: list[Note]) -> None:
+    """In a letter with lessons, a short line set wholly in bold over a paragraph or a
+    picture heads a part of its lesson (or of the introduction), as a Word heading would:
+    it becomes '### ', which a screen reader can jump to and the booklet keeps with what
+    follows (a handout's "Verdeling naar gemeente" stood alone at a page's foot, its
+    chart on the next page). Bold lines in a row are a block of emphasis, not headings."""
+    found = [index for index in range(len(body) - 1)
+             if index not in lesson_rows and index + 1 not in lesson_rows
+             and not body[index].section and not body[index].heading
+             and bold_heading(body[index]) and not bold_heading(body[index + 1])
+             and not (index > 0 and bold_heading(body[index - 1]))]
+    for index in found:
+        body[index] = replace(body[index], section=True)
+    if found:
+        lines = "a line" if len(found) == 1 else f"{len(found)} lines"
+        notes.append(Note(body[found[0]], f"took {lines} set wholly in bold over a "
+                                          "paragraph as the heading of a part ('### …'); "
+                                          "to keep one as a line in bold, write it as "
+                                          "'**…**'"))
 
 
 #: Short words that only one of the languages uses often.
