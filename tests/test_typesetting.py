@@ -376,6 +376,34 @@ def test_a_heading_over_a_picture_goes_with_it_to_the_next_page(source_dir, head
     assert any(went_over) and not all(went_over), went_over
 
 
+@pytest.mark.slow
+def test_the_greeting_and_the_names_under_it_are_never_parted_by_a_page(source_dir):
+    """A real letter ended a page on 'Yours faithfully,' and put the names on the next.
+    Letters whose text grows by two lines each time put the greeting at every height of
+    the page; wherever the names do not fit under it, the greeting, the line under it
+    and the names go over together."""
+    front = ("title: Proef\norganisation: Wijkteam Test\ndate: 2026-01-15\nsignatories:\n"
+             + "".join(f"  - {name}\n" for name in ("Anna de Wit", "Bram Smit", "Carla Post",
+                                                    "Daan Vos", "Eva Kok", "Fenna Bos")))
+    sentence = "Dit is een zin in de brief, die over de buurt gaat en over wat we deden."
+    went_over = []
+    for extra in range(0, 24, 2):
+        body = ("Beste buren,\n\n" + " ".join([sentence] * (28 + extra * 2)) + "\n\n---\n\n"
+                "Tot ziens op de buurtavond.\n\nMet vriendelijke groet,\n\nNamens het team\n")
+        path = write_source(source_dir, body, front, name=f"brief-{extra}")
+        document = layout_booklet(parse_publication(path), THEME, LAYOUTS, source_dir,
+                                  CREATED).document
+        texts = {" ".join(lines).replace("\xa0", " "): page
+                 for page, _, lines in paragraphs_and_headings(document)}
+        names = [page for page, _, style in pages_of_tags(document, ("ul",))
+                 if style == "signatories"]
+        greeting, under = texts["Met vriendelijke groet,"], texts["Namens het team"]
+        assert [greeting, under] == names * 2, (extra, greeting, under, names)
+        went_over.append(texts["Tot ziens op de buurtavond."] < greeting)
+    # the greeting was at every height: in some letters it went over with the names
+    assert any(went_over), went_over
+
+
 # --- hyphenation -------------------------------------------------------------------------
 
 

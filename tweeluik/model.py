@@ -324,6 +324,9 @@ class Closing:
     #: signs off ('Sincerely,'): what the closing slide says when the closing has no
     #: other words (never words the letter does not have).
     greeting: Paragraph | None = None
+    #: Where the greeting, signing off or not, stands in ``blocks``: it and the lines
+    #: under it sign the letter with the names (the booklet keeps them on one page).
+    signed_at: int | None = None
 
 
 @dataclass(frozen=True)

@@ -283,13 +283,14 @@ class _TokenConverter(BlockReader):
                          and is_greeting(plain_text(block.inlines))), None)
         # The words are those above the greeting: a line under it (a department, a role
         # the import could not give a name) signs the letter, and says nothing on a slide.
-        above = blocks[:blocks.index(greeting)] if greeting is not None else blocks
+        signed_at = blocks.index(greeting) if greeting is not None else None
+        above = blocks[:signed_at]
         words = tuple(block for block in above if isinstance(block, Paragraph)
                       and not is_greeting(plain_text(block.inlines)))
         if greeting is not None and is_sign_off(plain_text(greeting.inlines)):
             greeting = None  # 'Sincerely,' signs the letter; a slide does not say it
         return Closing(raw["title"], tuple(blocks), raw["line"], key_message, key_message_line,
-                       words, greeting)
+                       words, greeting, signed_at)
 
     def lesson_title(self, number: int, inlines: Inlines, line: int) -> Inlines:
         """Strip an author's '3. ' from a heading, after checking it is the right number."""

@@ -287,6 +287,10 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
             "run_on": RUN_ON_CLOSING in fitting.run_on,
             "key_message": inline_html(closing.key_message, links)
             if closing.key_message else None,
-            "blocks": blocks_to_view(closing.blocks, image_url, links),
+            "blocks": (closing_blocks := blocks_to_view(closing.blocks, image_url, links)),
+            # the closing's words, then the greeting and the lines under it, which the
+            # layouts keep together with the names
+            "words_blocks": closing_blocks[:closing.signed_at],
+            "signature_blocks": closing_blocks[len(closing_blocks[:closing.signed_at]):],
         },
     }
