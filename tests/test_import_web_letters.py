@@ -269,6 +269,51 @@ def test_paragraphs_typed_as_a_numbered_list_stay_a_numbered_list(project):
     assert plain_text(first.inlines).startswith("De baancommissie houdt")
 
 
+AGENDA_POST = """\
+    ---
+    title: 'Kom naar de ledenvergadering'
+    date: 2026-11-20
+    author: Bestuur
+    ---
+
+    Op dinsdag 8 december houden we de jaarlijkse ledenvergadering in het buurthuis.
+
+    De agenda:
+
+    1. Opening en mededelingen
+    2. Verslag van de vorige vergadering
+    3. Jaarverslag en kascommissie
+    4. Begroting voor het nieuwe jaar
+    5. Rondvraag
+    6. Sluiting
+
+    Wie komt, laat het ons even weten via het formulier hieronder.
+
+    ## Wie er komen
+
+    -   Anna de Wit
+    -   Bram Smit
+    -   Carla Post
+    -   Daan Vos
+    """
+
+
+def test_a_markdown_agenda_stays_a_numbered_list_and_a_list_of_names_is_no_signature(
+        project):
+    """Two real invitations to an association's general meeting, blog posts in Markdown:
+    their agendas ('1. …' lines one under the other) were joined into one paragraph
+    '1. Opening 2. Verslag …', and the list of who comes, under its heading, was taken
+    for the names that sign the letter, the heading's word among them."""
+    from tweeluik.model import ListBlock
+    pub, _, source = bring_in(project, "alv.md", AGENDA_POST)
+    lists = [block for block in pub.introduction.blocks if isinstance(block, ListBlock)]
+    assert [(found.ordered, len(found.items)) for found in lists] == [(True, 6), (False, 4)]
+    assert [plain_text(item.blocks[0].inlines) for item in lists[0].items][:2] == \
+        ["Opening en mededelingen", "Verslag van de vorige vergadering"]
+    assert pub.meta.signatories == ()
+    assert "- Anna de Wit" in source and "Wie er komen" in source
+
+
 def test_html_in_a_websites_markdown_is_left_out_with_what_to_do(project):
     # A blog post with a portrait as <img> and a <span>: before, the new source held the
     # HTML and the check refused it ("raw HTML is not allowed").

@@ -269,7 +269,7 @@ def _take_signature(pieces: list[Piece], letter: Letter
                                          "move it to 'signatories:'"))
         return greeting_at, greeting, kept_pieces
     start = len(pieces)
-    while start > 1 and (is_signature(pieces[start - 1]) or LEAD_LINE.match(pieces[start - 1].text)):
+    while start > 1 and _may_sign(pieces[start - 1]):
         start -= 1
     if start < len(pieces) and not LEAD_LINE.match(pieces[start].text) or \
             start < len(pieces) - 1:
@@ -280,6 +280,15 @@ def _take_signature(pieces: list[Piece], letter: Letter
             letter.organisation = letter.organisation or organisation
             return start, None, [Piece((Span(line),), (line,)) for line in kept]
     return len(pieces), None, []
+
+
+def _may_sign(piece: Piece) -> bool:
+    """True for a paragraph that may be part of a signature without a greeting above it:
+    names, or a lead line ('Namens het bestuur,'). A list's items and a heading never
+    are: a post's list of who comes ('## Aanwezigen' over twenty names) is its text."""
+    if piece.bullet or piece.numbered or piece.marked_heading or piece.heading:
+        return False
+    return is_signature(piece) or bool(LEAD_LINE.match(piece.text))
 
 
 #: A line that is only a web address or a site's name ("wijkteams-noord.nl").

@@ -24,6 +24,8 @@ BULLET = re.compile(rf"^[{BULLETS}]\s*(?=\S)")
 #: Marks that start an item only when two lines or more of a paragraph start with them
 #: (one line starting with a dash is more often a sentence).
 SHARED_MARK = re.compile(r"^([-*+–·])\s+(?=\S)")
+#: A line that starts an item of a numbered list ('1. ', '2) '): its number.
+NUMBERED_MARK = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 #: A Markdown heading ('## Title', '# Title #'): its words.
 HEADING = re.compile(r"#{1,6}\s+(.*?\S)(?:\s+#+)?\s*")
 #: The share of a text's lines that must start with '>' for it to be a quoted e-mail.
@@ -84,6 +86,7 @@ def _piece(lines: list[str], start: int, markdown: bool) -> list[Piece]:
                 found = None
         return found
 
+    numbered = _numbered_lines(lines)
     heading = HEADING.fullmatch(lines[0]) if markdown and len(lines) == 1 else None
     if heading is not None:  # its words, in bold like a heading set in a word processor
         return [Piece((Span(heading.group(1), bold=True, markdown=True),), (heading.group(1),),
@@ -93,7 +96,7 @@ def _piece(lines: list[str], start: int, markdown: bool) -> list[Piece]:
         if any(lines):
             return [Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start,
                           quote=True)]
-    if not any(item_start(line) for line in lines):
+    if not any(item_start(line) for line in lines) and not numbered:
         if _lines_are_paragraphs(lines):  # a paste that lost its empty lines
             return [Piece((Span(line, markdown=markdown),), (line,), line=start + offset)
                     for offset, line in enumerate(lines)]
@@ -103,12 +106,26 @@ def _piece(lines: list[str], start: int, markdown: bool) -> list[Piece]:
         found = item_start(line)
         if found is not None:
             groups.append((start + offset, [line[found.end():]], True))
+        elif offset in numbered:  # its typed number stays: it makes the item numbered
+            groups.append((start + offset, [line], False))
         elif groups:
             groups[-1][1].append(line)
         else:
             groups.append((start + offset, [line], False))
     return [Piece((Span(" ".join(group), markdown=markdown),), tuple(group), line=number,
                   bullet=bullet) for number, group, bullet in groups]
+
+
+def _numbered_lines(lines: list[str]) -> set[int]:
+    """Which lines start the items of a numbered list, one under the other ('1. …',
+    '2. …', counting up by one, two or more): a Markdown list, such as a meeting's
+    agenda, whose lines were otherwise joined into one paragraph."""
+    numbers = {offset: int(found.group(1)) for offset, line in enumerate(lines)
+               if (found := NUMBERED_MARK.match(line))}
+    counted = [offset for offset in numbers
+               if numbers.get(offset) == 1 or any(numbers[earlier] == numbers[offset] - 1
+                                                  for earlier in numbers if earlier < offset)]
+    return set(counted) if len(counted) >= 2 else set()
 
 
 #: What ends a line that ends a paragraph: a sentence's end, perhaps in quotes.
