@@ -21,6 +21,7 @@ from .letter import Letter, Note, read_letter
 from .markdown import letter_to_markdown
 from .pieces import Piece, Span
 from .text_reader import text_to_pieces, without_email_quoting
+from .web_markdown import website_leftovers
 
 FORMATS = (".docx", ".txt", ".md", ".text", ".markdown")
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -72,9 +73,7 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     hints: dict[str, str] = {}
     if markdown:
         text, hints = without_foreign_front_matter(text)
-        text, repaired = repair_markdown_links(text)
-        problems.extend(repaired)
-        text, left_out = without_html(text)
+        text, left_out = website_leftovers(text)
         problems.extend(left_out)
         if _GROUP_AUTHOR.fullmatch(hints.get("author", "")):
             del hints["author"]  # "Bestuur": no person to sign
@@ -98,66 +97,9 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
 #: A website post's author that is a group, not a person who signs.
 _GROUP_AUTHOR = re.compile(r"(het |de |the )?(bestuur|board|redactie|editors?|team|commissie|"
                            r"committee|secretariaat|webmaster|admin)", re.IGNORECASE)
-_HTML_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_HTML_ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
-
-
-def without_html(text: str) -> tuple[str, list[str]]:
-    """A website's Markdown without the HTML written into it (the build takes none): a
-    picture is left out with what to do instead, other tags keep their words."""
-    said: list[str] = []
-    for picture in _HTML_PICTURE.findall(text):
-        alt = _HTML_ALT.search(picture)
-        described = f" (“{printable(alt.group(2)[:60])}”)" if alt and alt.group(2).strip() else ""
-        said.append(f"left out a picture the web page showed{described}: save it in "
-                    "content/images/ and write ![description](images/NAME.jpg) where it goes")
-    text = _HTML_PICTURE.sub("", text)
-    tags = sorted({found.split()[0].strip("</>") for found in _HTML_TAG.findall(text)
-                   if not found.startswith("<!--")})
-    if _HTML_TAG.search(text):
-        shown = ", ".join(f"<{tag}>" for tag in tags[:4]) or "comments"
-        said.append(f"left out the web page's HTML ({shown}); the words inside are kept")
-    return _HTML_TAG.sub("", text), said
-
-
 #: Marks that only Markdown makes: a link to an address, or emphasis around words.
 _MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]+\]\((?:https?://|mailto:|#|www\.)[^)\s]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*?|__?)(?=\S)[^*_\n]{1,80}?(?<=\S)\1(?![\w*_])")
-
-
-_ANY_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\(([^()\s]*)\)")
-
-
-def repair_markdown_links(text: str) -> tuple[str, list[str]]:
-    """Links of a web page's Markdown that lead nowhere on paper: an e-mail address gets
-    its 'mailto:', 'www.' its 'https://'; a link within the website ('/contact/') keeps
-    its words only. What was changed is said once per kind."""
-    said: list[str] = []
-
-    def repair(found: re.Match[str]) -> str:
-        words, href = found.group(1), found.group(2)
-        lower = href.lower()
-        if lower.startswith(("http://", "https://", "mailto:", "tel:", "#")) or not href:
-            return found.group()
-        if re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", href):
-            _once(said, "an e-mail address written as a link got its 'mailto:'")
-            return f"[{words}](mailto:{href})"
-        if lower.startswith("www."):
-            _once(said, "an address starting with www. got its 'https://'")
-            return f"[{words}](https://{href})"
-        _once(said, "links within the website (such as '/contact/') lead nowhere on paper: "
-              "their words are kept, the link is left out; write the full address "
-              "(https://…) where it matters")
-        return words
-
-    repaired = _ANY_MARKDOWN_LINK.sub(repair, text)
-    return repaired, said
-
-
-def _once(said: list[str], message: str) -> None:
-    if message not in said:
-        said.append(message)
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -106,7 +106,8 @@ def bold_heading(piece: Piece) -> bool:
 
 def numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int | None]]:
     """Lines such as '1. Title' that stand alone and count up from 1, with text between
-    them (lines that follow each other directly are a list)."""
+    them. Two that follow each other directly are items of a list, and so are the rest:
+    a meeting's agenda (1 to 10) above a list of who comes (11 on) counts up too."""
     found: list[tuple[int, int | None]] = []
     expected = 1
     for index in range(start, end):
@@ -119,7 +120,7 @@ def numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int,
         if int(match.group(1)) == expected and index + 1 < end:
             found.append((index, expected))
             expected += 1
-    if len(found) >= 2 and all(later - earlier == 1 for (earlier, _), (later, _) in
+    if len(found) >= 2 and any(later - earlier == 1 for (earlier, _), (later, _) in
                                zip(found, found[1:], strict=False)):
         return []  # one after the other with no text between: a numbered list
     return found

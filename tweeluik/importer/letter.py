@@ -87,13 +87,17 @@ def read_letter(pieces: list[Piece]) -> Letter:
         if not (piece.marked_heading or piece.heading) or piece.section \
                 or index in lesson_rows:
             continue
-        if piece.heading and (index + 1 == len(body) or index + 1 in lesson_rows):
+        if index + 1 == len(body) or index + 1 in lesson_rows:
             # A Word chapter heading right above a lesson heads no text: as a part's
-            # heading it would end the part before, alone at a page's foot.
-            notes.append(Note(piece, f"the Word heading “{printable(piece.text)}” stands right "
-                                     "above a lesson and heads no text of its own (a "
-                                     "publication has no chapters): it stays a line of text; "
-                                     "move it or leave it out"))
+            # heading it would end the part before, alone at a page's foot. So does one
+            # at the end (a blog's 'Ander nieuws' over a list the website made).
+            kind = "Word heading" if piece.heading else "heading"
+            where = "stands at the end of the letter" if index + 1 == len(body) \
+                else "stands right above a lesson"
+            notes.append(Note(piece, f"the {kind} “{printable(piece.text)}” {where} and "
+                                     "heads no text of its own (a publication has no "
+                                     "chapters): it stays a line of text; move it or leave "
+                                     "it out"))
             continue
         body[index] = replace(piece, section=True)
     if headings:

@@ -54,6 +54,14 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
                                  start=1):
         line = raw.strip()
+        if line and markdown and HEADING.fullmatch(line):
+            # a Markdown heading is one line, and text may follow it without an empty
+            # line ('### Het salon' over its paragraph): it ends the paragraph above
+            if lines:
+                pieces.extend(_piece(lines, start, markdown))
+                lines = []
+            pieces.extend(_piece([line], number, markdown))
+            continue
         if line:
             if not lines:
                 start = number

@@ -1,0 +1,104 @@
+"""What a website's Markdown leaves in a letter, taken out before the letter is read.
+
+Step 0 of the pipeline (bringing a letter in), for a ``.md`` file from a website (Jekyll,
+Hugo, docsify): HTML written into the Markdown, links within the site, pictures kept on
+the site, and the site's template codes. None of it means anything on paper, and a
+source holding it would not build; each kind is said once, with what to do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import printable
+
+
+def website_leftovers(text: str) -> tuple[str, list[str]]:
+    """``text`` without what only the website understood, and what was done."""
+    said: list[str] = []
+    for clean in (_without_template_codes, _repair_links, _without_site_pictures,
+                  _without_html):
+        text = clean(text, said)
+    return text, said
+
+
+def _once(said: list[str], message: str) -> None:
+    if message not in said:
+        said.append(message)
+
+
+#: A site generator's codes: Liquid's '{% include … %}' and '{{ site.url }}', kramdown's
+#: '{: .class }' attribute lists.
+_TEMPLATE_CODE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^{}\n]*\}", re.DOTALL)
+
+
+def _without_template_codes(text: str, said: list[str]) -> str:
+    if _TEMPLATE_CODE.search(text):
+        _once(said, "left out the website's template codes ({% … %}, {{ … }}, {: … }); they "
+                    "only mean something to the site")
+    return _TEMPLATE_CODE.sub("", text)
+
+
+#: A link, with a title after its address or not: [words](address "title").
+_ANY_MARKDOWN_LINK = re.compile(r"""(?<!!)\[([^\[\]\n]+)\]\(([^()\s]*)(\s+(?:"[^"\n]*"|'[^'\n]*'))?\)""")
+
+
+def _repair_links(text: str, said: list[str]) -> str:
+    """Links that lead nowhere on paper: an e-mail address gets its 'mailto:', 'www.'
+    its 'https://'; a link within the website ('/contact/') keeps its words only."""
+
+    def repair(found: re.Match[str]) -> str:
+        words, href = found.group(1), found.group(2)
+        lower = href.lower()
+        if lower.startswith(("http://", "https://", "mailto:", "tel:", "#")) or not href:
+            return found.group()
+        if re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", href):
+            _once(said, "an e-mail address written as a link got its 'mailto:'")
+            return f"[{words}](mailto:{href})"
+        if lower.startswith("www."):
+            _once(said, "an address starting with www. got its 'https://'")
+            return f"[{words}](https://{href})"
+        _once(said, "links within the website (such as '/contact/') lead nowhere on paper: "
+              "their words are kept, the link is left out; write the full address "
+              "(https://…) where it matters")
+        return words
+
+    return _ANY_MARKDOWN_LINK.sub(repair, text)
+
+
+#: A Markdown picture kept on the website: its address is the site's ('/img/…') or
+#: another's ('https://…'), which the build never fetches.
+_SITE_PICTURE = re.compile(r"!\[([^\[\]\n]*)\]\(\s*(/|https?://)[^()\s]*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)",
+                           re.IGNORECASE)
+
+
+def _without_site_pictures(text: str, said: list[str]) -> str:
+    for alt, _ in _SITE_PICTURE.findall(text):
+        _left_out_picture(alt, said)
+    return _SITE_PICTURE.sub("", text)
+
+
+def _left_out_picture(alt: str, said: list[str]) -> None:
+    described = f" (“{printable(alt[:60])}”)" if alt.strip() else ""
+    said.append(f"left out a picture the web page showed{described}: save it in "
+                "content/images/ and write ![description](images/NAME.jpg) where it goes")
+
+
+_HTML_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_HTML_ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+
+
+def _without_html(text: str, said: list[str]) -> str:
+    """Without the HTML written into it (the build takes none): a picture is left out
+    with what to do instead, other tags keep their words."""
+    for picture in _HTML_PICTURE.findall(text):
+        alt = _HTML_ALT.search(picture)
+        _left_out_picture(alt.group(2) if alt else "", said)
+    text = _HTML_PICTURE.sub("", text)
+    tags = sorted({found.split()[0].strip("</>") for found in _HTML_TAG.findall(text)
+                   if not found.startswith("<!--")})
+    if _HTML_TAG.search(text):
+        shown = ", ".join(f"<{tag}>" for tag in tags[:4]) or "comments"
+        said.append(f"left out the web page's HTML ({shown}); the words inside are kept")
+    return _HTML_TAG.sub("", text)
