@@ -329,6 +329,33 @@ def test_a_markdown_agenda_stays_a_numbered_list_and_a_list_of_names_is_no_signa
     assert not pub.lessons  # the agenda's 1 to 6 go on with 7 and 8 of who comes: no lessons
 
 
+def test_a_markdown_list_inside_a_numbered_step_stays_inside_it(project):
+    """A real club's procedure page: numbered steps with bullets indented under them.
+    The steps were joined into the bullets before them ('… de zaal. 2. Stuur …'), and
+    once apart, the bullets stood between lists of one step each."""
+    from tweeluik.model import ListBlock
+    pub, _, source = bring_in(project, "draaiboek.md", """\
+        # Het zomerfeest
+
+        1. Kies een datum met het bestuur.
+           - Vraag of de zaal vrij is.
+        2. Nodig de vrijwilligers uit:
+           - de barploeg
+           - de keuken
+        3. Stuur een week vooraf een herinnering.
+
+        Met vriendelijke groet,
+
+        Anna de Wit
+        """)
+    steps = pub.introduction.blocks[0]
+    assert isinstance(steps, ListBlock) and steps.ordered and len(steps.items) == 3
+    inner = [block for item in steps.items for block in item.blocks
+             if isinstance(block, ListBlock)]
+    assert [len(found.items) for found in inner] == [1, 2]
+    assert plain_text(steps.items[2].blocks[0].inlines) == "Stuur een week vooraf een herinnering."
+
+
 SITE_POST = """\
     ---
     layout: post

@@ -74,19 +74,25 @@ TYPED_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 
 def typed_lists(pieces: list[Piece]) -> list[Piece]:
     """Paragraphs typed as a numbered list ('1. …', '2. …', counting up from 1, two or
-    more in a row) become its items, without the typed numbers."""
+    more in a row, perhaps with a deeper list under an item) become its items, without
+    the typed numbers."""
     out = list(pieces)
     index = 0
     while index < len(out):
-        run = index
-        while run < len(out) and not out[run].numbered and not out[run].bullet and \
-                (found := TYPED_NUMBER.match(out[run].text)) and \
-                int(found.group(1)) == run - index + 1:
-            run += 1
-        numbers = [TYPED_NUMBER.match(out[item].spans[0].text.lstrip())
-                   for item in range(index, run)]
-        if run - index >= 2 and all(numbers):  # (not a number split over two spans)
-            for item, number in zip(range(index, run), numbers, strict=True):
+        run, items = index, []
+        while run < len(out):
+            if items and out[run].bullet and out[run].list_level:
+                run += 1  # an item of a list inside the numbered item above
+            elif not out[run].numbered and not out[run].bullet and \
+                    (found := TYPED_NUMBER.match(out[run].text)) and \
+                    int(found.group(1)) == len(items) + 1:
+                items.append(run)
+                run += 1
+            else:
+                break
+        numbers = [TYPED_NUMBER.match(out[item].spans[0].text.lstrip()) for item in items]
+        if len(items) >= 2 and all(numbers):  # (not a number split over two spans)
+            for item, number in zip(items, numbers, strict=True):
                 spans = out[item].spans
                 assert number is not None
                 first = replace(spans[0], text=spans[0].text.lstrip()[number.end():])
@@ -120,7 +126,12 @@ def numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int,
         if int(match.group(1)) == expected and index + 1 < end:
             found.append((index, expected))
             expected += 1
-    if len(found) >= 2 and any(later - earlier == 1 for (earlier, _), (later, _) in
-                               zip(found, found[1:], strict=False)):
+    def nothing_between(earlier: int, later: int) -> bool:
+        # (a list indented under a step is no text between it and the next step)
+        return all(pieces[index].bullet and pieces[index].list_level
+                   for index in range(earlier + 1, later))
+
+    if len(found) >= 2 and any(nothing_between(earlier, later) for (earlier, _), (later, _)
+                               in zip(found, found[1:], strict=False)):
         return []  # one after the other with no text between: a numbered list
     return found

@@ -50,6 +50,7 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     """The paragraphs of ``text`` with the line each starts on."""
     pieces: list[Piece] = []
     lines: list[str] = []
+    indents: list[int] = []  # of each line, for the items of a list inside another
     start = 1
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
                                  start=1):
@@ -58,29 +59,31 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
             # a Markdown heading is one line, and text may follow it without an empty
             # line ('### Het salon' over its paragraph): it ends the paragraph above
             if lines:
-                pieces.extend(_piece(lines, start, markdown))
-                lines = []
-            pieces.extend(_piece([line], number, markdown))
+                pieces.extend(_piece(lines, start, markdown, indents))
+                lines, indents = [], []
+            pieces.extend(_piece([line], number, markdown, [0]))
             continue
         if line:
             if not lines:
                 start = number
             lines.append(line)
+            indents.append(len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()))
             continue
         if lines:
-            pieces.extend(_piece(lines, start, markdown))
-            lines = []
+            pieces.extend(_piece(lines, start, markdown, indents))
+            lines, indents = [], []
     if lines:
-        pieces.extend(_piece(lines, start, markdown))
+        pieces.extend(_piece(lines, start, markdown, indents))
     bullets = [index for index, piece in enumerate(pieces) if piece.bullet]
     if len(bullets) == 1:  # a list of one item is not a list: a web page's stray bullet
         pieces[bullets[0]] = replace(pieces[bullets[0]], bullet=False)
     return pieces
 
 
-def _piece(lines: list[str], start: int, markdown: bool) -> list[Piece]:
+def _piece(lines: list[str], start: int, markdown: bool, indents: list[int]) -> list[Piece]:
     """One paragraph, or its text before a list and one piece for each list item (an
-    item's further lines belong to it)."""
+    item's further lines belong to it; a bullet indented under an item is a level
+    deeper, as a Markdown list inside a numbered step)."""
     marks = [SHARED_MARK.match(line) for line in lines]
     shared = {mark.group(1) for mark in marks if mark}
     repeated = {sign for sign in shared
@@ -109,19 +112,22 @@ def _piece(lines: list[str], start: int, markdown: bool) -> list[Piece]:
             return [Piece((Span(line, markdown=markdown),), (line,), line=start + offset)
                     for offset, line in enumerate(lines)]
         return [Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start)]
-    groups: list[tuple[int, list[str], bool]] = []
+    groups: list[tuple[int, list[str], bool, int]] = []
+    outer: int | None = None  # the indent of the list's first item
     for offset, line in enumerate(lines):
         found = item_start(line)
-        if found is not None:
-            groups.append((start + offset, [line[found.end():]], True))
-        elif offset in numbered:  # its typed number stays: it makes the item numbered
-            groups.append((start + offset, [line], False))
+        if found is not None or offset in numbered:
+            outer = indents[offset] if outer is None else outer
+            level = 1 if found is not None and indents[offset] > outer else 0
+            # a typed number stays on its line: it makes the item numbered
+            text = line[found.end():] if found is not None else line
+            groups.append((start + offset, [text], found is not None, level))
         elif groups:
             groups[-1][1].append(line)
         else:
-            groups.append((start + offset, [line], False))
+            groups.append((start + offset, [line], False, 0))
     return [Piece((Span(" ".join(group), markdown=markdown),), tuple(group), line=number,
-                  bullet=bullet) for number, group, bullet in groups]
+                  bullet=bullet, list_level=level) for number, group, bullet, level in groups]
 
 
 def _numbered_lines(lines: list[str]) -> set[int]:
