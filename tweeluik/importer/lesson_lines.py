@@ -79,7 +79,7 @@ def typed_lists(pieces: list[Piece]) -> list[Piece]:
     out = list(pieces)
     index = 0
     while index < len(out):
-        run, items = index, []
+        run, items = index, list[int]()
         while run < len(out):
             if items and out[run].bullet and out[run].list_level:
                 run += 1  # an item of a list inside the numbered item above
