@@ -79,7 +79,8 @@ def typed_lists(pieces: list[Piece]) -> list[Piece]:
     out = list(pieces)
     index = 0
     while index < len(out):
-        run, items = index, list[int]()
+        run = index
+        items: list[int] = []  # where the typed numbers stand
         while run < len(out):
             if items and out[run].bullet and out[run].list_level:
                 run += 1  # an item of a list inside the numbered item above
