@@ -19,7 +19,16 @@ from tweeluik.booklet.html import find_layout, publication_to_html
 from tweeluik.deck import build_deck
 from tweeluik.errors import SourceError
 from tweeluik.model import (
-    BLOCK_KINDS, Block, Image, ListBlock, Paragraph, Quote, Subheading, blocks_text, plain_text,
+    BLOCK_KINDS,
+    Block,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Subheading,
+    Table,
+    blocks_text,
+    plain_text,
 )
 from tweeluik.parse import parse_publication
 from tweeluik.theme import load_theme
@@ -77,6 +86,9 @@ def leaf_texts(blocks: tuple[Block, ...]) -> list[str]:
         elif isinstance(block, ListBlock):
             for item in block.items:
                 out.extend(leaf_texts(item.blocks))
+        elif isinstance(block, Table):
+            out.extend(plain_text(cell.inlines) for row in (block.header, *block.rows)
+                       for cell in row)
         else:
             raise AssertionError(f"no case for {block.kind}")
     return out
@@ -149,6 +161,10 @@ Een gewone alinea met *nadruk*.
 > Een citaat in de tekst.
 
 ![Een plaatje met een onderschrift](images/foto.png)
+
+| Jaar | Leden |
+| ---- | ----: |
+| 2025 | 385   |
 """
 
 
@@ -175,36 +191,39 @@ def test_every_block_kind_goes_through_every_writer(source_dir):
     html = publication_to_html(pub, THEME, find_layout(pub, LAYOUTS), LAYOUTS, CREATED,
                                image_url=lambda image: "file:///tweeluik/content/images/foto.png")
     for fragment in ("<p>Een gewone alinea", "<h3>Een tussenkop</h3>", "<li><p>een ",
-                     '<ol start="1"', "<blockquote><p>Een citaat", "<figcaption>Een plaatje"):
+                     '<ol start="1"', "<blockquote><p>Een citaat", "<figcaption>Een plaatje",
+                     '<th scope="col">Jaar</th>', '<td class="align-right">385</td>'):
         assert fragment in html, fragment
 
     page = render_web_edition(pub, THEME, LAYOUTS, CREATED).decode("utf-8")
     for fragment in ("<p>Een gewone alinea", "<h3>Een tussenkop</h3>", "<li><p>een ",
                      '<ol start="1">', "<blockquote><p>Een citaat", "<figcaption>Een plaatje",
-                     'src="data:image/png;base64,', "De kernboodschap."):
+                     'src="data:image/png;base64,', "De kernboodschap.",
+                     '<th scope="col">Jaar</th>', '<td class="align-right">385</td>'):
         assert fragment in page, fragment
 
     deck = build_deck(pub, THEME, LAYOUTS, CREATED)
     notes = Presentation(BytesIO(deck.pptx)).slides[1].notes_slide.notes_text_frame.text
     for words in ("Een gewone alinea", "Een tussenkop", "• een opsomming", "1. een genummerde",
-                  "Een citaat in de tekst", "Een plaatje met een onderschrift"):
+                  "Een citaat in de tekst", "Een plaatje met een onderschrift",
+                  "Jaar · Leden", "2025 · 385"):
         assert words in notes, words
 
 
 @dataclass(frozen=True)
-class Table:
+class Aside:
     """A block kind tweeluik does not have (yet)."""
 
-    kind: ClassVar[str] = "table"
+    kind: ClassVar[str] = "aside"
     line: int
 
 
 def test_a_block_of_an_unknown_kind_stops_the_booklet(source_dir):
     pub = parse_publication(write_source(source_dir, "## Les\n\nTekst.\n"))
-    lesson = dataclasses.replace(pub.lessons[0], blocks=(*pub.lessons[0].blocks, Table(9)))
+    lesson = dataclasses.replace(pub.lessons[0], blocks=(*pub.lessons[0].blocks, Aside(9)))
     pub = dataclasses.replace(pub, lessons=(lesson,))
     from tweeluik.model import UnknownKind
-    with pytest.raises(UnknownKind, match="kind 'table'"):
+    with pytest.raises(UnknownKind, match="kind 'aside'"):
         publication_to_html(pub, THEME, find_layout(pub, LAYOUTS), LAYOUTS, CREATED,
                             image_url=str)
 

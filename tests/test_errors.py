@@ -61,6 +61,10 @@ CASES = [
      "invisible character U+000B"),
     ("image without description", OK_FRONT + "## Les\n\n![](images/x.png)\n", 6,
      "does not exist"),
+    ("table too wide", OK_FRONT + "## Les\n\n|" + " a |" * 7 + "\n|" + " - |" * 7 + "\n", 6,
+     "this table has 7 columns; at most 6 fit across the booklet's page"),
+    ("image in a table", OK_FRONT + "## Les\n\n| a | b |\n| - | - |\n| ![x](x.png) | c |\n",
+     8, "a table's cell holds an image"),
 ]
 
 
@@ -175,3 +179,20 @@ def test_at_most_25_problems_are_printed_and_a_last_line_counts_the_rest(tmp_pat
     assert len(lines) == 26, result.stderr
     assert all("heading says" in line for line in lines[:25])
     assert "… and 5 more (5 of them errors) not shown" in lines[25]
+
+
+def test_a_table_without_column_names_is_read_and_warned_about(source_dir):
+    """A table whose first row is empty (a copied order form) has no column headers: it
+    is set without them, and the check asks for a name over each column."""
+    from tweeluik.errors import Diagnostics
+    from tweeluik.model import Table
+    path = source_dir / "pub.md"
+    path.write_text(OK_FRONT + "## Les\n\n|  |  |\n| - | - |\n| Naam | € 5 |\n",
+                    encoding="utf-8")
+    diagnostics = Diagnostics(path)
+    publication = parse_publication(path, diagnostics=diagnostics)
+    table = publication.lessons[0].blocks[0]
+    assert isinstance(table, Table) and table.header == () and len(table.rows) == 1
+    warned = [item.line for item in diagnostics.items
+              if "this table's first row is empty" in item.message]
+    assert warned == [6]

@@ -374,6 +374,11 @@ SITE_POST = """\
     ### Wat verandert
     De contributie gaat met een euro omhoog. Lees meer in [het verslag](/docs/verslag.pdf ':ignore').
 
+    | Lid      | Nu   | Straks |
+    | -------- | ---: | -----: |
+    | Gezin    | € 20 | € 21   |
+    | Alleen   | € 10 | € 11   |
+
     ## Ander nieuws
     {% include berichten.html tag='nieuws' %}
     """
@@ -383,8 +388,8 @@ def test_what_a_site_generator_leaves_in_a_post_is_left_out_and_it_builds(projec
     """A real association's Jekyll post: a heading with its paragraph right under it (no
     empty line) became one heading of 363 characters, the site's codes ('{: .t60 }',
     '{% include … %}') were printed, a picture on the site and a link with a title
-    left a source that did not build, and a heading over the site's list of posts stood
-    alone at the end."""
+    left a source that did not build, a heading over the site's list of posts stood
+    alone at the end, and a table's lines were joined into one paragraph of pipes."""
     pub, report, source = bring_in(project, "post.md", SITE_POST)
     titles = [plain_text(section.title) for section in pub.introduction.sections
               if section.title is not None]
@@ -393,6 +398,11 @@ def test_what_a_site_generator_leaves_in_a_post_is_left_out_and_it_builds(projec
     for code in ("{:", "{%", "{{", "site.baseurl", "/img/", ":ignore", "/docs/", "/over-ons/"):
         assert code not in source, code
     assert "met de vaste kok." in text and "Lees meer in het verslag." in text
+    assert "| Gezin    | € 20 | € 21   |" in source.split("\n")  # a table, as it was
+    from tweeluik.model import Table
+    tables = [block for section in pub.introduction.sections for block in section.blocks
+              if isinstance(block, Table)]
+    assert [len(table.rows) for table in tables] == [2]
     assert "left out the website's template codes" in report
     assert "left out a picture the web page showed (“De kok aan het werk”)" in report
     assert "the heading “Ander nieuws” stands at the end of the letter and heads no text" \

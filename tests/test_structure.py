@@ -387,3 +387,34 @@ def test_running_heads_folios_and_leaders_are_artifacts(letters_built):
     assert re.search(r"\b11\b", shown_outside)  # a folio
     in_tree = "".join(texts[key] for key in tree.order)
     assert "....." not in in_tree
+
+
+def test_a_table_is_a_table_with_column_headers_and_passes_both_checkers(tmp_path):
+    """A Markdown table in the booklet: a Table of a THead and a TBody, each header cell
+    a TH that says it heads its column (/Scope), a TD for every cell; the header row
+    is repeated on the next page when a table runs over, and both checkers pass."""
+    rows = "".join(f"| {2000 + year} | {300 + year} | € {year} |\n" for year in range(40))
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    source = write_source(tmp_path / "content", "## Les\n\nDe cijfers van veertig jaar.\n\n"
+                                    "| Jaar | Leden | Kas |\n| ---- | ---: | ---: |\n" + rows)
+    result = run_project(tmp_path, str(source), "--out", str(tmp_path / "out"),
+                         "--only", "booklet")
+    assert result.returncode == 0, result.stderr
+    pdf_path = tmp_path / "out" / "pub.pdf"
+    assert_both_checkers_pass(pdf_path)
+    roles: dict[str, int] = {}
+    scopes = set()
+    with pikepdf.open(pdf_path) as pdf:
+        for element in pdf.objects:
+            if isinstance(element, pikepdf.Dictionary) and element.get("/Type") == "/StructElem":
+                role = str(element.S)
+                roles[role] = roles.get(role, 0) + 1
+                if role == "/TH":
+                    scopes.add((str(element.A.O), str(element.A.Scope)))
+    assert roles["/Table"] == 1 and roles["/THead"] == 1 and roles["/TBody"] == 1
+    assert roles["/TH"] == 3 and roles["/TD"] == 3 * 40 and roles["/TR"] == 41
+    assert scopes == {("/Table", "/Column")}
+    pages = [page.extract_text() for page in PdfReader(pdf_path).pages]
+    with_rows = [text for text in pages if "2039" in text or "2000" in text]
+    assert len(with_rows) == 2 and all("Jaar" in text and "Leden" in text for text in with_rows)

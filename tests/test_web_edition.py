@@ -162,3 +162,49 @@ def test_a_phone_photo_is_embedded_small_and_once_per_picture(tmp_path):
     shown = Image.open(io.BytesIO(base64.b64decode(pictures[0])))
     assert shown.size == (1600, 1200)
     assert len(page.encode("utf-8")) < (content / "images" / "foto.jpg").stat().st_size
+
+
+WIDE_TABLE = """\
+## Wat we bestelden
+
+Per jaar: hoeveel leden er waren, wat we schatten en wat er over bleef.
+
+| Jaar | Leden | Schatting | Besteld | Over | Opmerking |
+| ---- | ----: | --------: | ------: | ---: | --------- |
+| 2023 | 341 | 210 | 200 | 12 | Een koude avond, minder mensen dan gedacht |
+| 2024 | 358 | 223 | 250 | 20 | Alles op |
+| 2025 | 385 | 240 | 250 | 4 | De nieuwe zaal was te klein |
+"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_table_has_column_headers_and_scrolls_inside_its_own_region(tmp_path, browser,
+                                                                        width):
+    """A table of six columns on a phone: the page itself never scrolls sideways (WCAG
+    1.4.10), the table does, inside a region a keyboard reaches and shows the focus of;
+    each column's name is a header for its cells, and axe finds nothing."""
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, WIDE_TABLE)
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(page_url(tmp_path / "out" / "pub.html"))
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    headers = page.evaluate("Array.from(document.querySelectorAll('th'), th => "
+                            "[th.textContent, th.scope])")
+    assert headers == [[name, "col"] for name in
+                       ("Jaar", "Leden", "Schatting", "Besteld", "Over", "Opmerking")]
+    assert page.evaluate("document.querySelectorAll('tbody tr').length") == 3
+    right = page.evaluate("getComputedStyle(document.querySelector('tbody td:nth-child(2)'))"
+                          ".textAlign")
+    assert right == "right"
+    page.keyboard.press("Tab")  # the skip link
+    for _ in range(5):
+        if page.evaluate("document.activeElement.getAttribute('role')") == "region":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Tabel"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.close()

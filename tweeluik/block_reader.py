@@ -1,7 +1,7 @@
 """Markdown blocks → the model's blocks, each problem at its line.
 
 Step 2 (the reader, with ``parse``): markdown-it's block tokens (paragraphs, lists,
-quotations, headings, images, code) become ``model`` blocks, with absolute source
+quotations, headings, images, tables, code) become ``model`` blocks, with absolute source
 lines; words too long, text typed in capitals, raw HTML, images that cannot be used and
 nesting too deep are reported as they are met. ``parse._TokenConverter`` builds the
 letter's sections on top of this.
@@ -27,6 +27,7 @@ from .model import (
     Paragraph,
     Quote,
     Subheading,
+    Table,
     plain_text,
 )
 from .source import SourceText
@@ -35,6 +36,7 @@ from .text_limits import (
     MAX_DEPTH,
     MAX_HEADING_CHARS,
     MAX_PARAGRAPH_CHARS,
+    MAX_TABLE_COLUMNS,
     MAX_WORD_CHARS,
 )
 from .typography import smarten
@@ -107,24 +109,34 @@ class BlockReader:
                 out.append(Quote(tuple(self.blocks(tokens[index + 1:end], depth + 1)), line))
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 out.append(self.list_block(tokens[index:end + 1], line, depth + 1))
-            elif kind in ("code_block", "fence"):
-                self.error(line, "this is a code block (a line indented by four spaces or "
-                           "fenced by ```); remove the indentation or the fence")
-            elif kind == "html_block":
-                rest = _HTML_COMMENT.sub("", token.content).strip()
-                if rest:  # a comment alone is allowed; anything beside it is not
-                    self.error(line, f"raw HTML ({snippet(rest)}) is not allowed; write "
-                               "Markdown instead (*italic*, **bold**)")
-            elif kind == "hr":
-                self.error(line, "a '---' line inside a list or quote; the line that ends the "
-                           "lessons must stand on its own")
-            elif kind == "container_notes_open":
-                self.error(line, "speaker notes ('::: notes') must stand on their own inside a "
-                           "lesson, not inside a list or quote")
+            elif kind == "table_open":
+                table = self.table(tokens[index:end + 1], line)
+                if table is not None:
+                    out.append(table)
             else:
-                self.error(line, f"this kind of Markdown ({kind}) is not supported here")
+                self.refuse(token, line)
             index = end + 1
         return out
+
+    def refuse(self, token: Token, line: int) -> None:
+        """Say why a block that is no part of a publication's text stands here."""
+        kind = token.type
+        if kind in ("code_block", "fence"):
+            self.error(line, "this is a code block (a line indented by four spaces or "
+                       "fenced by ```); remove the indentation or the fence")
+        elif kind == "html_block":
+            rest = _HTML_COMMENT.sub("", token.content).strip()
+            if rest:  # a comment alone is allowed; anything beside it is not
+                self.error(line, f"raw HTML ({snippet(rest)}) is not allowed; write "
+                           "Markdown instead (*italic*, **bold**)")
+        elif kind == "hr":
+            self.error(line, "a '---' line inside a list or quote; the line that ends the "
+                       "lessons must stand on its own")
+        elif kind == "container_notes_open":
+            self.error(line, "speaker notes ('::: notes') must stand on their own inside a "
+                       "lesson, not inside a list or quote")
+        else:
+            self.error(line, f"this kind of Markdown ({kind}) is not supported here")
 
     def list_block(self, tokens: list[Token], line: int, depth: int) -> ListBlock:
         opener = tokens[0]
@@ -138,6 +150,48 @@ class BlockReader:
                                   self.line_of(tokens[index])))
             index = end + 1
         return ListBlock(ordered, start, tuple(items), line)
+
+    def table(self, tokens: list[Token], line: int) -> Table | None:
+        """A Markdown table: its header row, its rows and each column's alignment. Its
+        cells are paragraphs; an image in a cell is refused (with the inline's own
+        message), and so is a table too wide for the booklet's page."""
+        rows: list[tuple[Paragraph, ...]] = []
+        aligns: list[str | None] = []
+        cells: list[Paragraph] = []
+        row_line = line
+        for index, token in enumerate(tokens):
+            if token.type == "tr_open":
+                cells, row_line = [], self.line_of(token)
+            elif token.type in ("th_open", "td_open") and not rows:
+                style = str(token.attrs.get("style", ""))
+                aligns.append(style.split(":", 1)[1].strip() if "text-align:" in style
+                              else None)
+            elif token.type == "inline" and index > 0 \
+                    and tokens[index - 1].type in ("th_open", "td_open"):
+                cells.append(Paragraph(self.cell_inlines(token, row_line), row_line))
+            elif token.type == "tr_close":
+                rows.append(tuple(cells))
+        if len(aligns) > MAX_TABLE_COLUMNS:
+            self.error(line, f"this table has {len(aligns)} columns; at most "
+                       f"{MAX_TABLE_COLUMNS} fit across the booklet's page: split it, or "
+                       "write its rows as a list")
+            return None
+        header = rows[0] if any(cell.inlines for cell in rows[0]) else ()  # none written
+        if not header:
+            self.warning(line, "this table's first row is empty: write the name of each "
+                         "column there ('| Jaar | Leden |'), so that a screen reader can "
+                         "say what each cell is")
+        return Table(header, tuple(rows[1:]), tuple(aligns), line)
+
+    def cell_inlines(self, inline: Token, line: int) -> Inlines:
+        children = inline.children or []
+        if any(child.type == "image" for child in children):
+            self.error(line, "a table's cell holds an image; put the image on a line of its "
+                       "own, under or above the table")
+            return ()
+        inlines = self.inlines(inline, line)
+        self.check_words(plain_text(inlines), line)
+        return inlines
 
     def paragraph(self, inline: Token, line: int) -> Block | None:
         children = inline.children or []

@@ -24,6 +24,7 @@ LABELS = {
         "in_brief": "De brief in het kort",
         "skip_to_text": "Naar de tekst",
         "logo": "Logo",
+        "table": "Tabel",
     },
     "en": {
         "contents": "Contents",
@@ -44,6 +45,7 @@ LABELS = {
         "in_brief": "The letter in brief",
         "skip_to_text": "Skip to the text",
         "logo": "Logo",
+        "table": "Table",
     },
 }
 

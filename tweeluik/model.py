@@ -169,7 +169,21 @@ class Image:
     caption: str | None
 
 
-Block = Paragraph | Subheading | ListBlock | Quote | Image
+@dataclass(frozen=True)
+class Table:
+    """A table: its column names, its rows, and how each column is aligned ("left",
+    "right", "center" or ``None`` for the text's own). Each cell is a ``Paragraph`` (its
+    words, emphasis and links), so whatever reads paragraphs reads the cells too."""
+
+    kind: ClassVar[str] = "table"
+
+    header: tuple[Paragraph, ...]
+    rows: tuple[tuple[Paragraph, ...], ...]
+    aligns: tuple[str | None, ...]
+    line: int
+
+
+Block = Paragraph | Subheading | ListBlock | Quote | Image | Table
 
 
 @dataclass(frozen=True)
@@ -189,18 +203,21 @@ class Picture:
 
 
 #: Every block kind, in the order a writer's handler table lists them.
-BLOCK_KINDS = ("paragraph", "subheading", "list", "quote", "image")
+BLOCK_KINDS = ("paragraph", "subheading", "list", "quote", "image", "table")
 
 
 def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Paragraph | Subheading | Image]:
-    """Every leaf block in order (paragraphs, subheadings, images), with quotations and
-    list items opened up."""
+    """Every leaf block in order (paragraphs, subheadings, images), with quotations, list
+    items and tables (their cells, row by row) opened up."""
     for block in blocks:
         if isinstance(block, Quote):
             yield from walk_blocks(block.blocks)
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from walk_blocks(item.blocks)
+        elif isinstance(block, Table):
+            for row in (block.header, *block.rows):
+                yield from row
         elif isinstance(block, Paragraph | Subheading | Image):
             yield block
         else:
@@ -229,6 +246,11 @@ def blocks_text(blocks: tuple[Block, ...]) -> list[str]:
                 out.append(text)
         elif isinstance(block, Quote):
             out.extend(blocks_text(block.blocks))
+        elif isinstance(block, Table):  # a row a line, its cells apart: 'Jaar · Leden'
+            for row in (block.header, *block.rows):
+                cells = [plain_text(cell.inlines) for cell in row]
+                if any(cells):
+                    out.append(" · ".join(cells))
         elif isinstance(block, ListBlock):
             for number, item in enumerate(block.items, start=block.start):
                 marker = f"{number}." if block.ordered else "•"

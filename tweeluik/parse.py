@@ -80,11 +80,13 @@ def source_to_publication(source: SourceText, content_root: Path,
     """Convert an already-read source into the content model, collecting problems."""
     tokens = markdown_parser().parse(source.body)
     converter = _TokenConverter(source, real(content_root), diagnostics)
-    paragraphs = (token for token in tokens if token.type == "paragraph_open")
+    paragraphs = (token for token in tokens  # a table's cells count as paragraphs
+                  if token.type in ("paragraph_open", "th_open", "td_open"))
     over = next(itertools.islice(paragraphs, MAX_PARAGRAPHS, None), None)
     if over is not None:
         diagnostics.error(converter.line_of(over), f"this is paragraph {MAX_PARAGRAPHS + 1:,}; "
-                          f"a publication holds at most {MAX_PARAGRAPHS:,} paragraphs (some "
+                          f"a publication holds at most {MAX_PARAGRAPHS:,} paragraphs and "
+                          "table cells (some "
                           "300 booklet pages): split it into several publications")
     introduction, lessons, closing = converter.sections(tokens)
     meta = check_pictures(source, real(content_root), diagnostics)

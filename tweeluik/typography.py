@@ -75,11 +75,11 @@ def _dashes_and_ellipses(state: StateCore) -> None:
 
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
-    """The one Markdown parser: CommonMark, typographic quotes, dashes and ellipses,
-    notes blocks."""
+    """The one Markdown parser: CommonMark with tables ('| Jaar | Leden |'), typographic
+    quotes, dashes and ellipses, notes blocks."""
     md = MarkdownIt("commonmark", {"typographer": True, "quotes": "“”‘’", "html": True,
                                    "maxNesting": MAX_DEPTH * 2})
-    md.enable(["smartquotes"])
+    md.enable(["smartquotes", "table"])
     md.core.ruler.before("smartquotes", "dashes_and_ellipses", _dashes_and_ellipses)
     md.core.ruler.before("smartquotes", "dutch_elisions", _dutch_elisions)
     md.use(container_plugin, name="notes",

@@ -15,7 +15,8 @@ however many pages the element's boxes fall on:
   ``LBody``; ``figure`` (or a lone ``img``) is a ``Figure`` with the picture's ``alt``
   as ``/Alt`` and its ``figcaption`` as ``Caption``; a footnote is a ``Note`` with an
   ``/ID``; ``a`` is a ``Link`` holding its annotations (``OBJR``), each annotation
-  printable and with a ``/Contents`` that says where it goes;
+  printable and with a ``/Contents`` that says where it goes; a ``table`` is a
+  ``Table`` of ``TR`` rows, each header cell a ``TH`` with the ``/Scope`` it heads;
 - ``div``, ``header``, ``em`` and other grouping or inline elements add no element of
   their own: their text belongs to the nearest element that means something;
 - everything in the page margins (running heads, folios), leaders, text the stylesheet
@@ -156,6 +157,9 @@ class _TreeBuilder:
             self.items[id(self.elements[key])] = html_element
             if (lang := html_element.get("lang")) and html_element.tag != "html":
                 self.elements[key]["Lang"] = pydyf.String(lang)
+            if role == "TH":  # which cells it heads: its column, or its row
+                scope = "/Row" if html_element.get("scope") == "row" else "/Column"
+                self.elements[key]["A"] = pydyf.Dictionary({"O": "/Table", "Scope": scope})
         return self.elements[key]
 
     def for_element(self, html_element, parent: pydyf.Dictionary) -> pydyf.Dictionary:

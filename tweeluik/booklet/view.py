@@ -3,7 +3,7 @@
 Step 3a of the pipeline (booklet writer, first half). A layout is a Jinja2 template
 that runs in a sandbox and receives only dicts, lists, strings, numbers and escaped
 HTML fragments: no paths, no objects with methods. Every block is a dict with a
-``kind`` ("paragraph", "subheading", "list", "quote", "image"); a block of a kind this
+``kind`` ("paragraph", "subheading", "list", "quote", "image", "table"); a block of a kind this
 module does not know stops the build here, and a layout that meets a kind it does not
 handle calls ``unknown_kind()``, which stops it there. Nothing is dropped quietly.
 """
@@ -35,6 +35,7 @@ from ..model import (
     Quote,
     Strong,
     Subheading,
+    Table,
     Text,
     UnknownKind,
     plain_text,
@@ -202,6 +203,12 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
                 "orientation": "portrait" if block.height_px > block.width_px else "landscape",
                 "width_px": block.width_px, "height_px": block.height_px, "line": block.line,
                 "widest_mm": widest_on_paper(block)}
+    if isinstance(block, Table):
+        return {"kind": "table", "line": block.line,
+                "header": [inline_html(cell.inlines, links) for cell in block.header],
+                "rows": [[inline_html(cell.inlines, links) for cell in row]
+                         for row in block.rows],
+                "aligns": list(block.aligns)}
     raise UnknownKind(block, "the booklet writer")
 
 

@@ -290,7 +290,7 @@ def _may_sign(piece: Piece) -> bool:
     """True for a paragraph that may be part of a signature without a greeting above it:
     names, or a lead line ('Namens het bestuur,'). A list's items and a heading never
     are: a post's list of who comes ('## Aanwezigen' over twenty names) is its text."""
-    if piece.bullet or piece.numbered or piece.marked_heading or piece.heading:
+    if piece.bullet or piece.numbered or piece.marked_heading or piece.heading or piece.table:
         return False
     return is_signature(piece) or bool(LEAD_LINE.match(piece.text))
 

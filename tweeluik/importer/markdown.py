@@ -165,8 +165,8 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
         elif piece.text:
             columns = []
             out.blank()  # under a lesson's title, a quotation is its key message
-            out.add(f"> {paragraph_markdown(piece)}" if piece.quote
-                    else paragraph_markdown(piece), piece)
+            for line in _text_lines(piece):
+                out.add(line, piece)
         in_list = bool(piece.text and piece.bullet and not pictures.get(id(piece)))
         listing = bool(piece.text and (piece.bullet or number or continued)
                        and not pictures.get(id(piece)))
@@ -175,6 +175,14 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
         for line in pictures.get(id(piece), []):
             out.blank()
             out.add(line, piece)
+
+
+def _text_lines(piece: Piece) -> list[str]:
+    """A paragraph's Markdown lines: a quotation's, a Markdown table's (as it came), or
+    the paragraph's one line."""
+    if piece.table:
+        return list(piece.lines)
+    return [f"> {paragraph_markdown(piece)}" if piece.quote else paragraph_markdown(piece)]
 
 
 def _item(marker: str, piece: Piece, columns: list[int]) -> str:

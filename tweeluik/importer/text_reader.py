@@ -26,6 +26,8 @@ BULLET = re.compile(rf"^[{BULLETS}]\s*(?=\S)")
 SHARED_MARK = re.compile(r"^([-*+–·])\s+(?=\S)")
 #: A line that starts an item of a numbered list ('1. ', '2) '): its number.
 NUMBERED_MARK = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+#: The line under a Markdown table's first row: '| --- | ---: |'.
+TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
 #: A Markdown heading ('## Title', '# Title #'): its words.
 HEADING = re.compile(r"#{1,6}\s+(.*?\S)(?:\s+#+)?\s*")
 #: The share of a text's lines that must start with '>' for it to be a quoted e-mail.
@@ -97,6 +99,9 @@ def _piece(lines: list[str], start: int, markdown: bool, indents: list[int]) -> 
                 found = None
         return found
 
+    if markdown and len(lines) >= 2 and "|" in lines[0] and TABLE_RULE.fullmatch(lines[1]):
+        return [Piece((Span(" ".join(lines), markdown=True),), tuple(lines), line=start,
+                      table=True)]  # a table: its lines stay as they are
     numbered = _numbered_lines(lines)
     heading = HEADING.fullmatch(lines[0]) if markdown and len(lines) == 1 else None
     if heading is not None:  # its words, in bold like a heading set in a word processor
