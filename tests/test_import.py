@@ -562,6 +562,54 @@ def test_the_text_of_word_tables_is_read_where_they_stand(project):
     assert "did not read the 1 table inside tables more than 4 deep" in result.stdout
 
 
+def test_a_word_table_of_data_is_a_table_and_a_form_stays_lines(project):
+    """A real swimming club's order form was a Word table whose cells came in one to a
+    paragraph: a column of lone '€' lines. A table that holds data (a first row naming
+    its columns, short cells) is now a table, its figures set to the right; a form of
+    labels beside their values, and a table of prose, are read as before."""
+    document = Document()
+    document.add_paragraph("Contributie 2027", style="Title")
+    document.add_paragraph("Beste leden,")
+    document.add_paragraph("Dit betaalt u volgend jaar, per soort lid.")
+    fees = document.add_table(rows=4, cols=3)
+    for row, cells in enumerate([("Soort lid", "Per maand", "Per jaar"),
+                                 ("Gezin", "€ 20", "€ 240"), ("Alleen", "€ 10", "€ 120"),
+                                 ("Jeugd | tot 18", "€ 5", "€ 60")]):
+        for column, text in enumerate(cells):
+            fees.cell(row, column).text = text
+    for cell in fees.rows[0].cells:
+        cell.paragraphs[0].runs[0].bold = True
+    document.add_paragraph("Wie wil helpen, meldt zich bij het secretariaat.")
+    form = document.add_table(rows=3, cols=2)
+    for row, (label, value) in enumerate([("Naam:", ""), ("Adres:", ""), ("Telefoon:", "")]):
+        form.cell(row, 0).text = label
+        form.cell(row, 1).text = value or " "
+    prose = document.add_table(rows=2, cols=2)
+    prose.cell(0, 0).text = "Wat we deden"
+    prose.cell(0, 1).text = "Wat we leerden"
+    prose.cell(1, 0).text = ("We zetten elke vrijdag de deur van het buurthuis open en "
+                             "zetten koffie voor wie langs wilde komen.")
+    prose.cell(1, 1).text = "Dat mensen graag komen als niemand iets van ze verwacht."
+    document.add_paragraph("Met vriendelijke groet,")
+    document.add_paragraph("Anna de Wit")
+    path = project / "contributie.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    lines = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+    table = lines.index("| Soort lid | Per maand | Per jaar |")
+    assert lines[table + 1:table + 5] == ["| --- | ---: | ---: |", "| Gezin | € 20 | € 240 |",
+                                          "| Alleen | € 10 | € 120 |",
+                                          "| Jeugd \\| tot 18 | € 5 | € 60 |"]
+    from tweeluik.model import Table
+    tables = [block for block in pub.introduction.blocks if isinstance(block, Table)]
+    assert len(tables) == 1 and plain_text(tables[0].rows[2][0].inlines) == "Jeugd | tot 18"
+    assert "Naam:" in lines and "Telefoon:" in lines  # a form's labels, as before
+    assert any(line.startswith("We zetten elke vrijdag de deur") for line in lines)
+    assert "kept the table of the Word file as a table, the first row naming the columns" \
+        in result.stdout
+    assert "read the 2 tables in the Word file as paragraphs" in result.stdout
+
+
 def with_footnotes(path: Path, marked: dict[str, str]) -> None:
     """Add Word footnotes to a saved Word file: each text in ``marked`` gets a footnote
     mark after it, and the footnote its text (python-docx cannot write footnotes)."""

@@ -4,8 +4,9 @@ Step 0 of the pipeline (bringing a letter in), for ``.docx`` files: each paragra
 its italic, bold and links, whether Word marks it as a heading, a numbered list item
 (with the number Word shows, ``word_numbers``) or the title, and the pictures in it with
 their descriptions; the paragraphs of text boxes after the paragraph that holds them; a
-table's paragraphs where it stands, row by row, a row of short cells (a form's labels,
-a label and its value) as one paragraph (the report says so).
+table's paragraphs where it stands (``word_tables``): a table of data as a table, the
+paragraphs of another row by row, a row of short cells (a form's labels, a label and
+its value) as one paragraph (the report says so).
 Damaged formatting is read as plain text, and a file that unpacks to far more than a
 letter is refused before it is unpacked.
 """
@@ -27,9 +28,17 @@ from lxml import etree
 
 from ..letters import BULLETS
 from ..text_limits import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
-from .docx_internals import cell_element, paragraph_element, paragraph_parent, run_element
+from .docx_internals import paragraph_element, paragraph_parent, run_element
 from .pieces import Picture, Piece, Span
 from .word_numbers import WordListNumbers
+from .word_tables import (
+    CELL_EDGE,
+    CELL_SEPARATOR,
+    MAX_TABLE_DEPTH,
+    ShortRow,
+    WordTable,
+    paragraphs_in_order,
+)
 
 PICTURE_TYPES = {"image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg"}
 HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
@@ -88,7 +97,8 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[
         raise DocxProblem(str(error)) from None
     reading = _Reading(document)
     left_out, unread = reading.left_out, []
-    paragraphs, tables, too_deep = _paragraphs_in_order(document)
+    paragraphs, tables, too_deep = paragraphs_in_order(document)
+    kept = sum(1 for paragraph in paragraphs if isinstance(paragraph, WordTable))
     read_so_far = 0
     for paragraph in paragraphs:
         if paragraph is CELL_EDGE:
@@ -108,9 +118,11 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[
     if too_deep:
         unread.append(f"{too_deep} table{'s' if too_deep != 1 else ''} inside tables more "
                       f"than {MAX_TABLE_DEPTH} deep")
-    checks = [f"read the {tables} table{'s' if tables != 1 else ''} in the Word file as "
-              "paragraphs, row by row and cell by cell: check that the text reads in order"
-              ] if tables else []
+    checks = [f"read {_tables(tables - kept)} in the Word file as paragraphs, row by row "
+              "and cell by cell: check that the text reads in order"] if tables > kept else []
+    if kept:
+        checks.append(f"kept {_tables(kept)} of the Word file as {'tables' if kept != 1 else 'a table'}"
+                      ", the first row naming the columns: check that it does")
     if marked:
         checks.append(f"put the text of {len(marked)} footnote{'s' if len(marked) != 1 else ''}"
                       " in the Word file between brackets where each is marked (a letter has "
@@ -138,7 +150,14 @@ class _Reading:
         self.after_break = False
 
     def take(self, paragraph) -> None:
-        """Read a paragraph, its text boxes after it, or a row of short cells."""
+        """Read a paragraph, its text boxes after it, a row of short cells, or a table
+        that holds data."""
+        if isinstance(paragraph, WordTable):
+            rows = tuple(tuple(self.cell_spans(cell) for cell in row) for row in paragraph)
+            lines = tuple(CELL_SEPARATOR.join("".join(span.text for span in spans).strip()
+                                              for spans in row) for row in rows)
+            self.add(Piece((Span(" ".join(lines)),), lines, table=True, rows=rows))
+            return
         if isinstance(paragraph, ShortRow):
             if not any(_text_box_paragraphs(cell) for cell in paragraph):
                 for piece in _joined_row([self.read(cell) for cell in paragraph]):
@@ -151,6 +170,11 @@ class _Reading:
             parts = [paragraph, *_text_box_paragraphs(paragraph)]
         for part in parts:
             self.add(self.read(part))
+
+    def cell_spans(self, cell) -> tuple[Span, ...]:
+        """The words of a table's cell (``None``: an empty one), with their emphasis."""
+        piece = self.read(cell) if cell is not None else None
+        return piece.spans if piece is not None else ()
 
     def read(self, part) -> Piece | None:
         try:
@@ -169,6 +193,10 @@ class _Reading:
             return
         self.pieces.append(replace(piece, after_break=True) if self.after_break else piece)
         self.after_break = False
+
+
+def _tables(count: int) -> str:
+    return "the table" if count == 1 else f"the {count} tables"
 
 
 #: The notes a Word file may keep in parts of their own, and the element of each note.
@@ -197,90 +225,6 @@ def _note_texts(document) -> dict[tuple[str, str], str]:
                 if text:
                     texts[(mark, note.get(qn("w:id"), ""))] = text
     return texts
-
-
-#: Tables inside tables are read this deep; deeper ones are reported, not read.
-MAX_TABLE_DEPTH = 4
-
-
-def _paragraphs_in_order(document) -> tuple[list, int, int]:
-    """The document's paragraphs in reading order, a table's where it stands: row by
-    row, each cell once (Word repeats a merged cell in every row and column it spans),
-    a cell's own tables in place. Also how many tables were read, and how many were too
-    deep to read. Stops early past ``MAX_PARAGRAPHS``."""
-    from docx.table import Table
-    found: list = []
-    tables = too_deep = count = 0
-    pending = [iter(document.iter_inner_content())]  # what is left to read, at each depth
-    depths = [0]  # and how deep in tables each one stands
-    while pending and count <= MAX_PARAGRAPHS:
-        item = next(pending[-1], None)
-        if item is None:
-            pending.pop()
-            depths.pop()
-            continue
-        if not isinstance(item, Table):
-            found.append(item)
-            count += item is not CELL_EDGE
-            continue
-        if depths[-1] >= MAX_TABLE_DEPTH:
-            too_deep += 1
-            continue
-        tables += 1
-        pending.append(_cell_contents(item))
-        depths.append(depths[-1] + 1)
-    return found, tables, too_deep
-
-
-#: A table row of short cells, each one paragraph of at most this many words, is read as
-#: one paragraph, its cells joined by ``CELL_SEPARATOR``: a form's labels ("Naam ·
-#: Aantal · Totaal"), which read as nothing one to a paragraph. So is a label ending in a
-#: colon beside its value ("Teamnaam: Huwelijksplanner").
-SHORT_CELL_WORDS = 6
-CELL_SEPARATOR = " · "
-
-
-#: Stands between table cells, and before and after a table, among the paragraphs in
-#: reading order: a sentence does not go on across it.
-CELL_EDGE = object()
-
-
-class ShortRow(tuple):
-    """The paragraphs of a table row read as one paragraph (see ``SHORT_CELL_WORDS``)."""
-
-
-def _one_line(cells: list[list]) -> bool:
-    """Whether a row's cells (each its paragraphs and tables with text) read as one line."""
-    from docx.table import Table
-    filled = [content for content in cells if content]
-    if len(filled) < 2 or any(len(content) > 1 or isinstance(content[0], Table)
-                              for content in filled):
-        return False
-    words = [len(content[0].text.split()) for content in filled]
-    return max(words) <= SHORT_CELL_WORDS or len(filled) == 2 \
-        and filled[0][0].text.strip().endswith(":")
-
-
-def _cell_contents(table):
-    """A table's paragraphs and tables, row by row, each cell once (Word repeats a merged
-    cell in every row and column it spans); a row of short cells as one ``ShortRow``."""
-    from docx.table import Table
-    seen = set()  # the cells' elements, kept: lxml gives a kept element the same proxy
-    for row in table.rows:
-        contents = []
-        for cell in row.cells:
-            if cell_element(cell) not in seen:
-                seen.add(cell_element(cell))
-                contents.append(list(cell.iter_inner_content()))
-        filled = [[item for item in content if isinstance(item, Table) or item.text.strip()]
-                  for content in contents]
-        if _one_line(filled):
-            yield ShortRow(content[0] for content in filled if content)
-            continue
-        for content in contents:
-            yield CELL_EDGE
-            yield from content
-    yield CELL_EDGE
 
 
 def _text_box_paragraphs(paragraph) -> list:

@@ -181,8 +181,27 @@ def _text_lines(piece: Piece) -> list[str]:
     """A paragraph's Markdown lines: a quotation's, a Markdown table's (as it came), or
     the paragraph's one line."""
     if piece.table:
-        return list(piece.lines)
+        return _word_table(piece.rows) if piece.rows else list(piece.lines)
     return [f"> {paragraph_markdown(piece)}" if piece.quote else paragraph_markdown(piece)]
+
+
+#: A cell that holds a figure or an amount ('385', '€ 8,50', '12 %', '€'), set to the right.
+_FIGURE = re.compile(r"[€$£]?\s*[\d.,]*\s*[€%]?")
+
+
+def _word_table(rows: tuple[tuple[tuple[Span, ...], ...], ...]) -> list[str]:
+    """A Word table as a Markdown table: its first row (without its bold) names the
+    columns, and a column of figures is set to the right."""
+    def cell(spans: tuple[Span, ...]) -> str:
+        return spans_to_markdown(spans).strip().replace("|", "\\|")
+
+    header = [cell(tuple(replace(span, bold=False) for span in spans)) for spans in rows[0]]
+    body = [[cell(spans) for spans in row] for row in rows[1:]]
+    texts = [["".join(span.text for span in spans).strip() for spans in row] for row in rows[1:]]
+    rules = ["---:" if any(row[column] for row in texts)
+             and all(_FIGURE.fullmatch(row[column]) for row in texts) else "---"
+             for column in range(len(header))]
+    return ["| " + " | ".join(row) + " |" for row in (header, rules, *body)]
 
 
 def _item(marker: str, piece: Piece, columns: list[int]) -> str:

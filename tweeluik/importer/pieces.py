@@ -48,7 +48,8 @@ class Piece:
     caption_style: bool = False   # Word's "Caption" style (a picture's or a table's)
     section: bool = False         # heads a part of a letter without lessons ('### ')
     marked_heading: bool = False  # a Markdown heading ('## Title') in a pasted text
-    table: bool = False           # a Markdown table, written back line for line
+    table: bool = False           # a table: a Markdown one, written back line for line,
+    rows: tuple[tuple[tuple[Span, ...], ...], ...] = ()  # or a Word one, cell by cell
     pictures: tuple[Picture, ...] = field(default_factory=tuple)
     line: int | None = None       # where it starts in the input text
     after_break: bool = False     # an empty paragraph, or a table cell's edge, stands before
