@@ -377,6 +377,35 @@ def test_a_heading_over_a_picture_goes_with_it_to_the_next_page(source_dir, head
 
 
 @pytest.mark.slow
+def test_a_banner_picture_goes_over_with_the_text_it_heads(source_dir):
+    """A real club newsletter heads its parts with pictures: a coloured strip with a word
+    on it ("Pasdagen"). One stood alone at a page's foot, its text on the next page. A
+    picture at least four times as wide as high is a banner and goes over with the
+    paragraph under it; the text above it grows a line a lesson, so that it stands at
+    every height of the page."""
+    from PIL import Image as PillowImage
+    PillowImage.new("RGB", (1200, 150), (200, 30, 40)).save(source_dir / "strook.png")
+    sentences = " ".join(f"Dit is zin {count} van de tekst boven de strook." for count in range(16))
+    lessons = []
+    for number, words in enumerate(range(0, 200, 10), start=1):  # 20 lessons: one layout
+        filler = sentences + " en nog" * (words // 2) + "."
+        lessons.append(f"## Les {number}\n\n{filler}\n\n![Pasdagen](strook.png)\n\n"
+                       + "Wat onder de strook staat, loopt over een paar regels door. " * 4
+                       + "\n")
+    document = layout_booklet(parse_publication(write_source(source_dir, "\n".join(lessons))),
+                              THEME, LAYOUTS, source_dir, CREATED).document
+    found = pages_of_tags(document, ("img", "p", "h2"))
+    starts = [page for page, tag, style in found if style == "lesson-heading"]
+    pairs = [(page, following[0]) for (page, tag, _), following
+             in zip(found, [*found[1:], None], strict=True) if tag == "img" and following]
+    assert len(pairs) == len(starts) == len(lessons)
+    apart = [number for number, (banner, text) in enumerate(pairs, start=1) if banner != text]
+    assert not apart, f"the banner of lessons {apart} stands apart from its text"
+    went_over = [banner > start for (banner, _), start in zip(pairs, starts, strict=True)]
+    assert any(went_over) and not all(went_over), went_over
+
+
+@pytest.mark.slow
 def test_the_greeting_and_the_names_under_it_are_never_parted_by_a_page(source_dir):
     """A real letter ended a page on 'Yours faithfully,' and put the names on the next.
     Letters whose text grows by two lines each time put the greeting at every height of

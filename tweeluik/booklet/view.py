@@ -201,6 +201,8 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
         return {"kind": "image", "src": image_url(block), "alt": block.alt,
                 "caption": block.caption,
                 "orientation": "portrait" if block.height_px > block.width_px else "landscape",
+                # a strip at least four times as wide as high heads the text under it
+                "banner": block.width_px >= BANNER_RATIO * block.height_px,
                 "width_px": block.width_px, "height_px": block.height_px, "line": block.line,
                 "widest_mm": widest_on_paper(block)}
     if isinstance(block, Table):
@@ -211,6 +213,10 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
                 "aligns": list(block.aligns)}
     raise UnknownKind(block, "the booklet writer")
 
+
+#: A picture this many times as wide as it is high is a banner: a newsletter's heading
+#: drawn as a picture ("Pasdagen" on a coloured strip), kept with the text it heads.
+BANNER_RATIO = 4
 
 #: A picture made of pixels is printed at this many pixels an inch at least: a small one
 #: (a club's 100-pixel clip art) keeps its own size rather than being blown up to the
