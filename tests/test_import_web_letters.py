@@ -480,6 +480,68 @@ def test_an_organisation_named_as_a_compound_is_found(project):
     assert pub.meta.organisation == "Wijkbelangenvereniging De Hofsteden"
 
 
+@pytest.mark.parametrize("named", ["header.jpg", "../elders.jpg", "/etc/header.jpg",
+                                   "https://example.org/header.jpg", "kapot.jpg"])
+def test_a_posts_own_picture_comes_in_from_beside_it_only(project, tmp_path, named):
+    """A real Hugo page bundle names its picture in the front matter ('image:
+    image.jpeg', beside the post). It comes in at the top of the text, to be described;
+    a picture elsewhere (above the post's folder, anywhere on the disk, on the web) is
+    never read, and a file that is no picture is left out; each is said in the report."""
+    post = tmp_path / "bundle"
+    post.mkdir()
+    Image.new("RGB", (400, 300), (200, 80, 60)).save(post / "header.jpg")
+    Image.new("RGB", (400, 300), (20, 80, 160)).save(tmp_path / "elders.jpg")
+    (post / "kapot.jpg").write_text("geen plaatje", encoding="utf-8")
+    (post / "index.md").write_text(textwrap.dedent(f"""\
+        ---
+        title: "De zomer-bbq"
+        date: 2026-06-01
+        image: {named}
+        categories: [activiteiten]
+        ---
+
+        Beste buren,
+
+        Op zaterdag 20 juni staat de barbecue weer klaar op het pleintje.
+        """), encoding="utf-8")
+    result = run_project(project, "import", str(post / "index.md"))
+    assert result.returncode == 0, result.stderr
+    source = next((project / "content").glob("*.md"))
+    assert run_project(project, "--check", str(source)).returncode == 0
+    text = source.read_text(encoding="utf-8")
+    pictures = sorted((project / "content" / "images").glob("*")) \
+        if (project / "content" / "images").exists() else []
+    if named == "header.jpg":
+        assert len(pictures) == 1
+        assert pictures[0].read_bytes() == (post / "header.jpg").read_bytes()
+        assert text.index(f"](images/{pictures[0].name})") < text.index("Op zaterdag 20 juni")
+        assert "a picture without a description: describe it" in result.stdout
+    else:
+        assert pictures == [] and "![" not in text
+        assert f"left out the post's picture '{named}'" in result.stdout
+
+
+def test_an_organisation_that_opens_a_sentence_is_found(project):
+    """A real neighbourhood association's post: "Buurtvereniging … heeft een nieuwe
+    website": its name opens the sentence, with no 'van' or 'namens' before it. A name
+    further in a sentence with nothing that says it is the sender is still passed over."""
+    pub, report, _ = bring_in(project, "post.md", """\
+        ---
+        title: "We gaan digitaal"
+        date: 2026-05-22
+        categories: [nieuws]
+        ---
+
+        Beste buren,
+
+        Bewonersvereniging Het Lindeplein heeft een website. Daar staan de activiteiten.
+
+        Wie liever post krijgt, krijgt die ook. Dat regelt de Stichting Buurtpost Zuid.
+        """)
+    assert pub.meta.organisation == "Bewonersvereniging Het Lindeplein"
+    assert "took “Bewonersvereniging Het Lindeplein”, named in the letter" in report
+
+
 
 def test_a_title_that_wishes_is_no_salutation_without_its_comma(project):
     # A salutation that lost its comma ('Beste mensen') is still one; a new-year title

@@ -19,7 +19,7 @@ from ..errors import SourceError, printable
 from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
 from .markdown import letter_to_markdown
-from .pieces import Piece, Span
+from .pieces import Picture, Piece, Span
 from .text_reader import text_to_pieces, without_email_quoting
 from .web_markdown import website_leftovers
 
@@ -87,11 +87,46 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     name = re.sub(r"\s*\(.*", "", author)  # without a role in brackets
     if name and name not in " ".join(piece.text for piece in pieces[-3:]):
         pieces.append(Piece((Span(author),), (author,)))  # the writer signs, as under a letter
+    if "image" in hints:  # the post's own picture, shown at its top
+        picture, problem = _post_picture(path, hints["image"])
+        if picture is not None:
+            pieces.insert(0, Piece((), pictures=(picture,)))
+        if problem:
+            problems.append(problem)
     if "title" in hints:
         pieces.insert(0, Piece((Span(hints["title"]),), (hints["title"],), title_style=True))
     if "date" in hints:
         pieces.insert(0, Piece((Span(hints["date"]),), (hints["date"],)))
     return pieces, problems
+
+
+#: The first bytes of the picture files a post's picture may be.
+_PICTURE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+
+
+def _post_picture(path: Path, name: str) -> tuple[Picture | None, str | None]:
+    """The picture a website post names in its front matter ('image: photo.jpg', a Hugo
+    page bundle's), when it is a PNG or JPEG file in the post's own folder; else what
+    to do, for the report. Nothing is fetched, and nothing outside that folder is read."""
+    shown = printable(name[:80])
+    folder = path.parent
+    candidate = folder / name
+    inside = not Path(name).is_absolute() and ".." not in Path(name).parts \
+        and "://" not in name
+    if not inside or candidate.is_symlink() or not candidate.is_file() \
+            or candidate.resolve().parent != folder.resolve():
+        return None, (f"left out the post's picture '{shown}', which is not a file beside it: "
+                      "save it in content/images/ and write ![description](images/NAME.jpg) "
+                      "where it goes")
+    if candidate.stat().st_size > MAX_INPUT_BYTES:
+        return None, f"left out the post's picture '{shown}': it is larger than 20 MB"
+    data = candidate.read_bytes()
+    kind = next((kind for start, kind in _PICTURE_SIGNATURES.items() if data.startswith(start)),
+                None)
+    if kind is None:
+        return None, (f"left out the post's picture '{shown}': only PNG and JPEG pictures "
+                      "come in; save it as one")
+    return Picture(data, kind, ""), None
 
 
 #: A website post's author that is a group, not a person who signs.
@@ -110,12 +145,12 @@ def looks_like_markdown(text: str) -> bool:
 
 def without_foreign_front_matter(text: str) -> tuple[str, dict[str, str]]:
     """A Markdown file's text without a website's front matter (Jekyll, Hugo), and its
-    title and date as text."""
+    title, date, author and picture as text."""
     front = _front_matter(text)
     if front is None:
         return text, {}
     values, end = front
-    hints = {key: str(values[key]).strip() for key in ("title", "date", "author")
+    hints = {key: str(values[key]).strip() for key in ("title", "date", "author", "image")
              if isinstance(values.get(key), str | int | float) or key == "date"
              and values.get(key) is not None}
     if "date" in hints:

@@ -433,12 +433,14 @@ ORGANISATION_CONTEXT = re.compile(r"\b(als|van|namens|bestuur|leden|voor|bij|doo
 
 def _organisation_in_text(pieces: list[Piece], notes: list[Note]) -> str | None:
     """An organisation the letter names in its text ("als Vereniging Zuidkant", "het
-    bestuur van de Vereniging Zuidkant"): the name said most often, with a note; a note
-    saying what to add when there is none."""
+    bestuur van de Vereniging Zuidkant", a sentence that opens with it: "Buurtvereniging
+    Eiland-Brandt heeft …"): the name said most often, with a note; a note saying what
+    to add when there is none."""
     found = Counter(match.group(1) for piece in pieces
                     for match in ORGANISATION_NAME.finditer(piece.text)
                     if ORGANISATION_CONTEXT.search(piece.text[max(0, match.start() - 30):
-                                                              match.start()]))
+                                                              match.start()])
+                    or re.fullmatch(r"(.*[.!?]\s+)?", piece.text[:match.start()]))
     if not found:
         notes.append(Note("organisation", "no organisation found in the letter: add a line "
                                           "'organisation: …' to the front matter, so the "
