@@ -143,6 +143,19 @@ def test_a_motto_in_bold_between_quotation_marks_is_no_lesson_title(source_dir):
 
 
 @pytest.mark.slow
+def test_a_remark_in_italics_is_no_lesson_title(source_dir):
+    """A real association's page ends on a remark set in italics ('Terugbetaling van
+    contributie is niet mogelijk.'): a sentence, not a lesson title written another way."""
+    path = source_dir / "pub.md"
+    path.write_text(OK_FRONT + "Beste leden,\n\nDe contributie is twintig euro.\n\n"
+                    "*Terugbetaling van contributie is niet mogelijk.*\n\n"
+                    "**Betalen kan tot 1 maart!**\n", encoding="utf-8")
+    result = run_build(str(path), "--check")
+    assert result.returncode == 0, result.stderr
+    assert "lesson title" not in result.stderr, result.stderr
+
+
+@pytest.mark.slow
 def test_lesson_titles_written_another_way_are_named_with_the_fix(source_dir):
     """No '## ' lessons, but lines that look like lesson titles: each is a warning at its
     line with the '## ' line to write; the letter still builds, without lessons."""

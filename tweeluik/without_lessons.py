@@ -73,7 +73,11 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
             mark = sole_emphasis(block.inlines)
             if mark is not None:
                 text = plain_text(mark.children).strip()
-                if 0 < len(text.split()) <= LOOKALIKE_WORDS and not is_quoted(text):  # a motto
+                # (a motto between quotation marks heads nothing, nor does a sentence
+                # set in italics for a remark: 'Restitutie is niet mogelijk.')
+                sentence = text.endswith((".", "!", "?")) and len(text.split()) >= 4
+                if 0 < len(text.split()) <= LOOKALIKE_WORDS and not is_quoted(text) \
+                        and not sentence:
                     style = "bold" if isinstance(mark, Strong) else "italics"
                     found.append((block.line, f"this line looks like a lesson title set in "
                                   f"{style}; a lesson starts with '## ': write '## {text}'"))
