@@ -521,6 +521,42 @@ def test_a_posts_own_picture_comes_in_from_beside_it_only(project, tmp_path, nam
         assert f"left out the post's picture '{named}'" in result.stdout
 
 
+def test_a_mail_kept_as_a_model_is_no_signature_and_its_fields_are_no_names(project):
+    """A real club keeps the mails it sends on its website, for the next volunteer: a
+    greeting above the next heading closes one mail, not the page, and its mail-merge
+    fields ('{vereniging-naam}') are neither the organisation nor a name; the check
+    points at each field."""
+    pub, report, source = bring_in(project, "sint.md", """\
+        # Sinterklaas
+
+        ## De zakjes
+
+        We maken elk jaar zakjes voor alle zwemmers.
+
+        ## Mails
+
+        ### Uitnodiging
+
+        Dag {lid-voornaam}
+
+        Op woensdag komt de Sint naar het zwembad.
+
+        Sportieve groeten
+        {vereniging-naam}
+
+        ### Foto's
+
+        Dag {lid-voornaam}
+
+        De foto's staan op de website.
+        """)
+    assert pub.meta.signatories == ()
+    assert pub.meta.organisation is None
+    assert "{vereniging-naam}" in source
+    check = run_project(project, "--check", str(next((project / "content").glob("*.md"))))
+    assert check.stderr.count("is a mail-merge field") == 3, check.stderr
+
+
 def test_an_organisation_that_opens_a_sentence_is_found(project):
     """A real neighbourhood association's post: "Buurtvereniging … heeft een nieuwe
     website": its name opens the sentence, with no 'van' or 'namens' before it. A name

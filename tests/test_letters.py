@@ -398,6 +398,10 @@ def test_line_breaks_made_by_invisible_spaces_are_named_and_a_backslash_is_not(s
 
 @pytest.mark.parametrize(("text", "said"), [
     ("Beste «Voornaam», welkom op de vergadering.", "'«Voornaam»' is a mail-merge field"),
+    # a real club's mails, kept on its website for the next volunteer to send
+    ("Dag {lid-voornaam}, de Sint komt op woensdag.", "'{lid-voornaam}' is a mail-merge field"),
+    ("Groeten van {{ vereniging.naam }} en het bestuur.",
+     "'{{ vereniging.naam }}' is a mail-merge field"),
     ("De Algemene Ledenvergadering\u0100 te Zuidkant.", "holds characters that look garbled"),
     ("Lees het verslag \\[hier\\](https://example.org) na.", "prints with its Markdown marks"),
     ("Dit was een jaar met \\*veel\\* lef.", "prints with its Markdown marks"),

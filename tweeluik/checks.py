@@ -76,7 +76,7 @@ def _pasted_bullets(block: Paragraph, diagnostics: Diagnostics) -> None:
 
 
 #: A mail-merge field left in a letter: «Voornaam», «Adres_1».
-MERGE_FIELD = re.compile(r"«[^«»\s]{1,40}»")
+MERGE_FIELD = re.compile(r"«[^«»\s]{1,40}»|\{\{?\s*[\w.-]{1,40}\s*\}?\}")
 #: Text that was decoded with the wrong encoding: "Ã©" for "é", "â€™" for "’", a stray
 #: "Â" or "Ā" before a space.
 MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|â€|[ÂĀ](?=[\s\u00a0])|\ufffd")
@@ -91,9 +91,9 @@ def _leftover_marks(block: Paragraph, diagnostics: Diagnostics) -> None:
     text = plain_text(block.inlines)
     field = MERGE_FIELD.search(text)
     if field:
-        diagnostics.warning(block.line, f"'{field.group()}' is a mail-merge field from the "
-                            "Word file; it prints as it is. Write the words it stands for, "
-                            "or delete it")
+        diagnostics.warning(block.line, f"'{field.group()}' is a mail-merge field (from Word "
+                            "or a mailing program); it prints as it is. Write the words it "
+                            "stands for, or delete it")
     garbled = MOJIBAKE.search(text)
     if garbled:
         around = text[max(0, garbled.start() - 12):garbled.end() + 6].strip()

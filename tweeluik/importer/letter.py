@@ -237,7 +237,11 @@ def _take_signature(pieces: list[Piece], letter: Letter
     body ends, the greeting, and the lines under the greeting that are not names (they
     stay in the text, after the greeting, with a note)."""
     notes = letter.notes
-    greeting_at = next((index for index in range(len(pieces) - 1, -1, -1)
+    # A greeting above a heading closes a part (a mail quoted in a club's procedures),
+    # not the letter: only one below the last heading can sign it.
+    last_heading = max((index for index, piece in enumerate(pieces)
+                        if piece.heading or piece.marked_heading), default=-1)
+    greeting_at = next((index for index in range(len(pieces) - 1, last_heading, -1)
                         if is_greeting(pieces[index].lines[0] if pieces[index].lines
                                        else pieces[index].text)), None)
     if greeting_at is not None:

@@ -20,7 +20,13 @@ ORGANISATION_WORDS = re.compile(r"\b(vereniging|stichting|wijkteams?|buurtvereni
                                 re.IGNORECASE)
 
 
+#: A mail-merge field: Word's «Naam», a mailing program's {naam} or {{ naam }}.
+MERGE_FIELD = re.compile(r"«[^«»]*»|\{[^{}]*\}")
+
+
 def organisation_in(text: str) -> str | None:
+    if MERGE_FIELD.search(text):  # '{vereniging-naam}' stands for one; it is none
+        return None
     behalf = ON_BEHALF.search(text)
     if behalf and ORGANISATION_WORDS.search(behalf.group(1)):
         return behalf.group(1).strip()
@@ -86,6 +92,8 @@ PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "el", 
 def split_names(text: str, allow_single: bool = False) -> list[str] | None:
     """The names in a signature line ("Anna, Bram en Carla"), or ``None`` when it is not
     a line of names; with ``allow_single``, one name alone counts too."""
+    if MERGE_FIELD.search(text):  # '{voornaam}' stands for a name; it is none
+        return None
     names = [item for item in re.split(r"\s*(?:,|;|·|\||&|\t+|\s{3,}|\s+en\s+|\s+and\s+)\s*",
                                        text.strip().rstrip("."))
              if item]
