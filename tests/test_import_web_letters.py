@@ -456,6 +456,9 @@ def test_one_heading_low_in_a_letter_is_no_lesson_title_written_wrongly(project)
     ("Bram Smit (penningmeester)", "", ["Bram Smit (penningmeester)"]),
     ("Bram Smit", "\nGroet,\n\nBram Smit", ["Bram Smit"]),  # signed under the text too: once
     ("Bestuur", "", []),  # a group is no person to sign
+    # named in the last sentence (a real post welcomed its writer to the board): signs
+    ("Bram Smit", "\nWelkom aan de nieuwe penningmeester, Bram Smit, en veel succes.",
+     ["Bram Smit"]),
 ])
 def test_a_posts_author_signs_it(project, author, ending, names):
     post = BLOG_POST.replace("author: Anna de Wit", f"author: {author}") + \

@@ -20,6 +20,7 @@ from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
 from .markdown import letter_to_markdown
 from .pieces import Picture, Piece, Span
+from .signature import split_names
 from .text_reader import text_to_pieces, without_email_quoting
 from .web_markdown import website_leftovers
 
@@ -85,7 +86,9 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     pieces = text_to_pieces(text, markdown=markdown)
     author = hints.get("author", "")
     name = re.sub(r"\s*\(.*", "", author)  # without a role in brackets
-    if name and name not in " ".join(piece.text for piece in pieces[-3:]):
+    signed = any(name in (split_names(line, allow_single=True) or [])
+                 for piece in pieces[-3:] for line in (piece.lines or (piece.text,)))
+    if name and not signed:  # (named in a sentence, as a new board member, is no signature)
         pieces.append(Piece((Span(author),), (author,)))  # the writer signs, as under a letter
     if "image" in hints:  # the post's own picture, shown at its top
         picture, problem = _post_picture(path, hints["image"])
