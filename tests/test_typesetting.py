@@ -433,6 +433,33 @@ def test_the_greeting_and_the_names_under_it_are_never_parted_by_a_page(source_d
     assert any(went_over), went_over
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [3, 6])
+def test_a_table_stays_inside_the_text_however_long_its_words(tmp_path, columns):
+    """WeasyPrint sizes a table by its longest words and never breaks them there: six
+    columns of long Dutch compounds ran off the page. Such a table gets equal columns,
+    its words broken to fit; a table of short words keeps columns as wide as they need."""
+    words = ["Vrijwilligerscoördinator", "Buurtbewonersbijeenkomst", "Penningmeesterschap",
+             "Kascommissievergadering", "Ledenadministratie", "Contributieverhoging"]
+    header = "| " + " | ".join(words[:columns]) + " |\n|" + " --- |" * columns + "\n"
+    row = "| " + " | ".join(word[::-1].capitalize() for word in words[:columns]) + " |\n"
+    text = ("---\ntitle: Breed\n---\n\n## Les\n\n" + "Een gewone alinea tekst, zo breed als "
+            "de tekst, om te zien waar de rechterkant van de tekst staat. " * 3 + "\n\n"
+            + header + row)
+    project = project_with(tmp_path, text)
+    result = run_project(project, "--only", "booklet")
+    assert result.returncode == 0, result.stderr
+    pdf = project / "output" / "brief.pdf"
+    out = subprocess.run([need_tool("pdftotext"), "-bbox", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    page = next(page for page in out.split("<page ")[1:] if "alinea" in page)
+    right = [(word, float(x1)) for x1, word in re.findall(r'xMax="([\d.]+)" yMax="[\d.]+">'
+                                                         r'(.*?)</word>', page)]
+    text_edge = max(edge for word, edge in right if word.islower())  # the paragraph's
+    table_edge = max(edge for word, edge in right if word[:1].isupper() and not word.isupper())
+    assert table_edge <= text_edge + 1.5, (table_edge, text_edge)  # (side bearings)
+
+
 # --- hyphenation -------------------------------------------------------------------------
 
 

@@ -206,12 +206,28 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
                 "width_px": block.width_px, "height_px": block.height_px, "line": block.line,
                 "widest_mm": widest_on_paper(block)}
     if isinstance(block, Table):
-        return {"kind": "table", "line": block.line,
+        return {"kind": "table", "line": block.line, "fixed": too_wide_to_fit(block),
                 "header": [inline_html(cell.inlines, links) for cell in block.header],
                 "rows": [[inline_html(cell.inlines, links) for cell in row]
                          for row in block.rows],
                 "aligns": list(block.aligns)}
     raise UnknownKind(block, "the booklet writer")
+
+
+#: A table whose columns' longest words come to more letters than this does not fit
+#: across the booklet's text as WeasyPrint sizes a table (by its longest words, never
+#: breaking them): its columns are then made equal and its words hyphenated to fit.
+#: (Some 60 letters of the table's 8.5 pt sans fill the A5 text width.)
+TABLE_LETTERS_ACROSS = 60
+
+
+def too_wide_to_fit(table: Table) -> bool:
+    """Whether a table's longest words, a column each, would push it past the text."""
+    rows = (table.header, *table.rows)
+    longest = [max((len(word) for row in rows if column < len(row)
+                    for word in plain_text(row[column].inlines).split()), default=0)
+               for column in range(len(table.aligns))]
+    return sum(longest) + 2 * len(longest) > TABLE_LETTERS_ACROSS
 
 
 #: A picture this many times as wide as it is high is a banner: a newsletter's heading
