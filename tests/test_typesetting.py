@@ -460,6 +460,36 @@ def test_a_table_stays_inside_the_text_however_long_its_words(tmp_path, columns)
     assert table_edge <= text_edge + 1.5, (table_edge, text_edge)  # (side bearings)
 
 
+@pytest.mark.slow
+def test_figures_line_up_right_and_an_order_forms_rows_can_be_written_in(tmp_path):
+    """A real club's table of members per year had its figures set to the left, as its
+    author wrote no alignment, and a real order form's empty rows were 4 mm high: a
+    column of figures ('?' where one is unknown) is set to the right, and a row with
+    nothing but a '€' is a line to write on, 8 mm high."""
+    text = ("---\ntitle: Tabellen\n---\n\n## Les\n\nDe contributie.\n\n"
+            "| Soort | Bedrag | Leden |\n| --- | --- | --- |\n"
+            "| Gezin | € 20 | 140 |\n| Alleen | € 10 | ? |\n| Jeugd | € 5 | 31 |\n\n"
+            "Bestellen kan hieronder.\n\n"
+            "| Naam | Aantal | Totaal |\n| --- | --- | --- |\n" + "|  |  | € |\n" * 4)
+    project = project_with(tmp_path, text)
+    result = run_project(project, "--only", "booklet")
+    assert result.returncode == 0, result.stderr
+    pdf = project / "output" / "brief.pdf"
+    out = subprocess.run([need_tool("pdftotext"), "-bbox", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    page = next(page for page in out.split("<page ")[1:] if "Alleen" in page)
+    words = [(float(x0), float(y0), float(x1), word) for x0, y0, x1, word in re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', page)]
+    right_edges = {word: round(x1, 1) for _, _, x1, word in words if word in ("20", "10", "5")}
+    assert len(set(right_edges.values())) == 1, right_edges  # the amounts end in one line
+    leden = {word: x1 for _, _, x1, word in words if word in ("140", "?", "31")}
+    assert abs(leden["140"] - leden["31"]) < 0.5 and abs(leden["?"] - leden["31"]) < 0.5
+    below = next(y0 for _, y0, _, word in words if word == "Bestellen")  # the order form
+    euros = sorted(y0 for _, y0, _, word in words if word == "€" and y0 > below)
+    gaps = [later - earlier for earlier, later in zip(euros, euros[1:], strict=False)]
+    assert len(euros) == 4 and min(gaps) >= 8 / 25.4 * 72 - 0.5, gaps
+
+
 # --- hyphenation -------------------------------------------------------------------------
 
 

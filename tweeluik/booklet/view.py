@@ -41,6 +41,7 @@ from ..model import (
     plain_text,
     sole_emphasis,
 )
+from .table_view import column_aligns, rows_to_fill_in, too_wide_to_fit
 
 View = dict[str, Any]
 #: Given a link, the HTML that follows it on paper (a footnote with its address), or "".
@@ -210,24 +211,8 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
                 "header": [inline_html(cell.inlines, links) for cell in block.header],
                 "rows": [[inline_html(cell.inlines, links) for cell in row]
                          for row in block.rows],
-                "aligns": list(block.aligns)}
+                "aligns": column_aligns(block), "fill_in": rows_to_fill_in(block)}
     raise UnknownKind(block, "the booklet writer")
-
-
-#: A table whose columns' longest words come to more letters than this does not fit
-#: across the booklet's text as WeasyPrint sizes a table (by its longest words, never
-#: breaking them): its columns are then made equal and its words hyphenated to fit.
-#: (Some 60 letters of the table's 8.5 pt sans fill the A5 text width.)
-TABLE_LETTERS_ACROSS = 60
-
-
-def too_wide_to_fit(table: Table) -> bool:
-    """Whether a table's longest words, a column each, would push it past the text."""
-    rows = (table.header, *table.rows)
-    longest = [max((len(word) for row in rows if column < len(row)
-                    for word in plain_text(row[column].inlines).split()), default=0)
-               for column in range(len(table.aligns))]
-    return sum(longest) + 2 * len(longest) > TABLE_LETTERS_ACROSS
 
 
 #: A picture this many times as wide as it is high is a banner: a newsletter's heading
