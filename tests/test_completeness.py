@@ -192,14 +192,14 @@ def test_every_block_kind_goes_through_every_writer(source_dir):
                                image_url=lambda image: "file:///tweeluik/content/images/foto.png")
     for fragment in ("<p>Een gewone alinea", "<h3>Een tussenkop</h3>", "<li><p>een ",
                      '<ol start="1"', "<blockquote><p>Een citaat", "<figcaption>Een plaatje",
-                     '<th scope="col">Jaar</th>', '<td class="align-right">385</td>'):
+                     '<th scope="col" class="align-right">Jaar</th>', '<td class="align-right">385</td>'):
         assert fragment in html, fragment
 
     page = render_web_edition(pub, THEME, LAYOUTS, CREATED).decode("utf-8")
     for fragment in ("<p>Een gewone alinea", "<h3>Een tussenkop</h3>", "<li><p>een ",
                      '<ol start="1">', "<blockquote><p>Een citaat", "<figcaption>Een plaatje",
                      'src="data:image/png;base64,', "De kernboodschap.",
-                     '<th scope="col">Jaar</th>', '<td class="align-right">385</td>'):
+                     '<th scope="col" class="align-right">Jaar</th>', '<td class="align-right">385</td>'):
         assert fragment in page, fragment
 
     deck = build_deck(pub, THEME, LAYOUTS, CREATED)
