@@ -490,6 +490,34 @@ def test_figures_line_up_right_and_an_order_forms_rows_can_be_written_in(tmp_pat
     assert len(euros) == 4 and min(gaps) >= 8 / 25.4 * 72 - 0.5, gaps
 
 
+@pytest.mark.slow
+def test_a_long_title_runs_over_the_pages_on_one_line(tmp_path):
+    """A real letter's 90-letter title ran onto two lines as the running head over its
+    left-hand pages, and so would a long lesson title over the right-hand ones: each is
+    cut after a word, with an ellipsis, and stays on one line."""
+    title = ("Verzoek om toestemming voor de opening van het buurthuis, de nieuwe website "
+             "en een inzameling van voedsel")
+    lesson = ("Wat we leerden van de eerste maanden met de nieuwe vrijwilligers in de "
+              "keuken van het buurthuis")
+    filler = "Een zin over de buurt en over wat we samen deden in het afgelopen jaar. " * 60
+    text = f"---\ntitle: {title}\n---\n\n## {lesson}\n\n{filler}\n\n{filler}\n"
+    project = project_with(tmp_path, text)
+    result = run_project(project, "--only", "booklet")
+    assert result.returncode == 0, result.stderr
+    out = subprocess.run([need_tool("pdftotext"), "-bbox", str(project / "output" / "brief.pdf"),
+                          "-"], capture_output=True, text=True, check=True).stdout
+    heads = []
+    for page in out.split("<page ")[1:]:
+        top = [(float(y0), word) for y0, y1, word in re.findall(
+            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', page)
+            if float(y1) < 20 / 25.4 * 72]  # in the head margin
+        if top:
+            assert len({round(y0) for y0, _ in top}) == 1, [word for _, word in top]
+            heads.append(" ".join(word for _, word in top))
+    assert any(head.endswith("…") and head.startswith("VERZOEK") for head in heads), heads
+    assert any(head.endswith("…") and head.startswith("1") for head in heads), heads
+
+
 # --- hyphenation -------------------------------------------------------------------------
 
 

@@ -215,6 +215,21 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
     raise UnknownKind(block, "the booklet writer")
 
 
+#: The most letters a running head holds on one line across the top of a page (set in
+#: spaced capitals); a longer title is cut after a word, with an ellipsis.
+RUNNING_HEAD_LETTERS = 52
+
+
+def running_head(text: str) -> str:
+    """A title as the running head shows it: whole when it fits on one line, else its
+    first words and '…' (a real letter's 90-letter title ran onto two lines there)."""
+    if len(text) <= RUNNING_HEAD_LETTERS:
+        return text
+    cut = text[:RUNNING_HEAD_LETTERS - 1]
+    cut = cut[:cut.rfind(" ")] if " " in cut.strip() else cut
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 #: A picture this many times as wide as it is high is a banner: a newsletter's heading
 #: drawn as a picture ("Pasdagen" on a coloured strip), kept with the text it heads.
 BANNER_RATIO = 4
@@ -258,6 +273,7 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
                        or meta.signatories)
     return {
         "title": meta.title,
+        "running_title": running_head(meta.title),  # over the left-hand pages
         "logo": picture_view(meta.logo, image_url),
         "cover_image": picture_view(meta.cover_image, image_url),
         "made_with": meta.made_with,
@@ -276,6 +292,8 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
             # Without lessons the introduction is the whole letter: it is headed by the
             # publication's title, not by "Introduction".
             "label": labels["introduction"] if publication.lessons else meta.title,
+            "running": running_head(labels["introduction"] if publication.lessons
+                                    else meta.title),
             "salutation": inline_html(intro.salutation, links) if intro.salutation else None,
             "blocks": blocks_to_view(intro.blocks, image_url, links),
         },
@@ -289,6 +307,7 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
             "run_on": lesson.number in fitting.run_on,
             "title": inline_html(lesson.title, links),
             "title_text": plain_text(lesson.title),
+            "running": running_head(f"{lesson.number}  {plain_text(lesson.title)}"),
             "key_message": inline_html(lesson.key_message, links)
             if lesson.key_message else None,
             "blocks": blocks_to_view(lesson.blocks, image_url, links),
@@ -298,6 +317,8 @@ def publication_to_view(publication: Publication, image_url: ImageURL, created: 
             else Markup(escape(labels["closing"])),
             "title_text": plain_text(closing.title) if closing.title else labels["closing"],
             "titled": closing.title is not None,  # the author's own heading
+            "running": running_head(plain_text(closing.title) if closing.title
+                                    else labels["closing"]),
             "run_on": RUN_ON_CLOSING in fitting.run_on,
             "key_message": inline_html(closing.key_message, links)
             if closing.key_message else None,
