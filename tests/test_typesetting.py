@@ -150,6 +150,23 @@ def test_with_copyfitting_off_nothing_runs_on(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_currency_or_comparison_sign_never_ends_a_line(source_dir):
+    """'€ 20' and '> 50' are one figure: a real club's '> 50 te weinig' started a line
+    with '>', which read as a quotation mark. Paragraphs that grow a word at a time put
+    the sign at every place in a line; no line ends on it."""
+    body = "## Les\n\n" + "\n\n".join(
+        "Het lidmaatschap kost " + "nu " * words + "€ 20 per maand, en er waren er " +
+        "veel " * words + "> 50 te weinig dit jaar." for words in range(24)) + "\n"
+    publication = parse_publication(write_source(source_dir, body))
+    document = layout_booklet(publication, THEME, LAYOUTS, source_dir, CREATED).document
+    lines = [line.rstrip() for _, tag, found in paragraphs_and_headings(document)
+             if tag == "p" for line in found]
+    assert sum("€" in line for line in lines) == 24
+    ending = [line for line in lines if line.endswith(("€", ">"))]
+    assert not ending, ending
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("source", [LONG, SAMPLE], ids=["long-letter", "sample"])
 def test_no_lesson_ends_on_a_nearly_empty_page_without_a_note(source):
     publication = parse_publication(source)

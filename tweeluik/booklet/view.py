@@ -141,9 +141,16 @@ ADDRESS_BREAK = re.compile(r"(?<=//)(?=.)|(?<!/)(?<!^)(?=[.,\-_~#%@?&=]|/(?!/))"
 SHORT_ADDRESS = 24
 
 
+#: A sign that belongs to the figure after it: '€ 20', '> 50', '± 30' never part at the
+#: end of a line (a real club's '> 50' began a line and read as a quotation mark).
+BOUND_TO_A_FIGURE = re.compile(r"(?<!\S)([€$£<>≤≥±~]) (?=\d)")
+
+
 def text_html(text: str) -> str:
     """Escaped text; each address in it set apart so it breaks only where an address may
-    (``<wbr>``) and is never hyphenated (the layout's CSS: ``.address { hyphens: manual }``)."""
+    (``<wbr>``) and is never hyphenated (the layout's CSS: ``.address { hyphens: manual }``);
+    a currency or comparison sign bound to the figure after it."""
+    text = BOUND_TO_A_FIGURE.sub("\\1\u00a0", text)
     parts, end = [], 0
     for found in ADDRESS.finditer(text):
         parts.append(str(escape(text[end:found.start()])))
