@@ -391,6 +391,20 @@ def test_a_heading_over_a_picture_goes_with_it_to_the_next_page(source_dir, head
     # the heading was at every height: in some lessons it went over with its picture
     went_over = [page > start for (page, _), start in zip(heads, starts, strict=True)]
     assert any(went_over) and not all(went_over), went_over
+    if tag == "p":  # a line in bold has a heading's line of space above it
+        spaces = []
+
+        def walk(box):
+            if getattr(box, "element_tag", None) == "p" and \
+                    box.element.get("class") == "lead":
+                spaces.append(box.margin_top)
+            for child in getattr(box, "children", ()):
+                walk(child)
+        for page in document.pages:
+            walk(page._page_box)
+        assert spaces and all(abs(space - LEADING_PX) < 0.5 for space in spaces if space), \
+            spaces
+        assert sum(1 for space in spaces if space) >= len(lessons) / 2, spaces
 
 
 @pytest.mark.slow
