@@ -687,6 +687,23 @@ def test_no_sentence_is_joined_across_an_empty_paragraph_or_a_table_in_word(proj
     assert result.stdout.count("joined two paragraphs") == 1, result.stdout
 
 
+def three_lessons_imported(project: Path, document, in_the_second):
+    """Add the first three lessons as Word headings and paragraphs (what
+    ``in_the_second()`` adds ending the second), import the file and check it builds;
+    (its publication, the import's result, the new source's lines)."""
+    for number, (title, paragraphs) in enumerate(LESSONS[:3], start=1):
+        document.add_heading(title, level=2)
+        for text in paragraphs:
+            document.add_paragraph(text)
+        if number == 2:
+            in_the_second()
+    path = project / "jaar.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS[:3]]
+    return pub, result, (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+
+
 def test_word_headings_of_other_levels_head_parts(project):
     """The lessons are the Word heading level used most; a heading of another level (a
     chapter above them, a sub-heading inside one) heads a part ('### '), where it stood
@@ -700,18 +717,11 @@ def test_word_headings_of_other_levels_head_parts(project):
     document.add_heading("Wat goed ging", level=1)
     document.add_paragraph("Drie dingen gingen goed, en daar leerden we van.")
     document.add_heading("De lessen", level=1)  # right above a lesson: it heads no text
-    for number, (title, paragraphs) in enumerate(LESSONS[:3], start=1):
-        document.add_heading(title, level=2)
-        for text in paragraphs:
-            document.add_paragraph(text)
-        if number == 2:
-            document.add_heading("Hoe we dat deden", level=3)
-            document.add_paragraph("Met koffie en een lijst met vragen.")
-    path = project / "jaar.docx"
-    document.save(path)
-    pub, result = import_and_check(project, path)
-    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS[:3]]
-    lines = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+
+    def in_the_second():
+        document.add_heading("Hoe we dat deden", level=3)
+        document.add_paragraph("Met koffie en een lijst met vragen.")
+    _, result, lines = three_lessons_imported(project, document, in_the_second)
     assert "### Wat goed ging" in lines
     assert "### Hoe we dat deden" in lines
     assert "De lessen" in lines  # not a heading alone at the end of the introduction
@@ -731,23 +741,16 @@ def test_a_line_in_bold_over_a_paragraph_inside_a_lesson_heads_a_part(project):
     document.add_paragraph("Wat ons jaar ons leerde", style="Title")
     document.add_paragraph("Beste leden,")
     document.add_paragraph("Een jaar vol ontmoetingen ligt achter ons.")
-    for number, (title, paragraphs) in enumerate(LESSONS[:3], start=1):
-        document.add_heading(title, level=2)
-        for text in paragraphs:
-            document.add_paragraph(text)
-        if number == 2:
-            document.add_paragraph().add_run("Hoe we dat deden").bold = True
-            document.add_paragraph("Met koffie en een lijst met vragen.")
-            document.add_paragraph().add_run("Aanmelden kan tot vrijdag.").bold = True
-            document.add_paragraph("Daarna is de lijst dicht.")
-            document.add_paragraph().add_run("Let op").bold = True
-            document.add_paragraph().add_run("De zaal gaat om acht uur open").bold = True
-            document.add_paragraph("Kom op tijd.")
-    path = project / "jaar.docx"
-    document.save(path)
-    pub, result = import_and_check(project, path)
-    assert [lesson.title_text for lesson in pub.lessons] == [title for title, _ in LESSONS[:3]]
-    lines = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+
+    def in_the_second():
+        document.add_paragraph().add_run("Hoe we dat deden").bold = True
+        document.add_paragraph("Met koffie en een lijst met vragen.")
+        document.add_paragraph().add_run("Aanmelden kan tot vrijdag.").bold = True
+        document.add_paragraph("Daarna is de lijst dicht.")
+        document.add_paragraph().add_run("Let op").bold = True
+        document.add_paragraph().add_run("De zaal gaat om acht uur open").bold = True
+        document.add_paragraph("Kom op tijd.")
+    _, result, lines = three_lessons_imported(project, document, in_the_second)
     assert "### Hoe we dat deden" in lines
     assert "**Aanmelden kan tot vrijdag.**" in lines
     assert "**Let op**" in lines and "**De zaal gaat om acht uur open**" in lines

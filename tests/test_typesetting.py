@@ -69,6 +69,19 @@ def page_of(pages: list[str], needle: str) -> int:
                 if needle in " ".join(text.split()))
 
 
+def built_words(tmp_path: Path, text: str) -> list[list[tuple[float, float, float, float, str]]]:
+    """Build ``text`` as the booklet of a project of its own: each page's words, with
+    their boxes in points (left, top, right, bottom)."""
+    project = project_with(tmp_path, text)
+    result = run_project(project, "--only", "booklet")
+    assert result.returncode == 0, result.stderr
+    out = subprocess.run([need_tool("pdftotext"), "-bbox", str(project / "output" / "brief.pdf"),
+                          "-"], capture_output=True, text=True, check=True).stdout
+    return [[(float(x0), float(y0), float(x1), float(y1), word) for x0, y0, x1, y1, word in
+             re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                        r'(.*?)</word>', page)] for page in out.split("<page ")[1:]]
+
+
 # --- copyfitting -------------------------------------------------------------------------
 
 
@@ -266,20 +279,26 @@ def line_texts(box) -> list[str]:
     return lines
 
 
-def paragraphs_and_headings(document):
-    """(page index, tag, line texts) of every paragraph and subheading, in order."""
+def boxes_of(document, wanted) -> list[tuple[int, object]]:
+    """(page index, box) of every outermost box for which ``wanted(box)`` holds, in order."""
     found = []
 
     def walk(box, index):
-        tag = getattr(box, "element_tag", None)
-        if tag in ("p", "h3") and type(box).__name__ == "BlockBox":
-            found.append((index, tag, line_texts(box)))
+        if wanted(box):
+            found.append((index, box))
             return
         for child in getattr(box, "children", ()):
             walk(child, index)
     for index, page in enumerate(document.pages):
         walk(page._page_box, index)
     return found
+
+
+def paragraphs_and_headings(document):
+    """(page index, tag, line texts) of every paragraph and subheading, in order."""
+    return [(index, box.element_tag, line_texts(box)) for index, box in boxes_of(
+        document, lambda box: getattr(box, "element_tag", None) in ("p", "h3")
+        and type(box).__name__ == "BlockBox")]
 
 
 # Paragraphs that, set as they are written, end on a line holding only "niet?".
@@ -344,18 +363,22 @@ def test_a_small_heading_never_stands_alone_at_the_foot_of_a_page(source_dir):
 
 def pages_of_tags(document, tags: tuple[str, ...]) -> list[tuple[int, str, str]]:
     """(page index, tag, the element's class) for each box of ``tags``, in order."""
-    found = []
+    return [(index, box.element_tag, box.element.get("class") or "") for index, box in
+            boxes_of(document, lambda box: getattr(box, "element_tag", None) in tags)]
 
-    def walk(box, index):
-        tag = getattr(box, "element_tag", None)
-        if tag in tags:
-            found.append((index, tag, box.element.get("class") or ""))
-            return
-        for child in getattr(box, "children", ()):
-            walk(child, index)
-    for index, page in enumerate(document.pages):
-        walk(page._page_box, index)
-    return found
+
+def growing_lessons(source_dir: Path, picture: tuple[int, int], sentences: int, step: int,
+                    below) -> object:
+    """The laid-out booklet of twenty lessons (one layout, no parts) whose text grows by
+    ``step`` words a lesson, so that what ``below(number)`` writes under it (with the
+    picture 'plaatje.png' of that size in pixels) stands at every height of a page."""
+    from PIL import Image as PillowImage
+    PillowImage.new("RGB", picture, (40, 110, 90)).save(source_dir / "plaatje.png")
+    text = " ".join(f"Dit is zin {count} van de tekst erboven." for count in range(sentences))
+    lessons = [f"## Les {number}\n\n{text}{' en nog' * (words // 2)}.\n\n{below(number)}"
+               for number, words in enumerate(range(0, 20 * step, step), start=1)]
+    return layout_booklet(parse_publication(write_source(source_dir, "\n".join(lessons))),
+                          THEME, LAYOUTS, source_dir, CREATED).document
 
 
 @pytest.mark.slow
@@ -367,16 +390,10 @@ def test_a_heading_over_a_picture_goes_with_it_to_the_next_page(source_dir, head
     from lesson to lesson puts the heading at every height of the page; wherever the
     picture does not fit under it, the two go over together. A line wholly in bold is
     a heading the author did not mark, and is kept with what follows just the same."""
-    from PIL import Image as PillowImage
-    PillowImage.new("RGB", (1200, 800), (40, 110, 90)).save(source_dir / "grafiek.png")
-    sentences = " ".join(f"Dit is zin {count} van de tekst boven de grafiek." for count in range(9))
-    lessons = []
-    for number, words in enumerate(range(0, 160, 8), start=1):  # 20 lessons: one layout
-        filler = sentences + " en nog" * (words // 2) + "."
-        lessons.append(f"## Les {number}\n\n{filler}\n\n{heading.format(n=number)}\n\n"
-                       f"![Een groen vlak dat voor een grafiek staat]({'grafiek.png'})\n")
-    document = layout_booklet(parse_publication(write_source(source_dir, "\n".join(lessons))),
-                              THEME, LAYOUTS, source_dir, CREATED).document
+    lessons = 20
+    document = growing_lessons(source_dir, (1200, 800), 9, 8, lambda number: (
+        f"{heading.format(n=number)}\n\n![Een groen vlak dat voor een grafiek staat]"
+        "(plaatje.png)\n"))
     tag = "h3" if heading.startswith("#") else "p"
     found = [(page, kind) for page, kind, style in pages_of_tags(document, (tag, "img", "h2"))
              if kind == "img" or style in ("lead", "lesson-heading") or kind == "h3"]
@@ -384,7 +401,7 @@ def test_a_heading_over_a_picture_goes_with_it_to_the_next_page(source_dir, head
     found = [(page, kind) for page, kind in found if kind != "h2"]
     heads = [(page, following) for (page, kind), following
              in zip(found, [*found[1:], None], strict=True) if kind != "img"]
-    assert len(heads) == len(starts) == len(lessons)
+    assert len(heads) == len(starts) == lessons
     stranded = [number for number, (page, following) in enumerate(heads, start=1)
                 if following is None or following[1] != "img" or following[0] != page]
     assert not stranded, f"the heading of lessons {stranded} stands apart from its picture"
@@ -392,19 +409,12 @@ def test_a_heading_over_a_picture_goes_with_it_to_the_next_page(source_dir, head
     went_over = [page > start for (page, _), start in zip(heads, starts, strict=True)]
     assert any(went_over) and not all(went_over), went_over
     if tag == "p":  # a line in bold has a heading's line of space above it
-        spaces = []
-
-        def walk(box):
-            if getattr(box, "element_tag", None) == "p" and \
-                    box.element.get("class") == "lead":
-                spaces.append(box.margin_top)
-            for child in getattr(box, "children", ()):
-                walk(child)
-        for page in document.pages:
-            walk(page._page_box)
+        spaces = [box.margin_top for _, box in boxes_of(
+            document, lambda box: getattr(box, "element_tag", None) == "p"
+            and box.element.get("class") == "lead")]
         assert spaces and all(abs(space - LEADING_PX) < 0.5 for space in spaces if space), \
             spaces
-        assert sum(1 for space in spaces if space) >= len(lessons) / 2, spaces
+        assert sum(1 for space in spaces if space) >= lessons / 2, spaces
 
 
 @pytest.mark.slow
@@ -414,22 +424,15 @@ def test_a_banner_picture_goes_over_with_the_text_it_heads(source_dir):
     picture at least four times as wide as high is a banner and goes over with the
     paragraph under it; the text above it grows a line a lesson, so that it stands at
     every height of the page."""
-    from PIL import Image as PillowImage
-    PillowImage.new("RGB", (1200, 150), (200, 30, 40)).save(source_dir / "strook.png")
-    sentences = " ".join(f"Dit is zin {count} van de tekst boven de strook." for count in range(16))
-    lessons = []
-    for number, words in enumerate(range(0, 200, 10), start=1):  # 20 lessons: one layout
-        filler = sentences + " en nog" * (words // 2) + "."
-        lessons.append(f"## Les {number}\n\n{filler}\n\n![Pasdagen](strook.png)\n\n"
-                       + "Wat onder de strook staat, loopt over een paar regels door. " * 4
-                       + "\n")
-    document = layout_booklet(parse_publication(write_source(source_dir, "\n".join(lessons))),
-                              THEME, LAYOUTS, source_dir, CREATED).document
+    lessons = 20
+    document = growing_lessons(source_dir, (1200, 150), 16, 10, lambda number: (
+        "![Pasdagen](plaatje.png)\n\n"
+        + "Wat onder de strook staat, loopt over een paar regels door. " * 4 + "\n"))
     found = pages_of_tags(document, ("img", "p", "h2"))
     starts = [page for page, tag, style in found if style == "lesson-heading"]
     pairs = [(page, following[0]) for (page, tag, _), following
              in zip(found, [*found[1:], None], strict=True) if tag == "img" and following]
-    assert len(pairs) == len(starts) == len(lessons)
+    assert len(pairs) == len(starts) == lessons
     apart = [number for number, (banner, text) in enumerate(pairs, start=1) if banner != text]
     assert not apart, f"the banner of lessons {apart} stands apart from its text"
     went_over = [banner > start for (banner, _), start in zip(pairs, starts, strict=True)]
@@ -477,15 +480,9 @@ def test_a_table_stays_inside_the_text_however_long_its_words(tmp_path, columns)
     text = ("---\ntitle: Breed\n---\n\n## Les\n\n" + "Een gewone alinea tekst, zo breed als "
             "de tekst, om te zien waar de rechterkant van de tekst staat. " * 3 + "\n\n"
             + header + row)
-    project = project_with(tmp_path, text)
-    result = run_project(project, "--only", "booklet")
-    assert result.returncode == 0, result.stderr
-    pdf = project / "output" / "brief.pdf"
-    out = subprocess.run([need_tool("pdftotext"), "-bbox", str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
-    page = next(page for page in out.split("<page ")[1:] if "alinea" in page)
-    right = [(word, float(x1)) for x1, word in re.findall(r'xMax="([\d.]+)" yMax="[\d.]+">'
-                                                         r'(.*?)</word>', page)]
+    page = next(page for page in built_words(tmp_path, text)
+                if any(word == "alinea" for *_, word in page))
+    right = [(word, x1) for _, _, x1, _, word in page]
     text_edge = max(edge for word, edge in right if word.islower())  # the paragraph's
     table_edge = max(edge for word, edge in right if word[:1].isupper() and not word.isupper())
     assert table_edge <= text_edge + 1.5, (table_edge, text_edge)  # (side bearings)
@@ -502,15 +499,8 @@ def test_figures_line_up_right_and_an_order_forms_rows_can_be_written_in(tmp_pat
             "| Gezin | € 20 | 140 |\n| Alleen | € 10 | ? |\n| Jeugd | € 5 | 31 |\n\n"
             "Bestellen kan hieronder.\n\n"
             "| Naam | Aantal | Totaal |\n| --- | --- | --- |\n" + "|  |  | € |\n" * 4)
-    project = project_with(tmp_path, text)
-    result = run_project(project, "--only", "booklet")
-    assert result.returncode == 0, result.stderr
-    pdf = project / "output" / "brief.pdf"
-    out = subprocess.run([need_tool("pdftotext"), "-bbox", str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
-    page = next(page for page in out.split("<page ")[1:] if "Alleen" in page)
-    words = [(float(x0), float(y0), float(x1), word) for x0, y0, x1, word in re.findall(
-        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', page)]
+    words = [(x0, y0, x1, word) for x0, y0, x1, _, word in next(
+        page for page in built_words(tmp_path, text) if any(w == "Alleen" for *_, w in page))]
     right_edges = {word: round(x1, 1) for _, _, x1, word in words if word in ("20", "10", "5")}
     assert len(set(right_edges.values())) == 1, right_edges  # the amounts end in one line
     leden = {word: x1 for _, _, x1, word in words if word in ("140", "?", "31")}
@@ -532,16 +522,10 @@ def test_a_long_title_runs_over_the_pages_on_one_line(tmp_path):
               "keuken van het buurthuis")
     filler = "Een zin over de buurt en over wat we samen deden in het afgelopen jaar. " * 60
     text = f"---\ntitle: {title}\n---\n\n## {lesson}\n\n{filler}\n\n{filler}\n"
-    project = project_with(tmp_path, text)
-    result = run_project(project, "--only", "booklet")
-    assert result.returncode == 0, result.stderr
-    out = subprocess.run([need_tool("pdftotext"), "-bbox", str(project / "output" / "brief.pdf"),
-                          "-"], capture_output=True, text=True, check=True).stdout
     heads = []
-    for page in out.split("<page ")[1:]:
-        top = [(float(y0), word) for y0, y1, word in re.findall(
-            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', page)
-            if float(y1) < 20 / 25.4 * 72]  # in the head margin
+    for page in built_words(tmp_path, text):
+        top = [(y0, word) for _, y0, _, y1, word in page
+               if y1 < 20 / 25.4 * 72]  # in the head margin
         if top:
             assert len({round(y0) for y0, _ in top}) == 1, [word for _, word in top]
             heads.append(" ".join(word for _, word in top))
