@@ -373,6 +373,7 @@ SITE_POST = """\
 
     ### Wat verandert
     De contributie gaat met een euro omhoog. Lees meer in [het verslag](/docs/verslag.pdf ':ignore').
+    Zie ook [de statuten]({{< relref "statuten.md" >}}).
 
     | Lid      | Nu   | Straks |
     | -------- | ---: | -----: |
@@ -398,6 +399,7 @@ def test_what_a_site_generator_leaves_in_a_post_is_left_out_and_it_builds(projec
     for code in ("{:", "{%", "{{", "site.baseurl", "/img/", ":ignore", "/docs/", "/over-ons/"):
         assert code not in source, code
     assert "met de vaste kok." in text and "Lees meer in het verslag." in text
+    assert "Zie ook de statuten." in text  # a Hugo link within the site: its words
     assert "| Gezin    | € 20 | € 21   |" in source.split("\n")  # a table, as it was
     from tweeluik.model import Table
     tables = [block for section in pub.introduction.sections for block in section.blocks

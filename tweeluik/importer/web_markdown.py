@@ -45,12 +45,13 @@ _ANY_MARKDOWN_LINK = re.compile(r"""(?<!!)\[([^\[\]\n]+)\]\(([^()\s]*)(\s+(?:"[^
 
 def _repair_links(text: str, said: list[str]) -> str:
     """Links that lead nowhere on paper: an e-mail address gets its 'mailto:', 'www.'
-    its 'https://'; a link within the website ('/contact/') keeps its words only."""
+    its 'https://'; a link within the website ('/contact/', or a Hugo '{{< relref … >}}'
+    the template codes left empty) keeps its words only."""
 
     def repair(found: re.Match[str]) -> str:
         words, href = found.group(1), found.group(2)
         lower = href.lower()
-        if lower.startswith(("http://", "https://", "mailto:", "tel:", "#")) or not href:
+        if lower.startswith(("http://", "https://", "mailto:", "tel:", "#")):
             return found.group()
         if re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", href):
             _once(said, "an e-mail address written as a link got its 'mailto:'")
