@@ -205,6 +205,8 @@ def test_a_table_has_column_headers_and_scrolls_inside_its_own_region(tmp_path, 
         if page.evaluate("document.activeElement.getAttribute('role')") == "region":
             break
         page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Tabel"
+    # the region is named by its columns, so that two tables are told apart
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == \
+        "Tabel: Jaar, Leden, Schatting, Besteld, Over, Opmerking"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.close()

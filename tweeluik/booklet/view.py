@@ -218,7 +218,9 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
                 "header": [inline_html(cell.inlines, links) for cell in block.header],
                 "rows": [[inline_html(cell.inlines, links) for cell in row]
                          for row in block.rows],
-                "aligns": column_aligns(block), "fill_in": rows_to_fill_in(block)}
+                "aligns": column_aligns(block), "fill_in": rows_to_fill_in(block),
+                # the column names, to tell one table from another (the web's region)
+                "names": ", ".join(plain_text(cell.inlines) for cell in block.header)}
     raise UnknownKind(block, "the booklet writer")
 
 
