@@ -153,8 +153,8 @@ class BlockReader:
 
     def table(self, tokens: list[Token], line: int) -> Table | None:
         """A Markdown table: its header row, its rows and each column's alignment. Its
-        cells are paragraphs; an image in a cell is refused (with the inline's own
-        message), and so is a table too wide for the booklet's page."""
+        cells are paragraphs; an image in a cell is refused, and so is a table too wide
+        for the booklet's page."""
         rows: list[tuple[Paragraph, ...]] = []
         aligns: list[str | None] = []
         cells: list[Paragraph] = []

@@ -13,7 +13,7 @@ import re
 from .dates import parse_date_line
 from .errors import Diagnostics
 from .labels import format_date
-from .letters import PASTED_BULLET, is_greeting
+from .letters import MERGE_FIELD, PASTED_BULLET, is_greeting
 from .model import Block, Paragraph, Publication, plain_text
 from .sentences import ends_a_sentence, opens_with_a_label
 
@@ -75,8 +75,6 @@ def _pasted_bullets(block: Paragraph, diagnostics: Diagnostics) -> None:
                             "line with '- ' to make a list")
 
 
-#: A mail-merge field left in a letter: «Voornaam», «Adres_1».
-MERGE_FIELD = re.compile(r"«[^«»\s]{1,40}»|\{\{?\s*[\w.-]{1,40}\s*\}?\}")
 #: Text that was decoded with the wrong encoding: "Ã©" for "é", "â€™" for "’", a stray
 #: "Â" or "Ā" before a space.
 MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|â€|[ÂĀ](?=[\s\u00a0])|\ufffd")

@@ -61,6 +61,11 @@ BULLETS = "•▪◦‣●○■□►➢\uf0a7\uf0b7"
 PASTED_BULLET = re.compile(rf"(?:^|\s)([{BULLETS}]|^·)\s")
 
 
+#: A mail-merge field: Word's «Voornaam», a mailing program's {lid-voornaam} or
+#: {{ vereniging.naam }} (not a quotation in guillemets, which has spaces).
+MERGE_FIELD = re.compile(r"«[^«»\s]{1,40}»|\{\{?\s*[\w.-]{1,40}\s*\}?\}")
+
+
 #: A sentence has at least this many words (not a label such as 'To' or 'Koekjesverkoop').
 SENTENCE_WORDS = 4
 

@@ -26,38 +26,36 @@ GAPS = {"?", "-", "–", "—", "n.v.t.", "n.v.t", "nvt", "n/a"}
 TO_FILL_IN = re.compile(r"[€$£.…_\s]*")
 
 
-def _columns(table: Table) -> list[list[str]]:
-    """The plain text of the cells below the header, column by column."""
-    return [[plain_text(row[column].inlines).strip() for row in table.rows
-             if column < len(row)] for column in range(len(table.aligns))]
-
-
-def column_aligns(table: Table) -> list[str | None]:
-    """Each column's alignment: the author's, else "right" for a column of figures (two
-    in three of its filled cells a figure, a '?' or 'n.v.t.' where one is missing not
-    counted, none longer than a short remark), else none."""
-    aligns = []
-    for align, cells in zip(table.aligns, _columns(table), strict=True):
-        filled = [text for text in cells if text and text.lower() not in GAPS]
-        figures = [text for text in filled if FIGURE.fullmatch(text)]
-        if align is None and filled and 3 * len(figures) >= 2 * len(filled) \
-                and all(len(text) <= 16 for text in filled):
-            align = "right"
-        aligns.append(align)
-    return aligns
-
-
-def rows_to_fill_in(table: Table) -> list[bool]:
-    """For each row below the header, whether it is a line to write on: nothing in it
-    but perhaps a currency sign or dots, in every cell."""
-    return [all(TO_FILL_IN.fullmatch(plain_text(cell.inlines)) for cell in row)
-            for row in table.rows]
-
-
-def too_wide_to_fit(table: Table) -> bool:
-    """Whether a table's longest words, a column each, would push it past the text."""
-    rows = (table.header, *table.rows)
-    longest = [max((len(word) for row in rows if column < len(row)
-                    for word in plain_text(row[column].inlines).split()), default=0)
+def table_setting(table: Table) -> dict:
+    """What a layout needs to set ``table`` besides its cells: each column's alignment
+    (``aligns``), which rows are lines to write on (``fill_in``), whether its columns are
+    made equal (``fixed``) and its column names in a line (``names``)."""
+    header = [plain_text(cell.inlines).strip() for cell in table.header]
+    rows = [[plain_text(cell.inlines).strip() for cell in row] for row in table.rows]
+    columns = [[row[column] for row in rows if column < len(row)]
                for column in range(len(table.aligns))]
+    return {"aligns": [_align(align, cells) for align, cells in
+                       zip(table.aligns, columns, strict=True)],
+            "fill_in": [all(TO_FILL_IN.fullmatch(text) for text in row) for row in rows],
+            "fixed": _too_wide(header, columns),
+            "names": ", ".join(header)}
+
+
+def _align(align: str | None, cells: list[str]) -> str | None:
+    """A column's alignment: the author's, else "right" for a column of figures (two in
+    three of its filled cells a figure, a '?' or 'n.v.t.' where one is missing not
+    counted, none longer than a short remark), else none."""
+    filled = [text for text in cells if text and text.lower() not in GAPS]
+    figures = [text for text in filled if FIGURE.fullmatch(text)]
+    if align is None and filled and 3 * len(figures) >= 2 * len(filled) \
+            and all(len(text) <= 16 for text in filled):
+        return "right"
+    return align
+
+
+def _too_wide(header: list[str], columns: list[list[str]]) -> bool:
+    """Whether the longest words, a column each, would push a table past the text."""
+    longest = [max((len(word) for text in ([header[index]] if index < len(header) else [])
+                    + cells for word in text.split()), default=0)
+               for index, cells in enumerate(columns)]
     return sum(longest) + 2 * len(longest) > TABLE_LETTERS_ACROSS

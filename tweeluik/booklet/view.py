@@ -41,7 +41,7 @@ from ..model import (
     plain_text,
     sole_emphasis,
 )
-from .table_view import column_aligns, rows_to_fill_in, too_wide_to_fit
+from .table_view import table_setting
 
 View = dict[str, Any]
 #: Given a link, the HTML that follows it on paper (a footnote with its address), or "".
@@ -214,13 +214,11 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
                 "width_px": block.width_px, "height_px": block.height_px, "line": block.line,
                 "widest_mm": widest_on_paper(block)}
     if isinstance(block, Table):
-        return {"kind": "table", "line": block.line, "fixed": too_wide_to_fit(block),
+        return {"kind": "table", "line": block.line,
                 "header": [inline_html(cell.inlines, links) for cell in block.header],
                 "rows": [[inline_html(cell.inlines, links) for cell in row]
                          for row in block.rows],
-                "aligns": column_aligns(block), "fill_in": rows_to_fill_in(block),
-                # the column names, to tell one table from another (the web's region)
-                "names": ", ".join(plain_text(cell.inlines) for cell in block.header)}
+                **table_setting(block)}
     raise UnknownKind(block, "the booklet writer")
 
 

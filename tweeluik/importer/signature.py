@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..letters import MERGE_FIELD
 from ..sentences import ends_a_sentence
 from .pieces import Piece, Span
 
@@ -18,10 +19,6 @@ ORGANISATION_WORDS = re.compile(r"\b(vereniging|stichting|wijkteams?|buurtvereni
                                 r"foundation|society|club|comité|committee|netwerk|network|"
                                 r"platform|collectief|werkgroep|buurthuis|gemeente)\b",
                                 re.IGNORECASE)
-
-
-#: A mail-merge field: Word's «Naam», a mailing program's {naam} or {{ naam }}.
-MERGE_FIELD = re.compile(r"«[^«»]*»|\{[^{}]*\}")
 
 
 def organisation_in(text: str) -> str | None:

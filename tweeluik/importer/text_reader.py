@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from ..letters import BULLETS
+from .lesson_lines import TYPED_NUMBER
 from .pieces import Piece, Span
 
 #: Bullets that only ever start a list item.
@@ -24,8 +25,6 @@ BULLET = re.compile(rf"^[{BULLETS}]\s*(?=\S)")
 #: Marks that start an item only when two lines or more of a paragraph start with them
 #: (one line starting with a dash is more often a sentence).
 SHARED_MARK = re.compile(r"^([-*+–·])\s+(?=\S)")
-#: A line that starts an item of a numbered list ('1. ', '2) '): its number.
-NUMBERED_MARK = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 #: The line under a Markdown table's first row: '| --- | ---: |'.
 TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
 #: A Markdown heading ('## Title', '# Title #'): its words.
@@ -69,7 +68,8 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
             if not lines:
                 start = number
             lines.append(line)
-            indents.append(len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()))
+            spaced = raw.expandtabs(4)
+            indents.append(len(spaced) - len(spaced.lstrip()))
             continue
         if lines:
             pieces.extend(_piece(lines, start, markdown, indents))
@@ -140,9 +140,9 @@ def _numbered_lines(lines: list[str]) -> set[int]:
     '2. …', counting up by one, two or more): a Markdown list, such as a meeting's
     agenda, whose lines were otherwise joined into one paragraph."""
     numbers = {offset: int(found.group(1)) for offset, line in enumerate(lines)
-               if (found := NUMBERED_MARK.match(line))}
+               if (found := TYPED_NUMBER.match(line))}
     counted = [offset for offset in numbers
-               if numbers.get(offset) == 1 or any(numbers[earlier] == numbers[offset] - 1
+               if numbers[offset] == 1 or any(numbers[earlier] == numbers[offset] - 1
                                                   for earlier in numbers if earlier < offset)]
     return set(counted) if len(counted) >= 2 else set()
 
