@@ -405,7 +405,7 @@ def test_what_a_site_generator_leaves_in_a_post_is_left_out_and_it_builds(projec
     tables = [block for section in pub.introduction.sections for block in section.blocks
               if isinstance(block, Table)]
     assert [len(table.rows) for table in tables] == [2]
-    assert "left out the website's template codes" in report
+    assert "left out the website's template codes ({% … %}, {{ … }}, {: … })" in report
     assert "left out a picture the web page showed (“De kok aan het werk”)" in report
     assert "the heading “Ander nieuws” stands at the end of the letter and heads no text" \
         in report
@@ -642,3 +642,19 @@ def test_a_title_that_trails_off_is_still_the_title(project):
         """)
     assert pub.meta.title == "Een woord van het bestuur…"
     assert "Een woord van het bestuur" not in source.split("---", 2)[2]
+
+
+def test_the_report_names_only_the_template_codes_a_post_holds(project):
+    """The report says which of a site's codes it left out, and no other kind."""
+    _, report, source = bring_in(project, "post.md", """\
+        ---
+        title: "Nieuws"
+        categories: [nieuws]
+        ---
+
+        Beste buren, het buurtcafé is vrijdag weer open.
+
+        {% include agenda.html %}
+        """)
+    assert "left out the website's template codes ({% … %}); they" in report
+    assert "{%" not in source

@@ -33,8 +33,11 @@ _TEMPLATE_CODE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^{}\n]*\}", re.DOTALL)
 
 
 def _without_template_codes(text: str, said: list[str]) -> str:
-    if _TEMPLATE_CODE.search(text):
-        _once(said, "left out the website's template codes ({% … %}, {{ … }}, {: … }); they "
+    found = {code[:2] for code in _TEMPLATE_CODE.findall(text)}
+    kinds = [shown for start, shown in (("{%", "{% … %}"), ("{{", "{{ … }}"), ("{:", "{: … }"))
+             if start in found]
+    if kinds:  # the kinds this text holds, and no other
+        _once(said, f"left out the website's template codes ({', '.join(kinds)}); they "
                     "only mean something to the site")
     return _TEMPLATE_CODE.sub("", text)
 
