@@ -1196,6 +1196,37 @@ def test_a_web_pages_markdown_with_its_own_front_matter_is_imported(project):
     assert "is a tweeluik publication already" not in result.stdout
 
 
+@pytest.mark.parametrize("front, body", [
+    ("layout: post\ntitle: Gelukkig nieuwjaar\ndate: 2026-01-05\n", "Beste leden,"),
+    ("title: Gelukkig nieuwjaar\ndate: 2026-01-05\n",
+     "{% include kop.html %}\nBeste leden,"),
+])
+def test_a_posts_front_matter_of_title_date_and_layout_is_no_tweeluik_source(
+        project, front, body):
+    """A post whose front matter holds only keys tweeluik knows too (title, date, its
+    site's 'layout: post') is still a website's page when its layout is no folder in
+    layouts/ or its text holds the site's codes: imported, not copied unchanged."""
+    page = project / "nieuwjaar.md"
+    page.write_text(f"---\n{front}---\n{body}\n\nWe kijken uit naar een mooi jaar.\n",
+                    encoding="utf-8")
+    pub, result = import_and_check(project, page, name="nieuwjaar")
+    assert "is a tweeluik publication already" not in result.stdout
+    assert pub.meta.title == "Gelukkig nieuwjaar" and pub.meta.layout == "booklet"
+    assert "kijken uit naar een mooi jaar" in plain_text(pub.introduction.blocks[-1].inlines)
+
+
+def test_a_tweeluik_source_naming_its_own_layout_is_copied_unchanged(project):
+    (project / "layouts").unlink()
+    shutil.copytree(LAYOUTS, project / "layouts")
+    shutil.copytree(LAYOUTS / "booklet", project / "layouts" / "groot")
+    source = project / "jaarbrief.md"
+    text = "---\ntitle: Jaarbrief\nlayout: groot\n---\n\n## 1. Samen\n\nWe deden het samen.\n"
+    source.write_text(text, encoding="utf-8")
+    pub, result = import_and_check(project, source, name="jaarbrief")
+    assert "is a tweeluik publication already" in result.stdout
+    assert (project / "content" / "jaarbrief.md").read_text(encoding="utf-8") == text
+
+
 def test_a_memo_header_gives_date_and_title(project):
     letter = project / "memo.txt"
     letter.write_text("Aan: alle leden\nVan: het bestuur\nDatum: 30 november 2026\n"

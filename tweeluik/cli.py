@@ -232,7 +232,7 @@ def import_command(argv: list[str], root: Path | None) -> int:
     from .importer import default_target, import_letter
     target = args.out or default_target(args.letter, root / "content")
     try:
-        report = import_letter(args.letter, target)
+        report = import_letter(args.letter, target, root / "layouts")
     except SourceError as error:
         console.error(error)
         return EXIT_BAD_INPUT

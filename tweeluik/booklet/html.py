@@ -16,15 +16,13 @@ from pathlib import Path, PurePosixPath
 from markupsafe import Markup
 
 from ..errors import SourceError
+from ..layout_folders import MAIN_TEMPLATE, STYLESHEET, available_layouts
 from ..model import Publication
 from ..paths import real
 from ..theme import Theme
 from .fetcher import virtual_url
 from .layout_sandbox import BoundedSandbox, layout_environment, render_layout
 from .view import NO_FITTING, Fitting, ImageURL, LinkNotes, publication_to_view
-
-MAIN_TEMPLATE = "booklet.html"
-STYLESHEET = "booklet.css"
 
 
 @dataclass(frozen=True)
@@ -42,11 +40,6 @@ class BookletLayout:
     def base_url(self) -> str:
         """The layout folder's checkout-independent address, for relative URLs in it."""
         return virtual_url("layouts", self.name) + "/"
-
-
-def available_layouts(layouts: Path) -> list[str]:
-    """Names of the folders in ``layouts/`` that hold a booklet layout."""
-    return sorted(p.parent.name for p in layouts.glob(f"*/{MAIN_TEMPLATE}"))
 
 
 def find_layout(publication: Publication, layouts: Path) -> BookletLayout:

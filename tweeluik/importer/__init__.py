@@ -16,13 +16,14 @@ from pathlib import Path
 
 from ..accessibility import STAND_IN_DESCRIPTIONS, is_generated_description, says_what_it_shows
 from ..errors import SourceError, printable
+from ..layout_folders import available_layouts
 from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
 from .markdown import letter_to_markdown
 from .pieces import Picture, Piece, Span
 from .signature import split_names
 from .text_reader import text_to_pieces, without_email_quoting
-from .web_markdown import website_leftovers
+from .web_markdown import SITE_CODE, website_leftovers
 
 FORMATS = (".docx", ".txt", ".md", ".text", ".markdown")
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -179,10 +180,12 @@ def _front_matter(text: str) -> tuple[dict, int] | None:
     return values, (body + 1 if body != -1 else len(text))
 
 
-def _is_publication(path: Path) -> bool:
+def _is_publication(path: Path, layouts: Path | None) -> bool:
     """True for a tweeluik source already: front matter of tweeluik's own settings (even
     with mistakes in it, which the build then reports). A website's Markdown page with
-    its own front matter is imported as a letter."""
+    its own front matter is imported as a letter, and so is one whose keys tweeluik
+    knows too ('title', 'date', 'layout: post') when its layout names no booklet layout
+    in ``layouts`` or its text holds the site's template codes."""
     if path.suffix.lower() not in (".md", ".markdown"):
         return False
     from ..settings import FRONT_MATTER_KEYS, KEY_ALIASES
@@ -190,8 +193,13 @@ def _is_publication(path: Path) -> bool:
     front = _front_matter(text)
     if front is None:
         return text.startswith("---\n")
-    keys = {KEY_ALIASES.get(str(key), str(key)) for key in front[0]}
-    return keys <= set(FRONT_MATTER_KEYS)
+    values, end = front
+    keys = {KEY_ALIASES.get(str(key), str(key)) for key in values}
+    if not keys <= set(FRONT_MATTER_KEYS) or SITE_CODE.search(text, end):
+        return False
+    layout = values.get("layout")
+    return layout is None or layouts is None or not layouts.is_dir() \
+        or str(layout) in available_layouts(layouts)
 
 
 def write_new_file(path: Path, data: bytes) -> None:
@@ -211,8 +219,9 @@ def _unique(folder: Path, stem: str, extension: str) -> Path:
         number += 1
 
 
-def import_letter(path: Path, target: Path) -> ImportReport:
-    """Import the letter at ``path`` into the new source ``target`` (never overwritten)."""
+def import_letter(path: Path, target: Path, layouts: Path | None = None) -> ImportReport:
+    """Import the letter at ``path`` into the new source ``target`` (never overwritten);
+    ``layouts`` is the project's layouts/ folder, to tell its layouts from a site's."""
     shown = printable(path.name)
     if not path.is_file():
         raise _fail(path, "no such file; name a .docx, .txt or .md file with the letter")
@@ -228,7 +237,7 @@ def import_letter(path: Path, target: Path) -> ImportReport:
         raise _fail(target, "this file exists already and is never overwritten; choose "
                     "another name with --out, or delete it first")
     report = ImportReport(target)
-    if _is_publication(path):
+    if _is_publication(path, layouts):
         target.parent.mkdir(parents=True, exist_ok=True)
         write_new_file(target, path.read_bytes())
         report.copied = True

@@ -32,6 +32,11 @@ def _once(said: list[str], message: str) -> None:
 _TEMPLATE_CODE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^{}\n]*\}", re.DOTALL)
 
 
+#: What only a site generator writes, never an author (who may write a mail-merge
+#: '{{ naam }}'): Liquid's '{% … %}' tags and Hugo's '{{< … >}}' shortcodes.
+SITE_CODE = re.compile(r"\{%.*?%\}|\{\{[<%].*?[>%]\}\}", re.DOTALL)
+
+
 def _without_template_codes(text: str, said: list[str]) -> str:
     found = {code[:2] for code in _TEMPLATE_CODE.findall(text)}
     kinds = [shown for start, shown in (("{%", "{% … %}"), ("{{", "{{ … }}"), ("{:", "{: … }"))

@@ -264,7 +264,7 @@ class StudioRoutes:
                                           f"-{number}.md")
                 number += 1
             try:
-                report = import_letter(letter, target)
+                report = import_letter(letter, target, self.project.layouts)
             except SourceError as error:
                 return {"error": printable(error.diagnostics[0].message)}, 400
         self.project.queue_build(target)
