@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pypdf
 import pytest
 from pptx import Presentation
 
@@ -509,6 +510,26 @@ def test_figures_line_up_right_and_an_order_forms_rows_can_be_written_in(tmp_pat
     euros = sorted(y0 for _, y0, _, word in words if word == "€" and y0 > below)
     gaps = [later - earlier for earlier, later in zip(euros, euros[1:], strict=False)]
     assert len(euros) == 4 and min(gaps) >= 8 / 25.4 * 72 - 0.5, gaps
+
+
+@pytest.mark.slow
+def test_a_row_that_adds_up_stands_apart_in_bold(tmp_path):
+    """A real order form's 'Totaal' row looked like one more item. A closing row that
+    opens with 'Totaal' stands further below the rows it adds up, in bold."""
+    text = ("---\ntitle: Tabellen\n---\n\n## Les\n\nDe leden per wijk.\n\n"
+            "| Wijk | Leden |\n| --- | --- |\n| Noord | 120 |\n| Zuid | 110 |\n"
+            "| Oost | 100 |\n| Totaal | 330 |\n")
+    words = {word: y0 for _, y0, _, _, word in next(
+        page for page in built_words(tmp_path, text) if any(w == "Noord" for *_, w in page))}
+    steps = [words[later] - words[earlier]
+             for earlier, later in (("Noord", "Zuid"), ("Zuid", "Oost"), ("Oost", "Totaal"))]
+    assert steps[2] >= steps[1] + 2.5 and abs(steps[0] - steps[1]) < 0.5, steps
+    fonts = {}
+    for page in pypdf.PdfReader(tmp_path / "project" / "output" / "brief.pdf").pages:
+        page.extract_text(visitor_text=lambda text, _cm, _tm, font, _size: fonts.setdefault(
+            text.strip(), str(font.get("/BaseFont")) if font else ""))
+    assert fonts["330"].endswith("-Bold") and fonts["Totaal"].endswith("-Bold"), fonts
+    assert not fonts["110"].endswith("-Bold") and not fonts["Oost"].endswith("-Bold"), fonts
 
 
 @pytest.mark.slow

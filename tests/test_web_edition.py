@@ -174,6 +174,7 @@ Per jaar: hoeveel leden er waren, wat we schatten en wat er over bleef.
 | 2023 | 341 | 210 | 200 | 12 | Een koude avond, minder mensen dan gedacht |
 | 2024 | 358 | 223 | 250 | 20 | Alles op |
 | 2025 | 385 | 240 | 250 | 4 | De nieuwe zaal was te klein |
+| Totaal | 1084 | 673 | 700 | 36 | |
 """
 
 
@@ -182,7 +183,8 @@ def test_a_table_has_column_headers_and_scrolls_inside_its_own_region(tmp_path, 
                                                                         width):
     """A table of six columns on a phone: the page itself never scrolls sideways (WCAG
     1.4.10), the table does, inside a region a keyboard reaches and shows the focus of;
-    each column's name is a header for its cells, and axe finds nothing."""
+    each column's name is a header for its cells, the row that adds up is in bold, and
+    axe finds nothing."""
     content = tmp_path / "content"
     content.mkdir()
     source = write_source(content, WIDE_TABLE)
@@ -196,7 +198,10 @@ def test_a_table_has_column_headers_and_scrolls_inside_its_own_region(tmp_path, 
                             "[th.textContent, th.scope])")
     assert headers == [[name, "col"] for name in
                        ("Jaar", "Leden", "Schatting", "Besteld", "Over", "Opmerking")]
-    assert page.evaluate("document.querySelectorAll('tbody tr').length") == 3
+    assert page.evaluate("document.querySelectorAll('tbody tr').length") == 4
+    weights = page.evaluate("Array.from(document.querySelectorAll('tbody tr'), tr => "
+                            "getComputedStyle(tr.cells[1]).fontWeight)")
+    assert weights == ["400", "400", "400", "700"], weights
     right = page.evaluate("getComputedStyle(document.querySelector('tbody td:nth-child(2)'))"
                           ".textAlign")
     assert right == "right"

@@ -3,8 +3,9 @@
 Step 3a of the pipeline (booklet writer, first half; the web edition's layout reads the
 same view). Decisions about a table's look that its source leaves open: a column of
 figures is set to the right when the author gave it no alignment, a row with nothing in
-it but a currency sign is a line to write on (an order form's), and a table whose longest
-words would push it past the A5 text gets equal columns.
+it but a currency sign is a line to write on (an order form's), a closing row that adds
+up ('Totaal') is set apart, and a table whose longest words would push it past the A5
+text gets equal columns.
 """
 
 from __future__ import annotations
@@ -24,12 +25,16 @@ FIGURE = re.compile(r"[€$£]?\s?[-+−]?\d[\d.,]*\s?[%€]?")
 GAPS = {"?", "-", "–", "—", "n.v.t.", "n.v.t", "nvt", "n/a"}
 #: What a row to write on holds: nothing, a currency sign, dots or a rule to write on.
 TO_FILL_IN = re.compile(r"[€$£.…_\s]*")
+#: The first word of a row that adds up the rows above it, in Dutch and English.
+TOTAL_WORDS = {"totaal", "subtotaal", "eindtotaal", "total", "subtotal", "totals"}
 
 
 def table_setting(table: Table) -> dict:
     """What a layout needs to set ``table`` besides its cells: each column's alignment
-    (``aligns``), which rows are lines to write on (``fill_in``), whether its columns are
-    made equal (``fixed``) and its column names in a line (``names``)."""
+    (``aligns``), which rows are lines to write on (``fill_in``) and which add up the
+    rows above (``total``: among the last two, its first cell opening with 'Totaal'),
+    whether its columns are made equal (``fixed``) and its column names in a line
+    (``names``)."""
     header = [plain_text(cell.inlines).strip() for cell in table.header]
     rows = [[plain_text(cell.inlines).strip() for cell in row] for row in table.rows]
     columns = [[row[column] for row in rows if column < len(row)]
@@ -37,8 +42,14 @@ def table_setting(table: Table) -> dict:
     return {"aligns": [_align(align, cells) for align, cells in
                        zip(table.aligns, columns, strict=True)],
             "fill_in": [all(TO_FILL_IN.fullmatch(text) for text in row) for row in rows],
+            "total": [index >= len(rows) - 2 and _adds_up(row) for index, row in enumerate(rows)],
             "fixed": _too_wide(header, columns),
             "names": ", ".join(header)}
+
+
+def _adds_up(row: list[str]) -> bool:
+    words = row[0].split() if row else []
+    return bool(words) and words[0].rstrip(":").lower() in TOTAL_WORDS
 
 
 def _align(align: str | None, cells: list[str]) -> str | None:
