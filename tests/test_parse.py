@@ -206,3 +206,17 @@ def test_script_links_stay_plain_text(source_dir):
     inlines = parse_publication(write_source(source_dir, body)).lessons[0].blocks[0].inlines
     assert not any(isinstance(node, Link) for node in inlines)
     assert plain_text(inlines) == "Een [link](javascript:alert(1)) blijft tekst."
+
+
+def test_a_heading_under_a_parts_heading_stays_in_its_part(source_dir):
+    """In a letter without lessons each '###' heads a part (a slide of its own); a
+    '####' under one is a heading inside that part, at level 4."""
+    path = write_source(source_dir, "Beste buren,\n\n### Mails\n\nDrie mails.\n\n"
+                        "#### Sintfeest\n\nIn november.\n\n### Inkopen\n\nOp de markt.\n")
+    pub = parse_publication(path)
+    titles = [plain_text(section.title) for section in pub.introduction.sections
+              if section.title is not None]
+    assert titles == ["Mails", "Inkopen"]
+    inner = [block for block in pub.introduction.sections[-2].blocks
+             if isinstance(block, Subheading)]
+    assert [(plain_text(block.inlines), block.level) for block in inner] == [("Sintfeest", 4)]

@@ -284,6 +284,40 @@ def test_headings_never_skip_a_level(letters_built, hundred_lessons):
             assert after <= before + 1, f"{pdf.name}: H{before} then H{after}"
 
 
+def test_a_heading_under_a_subheading_is_one_level_lower_and_looks_it(tmp_path):
+    """A real procedure page's '#### Sint bij AZL' under '### Mails' looked like its
+    parent. A '####' under a '###' is an H4, set in the text's italics (and an h4 on
+    the web page); written right under a lesson's title it is an H3, so no level is
+    skipped; both checkers pass."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    source = write_source(tmp_path / "content", (
+        "## Draaiboek\n\nWat we elk jaar doen.\n\n### Mails\n\nDrie mails gaan rond.\n\n"
+        "#### Sintfeest\n\nDe eerste gaat in november.\n\n#### Kerst\n\nDe tweede in "
+        "december.\n\n### Inkopen\n\nWe kopen in bij de markt.\n\n"
+        "## Tweede les\n\n#### Losse kop\n\nMeteen onder de les.\n"))
+    result = run_project(tmp_path, str(source), "--out", str(tmp_path / "out"),
+                         "--only", "booklet")
+    assert result.returncode == 0, result.stderr
+    pdf_path = tmp_path / "out" / "pub.pdf"
+    assert_both_checkers_pass(pdf_path)
+    tree = Tree(pdf_path)
+    headings = [(str(element.S), str(element.get("/ActualText", "")))
+                for _, element in tree.elements if re.fullmatch(r"/H[2-6]", str(element.S))]
+    levels = [role for role, _ in headings if role != "/H2"]
+    assert levels == ["/H3", "/H4", "/H4", "/H3", "/H3"], headings
+    fonts: dict[str, str] = {}
+    for page in PdfReader(pdf_path).pages:
+        page.extract_text(visitor_text=lambda text, _cm, _tm, font, _size: fonts.setdefault(
+            text.strip(), str(font.get("/BaseFont")) if font else ""))
+    assert fonts["Sintfeest"].endswith("-Italic") and "Caladea" in fonts["Sintfeest"], fonts
+    assert fonts["Mails"].endswith("-Bold"), fonts
+    web = run_project(tmp_path, str(source), "--out", str(tmp_path / "out"), "--only", "web")
+    assert web.returncode == 0, web.stderr
+    page = (tmp_path / "out" / "pub.html").read_text(encoding="utf-8")
+    assert re.findall(r"<(h[34])>", page) == ["h3", "h4", "h4", "h3", "h3"]
+
+
 def test_lists_are_items_with_labels_and_bodies(letters_built):
     tree = Tree(letters_built[SAMPLE.stem])
     lists = tree.of_type("/L")

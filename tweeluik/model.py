@@ -113,12 +113,14 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Subheading:
-    """A heading inside a lesson or the introduction (``###`` in the source)."""
+    """A heading inside a lesson or the introduction (``###`` in the source); ``level``
+    is 3, or 4 for a heading under one (``####`` or deeper below a ``###``)."""
 
     kind: ClassVar[str] = "subheading"
 
     inlines: Inlines
     line: int
+    level: int = 3
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,7 @@ class _SectionsDraft:
     lessons: list[dict] = dataclasses.field(default_factory=list)
     closing: dict | None = None
     heading_level: int = 2  # the introduction stands under the title
+    under_level_three: bool = False  # a '###' came since the part began
 
     def blocks(self) -> list[Block]:
         """The blocks of the part being read: the closing's, the last lesson's, or the
@@ -184,6 +185,8 @@ class _TokenConverter(BlockReader):
             self.warning(line, accessibility.skipped_level_message(level, draft.heading_level),
                          1)
         draft.heading_level = max(level, 2)
+        if level <= 2:
+            draft.under_level_three = False
         closing = draft.closing
         if token.markup in ("=", "-"):
             self.error(line, "a line of '=' or '-' right under text turns that text "
@@ -207,7 +210,11 @@ class _TokenConverter(BlockReader):
             draft.lessons.append({"heading": inlines, "line": line, "blocks": [],
                                   "notes": None})
         else:
-            draft.blocks().append(Subheading(inlines, line))
+            # '####' and deeper are one level under '###', and only below one: the
+            # booklet's and the web page's headings never skip a level
+            draft.blocks().append(Subheading(inlines, line, 4 if level > 3
+                                             and draft.under_level_three else 3))
+            draft.under_level_three |= level == 3
         return True
 
     def speaker_notes(self, draft: _SectionsDraft, tokens: list[Token], line: int) -> None:

@@ -27,10 +27,11 @@ from .model import (
 
 def letter_sections(blocks: tuple[Block, ...]) -> tuple[Section, ...]:
     """The parts of a letter without lessons: one per '###' heading when there are two
-    or more (the text above the first heading a part of its own), else the whole text."""
+    or more (the text above the first heading a part of its own), else the whole text.
+    A heading under a '###' ('####') stays in its part."""
     parts: list[tuple[Inlines | None, int | None, list[Block]]] = [(None, None, [])]
     for block in blocks:
-        if isinstance(block, Subheading):
+        if isinstance(block, Subheading) and block.level == 3:
             parts.append((block.inlines, block.line, []))
         else:
             parts[-1][2].append(block)
@@ -67,7 +68,8 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
     found = []
     # Two '###' headings or more head the parts of a letter without lessons (a slide
     # each): they are meant, not lesson titles written another way.
-    sections = sum(1 for block in blocks if isinstance(block, Subheading)) >= 2
+    sections = sum(1 for block in blocks if isinstance(block, Subheading)
+                   and block.level == 3) >= 2
     for position, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             mark = sole_emphasis(block.inlines)

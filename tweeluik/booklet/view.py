@@ -196,7 +196,7 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
                 "lead": isinstance(sole_emphasis(block.inlines), Strong)}
     if isinstance(block, Subheading):
         return {"kind": "subheading", "text": plain_text(block.inlines), "line": block.line,
-                "html": inline_html(block.inlines, links)}
+                "level": block.level, "html": inline_html(block.inlines, links)}
     if isinstance(block, ListBlock):
         return {"kind": "list", "ordered": block.ordered, "start": block.start,
                 "entries": [blocks_to_view(item.blocks, image_url, links)
