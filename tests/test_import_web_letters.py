@@ -461,6 +461,11 @@ def test_one_heading_low_in_a_letter_is_no_lesson_title_written_wrongly(project)
     # named in the last sentence (a real post welcomed its writer to the board): signs
     ("Bram Smit", "\nWelkom aan de nieuwe penningmeester, Bram Smit, en veel succes.",
      ["Bram Smit"]),
+    # a site's id for its author (a real Hugo post's 'michael-boelen') is no name; the
+    # post was signed under its text by another board member, who alone signs
+    ("bram-smit", "\nnamens het bestuur,  \n\nCarla Post", ["Carla Post"]),
+    ("bram-smit", "", []),
+    ("Bram Smit", "\nMet vriendelijke groet,\n\nCarla Post", ["Carla Post"]),
 ])
 def test_a_posts_author_signs_it(project, author, ending, names):
     post = BLOG_POST.replace("author: Anna de Wit", f"author: {author}") + \

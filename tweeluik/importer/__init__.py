@@ -21,7 +21,7 @@ from ..letters import is_greeting
 from .letter import Letter, Note, read_letter
 from .markdown import letter_to_markdown
 from .pieces import Picture, Piece, Span
-from .signature import split_names
+from .signature import LEAD_LINE, split_names
 from .text_reader import text_to_pieces, without_email_quoting
 from .web_markdown import SITE_CODE, website_leftovers
 
@@ -77,8 +77,9 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
         text, hints = without_foreign_front_matter(text)
         text, left_out = website_leftovers(text)
         problems.extend(left_out)
-        if _GROUP_AUTHOR.fullmatch(hints.get("author", "")):
-            del hints["author"]  # "Bestuur": no person to sign
+        if _GROUP_AUTHOR.fullmatch(hints.get("author", "")) \
+                or _AUTHOR_ID.fullmatch(hints.get("author", "")):
+            del hints["author"]  # "Bestuur", "michael-boelen": no person's name to sign
         if hints:
             used = [key for key in ("title", "date", "author") if key in hints]
             listed = ", ".join(used[:-1]) + " and " + used[-1] if len(used) > 1 else used[0]
@@ -87,8 +88,9 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     pieces = text_to_pieces(text, markdown=markdown)
     author = hints.get("author", "")
     name = re.sub(r"\s*\(.*", "", author)  # without a role in brackets
-    signed = any(name in (split_names(line, allow_single=True) or [])
-                 for piece in pieces[-3:] for line in (piece.lines or (piece.text,)))
+    ending = [line for piece in pieces[-3:] for line in (piece.lines or (piece.text,))]
+    signed = any(name in (split_names(line, allow_single=True) or []) for line in ending) \
+        or _signed_by_someone(ending)
     if name and not signed:  # (named in a sentence, as a new board member, is no signature)
         pieces.append(Piece((Span(author),), (author,)))  # the writer signs, as under a letter
     if "image" in hints:  # the post's own picture, shown at its top
@@ -102,6 +104,14 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     if "date" in hints:
         pieces.insert(0, Piece((Span(hints["date"]),), (hints["date"],)))
     return pieces, problems
+
+
+def _signed_by_someone(lines: list[str]) -> bool:
+    """Whether a letter's last lines are a greeting or 'namens het bestuur,' with names
+    under it: the letter is signed, by whoever posted it or not."""
+    return any((is_greeting(line) or LEAD_LINE.match(line.strip())) and split_names(
+        later, allow_single=True) for index, line in enumerate(lines)
+        for later in lines[index + 1:index + 2])
 
 
 #: The first bytes of the picture files a post's picture may be.
@@ -136,6 +146,8 @@ def _post_picture(path: Path, name: str) -> tuple[Picture | None, str | None]:
 #: A website post's author that is a group, not a person who signs.
 _GROUP_AUTHOR = re.compile(r"(het |de |the )?(bestuur|board|redactie|editors?|team|commissie|"
                            r"committee|secretariaat|webmaster|admin)", re.IGNORECASE)
+#: A website's id for a post's author, not a name: 'michael-boelen', 'admin2'.
+_AUTHOR_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 #: Marks that only Markdown makes: a link to an address, or emphasis around words.
 _MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]+\]\((?:https?://|mailto:|#|www\.)[^)\s]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*?|__?)(?=\S)[^*_\n]{1,80}?(?<=\S)\1(?![\w*_])")
