@@ -232,6 +232,45 @@ def dark_photo(prs):
     master.shapes._spTree.insert(2, picture)  # first drawn: behind everything else
 
 
+def glow_over_a_dark_background(prs):
+    """A dark blue design with PowerPoint's theme 'light': a radial glow of a light colour
+    from 7 % opaque to clear over the right of the text boxes, and a picture of soft
+    light, 5 % opaque, at the left edge (as a real college's template has them). Neither
+    shows as more than a shimmer on the dark background."""
+    from PIL import Image
+    from pptx.oxml.shapes.picture import CT_Picture
+    dark(prs)
+    master = prs.slide_masters[0]
+    data = master._element.find(f"{P}cSld")
+    data.remove(data.find(f"{P}bg"))
+    data.insert(0, etree.fromstring(
+        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:bgPr><a:solidFill><a:srgbClr '
+        f'val="0E5580"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+    light = "<a:lumMod val=\"40000\"/><a:lumOff val=\"60000\"/>"
+    glow = etree.fromstring(
+        f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr>'
+        f'<p:cNvPr id="905" name="Gloed"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="{Inches(6)}" y="{Inches(1.5)}"/><a:ext cx="{Inches(3.5)}" '
+        f'cy="{Inches(3.5)}"/></a:xfrm><a:prstGeom prst="ellipse"><a:avLst/></a:prstGeom>'
+        f'<a:gradFill rotWithShape="1"><a:gsLst>'
+        f'<a:gs pos="0"><a:schemeClr val="bg2">{light}<a:alpha val="7000"/></a:schemeClr></a:gs>'
+        f'<a:gs pos="36000"><a:schemeClr val="bg2">{light}<a:alpha val="6000"/></a:schemeClr>'
+        f'</a:gs><a:gs pos="69000"><a:schemeClr val="bg2">{light}<a:alpha val="0"/>'
+        f'</a:schemeClr></a:gs></a:gsLst><a:path path="circle"><a:fillToRect l="50000" '
+        f't="50000" r="50000" b="50000"/></a:path></a:gradFill><a:ln><a:noFill/></a:ln>'
+        f'</p:spPr></p:sp>')
+    master.shapes._spTree.insert(2, glow)
+    shimmer = Image.new("RGBA", (300, 300), (150, 200, 240, 0))
+    for ring in range(0, 150, 3):  # rings of light and shade, a few per cent opaque
+        Image.Image.paste(shimmer, (250, 250, 255, 8) if ring % 2 else (20, 40, 80, 12),
+                          (ring, ring, 300 - ring, 300 - ring))
+    path = Path(tempfile.mkdtemp()) / "schijnsel.png"
+    shimmer.save(path)
+    _, relationship = master.part.get_or_add_image_part(str(path))
+    master.shapes._spTree.insert(3, CT_Picture.new_pic(
+        906, "Schijnsel", "", relationship, 0, Inches(1.5), Inches(3.4), Inches(3.4)))
+
+
 def _white_titles(prs) -> None:
     level = prs.slide_masters[0]._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
     for old in level.findall(f"{A}solidFill"):
@@ -725,6 +764,7 @@ CONSTRUCTED = {
     "look-on-the-sample-slides": look_on_the_sample_slides,
     "number-under-logo": number_under_logo,
     "patterned-side": patterned_side,
+    "glow-over-a-dark-background": glow_over_a_dark_background,
 }
 
 
@@ -1847,3 +1887,28 @@ def test_a_shortened_title_is_counted_in_its_own_words(template_folder, tmp_path
     shown = title.replace("\u2060", "").replace("…", "").split()
     assert shown[0] == "1"
     assert len(shown) - 1 == int(said.group(1)), (title, said.group(0))
+
+
+def test_a_glow_of_light_over_a_dark_design_changes_nothing(template_folder, tmp_path):
+    """A real college's dark template lays a radial glow, 7 % opaque at most, and
+    pictures of soft light, 5 % opaque, over its background. tweeluik read the glow as
+    an opaque light disc and set the key messages in black on the dark blue (a contrast
+    'fix' that made them unreadable), took a picture of light for the template's own
+    logo (so the organisation's was left off, with a note saying so) and moved the text
+    off it. A glow and a shimmer are the background: the template's white stays, the
+    boxes keep their margins and the logo is added."""
+    result, deck, _ = build_with(template_file("glow-over-a-dark-background",
+                                               template_folder), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "tweeluik uses the template's" not in result.stderr, result.stderr
+    assert "across two backgrounds" not in result.stderr, result.stderr
+    assert "carries the template's own logo" not in result.stderr, result.stderr
+    assert "across a picture the template draws" not in result.stderr, result.stderr
+    prs = Presentation(str(deck))
+    assert [shape for shape in prs.slides[0].shapes if shape.name == "Logo"]
+    for slide in list(prs.slides)[1:]:
+        for shape in slide.placeholders:
+            body = shape._element.find(f"{P}txBody/{A}bodyPr")
+            assert body is None or body.get("lIns") is None, (shape.name, body.attrib)
+            colours = {fill.get("val") for fill in shape._element.iter(f"{A}srgbClr")}
+            assert "000000" not in colours, shape.name

@@ -103,9 +103,24 @@ class PictureColours:
         cover = ImageStat.Stat(alpha).mean[0] / 255
         if cover < 0.01:
             return "#FFFFFF", 0.0
-        red, green, blue = ImageStat.Stat(region.convert("RGB"), mask=alpha).mean
-        return hex_of(red, green, blue), cover
+        # each pixel counts by its opacity: the colour of what the picture adds
+        sums, total = [0, 0, 0], 0
+        for red, green, blue, opacity in region.getdata():
+            sums[0] += red * opacity
+            sums[1] += green * opacity
+            sums[2] += blue * opacity
+            total += opacity
+        return hex_of(*(value / total for value in sums)), cover
 
+
+    def faint(self, part) -> bool:
+        """True for a picture that is mostly see-through (a glow of light laid over the
+        background at a few per cent): it shows no drawing and no logo."""
+        image = self._image(part)
+        if image is None:
+            return False
+        from PIL import ImageStat
+        return ImageStat.Stat(image.getchannel("A")).mean[0] / 255 < FAINT_OPACITY
 
     def busy(self, part, picture: Rect, box: Rect) -> bool:
         """True when the part of the picture behind ``box`` is not plain: a drawing
@@ -116,7 +131,7 @@ class PictureColours:
         image = self._image(part)
         if image is None or picture[2] <= 0 or picture[3] <= 0:
             return False
-        from PIL import ImageStat
+        from PIL import Image, ImageStat
         scale_x, scale_y = image.width / picture[2], image.height / picture[3]
         left = max(0, int((box[0] - picture[0]) * scale_x))
         top = max(0, int((box[1] - picture[1]) * scale_y))
@@ -124,10 +139,16 @@ class PictureColours:
         bottom = min(image.height, max(top + 1, int((box[1] + box[3] - picture[1]) * scale_y)))
         if right <= left or bottom <= top:
             return False
-        region = image.crop((left, top, right, bottom)).convert("L")
-        return ImageStat.Stat(region).stddev[0] > BUSY_STDDEV
+        region = image.crop((left, top, right, bottom))
+        # what shows: the picture over an even grey by its own opacity, so that a
+        # see-through picture (a glow of light at 5 %) is as calm as it looks
+        grey = Image.new("RGBA", region.size, (128, 128, 128, 255))
+        shown = Image.alpha_composite(grey, region).convert("L")
+        return ImageStat.Stat(shown).stddev[0] > BUSY_STDDEV
 
 
+#: A picture less opaque than this on average is a glow over the background, no drawing.
+FAINT_OPACITY = 0.2
 #: How much the brightness of a background picture may vary inside a cell before the
 #: cell counts as drawn on (a logo, a line of text): a soft blur stays below it.
 BUSY_STDDEV = 18.0

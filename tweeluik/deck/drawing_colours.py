@@ -95,40 +95,48 @@ def average(found: list[str | None]) -> str | None:
     return hex_of(*(sum(part) / len(known) for part in zip(*known, strict=True)))
 
 
-def gradient_at(gradient, colours: dict[str, str], x: float, y: float) -> str | None:
-    """The colour of a gradient fill at (``x``, ``y``), fractions of the filled shape:
-    along its line for a linear gradient, the average of its stops otherwise."""
+def gradient_at(gradient, colours: dict[str, str], x: float, y: float
+                ) -> tuple[str | None, float]:
+    """The colour and opacity of a gradient fill at (``x``, ``y``), fractions of the
+    filled shape: along its line for a linear gradient, the average of its stops
+    otherwise. A stop's ``alpha`` counts: a glow of light drawn as a radial gradient
+    from 7 % opaque to clear hardly shows."""
     stops = []
     for stop in gradient.findall("a:gsLst/a:gs", NS):
         colour = colour_of(stop, colours)
         if colour is None:
-            return None
+            return None, 1.0
         try:
-            stops.append((int(stop.get("pos", "0")) / 100000, colour))
+            stops.append((int(stop.get("pos", "0")) / 100000, colour, opacity(stop)))
         except ValueError:
-            return None
+            return None, 1.0
     if not stops:
-        return None
+        return None, 1.0
     stops.sort()
     line = gradient.find("a:lin", NS)
-    if line is None:
-        return average([colour for _, colour in stops])
-    try:
-        angle = int(line.get("ang", "0")) / 60000 % 360
-    except ValueError:
-        return average([colour for _, colour in stops])
+    angle = None
+    if line is not None:
+        try:
+            angle = int(line.get("ang", "0")) / 60000 % 360
+        except ValueError:
+            angle = None
+    if angle is None:
+        return average([colour for _, colour, _ in stops]), \
+            sum(alpha for *_, alpha in stops) / len(stops)
     dx, dy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     # The position along the gradient's line, 0 at its start corner, 1 at its end.
     corners = [cx * dx + cy * dy for cx in (0.0, 1.0) for cy in (0.0, 1.0)]
     low, high = min(corners), max(corners)
     at = ((x * dx + y * dy) - low) / (high - low) if high > low else 0.0
     if at <= stops[0][0]:
-        return stops[0][1]
-    for (start, first), (end, second) in zip(stops, stops[1:], strict=False):
+        return stops[0][1], stops[0][2]
+    for (start, first, first_alpha), (end, second, second_alpha) in zip(stops, stops[1:],
+                                                                         strict=False):
         if start <= at <= end:
             share = (at - start) / (end - start) if end > start else 0.0
-            return blend(second, first, share)
-    return stops[-1][1]
+            return blend(second, first, share), \
+                second_alpha * share + first_alpha * (1 - share)
+    return stops[-1][1], stops[-1][2]
 
 
 def fill_at(properties, colours: dict[str, str], x: float = 0.5, y: float = 0.5
@@ -143,7 +151,7 @@ def fill_at(properties, colours: dict[str, str], x: float = 0.5, y: float = 0.5
         return colour_of(solid, colours), opacity(solid)
     gradient = properties.find("a:gradFill", NS)
     if gradient is not None:
-        return gradient_at(gradient, colours, x, y), 1.0
+        return gradient_at(gradient, colours, x, y)
     pattern = properties.find("a:pattFill", NS)
     if pattern is not None:
         return average([colour_of(pattern.find(f"a:{part}", NS), colours)

@@ -23,6 +23,7 @@ from .backdrop import (
     drawn_marks,
     drawn_shapes,
     own_fill,
+    picture_part,
 )
 from .drawing_colours import colour_of
 from .printed_hints import printed_dates, printed_hints
@@ -226,14 +227,16 @@ LOGO_SHARE = 0.08
 Rects = tuple[tuple[float, float, float, float], ...]
 
 
-def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects, Rects]:
+def drawn_on(layout, master, width: int, height: int, seen: PictureColours
+             ) -> tuple[Rects, int, Rects, Rects]:
     """What a layout shows that the logo must not cover (from its master too, unless it
     hides the master's shapes), in points: its pictures (shapes filled with a picture
     too), its shapes that hold words and its small marks near an edge (a group of shapes
     drawing a logo); a shape without words is the template's art, which a logo may stand
-    on, as on a background. Also how many of those are small pictures or marks near an
-    edge (a logo), the pictures alone, and the small pieces of that art (the marks of a
-    pattern; a block of colour is a background the logo may stand on)."""
+    on, as on a background, and so is a picture that is mostly see-through (a glow of
+    light, ``seen`` says which). Also how many of those are small pictures or marks near
+    an edge (a logo), the pictures alone, and the small pieces of that art (the marks of
+    a pattern; a block of colour is a background the logo may stand on)."""
     owners = [layout] if layout._element.get("showMasterSp") in ("0", "false") \
         else [layout, master]
     drawn, logos, pictures, art = [], 0, [], []
@@ -257,6 +260,10 @@ def drawn_on(layout, master, width: int, height: int) -> tuple[Rects, int, Rects
                 element.find("p:spPr/a:blipFill", NS) is not None
             if across * down / area > BACKGROUND_SHARE:
                 continue
+            if kind == "pic":
+                part = picture_part(owner, element.find("p:blipFill/a:blip", NS))
+                if part is not None and seen.faint(part):
+                    continue  # a glow over the background, as PowerPoint's themes lay
             rect = (left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                     down / EMU_PER_PT)
             if not pictured and not worded:
@@ -327,7 +334,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                     order, kind, shape.placeholder_format.idx, shape.name, frame,
                     _style(shape._element, master, presentation, kind, major, minor, colours),
                     text, cells))
-            drawn, logos, own_pictures, art = drawn_on(layout, master, *slide)
+            drawn, logos, own_pictures, art = drawn_on(layout, master, *slide, pictures)
             drawn += tuple((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
                             down / EMU_PER_PT) for left, top, across, down in busy_cells(
                 layout, master, slide, pictures))
