@@ -566,7 +566,8 @@ def test_a_word_table_of_data_is_a_table_and_a_form_stays_lines(project):
     """A real swimming club's order form was a Word table whose cells came in one to a
     paragraph: a column of lone '€' lines. A table that holds data (a first row naming
     its columns, short cells) is now a table, its figures set to the right; a form of
-    labels beside their values, and a table of prose, are read as before."""
+    labels beside empty cells gets lines to write on, and a table of prose is read as
+    before."""
     document = Document()
     document.add_paragraph("Contributie 2027", style="Title")
     document.add_paragraph("Beste leden,")
@@ -603,7 +604,8 @@ def test_a_word_table_of_data_is_a_table_and_a_form_stays_lines(project):
     from tweeluik.model import Table
     tables = [block for block in pub.introduction.blocks if isinstance(block, Table)]
     assert len(tables) == 1 and plain_text(tables[0].rows[2][0].inlines) == "Jeugd | tot 18"
-    assert "Naam:" in lines and "Telefoon:" in lines  # a form's labels, as before
+    # a form's labels beside empty cells: lines to write on
+    assert "Naam: " + "…" * 24 in lines and "Telefoon: " + "…" * 24 in lines
     assert any(line.startswith("We zetten elke vrijdag de deur") for line in lines)
     assert "kept the table of the Word file as a table, the first row naming the columns" \
         in result.stdout
@@ -655,6 +657,35 @@ def test_the_text_of_word_footnotes_is_kept_where_each_is_marked(project, tmp_pa
     assert f"{second} (Zie het jaarverslag.)" in text, text
     assert "put the text of 2 footnotes in the Word file between brackets where each is " \
            "marked" in result.stdout
+
+
+def test_a_word_form_keeps_its_labels_and_none_is_offered_as_a_lesson(project):
+    """A real club's sign-up form: a table of labels beside empty cells ('E-mail' among
+    them), boxes to tick typed as 'O Ja', and a list of who brings what ('1 persoon
+    voor de koffie'). 'E-mail' was left out as a web page's button, and the report
+    offered twelve labels as lesson titles. Each label gets a line to write on and
+    stays; none of these lines is offered as a lesson."""
+    document = Document()
+    document.add_paragraph("Aanmelding zwemles", style="Title")
+    document.add_paragraph("Vul dit formulier in en geef het af aan de trainer.")
+    form = document.add_table(rows=4, cols=2)
+    for row, label in enumerate(["Familienaam", "Voornaam", "E-mail", "Geboortedatum"]):
+        form.cell(row, 0).text = label
+    for line in ("Hoe kende je ons?", "O Via vrienden", "O Via de gemeente",
+                 "Wie helpt er op de dag zelf?", "1 persoon voor de koffie",
+                 "2 personen voor de kassa",
+                 "Daarna hoor je van ons wanneer je kunt beginnen. Vragen?", "E-mail",
+                 "secretariaat@zwemclub.example"):
+        document.add_paragraph(line)
+    path = project / "aanmelding.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    lines = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+    for label in ("Familienaam", "Voornaam", "E-mail", "Geboortedatum"):
+        assert f"{label}: " + "…" * 24 in lines, label
+    assert any(line.startswith("E-mail secretariaat@") for line in lines)  # a contact line
+    assert "which a web page adds" not in result.stdout
+    assert "could head a lesson" not in result.stdout, result.stdout
 
 
 def test_no_sentence_is_joined_across_an_empty_paragraph_or_a_table_in_word(project):

@@ -352,12 +352,20 @@ def _describe(letter: Letter, where: dict[int, int], report: ImportReport) -> No
 
 def _title_candidates(pieces: list[Piece]) -> list[Piece]:
     """Paragraphs of a letter without lessons that look like headings of its parts: one
-    short line of words (not a form's '€'), no full stop, with text after it."""
+    short line of words (not a form's '€', nor its 'Naam: ……' to write on, a bullet typed
+    as '- ' or a count such as '1 persoon voor de koffie'), no full stop, with text after
+    it."""
     return [piece for index, piece in enumerate(pieces[:-1])
             if len(piece.lines) <= 1 and 0 < len(piece.text.split()) <= 8
             and re.search(r"[^\W\d_]{2}", piece.text)
             and not piece.text.endswith((".", ",", ";", "!", "?")) and not piece.bullet
+            and not _NOT_A_TITLE.search(piece.text)
             and not piece.pictures and not piece.section and index > 0][:12]
+
+
+#: A line that heads nothing: dots or a rule to write on, a typed bullet or box to tick
+#: ('O Ja'), a count.
+_NOT_A_TITLE = re.compile(r"…|\.{3}|_{3}|^[-–•*O□☐❑]\s|^\d+\s+[^\W\d_]*[a-z]")
 
 
 def title_from_file_name(stem: str, language: str) -> str:

@@ -35,11 +35,14 @@ from .word_tables import (
     CELL_EDGE,
     CELL_SEPARATOR,
     MAX_TABLE_DEPTH,
+    FormLine,
     ShortRow,
     WordTable,
     paragraphs_in_order,
 )
 
+#: The line a form's label gets to be written on, on paper.
+FILL_IN = "…" * 24
 PICTURE_TYPES = {"image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg"}
 HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 TITLE_STYLES = {"title", "titel"}
@@ -157,6 +160,14 @@ class _Reading:
             lines = tuple(CELL_SEPARATOR.join("".join(span.text for span in spans).strip()
                                               for spans in row) for row in rows)
             self.add(Piece((Span(" ".join(lines)),), lines, table=True, rows=rows))
+            return
+        if isinstance(paragraph, FormLine):
+            piece = self.read(paragraph[0])
+            if piece is not None:  # the label, and a line to write on
+                line = Span(("" if piece.text.endswith((":", "?")) else ":") + " " + FILL_IN)
+                self.add(replace(piece, spans=(*piece.spans, line)))
+                self.pieces[-1] = replace(self.pieces[-1], lines=(self.pieces[-1].text,))
+            self.after_break = True
             return
         if isinstance(paragraph, ShortRow):
             if not any(_text_box_paragraphs(cell) for cell in paragraph):

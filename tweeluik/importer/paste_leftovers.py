@@ -48,13 +48,19 @@ WEB_LEFTOVER = re.compile(
     r"published.*|required fields are marked.*|share this|like this|geen reacties|"
     r"geef een reactie|laat een reactie achter|je e-?mailadres wordt niet gepubliceerd.*|"
     r"vereiste velden zijn gemarkeerd.*|lees meer|read more|background image|"
-    r"\d*\s*hit count|hits:?\s*\d+|reageer|reacties?|delen|share|tweet|print|e-?mail|"
-    r"nog geen reacties|geen opmerkingen|een reactie posten|bericht|"
+    r"\d*\s*hit count|hits:?\s*\d+|"
+    r"nog geen reacties|geen opmerkingen|een reactie posten|"
     r"\d+\s*views?\s*\d*\s*comments?|recent posts|see all|(top|bottom) of page|"
     r"you may also like|related posts|gerelateerde berichten|"
     r"(updated|posted( on)?|geplaatst( op)?|bijgewerkt( op)?):?\s+\w+\.?\s+\d{1,2},?\s+\d{4}|"
     r"(dsc|dscn|dscf|img|pict|p)_?\d{3,}(\.(jpe?g|png|heic))?)"
     r"\s*[:.!»›…]*", re.IGNORECASE)
+#: A web page's buttons: one common word, which a letter may hold too (a form's 'E-mail'
+#: label): the page's only beside another of its leftovers.
+WEB_BUTTON = re.compile(r"(reageer|reacties?|delen|share|tweet|print|e-?mail|bericht)"
+                        r"\s*[:.!»›…]*", re.IGNORECASE)
+#: How many paragraphs apart a button may stand from another leftover of the page.
+BUTTONS_APART = 2
 
 
 #: A blog's motto printed above every post ("Mission Statement: We will …").
@@ -85,16 +91,27 @@ def _page_around(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
     return out
 
 
+def _of_the_page(piece: Piece) -> str | None:
+    """"page" when ``piece`` is what a web page adds around a letter, "button" when it is
+    only a common word a page's button shows ('E-mail'), else ``None``."""
+    lines = [line.strip() for line in piece.lines or (piece.text,)]
+    if piece.pictures or not all(WEB_LEFTOVER.fullmatch(line) or WEB_BUTTON.fullmatch(line)
+                                 for line in lines):
+        return None
+    return "page" if any(WEB_LEFTOVER.fullmatch(line) for line in lines) else "button"
+
+
 def pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
     """Separator lines and what a web page adds around a letter ('Leave a Reply', a hit
     counter) are left out (the closing gets its own '---'), each with a note; a picture's
     description left in square brackets is kept, with a note saying what to do."""
     out: list[Piece] = []
-    for piece in pieces:
+    found = [_of_the_page(piece) for piece in pieces]
+    for index, piece in enumerate(pieces):
         text = piece.text
-        leftover = [line for line in (piece.lines or (text,))
-                    if WEB_LEFTOVER.fullmatch(line.strip())]
-        if leftover and len(leftover) == len(piece.lines or (text,)) and not piece.pictures:
+        near = range(max(0, index - BUTTONS_APART), min(len(pieces), index + BUTTONS_APART + 1))
+        if found[index] == "page" or found[index] == "button" and any(
+                found[other] for other in near if other != index):
             anchor = out[-1] if out else "title"
             notes.append(Note(anchor, f"left out “{printable(text[:40])}”, which a web page "
                                       "adds around a letter"))

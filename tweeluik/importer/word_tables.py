@@ -5,7 +5,8 @@ stand where the table does, row by row, each cell once. A table that holds data 
 first row naming its columns, short cells of one paragraph each, no pictures, two to
 six columns: an order form, a list of fees) comes as one ``WordTable`` and is written
 as a table; of another (a layout grid, a boxed remark, labels beside their values) a row
-of short cells reads as one line (``ShortRow``), and the rest cell by cell.
+of short cells reads as one line (``ShortRow``), a form's label beside empty cells as a
+line to write on (``FormLine``), and the rest cell by cell.
 """
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ CELL_EDGE = object()
 
 class ShortRow(tuple):
     """The paragraphs of a table row read as one paragraph (see ``SHORT_CELL_WORDS``)."""
+
+
+class FormLine(tuple):
+    """A row of a form: a short label beside cells left empty to be written in, read as
+    one paragraph, the label and a dotted line ("Familienaam: ……")."""
+
+
+#: A form's label is at most this many words and ends in no full stop.
+FORM_LABEL_WORDS = 6
 
 
 class WordTable(tuple):
@@ -84,6 +94,17 @@ def _one_line(cells: list[list]) -> bool:
         and filled[0][0].text.strip().endswith(":")
 
 
+def _to_fill_in(cells: list[list]) -> bool:
+    """Whether a row's cells (each its paragraphs and tables with text) are a form's
+    label and the empty cells beside it to write in."""
+    from docx.table import Table
+    if len(cells) < 2 or len(cells[0]) != 1 or isinstance(cells[0][0], Table) \
+            or any(cells[1:]):
+        return False
+    label = cells[0][0].text.strip()
+    return 0 < len(label.split()) <= FORM_LABEL_WORDS and not label.endswith((".", "!"))
+
+
 def _rows(table) -> list[list[list]]:
     """A table's rows, each cell once (Word repeats a merged cell in every row and
     column it spans), a cell its paragraphs and tables."""
@@ -113,6 +134,10 @@ def _cell_contents(table):
         yield CELL_EDGE
         return
     for contents, row in zip(rows, filled, strict=True):
+        if _to_fill_in(row):
+            yield CELL_EDGE
+            yield FormLine(row[0])
+            continue
         if _one_line(row):
             yield ShortRow(content[0] for content in row if content)
             continue
