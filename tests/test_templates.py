@@ -469,6 +469,26 @@ def own_logo(prs):
         Inches(1.4), Inches(0.7)))
 
 
+def own_logo_on_clear_ground(prs):
+    """The organisation's logo as a word mark of thin strokes on a clear ground, in the
+    master's top right corner: 92 % of the picture is see-through (as a real company
+    template's logo is), but where it is drawn it is opaque."""
+    from PIL import Image, ImageDraw
+    from pptx.oxml.shapes.picture import CT_Picture
+    picture = Path(tempfile.mkdtemp()) / "woordmerk.png"
+    image = Image.new("RGBA", (480, 240), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    for left in range(40, 440, 50):  # the strokes of the letters
+        draw.rectangle((left, 60, left + 6, 180), fill=(180, 30, 40, 255))
+    draw.rectangle((40, 174, 446, 180), fill=(180, 30, 40, 255))
+    image.save(picture)
+    master = prs.slide_masters[0]
+    _, relationship = master.part.get_or_add_image_part(str(picture))
+    master.shapes._spTree.append(CT_Picture.new_pic(
+        911, "Woordmerk", "", relationship, prs.slide_width - Inches(1.6), Inches(0.2),
+        Inches(1.4), Inches(0.7)))
+
+
 def slide_number_top_right(prs):
     """Every layout's slide-number box in the top right corner, where the logo would go
     first."""
@@ -753,6 +773,7 @@ CONSTRUCTED = {
     "printed-hint": printed_hint,
     "narrow-picture-title": narrow_picture_title,
     "own-logo": own_logo,
+    "own-logo-on-clear-ground": own_logo_on_clear_ground,
     "slide-number-top-right": slide_number_top_right,
     "own-logo-as-fill": own_logo_as_fill,
     "own-logo-drawn": own_logo_drawn,
@@ -1644,7 +1665,7 @@ def test_a_kicker_strip_keeps_the_templates_size_and_names_keep_off_a_source_str
     assert all(name in shown for name in pub.meta.signatories)
 
 
-@pytest.mark.parametrize("name", ["own-logo", "own-logo-drawn"])
+@pytest.mark.parametrize("name", ["own-logo", "own-logo-drawn", "own-logo-on-clear-ground"])
 def test_a_template_with_its_own_logo_gets_ours_only_when_asked(name, template_folder,
                                                                  tmp_path):
     """A logo the template draws, as a picture or in vector shapes, means ours is not
@@ -1659,7 +1680,7 @@ def test_a_template_with_its_own_logo_gets_ours_only_when_asked(name, template_f
     assert result.returncode == 0, result.stderr
     prs = Presentation(str(deck))
     theirs = (prs.slide_width - Inches(1.6), Inches(0.2), Inches(1.4), Inches(0.7)) \
-        if name == "own-logo" else (prs.slide_width - Inches(2.0),
+        if name != "own-logo-drawn" else (prs.slide_width - Inches(2.0),
                                     prs.slide_height - Inches(0.7), Inches(1.6), Inches(0.4))
     for slide in (prs.slides[0], prs.slides[len(prs.slides) - 1]):
         (ours,) = [shape for shape in slide.shapes if shape.name == "Logo"]

@@ -114,13 +114,15 @@ class PictureColours:
 
 
     def faint(self, part) -> bool:
-        """True for a picture that is mostly see-through (a glow of light laid over the
-        background at a few per cent): it shows no drawing and no logo."""
+        """True for a picture that is see-through all over (a glow of light laid over the
+        background at a few per cent): it shows no drawing and no logo. A logo on a clear
+        ground is opaque where it is drawn, however little of the picture that is."""
         image = self._image(part)
         if image is None:
             return False
-        from PIL import ImageStat
-        return ImageStat.Stat(image.getchannel("A")).mean[0] / 255 < FAINT_OPACITY
+        counts = image.getchannel("A").histogram()
+        opaque_enough = round(FAINT_OPACITY * 255)
+        return sum(counts[opaque_enough:]) <= 0.01 * sum(counts)
 
     def busy(self, part, picture: Rect, box: Rect) -> bool:
         """True when the part of the picture behind ``box`` is not plain: a drawing
@@ -147,7 +149,7 @@ class PictureColours:
         return ImageStat.Stat(shown).stddev[0] > BUSY_STDDEV
 
 
-#: A picture less opaque than this on average is a glow over the background, no drawing.
+#: A picture with (almost) no pixel this opaque is a glow over the background, no drawing.
 FAINT_OPACITY = 0.2
 #: How much the brightness of a background picture may vary inside a cell before the
 #: cell counts as drawn on (a logo, a line of text): a soft blur stays below it.
