@@ -663,3 +663,38 @@ def test_the_report_names_only_the_template_codes_a_post_holds(project):
         """)
     assert "left out the website's template codes ({% … %}); they" in report
     assert "{%" not in source
+
+
+def test_a_numbered_point_set_in_bold_is_a_plain_lesson_title(project):
+    """A real association's post listed the board's action points as '1. **Title**'
+    with notes under each, in groups under headings: the lessons' titles came in as '## 1. **Title**', bold in
+    the deck where the template's titles are not, and the report printed the stars. A
+    title wholly in bold is a title."""
+    pub, report, source = bring_in(project, "alv.md", """\
+        ---
+        title: Actiepunten van de ledenvergadering
+        categories:
+          - Vereniging
+        ---
+
+        Uit de vergadering kwamen deze punten voor het bestuur:
+
+        ### Leden
+
+        1. **Nieuwe leden werven**
+           - Een folder voor de buurt
+           - Een stand op de markt
+
+        ### Geld
+
+        2. **De kas laten controleren**
+           - Twee leden voor de kascommissie
+           - Een verslag in de volgende vergadering
+
+        3. **Een nieuwe website**
+           - Met de agenda van de buurt erop
+        """)
+    assert [lesson.title_text for lesson in pub.lessons] == [
+        "Nieuwe leden werven", "De kas laten controleren", "Een nieuwe website"]
+    assert "## 1. Nieuwe leden werven" in source and "**" not in source.split("\n## 1.")[1]
+    assert "**" not in report

@@ -118,9 +118,19 @@ def names_in(piece: Piece) -> list[str] | None:
 
 
 def trimmed(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """A title's spans without a full stop or colon at the end."""
+    """A title's spans without a full stop or colon at the end, and without bold when it
+    is all in bold (a heading is set bold by the layout; '1. **Title**', as a website's
+    Markdown numbers its points, is a title, not a title with emphasis in it)."""
     if not spans:
         return spans
+    visible = [span for span in spans if span.text.strip()]
+    if visible and all(span.bold for span in visible):
+        spans = tuple(replace(span, bold=False) for span in spans)
+    text = "".join(span.text for span in spans).strip()
+    marks = re.fullmatch(r"(\*\*|__)([^*_].*?[^*_]|[^*_])\1([.:]?)", text)
+    if marks and marks.group(1) not in marks.group(2):
+        spans = (replace(spans[0], text=marks.group(2) + marks.group(3)),) \
+            if len(spans) == 1 else spans
     last = spans[-1]
     return (*spans[:-1], replace(last, text=last.text.rstrip().rstrip(".:")))
 

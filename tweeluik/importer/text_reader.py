@@ -91,11 +91,14 @@ def _piece(lines: list[str], start: int, markdown: bool, indents: list[int]) -> 
     repeated = {sign for sign in shared
                 if sum(1 for mark in marks if mark and mark.group(1) == sign) >= 2}
 
-    def item_start(line: str) -> re.Match[str] | None:
+    def item_start(offset: int) -> re.Match[str] | None:
+        line = lines[offset]
         found = BULLET.match(line)
         if found is None:
             found = SHARED_MARK.match(line)
-            if found is not None and found.group(1) not in repeated:
+            # one dash is an item when Markdown indents it under the line above
+            nested = markdown and offset > 0 and indents[offset] > indents[0]
+            if found is not None and found.group(1) not in repeated and not nested:
                 found = None
         return found
 
@@ -112,7 +115,7 @@ def _piece(lines: list[str], start: int, markdown: bool, indents: list[int]) -> 
         if any(lines):
             return [Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start,
                           quote=True)]
-    if not any(item_start(line) for line in lines) and not numbered:
+    if not any(item_start(offset) for offset in range(len(lines))) and not numbered:
         if _lines_are_paragraphs(lines):  # a paste that lost its empty lines
             return [Piece((Span(line, markdown=markdown),), (line,), line=start + offset)
                     for offset, line in enumerate(lines)]
@@ -120,7 +123,7 @@ def _piece(lines: list[str], start: int, markdown: bool, indents: list[int]) -> 
     groups: list[tuple[int, list[str], bool, int]] = []
     outer: int | None = None  # the indent of the list's first item
     for offset, line in enumerate(lines):
-        found = item_start(line)
+        found = item_start(offset)
         if found is not None or offset in numbered:
             outer = indents[offset] if outer is None else outer
             level = 1 if found is not None and indents[offset] > outer else 0
