@@ -220,3 +220,17 @@ def test_a_heading_under_a_parts_heading_stays_in_its_part(source_dir):
     inner = [block for block in pub.introduction.sections[-2].blocks
              if isinstance(block, Subheading)]
     assert [(plain_text(block.inlines), block.level) for block in inner] == [("Sintfeest", 4)]
+
+
+def test_a_points_notes_stand_in_for_its_key_message_before_a_label(source_dir):
+    """A real meeting's action points, each a lesson of notes in a list, grouped under
+    headings the import left as lines of text at the end of the point above: lesson 2's
+    slide showed the next group's heading ('Bestuur & Organisatie'). Without a sentence
+    of its own, a lesson's first note stands in, not a label."""
+    path = write_source(source_dir, "## 1. Leden werven\n\n- Een folder voor de buurt\n\n"
+                        "Bestuur & Organisatie\n\n## 2. Kas controleren\n\n"
+                        "Twee leden kijken de boeken na.\n\n- Voor de vergadering\n")
+    first, second = parse_publication(path).lessons
+    assert first.stand_in is not None and first.stand_in[0] == "Een folder voor de buurt"
+    assert second.stand_in is not None and second.stand_in[0] == \
+        "Twee leden kijken de boeken na."

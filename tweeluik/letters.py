@@ -75,8 +75,10 @@ def first_sentence_of(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
     shows of a part without a key message (never a heading, quotation or caption, nor
     'We deden het zo:' before a list). A line that is no sentence (a bold label, an
     address's 'To', a criterion 'Eenzaamheid: ernstig eenzaam') is passed over for the
-    first that is, else the first paragraph's first words stand. A part that is only a
-    list shows the first sentence of its first item."""
+    first that is; without one, the first item of the part's first list stands (a point
+    and its notes: the notes say more than a label next to them, such as the heading of
+    the next group of points left at the part's end), else the first paragraph's first
+    words."""
     found: tuple[str, int] | None = None
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -86,11 +88,9 @@ def first_sentence_of(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
             if ends_in_a_full_stop(sentence) and word_count(sentence) >= SENTENCE_WORDS:
                 return sentence, block.line
             found = found or (sentence, block.line)
-    if found is not None:
-        return found
     for block in blocks:
         if isinstance(block, ListBlock) and block.items:
-            found = first_sentence_of(block.items[0].blocks)
-            if found is not None:
-                return found
-    return None
+            listed = first_sentence_of(block.items[0].blocks)
+            if listed is not None:
+                return listed
+    return found
