@@ -145,10 +145,12 @@ def test_a_motto_in_bold_between_quotation_marks_is_no_lesson_title(source_dir):
 @pytest.mark.slow
 def test_a_remark_in_italics_is_no_lesson_title(source_dir):
     """A real association's page ends on a remark set in italics ('Terugbetaling van
-    contributie is niet mogelijk.'): a sentence, not a lesson title written another way."""
+    contributie is niet mogelijk.'): a sentence, not a lesson title written another way;
+    nor is a real form's aside in bold between brackets ('(in te vullen door de club)')."""
     path = source_dir / "pub.md"
     path.write_text(OK_FRONT + "Beste leden,\n\nDe contributie is twintig euro.\n\n"
                     "*Terugbetaling van contributie is niet mogelijk.*\n\n"
+                    "**(in te vullen door de club)**\n\n"
                     "**Betalen kan tot 1 maart!**\n", encoding="utf-8")
     result = run_build(str(path), "--check")
     assert result.returncode == 0, result.stderr

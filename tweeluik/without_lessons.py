@@ -78,8 +78,9 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
                 # (a motto between quotation marks heads nothing, nor does a sentence
                 # set in italics for a remark: 'Restitutie is niet mogelijk.')
                 sentence = text.endswith((".", "!", "?")) and len(text.split()) >= 4
+                aside = text.startswith("(") and text.endswith(")")  # '(in te vullen)'
                 if 0 < len(text.split()) <= LOOKALIKE_WORDS and not is_quoted(text) \
-                        and not sentence:
+                        and not sentence and not aside:
                     style = "bold" if isinstance(mark, Strong) else "italics"
                     found.append((block.line, f"this line looks like a lesson title set in "
                                   f"{style}; a lesson starts with '## ': write '## {text}'"))
