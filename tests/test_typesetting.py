@@ -533,6 +533,49 @@ def test_a_row_that_adds_up_stands_apart_in_bold(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_form_line_is_dotted_to_the_end_with_room_to_write(tmp_path):
+    """A real club's reply slip ('Naam: ……', its dots as long as the Word page was wide)
+    put 'Naam:' on one line and its dots on the next, each line tight under the one
+    above. A line to write on keeps its label and the dots together, dotted to the end
+    of the line, with a line's room above it; dots in its middle stay as typed."""
+    dots = "…" * 60
+    text = ("---\ntitle: Strook\n---\n\n## Les\n\nVul de strook in en geef haar af.\n\n"
+            f"Naam: {dots}\n\nZwemgroep: {dots}\n\n"
+            "Aantal pakketten: ………… maal 8,50 euro\n\nWe danken u voor uw bestelling.\n")
+    page = next(page for page in built_words(tmp_path, text)
+                if any(word == "Naam:" for *_, word in page))
+    rows: dict[int, list[tuple[float, float, str]]] = {}
+    for x0, y0, x1, _, word in page:
+        rows.setdefault(round(y0), []).append((x0, x1, word))
+    def row_of(first: str) -> tuple[int, list[tuple[float, float, str]]]:
+        return next((y, words) for y, words in rows.items() if words[0][2] == first)
+    text_edge = max(x1 for x0, x1, word in rows[row_of("Vul")[0]])
+    for label in ("Naam:", "Zwemgroep:"):
+        y, words = row_of(label)
+        assert len(words) >= 2 and set(words[-1][2]) <= {".", "…", " "}, words
+        assert words[-1][1] >= text_edge - 6, (label, words[-1], text_edge)
+    steps = sorted(rows)
+    naam, zwemgroep, aantal = (row_of(label)[0] for label in ("Naam:", "Zwemgroep:",
+                                                              "Aantal"))
+    leading = 14.6
+    assert zwemgroep - naam >= 2 * leading - 1 and aantal - zwemgroep >= 2 * leading - 1, \
+        (naam, zwemgroep, aantal, steps)
+    assert any(word == "…………" for *_, word in row_of("Aantal")[1])
+
+
+@pytest.mark.parametrize(("text", "to_fill_in", "line_to_end"), [
+    ("Naam: " + "…" * 20, True, True), ("Naam: ____", True, True),
+    ("Aantal: ………… maal 8,50 euro", True, False),
+    ("We wachten af...", False, False), ("En toen…", False, False)])
+def test_only_dots_typed_to_write_on_make_a_line_to_fill_in(text, to_fill_in, line_to_end):
+    """A form's blanks make a line to write on; an ellipsis in a sentence does not."""
+    from tweeluik.booklet.view import block_to_view
+    from tweeluik.model import Paragraph, Text
+    view = block_to_view(Paragraph((Text(text),), 1), lambda image: "", None)
+    assert (view["to_fill_in"], view["line_to_end"]) == (to_fill_in, line_to_end)
+
+
+@pytest.mark.slow
 def test_a_long_title_runs_over_the_pages_on_one_line(tmp_path):
     """A real letter's 90-letter title ran onto two lines as the running head over its
     left-hand pages, and so would a long lesson title over the right-hand ones: each is

@@ -215,3 +215,29 @@ def test_a_table_has_column_headers_and_scrolls_inside_its_own_region(tmp_path, 
         "Tabel: Jaar, Leden, Schatting, Besteld, Over, Opmerking"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.close()
+
+
+def test_a_line_to_write_on_is_dotted_to_the_end_of_the_column(tmp_path, browser):
+    """A form's 'Naam: ……' on the web page: its label, and a dotted line to the end of
+    the column instead of sixty typed dots running onto a line of their own."""
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, "## Strook\n\nVul de strook in.\n\nNaam: " + "…" * 60
+                          + "\n\nWe danken u voor uw bestelling.\n")
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page(viewport={"width": 400, "height": 800})
+    page.goto(page_url(tmp_path / "out" / "pub.html"))
+    line = page.locator("p", has_text="Naam:")
+    assert line.inner_text().strip() == "Naam:"
+    dotted = page.evaluate("""() => {
+        const p = [...document.querySelectorAll('p')].find(p => p.textContent.trim() === 'Naam:');
+        const after = getComputedStyle(p, '::after');
+        return [after.borderBottomStyle, p.getBoundingClientRect().right,
+                document.querySelector('main p').getBoundingClientRect().right,
+                p.getBoundingClientRect().height];
+    }""")
+    style, right, column, height = dotted
+    assert style == "dotted" and abs(right - column) < 1 and height < 40, dotted
+    assert axe_violations(page) == []
+    page.close()

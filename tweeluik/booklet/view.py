@@ -131,6 +131,26 @@ def without_runt(inlines: Inlines) -> tuple[Any, ...]:
     return inlines
 
 
+#: Dots or a rule typed to write on ('Naam: ………', 'Naam: ____'), and one at the end;
+#: not an ellipsis ('...', '…').
+BLANK = re.compile(r"(?:[.…]\s?){5,}|…{3,}|_{3,}")
+LINE_TO_FILL_IN = re.compile(rf"\s*(?:{BLANK.pattern})\s*$")
+
+
+def without_line_to_fill_in(inlines: Inlines) -> tuple[Inlines, bool]:
+    """The inlines without the dots or rule typed at their end to write on, and whether
+    there were any: the layout draws that line to the paragraph's end instead (typed, it
+    ran onto a line of its own, as long as it was in the Word file it came from). A
+    paragraph of nothing but dots is left as it is."""
+    if not inlines or not isinstance(inlines[-1], Text):
+        return inlines, False
+    found = LINE_TO_FILL_IN.search(inlines[-1].text)
+    if found is None or not plain_text(inlines)[:-len(found.group())].strip():
+        return inlines, False
+    head = inlines[-1].text[:found.start()]
+    return (*inlines[:-1], *((Text(head),) if head else ())), True
+
+
 #: A web or e-mail address written in the text.
 ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"’”]"
                      r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -191,9 +211,12 @@ def inline_html(inlines: Inlines, links: LinkNotes | None = None) -> Markup:
 def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) -> View:
     """One block as a dict with its ``kind``."""
     if isinstance(block, Paragraph):
+        inlines, line_to_end = without_line_to_fill_in(block.inlines)
         return {"kind": "paragraph", "line": block.line,
-                "html": inline_html(without_runt(block.inlines), links),
-                "lead": isinstance(sole_emphasis(block.inlines), Strong)}
+                "html": inline_html(without_runt(inlines), links),
+                "lead": isinstance(sole_emphasis(block.inlines), Strong),
+                "to_fill_in": line_to_end or bool(BLANK.search(plain_text(block.inlines))),
+                "line_to_end": line_to_end}
     if isinstance(block, Subheading):
         return {"kind": "subheading", "text": plain_text(block.inlines), "line": block.line,
                 "level": block.level, "html": inline_html(block.inlines, links)}
