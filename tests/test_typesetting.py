@@ -576,6 +576,32 @@ def test_only_dots_typed_to_write_on_make_a_line_to_fill_in(text, to_fill_in, li
 
 
 @pytest.mark.slow
+def test_a_contents_entry_never_leaves_its_dots_on_a_line_of_their_own(tmp_path):
+    """A real meeting's point 'SBI-code wijziging bij Kamer van Koophandel onderzoeken'
+    filled its line in the contents, and its dots and page number stood on the next
+    line alone. Every entry's dots follow words of its title on their line."""
+    titles = ["SBI-code wijziging bij Kamer van Koophandel onderzoeken",
+              "Merkregistratie evalueren", "Wat we leerden van de buurt over het plein "
+              "aan de Lindelaan in het voorjaar"]
+    lessons = "".join(f"## {title}\n\nEen zin.\n\n" for title in titles)
+    pages = built_words(tmp_path, "---\ntitle: Inhoud\n---\n\n" + lessons)
+    contents = next(page for page in pages if any(word == "INHOUD" for *_, word in page))
+    middles: list[float] = []  # a line's words lie within a few points of its middle
+    rows: list[list[tuple[float, str]]] = []
+    for x0, y0, _, y1, word in sorted(contents, key=lambda box: box[1] + box[3]):
+        middle = (y0 + y1) / 2
+        if not middles or middle - middles[-1] > 4:
+            middles.append(middle)
+            rows.append([])
+        rows[-1].append((x0, word))
+    lines = [[word for _, word in sorted(row)] for row in rows]
+    dotted = [line for line in lines if any(set(word) == {"."} for word in line)]
+    assert len(dotted) == len(titles), lines
+    for line in dotted:
+        assert not set(line[0]) <= {"."}, lines  # words of the title before the dots
+
+
+@pytest.mark.slow
 def test_a_long_title_runs_over_the_pages_on_one_line(tmp_path):
     """A real letter's 90-letter title ran onto two lines as the running head over its
     left-hand pages, and so would a long lesson title over the right-hand ones: each is
