@@ -1258,6 +1258,21 @@ def test_a_tweeluik_source_naming_its_own_layout_is_copied_unchanged(project):
     assert (project / "content" / "jaarbrief.md").read_text(encoding="utf-8") == text
 
 
+def test_lessons_numbered_with_a_number_left_out_are_pointed_at(project):
+    """A real meeting's points ran from 1 to 10 and went on at 12: the lessons ended at
+    10 and the last points stayed a list in lesson 10 without a word. The report says
+    where the numbers jump and what to write."""
+    letter = project / "punten.txt"
+    points = "".join(f"{number}. Punt {number}\n\nWat we erover afspraken, in een zin.\n\n"
+                     for number in (1, 2, 3, 5, 6))
+    letter.write_text("Actiepunten\n\nBeste leden,\n\n" + points, encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert [lesson.title_text for lesson in pub.lessons] == ["Punt 1", "Punt 2", "Punt 3"]
+    assert "the numbered lines count up to 3 and go on at 5 here: the lessons end at 3" \
+        in result.stdout
+    assert "number them from 4" in result.stdout
+
+
 def test_a_memo_header_gives_date_and_title(project):
     letter = project / "memo.txt"
     letter.write_text("Aan: alle leden\nVan: het bestuur\nDatum: 30 november 2026\n"

@@ -68,6 +68,22 @@ def lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[int
     return [(index, None) for index in bold] if len(bold) >= 2 else []
 
 
+def skipped_number(pieces: list[Piece], headings: list[tuple[int, int | None]]
+                   ) -> tuple[int, int, int] | None:
+    """Where numbered lines that head lessons ('1. …' to '10. …') go on after a number
+    left out ('12. …'): that line's position, the last lesson's number and the line's,
+    or ``None``. The lessons end before it; the author may have meant them to go on."""
+    if not headings or headings[-1][1] is None:
+        return None
+    last = headings[-1][1]
+    for index in range(headings[-1][0] + 1, len(pieces)):
+        match = LESSON_LINE.match(pieces[index].text)
+        if match is not None and len(pieces[index].lines) <= 1 \
+                and last + 1 < int(match.group(1)) <= last + 3:
+            return index, last, int(match.group(1))
+    return None
+
+
 #: The number typed before an item of a numbered list: "1. ", "2) ".
 TYPED_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 

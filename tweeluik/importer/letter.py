@@ -20,6 +20,7 @@ from .lesson_lines import (
     LESSON_LINE,
     bold_heading,
     lesson_headings,
+    skipped_number,
     strip_number,
     typed_lists,
 )
@@ -80,6 +81,13 @@ def read_letter(pieces: list[Piece]) -> Letter:
                                                  "slide each); to make them lessons, write "
                                                  "'## ' instead of '### '"))
         headings = []
+    gap = skipped_number(body, headings)
+    if gap is not None:
+        row, counted, goes_on = gap
+        notes.append(Note(body[row], f"the numbered lines count up to {counted} and go on "
+                                     f"at {goes_on} here: the lessons end at {counted}, and "
+                                     f"{goes_on} and on stay a numbered list in it; if "
+                                     f"they are lessons too, number them from {counted + 1}"))
     # The other headings, Markdown's and Word's of other levels, head parts too: of the
     # letter, or inside a lesson ('### '), rather than standing as a line of text.
     lesson_rows = {index for index, _ in headings}
