@@ -536,12 +536,14 @@ def test_a_row_that_adds_up_stands_apart_in_bold(tmp_path):
 def test_a_form_line_is_dotted_to_the_end_with_room_to_write(tmp_path):
     """A real club's reply slip ('Naam: ……', its dots as long as the Word page was wide)
     put 'Naam:' on one line and its dots on the next, each line tight under the one
-    above. A line to write on keeps its label and the dots together, dotted to the end
-    of the line, with a line's room above it; dots in its middle stay as typed."""
+    above, and broke its sum ('… X 8,5 euro = … euro') over two lines. A line to write
+    on keeps its label and the dots together, dotted to the end of the line, with a
+    line's room above it; dots inside it are as long as a figure needs."""
     dots = "…" * 60
     text = ("---\ntitle: Strook\n---\n\n## Les\n\nVul de strook in en geef haar af.\n\n"
             f"Naam: {dots}\n\nZwemgroep: {dots}\n\n"
-            "Aantal pakketten: ………… maal 8,50 euro\n\nWe danken u voor uw bestelling.\n")
+            f"Aantal: {dots[:30]} maal 8,50 euro = {dots[:30]} euro\n\n"
+            "We danken u voor uw bestelling.\n")
     page = next(page for page in built_words(tmp_path, text)
                 if any(word == "Naam:" for *_, word in page))
     rows: dict[int, list[tuple[float, float, str]]] = {}
@@ -556,11 +558,12 @@ def test_a_form_line_is_dotted_to_the_end_with_room_to_write(tmp_path):
         assert words[-1][1] >= text_edge - 6, (label, words[-1], text_edge)
     steps = sorted(rows)
     naam, zwemgroep, aantal = (row_of(label)[0] for label in ("Naam:", "Zwemgroep:",
-                                                              "Aantal"))
+                                                              "Aantal:"))
     leading = 14.6
     assert zwemgroep - naam >= 2 * leading - 1 and aantal - zwemgroep >= 2 * leading - 1, \
         (naam, zwemgroep, aantal, steps)
-    assert any(word == "…………" for *_, word in row_of("Aantal")[1])
+    # dots inside the line are as long as a figure needs: the sum stays on one line
+    assert [word for *_, word in row_of("Aantal:")[1]].count("euro") == 2
 
 
 @pytest.mark.parametrize(("text", "to_fill_in", "line_to_end"), [
@@ -599,6 +602,22 @@ def test_a_contents_entry_never_leaves_its_dots_on_a_line_of_their_own(tmp_path)
     assert len(dotted) == len(titles), lines
     for line in dotted:
         assert not set(line[0]) <= {"."}, lines  # words of the title before the dots
+
+
+@pytest.mark.slow
+def test_a_heading_under_a_heading_stands_closer_to_the_text_above(tmp_path):
+    """A review of a real procedure page: 'Kerst' (under 'Mails') and 'Inkopen' (a
+    section of its own) had the same room above them, so nothing showed where the
+    section under 'Mails' ended. A '####' has half the room a '###' has above it."""
+    text = ("---\ntitle: Draaiboek\n---\n\n## Draaiboek\n\n### Mails\n\nDrie mails.\n\n"
+            "#### Kerst\n\nDe tweede in december.\n\n### Inkopen\n\nOp de markt.\n")
+    page = next(page for page in built_words(tmp_path, text)
+                if any(word == "Kerst" for *_, word in page))
+    top = {word: y0 for _, y0, _, _, word in page}
+    bottom = {word: y1 for _, _, _, y1, word in page}
+    under_mails = top["Kerst"] - bottom["mails."]
+    new_section = top["Inkopen"] - bottom["december."]
+    assert new_section - under_mails >= 14.6 / 2 - 1, (under_mails, new_section)
 
 
 @pytest.mark.slow

@@ -133,7 +133,7 @@ def without_runt(inlines: Inlines) -> tuple[Any, ...]:
 
 #: Dots or a rule typed to write on ('Naam: ………', 'Naam: ____'), and one at the end;
 #: not an ellipsis ('...', '…').
-BLANK = re.compile(r"(?:[.…]\s?){5,}|…{3,}|_{3,}")
+BLANK = re.compile(r"[.…](?:\s?[.…]){4,}|…{3,}|_{3,}")
 LINE_TO_FILL_IN = re.compile(rf"\s*(?:{BLANK.pattern})\s*$")
 
 
@@ -149,6 +149,20 @@ def without_line_to_fill_in(inlines: Inlines) -> tuple[Inlines, bool]:
         return inlines, False
     head = inlines[-1].text[:found.start()]
     return (*inlines[:-1], *((Text(head),) if head else ())), True
+
+
+#: Dots typed to write on inside a line are set this long: as long as a figure needs,
+#: not as long as the Word page they came from was wide.
+BLANK_LENGTH = 5
+
+
+def with_short_blanks(inlines: Inlines) -> Inlines:
+    """The inlines with each run of dots typed to write on inside a line set to
+    ``BLANK_LENGTH`` ellipses at most, so that 'Aantal: ……… × 8,50 euro = ……… euro'
+    stays on one line."""
+    return tuple(Text(BLANK.sub(lambda found: found.group() if len(found.group())
+                                <= BLANK_LENGTH else "…" * BLANK_LENGTH, node.text))
+                 if isinstance(node, Text) else node for node in inlines)
 
 
 #: A web or e-mail address written in the text.
@@ -211,7 +225,7 @@ def inline_html(inlines: Inlines, links: LinkNotes | None = None) -> Markup:
 def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) -> View:
     """One block as a dict with its ``kind``."""
     if isinstance(block, Paragraph):
-        inlines, line_to_end = without_line_to_fill_in(block.inlines)
+        inlines, line_to_end = without_line_to_fill_in(with_short_blanks(block.inlines))
         return {"kind": "paragraph", "line": block.line,
                 "html": inline_html(without_runt(inlines), links),
                 "lead": isinstance(sole_emphasis(block.inlines), Strong),
