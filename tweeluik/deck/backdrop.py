@@ -93,7 +93,7 @@ class PictureColours:
         bottom = min(picture[1] + picture[3], box[1] + box[3])
         if right <= left or bottom <= top:
             return None
-        from PIL import ImageStat
+        from PIL import ImageChops, ImageStat
         scale_x, scale_y = image.width / picture[2], image.height / picture[3]
         crop = (int((left - picture[0]) * scale_x), int((top - picture[1]) * scale_y),
                 max(int((right - picture[0]) * scale_x), int((left - picture[0]) * scale_x) + 1),
@@ -103,14 +103,14 @@ class PictureColours:
         cover = ImageStat.Stat(alpha).mean[0] / 255
         if cover < 0.01:
             return "#FFFFFF", 0.0
-        # each pixel counts by its opacity: the colour of what the picture adds
-        sums, total = [0, 0, 0], 0
-        for red, green, blue, opacity in region.getdata():
-            sums[0] += red * opacity
-            sums[1] += green * opacity
-            sums[2] += blue * opacity
-            total += opacity
-        return hex_of(*(value / total for value in sums)), cover
+        if alpha.getextrema() == (255, 255):  # opaque, as a photograph is
+            return hex_of(*ImageStat.Stat(region.convert("RGB")).mean), cover
+        # each pixel counts by its opacity: the colour of what the picture adds (the
+        # products are rounded to whole values, a rounding that evens out over a region)
+        total = ImageStat.Stat(alpha).sum[0]
+        weighted = [ImageStat.Stat(ImageChops.multiply(channel, alpha)).sum[0] * 255 / total
+                    for channel in region.convert("RGB").split()]
+        return hex_of(*weighted), cover
 
 
     def faint(self, part) -> bool:
@@ -142,11 +142,12 @@ class PictureColours:
         if right <= left or bottom <= top:
             return False
         region = image.crop((left, top, right, bottom))
-        # what shows: the picture over an even grey by its own opacity, so that a
-        # see-through picture (a glow of light at 5 %) is as calm as it looks
-        grey = Image.new("RGBA", region.size, (128, 128, 128, 255))
-        shown = Image.alpha_composite(grey, region).convert("L")
-        return ImageStat.Stat(shown).stddev[0] > BUSY_STDDEV
+        if region.getchannel("A").getextrema() != (255, 255):
+            # what shows: the picture over an even grey by its own opacity, so that a
+            # see-through picture (a glow of light at 5 %) is as calm as it looks
+            region = Image.alpha_composite(
+                Image.new("RGBA", region.size, (128, 128, 128, 255)), region)
+        return ImageStat.Stat(region.convert("L")).stddev[0] > BUSY_STDDEV
 
 
 #: A picture with (almost) no pixel this opaque is a glow over the background, no drawing.
