@@ -214,7 +214,8 @@ class _Planner(SlideFurniture):
             what = f"the first sentence of {where} (it has no key message)"
         title_runs = inlines_to_runs(lesson.title)
         if self.slot(kind, "number") is None:
-            title_runs = [RunPlan(f"{lesson.number}  ", accent=True), *title_runs]
+            # (no-break spaces: the number stays on the line with the title's first word)
+            title_runs = [RunPlan(f"{lesson.number}\u00a0\u00a0", accent=True), *title_runs]
         return kind, title_runs, message, message_line, what
 
     def settle_deck_sizes(self) -> None:
