@@ -737,8 +737,9 @@ def three_lessons_imported(project: Path, document, in_the_second):
 
 def test_word_headings_of_other_levels_head_parts(project):
     """The lessons are the Word heading level used most; a heading of another level (a
-    chapter above them, a sub-heading inside one) heads a part ('### '), where it stood
-    as a line of text among the paragraphs (a handout's chapters did). One right above a
+    chapter above them, a sub-heading inside one) heads a part ('### ', and one a level
+    under that '#### '), where it stood as a line of text among the paragraphs (a
+    handout's chapters did). One right above a
     lesson heads no text (a swimming club's 'To do's'): as a heading it stood alone at
     the foot of the introduction's last page, so it stays a line, with a note."""
     document = Document()
@@ -752,9 +753,11 @@ def test_word_headings_of_other_levels_head_parts(project):
     def in_the_second():
         document.add_heading("Hoe we dat deden", level=3)
         document.add_paragraph("Met koffie en een lijst met vragen.")
+        document.add_heading("De vragenlijst", level=4)  # a level under it: '####'
+        document.add_paragraph("Tien vragen, op een kaart.")
     _, result, lines = three_lessons_imported(project, document, in_the_second)
     assert "### Wat goed ging" in lines
-    assert "### Hoe we dat deden" in lines
+    assert "### Hoe we dat deden" in lines and "#### De vragenlijst" in lines
     assert "De lessen" in lines  # not a heading alone at the end of the introduction
     assert "the Word heading “De lessen” stands right above a lesson and heads no text of " \
            "its own" in result.stdout

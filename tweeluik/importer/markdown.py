@@ -131,6 +131,7 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
     number = 0  # of the item in a numbered list
     columns: list[int] = []  # where the text of the open list items starts, by level
     listing = False  # the paragraph before is a list item
+    parts_level = 0  # the Word level of the part's first heading: a deeper one is '####'
     for piece in pieces:
         continued = False  # a further paragraph of the list item above
         first = number == 0  # the first item of a run of numbered paragraphs
@@ -145,7 +146,9 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
             out.blank()
             spans = tuple(replace(span, bold=False) for span in piece.spans)
             shown = f"{piece.list_number}. " if piece.numbered and piece.list_number else ""
-            out.add(f"### {shown}{spans_to_markdown(spans).rstrip(':')}", piece)  # (Word's
+            parts_level = parts_level or piece.heading
+            marks = "####" if parts_level and piece.heading > parts_level else "###"
+            out.add(f"{marks} {shown}{spans_to_markdown(spans).rstrip(':')}", piece)  # (Word's
             # numbered headings keep their number: "3. Dataregistratie")
             in_list = listing = False
             continue
