@@ -1276,6 +1276,27 @@ def test_lessons_numbered_with_a_number_left_out_are_pointed_at(project):
     assert "number them from 4" in result.stdout
 
 
+def test_an_agenda_is_no_lesson_and_a_postscript_keeps_its_place(project):
+    """A real invitation to a general meeting: its numbered agenda was offered, item by
+    item, as lesson titles, and its 'P.S.' under the names was taken for a signatory
+    ('Tom Greuter, P.S') while the postscript's sentence stood between the greeting and
+    the names. The agenda is a list; the postscript goes above the greeting, whole."""
+    letter = project / "alv.txt"
+    letter.write_text(
+        "Uitnodiging ledenvergadering\n\nBeste leden,\n\nOp 12 september is de "
+        "ledenvergadering, in het buurthuis.\n\nAgenda:\n\n1. Opening\n2. Begroting\n"
+        "3. Rondvraag\n\nWe hopen jullie daar te zien!\n\nMet vriendelijke groet,\n\n"
+        "Anna de Wit\nSecretaris\n\nP.S.\nAanmelden is niet verplicht, maar helpt ons wel.\n",
+        encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert pub.meta.signatories == ("Anna de Wit (Secretaris)",)
+    assert "could head a lesson" not in result.stdout, result.stdout
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "P.S. Aanmelden is niet verplicht, maar helpt ons wel." in source
+    assert source.index("P.S. Aanmelden") < source.index("Met vriendelijke groet")
+    assert "moved the postscript" in result.stdout
+
+
 def test_a_memo_header_gives_date_and_title(project):
     letter = project / "memo.txt"
     letter.write_text("Aan: alle leden\nVan: het bestuur\nDatum: 30 november 2026\n"

@@ -353,12 +353,15 @@ def _describe(letter: Letter, where: dict[int, int], report: ImportReport) -> No
 def _title_candidates(pieces: list[Piece]) -> list[Piece]:
     """Paragraphs of a letter without lessons that look like headings of its parts: one
     short line of words (not a form's '€', nor its 'Naam: ……' to write on, a bullet typed
-    as '- ' or a count such as '1 persoon voor de koffie'), no full stop, with text after
-    it."""
+    as '- ', a count such as '1 persoon voor de koffie', a list's item or the 'Agenda:'
+    over a list), no full stop, with text after it."""
     return [piece for index, piece in enumerate(pieces[:-1])
             if len(piece.lines) <= 1 and 0 < len(piece.text.split()) <= 8
             and re.search(r"[^\W\d_]{2}", piece.text)
-            and not piece.text.endswith((".", ",", ";", "!", "?")) and not piece.bullet
+            and not piece.text.rstrip("*_ ").endswith((".", ",", ";", "!", "?"))
+            and not piece.bullet and not piece.numbered
+            and not (piece.text.endswith(":") and (pieces[index + 1].numbered
+                                                   or pieces[index + 1].bullet))
             and not _NOT_A_TITLE.search(piece.text)
             and not piece.pictures and not piece.section and index > 0][:12]
 

@@ -58,6 +58,7 @@ def read_letter(pieces: list[Piece]) -> Letter:
     pieces = pasted_leftovers(pieces, notes)
     pieces = captions_as_descriptions(pieces, notes)
     _take_date(pieces, letter)
+    pieces = _postscript_above_the_greeting(pieces, notes)
     body_end, greeting, after = _take_signature(pieces, letter)
     body_start = _take_head(pieces, body_end, letter)
 
@@ -236,6 +237,29 @@ def _take_date(pieces: list[Piece], letter: Letter) -> None:
             else:
                 del pieces[index]
             return
+
+
+#: What opens a postscript under the names: 'P.S.', 'PS:', 'N.B.'.
+POSTSCRIPT = re.compile(r"(p\.?\s?s|n\.?\s?b)\b\.?:?(\s|$)", re.IGNORECASE)
+
+
+def _postscript_above_the_greeting(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
+    """A postscript under the names ('P.S. Als je komt, meld je dan aan.') moved above
+    the greeting, as one paragraph with its 'P.S.': a publication ends with its names,
+    and under the greeting the postscript would be read as lines of names."""
+    greeting_at = next((index for index in range(len(pieces) - 1, -1, -1)
+                        if is_greeting(pieces[index].lines[0] if pieces[index].lines
+                                       else pieces[index].text)), None)
+    if greeting_at is None:
+        return pieces
+    start = next((index for index in range(greeting_at + 1, len(pieces))
+                  if POSTSCRIPT.match(pieces[index].text)), None)
+    if start is None:
+        return pieces
+    moved = [replace(piece, lines=(piece.text,)) for piece in pieces[start:]]
+    notes.append(Note(moved[0], "moved the postscript (“P.S.”) from under the names to above "
+                                "the greeting: a publication ends with its names"))
+    return [*pieces[:greeting_at], *moved, *pieces[greeting_at:start]]
 
 
 def _take_signature(pieces: list[Piece], letter: Letter
