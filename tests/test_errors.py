@@ -146,15 +146,18 @@ def test_a_motto_in_bold_between_quotation_marks_is_no_lesson_title(source_dir):
 def test_a_remark_in_italics_is_no_lesson_title(source_dir):
     """A real association's page ends on a remark set in italics ('Terugbetaling van
     contributie is niet mogelijk.'): a sentence, not a lesson title written another way;
-    nor is a real form's aside in bold between brackets ('(in te vullen door de club)')."""
+    nor is a real form's aside in bold between brackets ('(in te vullen door de club)'),
+    nor a real post's opening sentence set as a heading."""
     path = source_dir / "pub.md"
-    path.write_text(OK_FRONT + "Beste leden,\n\nDe contributie is twintig euro.\n\n"
+    path.write_text(OK_FRONT + "### Op 16 juni besprak de gemeente ons plan.\n\n"
+                    "Beste leden,\n\nDe contributie is twintig euro.\n\n"
                     "*Terugbetaling van contributie is niet mogelijk.*\n\n"
                     "**(in te vullen door de club)**\n\n"
                     "**Betalen kan tot 1 maart!**\n", encoding="utf-8")
     result = run_build(str(path), "--check")
     assert result.returncode == 0, result.stderr
     assert "lesson title" not in result.stderr, result.stderr
+    assert "a lesson starts with" not in result.stderr, result.stderr
 
 
 @pytest.mark.slow

@@ -1234,12 +1234,16 @@ def test_a_web_pages_markdown_with_its_own_front_matter_is_imported(project):
     ("layout: post\ntitle: Gelukkig nieuwjaar\ndate: 2026-01-05\n", "Beste leden,"),
     ("title: Gelukkig nieuwjaar\ndate: 2026-01-05\n",
      "{% include kop.html %}\nBeste leden,"),
+    # a real club's minutes: title and date only, and links within the site
+    ("title: Gelukkig nieuwjaar\ndate: 2026-01-05\n",
+     "Beste leden, lees ook de [notulen](/vereniging/notulen/)."),
 ])
 def test_a_posts_front_matter_of_title_date_and_layout_is_no_tweeluik_source(
         project, front, body):
     """A post whose front matter holds only keys tweeluik knows too (title, date, its
     site's 'layout: post') is still a website's page when its layout is no folder in
-    layouts/ or its text holds the site's codes: imported, not copied unchanged."""
+    layouts/ or its text holds the site's codes or links within the site: imported,
+    not copied unchanged (a copy would not build)."""
     page = project / "nieuwjaar.md"
     page.write_text(f"---\n{front}---\n{body}\n\nWe kijken uit naar een mooi jaar.\n",
                     encoding="utf-8")

@@ -86,9 +86,11 @@ def lesson_lookalikes(blocks: list[Block]) -> list[tuple[int, str]]:
                                   f"{style}; a lesson starts with '## ': write '## {text}'"))
         elif isinstance(block, Subheading) and not sections:
             # One '###' heading is a lesson title written another way when it opens the
-            # text or is numbered; further down it heads a part ('Over de schrijver').
+            # text (and is no sentence: a real post set its opening sentence as a
+            # heading) or is numbered; further down it heads a part ('Over de schrijver').
             text = plain_text(block.inlines).strip()
-            if position == 0 or NUMBERED_TITLE.match(text):
+            sentence = text.endswith((".", "!", "?")) and len(text.split()) >= 4
+            if (position == 0 and not sentence) or NUMBERED_TITLE.match(text):
                 found.append((block.line, f"a lesson starts with '## ', not '###': write "
                               f"'## {text}'"))
         elif isinstance(block, ListBlock) and block.ordered and len(block.items) == 1:

@@ -23,7 +23,7 @@ from .markdown import letter_to_markdown
 from .pieces import Picture, Piece, Span
 from .signature import LEAD_LINE, split_names
 from .text_reader import text_to_pieces, without_email_quoting
-from .web_markdown import SITE_CODE, website_leftovers
+from .web_markdown import SITE_CODE, SITE_LINK, website_leftovers
 
 FORMATS = (".docx", ".txt", ".md", ".text", ".markdown")
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -197,7 +197,8 @@ def _is_publication(path: Path, layouts: Path | None) -> bool:
     with mistakes in it, which the build then reports). A website's Markdown page with
     its own front matter is imported as a letter, and so is one whose keys tweeluik
     knows too ('title', 'date', 'layout: post') when its layout names no booklet layout
-    in ``layouts`` or its text holds the site's template codes."""
+    in ``layouts`` or its text holds the site's template codes or links within the site
+    ('/vereniging/notulen/'), which no source may hold."""
     if path.suffix.lower() not in (".md", ".markdown"):
         return False
     from ..settings import FRONT_MATTER_KEYS, KEY_ALIASES
@@ -207,7 +208,8 @@ def _is_publication(path: Path, layouts: Path | None) -> bool:
         return text.startswith("---\n")
     values, end = front
     keys = {KEY_ALIASES.get(str(key), str(key)) for key in values}
-    if not keys <= set(FRONT_MATTER_KEYS) or SITE_CODE.search(text, end):
+    if not keys <= set(FRONT_MATTER_KEYS) or SITE_CODE.search(text, end) \
+            or SITE_LINK.search(text, end):
         return False
     layout = values.get("layout")
     return layout is None or layouts is None or not layouts.is_dir() \

@@ -37,6 +37,10 @@ _TEMPLATE_CODE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^{}\n]*\}", re.DOTALL)
 SITE_CODE = re.compile(r"\{%.*?%\}|\{\{[<%].*?[>%]\}\}", re.DOTALL)
 
 
+#: A link within a website, by its path from the site's root: '[notulen](/vereniging/)'.
+SITE_LINK = re.compile(r"\]\(/[^/)\s][^)\s]*\)")
+
+
 def _without_template_codes(text: str, said: list[str]) -> str:
     found = {code[:2] for code in _TEMPLATE_CODE.findall(text)}
     kinds = [shown for start, shown in (("{%", "{% … %}"), ("{{", "{{ … }}"), ("{:", "{: … }"))
