@@ -115,6 +115,10 @@ def test_characters_the_fonts_lack_are_named_in_a_warning(tmp_path):
     (line,) = [line for line in result.stderr.splitlines() if "have no" in line]
     assert line.startswith(f"{source}:8: warning: the fonts Caladea and Carlito have no 日 本 ☃")
     assert "U+65E5, U+672C, U+2603" in line
+    # a real post's emoji showed as empty boxes where the warning said another font would
+    # stand in: it says where one does, and what to do
+    assert "only where this computer has one (else as an empty box" in line
+    assert "write them another way or leave them out" in line
 
 
 @pytest.mark.parametrize("mode", ["build", "check"])

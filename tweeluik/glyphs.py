@@ -2,8 +2,9 @@
 
 A check on the content model (between step 2 and the writers): every character of the
 publication is looked up in the booklet's font files. Missing ones would be set in some
-other font on this machine (in the PDF) or on the presenter's laptop (in the deck), so
-the author gets a warning that names them and the line where each first appears.
+other font on this machine (in the PDF), or as an empty box where it has none, and on
+the presenter's laptop (in the deck), so the author gets a warning that names them and
+the line where each first appears.
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ def missing_glyph_warnings(publication: Publication, theme: Theme) -> list[Diagn
     return [Diagnostic(publication.source, line,
                        f"the fonts {theme.serif.family} and {theme.sans.family} have no "
                        f"{' '.join(chars)} ({', '.join(f'U+{ord(c):04X}' for c in chars)}); "
-                       "another font will stand in for them, in the booklet and on the slides",
+                       "the booklet shows them in another font only where this computer "
+                       "has one (else as an empty box, as emoji often are), the slides in "
+                       "whatever the presenter's computer has: write them another way or "
+                       "leave them out",
                        WARNING)
             for line, chars in by_line.items()]
