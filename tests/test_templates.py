@@ -1889,6 +1889,27 @@ def test_a_title_too_long_for_its_box_is_set_smaller_not_cut(template_folder, tm
     assert sizes == {float(said.group(1))}, (sizes, said.group(0))
 
 
+def test_a_word_too_wide_for_a_narrow_title_box_is_hyphenated_not_shrunk(template_folder,
+                                                                           tmp_path):
+    """A real ministry template's narrow title box: a one-word section title
+    ('Ledenvergadering') went down to 19 pt among titles at 30, with a warning that the
+    title was too long. A word wider than the box is hyphenated first, and the title keeps
+    the size of the others."""
+    result, deck, pub = build_with(template_file("narrow-title", template_folder), tmp_path,
+                                   "  layouts:\n    lesson: Title and Content\n",
+                                   {"## 2. Luisteren gaat vóór plannen maken":
+                                    "## 2. Wijkbewonersvergaderingen"})
+    assert result.returncode == 0, result.stderr
+    assert "the title of lesson 2: the word 'Wijkbewonersvergaderingen' is too wide" \
+        in result.stderr, result.stderr
+    assert "the title of lesson 2 is too long" not in result.stderr
+    slides = list(Presentation(str(deck)).slides)[2:-1]
+    sizes = [{run.font.size.pt for paragraph in slide.shapes.title.text_frame.paragraphs
+              for run in paragraph.runs if run.font.size is not None} for slide in slides]
+    assert all(size == sizes[0] for size in sizes), sizes
+    assert "-" in slides[1].shapes.title.text_frame.text
+
+
 def test_a_shortened_title_is_counted_in_its_own_words(template_folder, tmp_path):
     """A title cut to its first words, with the lesson's number before it on the slide:
     the warning counts the title's words (it counted the number as one, and said 5 where

@@ -210,11 +210,12 @@ def exact_spacing_slack(style: Style, size: float) -> float:
 
 def widest_word(paragraphs: tuple[tuple[Piece, ...], ...], style: Style,
                 size: float) -> tuple[str, float]:
-    """The widest unbreakable word and its width at ``size``."""
+    """The widest unbreakable word and its width at ``size``; the word named as a reader
+    knows it (a lesson's number bound to it by no-break spaces is no part of it)."""
     best, best_width = "", 0.0
     for paragraph in paragraphs:
         for word in _words(paragraph):
             width = _width(word, style, size, strip=True)
             if width > best_width:
                 best, best_width = "".join(p.text for p in word).strip(), width
-    return best, best_width
+    return max(best.split(), key=len, default=best), best_width

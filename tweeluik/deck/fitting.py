@@ -183,9 +183,25 @@ class TextFitter:
                           f"layout with a larger box for the {kind.replace('_', ' ')} slides "
                           f"under 'deck: layouts: {kind}:'")
                 return None
-        elif fit is None and role == "title":  # smaller, not cut mid-phrase
-            fit = self.long_title_fit(kind, paragraphs)
-            long_title = fit is not None
+        elif fit is None and role == "title":
+            # a word wider than the box is hyphenated first (a narrow box's
+            # 'Ledenvergadering' went down to 19 pt among titles at 30); a title too long
+            # for the box is set smaller, not cut mid-phrase
+            word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
+                                      smallest)
+            if width > frame_box.width:
+                broken = hyphenated(paragraphs, style, bold, italic, caps, smallest,
+                                    frame_box.width, self.pub.meta.language,
+                                    self.exceptions)
+                fit = measure(broken, largest, smallest)
+                if fit is not None:
+                    paragraphs = broken
+                    self.warn(line, f"{what}: the word '{word}' is too wide for the slide "
+                              f"even at {smallest:g} pt; it is hyphenated there. A shorter "
+                              "word or a hyphen of your own reads better")
+            if fit is None:
+                fit = self.long_title_fit(kind, paragraphs)
+                long_title = fit is not None
         settled = self.deck_sizes.get((kind, role))
         if fit is not None and settled is not None and settled < fit.size:
             # the deck's size for the role is smaller than the range: a box too small for
