@@ -187,18 +187,7 @@ class TextFitter:
             # a word wider than the box is hyphenated first (a narrow box's
             # 'Ledenvergadering' went down to 19 pt among titles at 30); a title too long
             # for the box is set smaller, not cut mid-phrase
-            word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
-                                      smallest)
-            if width > frame_box.width:
-                broken = hyphenated(paragraphs, style, bold, italic, caps, smallest,
-                                    frame_box.width, self.pub.meta.language,
-                                    self.exceptions)
-                fit = measure(broken, largest, smallest)
-                if fit is not None:
-                    paragraphs = broken
-                    self.warn(line, f"{what}: the word '{word}' is too wide for the slide "
-                              f"even at {smallest:g} pt; it is hyphenated there. A shorter "
-                              "word or a hyphen of your own reads better")
+            paragraphs, fit = self.title_with_hyphens(kind, paragraphs, frame_box, what, line)
             if fit is None:
                 fit = self.long_title_fit(kind, paragraphs)
                 long_title = fit is not None
@@ -395,6 +384,26 @@ class TextFitter:
         strip_size = min(smallest, round((slot.placeholder.style.size or smallest) * 2) / 2)
         return self.fit_below_range(kind, role, paragraphs, floor) or self.one_line_each(
             paragraphs, style, bold, italic, caps, inner(slot), strip_size, floor)
+
+    def title_with_hyphens(self, kind: str, paragraphs, box: Box, what: str,
+                           line: int | None) -> tuple[list[list[RunPlan]], Fit | None]:
+        """A title whose widest word is wider than its box at the range's smallest size,
+        hyphenated and fitted in the range (said so), or as it was and ``None``."""
+        style, bold, italic, caps = self.style_for(kind, "title")
+        largest, smallest = self.sizes(kind, "title")
+        word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
+                                  smallest)
+        if width <= box.width:
+            return paragraphs, None
+        broken = hyphenated(paragraphs, style, bold, italic, caps, smallest, box.width,
+                            self.pub.meta.language, self.exceptions)
+        fit = fit_text(self.pieces(broken, bold, italic, caps), style, box, largest, smallest)
+        if fit is None:
+            return paragraphs, None
+        self.warn(line, f"{what}: the word '{word}' is too wide for the slide even at "
+                  f"{smallest:g} pt; it is hyphenated there. A shorter word or a hyphen of "
+                  "your own reads better")
+        return broken, fit
 
     def long_title_fit(self, kind: str, paragraphs) -> Fit | None:
         """A title too long for its box at the range's smallest size, set smaller (down to
