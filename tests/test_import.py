@@ -1301,6 +1301,17 @@ def test_an_agenda_is_no_lesson_and_a_postscript_keeps_its_place(project):
     assert "moved the postscript" in result.stdout
 
 
+def test_a_name_with_the_initials_ps_is_no_postscript(project):
+    """'P.S. de Vries' under the greeting is a name with initials, not a postscript."""
+    letter = project / "brief.txt"
+    letter.write_text("Uitnodiging\n\nBeste leden,\n\nDe vergadering is op 12 september, "
+                      "in het buurthuis.\n\nMet vriendelijke groet,\n\nP.S. de Vries\n",
+                      encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    assert pub.meta.signatories == ("P.S. de Vries",)
+    assert "postscript" not in result.stdout
+
+
 def test_a_memo_header_gives_date_and_title(project):
     letter = project / "memo.txt"
     letter.write_text("Aan: alle leden\nVan: het bestuur\nDatum: 30 november 2026\n"

@@ -370,7 +370,7 @@ def _title_candidates(pieces: list[Piece]) -> list[Piece]:
 
 #: A line that heads nothing: dots or a rule to write on, a typed bullet or box to tick
 #: ('O Ja'), a count.
-_NOT_A_TITLE = re.compile(r"…|\.{3}|_{3}|^[-–•*O□☐❑]\s|^\d+\s+[^\W\d_]*[a-z]")
+_NOT_A_TITLE = re.compile(r"…|\.{3}|_{3}|^[-–•*O□☐❑]\s|^\d+\s+[a-zà-ÿ]")
 
 
 def title_from_file_name(stem: str, language: str) -> str:

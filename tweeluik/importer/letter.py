@@ -239,8 +239,10 @@ def _take_date(pieces: list[Piece], letter: Letter) -> None:
             return
 
 
-#: What opens a postscript under the names: 'P.S.', 'PS:', 'N.B.'.
+#: What opens a postscript under the names: 'P.S.', 'PS:', 'N.B.'; with at least this
+#: many words in all (a name with initials, 'P.S. de Vries', is no postscript).
 POSTSCRIPT = re.compile(r"(p\.?\s?s|n\.?\s?b)\b\.?:?(\s|$)", re.IGNORECASE)
+POSTSCRIPT_WORDS = 5
 
 
 def _postscript_above_the_greeting(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
@@ -253,7 +255,8 @@ def _postscript_above_the_greeting(pieces: list[Piece], notes: list[Note]) -> li
     if greeting_at is None:
         return pieces
     start = next((index for index in range(greeting_at + 1, len(pieces))
-                  if POSTSCRIPT.match(pieces[index].text)), None)
+                  if POSTSCRIPT.match(pieces[index].text)
+                  and len(pieces[index].text.split()) >= POSTSCRIPT_WORDS), None)
     if start is None:
         return pieces
     moved = [replace(piece, lines=(piece.text,)) for piece in pieces[start:]]
