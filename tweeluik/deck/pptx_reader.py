@@ -233,7 +233,7 @@ def drawn_on(layout, master, width: int, height: int, seen: PictureColours
     hides the master's shapes), in points: its pictures (shapes filled with a picture
     too), its shapes that hold words and its small marks near an edge (a group of shapes
     drawing a logo); a shape without words is the template's art, which a logo may stand
-    on, as on a background, and so is a picture that is mostly see-through (a glow of
+    on, as on a background, and so is a picture that is see-through all over (a glow of
     light, ``seen`` says which). Also how many of those are small pictures or marks near
     an edge (a logo), the pictures alone, and the small pieces of that art (the marks of
     a pattern; a block of colour is a background the logo may stand on)."""
