@@ -241,3 +241,24 @@ def test_a_line_to_write_on_is_dotted_to_the_end_of_the_column(tmp_path, browser
     assert style == "dotted" and abs(right - column) < 1 and height < 40, dotted
     assert axe_violations(page) == []
     page.close()
+
+
+def test_two_heading_levels_inside_a_lesson_are_h3_and_h4(tmp_path, browser):
+    """'####' under '###' on the web page: an h4 in the text's italics, headings in order
+    for a screen reader, and axe finds nothing."""
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, "## Draaiboek\n\n### Mails\n\nDrie mails.\n\n"
+                          "#### Kerst\n\nDe tweede in december.\n\n### Inkopen\n\nOp de markt.\n")
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(page_url(tmp_path / "out" / "pub.html"))
+    levels = page.evaluate("Array.from(document.querySelectorAll('main h2, main h3, main h4'),"
+                           " h => [h.tagName, h.textContent.trim()])")
+    assert [tag for tag, text in levels if text in ("Mails", "Kerst", "Inkopen")] == \
+        ["H3", "H4", "H3"], levels
+    style = page.evaluate("getComputedStyle(document.querySelector('main h4')).fontStyle")
+    assert style == "italic"
+    assert axe_violations(page) == []
+    page.close()
