@@ -262,3 +262,24 @@ def test_two_heading_levels_inside_a_lesson_are_h3_and_h4(tmp_path, browser):
     assert style == "italic"
     assert axe_violations(page) == []
     page.close()
+
+
+def test_a_link_without_words_gets_its_address_as_its_words(tmp_path, browser):
+    """A real invitation linked its sign-up form as '[](https://…)': the web page had a
+    link with nothing to say (axe: link-name), and the check said nothing. The check
+    warns, and the address stands as the link's words, on the page and in the booklet."""
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, "## Aanmelden\n\nMeld je aan via het formulier:\n"
+                          "[](https://formulier.example.org/alv).\n")
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
+    assert result.returncode == 0, result.stderr
+    assert "has no words between its brackets" in result.stderr
+    assert "its address stands as its words" in result.stderr
+    page = browser.new_page(viewport={"width": 400, "height": 800})
+    page.goto(page_url(tmp_path / "out" / "pub.html"))
+    words = page.evaluate("document.querySelector('a[href=\"https://formulier.example.org/alv\"]')"
+                          ".textContent")
+    assert words.replace("\u200b", "") == "formulier.example.org/alv"
+    assert axe_violations(page) == []
+    page.close()

@@ -10,6 +10,7 @@ words, too many links, and lines broken by two trailing spaces.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
@@ -98,7 +99,15 @@ class InlineWalker:
                                  f"address{hint}; links must start with {SCHEMES_IN_WORDS}",
                                  column)
             return inner
-        if accessibility.is_vague_link_text(text):
+        if not text:
+            # no words: a screen reader would say nothing for it, a page would show nothing
+            words = re.sub(r"^(?:https?://|mailto:|tel:)", "", href)
+            self.converter.warning(line, f"the link to '{shown}' has no words between its "
+                                   "brackets, so a screen reader has nothing to say for it: "
+                                   "its address stands as its words. Write what it leads "
+                                   "to between the brackets", column)
+            inner = [Text(words)]
+        elif accessibility.is_vague_link_text(text):
             source = self.converter.source_line(line)
             opening = source.rfind("[", 0, (column or 1) - 1)
             self.converter.warning(line, accessibility.vague_link_message(printable(text)),
