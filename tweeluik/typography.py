@@ -50,7 +50,9 @@ def _dutch_elisions(state: StateCore) -> None:
 #: in a list (a), (b), (c) became "© water", "?????" became "???", "+-" "±").
 _EM_DASH = re.compile(r"(^|[^-])---(?=[^-]|$)", re.MULTILINE)
 _EN_DASH = re.compile(r"(^|\s)--(?=\s|$)|(^|[^-\s])--(?=[^-\s]|$)", re.MULTILINE)
-_ELLIPSIS = re.compile(r"\.{3,}")
+#: Three periods are an ellipsis; a longer run is dots typed to write on ('Naam: ......'),
+#: kept as typed.
+_ELLIPSIS = re.compile(r"(?<!\.)\.{3}(?!\.)")
 
 
 def _dashes_and_ellipses(state: StateCore) -> None:
