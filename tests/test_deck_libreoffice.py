@@ -97,7 +97,10 @@ def slide_boxes(slide) -> list[TextBox]:
 def template_pictures(slide, slide_width: int, slide_height: int) -> list[tuple]:
     """The small pictures a slide's layout and master draw (a logo, a seal), as (left,
     top, right, bottom) in points: our words keep off them. Large ones are backgrounds,
-    on which text may stand."""
+    on which text may stand, and so are glows of light, see-through all over (as the
+    deck's planner decides)."""
+    from tweeluik.deck.backdrop import PictureColours
+    glows = PictureColours()
     owners = [slide.slide_layout]
     if slide.slide_layout._element.get("showMasterSp") not in ("0", "false"):
         owners.append(slide.slide_layout.slide_master)
@@ -107,6 +110,8 @@ def template_pictures(slide, slide_width: int, slide_height: int) -> list[tuple]
             if shape.shape_type != 13 or shape.width is None:  # pictures only
                 continue
             if shape.width * shape.height > 0.08 * slide_width * slide_height:
+                continue
+            if glows.faint(owner.part.related_part(shape._element.blip_rId)):
                 continue
             found.append((shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
                           (shape.left + shape.width) / EMU_PER_PT,
