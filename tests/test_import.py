@@ -80,6 +80,15 @@ def import_and_check(project: Path, letter: Path, name: str = "brief"):
     return parse_publication(target), result
 
 
+def import_text(project: Path, text: str, name: str = "brief.txt"):
+    """Import a letter typed as text, then check it builds; its publication, the import's
+    report and the new source's text."""
+    letter = project / name
+    letter.write_text(text, encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    return pub, result, (project / "content" / "brief.md").read_text(encoding="utf-8")
+
+
 #: The sentence of the text letter that tests put other paragraphs in the place of.
 SECOND_LESSONS_LAST = "Sindsdien beginnen we elk plan met drie gesprekken aan de voordeur."
 
@@ -1269,11 +1278,10 @@ def test_lessons_numbered_with_a_number_left_out_are_pointed_at(project):
     """A real meeting's points ran from 1 to 10 and went on at 12: the lessons ended at
     10 and the last points stayed a list in lesson 10 without a word. The report says
     where the numbers jump and what to write."""
-    letter = project / "punten.txt"
     points = "".join(f"{number}. Punt {number}\n\nWat we erover afspraken, in een zin.\n\n"
                      for number in (1, 2, 3, 5, 6))
-    letter.write_text("Actiepunten\n\nBeste leden,\n\n" + points, encoding="utf-8")
-    pub, result = import_and_check(project, letter)
+    pub, result, _ = import_text(project, "Actiepunten\n\nBeste leden,\n\n" + points,
+                                 name="punten.txt")
     assert [lesson.title_text for lesson in pub.lessons] == ["Punt 1", "Punt 2", "Punt 3"]
     assert "the numbered lines count up to 3 and go on at 5 here: the lessons end at 3" \
         in result.stdout
@@ -1285,17 +1293,15 @@ def test_an_agenda_is_no_lesson_and_a_postscript_keeps_its_place(project):
     item, as lesson titles, and its 'P.S.' under the names was taken for a signatory
     ('Tom Greuter, P.S') while the postscript's sentence stood between the greeting and
     the names. The agenda is a list; the postscript goes above the greeting, whole."""
-    letter = project / "alv.txt"
-    letter.write_text(
+    pub, result, source = import_text(
+        project,
         "Uitnodiging ledenvergadering\n\nBeste leden,\n\nOp 12 september is de "
         "ledenvergadering, in het buurthuis.\n\nAgenda:\n\n1. Opening\n2. Begroting\n"
         "3. Rondvraag\n\nWe hopen jullie daar te zien!\n\nMet vriendelijke groet,\n\n"
         "Anna de Wit\nSecretaris\n\nP.S.\nAanmelden is niet verplicht, maar helpt ons wel.\n",
-        encoding="utf-8")
-    pub, result = import_and_check(project, letter)
+        name="alv.txt")
     assert pub.meta.signatories == ("Anna de Wit (Secretaris)",)
     assert "could head a lesson" not in result.stdout, result.stdout
-    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
     assert "P.S. Aanmelden is niet verplicht, maar helpt ons wel." in source
     assert source.index("P.S. Aanmelden") < source.index("Met vriendelijke groet")
     assert "moved the postscript" in result.stdout
@@ -1303,11 +1309,9 @@ def test_an_agenda_is_no_lesson_and_a_postscript_keeps_its_place(project):
 
 def test_a_name_with_the_initials_ps_is_no_postscript(project):
     """'P.S. de Vries' under the greeting is a name with initials, not a postscript."""
-    letter = project / "brief.txt"
-    letter.write_text("Uitnodiging\n\nBeste leden,\n\nDe vergadering is op 12 september, "
-                      "in het buurthuis.\n\nMet vriendelijke groet,\n\nP.S. de Vries\n",
-                      encoding="utf-8")
-    pub, result = import_and_check(project, letter)
+    pub, result, _ = import_text(project, "Uitnodiging\n\nBeste leden,\n\nDe vergadering "
+                                 "is op 12 september, in het buurthuis.\n\nMet vriendelijke "
+                                 "groet,\n\nP.S. de Vries\n")
     assert pub.meta.signatories == ("P.S. de Vries",)
     assert "postscript" not in result.stdout
 

@@ -178,6 +178,19 @@ Per jaar: hoeveel leden er waren, wat we schatten en wat er over bleef.
 """
 
 
+def web_edition_in_chromium(tmp_path: Path, browser, body: str, width: int):
+    """Build ``body`` as a publication's web edition only and open it in Chromium at
+    ``width``: (the build's result, the page)."""
+    content = tmp_path / "content"
+    content.mkdir()
+    source = write_source(content, body)
+    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(page_url(tmp_path / "out" / "pub.html"))
+    return result, page
+
+
 @pytest.mark.parametrize("width", [320, 1280])
 def test_a_table_has_column_headers_and_scrolls_inside_its_own_region(tmp_path, browser,
                                                                         width):
@@ -185,13 +198,7 @@ def test_a_table_has_column_headers_and_scrolls_inside_its_own_region(tmp_path, 
     1.4.10), the table does, inside a region a keyboard reaches and shows the focus of;
     each column's name is a header for its cells, the row that adds up is in bold, and
     axe finds nothing."""
-    content = tmp_path / "content"
-    content.mkdir()
-    source = write_source(content, WIDE_TABLE)
-    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
-    assert result.returncode == 0, result.stderr
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(page_url(tmp_path / "out" / "pub.html"))
+    _, page = web_edition_in_chromium(tmp_path, browser, WIDE_TABLE, width)
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     headers = page.evaluate("Array.from(document.querySelectorAll('th'), th => "
@@ -220,14 +227,9 @@ def test_a_table_has_column_headers_and_scrolls_inside_its_own_region(tmp_path, 
 def test_a_line_to_write_on_is_dotted_to_the_end_of_the_column(tmp_path, browser):
     """A form's 'Naam: ……' on the web page: its label, and a dotted line to the end of
     the column instead of sixty typed dots running onto a line of their own."""
-    content = tmp_path / "content"
-    content.mkdir()
-    source = write_source(content, "## Strook\n\nVul de strook in.\n\nNaam: " + "…" * 60
-                          + "\n\nWe danken u voor uw bestelling.\n")
-    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
-    assert result.returncode == 0, result.stderr
-    page = browser.new_page(viewport={"width": 400, "height": 800})
-    page.goto(page_url(tmp_path / "out" / "pub.html"))
+    _, page = web_edition_in_chromium(tmp_path, browser, "## Strook\n\nVul de strook in.\n\n"
+                                      "Naam: " + "…" * 60 + "\n\nWe danken u voor uw "
+                                      "bestelling.\n", 400)
     line = page.locator("p", has_text="Naam:")
     assert line.inner_text().strip() == "Naam:"
     dotted = page.evaluate("""() => {
@@ -246,14 +248,9 @@ def test_a_line_to_write_on_is_dotted_to_the_end_of_the_column(tmp_path, browser
 def test_two_heading_levels_inside_a_lesson_are_h3_and_h4(tmp_path, browser):
     """'####' under '###' on the web page: an h4 in the text's italics, headings in order
     for a screen reader, and axe finds nothing."""
-    content = tmp_path / "content"
-    content.mkdir()
-    source = write_source(content, "## Draaiboek\n\n### Mails\n\nDrie mails.\n\n"
-                          "#### Kerst\n\nDe tweede in december.\n\n### Inkopen\n\nOp de markt.\n")
-    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
-    assert result.returncode == 0, result.stderr
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(page_url(tmp_path / "out" / "pub.html"))
+    _, page = web_edition_in_chromium(
+        tmp_path, browser, "## Draaiboek\n\n### Mails\n\nDrie mails.\n\n#### Kerst\n\n"
+        "De tweede in december.\n\n### Inkopen\n\nOp de markt.\n", 1280)
     levels = page.evaluate("Array.from(document.querySelectorAll('main h2, main h3, main h4'),"
                            " h => [h.tagName, h.textContent.trim()])")
     assert [tag for tag, text in levels if text in ("Mails", "Kerst", "Inkopen")] == \
@@ -268,16 +265,11 @@ def test_a_link_without_words_gets_its_address_as_its_words(tmp_path, browser):
     """A real invitation linked its sign-up form as '[](https://…)': the web page had a
     link with nothing to say (axe: link-name), and the check said nothing. The check
     warns, and the address stands as the link's words, on the page and in the booklet."""
-    content = tmp_path / "content"
-    content.mkdir()
-    source = write_source(content, "## Aanmelden\n\nMeld je aan via het formulier:\n"
-                          "[](https://formulier.example.org/alv).\n")
-    result = run_build(str(source), "--out", str(tmp_path / "out"), "--only", "web")
-    assert result.returncode == 0, result.stderr
+    result, page = web_edition_in_chromium(
+        tmp_path, browser, "## Aanmelden\n\nMeld je aan via het formulier:\n"
+        "[](https://formulier.example.org/alv).\n", 400)
     assert "has no words between its brackets" in result.stderr
     assert "its address stands as its words" in result.stderr
-    page = browser.new_page(viewport={"width": 400, "height": 800})
-    page.goto(page_url(tmp_path / "out" / "pub.html"))
     words = page.evaluate("document.querySelector('a[href=\"https://formulier.example.org/alv\"]')"
                           ".textContent")
     assert words.replace("\u200b", "") == "formulier.example.org/alv"
