@@ -236,3 +236,13 @@ def test_a_points_notes_stand_in_for_its_key_message_before_a_label(source_dir):
     assert first.stand_in is not None and first.stand_in[0] == "Een folder voor de buurt"
     assert second.stand_in is not None and second.stand_in[0] == \
         "Twee leden kijken de boeken na."
+
+
+def test_a_heading_under_a_heading_starts_again_in_the_closing(source_dir):
+    """A '####' in the closing after a '###' in the last lesson is level 3: the closing
+    is a part of its own, under its own title, and no level is skipped."""
+    path = write_source(source_dir, "## Les\n\n### Deel\n\nTekst.\n\n---\n\n"
+                        "#### Dank\n\nAan iedereen.\n")
+    pub = parse_publication(path)
+    (heading,) = [block for block in pub.closing.blocks if isinstance(block, Subheading)]
+    assert heading.level == 3

@@ -162,6 +162,7 @@ class _TokenConverter(BlockReader):
                                f"line {draft.closing['line']}. Remove one of them")
                 else:  # without lessons it ends the letter's text all the same
                     draft.closing = {"title": None, "blocks": [], "line": line}
+                    draft.under_level_three = False  # (the closing is a part of its own)
             elif token.type == "container_notes_open":
                 self.speaker_notes(draft, tokens[index + 1:end], line)
             else:
