@@ -420,3 +420,22 @@ def test_it_speaks_the_browsers_language(studio, browser):
     assert page.locator("#text-title").inner_text() == "Text"
     assert page.locator(".skip").inner_text() == "Skip to the text"
     page.close()
+
+
+def test_a_publication_built_before_still_shows_its_warnings(tmp_path):
+    """The studio opened on a folder whose files were built before said 'no problems'
+    of a real post with a link without words: a build with nothing to do says nothing.
+    It shows what the check says instead."""
+    from tweeluik.studio.project import StudioProject
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    source = tmp_path / "content" / "oproep.md"
+    source.write_text("---\ntitle: Oproep\n---\n\n## Aanmelden\n\nMeld je aan via "
+                      "[](https://formulier.example.org/alv).\n", encoding="utf-8")
+    assert run_build(str(source), "--out", str(tmp_path / "output")).returncode == 0
+    project = StudioProject(tmp_path)  # a studio started later: every file up to date
+    project.build(source)
+    shown = project.state("oproep")
+    assert shown.state == "built"
+    assert any(problem["severity"] == "warning" and "has no words" in problem["message"]
+               for problem in shown.problems), shown.problems

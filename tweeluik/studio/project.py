@@ -29,6 +29,7 @@ from pathlib import Path
 from ..errors import ERROR, Diagnostic, SourceError
 from ..events import (
     Built,
+    Checked,
     Diagnosed,
     DiskProblem,
     Event,
@@ -247,7 +248,7 @@ class StudioProject:
 
     def build(self, source: Path) -> None:
         """Build one publication as ``build.py --watch`` does and update what is shown."""
-        from ..runner import build_all
+        from ..runner import build_all, check_all
         name = source.stem
         shown = self.state(name)
         started = time.perf_counter()
@@ -269,10 +270,14 @@ class StudioProject:
 
         build_all([source], self.out, self.layouts, tuple(OUTPUTS), listener, staged=True,
                   session=self.session)
+        if any(isinstance(event, UpToDate) for event in events):
+            # a build with nothing to do says nothing: what it would say is the check's
+            # (the studio said 'no problems' of a source with warnings built before)
+            check_all([source], self.layouts, listener)
         problems: list[Diagnostic] = []
         refused = False
         for event in events:
-            if isinstance(event, Diagnosed):
+            if isinstance(event, Diagnosed | Checked):
                 problems = list(event.items)
             elif isinstance(event, Refused):
                 problems, refused = list(event.error.diagnostics), True
