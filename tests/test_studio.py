@@ -333,6 +333,10 @@ def test_a_word_letter_is_brought_in_with_its_report(studio, browser, tmp_path):
     page.wait_for_function("document.getElementById('publication').value === "
                            "'brief-van-de-buurt'")
     studio.wait_built("brief-van-de-buurt")
+    # no 'language:' in the new source: the details show the language it is built in
+    # (the list stood empty)
+    page.wait_for_function("document.getElementById('editor').value.includes('Samen beginnen')")
+    assert page.locator("#field-language").input_value() == "nl"
     page.close()
 
 

@@ -187,7 +187,7 @@ function readSettings() {
         else if (/^'.*'$/.test(value)) value = value.slice(1, -1).replace(/''/g, "'");
       }
     }
-    field.value = value;
+    field.value = value || field.dataset.default || "";  // unset: the default, as built
   }
 }
 
