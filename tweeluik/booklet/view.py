@@ -225,12 +225,14 @@ def inline_html(inlines: Inlines, links: LinkNotes | None = None) -> Markup:
 def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) -> View:
     """One block as a dict with its ``kind``."""
     if isinstance(block, Paragraph):
-        inlines, line_to_end = without_line_to_fill_in(with_short_blanks(block.inlines))
+        # (a paragraph without dots to write on, nearly every one, is left as it is)
+        to_fill_in = BLANK.search(plain_text(block.inlines)) is not None
+        inlines, line_to_end = without_line_to_fill_in(with_short_blanks(block.inlines)) \
+            if to_fill_in else (block.inlines, False)
         return {"kind": "paragraph", "line": block.line,
                 "html": inline_html(without_runt(inlines), links),
                 "lead": isinstance(sole_emphasis(block.inlines), Strong),
-                "to_fill_in": line_to_end or bool(BLANK.search(plain_text(block.inlines))),
-                "line_to_end": line_to_end}
+                "to_fill_in": to_fill_in, "line_to_end": line_to_end}
     if isinstance(block, Subheading):
         return {"kind": "subheading", "text": plain_text(block.inlines), "line": block.line,
                 "level": block.level, "html": inline_html(block.inlines, links)}

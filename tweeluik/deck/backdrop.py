@@ -52,6 +52,7 @@ class PictureColours:
         # what was found behind a box, by question, picture, place and box: the master's
         # picture lies behind the same boxes on layout after layout
         self.found: dict[tuple, Any] = {}
+        self.glows: dict[str, bool] = {}  # by picture: see-through all over
 
     def _once(self, measure, part, picture: Rect, box: Rect):
         key = (measure.__name__, str(part.partname), tuple(picture), tuple(box))
@@ -117,12 +118,14 @@ class PictureColours:
         """True for a picture that is see-through all over (a glow of light laid over the
         background at a few per cent): it shows no drawing and no logo. A logo on a clear
         ground is opaque where it is drawn, however little of the picture that is."""
-        image = self._image(part)
-        if image is None:
-            return False
-        counts = image.getchannel("A").histogram()
-        opaque_enough = round(FAINT_OPACITY * 255)
-        return sum(counts[opaque_enough:]) <= 0.01 * sum(counts)
+        name = str(part.partname)
+        if name not in self.glows:  # a master's picture is asked of on every layout
+            image = self._image(part)
+            counts = image.getchannel("A").histogram() if image is not None else [0]
+            opaque_enough = round(FAINT_OPACITY * 255)
+            self.glows[name] = image is not None \
+                and sum(counts[opaque_enough:]) <= 0.01 * sum(counts)
+        return self.glows[name]
 
     def busy(self, part, picture: Rect, box: Rect) -> bool:
         """True when the part of the picture behind ``box`` is not plain: a drawing

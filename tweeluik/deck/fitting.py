@@ -187,8 +187,12 @@ class TextFitter:
             # a word wider than the box is hyphenated first (a narrow box's
             # 'Ledenvergadering' went down to 19 pt among titles at 30); a title too long
             # for the box is set smaller, not cut mid-phrase
-            paragraphs, fit = self.title_with_hyphens(kind, paragraphs, frame_box, what, line)
-            if fit is None:
+            broken, word, fit = self.hyphenated_fit(kind, role, paragraphs, frame_box,
+                                                    largest, smallest)
+            if fit is not None and broken is not None:
+                paragraphs = broken
+                self.said_hyphenated(line, what, word, smallest)
+            else:
                 fit = self.long_title_fit(kind, paragraphs)
                 long_title = fit is not None
         settled = self.deck_sizes.get((kind, role))
@@ -215,16 +219,11 @@ class TextFitter:
             self.warn(line, f"{what} is too long for its slide at {smallest:g} pt; it is "
                       f"set at {fit.size:g} pt there. {advice}")
         if fit is None:
-            word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
-                                      smallest)
-            if width > frame_box.width:
-                paragraphs = hyphenated(paragraphs, style, bold, italic, caps, smallest,
-                                        frame_box.width, self.pub.meta.language,
-                                        self.exceptions)
-                self.warn(line, f"{what}: the word '{word}' is too wide for the slide even at "
-                          f"{smallest:g} pt; it is hyphenated there. A shorter word or a "
-                          "hyphen of your own reads better")
-                fit = measure(paragraphs, largest, smallest)
+            broken, word, fit = self.hyphenated_fit(kind, role, paragraphs, frame_box,
+                                                    largest, smallest)
+            if broken is not None:
+                paragraphs = broken
+                self.said_hyphenated(line, what, word, smallest)
         if fit is None:
             tail = paragraphs[-1:] if keep_last and len(paragraphs) > 1 else []
             self._cut.append(" ".join(plain_text_of(runs) for runs in paragraphs))
@@ -385,25 +384,27 @@ class TextFitter:
         return self.fit_below_range(kind, role, paragraphs, floor) or self.one_line_each(
             paragraphs, style, bold, italic, caps, inner(slot), strip_size, floor)
 
-    def title_with_hyphens(self, kind: str, paragraphs, box: Box, what: str,
-                           line: int | None) -> tuple[list[list[RunPlan]], Fit | None]:
-        """A title whose widest word is wider than its box at the range's smallest size,
-        hyphenated and fitted in the range (said so), or as it was and ``None``."""
-        style, bold, italic, caps = self.style_for(kind, "title")
-        largest, smallest = self.sizes(kind, "title")
+    def hyphenated_fit(self, kind: str, role: str, paragraphs, box: Box, largest: float,
+                       smallest: float) -> tuple[list[list[RunPlan]] | None, str, Fit | None]:
+        """When the text's widest word is wider than ``box`` at ``smallest``: the text
+        with that word (and any other too wide) hyphenated, the word, and the fit of the
+        hyphenated text in the range (``None`` if it still does not fit); else
+        ``(None, word, None)``."""
+        style, bold, italic, caps = self.style_for(kind, role)
         word, width = widest_word(self.pieces(paragraphs, bold, italic, caps), style,
                                   smallest)
         if width <= box.width:
-            return paragraphs, None
+            return None, word, None
         broken = hyphenated(paragraphs, style, bold, italic, caps, smallest, box.width,
                             self.pub.meta.language, self.exceptions)
-        fit = fit_text(self.pieces(broken, bold, italic, caps), style, box, largest, smallest)
-        if fit is None:
-            return paragraphs, None
+        return broken, word, fit_text(self.pieces(broken, bold, italic, caps), style, box,
+                                      largest, smallest)
+
+    def said_hyphenated(self, line: int | None, what: str, word: str,
+                        smallest: float) -> None:
         self.warn(line, f"{what}: the word '{word}' is too wide for the slide even at "
                   f"{smallest:g} pt; it is hyphenated there. A shorter word or a hyphen of "
                   "your own reads better")
-        return broken, fit
 
     def long_title_fit(self, kind: str, paragraphs) -> Fit | None:
         """A title too long for its box at the range's smallest size, set smaller (down to

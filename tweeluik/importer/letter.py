@@ -239,6 +239,13 @@ def _take_date(pieces: list[Piece], letter: Letter) -> None:
             return
 
 
+def _last_greeting(pieces: list[Piece], below: int = -1) -> int | None:
+    """Where the last paragraph that opens with a greeting stands, below ``below``."""
+    return next((index for index in range(len(pieces) - 1, below, -1)
+                 if is_greeting(pieces[index].lines[0] if pieces[index].lines
+                                else pieces[index].text)), None)
+
+
 #: What opens a postscript under the names: 'P.S.', 'PS:', 'N.B.'; with at least this
 #: many words in all (a name with initials, 'P.S. de Vries', is no postscript).
 POSTSCRIPT = re.compile(r"(p\.?\s?s|n\.?\s?b)\b\.?:?(\s|$)", re.IGNORECASE)
@@ -249,9 +256,7 @@ def _postscript_above_the_greeting(pieces: list[Piece], notes: list[Note]) -> li
     """A postscript under the names ('P.S. Als je komt, meld je dan aan.') moved above
     the greeting, as one paragraph with its 'P.S.': a publication ends with its names,
     and under the greeting the postscript would be read as lines of names."""
-    greeting_at = next((index for index in range(len(pieces) - 1, -1, -1)
-                        if is_greeting(pieces[index].lines[0] if pieces[index].lines
-                                       else pieces[index].text)), None)
+    greeting_at = _last_greeting(pieces)
     if greeting_at is None:
         return pieces
     start = next((index for index in range(greeting_at + 1, len(pieces))
@@ -276,9 +281,7 @@ def _take_signature(pieces: list[Piece], letter: Letter
     # not the letter: only one below the last heading can sign it.
     last_heading = max((index for index, piece in enumerate(pieces)
                         if piece.heading or piece.marked_heading), default=-1)
-    greeting_at = next((index for index in range(len(pieces) - 1, last_heading, -1)
-                        if is_greeting(pieces[index].lines[0] if pieces[index].lines
-                                       else pieces[index].text)), None)
+    greeting_at = _last_greeting(pieces, below=last_heading)
     if greeting_at is not None:
         greeting = pieces[greeting_at]
         after = list(greeting.lines[1:]) if len(greeting.lines) > 1 else []
