@@ -1316,6 +1316,16 @@ def test_a_name_with_the_initials_ps_is_no_postscript(project):
     assert "postscript" not in result.stdout
 
 
+def test_a_count_is_no_lesson_suggestion_and_a_year_is_one(project):
+    """'3 personen voor de kassa' (a real task list's count) is not offered as a lesson
+    title; '2026 in cijfers' over a paragraph is."""
+    _, result, _ = import_text(project, "Jaarbrief\n\nBeste leden,\n\nEen jaar vol werk.\n\n"
+                               "2026 in cijfers\n\nWe hadden 385 leden.\n\n3 personen voor de "
+                               "kassa\n\nDat waren er genoeg.\n")
+    assert "write '## 2026 in cijfers'" in result.stdout, result.stdout
+    assert "3 personen" not in result.stdout
+
+
 def test_a_memo_header_gives_date_and_title(project):
     letter = project / "memo.txt"
     letter.write_text("Aan: alle leden\nVan: het bestuur\nDatum: 30 november 2026\n"

@@ -1954,3 +1954,23 @@ def test_a_glow_of_light_over_a_dark_design_changes_nothing(template_folder, tmp
             assert body is None or body.get("lIns") is None, (shape.name, body.attrib)
             colours = {fill.get("val") for fill in shape._element.iter(f"{A}srgbClr")}
             assert "000000" not in colours, shape.name
+
+
+def test_a_see_through_picture_shows_the_colour_of_what_is_opaque_in_it():
+    """A picture's colour behind a box counts each pixel by its opacity: white, opaque,
+    beside black at 4 %, shows white, not the grey of both counted alike (the college
+    template's soft-light pictures)."""
+    import io
+    from types import SimpleNamespace
+
+    from PIL import Image
+
+    from tweeluik.deck.backdrop import PictureColours
+    image = Image.new("RGBA", (100, 100), (0, 0, 0, 10))
+    image.paste((255, 255, 255, 255), (0, 0, 50, 100))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    part = SimpleNamespace(partname="/ppt/media/image1.png", blob=buffer.getvalue())
+    colour, cover = PictureColours().mean_behind(part, (0, 0, 100, 100), (0, 0, 100, 100))
+    assert int(colour[1:3], 16) >= 240, colour  # near white
+    assert 0.5 < cover < 0.55

@@ -369,8 +369,8 @@ def _title_candidates(pieces: list[Piece]) -> list[Piece]:
 
 
 #: A line that heads nothing: dots or a rule to write on, a typed bullet or box to tick
-#: ('O Ja'), a count.
-_NOT_A_TITLE = re.compile(r"…|\.{3}|_{3}|^[-–•*O□☐❑]\s|^\d+\s+[a-zà-ÿ]")
+#: ('O Ja'), a count ('3 personen voor de kassa'; a year, '2026 in cijfers', heads).
+_NOT_A_TITLE = re.compile(r"…|\.{3}|_{3}|^[-–•*O□☐❑]\s|^\d{1,2}\s+[a-zà-ÿ]")
 
 
 def title_from_file_name(stem: str, language: str) -> str:
