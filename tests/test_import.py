@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from PIL import Image
 
-from tweeluik.model import Emph, Link, plain_text
+from tweeluik.model import Emph, Link, blocks_text, plain_text
 from tweeluik.parse import parse_publication
 
 from .conftest import LAYOUTS, SAMPLE, need_tool, run_build, run_project
@@ -1286,6 +1286,9 @@ def test_lessons_numbered_with_a_number_left_out_are_pointed_at(project):
     assert "the numbered lines count up to 3 and go on at 5 here: the lessons end at 3" \
         in result.stdout
     assert "number them from 4" in result.stdout
+    # what the report says of the lines from 5 on holds: they are part of lesson 3
+    assert "Punt 5" in " ".join(blocks_text(pub.lessons[2].blocks))
+    assert "what stands from 5 on is part of lesson 3" in result.stdout
 
 
 def test_an_agenda_is_no_lesson_and_a_postscript_keeps_its_place(project):

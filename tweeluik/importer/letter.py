@@ -87,8 +87,9 @@ def read_letter(pieces: list[Piece]) -> Letter:
         row, counted, goes_on = gap
         notes.append(Note(body[row], f"the numbered lines count up to {counted} and go on "
                                      f"at {goes_on} here: the lessons end at {counted}, and "
-                                     f"{goes_on} and on stay a numbered list in it; if "
-                                     f"they are lessons too, number them from {counted + 1}"))
+                                     f"what stands from {goes_on} on is part of lesson "
+                                     f"{counted}; if those are lessons too, number them from "
+                                     f"{counted + 1}"))
     # The other headings, Markdown's and Word's of other levels, head parts too: of the
     # letter, or inside a lesson ('### '), rather than standing as a line of text.
     lesson_rows = {index for index, _ in headings}
