@@ -8,12 +8,14 @@ from io import BytesIO
 
 import pytest
 from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.util import Pt
 
 from tweeluik.deck import build_deck
 from tweeluik.deck.fit import Box, Piece, Style, fit_text
-from tweeluik.fonts import load_metrics
 from tweeluik.deck.planner import lesson_to_slide, publication_to_deck_plan
 from tweeluik.errors import SourceError
+from tweeluik.fonts import load_metrics
 from tweeluik.model import blocks_text, plain_text
 from tweeluik.parse import parse_publication
 from tweeluik.theme import load_theme
@@ -21,7 +23,7 @@ from tweeluik.theme import load_theme
 from .conftest import FONTS, LAYOUTS, SAMPLE, default_template, write_source
 
 THEME = load_theme(LAYOUTS)
-CREATED = dt.datetime(2026, 12, 12, 12, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2026, 12, 12, 12, tzinfo=dt.UTC)
 LONG_WORD = "buurtbewonersvertegenwoordigersvergaderingen"  # 44 letters
 LONG_TITLE = ("Waarom de gezamenlijke aanpak van de wijkteams in de Rivierenbuurt en de "
               "Havenbuurt uiteindelijk meer opleverde dan wij dachten")
@@ -195,6 +197,22 @@ def test_fit_shrinks_then_gives_up():
     assert fit_text(words, style, Box(100, 20), 40, 20) is None
     metrics = load_metrics(face.files["regular"])
     assert metrics.text_width("ii", 10) < metrics.text_width("MM", 10)
+
+
+def test_a_point_of_a_list_is_measured_in_the_width_its_bullet_leaves():
+    """A point's lines hang in: a line that fills the box without a bullet breaks with
+    one, by 0.8 of the size or by the template's own indent."""
+    from tweeluik.deck.fit import text_width
+
+    face = THEME.sans
+    style = Style(*(face.files[k] for k in ("regular", "italic", "bold", "bold_italic")))
+    words = ((Piece("een stand op de markt van de buurt"),),)
+    width = text_width(words[0][0].text, style, 20, False, False) + 4
+    assert len(fit_text(words, style, Box(width, 200), 20, 20).lines) == 1
+    assert len(fit_text(words, style, Box(width, 200), 20, 20, bulleted=True).lines) == 2
+    assert len(fit_text(words, style, Box(width + 16, 200), 20, 20, bulleted=True).lines) == 1
+    assert len(fit_text(words, style, Box(width + 16, 200), 20, 20, bulleted=True,
+                        own_hang=27.0).lines) == 2
 
 
 def test_text_fits_when_its_lines_fill_the_box_exactly_however_long_it_runs():
@@ -654,3 +672,111 @@ def test_a_box_shorter_than_its_text_is_made_as_tall_as_its_text_where_there_is_
     assert slide_with(80)[0].grow is None                    # the body's box is in the way
     assert slide_with(200, height=22.5)[0].grow is None      # a hair: measuring is not exact
     assert replace(title, grow=None) == slide_with(80)[0]
+
+
+def message_paragraphs(built, lesson_slide: int):
+    """The key message box's paragraphs on slide number ``lesson_slide`` (from 0): the
+    box that is neither the title nor the number."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+    slide = Presentation(BytesIO(built.pptx)).slides[lesson_slide]
+    boxes = [shape for shape in slide.placeholders
+             if shape.placeholder_format.type not in (PP_PLACEHOLDER.TITLE,
+                                                      PP_PLACEHOLDER.CENTER_TITLE)
+             and shape.has_text_frame and len(shape.text_frame.text) > 3]
+    return boxes[-1].text_frame.paragraphs
+
+
+def bullet_of(paragraph) -> tuple[str | None, int, int]:
+    """A paragraph's own bullet sign (None: none written, '' : 'no bullet'), and its
+    left margin and first-line indent in EMU."""
+    from pptx.oxml.ns import qn
+    p_pr = paragraph._p.pPr
+    sign = p_pr.find(qn("a:buChar"))
+    written = sign.get("char") if sign is not None else \
+        "" if p_pr.find(qn("a:buNone")) is not None else None
+    return written, int(p_pr.get("marL", 0)), int(p_pr.get("indent", 0))
+
+
+LISTED = ("## 1. Leden werven\n\n- Een folder voor de buurt\n- Een stand op de markt\n"
+          "- Een brief aan wie nieuw komt wonen\n\n## 2. Kas nakijken\n\n"
+          "> Twee leden kijken de boeken na.\n\nTekst.\n")
+
+
+@pytest.mark.slow
+def test_a_lesson_said_in_a_list_shows_its_points_with_bullets(source_dir):
+    """A real meeting's action points were lessons of lists only: each slide showed the
+    first point alone, as if it were the lesson's message. Now its points stand, each
+    with a bullet whose lines hang in as they were measured, at the size of the other
+    lessons' key messages; a key message stays a paragraph without a bullet."""
+    pub = parse_publication(write_source(source_dir, LISTED))
+    built = build_deck(pub, THEME, LAYOUTS, CREATED)
+    listed, said = (slide.text("message") for slide in built.plan.slides
+                    if slide.text("message") is not None
+                    and slide.text("number") is not None)
+    assert listed.bulleted and not said.bulleted
+    assert [plain_runs(runs) for runs in listed.paragraphs] == [
+        "Een folder voor de buurt", "Een stand op de markt", "Een brief aan wie nieuw komt wonen"]
+    assert listed.size == said.size
+    points = message_paragraphs(built, 1)
+    assert [paragraph.text for paragraph in points] == \
+        [plain_runs(runs) for runs in listed.paragraphs]
+    hang = int(Pt(0.8 * listed.size))
+    assert all(bullet_of(paragraph) == ("\u2022", hang, -hang) for paragraph in points)
+    assert all(paragraph._p.pPr.find(qn("a:buClr")) is not None for paragraph in points)
+    assert [bullet_of(paragraph) for paragraph in message_paragraphs(built, 2)] == [("", 0, 0)]
+    from tweeluik.checks import check_publication
+    from tweeluik.errors import Diagnostics
+    said_by_check = Diagnostics(source_dir / "pub.md")
+    check_publication(pub, said_by_check)
+    assert [item.message for item in said_by_check.items] == [
+        "lesson 1 has no key message ('> …' under its title); its slide shows the first "
+        "points of its list, from “Een folder voor de buurt”"]
+
+
+@pytest.mark.slow
+def test_a_list_too_long_for_the_slide_shows_the_points_that_fit(source_dir):
+    """Only as many points as fit at the other messages' size; none set smaller."""
+    long_point = "Een lange zin over wat de buurt deze winter met elkaar wil gaan doen " * 2
+    body = LISTED.replace("- Een stand op de markt\n", "".join(
+        f"- {long_point.strip()} {n}\n" for n in range(3)))
+    pub = parse_publication(write_source(source_dir, body))
+    built = build_deck(pub, THEME, LAYOUTS, CREATED)
+    listed, said = (slide.text("message") for slide in built.plan.slides
+                    if slide.text("message") is not None and slide.text("number") is not None)
+    assert listed.bulleted and 2 <= len(listed.paragraphs) < 4
+    assert listed.size == said.size
+    assert not built.warnings
+
+
+@pytest.mark.slow
+def test_on_a_template_a_list_takes_the_templates_own_bullet_or_a_plain_one(source_dir):
+    """In a template's design, points keep the bullet sign and indent its list style has
+    (PowerPoint's stock '•' hung 27 pt in), measured with that indent; where its box says
+    'no bullet' (or names a symbol font), a '•' of the text's own font."""
+    make_user_template(source_dir / "huisstijl.pptx", with_slide=False)
+    front = ("title: Proef\ndeck:\n  template: huisstijl.pptx\n  layouts:\n"
+             "    lesson: Title and Content\n")
+    pub = parse_publication(write_source(source_dir, LISTED, front))
+    built = build_deck(pub, THEME, LAYOUTS, CREATED)
+    listed = next(slide.text("message") for slide in built.plan.slides
+                  if slide.text("message") is not None and slide.text("message").bulleted)
+    assert listed.style.bullet_hang == pytest.approx(27.0)
+    points = message_paragraphs(built, 1)
+    assert len(points) == 3
+    assert all(bullet_of(paragraph) == (None, 0, 0) for paragraph in points)  # inherited
+
+    prs = Presentation(str(source_dir / "huisstijl.pptx"))
+    layout = next(layout for layout in prs.slide_layouts if layout.name == "Title and Content")
+    body = next(shape for shape in layout.placeholders if shape.placeholder_format.idx == 1)
+    styles = body._element.txBody.find(qn("a:lstStyle"))
+    level = styles.makeelement(qn("a:lvl1pPr"), {"marL": "0", "indent": "0"})
+    level.append(level.makeelement(qn("a:buNone"), {}))
+    styles.append(level)
+    prs.save(source_dir / "huisstijl.pptx")
+    built = build_deck(parse_publication(source_dir / "pub.md"), THEME, LAYOUTS, CREATED)
+    points = message_paragraphs(built, 1)
+    hang = int(Pt(0.8 * next(slide.text("message") for slide in built.plan.slides
+                             if slide.text("message") is not None
+                             and slide.text("message").bulleted).size))
+    assert all(bullet_of(paragraph) == ("\u2022", hang, -hang) for paragraph in points)
+    assert all(paragraph._p.pPr.find(qn("a:buFontTx")) is not None for paragraph in points)

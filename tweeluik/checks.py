@@ -40,10 +40,12 @@ def check_publication(publication: Publication, diagnostics: Diagnostics) -> Non
                 diagnostics.note(lesson.line, f"lesson {lesson.number} has no key message and "
                                  "no paragraph; its slide shows only its title")
             else:
-                sentence, _ = fallback
+                sentence = fallback.text
                 shown = sentence if len(sentence) <= 70 else sentence[:67] + "…"
+                what = f"the first points of its list, from “{shown}”" if fallback.points \
+                    else f"“{shown}”"
                 diagnostics.note(lesson.line, f"lesson {lesson.number} has no key message "
-                                 f"('> …' under its title); its slide shows “{shown}”")
+                                 f"('> …' under its title); its slide shows {what}")
 
 
 def _broken_paragraphs(blocks: tuple[Block, ...], diagnostics: Diagnostics) -> None:

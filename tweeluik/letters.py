@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Block, ListBlock, Paragraph, plain_text
+from .model import Block, ListBlock, Paragraph, StandIn, plain_text
 from .sentences import ends_in_a_full_stop, first_sentence, word_count
 
 #: Lines that close a letter, in Dutch and English (matched at the start of a paragraph).
@@ -69,28 +69,35 @@ MERGE_FIELD = re.compile(r"«[^«»\s]{1,40}»|\{\{?\s*[\w.-]{1,40}\s*\}?\}")
 #: A sentence has at least this many words (not a label such as 'To' or 'Koekjesverkoop').
 SENTENCE_WORDS = 4
 
+#: The most of a list's items a slide's stand-in offers (a slide of more reads as a page).
+MOST_POINTS = 4
 
-def first_sentence_of(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
+
+def first_sentence_of(blocks: tuple[Block, ...]) -> StandIn | None:
     """The first full sentence among ``blocks``' paragraphs, with its line: what a slide
     shows of a part without a key message (never a heading, quotation or caption, nor
     'We deden het zo:' before a list). A line that is no sentence (a bold label, an
     address's 'To', a criterion 'Eenzaamheid: ernstig eenzaam') is passed over for the
-    first that is; without one, the first item of the part's first list stands (a point
-    and its notes: the notes say more than a label next to them, such as the heading of
-    the next group of points left at the part's end), else the first paragraph's first
-    words."""
-    found: tuple[str, int] | None = None
+    first that is; without one, the part's first list stands, its first item and the
+    first words of its items as points (a point and its notes: the notes say more than a
+    label next to them, such as the heading of the next group of points left at the
+    part's end), else the first paragraph's first words."""
+    found: StandIn | None = None
     for block in blocks:
         if isinstance(block, Paragraph):
             sentence = first_sentence(plain_text(block.inlines))
             if not sentence or sentence.endswith(":"):
                 continue
             if ends_in_a_full_stop(sentence) and word_count(sentence) >= SENTENCE_WORDS:
-                return sentence, block.line
-            found = found or (sentence, block.line)
+                return StandIn(sentence, block.line)
+            found = found or StandIn(sentence, block.line)
     for block in blocks:
         if isinstance(block, ListBlock) and block.items:
             listed = first_sentence_of(block.items[0].blocks)
             if listed is not None:
-                return listed
+                points = [item.text for item in (first_sentence_of(each.blocks)
+                                                 for each in block.items[:MOST_POINTS])
+                          if item is not None]
+                return StandIn(listed.text, listed.line,
+                               tuple(points) if len(points) > 1 else ())
     return found

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 
 class UnknownKind(TypeError):
@@ -289,6 +289,16 @@ def links_in(blocks: tuple[Block, ...], *inlines: Inlines | None) -> list[Link]:
 # --- the publication ------------------------------------------------------------------
 
 
+class StandIn(NamedTuple):
+    """What a slide shows of a part that has no key message: a sentence and its line,
+    and, when the part says what it has to say in a list and no sentence of its own, the
+    first words of the list's first items (``points``; the slide shows as many as fit)."""
+
+    text: str
+    line: int
+    points: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Lesson:
     """One numbered lesson: a title, an optional key message, a body, optional notes."""
@@ -301,8 +311,9 @@ class Lesson:
     line: int
     key_message_line: int | None = None
     #: What the lesson's slide shows when it has no key message: its first full
-    #: sentence and that sentence's line, decided once by the reader for every writer.
-    stand_in: tuple[str, int] | None = None
+    #: sentence and that sentence's line, or its list's points, decided once by the
+    #: reader for every writer.
+    stand_in: StandIn | None = None
 
     @property
     def title_text(self) -> str:
@@ -317,7 +328,7 @@ class Section:
     title: Inlines | None
     blocks: tuple[Block, ...]
     line: int | None
-    stand_in: tuple[str, int] | None
+    stand_in: StandIn | None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from ..fonts import load_metrics
 WIDTH_SAFETY = 1.04   # measured widths are multiplied by this before comparing
 LINE_PITCH = 1.12     # exact line spacing we write, as a multiple of the point size
 PARAGRAPH_GAP = 0.35  # space after a paragraph, as a multiple of the point size
+#: A point of a list set with a bullet hangs its lines this far in (a multiple of the size).
+BULLET_HANG = 0.8
 SINGLE_LINE = 1.2     # PowerPoint's single spacing, at least, as a multiple of the size
 
 
@@ -155,16 +157,19 @@ def text_height(line_count: int, paragraph_count: int, size: float,
 
 
 def fit_text(paragraphs: tuple[tuple[Piece, ...], ...], style: Style, box: Box,
-             largest: float, smallest: float, step: float = 1.0) -> Fit | None:
-    """The largest size from ``largest`` down to ``smallest`` at which the text fits."""
+             largest: float, smallest: float, step: float = 1.0,
+             bulleted: bool = False, own_hang: float | None = None) -> Fit | None:
+    """The largest size from ``largest`` down to ``smallest`` at which the text fits
+    (``bulleted``: each paragraph a point of a list, its lines hung in by ``hang``)."""
     size = largest
     while size >= smallest - 1e-9:
         room = box.height + exact_spacing_slack(style, size)
         most = most_lines(room, len(paragraphs), size, style)
         lines: list[str] = []
         fits = most >= 0
+        width = box.width - (hang(size, own_hang) if bulleted else 0.0)
         for paragraph in paragraphs if fits else ():
-            wrapped = wrap(paragraph, style, size, box.width, most - len(lines))
+            wrapped = wrap(paragraph, style, size, width, most - len(lines))
             if wrapped is None:
                 fits = False
                 break
@@ -178,6 +183,12 @@ def fit_text(paragraphs: tuple[tuple[Piece, ...], ...], style: Style, box: Box,
                 return Fit(size, tuple(lines), height)
         size -= step
     return None
+
+
+def hang(size: float, own: float | None = None) -> float:
+    """How far a point of a list at ``size`` hangs its lines in (points): as the
+    template's own bullet does (``own``), else ``BULLET_HANG`` of the size."""
+    return own if own is not None else BULLET_HANG * size
 
 
 def most_lines(room: float, paragraph_count: int, size: float, style: Style) -> int:

@@ -19,7 +19,17 @@ from ..model import (
     Publication,
 )
 from ..theme import Theme
-from .fit import PARAGRAPH_GAP, Box, Fit, Piece, Style, fit_text, text_height, widest_word
+from .fit import (
+    PARAGRAPH_GAP,
+    Box,
+    Fit,
+    Piece,
+    Style,
+    fit_text,
+    hang,
+    text_height,
+    widest_word,
+)
 from .layouts import SlideLayout
 from .legibility import calmer_anchor, covered_cells, readable_anchor
 from .plan import XML_ANCHORS, RunPlan, TextPlan
@@ -131,25 +141,34 @@ class TextFitter:
                caps: bool) -> tuple[tuple[Piece, ...], ...]:
         return styled_pieces(paragraphs, bold, italic, caps)
 
-    def fits(self, kind: str, role: str, paragraphs) -> Fit | None:
-        """The largest size in the role's range at which ``paragraphs`` fit, if any."""
+    def fits(self, kind: str, role: str, paragraphs, bulleted: bool = False) -> Fit | None:
+        """The largest size in the role's range at which ``paragraphs`` fit, if any
+        (``bulleted``: as the points of a list)."""
         slot = self.slot(kind, role)
         if slot is None:
             return None
         style, bold, italic, caps = self.style_for(kind, role)
         largest, smallest = self.sizes(kind, role)
         return fit_text(self.pieces(paragraphs, bold, italic, caps), style,
-                        inner(slot), largest, smallest)
+                        inner(slot), largest, smallest, bulleted=bulleted,
+                        own_hang=self.own_hang(slot))
+
+    def own_hang(self, slot: Slot) -> float | None:
+        """How far the template's own bullet hangs a list's lines in, in its design."""
+        style = slot.placeholder.style
+        return style.bullet_hang if self.design != "tweeluik" and style is not None else None
 
     # -- fitting ---------------------------------------------------------------------
 
     def text(self, kind: str, role: str, runs_per_paragraph: list[list[RunPlan]],
              what: str, line: int | None,
              advice: str = "Make it shorter (one sentence reads best)",
-             keep_last: bool = False) -> TextPlan | None:
+             keep_last: bool = False, bulleted: bool = False) -> TextPlan | None:
         """Measure and size one placeholder's text; hyphenate or shorten past the limits,
         saying so, and saying so differently when the box is the problem. With
-        ``keep_last``, the last paragraph (the names under closing words) is never cut."""
+        ``keep_last``, the last paragraph (the names under closing words) is never cut.
+        ``bulleted`` paragraphs are the points of a list: the planner gives them only
+        where they fit (``fits``), so only the first measure sees them."""
         slot = self.slot(kind, role)
         if slot is None:
             return None
@@ -164,7 +183,7 @@ class TextFitter:
 
         def measure(paragraphs_, high: float, low: float, step: float = 1.0) -> Fit | None:
             return fit_text(self.pieces(paragraphs_, bold, italic, caps), style, frame_box,
-                            high, low, step)
+                            high, low, step, bulleted=bulleted, own_hang=self.own_hang(slot))
 
         fit = measure(paragraphs, largest, smallest)
         too_small = fit is None and self.box_too_small(frame_box, style, smallest)
@@ -232,8 +251,10 @@ class TextFitter:
             where = "the speaker notes keep the whole" if rs.can_shorten else "the notes keep it"
             self.warn(line, f"{what} is too long for its slide even at {smallest:g} pt; "
                       f"{describe(shortened)}, and {where}. {advice}")
+        indent = hang(fit.size, self.own_hang(slot)) if bulleted else 0.0
         return self.text_plan(kind, role, slot, paragraphs, fit.size, fit.height,
-                              self.widest(fit.lines, style, fit.size, bold, italic, caps))
+                              indent + self.widest(fit.lines, style, fit.size, bold, italic, caps),
+                              bulleted)
 
     @staticmethod
     def widest(lines, style: Style, size: float, bold: bool, italic: bool,
@@ -244,7 +265,7 @@ class TextFitter:
                     for line in lines), default=0.0)
 
     def text_plan(self, kind: str, role: str, slot: Slot, paragraphs, size: float,
-                  height: float, width: float = 0.0) -> TextPlan:
+                  height: float, width: float = 0.0, bulleted: bool = False) -> TextPlan:
         rs = role_style(kind, role)
         clone = slot.placeholder.kind in ("date", "footer", "slide_number")
         frame = slot.placeholder.frame
@@ -256,14 +277,14 @@ class TextFitter:
             return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                             slot.placeholder.order, clone, True, rs.typeface, rs.bold,
                             rs.italic, rs.colour, rs.caps, rs.anchor, height=height, width=width,
-                            insets=insets)
+                            insets=insets, bulleted=bulleted)
         style = slot.placeholder.style
         style = self.legible(kind, role, slot.placeholder, style, height, width,
                              needed_contrast(size, style.bold))
         return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                         slot.placeholder.order, clone, design=False, bold=style.bold,
                         italic=style.italic, caps=style.caps, line_pitch=False, style=style,
-                        height=height, width=width, insets=insets)
+                        height=height, width=width, insets=insets, bulleted=bulleted)
 
     def legible(self, kind: str, role: str, placeholder, style, height: float, width: float,
                 needed: float):

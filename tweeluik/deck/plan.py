@@ -58,6 +58,8 @@ class TextPlan:
     #: one size per paragraph where they differ (names set smaller under closing words);
     #: empty: every paragraph at ``size``
     paragraph_sizes: tuple[float, ...] = ()
+    #: each paragraph a point of a list: a bullet, the lines hung ``fit.BULLET_HANG`` in
+    bulleted: bool = False
 
     @property
     def anchored_at(self) -> str:

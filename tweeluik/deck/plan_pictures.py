@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ..fonts import measuring_font
 from ..images import svg_with_plain_size
 from ..theme import Theme
+from .fit import hang
 from .plan import DeckPlan, SlidePlan, TextPlan
 from .template import LayoutInfo, PlaceholderInfo, TemplateInfo
 
@@ -97,17 +98,21 @@ def _text(canvas: ImageDraw.ImageDraw, text: TextPlan, box: PlaceholderInfo, the
     inner = frame.inner_width * SCALE
     lines: list[list[tuple[str, ImageFont.FreeTypeFont, str]]] = []
     pitches: list[float] = []  # each line's, by its paragraph's size
+    hangs: list[tuple[float, bool]] = []  # each line's indent, and whether a bullet leads it
     for number, paragraph in enumerate(text.paragraphs):
         size = text.size_of(number) * SCALE
+        indent = hang(size, style.bullet_hang * SCALE if style and style.bullet_hang
+                      else None) if text.bulleted else 0.0
         words: list[tuple[str, ImageFont.FreeTypeFont, str]] = []
         for run in paragraph:
             font = _font(files, bold or run.bold, italic or run.italic, size)
             tint = theme.colours.get("accent", colour) if run.accent else colour
             chunk = run.text.upper() if text.caps or (style and style.caps) else run.text
             words.extend((word, font, tint) for word in chunk.replace("\u2060", "").split(" "))
-        wrapped = _wrap(words, inner)
+        wrapped = _wrap(words, inner - indent)
         lines.extend(wrapped)
         pitches.extend([size * _line_height(text, style)] * len(wrapped))
+        hangs.extend((indent, text.bulleted and at == 0) for at in range(len(wrapped)))
     anchor = text.anchored_at
     total = sum(pitches)
     top = frame.top * SCALE + frame.inset_top * SCALE
@@ -117,13 +122,17 @@ def _text(canvas: ImageDraw.ImageDraw, text: TextPlan, box: PlaceholderInfo, the
     elif anchor == "bottom":
         top += room - total
     align = (style.align if style else None) or (box.style.align if box.style else None) or "l"
-    for line, pitch in zip(lines, pitches, strict=True):
+    for line, pitch, (indent, bullet) in zip(lines, pitches, hangs, strict=True):
         used = sum(font.getlength(word + " ") for word, font, _ in line)
-        left = frame.left * SCALE + frame.inset_left * SCALE
+        left = frame.left * SCALE + frame.inset_left * SCALE + indent
+        if bullet and line:
+            font = line[0][1]
+            tint = theme.colours.get("accent", colour) if text.design else colour
+            canvas.text((left - indent, top), "\u2022", font=font, fill=tint)
         if align == "ctr":
-            left += (inner - used) / 2
+            left += (inner - indent - used) / 2
         elif align == "r":
-            left += inner - used
+            left += inner - indent - used
         for word, font, tint in line:
             canvas.text((left, top), word, font=font, fill=tint)
             left += font.getlength(word + " ")

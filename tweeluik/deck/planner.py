@@ -24,6 +24,7 @@ from ..model import (
     Inlines,
     Lesson,
     Publication,
+    StandIn,
     blocks_text,
     links_in,
     plain_text,
@@ -218,6 +219,19 @@ class _Planner(SlideFurniture):
             title_runs = [RunPlan(f"{lesson.number}\u00a0\u00a0", accent=True), *title_runs]
         return kind, title_runs, message, message_line, what
 
+    def points_that_fit(self, kind: str, stand_in: StandIn | None) -> list[list[RunPlan]]:
+        """A part without a key message that says it in a list: as many of its points
+        (two or more, in order) as fit its slide at the size of the other lessons' key
+        messages; none when two do not (its first point stands alone, as a sentence)."""
+        points = stand_in.points if stand_in is not None else ()
+        settled = self.deck_sizes.get((kind, "message"))
+        for count in range(len(points), 1, -1):
+            paragraphs = [[RunPlan(point)] for point in points[:count]]
+            fit = self.fits(kind, "message", paragraphs, bulleted=True)
+            if fit is not None and (settled is None or fit.size >= settled):
+                return paragraphs
+        return []
+
     def settle_deck_sizes(self) -> None:
         """One size per role across the lesson slides: the largest at which every lesson's
         title (and key message) fits, below the range where the box is too small for it;
@@ -254,10 +268,14 @@ class _Planner(SlideFurniture):
             self.warn(lesson.line, f"the slide layout '{layout}' has no text box for the key "
                       "messages; they are only in the speaker notes. Choose a layout with a "
                       f"title and a text box under 'deck: layouts: {kind}:'", once=f"msg:{kind}")
+        points = self.points_that_fit(kind, lesson.stand_in if lesson.key_message is None
+                                      else None)
         texts = [
             self.text(kind, "number", [[RunPlan(str(lesson.number))]], f"the number of {where}",
                       lesson.line),
             self.text(kind, "title", [title_runs], f"the title of {where}", lesson.line),
+            self.text(kind, "message", points, f"the first points of {where}", message_line,
+                      bulleted=True) if points else
             self.text(kind, "message", message, what, message_line),
         ]
         notes = self.with_links(list(lesson_notes(lesson, self.labels)), lesson.blocks,
@@ -282,8 +300,11 @@ class _Planner(SlideFurniture):
         found = section.stand_in
         message = [[RunPlan(found[0])]] if found else []
         message_line = found[1] if found else section.line
+        points = self.points_that_fit("lesson", found)
         texts = [self.text("lesson", "title", [title], "the title of a text slide",
                            section.line),
+                 self.text("lesson", "message", points, "the first points of a section",
+                           message_line, bulleted=True) if points else
                  self.text("lesson", "message", message, "the first sentence of a section",
                            message_line)]
         return self.slide("lesson", texts, self.with_links(blocks_text(section.blocks),

@@ -96,6 +96,10 @@ def _theme_colours(master) -> dict[str, str]:
     return colours
 
 
+#: How a level of text says it has a bullet, or none.
+BULLET_KINDS = ("buNone", "buChar", "buAutoNum", "buBlip")
+
+
 class _StyleSources:
     """The XML elements a placeholder's text style comes from, most specific first."""
 
@@ -194,6 +198,11 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
                                           and etree.QName(modifier).namespace == NS["a"]))
     # Without a fill of its own, text takes the theme's first text colour (titles too)
     colour_hex = colour_of(fill, colours) if fill is not None else colours.get("tx1")
+    signed = next((etree.QName(found).localname == "buChar" for element in expanded
+                   if element is not None and etree.QName(element).localname.endswith("pPr")
+                   for found in element if isinstance(found.tag, str)
+                   and etree.QName(found).localname in BULLET_KINDS), False)
+    margin = int(sources.first("", "marL") or 0) / EMU_PER_PT
     return TextStyle(
         typeface=typeface, font_ref=font_ref, size=int(size) / 100 if size else None,
         bold=sources.first("", "b") in ("1", "true"),
@@ -202,7 +211,8 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
         tracking=int(spacing) / 100 if spacing else 0.0,
         line_spacing=line_spacing, align=sources.first("", "algn"),
         anchor=body_sources.first("", "anchor"), vertical=vertical,
-        colour=colour, colour_hex=colour_hex)
+        colour=colour, colour_hex=colour_hex,
+        bullet_hang=margin if signed and margin > 0 else None)
 
 
 def _insets(layout_shape, master, kind: str) -> tuple[float, ...]:

@@ -31,7 +31,7 @@ from pptx.util import Emu, Pt
 
 from ..images import svg_with_plain_size
 from ..theme import Theme
-from .fit import LINE_PITCH, PARAGRAPH_GAP
+from .fit import LINE_PITCH, PARAGRAPH_GAP, hang
 from .package_parts import finished_package
 from .plan import DeckPlan, LogoPlan, PicturePlan, SlidePlan, TextPlan
 from .printed_hints import leave_out_hints
@@ -112,11 +112,8 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
         paragraph.space_before = Pt(0)
         paragraph.space_after = Pt(size * PARAGRAPH_GAP) \
             if index < len(text.paragraphs) - 1 else Pt(0)
-        p_pr = paragraph._p.get_or_add_pPr()  # python-pptx has no API for indents and bullets
-        p_pr.set("marL", "0")
-        p_pr.set("indent", "0")
-        if p_pr.find(qn("a:buNone")) is None:
-            p_pr.append(etree.Element(qn("a:buNone")))
+        _bullet(paragraph, size if text.bulleted else None, text.design,
+                 style.bullet_hang if style is not None else None)
         for plan_run in runs:
             run = paragraph.add_run()
             run.text = plan_run.text
@@ -141,6 +138,31 @@ def _write_text(shape, text: TextPlan, theme: Theme, language: str) -> None:
         end = paragraph._p.get_or_add_endParaRPr()
         end.set("lang", language)
         end.set("sz", str(int(size * 100)))
+
+
+def _bullet(paragraph, size: float | None, design: bool, own_hang: float | None) -> None:
+    """No bullet and no indent; with ``size``, a point of a list, its lines hung in as
+    measured (``fit.hang``): in a template's design with its own bullet sign
+    (``own_hang``), that sign and its indent; else a '•' of the text's font, in the
+    accent colour in tweeluik's design."""
+    p_pr = paragraph._p.get_or_add_pPr()  # python-pptx has no API for indents and bullets
+    for old in p_pr.findall(qn("a:buNone")) + p_pr.findall(qn("a:buChar")):
+        p_pr.remove(old)
+    if size is not None and own_hang is not None and not design:
+        return  # the template's list style sets it
+    indent = Pt(hang(size)) if size is not None else 0
+    p_pr.set("marL", str(int(indent)))
+    p_pr.set("indent", str(-int(indent)))
+    if size is None:
+        p_pr.append(etree.Element(qn("a:buNone")))
+        return
+    if design:
+        colour = etree.SubElement(p_pr, qn("a:buClr"))
+        etree.SubElement(colour, qn("a:schemeClr")).set("val", "accent1")
+    # the text's own font: a template's list style may name a symbol font for its
+    # bullets (Wingdings), in which '•' is another sign or none
+    etree.SubElement(p_pr, qn("a:buFontTx"))
+    etree.SubElement(p_pr, qn("a:buChar")).set("char", "\u2022")
 
 
 def _template_style(run, style: TextStyle) -> None:

@@ -61,6 +61,8 @@ class TextStyle:
     vertical: bool = False
     colour: TemplateColour | None = None
     colour_hex: str | None = None     # that colour as "#RRGGBB", when it can be known
+    #: its first level's own bullet sign hangs the lines this far in (points), if it has one
+    bullet_hang: float | None = None
 
 
 @dataclass(frozen=True)
