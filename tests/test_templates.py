@@ -1974,3 +1974,89 @@ def test_a_see_through_picture_shows_the_colour_of_what_is_opaque_in_it():
     colour, cover = PictureColours().mean_behind(part, (0, 0, 100, 100), (0, 0, 100, 100))
     assert int(colour[1:3], 16) >= 240, colour  # near white
     assert 0.5 < cover < 0.55
+
+
+def _body_box(item, idx: int, left: float, top: float, width: float, height: float,
+              prompt: str) -> None:
+    """A body placeholder added to layout ``item`` at a place given in points."""
+    import copy
+    model = next(shape for shape in layout(Presentation(), "Title and Content").placeholders
+                 if shape.placeholder_format.idx == 1)._element
+    element = copy.deepcopy(model)
+    element.find(f"{P}nvSpPr/{P}nvPr/{P}ph").set("idx", str(idx))
+    element.find(f"{P}nvSpPr/{P}cNvPr").set("id", str(900 + idx))
+    shape_properties = element.find(f"{P}spPr")
+    for child in list(shape_properties):
+        shape_properties.remove(child)
+    xfrm = etree.SubElement(shape_properties, f"{A}xfrm")
+    etree.SubElement(xfrm, f"{A}off", x=str(int(Pt(left))), y=str(int(Pt(top))))
+    etree.SubElement(xfrm, f"{A}ext", cx=str(int(Pt(width))), cy=str(int(Pt(height))))
+    for text in element.iter(f"{A}t"):
+        text.text = prompt
+    item.shapes._spTree.append(element)
+
+
+def slivers(prs):
+    """A real government template draws with body placeholders: a coloured bar 9 pt high
+    across the foot of every layout, dots 3 pt wide, and on its cover no subtitle but a
+    line 'Naam | datum'. Its cover's subtitle went into the bar, and its text layout lost
+    to a two-column one, each sliver counted as a text box competing with its body."""
+    cover = layout(prs, "Title Slide")
+    for shape in list(cover.placeholders):
+        if shape.placeholder_format.type == 4:  # the subtitle
+            shape._element.getparent().remove(shape._element)
+    _body_box(cover, 40, 60, 400, 167, 32, "Naam | datum")
+    for item in (cover, layout(prs, "Title and Content")):
+        _body_box(item, 41, 0, 531, 720, 9, "Onderbalk")
+        for dot in range(8):
+            _body_box(item, 50 + dot, 600 + 8 * dot, 20, 3, 3, "UI")
+
+
+@pytest.mark.slow
+def test_slivers_of_a_templates_drawing_are_no_text_boxes(tmp_path):
+    result, deck, _ = build_with(stock(tmp_path / "slivers.pptx", slivers), tmp_path)
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(deck))
+    assert {slide.slide_layout.name for slide in list(prs.slides)[1:-1]} == {"Title and Content"}
+    cover = prs.slides[0]
+    (line,) = [shape for shape in cover.placeholders if shape.placeholder_format.idx == 40]
+    assert "Jaarbrief 2026" in line.text_frame.text
+    assert not any(shape.placeholder_format.idx == 41 for shape in cover.placeholders)
+
+
+def turned_titles(prs, cover_across: bool = False):
+    """A land registry's house style: every title runs up the slide's left edge (the
+    master's title box turned a quarter; the layouts' boxes take its place and turn).
+    ``cover_across``: but the cover's, which has a line for 'Naam | datum' under it."""
+    title = next(shape for shape in prs.slide_masters[0].placeholders
+                 if shape.placeholder_format.type == 1)
+    title._element.find(f"{P}spPr/{A}xfrm").set("rot", "16200000")
+    for item in prs.slide_layouts:
+        for shape in item.placeholders:
+            xfrm = shape._element.find(f"{P}spPr/{A}xfrm")
+            turned = shape.placeholder_format.type == 1 or \
+                shape.placeholder_format.type == 3 and not cover_across
+            if turned and xfrm is not None:
+                xfrm.set("rot", "16200000")
+    if cover_across:
+        cover = layout(prs, "Title Slide")
+        for shape in list(cover.placeholders):
+            if shape.placeholder_format.type == 4:  # the subtitle
+                shape._element.getparent().remove(shape._element)
+        _body_box(cover, 40, 60, 400, 167, 32, "Naam | datum")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cover_across", [False, True])
+def test_a_template_whose_titles_run_up_the_edge_is_refused_with_what_to_do(tmp_path,
+                                                                             cover_across):
+    """Titles set sideways: the deck wrote each slide's title box across the slide at
+    the turned box's place, half off the slide, or (the cover's title across) set every
+    lesson on the cover, its words in a line for a name. It is refused in one line that
+    says so."""
+    result, deck, _ = build_with(stock(tmp_path / "turned.pptx", lambda prs: turned_titles(
+        prs, cover_across)), tmp_path)
+    assert result.returncode != 0 and not deck.exists()
+    (line,) = result.stderr.strip().splitlines()
+    assert "sideways" in line and "Traceback" not in line
+    assert "leave out 'deck: template:'" in line

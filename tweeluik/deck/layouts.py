@@ -53,6 +53,7 @@ def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template
                           f"that {where} does not have; it has {len(template.masters)}")
     chosen: dict[str, LayoutInfo] = {}
     problems = []
+    unplaced: list[str] = []  # kinds of slide no layout suits (none named for them)
     for kind in SLIDE_KINDS:
         if kind == "agenda" and not settings.agenda:
             continue
@@ -69,9 +70,22 @@ def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template
         if layout is None:
             layout = choose_layout(kind, template, master, chosen)
         if layout is None:
-            problems.append(f"a layout with a title (for the {kind.replace('_', ' ')} slide)")
+            problems.append(f"that suits the {kind.replace('_', ' ')} slide (a title and a "
+                            "text box)")
+            unplaced.append(kind.replace("_", " "))
             continue
         chosen[kind] = layout
+    sideways = [layout for layout in template.in_master(master) if not layout.of_kind("title")
+                and any(p.kind == "title" for p in layout.placeholders)]
+    if problems and sideways and len(unplaced) == len(problems):
+        kinds = unplaced if len(unplaced) == 1 else \
+            [", ".join(unplaced[:-1]) + " or " + unplaced[-1]]
+        raise SourceError(source, line, f"{where} sets the titles of {len(sideways)} of its "
+                          "layouts sideways, up or down the edge of the slide, and has no "
+                          f"other layout for its {kinds[0]} slides; tweeluik sets a title "
+                          "across the slide and cannot fill one set sideways yet. Ask the "
+                          "organisation for a template whose titles read across, or leave "
+                          "out 'deck: template:' to use tweeluik's own")
     if problems and not any(layout.of_kind("title") for layout in template.layouts):
         raise SourceError(source, line, f"{where} has no slide layout with a title box in "
                           f"any of its {len(template.layouts)} layouts: it is a presentation "

@@ -96,6 +96,14 @@ def _theme_colours(master) -> dict[str, str]:
     return colours
 
 
+def sideways(rotation: int) -> bool:
+    """Whether a shape turned by ``rotation`` (60,000ths of a degree, as in ``a:xfrm``)
+    sets its text up or down the slide rather than across it (a quarter turn, give or
+    take 45 degrees)."""
+    degrees = (rotation / 60000) % 180
+    return 45 < degrees < 135
+
+
 #: How a level of text says it has a bullet, or none.
 BULLET_KINDS = ("buNone", "buChar", "buAutoNum", "buBlip")
 
@@ -184,7 +192,10 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
     body_pr = [shape.find("p:txBody/a:bodyPr", NS) for shape in (layout_shape, master_shape)
                if shape is not None]
     body_sources = _StyleSources(body_pr)
-    vertical = body_sources.first("", "vert") not in (None, "horz")
+    turns = [shape.find("p:spPr/a:xfrm", NS) for shape in (layout_shape, master_shape)
+             if shape is not None]
+    turned = next((int(xfrm.get("rot") or 0) for xfrm in turns if xfrm is not None), 0)
+    vertical = body_sources.first("", "vert") not in (None, "horz") or sideways(turned)
     fill = sources.first_element("a:solidFill")
     colour = None
     if fill is not None and len(fill):

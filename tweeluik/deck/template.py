@@ -58,7 +58,7 @@ class TextStyle:
     line_spacing: tuple[str, float] | None = None  # ("pct", 0.9) or ("pts", 30.0)
     align: str | None = None
     anchor: str | None = None
-    vertical: bool = False
+    vertical: bool = False            # its text runs up or down (vertical, or turned a quarter)
     colour: TemplateColour | None = None
     colour_hex: str | None = None     # that colour as "#RRGGBB", when it can be known
     #: its first level's own bullet sign hangs the lines this far in (points), if it has one
@@ -185,7 +185,21 @@ class LayoutInfo:
                             slide_height)
 
     def of_kind(self, *kinds: str) -> list[PlaceholderInfo]:
-        return [p for p in self.placeholders if p.kind in kinds and not p.style.vertical]
+        """Its placeholders of ``kinds`` that can take a line of text: not set
+        vertically, and, for text boxes, not a sliver the template uses as a drawing (a
+        real template's coloured bar 9 pt high, its 3 pt dots, all of them 'body')."""
+        return [p for p in self.placeholders if p.kind in kinds and not p.style.vertical
+                and (p.kind not in TEXT_KINDS or holds_a_line(p.frame))]
+
+
+#: The least a text box measures that can hold a line of words (points): a sliver
+#: under it is one of the template's drawings, filled in by a placeholder.
+LINE_BOX_HEIGHT, LINE_BOX_WIDTH = 10.0, 48.0
+
+
+def holds_a_line(frame: Frame) -> bool:
+    """Whether a box is large enough for a line of words."""
+    return frame.height >= LINE_BOX_HEIGHT and frame.width >= LINE_BOX_WIDTH
 
 
 def _cells_under(grid, left: float, top: float, width: float, height: float,
@@ -311,6 +325,11 @@ def suggest_layout(template: TemplateInfo, name: str) -> str:
 # --- choosing layouts ------------------------------------------------------------------
 
 
+#: The least share of the slide a lesson layout's text box covers (a cover's strip for
+#: 'Naam | datum' is 1 %; a layout with a title alone puts the words in the notes).
+LEAST_TEXT_SHARE = 0.04
+
+
 def _lesson_score(layout: LayoutInfo, template: TemplateInfo) -> float:
     """How well a layout suits a lesson slide: a title and one large text box."""
     titles = layout.of_kind("title")
@@ -322,6 +341,8 @@ def _lesson_score(layout: LayoutInfo, template: TemplateInfo) -> float:
     slide = template.width * template.height
     largest = max(p.frame.area for p in texts) / slide
     named = any(p.role_name in ("message", "number") for p in layout.placeholders)
+    if largest < LEAST_TEXT_SHARE and not named:
+        return -1.0  # a cover's line for a name and date: no room for a lesson's words
     return largest + (1.0 if named else 0) + (0.2 if layout.type in ("obj", "tx") else 0) \
         - 0.1 * (len(texts) - 1)
 
