@@ -1435,3 +1435,34 @@ def test_a_line_that_is_only_a_date_is_read_in_every_way_letters_write_it(line, 
     from tweeluik.dates import parse_date_line
     assert parse_date_line(line) == dt.date(*date)
     assert parse_date_line(f"Op {line} vergaderen we") is None
+
+
+def test_a_letter_quoted_whole_on_a_web_page_keeps_its_parts(project):
+    """A real web page quoted an open letter whole: its paragraphs and its headings
+    ('#### reden 1') were '> ' lines, and the import made one quotation of it, a single
+    paragraph with the headings' marks inside. The quote marks are left out, and said
+    so; a short quotation in a letter stays a quotation."""
+    letter = ("---\ntitle: Onze brief aan de verhuurder\ndate: 2026-03-01\ncategories:\n"
+              "  - blog\nlastmod: 2026-03-02T10:00:00.000Z\n---\n"
+              "Wij stuurden de verhuurder deze brief:\n\n"
+              "> Geachte verhuurder,\n>  \n"
+              "> Wij vragen u de tuin open te houden. Wij geven drie redenen.\n>\n"
+              "> #### Reden 1\n> \n> De buurt speelt er elke dag.\n>\n"
+              "> #### Reden 2\n>\n> De bomen zijn ouder dan de huizen.\n> \n"
+              "> Met vriendelijke groet,\n>\n> Het bewonerscomité\n")
+    pub, result, source = import_text(project, letter, name="brief.md")
+    assert "the quote marks are left out" in result.stdout
+    assert "> " not in source and "####" not in source
+    parts = [plain_text(section.title) for section in pub.introduction.sections
+             if section.title is not None]
+    assert parts == ["Reden 1", "Reden 2"]
+    texts = [" ".join(blocks_text(section.blocks)) for section in pub.introduction.sections]
+    assert any(text.startswith("De bomen zijn ouder") for text in texts)
+
+    (project / "content" / "brief.md").unlink()
+    short = "Beste buren,\n\nDe wethouder zei het zo:\n\n> Een tuin is van iedereen.\n\n" \
+        "Dat onthouden we.\n\nGroet,\n\nAnna de Wit\n"
+    pub, result, source = import_text(project, "---\ntitle: Tuin\ncategories:\n  - blog\n"
+                                      "---\n" + short, name="brief.md")
+    assert "> Een tuin is van iedereen." in source
+    assert "the quote marks are left out" not in result.stdout

@@ -22,7 +22,7 @@ from .letter import Letter, Note, read_letter
 from .markdown import letter_to_markdown
 from .pieces import Picture, Piece, Span
 from .signature import LEAD_LINE, split_names
-from .text_reader import text_to_pieces, without_email_quoting
+from .text_reader import text_to_pieces, without_email_quoting, without_quoted_letter
 from .web_markdown import SITE_CODE, SITE_LINK, website_leftovers
 
 FORMATS = (".docx", ".txt", ".md", ".text", ".markdown")
@@ -77,6 +77,11 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
         text, hints = without_foreign_front_matter(text)
         text, left_out = website_leftovers(text)
         problems.extend(left_out)
+        text, quoted = without_quoted_letter(text)
+        if quoted:
+            problems.append("the letter's text stood in a quotation ('> ' before its lines, "
+                            "its headings too); the quote marks are left out, so its parts "
+                            "and paragraphs stay as written")
         if _GROUP_AUTHOR.fullmatch(hints.get("author", "")) \
                 or _AUTHOR_ID.fullmatch(hints.get("author", "")):
             del hints["author"]  # "Bestuur", "michael-boelen": no person's name to sign

@@ -47,6 +47,35 @@ def without_email_quoting(text: str) -> tuple[str, int]:
         levels += 1
 
 
+def without_quoted_letter(text: str) -> tuple[str, bool]:
+    """Markdown: a quotation that holds a letter's parts without its quote marks (a web
+    page that quotes an open letter whole, its headings and paragraphs '> ' lines: read
+    as one quotation, it was one paragraph with '#### reden 1' inside it), and whether
+    there was one. A quotation holds a letter when a heading stands in it, or when it is
+    three paragraphs or more and most of the text; a quotation in a letter stays one.
+    Every line keeps its number."""
+    lines = text.split("\n")
+    written = sum(1 for line in lines if line.strip())
+    start, found = 0, False
+    while start < len(lines):
+        if not lines[start].lstrip().startswith(">"):
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and lines[end].lstrip().startswith(">"):
+            end += 1
+        run = [re.sub(r"^\s*> ?", "", line) for line in lines[start:end]]
+        paragraphs = sum(1 for at, line in enumerate(run)
+                         if line.strip() and (at == 0 or not run[at - 1].strip()))
+        words = sum(1 for line in run if line.strip())
+        if any(HEADING.fullmatch(line.strip()) for line in run) \
+                or paragraphs >= 3 and 2 * words > written:
+            lines[start:end] = run
+            found = True
+        start = end
+    return "\n".join(lines), found
+
+
 def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     """The paragraphs of ``text`` with the line each starts on."""
     pieces: list[Piece] = []
