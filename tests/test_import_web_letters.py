@@ -698,3 +698,28 @@ def test_a_numbered_point_set_in_bold_is_a_plain_lesson_title(project):
         "Nieuwe leden werven", "De kas laten controleren", "Een nieuwe website"]
     assert "## 1. Nieuwe leden werven" in source and "**" not in source.split("\n## 1.")[1]
     assert "**" not in report
+
+
+@pytest.mark.parametrize("mark", ["[[toc]]", "[TOC]", "${toc}"])
+def test_a_sites_mark_for_its_contents_is_left_out_and_offers_no_lesson(project, mark):
+    """A real youth club's how-to page opened with '[[toc]]' (its wiki's table of
+    contents): the report offered it as a lesson title ("write '## [[toc]]'")."""
+    _, report, source = bring_in(project, "uitleg.md", f"""\
+        ---
+        title: "Het bos aanvragen"
+        categories: [handboek]
+        ---
+
+        {mark}
+
+        ### Wanneer
+
+        Vraag het bos drie maanden voor het kamp aan bij de boswachter.
+
+        ### Hoe
+
+        Stuur de boswachter een brief met de data en het aantal leden.
+        """)
+    assert mark not in source and mark not in report.replace(
+        f"left out the website's mark for a table of contents ({mark})", "")
+    assert f"left out the website's mark for a table of contents ({mark})" in report

@@ -16,8 +16,8 @@ from ..errors import printable
 def website_leftovers(text: str) -> tuple[str, list[str]]:
     """``text`` without what only the website understood, and what was done."""
     said: list[str] = []
-    for clean in (_without_template_codes, _repair_links, _without_site_pictures,
-                  _without_html):
+    for clean in (_without_template_codes, _without_contents_marks, _repair_links,
+                  _without_site_pictures, _without_html):
         text = clean(text, said)
     return text, said
 
@@ -39,6 +39,22 @@ SITE_CODE = re.compile(r"\{%.*?%\}|\{\{[<%].*?[>%]\}\}", re.DOTALL)
 
 #: A link within a website, by its path from the site's root: '[notulen](/vereniging/)'.
 SITE_LINK = re.compile(r"\]\(/[^/)\s][^)\s]*\)")
+
+
+#: A line that asks a site generator for a table of contents: VuePress's and GitLab's
+#: '[[toc]]', Python-Markdown's '[TOC]', Typora's '${toc}' (kramdown's '{:toc}' is a
+#: template code).
+_CONTENTS_MARK = re.compile(r"^[ \t]*(?:\[\[_?toc_?\]\]|\[toc\]|\$\{toc\})[ \t]*$",
+                            re.IGNORECASE | re.MULTILINE)
+
+
+def _without_contents_marks(text: str, said: list[str]) -> str:
+    """A site's mark for its table of contents left out."""
+    found = _CONTENTS_MARK.search(text)
+    if found:
+        _once(said, f"left out the website's mark for a table of contents "
+                    f"({found.group(0).strip()}); it only means something to the site")
+    return _CONTENTS_MARK.sub("", text)
 
 
 def _without_template_codes(text: str, said: list[str]) -> str:
