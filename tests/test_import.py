@@ -1466,3 +1466,35 @@ def test_a_letter_quoted_whole_on_a_web_page_keeps_its_parts(project):
                                       "---\n" + short, name="brief.md")
     assert "> Een tuin is van iedereen." in source
     assert "the quote marks are left out" not in result.stdout
+
+
+def test_the_last_row_of_an_action_list_in_word_signs_nothing(project):
+    """Real minutes ended on a Word table of actions ('what · who · status'): its last
+    row, read cell by cell beside a long 'what', ended the text with 'Peter' and 'Gesloten
+    (check met peter)', and the import made both of them signatories. A row's cells are
+    its text; a letter signed under its text still is."""
+    def minutes(signed: bool) -> Path:
+        document = Document()
+        document.add_paragraph("Verslag van het overleg")
+        document.add_paragraph("We spraken over de nieuwe speeltuin en de buurtavond.")
+        table = document.add_table(rows=2, cols=3)
+        for cell, text in zip(table.rows[0].cells, ("Actiepunt", "Wie", "Status"), strict=True):
+            cell.text = text
+        for cell, text in zip(table.rows[1].cells, (
+                "Een offerte vragen voor het hek om de speeltuin, met een poort voor de "
+                "rolstoel en een bank erbij", "Peter", "Gesloten (check met Peter)"),
+                strict=True):
+            cell.text = text
+        if signed:
+            document.add_paragraph("Met vriendelijke groet,")
+            document.add_paragraph("Anna de Wit")
+        path = project / f"verslag-{signed}.docx"
+        document.save(path)
+        return path
+
+    pub, _ = import_and_check(project, minutes(signed=False), name="verslag-False")
+    assert pub.meta.signatories == ()
+    text = " ".join(blocks_text(pub.introduction.blocks))
+    assert "Peter" in text and "Gesloten (check met Peter)" in text
+    pub, _ = import_and_check(project, minutes(signed=True), name="verslag-True")
+    assert pub.meta.signatories == ("Anna de Wit",)

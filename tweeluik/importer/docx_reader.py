@@ -35,6 +35,8 @@ from .word_tables import (
     CELL_EDGE,
     CELL_SEPARATOR,
     MAX_TABLE_DEPTH,
+    ROW_END,
+    ROW_START,
     FormLine,
     ShortRow,
     WordTable,
@@ -107,6 +109,9 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[
         if paragraph is CELL_EDGE:
             reading.after_break = True
             continue
+        if paragraph is ROW_START or paragraph is ROW_END:
+            reading.rows_open += 1 if paragraph is ROW_START else -1
+            continue
         read_so_far += 1
         if read_so_far > MAX_PARAGRAPHS:
             break
@@ -151,6 +156,7 @@ class _Reading:
         self.marked: set[tuple[str, str]] = set()  # notes whose text was put at their mark
         self.damaged = 0
         self.after_break = False
+        self.rows_open = 0  # inside the cells of how many rows read cell by cell
 
     def take(self, paragraph) -> None:
         """Read a paragraph, its text boxes after it, a row of short cells, or a table
@@ -202,7 +208,10 @@ class _Reading:
         if piece is None:
             self.after_break = True
             return
-        self.pieces.append(replace(piece, after_break=True) if self.after_break else piece)
+        if self.after_break or self.rows_open:
+            piece = replace(piece, after_break=piece.after_break or self.after_break,
+                            in_row=self.rows_open > 0)
+        self.pieces.append(piece)
         self.after_break = False
 
 

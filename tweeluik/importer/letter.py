@@ -333,7 +333,8 @@ def _may_sign(piece: Piece) -> bool:
     """True for a paragraph that may be part of a signature without a greeting above it:
     names, or a lead line ('Namens het bestuur,'). A list's items and a heading never
     are: a post's list of who comes ('## Aanwezigen' over twenty names) is its text."""
-    if piece.bullet or piece.numbered or piece.marked_heading or piece.heading or piece.table:
+    if piece.bullet or piece.numbered or piece.marked_heading or piece.heading or piece.table \
+            or piece.in_row:  # a 'who' of an action list's last row
         return False
     return is_signature(piece) or bool(LEAD_LINE.match(piece.text))
 

@@ -54,6 +54,8 @@ class Piece:
     line: int | None = None       # where it starts in the input text
     after_break: bool = False     # an empty paragraph, or a table cell's edge, stands before
     #                               it in a Word file: no sentence goes on across that
+    in_row: bool = False          # a cell's paragraph, of a Word table's row read cell by
+    #                               cell (beside a long one): no signature
 
     @property
     def text(self) -> str:

@@ -30,6 +30,9 @@ DATA_CELL_WORDS = 12
 #: Stands between table cells, and before and after a table, among the paragraphs in
 #: reading order: a sentence does not go on across it.
 CELL_EDGE = object()
+#: Stand before and after the cells of a row read cell by cell (an action list's 'what ·
+#: who · status' with a long 'what'): what stands between them is no letter's signature.
+ROW_START, ROW_END = object(), object()
 
 
 class ShortRow(tuple):
@@ -71,7 +74,7 @@ def paragraphs_in_order(document) -> tuple[list, int, int]:
             found.append(item)
             # (a table kept whole counts a paragraph a cell, as the publication will)
             count += sum(map(len, item)) if isinstance(item, WordTable) \
-                else item is not CELL_EDGE
+                else item not in (CELL_EDGE, ROW_START, ROW_END)
             continue
         if depths[-1] >= MAX_TABLE_DEPTH:
             too_deep += 1
@@ -141,9 +144,11 @@ def _cell_contents(table):
         if _one_line(row):
             yield ShortRow(content[0] for content in row if content)
             continue
+        yield ROW_START
         for content in contents:
             yield CELL_EDGE
             yield from content
+        yield ROW_END
     yield CELL_EDGE
 
 
