@@ -723,3 +723,85 @@ def test_a_sites_mark_for_its_contents_is_left_out_and_offers_no_lesson(project,
     assert mark not in source and mark not in report.replace(
         f"left out the website's mark for a table of contents ({mark})", "")
     assert f"left out the website's mark for a table of contents ({mark})" in report
+
+
+def test_a_sites_boxes_keep_their_text_and_the_letter_builds(project):
+    """A real youth club's how-to page put its tips in VuePress boxes ('::: tip' …
+    ':::', '::: details Screenshots'): the new source kept the fences, and its check
+    failed ('unknown block'). The text stays, a box's title runs in, in bold."""
+    _, report, source = bring_in(project, "uitleg.md", """\
+        ---
+        title: "Het bos aanvragen"
+        categories: [handboek]
+        ---
+
+        ::: tip
+        Vraag het bos drie maanden voor het kamp aan.
+        :::
+
+        :::warning Let op
+        De boswachter antwoordt alleen op een brief.
+        :::
+
+        Wie vroeg begint, kiest zelf het bos.
+        """)
+    assert "left out the marks of the website's boxes" in report
+    assert "::: tip" not in source and ":::warning" not in source
+    assert "**Let op:** De boswachter antwoordt alleen op een brief." in source
+    assert "Vraag het bos drie maanden voor het kamp aan." in source
+    assert ":::" not in source and "Wie vroeg begint" in source
+
+
+def test_a_table_too_wide_for_the_page_comes_in_as_lines(project):
+    """A real camp plan's table had 8 columns: the new source kept it and its check
+    failed (at most 6 fit). Each row becomes a line, its cells after their column's
+    name; a table that fits stays a table."""
+    _, report, source = bring_in(project, "tenten.md", """\
+        ---
+        title: "Tenten"
+        categories: [kamp]
+        ---
+
+        Zo verdeelden we de tenten.
+
+        |          | Totaal | Groep | Patrouille | Garage | Shelter | Senior |
+        |----------|--------|-------|------------|--------|---------|--------|
+        | Sloebers | 3      |       | 2          |        |         | 1      |
+        | Keuken   | 2      | 2     |            |        |         |        |
+
+        | Tent  | Aantal |
+        | ----- | ------ |
+        | Groep | 12     |
+        """)
+    assert "a table of 7 columns is wider than the booklet's page" in report
+    assert "- **Sloebers**: Totaal 3 · Patrouille 2 · Senior 1" in source
+    assert "- **Keuken**: Totaal 2 · Groep 2" in source
+    assert "| Tent" in source and "| Totaal" not in source
+
+
+def test_pictures_beside_a_markdown_file_come_in_and_missing_ones_are_said(project):
+    """A real how-to page showed screenshots, one picture a line, their files beside
+    it: they ran into one paragraph with a title and the check failed; a picture that
+    is not there made the check fail too. A picture beside the file comes in as the
+    Word file's do; one that is missing is left out, with what to do."""
+    from PIL import Image as PILImage
+    PILImage.new("RGB", (400, 300), "#3A6EA5").save(project / "kaart.png")
+    pub, report, source = bring_in(project, "route.md", """\
+        ---
+        title: "De route"
+        categories: [kamp]
+        ---
+
+        Zo vind je het terrein.
+
+        **Kaarten:**
+        ![De kaart van het terrein](./kaart.png)
+        ![De kaart van het dorp](./dorp.png)
+
+        Tot op kamp.
+        """)
+    assert "(images/route-1.png)" in source and "![De kaart van het terrein]" in source
+    assert (project / "content" / "images" / "route-1.png").is_file()
+    assert "dorp.png" not in source
+    assert "left out the post's picture './dorp.png', which is not a file in its folder" \
+        in report

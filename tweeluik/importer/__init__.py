@@ -11,18 +11,25 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..accessibility import STAND_IN_DESCRIPTIONS, is_generated_description, says_what_it_shows
 from ..errors import SourceError, printable
 from ..layout_folders import available_layouts
 from ..letters import is_greeting
+from ..text_limits import MAX_TABLE_COLUMNS
 from .letter import Letter, Note, read_letter
 from .markdown import letter_to_markdown
 from .pieces import Picture, Piece, Span
 from .signature import LEAD_LINE, split_names
-from .text_reader import text_to_pieces, without_email_quoting, without_quoted_letter
+from .text_reader import (
+    PICTURE_LINE,
+    text_to_pieces,
+    with_wide_tables_as_lines,
+    without_email_quoting,
+    without_quoted_letter,
+)
 from .web_markdown import SITE_CODE, SITE_LINK, website_leftovers
 
 FORMATS = (".docx", ".txt", ".md", ".text", ".markdown")
@@ -74,23 +81,10 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
                         "*emphasis*): it is kept as Markdown, so the marks do not print")
     hints: dict[str, str] = {}
     if markdown:
-        text, hints = without_foreign_front_matter(text)
-        text, left_out = website_leftovers(text)
-        problems.extend(left_out)
-        text, quoted = without_quoted_letter(text)
-        if quoted:
-            problems.append("the letter's text stood in a quotation ('> ' before its lines, "
-                            "its headings too); the quote marks are left out, so its parts "
-                            "and paragraphs stay as written")
-        if _GROUP_AUTHOR.fullmatch(hints.get("author", "")) \
-                or _AUTHOR_ID.fullmatch(hints.get("author", "")):
-            del hints["author"]  # "Bestuur", "michael-boelen": no person's name to sign
-        if hints:
-            used = [key for key in ("title", "date", "author") if key in hints]
-            listed = ", ".join(used[:-1]) + " and " + used[-1] if len(used) > 1 else used[0]
-            problems.append(f"the file's own front matter (a website's) is left out; its "
-                            f"{listed} {'are' if len(used) > 1 else 'is'} used")
+        text, hints = _without_the_websites(text, problems)
     pieces = text_to_pieces(text, markdown=markdown)
+    if markdown:
+        pieces = _with_pictures_beside(path, pieces, problems)
     author = hints.get("author", "")
     name = re.sub(r"\s*\(.*", "", author)  # without a role in brackets
     ending = [line for piece in pieces[-3:] for line in (piece.lines or (piece.text,))]
@@ -124,17 +118,18 @@ _PICTURE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 
 def _post_picture(path: Path, name: str) -> tuple[Picture | None, str | None]:
-    """The picture a website post names in its front matter ('image: photo.jpg', a Hugo
-    page bundle's), when it is a PNG or JPEG file in the post's own folder; else what
-    to do, for the report. Nothing is fetched, and nothing outside that folder is read."""
+    """The picture a website post names (in its front matter, 'image: photo.jpg', a Hugo
+    page bundle's, or on a line of its own), when it is a PNG or JPEG file in the post's
+    own folder or one inside it; else what to do, for the report. Nothing is fetched,
+    and nothing outside that folder is read."""
     shown = printable(name[:80])
     folder = path.parent
     candidate = folder / name
     inside = not Path(name).is_absolute() and ".." not in Path(name).parts \
         and "://" not in name
     if not inside or candidate.is_symlink() or not candidate.is_file() \
-            or candidate.resolve().parent != folder.resolve():
-        return None, (f"left out the post's picture '{shown}', which is not a file beside it: "
+            or folder.resolve() not in candidate.resolve().parents:  # in its folder
+        return None, (f"left out the post's picture '{shown}', which is not a file in its folder: "
                       "save it in content/images/ and write ![description](images/NAME.jpg) "
                       "where it goes")
     if candidate.stat().st_size > MAX_INPUT_BYTES:
@@ -146,6 +141,53 @@ def _post_picture(path: Path, name: str) -> tuple[Picture | None, str | None]:
         return None, (f"left out the post's picture '{shown}': only PNG and JPEG pictures "
                       "come in; save it as one")
     return Picture(data, kind, ""), None
+
+
+def _without_the_websites(text: str, problems: list[str]) -> tuple[str, dict[str, str]]:
+    """A Markdown file's text without what only its website understood (its front
+    matter, codes, boxes, tables too wide for the page, a letter quoted whole), and the
+    title, date and author its front matter gave; what was done goes into ``problems``."""
+    text, hints = without_foreign_front_matter(text)
+    text, left_out = website_leftovers(text)
+    problems.extend(left_out)
+    text, widths = with_wide_tables_as_lines(text)
+    problems.extend(f"a table of {width} columns is wider than the booklet's page (at "
+                    f"most {MAX_TABLE_COLUMNS} fit): each row is written as a line, its "
+                    "cells after their column's name; check that it reads"
+                    for width in widths)
+    text, quoted = without_quoted_letter(text)
+    if quoted:
+        problems.append("the letter's text stood in a quotation ('> ' before its lines, "
+                        "its headings too); the quote marks are left out, so its parts "
+                        "and paragraphs stay as written")
+    if _GROUP_AUTHOR.fullmatch(hints.get("author", "")) \
+            or _AUTHOR_ID.fullmatch(hints.get("author", "")):
+        del hints["author"]  # "Bestuur", "michael-boelen": no person's name to sign
+    if hints:
+        used = [key for key in ("title", "date", "author") if key in hints]
+        listed = ", ".join(used[:-1]) + " and " + used[-1] if len(used) > 1 else used[0]
+        problems.append(f"the file's own front matter (a website's) is left out; its "
+                        f"{listed} {'are' if len(used) > 1 else 'is'} used")
+    return text, hints
+
+
+def _with_pictures_beside(path: Path, pieces: list[Piece], problems: list[str]) -> list[Piece]:
+    """A picture on a line of its own whose file stands beside the Markdown file (a
+    site's './foto.jpg') brought in with the letter, as a Word file's are; one that is not
+    there left out, with what to do (kept as it was, the new source did not build)."""
+    kept = []
+    for piece in pieces:
+        found = PICTURE_LINE.fullmatch(piece.text) if len(piece.spans) == 1 else None
+        if found is None:
+            kept.append(piece)
+            continue
+        alt, target = found.groups()
+        picture, problem = _post_picture(path, target)
+        if picture is not None:
+            kept.append(Piece((), pictures=(replace(picture, alt=alt),)))
+        if problem:
+            problems.append(problem)
+    return kept
 
 
 #: A website post's author that is a group, not a person who signs.

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from ..letters import BULLETS
+from ..text_limits import MAX_TABLE_COLUMNS
 from .lesson_lines import TYPED_NUMBER
 from .pieces import Piece, Span
 
@@ -27,6 +28,8 @@ BULLET = re.compile(rf"^[{BULLETS}]\s*(?=\S)")
 SHARED_MARK = re.compile(r"^([-*+–·])\s+(?=\S)")
 #: The line under a Markdown table's first row: '| --- | ---: |'.
 TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
+#: A Markdown picture alone on its line: '![Het plein](plein.jpg)' (its words, its file).
+PICTURE_LINE = re.compile(r"!\[([^\]\n]*)\]\(([^()\s]+)(?:\s+\"[^\"\n]*\")?\)")
 #: A Markdown heading ('## Title', '# Title #'): its words.
 HEADING = re.compile(r"#{1,6}\s+(.*?\S)(?:\s+#+)?\s*")
 #: The share of a text's lines that must start with '>' for it to be a quoted e-mail.
@@ -45,6 +48,42 @@ def without_email_quoting(text: str) -> tuple[str, int]:
             return "\n".join(lines), levels
         lines = [re.sub(r"^\s*> ?", "", line) for line in lines]
         levels += 1
+
+
+def _cells(line: str) -> list[str]:
+    """A Markdown table row's cells, as written (an escaped '\\|' stays in its cell)."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", inner)]
+
+
+def with_wide_tables_as_lines(text: str) -> tuple[str, list[int]]:
+    """Markdown tables wider than the booklet's page (``MAX_TABLE_COLUMNS``) as lists, a
+    row a line: its first cell in bold, then each filled cell after its column's name
+    ('**Sloebers**: Totaal 3 · Patrouille 2'), and the columns each such table had.
+    Every line keeps its number (the header and its rule become empty lines)."""
+    lines = text.split("\n")
+    widths: list[int] = []
+    at = 0
+    while at + 1 < len(lines):
+        header, rule = lines[at].strip(), lines[at + 1].strip()
+        if "|" not in header or not TABLE_RULE.fullmatch(rule) \
+                or len(_cells(header)) <= MAX_TABLE_COLUMNS:
+            at += 1
+            continue
+        names = _cells(header)
+        widths.append(len(names))
+        lines[at] = lines[at + 1] = ""
+        at += 2
+        while at < len(lines) and "|" in lines[at] and lines[at].strip():
+            cells = _cells(lines[at])
+            label, rest = cells[0], cells[1:]
+            pairs = [f"{name} {cell}".strip() for name, cell in zip(names[1:], rest,
+                                                                    strict=False) if cell]
+            lines[at] = "- " + (f"**{label}**: " if label else "") + " · ".join(pairs)
+            at += 1
+    return "\n".join(lines), widths
 
 
 def without_quoted_letter(text: str) -> tuple[str, bool]:
@@ -85,9 +124,10 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
                                  start=1):
         line = raw.strip()
-        if line and markdown and HEADING.fullmatch(line):
+        if line and markdown and (HEADING.fullmatch(line) or PICTURE_LINE.fullmatch(line)):
             # a Markdown heading is one line, and text may follow it without an empty
-            # line ('### Het salon' over its paragraph): it ends the paragraph above
+            # line ('### Het salon' over its paragraph): it ends the paragraph above; so
+            # does a picture on a line of its own (a site's screenshots, one under another)
             if lines:
                 pieces.extend(_piece(lines, start, markdown, indents))
                 lines, indents = [], []

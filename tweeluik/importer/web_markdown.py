@@ -16,8 +16,8 @@ from ..errors import printable
 def website_leftovers(text: str) -> tuple[str, list[str]]:
     """``text`` without what only the website understood, and what was done."""
     said: list[str] = []
-    for clean in (_without_template_codes, _without_contents_marks, _repair_links,
-                  _without_site_pictures, _without_html):
+    for clean in (_without_template_codes, _without_contents_marks, _without_box_fences,
+                  _repair_links, _without_site_pictures, _without_html):
         text = clean(text, said)
     return text, said
 
@@ -55,6 +55,30 @@ def _without_contents_marks(text: str, said: list[str]) -> str:
         _once(said, f"left out the website's mark for a table of contents "
                     f"({found.group(0).strip()}); it only means something to the site")
     return _CONTENTS_MARK.sub("", text)
+
+
+#: The fence of a site's box (VuePress's '::: tip', '::: details Screenshots',
+#: Docusaurus's ':::note', a Pandoc div '::: {.warning}'): its kind and its title.
+_BOX_FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(\{[^}\n]*\}|[\w-]+)?[ \t]*(.*?)[ \t]*$")
+
+
+def _without_box_fences(text: str, said: list[str]) -> str:
+    """A site's boxes ('::: tip' … ':::') without their fences: their text stays, a box's
+    title in bold at its start ('**Let op:** …'). Every line keeps its number. (A
+    tweeluik source, '::: notes' and all, is copied as it is, not read here.)"""
+    lines = text.split("\n")
+    found = False
+    for at, line in enumerate(lines):
+        fence = _BOX_FENCE.fullmatch(line)
+        if fence is None:
+            continue
+        found = True
+        title = fence.group(2)
+        lines[at] = f"**{title.rstrip(':')}:**" if title else ""  # run in: '**Let op:** …'
+    if found:
+        _once(said, "left out the marks of the website's boxes ('::: tip' … ':::'); their "
+                    "text is kept, a box's title in bold at its start")
+    return "\n".join(lines)
 
 
 def _without_template_codes(text: str, said: list[str]) -> str:
