@@ -805,3 +805,27 @@ def test_pictures_beside_a_markdown_file_come_in_and_missing_ones_are_said(proje
     assert "dorp.png" not in source
     assert "left out the post's picture './dorp.png', which is not a file in its folder" \
         in report
+
+
+def test_words_kept_under_the_greeting_keep_their_markdown(project):
+    """A real community centre's post went on under its 'Tot ziens!' with a statement
+    whose title was bold: kept under the greeting, it was escaped and printed its
+    stars ('**Gezamenlijk statement …**'), and the check warned of it."""
+    _, _, source = bring_in(project, "update.md", """\
+        ---
+        title: "Update van het buurthuis"
+        categories: [nieuws]
+        ---
+
+        Beste bezoekers,
+
+        Het buurthuis is tot januari dicht.
+
+        Tot ziens!
+
+        **Samen houden we de buurt warm.**
+
+        Anna de Wit
+        """)
+    assert "**Samen houden we de buurt warm.**" in source
+    assert "\\*" not in source

@@ -308,7 +308,7 @@ def _take_signature(pieces: list[Piece], letter: Letter
         letter.signatories = names
         letter.organisation = letter.organisation or organisation \
             or organisation_in(greeting.text)
-        kept_pieces = [Piece((Span(line),), (line,)) for line in kept]
+        kept_pieces = _as_pieces(kept, pieces[greeting_at + 1:])
         for piece in kept_pieces:
             if not LEAD_LINE.match(piece.text):
                 notes.append(Note(piece, f"kept “{piece.text[:40]}” under the greeting: it "
@@ -325,8 +325,16 @@ def _take_signature(pieces: list[Piece], letter: Letter
         if names:
             letter.signatories = names
             letter.organisation = letter.organisation or organisation
-            return start, None, [Piece((Span(line),), (line,)) for line in kept]
+            return start, None, _as_pieces(kept, pieces[start:])
     return len(pieces), None, []
+
+
+def _as_pieces(lines: list[str], read_from: list[Piece]) -> list[Piece]:
+    """Lines kept under the names, a paragraph each, written as they were typed: in
+    Markdown when the pieces they were read from were (a post's '**Gezamenlijk
+    statement**' under its greeting had printed with its stars, escaped)."""
+    markdown = any(span.markdown for piece in read_from for span in piece.spans)
+    return [Piece((Span(line, markdown=markdown),), (line,)) for line in lines]
 
 
 def _may_sign(piece: Piece) -> bool:
