@@ -1050,17 +1050,19 @@ def test_bullets_typed_as_characters_in_word_are_a_list(project, tmp_path):
     assert "\u2022" not in source and "- Een praatje *bij de school*" in source
 
 
-def test_what_a_web_page_leaves_in_a_paste_is_repaired_or_pointed_at(project):
+@pytest.mark.parametrize("rule", ["-" * 72, "/" * 72])
+def test_what_a_web_page_leaves_in_a_paste_is_repaired_or_pointed_at(project, rule):
     """A web page pasted as text (here: made with pandoc -t plain from HTML) brings its
     rule as a line of dashes and its pictures as their descriptions in square brackets:
-    the separator is left out, the description kept with a note saying what to do."""
-    text = text_letter().replace(CLOSING, "-" * 72 + "\n\n" + CLOSING).replace(
+    the separator is left out, the description kept with a note saying what to do. A
+    rule of slashes (a government's minutes in Word) is one too."""
+    text = text_letter().replace(CLOSING, rule + "\n\n" + CLOSING).replace(
         LESSONS[0][1][0], LESSONS[0][1][0] + "\n\n[Kaart van de buurt met de acht plekken]")
     letter = project / "brief.txt"
     letter.write_text(text, encoding="utf-8")
     pub, result = import_and_check(project, letter)
     written = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
-    assert not any(set(line) <= set("-\\\\") and len(line) > 3 for line in written)
+    assert not any(set(line) <= set("-/\\\\") and len(line) > 3 for line in written)
     bracket = next(number for number, line in enumerate(written, start=1) if "Kaart" in line)
     assert f"content/brief.md:{bracket}: this line in square brackets looks like the " \
            "description of a picture" in result.stdout

@@ -34,8 +34,9 @@ def placeholder_links(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
     return out
 
 
-#: A paragraph of nothing but a separator line, as a web page's rule becomes in a paste.
-SEPARATOR = re.compile(r"[-_=*~·•—–\s]{3,}")
+#: A paragraph of nothing but a separator line, as a web page's rule becomes in a paste
+#: (a government's Word minutes draw theirs in slashes).
+SEPARATOR = re.compile(r"[-_=*~·•—–/\\\s]{3,}")
 
 
 #: A paragraph that is only words in square brackets: what a picture leaves in a paste.
