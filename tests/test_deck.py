@@ -714,6 +714,7 @@ def test_a_lesson_said_in_a_list_shows_its_points_with_bullets(source_dir):
                     if slide.text("message") is not None
                     and slide.text("number") is not None)
     assert listed.bulleted and not said.bulleted
+    assert said.italic and not listed.italic  # points stand upright under the messages
     assert [plain_runs(runs) for runs in listed.paragraphs] == [
         "Een folder voor de buurt", "Een stand op de markt", "Een brief aan wie nieuw komt wonen"]
     assert listed.size == said.size
@@ -723,6 +724,7 @@ def test_a_lesson_said_in_a_list_shows_its_points_with_bullets(source_dir):
     hang = int(Pt(0.8 * listed.size))
     assert all(bullet_of(paragraph) == ("\u2022", hang, -hang) for paragraph in points)
     assert all(paragraph._p.pPr.find(qn("a:buClr")) is not None for paragraph in points)
+    assert not any(run.font.italic for paragraph in points for run in paragraph.runs)
     assert [bullet_of(paragraph) for paragraph in message_paragraphs(built, 2)] == [("", 0, 0)]
     from tweeluik.checks import check_publication
     from tweeluik.errors import Diagnostics

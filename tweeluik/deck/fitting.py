@@ -148,6 +148,7 @@ class TextFitter:
         if slot is None:
             return None
         style, bold, italic, caps = self.style_for(kind, role)
+        italic = italic and not (bulleted and self.design == "tweeluik")  # points: upright
         largest, smallest = self.sizes(kind, role)
         return fit_text(self.pieces(paragraphs, bold, italic, caps), style,
                         inner(slot), largest, smallest, bulleted=bulleted,
@@ -175,6 +176,8 @@ class TextFitter:
         frame_box = inner(slot)
         rs = role_style(kind, role)
         style, bold, italic, caps = self.style_for(kind, role)
+        # in tweeluik's design a list's points stand upright under the italic messages
+        italic = italic and not (bulleted and self.design == "tweeluik")
         largest, smallest = self.sizes(kind, role)
         paragraphs = [[run for run in runs if run.text] for runs in runs_per_paragraph]
         paragraphs = [runs for runs in paragraphs if runs]
@@ -276,8 +279,8 @@ class TextFitter:
         if self.design == "tweeluik":
             return TextPlan(role, tuple(tuple(runs) for runs in paragraphs), size,
                             slot.placeholder.order, clone, True, rs.typeface, rs.bold,
-                            rs.italic, rs.colour, rs.caps, rs.anchor, height=height, width=width,
-                            insets=insets, bulleted=bulleted)
+                            rs.italic and not bulleted, rs.colour, rs.caps, rs.anchor,
+                            height=height, width=width, insets=insets, bulleted=bulleted)
         style = slot.placeholder.style
         style = self.legible(kind, role, slot.placeholder, style, height, width,
                              needed_contrast(size, style.bold))
