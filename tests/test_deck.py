@@ -782,3 +782,28 @@ def test_on_a_template_a_list_takes_the_templates_own_bullet_or_a_plain_one(sour
                              and slide.text("message").bulleted).size))
     assert all(bullet_of(paragraph) == ("\u2022", hang, -hang) for paragraph in points)
     assert all(paragraph._p.pPr.find(qn("a:buFontTx")) is not None for paragraph in points)
+
+
+def test_the_sketch_of_a_slide_spaces_its_points_as_the_deck_does(source_dir):
+    """The studio's drawing of a slide (where LibreOffice is missing) set a list's points
+    line under line, with no room between them as the deck has (a fresh-eyes review: a
+    wrapped point ran into the next)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from tweeluik.deck import sketch_slides
+    from tweeluik.deck.fit import PARAGRAPH_GAP
+    from tweeluik.deck.plan_pictures import LINE_HEIGHT, SCALE
+    pub = parse_publication(write_source(source_dir, LISTED))
+    listed = next(slide.text("message") for slide in build_deck(
+        pub, THEME, LAYOUTS, CREATED).plan.slides if slide.text("message") is not None
+        and slide.text("message").bulleted)
+    with Image.open(BytesIO(sketch_slides(pub, THEME, LAYOUTS)[1])) as picture:
+        grey = picture.convert("L")
+        inked = [any(grey.getpixel((x, y)) < 120 for x in range(grey.width // 3, grey.width))
+                 for y in range(grey.height)]
+    tops = [y for y in range(1, len(inked)) if inked[y] and not inked[y - 1]]
+    steps = [later - earlier for earlier, later in zip(tops[-3:], tops[-2:], strict=False)]
+    expected = (LINE_HEIGHT + PARAGRAPH_GAP) * listed.size * SCALE
+    assert len(steps) == 2 and all(abs(step - expected) <= 2 for step in steps), (steps, expected)

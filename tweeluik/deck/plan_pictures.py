@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ..fonts import measuring_font
 from ..images import svg_with_plain_size
 from ..theme import Theme
-from .fit import hang
+from .fit import PARAGRAPH_GAP, hang
 from .plan import DeckPlan, SlidePlan, TextPlan
 from .template import LayoutInfo, PlaceholderInfo, TemplateInfo
 
@@ -112,6 +112,8 @@ def _text(canvas: ImageDraw.ImageDraw, text: TextPlan, box: PlaceholderInfo, the
         wrapped = _wrap(words, inner - indent)
         lines.extend(wrapped)
         pitches.extend([size * _line_height(text, style)] * len(wrapped))
+        if number < len(text.paragraphs) - 1:  # the space after it, as the writer sets
+            pitches[-1] += size * PARAGRAPH_GAP
         hangs.extend((indent, text.bulleted and at == 0) for at in range(len(wrapped)))
     anchor = text.anchored_at
     total = sum(pitches)
