@@ -133,6 +133,15 @@ def decoration_words(slide, number: int) -> set[str]:
     return words
 
 
+#: Signs a list's points are drawn with (a template's own: its font's '►', or a symbol
+#: font's sign, which comes out of the PDF as a character of the private use area).
+BULLET_SIGNS = "•–->►▶▪▫◦●○■□➢➤✓"
+
+
+def is_a_bullet(word: str) -> bool:
+    return len(word) == 1 and (word in BULLET_SIGNS or 0xE000 <= ord(word) <= 0xF8FF)
+
+
 def drawn_by_them(word: str, decorations: set[str]) -> bool:
     """Whether a word is one the template draws, or the start or end of one that
     LibreOffice broke over two lines (a narrow table cell's 'Auteu' and 'r')."""
@@ -163,6 +172,8 @@ def word_problems(pptx: Path, pdf: Path, also_theirs: set[str] = frozenset()
                  for shape in slide.shapes if shape.name == "Logo"]
         pictures = template_pictures(slide, prs.slide_width, prs.slide_height)
         for x0, y0, x1, y1, word in words:
+            if is_a_bullet(word):
+                continue  # the sign before a point of a list, drawn in the template's font
             where = f"slide {number}, word {word!r} at ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f})"
             if not (0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height):
                 problems.append(f"off the slide: {where}")
