@@ -706,7 +706,7 @@ LISTED = ("## 1. Leden werven\n\n- Een folder voor de buurt\n- Een stand op de m
 def test_a_lesson_said_in_a_list_shows_its_points_with_bullets(source_dir):
     """A real meeting's action points were lessons of lists only: each slide showed the
     first point alone, as if it were the lesson's message. Now its points stand, each
-    with a bullet whose lines hang in as they were measured, at the size of the other
+    with a bullet whose lines hang in as they were measured, no larger than the other
     lessons' key messages; a key message stays a paragraph without a bullet."""
     pub = parse_publication(write_source(source_dir, LISTED))
     built = build_deck(pub, THEME, LAYOUTS, CREATED)
@@ -715,9 +715,9 @@ def test_a_lesson_said_in_a_list_shows_its_points_with_bullets(source_dir):
                     and slide.text("number") is not None)
     assert listed.bulleted and not said.bulleted
     assert said.italic and not listed.italic  # points stand upright under the messages
+    assert listed.size <= said.size
     assert [plain_runs(runs) for runs in listed.paragraphs] == [
         "Een folder voor de buurt", "Een stand op de markt", "Een brief aan wie nieuw komt wonen"]
-    assert listed.size == said.size
     points = message_paragraphs(built, 1)
     assert [paragraph.text for paragraph in points] == \
         [plain_runs(runs) for runs in listed.paragraphs]
@@ -736,17 +736,24 @@ def test_a_lesson_said_in_a_list_shows_its_points_with_bullets(source_dir):
 
 
 @pytest.mark.slow
-def test_a_list_too_long_for_the_slide_shows_the_points_that_fit(source_dir):
-    """Only as many points as fit at the other messages' size; none set smaller."""
+def test_every_list_on_the_slides_is_set_at_one_size_its_first_three_points_fit(source_dir):
+    """A key message's size (40 pt here) set a real meeting's points so large that two of
+    three fitted, the slide half empty. The deck's points take one size: the largest, no
+    larger than the key messages', at which the first three points of every list fit; a
+    fourth stands where it fits too. A list with a point too long to fit is shortened
+    to the points that do fit, never set smaller than the others."""
     long_point = "Een lange zin over wat de buurt deze winter met elkaar wil gaan doen " * 2
-    body = LISTED.replace("- Een stand op de markt\n", "".join(
-        f"- {long_point.strip()} {n}\n" for n in range(3)))
+    body = LISTED.replace("## 2. Kas nakijken", "## 2. Plannen\n\n" + "".join(
+        f"- {long_point.strip()} {n}\n" for n in range(2)) + "- Kort\n\n## 3. Kas nakijken"
+    ).replace("nieuw komt wonen\n", "nieuw komt wonen\n- Koffie\n")
     pub = parse_publication(write_source(source_dir, body))
     built = build_deck(pub, THEME, LAYOUTS, CREATED)
-    listed, said = (slide.text("message") for slide in built.plan.slides
-                    if slide.text("message") is not None and slide.text("number") is not None)
-    assert listed.bulleted and 2 <= len(listed.paragraphs) < 4
-    assert listed.size == said.size
+    short, long, said = (slide.text("message") for slide in built.plan.slides
+                         if slide.text("message") is not None
+                         and slide.text("number") is not None)
+    assert short.bulleted and long.bulleted and not said.bulleted
+    assert short.size == long.size < said.size
+    assert len(short.paragraphs) == 4 and len(long.paragraphs) == 3
     assert not built.warnings
 
 

@@ -120,9 +120,11 @@ class TextFitter:
                 style.bold if style else False, style.italic if style else False,
                 style.caps if style else False)
 
-    def sizes(self, kind: str, role: str) -> tuple[float, float]:
+    def sizes(self, kind: str, role: str, bulleted: bool = False) -> tuple[float, float]:
         """(largest, smallest) in points: the theme's, scaled to this slide's width; in a
-        template's design no larger than the template's own size for that placeholder."""
+        template's design no larger than the template's own size for that placeholder;
+        no larger than the deck's size for the role (for a list's points, ``bulleted``,
+        the deck's size for points)."""
         key = role_style(kind, role).sizes
         if self.design == "template" and role == "title" and kind != "title":
             key = "lesson_title"  # our small agenda label is a template's real title
@@ -132,8 +134,9 @@ class TextFitter:
         slot = self.slot(kind, role)
         if self.design == "template" and slot is not None and slot.placeholder.style.size:
             largest = max(smallest, min(largest, slot.placeholder.style.size))
-        if (kind, role) in self.deck_sizes:
-            largest = max(smallest, min(largest, self.deck_sizes[(kind, role)]))
+        for settled in ((kind, role), (kind, "points") if bulleted else None):
+            if settled in self.deck_sizes:
+                largest = max(smallest, min(largest, self.deck_sizes[settled]))
         return round(largest * 2) / 2, round(smallest * 2) / 2
 
     @staticmethod
@@ -149,7 +152,7 @@ class TextFitter:
             return None
         style, bold, italic, caps = self.style_for(kind, role)
         italic = italic and not (bulleted and self.design == "tweeluik")  # points: upright
-        largest, smallest = self.sizes(kind, role)
+        largest, smallest = self.sizes(kind, role, bulleted)
         return fit_text(self.pieces(paragraphs, bold, italic, caps), style,
                         inner(slot), largest, smallest, bulleted=bulleted,
                         own_hang=self.own_hang(slot))
@@ -178,7 +181,7 @@ class TextFitter:
         style, bold, italic, caps = self.style_for(kind, role)
         # in tweeluik's design a list's points stand upright under the italic messages
         italic = italic and not (bulleted and self.design == "tweeluik")
-        largest, smallest = self.sizes(kind, role)
+        largest, smallest = self.sizes(kind, role, bulleted)
         paragraphs = [[run for run in runs if run.text] for runs in runs_per_paragraph]
         paragraphs = [runs for runs in paragraphs if runs]
         if not paragraphs:

@@ -51,6 +51,11 @@ AGENDA_LIMIT = 60   # lessons; past this an agenda would take more slides than i
 AGENDA_PER_SLIDE = 8
 
 
+#: The points of each list the deck's size for points is settled on (more stand where
+#: they fit at that size, up to ``letters.MOST_POINTS``).
+SETTLED_POINTS = 3
+
+
 def lesson_notes(lesson: Lesson, labels: dict[str, str]) -> tuple[str, ...]:
     """The speaker notes of a lesson's slide: the author's own notes first, if any, then
     the lesson's whole text, so the presenter can always read along."""
@@ -221,10 +226,11 @@ class _Planner(SlideFurniture):
 
     def points_that_fit(self, kind: str, stand_in: StandIn | None) -> list[list[RunPlan]]:
         """A part without a key message that says it in a list: as many of its points
-        (two or more, in order) as fit its slide at the size of the other lessons' key
-        messages; none when two do not (its first point stands alone, as a sentence)."""
+        (two or more, in order) as fit its slide at the deck's size for points
+        (``settle_points_size``); none when two do not (its first point stands alone, as a
+        sentence)."""
         points = stand_in.points if stand_in is not None else ()
-        settled = self.deck_sizes.get((kind, "message"))
+        settled = self.deck_sizes.get((kind, "points"))
         for count in range(len(points), 1, -1):
             paragraphs = [[RunPlan(point)] for point in points[:count]]
             fit = self.fits(kind, "message", paragraphs, bulleted=True)
@@ -258,6 +264,27 @@ class _Planner(SlideFurniture):
                 if (kind, role) in found:
                     found[(kind, role)] = both
         self.deck_sizes = {key: min(sizes) for key, sizes in found.items()}
+
+    def settle_points_size(self) -> None:
+        """One size for the points of every list the slides show: the largest, no larger
+        than the key messages', at which the first ``SETTLED_POINTS`` points of each list
+        fit (a key message's size set a list's points so large that two of three fit); a
+        list that fits at no size is left out of the reckoning (its first point stands
+        alone)."""
+        parts = [(self.lesson_words(lesson)[0], lesson.stand_in) for lesson in self.pub.lessons
+                 if lesson.key_message is None]
+        parts += [("lesson", section.stand_in) for section in self.pub.introduction.sections]
+        sizes = []
+        for kind, stand_in in parts:
+            if stand_in is None or not stand_in.points:
+                continue
+            paragraphs = [[RunPlan(point)] for point in stand_in.points[:SETTLED_POINTS]]
+            fit = self.fits(kind, "message", paragraphs, bulleted=True)
+            if fit is not None:
+                sizes.append(fit.size)
+        if sizes:
+            for kind in ("lesson", "lesson_picture"):
+                self.deck_sizes[(kind, "points")] = min(sizes)
 
     def lesson_slide(self, lesson: Lesson) -> SlidePlan:
         image = next((b for b in lesson.blocks if isinstance(b, Image)), None)
@@ -417,6 +444,7 @@ class _Planner(SlideFurniture):
                           f"would fill too many slides (at most {AGENDA_LIMIT}); set 'deck: "
                           "agenda: false' to leave it out without this warning")
         self.settle_deck_sizes()
+        self.settle_points_size()
         slides.extend(self.lesson_slide(lesson) for lesson in self.pub.lessons)
         if not self.pub.lessons:
             slides.extend(self.text_slides())
