@@ -2060,3 +2060,34 @@ def test_a_template_whose_titles_run_up_the_edge_is_refused_with_what_to_do(tmp_
     (line,) = result.stderr.strip().splitlines()
     assert "sideways" in line and "Traceback" not in line
     assert "leave out 'deck: template:'" in line
+
+
+def two_covers(prs):
+    """Two covers alike, as a real foundation's template has them ('Titeldia foto
+    standaard' and 'Titeldia zonder foto'): the first shows a stock photograph (the
+    real one's says "Change this background"), the second is plain."""
+    import copy
+
+    from PIL import Image
+    from pptx.oxml.shapes.picture import CT_Picture
+    photo = Path(tempfile.mkdtemp()) / "voorbeeld.png"
+    noise = Image.effect_noise((160, 120), 90).convert("RGB")
+    noise.save(photo)
+    cover = layout(prs, "Title Slide")
+    _, relationship = cover.part.get_or_add_image_part(str(photo))
+    cover.shapes._spTree.insert(2, CT_Picture.new_pic(
+        900, "Voorbeeldfoto", "", relationship, 0, 0, prs.slide_width, prs.slide_height))
+    cover._element.cSld.set("name", "Titeldia foto")  # not tweeluik's name for a cover
+    plain = layout(prs, "Title Only")
+    plain._element.set("type", "title")
+    plain._element.cSld.set("name", "Titeldia zonder foto")
+    subtitle = next(shape for shape in cover.placeholders
+                    if shape.placeholder_format.type == 4)._element
+    plain.shapes._spTree.append(copy.deepcopy(subtitle))
+
+
+@pytest.mark.slow
+def test_of_two_covers_alike_the_deck_takes_the_one_without_a_photograph(tmp_path):
+    result, deck, _ = build_with(stock(tmp_path / "covers.pptx", two_covers), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert Presentation(str(deck)).slides[0].slide_layout.name == "Titeldia zonder foto"

@@ -368,12 +368,20 @@ def _title_score(layout: LayoutInfo) -> float:
     return score
 
 
+def _pictured(layout: LayoutInfo) -> int:
+    """How many cells of a layout's backdrop show a picture (calm or busy)."""
+    return sum(1 for row in layout.textures for texture in row if texture)
+
+
 def choose_layout(kind: str, template: TemplateInfo, master: int,
                   chosen: dict[str, LayoutInfo]) -> LayoutInfo | None:
     """A sensible layout for a kind of slide in a template without tweeluik's names."""
     candidates = template.in_master(master) or list(template.layouts)
     if kind == "title":
-        best = max(candidates, key=_title_score, default=None)
+        # of title layouts alike, the one that shows least of a picture: a cover's stock
+        # photograph asks to be replaced (a real one's says "Change this background")
+        best = max(candidates, key=lambda layout: (_title_score(layout), -_pictured(layout)),
+                   default=None)
         return best if best is not None and _title_score(best) >= 0 else None
     if kind == "lesson_picture":
         slide = template.width * template.height
