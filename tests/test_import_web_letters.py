@@ -829,3 +829,20 @@ def test_words_kept_under_the_greeting_keep_their_markdown(project):
         """)
     assert "**Samen houden we de buurt warm.**" in source
     assert "\\*" not in source
+
+
+def test_an_events_page_gives_its_events_date(project):
+    """A real neighbourhood association's invitation is a site's event page: its front
+    matter has 'event_date' and no 'date', and the booklet came out without a date."""
+    pub, report, _ = bring_in(project, "bbq.md", """\
+        ---
+        title: ZomerBBQ 2026
+        description: ""
+        event_date: 2026-08-22
+        event_date_start_time: 2026-08-22 16:30:00
+        ---
+
+        Noteer in uw agenda zaterdag 22 augustus: de buurt eet samen op het plein.
+        """)
+    assert str(pub.meta.date) == "2026-08-22"
+    assert "its title and date are used" in report

@@ -206,6 +206,10 @@ def looks_like_markdown(text: str) -> bool:
     return bool(_MARKDOWN_LINK.search(text)) or len(_MARKDOWN_EMPHASIS.findall(text)) >= 2
 
 
+#: Where a site's page for an event, without a date of its own, keeps the event's.
+EVENT_DATE_KEYS = ("event_date", "eventDate", "eventdate", "event_date_start")
+
+
 def without_foreign_front_matter(text: str) -> tuple[str, dict[str, str]]:
     """A Markdown file's text without a website's front matter (Jekyll, Hugo), and its
     title, date, author and picture as text."""
@@ -213,6 +217,9 @@ def without_foreign_front_matter(text: str) -> tuple[str, dict[str, str]]:
     if front is None:
         return text, {}
     values, end = front
+    if values.get("date") is None:  # an event's page (Hugo): the event's date
+        values["date"] = next((values[key] for key in EVENT_DATE_KEYS
+                               if values.get(key) is not None), None)
     hints = {key: str(values[key]).strip() for key in ("title", "date", "author", "image")
              if isinstance(values.get(key), str | int | float) or key == "date"
              and values.get(key) is not None}
