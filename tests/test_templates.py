@@ -2091,3 +2091,44 @@ def test_of_two_covers_alike_the_deck_takes_the_one_without_a_photograph(tmp_pat
     result, deck, _ = build_with(stock(tmp_path / "covers.pptx", two_covers), tmp_path)
     assert result.returncode == 0, result.stderr
     assert Presentation(str(deck)).slides[0].slide_layout.name == "Titeldia zonder foto"
+
+
+def see_through_outlines(prs):
+    """A real church's lyrics template gives its text an outline that shows nothing (a
+    line of the text colour at 0 % opacity), in its layouts' title and text boxes."""
+    for item in prs.slide_layouts:
+        for shape in item.placeholders:
+            if shape.placeholder_format.type not in (1, 2, 3, 4, 7):
+                continue
+            styles = shape._element.find(f"{P}txBody/{A}lstStyle")
+            level = styles.find(f"{A}lvl1pPr")
+            if level is None:
+                level = etree.SubElement(styles, f"{A}lvl1pPr")
+            defaults = level.find(f"{A}defRPr")
+            if defaults is None:
+                defaults = etree.SubElement(level, f"{A}defRPr")
+            outline = etree.Element(f"{A}ln", w="0")
+            defaults.insert(0, outline)
+            fill = etree.SubElement(outline, f"{A}solidFill")
+            colour = etree.SubElement(fill, f"{A}schemeClr", val="tx1")
+            etree.SubElement(colour, f"{A}alpha", val="0")
+            text_fill = etree.Element(f"{A}solidFill")  # the text's own colour after it
+            etree.SubElement(text_fill, f"{A}schemeClr", val="tx1")
+            outline.addnext(text_fill)
+
+
+@pytest.mark.slow
+def test_text_with_an_outline_that_shows_nothing_gets_none(tmp_path):
+    """A real church's lyrics template gives its text an outline at 0 % opacity; in
+    LibreOffice every lesson of the deck made on it showed as an empty slide (its own
+    lyrics slides too), and with the outline written as none, as it shows, the words
+    were drawn. Every run in the template's boxes says so."""
+    result, deck, _ = build_with(stock(tmp_path / "outline.pptx", see_through_outlines),
+                                 tmp_path)
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(deck))
+    runs = [run for slide in prs.slides for shape in slide.shapes if shape.has_text_frame
+            for paragraph in shape.text_frame.paragraphs for run in paragraph.runs
+            if shape.is_placeholder and shape.placeholder_format.type in (1, 2, 3, 4)]
+    assert len(runs) > 10
+    assert all(run._r.find(f"{A}rPr/{A}ln/{A}noFill") is not None for run in runs)

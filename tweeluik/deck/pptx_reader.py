@@ -214,6 +214,8 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
                    for found in element if isinstance(found.tag, str)
                    and etree.QName(found).localname in BULLET_KINDS), False)
     margin = int(sources.first("", "marL") or 0) / EMU_PER_PT
+    outline = sources.first_element("a:ln")
+    clear_outline = outline is not None and outline.find(".//a:alpha[@val='0']", NS) is not None
     return TextStyle(
         typeface=typeface, font_ref=font_ref, size=int(size) / 100 if size else None,
         bold=sources.first("", "b") in ("1", "true"),
@@ -223,7 +225,7 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
         line_spacing=line_spacing, align=sources.first("", "algn"),
         anchor=body_sources.first("", "anchor"), vertical=vertical,
         colour=colour, colour_hex=colour_hex,
-        bullet_hang=margin if signed and margin > 0 else None)
+        bullet_hang=margin if signed and margin > 0 else None, clear_outline=clear_outline)
 
 
 def _insets(layout_shape, master, kind: str) -> tuple[float, ...]:

@@ -185,6 +185,10 @@ def _template_style(run, style: TextStyle) -> None:
         r_pr.set("cap", "all")
     if style.tracking:
         r_pr.set("spc", str(int(round(style.tracking * 100))))
+    if style.clear_outline:  # no outline, as it shows: LibreOffice drew no text at all
+        outline = etree.Element(qn("a:ln"))
+        etree.SubElement(outline, qn("a:noFill"))
+        r_pr.insert(0, outline)
 
 
 def picture_for_slide(path: Path) -> BytesIO | str:

@@ -63,6 +63,9 @@ class TextStyle:
     colour_hex: str | None = None     # that colour as "#RRGGBB", when it can be known
     #: its first level's own bullet sign hangs the lines this far in (points), if it has one
     bullet_hang: float | None = None
+    #: its text has an outline that shows nothing (fully see-through), which LibreOffice
+    #: draws as text that shows nothing
+    clear_outline: bool = False
 
 
 @dataclass(frozen=True)
