@@ -2132,3 +2132,36 @@ def test_text_with_an_outline_that_shows_nothing_gets_none(tmp_path):
             if shape.is_placeholder and shape.placeholder_format.type in (1, 2, 3, 4)]
     assert len(runs) > 10
     assert all(run._r.find(f"{A}rPr/{A}ln/{A}noFill") is not None for run in runs)
+
+
+def picture_behind_the_words(prs):
+    """A real school's template's only picture layout is a section break: a photograph
+    fills the slide, its title and text stand over it."""
+    item = layout(prs, "Picture with Caption")
+    boxes = {shape.placeholder_format.type: shape for shape in item.placeholders}
+    boxes[18].left, boxes[18].top = 0, 0  # the picture: the whole slide
+    boxes[18].width, boxes[18].height = prs.slide_width, prs.slide_height
+    boxes[1].top, boxes[1].height = Pt(300), Pt(50)  # title and text as large as a lesson's
+    boxes[2].top, boxes[2].height = Pt(360), Pt(120)
+
+
+@pytest.mark.slow
+def test_a_lessons_picture_never_covers_its_words(tmp_path):
+    """The deck put the lesson's picture over that layout's title and text (drawn after
+    them), its words hidden. A picture layout whose picture covers the words is not
+    taken: the lesson's slide keeps its words, the picture stays in the booklet, and the
+    note says there is no layout with a picture beside a lesson's words."""
+    result, deck, pub = build_with(stock(tmp_path / "behind.pptx", picture_behind_the_words),
+                                   tmp_path)
+    assert result.returncode == 0, result.stderr
+    pictured = next(lesson for lesson in pub.lessons
+                    if any(block.kind == "image" for block in lesson.blocks))
+    slide = next(slide for slide in Presentation(str(deck)).slides
+                 if slide.shapes.title is not None
+                 and plain(slide.shapes.title.text).endswith(pictured.title_text))
+    assert slide.slide_layout.name != "Picture with Caption"
+    assert not any(shape.shape_type == 13 or shape.is_placeholder
+                   and shape.placeholder_format.type == 18 for shape in slide.shapes
+                   if shape.name != "Logo")
+    assert "no layout with a picture box beside room for a lesson's title and words" \
+        in result.stderr

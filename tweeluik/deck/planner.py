@@ -453,8 +453,8 @@ class _Planner(SlideFurniture):
                 and "picture" not in self.layouts.get("lesson_picture",
                                                       self.layouts["lesson"]).slots:
             self.warn(meta.line_of("deck"), "the slide template has no layout with a picture "
-                      "box; the lessons' pictures are in the booklet only", once="pictures",
-                      severity=NOTE)
+                      "box beside room for a lesson's title and words; the lessons' pictures "
+                      "are in the booklet only", once="pictures", severity=NOTE)
         return DeckPlan(
             slides=with_room_for_text(self.numbered(slides), self.template),
             title=document_property(meta.title),

@@ -376,6 +376,25 @@ def _pictured(layout: LayoutInfo) -> int:
     return sum(1 for row in layout.textures for texture in row if texture)
 
 
+def _picture_over_text(layout: LayoutInfo) -> bool:
+    """Whether a layout's picture box covers much of its title or text boxes (a section
+    break whose photograph fills the slide behind its words): a lesson's picture there
+    would hide its words, or stand behind them unread."""
+    def covered(box: Frame, picture: Frame) -> float:
+        across = min(box.left + box.width, picture.left + picture.width) - max(box.left,
+                                                                              picture.left)
+        down = min(box.top + box.height, picture.top + picture.height) - max(box.top,
+                                                                            picture.top)
+        return max(0.0, across) * max(0.0, down) / max(box.area, 1.0)
+    return any(covered(box.frame, picture.frame) > PICTURE_OVER_TEXT
+               for picture in layout.of_kind("picture")
+               for box in layout.of_kind("title", *TEXT_KINDS))
+
+
+#: The share of a title or text box a picture box may cover on a lesson's picture layout.
+PICTURE_OVER_TEXT = 0.25
+
+
 def choose_layout(kind: str, template: TemplateInfo, master: int,
                   chosen: dict[str, LayoutInfo]) -> LayoutInfo | None:
     """A sensible layout for a kind of slide in a template without tweeluik's names."""
@@ -392,7 +411,8 @@ def choose_layout(kind: str, template: TemplateInfo, master: int,
                         if layout.of_kind("picture") and layout.of_kind("title")
                         and min(p.frame.height for p in layout.of_kind("title"))
                         >= 40 * template.scale
-                        and any(p.frame.area >= 0.08 * slide for p in layout.of_kind(*TEXT_KINDS))]
+                        and any(p.frame.area >= 0.08 * slide for p in layout.of_kind(*TEXT_KINDS))
+                        and not _picture_over_text(layout)]
         if with_picture:
             return max(with_picture, key=lambda layout: _lesson_score(layout, template))
         return chosen.get("lesson")
