@@ -2165,3 +2165,14 @@ def test_a_lessons_picture_never_covers_its_words(tmp_path):
                    if shape.name != "Logo")
     assert "no layout with a picture box beside room for a lesson's title and words" \
         in result.stderr
+
+
+@pytest.mark.slow
+def test_what_is_said_of_the_agenda_slide_points_at_a_line(tmp_path):
+    """A real NGO's title strip was too small for the agenda's title: the warning said
+    'content/x.md: warning: …' without a line. It points at the front matter's 'deck:'."""
+    result, _, pub = build_with(stock(tmp_path / "strip.pptx", strip_title), tmp_path)
+    said = [line for line in result.stderr.splitlines() if "agenda" in line]
+    assert said, result.stderr
+    deck_line = pub.meta.line_of("deck")
+    assert all(re.match(rf"\S+\.md:{deck_line}: ", line) for line in said), said

@@ -192,9 +192,12 @@ class _Planner(SlideFurniture):
         for number, lessons in enumerate(groups, start=1):
             title = self.labels["agenda"] if len(groups) == 1 else \
                 self.labels["agenda_part"].format(number=number, count=len(groups))
-            texts = [self.text("agenda", "title", [[RunPlan(title)]], "the agenda title", None),
+            # what is said of them points at the front matter's 'deck:', where the agenda
+            # and its layout are chosen (else at the first lesson it lists)
+            line = self.pub.meta.line_of("deck") or lessons[0].line
+            texts = [self.text("agenda", "title", [[RunPlan(title)]], "the agenda title", line),
                      self.text("agenda", "body", self.agenda_items(lessons), "the agenda",
-                               None)]
+                               line)]
             slides.append(self.slide("agenda", texts, ()))
         return slides
 
