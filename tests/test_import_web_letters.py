@@ -846,3 +846,28 @@ def test_an_events_page_gives_its_events_date(project):
         """)
     assert str(pub.meta.date) == "2026-08-22"
     assert "its title and date are used" in report
+
+
+def test_names_set_in_italics_under_a_post_sign_it(project):
+    """A real club chairman's year letter set his name, and his role and club, in
+    italics ('_…_'), the role over two lines: no signatory was found, and the report
+    offered the name as a lesson title."""
+    pub, report, _ = bring_in(project, "jaarbrief.md", """\
+        ---
+        title: "Kerstgroet"
+        categories: [nieuws]
+        ---
+
+        Het jaar loopt ten einde. Dank aan iedereen die meehielp, op het veld en ernaast.
+
+        Ik wens jullie fijne feestdagen.
+
+        Met sportieve groet,
+
+        _Anna de Wit_
+
+        _voorzitter  
+        Volleybalclub De Spijker_
+        """)
+    assert pub.meta.signatories == ("Anna de Wit (voorzitter)",)
+    assert "could head a lesson" not in report

@@ -14,7 +14,7 @@ from ..letters import MERGE_FIELD
 from ..sentences import ends_a_sentence
 from .pieces import Piece, Span
 
-ORGANISATION_WORDS = re.compile(r"\b(vereniging|stichting|wijkteams?|buurtvereniging|"
+ORGANISATION_WORDS = re.compile(r"\b\w*(vereniging|stichting|wijkteams?|buurtvereniging|"
                                 r"bewonersvereniging|coöperatie|cooperatie|association|"
                                 r"foundation|society|club|comité|committee|netwerk|network|"
                                 r"platform|collectief|werkgroep|buurthuis|gemeente)\b",
@@ -135,6 +135,10 @@ def trimmed(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return (*spans[:-1], replace(last, text=last.text.rstrip().rstrip(".:")))
 
 
+#: Markdown emphasis marks at the start or end of a line.
+EMPHASIS_AT_THE_ENDS = re.compile(r"^[*_]+(?=\S)|(?<=\S)[*_]+$")
+
+
 def signature_parts(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
     """Names (a role kept with its name, "Anna de Wit (secretaris)"), an organisation,
     and the lines that are neither, from the lines under the greeting. Lead lines such
@@ -145,14 +149,17 @@ def signature_parts(lines: list[str]) -> tuple[list[str], str | None, list[str]]
     kept: list[str] = []
     pending: str | None = None  # a role from a lead line, for the next name
     for line in lines:
-        text = line.strip()
+        written = line.strip()
+        # read without the Markdown emphasis a post sets its names in ('_Lothar Voigt_',
+        # a role and club in italics over two lines); a line kept stays as written
+        text = EMPHASIS_AT_THE_ENDS.sub("", written).strip()
         if not text:
             continue
         lead = LEAD_LINE.match(text)
         if lead:
             pending = lead.group("role")
             if pending is None:
-                kept.append(text)
+                kept.append(written)
             continue
         with_role = NAME_AND_ROLE.match(text)
         if with_role and split_names(with_role.group("name"), allow_single=True):
@@ -183,7 +190,7 @@ def signature_parts(lines: list[str]) -> tuple[list[str], str | None, list[str]]
             names.extend(line_names)
             pending = None
             continue
-        kept.append(text)
+        kept.append(written)
     return names, organisation, kept
 
 
