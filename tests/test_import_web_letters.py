@@ -866,7 +866,7 @@ def test_names_set_in_italics_under_a_post_sign_it(project):
 
         _Anna de Wit_
 
-        _voorzitter  
+        _voorzitter\x20\x20
         Volleybalclub De Spijker_
         """)
     assert pub.meta.signatories == ("Anna de Wit (voorzitter)",)
