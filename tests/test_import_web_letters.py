@@ -871,3 +871,38 @@ def test_names_set_in_italics_under_a_post_sign_it(project):
         """)
     assert pub.meta.signatories == ("Anna de Wit (voorzitter)",)
     assert "could head a lesson" not in report
+
+
+def test_a_page_whose_text_is_in_its_front_matter_comes_in_whole(project):
+    """A real federation's invitation came from a CMS whose page keeps its text in the
+    front matter ('text_nl: |', beside the French), with nothing under it: the import
+    brought in an empty letter titled after the file's name. Its links alone on a line
+    were offered as lesson titles."""
+    pub, report, source = bring_in(project, "uitnodiging.md", """\
+        ---
+        blueprint: article
+        title: 'Algemene vergadering december'
+        text_fr: |-
+          Chers responsables,
+
+          L'assemblée générale aura lieu le 14 décembre.
+        text_nl: |-
+          Beste clubverantwoordelijken,
+
+          De algemene vergadering vindt plaats op zaterdag 14 december in het clubhuis.
+
+          Wie een punt op de agenda wil, mailt het vóór 1 december naar bestuur@schaakclub.be.
+
+          [Agenda](https://example.org/agenda.pdf)
+
+          [Volmachten](https://example.org/volmacht.pdf)
+
+          Met vriendelijke groet,
+
+          Het bestuur
+        ---
+        """)
+    assert pub.meta.title == "Algemene vergadering december"
+    assert "the page's text stood in its front matter ('text_nl')" in report
+    assert "De algemene vergadering vindt plaats" in source and "assemblée" not in source
+    assert "could head a lesson" not in report

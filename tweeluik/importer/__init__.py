@@ -160,6 +160,10 @@ def _without_the_websites(text: str, problems: list[str]) -> tuple[str, dict[str
         problems.append("the letter's text stood in a quotation ('> ' before its lines, "
                         "its headings too); the quote marks are left out, so its parts "
                         "and paragraphs stay as written")
+    held = hints.pop("text_from", None)
+    if held:
+        problems.append(f"the page's text stood in its front matter ('{printable(held)}'), "
+                        "with nothing under it: it is taken from there")
     if _GROUP_AUTHOR.fullmatch(hints.get("author", "")) \
             or _AUTHOR_ID.fullmatch(hints.get("author", "")):
         del hints["author"]  # "Bestuur", "michael-boelen": no person's name to sign
@@ -225,7 +229,21 @@ def without_foreign_front_matter(text: str) -> tuple[str, dict[str, str]]:
              and values.get(key) is not None}
     if "date" in hints:
         hints["date"] = hints["date"][:10]
-    return text[end:], {key: value for key, value in hints.items() if value}
+    body = text[end:]
+    held = _text_in_front_matter(values) if not body.strip() else None
+    if held is not None:  # a CMS's page: its text is a field of the front matter
+        hints["text_from"], body = held[0], held[1] + "\n"
+    return body, {key: value for key, value in hints.items() if value}
+
+
+def _text_in_front_matter(values: dict) -> tuple[str, str] | None:
+    """A page whose front matter holds its text (a CMS's 'text_nl: |' of paragraphs) and
+    nothing under it: the field and its text, the Dutch one first, else the longest."""
+    fields = [(key, value) for key, value in values.items()
+              if isinstance(key, str) and isinstance(value, str) and "\n\n" in value.strip()]
+    if not fields:
+        return None
+    return max(fields, key=lambda field: (field[0].lower().endswith("_nl"), len(field[1])))
 
 
 def _front_matter(text: str) -> tuple[dict, int] | None:
@@ -423,8 +441,11 @@ def _title_candidates(pieces: list[Piece]) -> list[Piece]:
 
 
 #: A line that heads nothing: dots or a rule to write on, a typed bullet or box to tick
-#: ('O Ja'), a count ('3 personen voor de kassa'; a year, '2026 in cijfers', heads).
-_NOT_A_TITLE = re.compile(r"…|\.{3}|_{3}|^[-–•*O□☐❑]\s|^\d{1,2}\s+[a-zà-ÿ]")
+#: ('O Ja'), a count ('3 personen voor de kassa'; a year, '2026 in cijfers', heads), a
+#: link alone ('[Agenda](https://…)', a page's list of documents), an e-mail address,
+#: a file's path in code ('`../processen/declaraties.md`').
+_NOT_A_TITLE = re.compile(r"…|\.{3}|_{3}|^[-–•*O□☐❑]\s|^\d{1,2}\s+[a-zà-ÿ]"
+                          r"|^\[[^\[\]]+\]\([^()\s]+\)$|[\w.+-]+@[\w-]+\.\w|`")
 
 
 def title_from_file_name(stem: str, language: str) -> str:
