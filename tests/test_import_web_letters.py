@@ -906,3 +906,23 @@ def test_a_page_whose_text_is_in_its_front_matter_comes_in_whole(project):
     assert "the page's text stood in its front matter ('text_nl')" in report
     assert "De algemene vergadering vindt plaats" in source and "assemblée" not in source
     assert "could head a lesson" not in report
+
+
+def test_a_site_picture_in_a_link_leaves_no_empty_link(project):
+    """A real theatre company's page linked its poster to itself on the site
+    ('[![poster](/img/x.webp)](/img/x.webp)'): the picture was left out and an empty
+    link to the site stayed, so the new source did not build."""
+    _, report, source = bring_in(project, "voorstelling.md", """\
+        ---
+        title: "De voorstelling"
+        layout: post
+        ---
+
+        [![affiche]({{ site.baseurl }}/img/affiche.webp){:class="img"}]({{ site.baseurl }}/img/affiche.webp)
+
+        ### 12 maart, in het cultuurcentrum
+
+        Kom kijken naar ons nieuwe stuk.
+        """)
+    assert "left out a picture the web page showed (“affiche”)" in report
+    assert "](/" not in source and "[]" not in source

@@ -126,9 +126,16 @@ _SITE_PICTURE = re.compile(r"!\[([^\[\]\n]*)\]\(\s*(/|https?://)[^()\s]*(?:\s+(?
 
 
 def _without_site_pictures(text: str, said: list[str]) -> str:
+    """Without the pictures the site keeps, and the links that held only such a picture
+    (a page's '[![header](/img/x.webp)](/img/x.webp)' left '[](/img/x.webp)', a link to
+    the site with nothing to say, and the new source did not build)."""
     for alt, _ in _SITE_PICTURE.findall(text):
         _left_out_picture(alt, said)
-    return _SITE_PICTURE.sub("", text)
+    return _EMPTY_SITE_LINK.sub("", _SITE_PICTURE.sub("", text))
+
+
+#: A link without words to a page or file of the site.
+_EMPTY_SITE_LINK = re.compile(r"\[\s*\]\(\s*/[^()\s]*\s*\)")
 
 
 def _left_out_picture(alt: str, said: list[str]) -> None:
