@@ -1500,3 +1500,20 @@ def test_the_last_row_of_an_action_list_in_word_signs_nothing(project):
     assert "Peter" in text and "Gesloten (check met Peter)" in text
     pub, _ = import_and_check(project, minutes(signed=True), name="verslag-True")
     assert pub.meta.signatories == ("Anna de Wit",)
+
+
+@pytest.mark.parametrize("address", ["Rue de la Loi 16 · 1000 Brussel",
+                                     "Koningsstraat, 1000 Brussel"])
+def test_a_belgian_letterhead_address_is_no_title(project, address):
+    """Real minutes opened on their federation's address in French and Dutch ('Rue
+    François Vekemans 131 Frans Vekemansstraat, 1120 Neder-over-heembeek'): the booklet's
+    cover carried the address as its title."""
+    document = Document()
+    document.add_paragraph(address)
+    document.add_paragraph("Aanwezig: het voltallige bestuur.")
+    document.add_paragraph("We bespraken de begroting en de nieuwe speelzaal.")
+    path = project / "verslag-bestuur.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    assert pub.meta.title == "Verslag bestuur"
+    assert "took the file's name" in result.stdout
