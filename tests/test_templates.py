@@ -2176,3 +2176,27 @@ def test_what_is_said_of_the_agenda_slide_points_at_a_line(tmp_path):
     assert said, result.stderr
     deck_line = pub.meta.line_of("deck")
     assert all(re.match(rf"\S+\.md:{deck_line}: ", line) for line in said), said
+
+
+def church_covers(path: Path) -> Path:
+    """A real church's template: its own first slide is on its 'praise title' layout (a
+    title and a line under it), beside a 'sermon' layout with a small centred title and a
+    subtitle; neither is of PowerPoint's title type."""
+    prs = Presentation()
+    sermon = layout(prs, "Title Slide")
+    sermon._element.set("type", "obj")
+    sermon._element.cSld.set("name", "Preek")
+    song = layout(prs, "Section Header")
+    song._element.set("type", "obj")
+    song._element.cSld.set("name", "Lied")
+    slide = prs.slides.add_slide(song)
+    slide.shapes.title.text = "Een lied"
+    prs.save(path)
+    return path
+
+
+@pytest.mark.slow
+def test_the_templates_own_first_slides_layout_counts_for_the_cover(tmp_path):
+    result, deck, _ = build_with(church_covers(tmp_path / "kerk.pptx"), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert Presentation(str(deck)).slides[0].slide_layout.name == "Lied"

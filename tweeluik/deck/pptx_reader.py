@@ -377,6 +377,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                         printed_hints=printed_hints(presentation),
                         printed_dates=printed_dates(presentation),
                         slides_master=_slides_master(presentation),
+                        first_slide_layout=_first_slide_layout(presentation),
                         slide_backgrounds=_slides_with_own_background(presentation))
 
 
@@ -412,6 +413,19 @@ def _slides_with_own_background(presentation) -> int:
         if own not in (_background(layout), _background(layout.slide_master)):
             count += 1
     return count
+
+
+def _first_slide_layout(presentation) -> tuple[int, int] | None:
+    """The (master, position) of the layout the template's own first slide uses."""
+    slides = list(presentation.slides)
+    if not slides:
+        return None
+    layout = slides[0].slide_layout
+    masters = [master.part.partname for master in presentation.slide_masters]
+    master = masters.index(layout.slide_master.part.partname)
+    position = [item.part.partname for item in presentation.slide_masters[master]
+                .slide_layouts].index(layout.part.partname)
+    return master, position
 
 
 def _slides_master(presentation) -> int:

@@ -237,6 +237,8 @@ class TemplateInfo:
     #: The master (counted from 0) that most of the template's own slides use: its
     #: designed one, where a template keeps an unused plain master first; 0 without slides
     slides_master: int = 0
+    #: The layout (master, position) of its own first slide: its cover, as it uses it
+    first_slide_layout: tuple[int, int] | None = None
     #: How many of its own slides carry a background picture or gradient of their own,
     #: which slides made from its layouts do not show
     slide_backgrounds: int = 0
@@ -328,6 +330,10 @@ def suggest_layout(template: TemplateInfo, name: str) -> str:
 # --- choosing layouts ------------------------------------------------------------------
 
 
+#: What a layout gains as a cover for being the layout of the template's own first slide.
+FIRST_SLIDE_BONUS = 0.4
+
+
 #: The least share of the slide a lesson layout's text box covers (a cover's strip for
 #: 'Naam | datum' is 1 %; a layout with a title alone puts the words in the notes).
 LEAST_TEXT_SHARE = 0.04
@@ -400,10 +406,15 @@ def choose_layout(kind: str, template: TemplateInfo, master: int,
     """A sensible layout for a kind of slide in a template without tweeluik's names."""
     candidates = template.in_master(master) or list(template.layouts)
     if kind == "title":
-        # of title layouts alike, the one that shows least of a picture: a cover's stock
-        # photograph asks to be replaced (a real one's says "Change this background")
-        best = max(candidates, key=lambda layout: (_title_score(layout), -_pictured(layout)),
-                   default=None)
+        # the layout of the template's own first slide counts for a cover (a real church's
+        # 'praise title', its slides' first, lost to its 'sermon' layout's subtitle); of
+        # covers alike, the one that shows least of a picture: a stock photograph asks to
+        # be replaced (a real one's says "Change this background")
+        def score(layout: LayoutInfo) -> tuple[float, int]:
+            first = (layout.master, layout.position) == template.first_slide_layout
+            return (_title_score(layout) + (FIRST_SLIDE_BONUS if first else 0.0),
+                    -_pictured(layout))
+        best = max(candidates, key=score, default=None)
         return best if best is not None and _title_score(best) >= 0 else None
     if kind == "lesson_picture":
         slide = template.width * template.height
