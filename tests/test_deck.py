@@ -560,6 +560,17 @@ def test_a_template_without_title_boxes_is_refused_with_what_to_do_instead():
         resolve_layouts(settings, pictures_only, False, P("pub.md"), 5)
     assert "no slide layout with a title box in any of its 2 layouts" in refused.value.message
     assert "leave out 'deck: template:'" in refused.value.message
+    assert "built from pictures and loose text" in refused.value.message
+    # a real church's projection template: one layout, a strip of text for the lyrics and
+    # no title; it is no deck of pictures, and is not said to be
+    strip = PlaceholderInfo(0, "body", 0, "Tekst", Frame(0, 0, 440, 960, 80))
+    lyrics = TemplateInfo("beamer.pptx", 960, 540, ("Master 1",),
+                          (LayoutInfo(0, 0, "Liedtekst", "cust", (strip,)),))
+    with pytest.raises(SourceError) as refused:
+        resolve_layouts(DeckSettings(template=P("beamer.pptx")), lyrics, False,
+                        P("pub.md"), 5)
+    assert "its layouts hold text boxes but no title" in refused.value.message
+    assert "pictures and loose text" not in refused.value.message
     second = TemplateInfo("huisstijl.pptx", 960, 540, ("Master 1", "Master 2"),
                           (layout(0, "front", False), layout(1, "Titel", True)))
     with pytest.raises(SourceError) as refused:

@@ -18,6 +18,7 @@ from ..model import (
 from .slots import Slot, assign_roles
 from .template import (
     SLIDE_KINDS,
+    TEXT_KINDS,
     LayoutInfo,
     TemplateInfo,
     choose_layout,
@@ -87,11 +88,14 @@ def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template
                           "organisation for a template whose titles read across, or leave "
                           "out 'deck: template:' to use tweeluik's own")
     if problems and not any(layout.of_kind("title") for layout in template.layouts):
+        texts = any(layout.of_kind(*TEXT_KINDS) for layout in template.layouts)
+        what = ("its layouts hold text boxes but no title (a template for showing lyrics "
+                "or captions, not slides with titles)" if texts else "it is a presentation "
+                "built from pictures and loose text, not a template with places for text")
         raise SourceError(source, line, f"{where} has no slide layout with a title box in "
-                          f"any of its {len(template.layouts)} layouts: it is a presentation "
-                          "built from pictures and loose text, not a template with places "
-                          "for text. Ask the organisation for its PowerPoint template "
-                          "(.potx), or leave out 'deck: template:' to use tweeluik's own")
+                          f"any of its {len(template.layouts)} layouts: {what}. Ask the "
+                          "organisation for its PowerPoint template (.potx), or leave out "
+                          "'deck: template:' to use tweeluik's own")
     titled = sorted({layout.master + 1 for layout in template.layouts
                      if layout.of_kind("title")})
     if problems and master + 1 not in titled:
