@@ -421,11 +421,11 @@ def _first_slide_layout(presentation) -> tuple[int, int] | None:
     if not slides:
         return None
     layout = slides[0].slide_layout
-    masters = [master.part.partname for master in presentation.slide_masters]
-    master = masters.index(layout.slide_master.part.partname)
-    position = [item.part.partname for item in presentation.slide_masters[master]
-                .slide_layouts].index(layout.part.partname)
-    return master, position
+    for master_number, master in enumerate(presentation.slide_masters):
+        for position, item in enumerate(master.slide_layouts):
+            if item.part.partname == layout.part.partname:
+                return master_number, position
+    return None  # a layout no master lists (a damaged file): no cover is known
 
 
 def _slides_master(presentation) -> int:

@@ -63,8 +63,8 @@ class TextStyle:
     colour_hex: str | None = None     # that colour as "#RRGGBB", when it can be known
     #: its first level's own bullet sign hangs the lines this far in (points), if it has one
     bullet_hang: float | None = None
-    #: its text has an outline that shows nothing (fully see-through), which LibreOffice
-    #: draws as text that shows nothing
+    #: its text has an outline that shows nothing (fully see-through); on a real
+    #: template's layouts one made LibreOffice draw none of their text
     clear_outline: bool = False
 
 
