@@ -80,6 +80,15 @@ def import_and_check(project: Path, letter: Path, name: str = "brief"):
     return parse_publication(target), result
 
 
+def word_file(path: Path, paragraphs) -> Path:
+    """A Word file of plain paragraphs, saved at ``path``."""
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
 def import_text(project: Path, text: str, name: str = "brief.txt"):
     """Import a letter typed as text, then check it builds; its publication, the import's
     report and the new source's text."""
@@ -1508,12 +1517,8 @@ def test_a_belgian_letterhead_address_is_no_title(project, address):
     """Real minutes opened on their federation's address in French and Dutch ('Rue
     François Vekemans 131 Frans Vekemansstraat, 1120 Neder-over-heembeek'): the booklet's
     cover carried the address as its title."""
-    document = Document()
-    document.add_paragraph(address)
-    document.add_paragraph("Aanwezig: het voltallige bestuur.")
-    document.add_paragraph("We bespraken de begroting en de nieuwe speelzaal.")
-    path = project / "verslag-bestuur.docx"
-    document.save(path)
-    pub, result = import_and_check(project, path)
+    lines = (address, "Aanwezig: het voltallige bestuur.",
+             "We bespraken de begroting en de nieuwe speelzaal.")
+    pub, result = import_and_check(project, word_file(project / "verslag-bestuur.docx", lines))
     assert pub.meta.title == "Verslag bestuur"
     assert "took the file's name" in result.stdout
