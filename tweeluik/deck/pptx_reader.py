@@ -417,10 +417,10 @@ def _slides_with_own_background(presentation) -> int:
 
 def _first_slide_layout(presentation) -> tuple[int, int] | None:
     """The (master, position) of the layout the template's own first slide uses."""
-    slides = list(presentation.slides)
-    if not slides:
+    first = next(iter(presentation.slides), None)  # (not every slide read for one)
+    if first is None:
         return None
-    layout = slides[0].slide_layout
+    layout = first.slide_layout
     for master_number, master in enumerate(presentation.slide_masters):
         for position, item in enumerate(master.slide_layouts):
             if item.part.partname == layout.part.partname:
