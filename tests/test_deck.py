@@ -825,3 +825,13 @@ def test_the_sketch_of_a_slide_spaces_its_points_as_the_deck_does(source_dir):
     steps = [later - earlier for earlier, later in zip(tops[-3:], tops[-2:], strict=False)]
     expected = (LINE_HEIGHT + PARAGRAPH_GAP) * listed.size * SCALE
     assert len(steps) == 2 and all(abs(step - expected) <= 2 for step in steps), (steps, expected)
+
+
+def test_boxes_meet_by_one_rule_for_the_logo_the_growing_boxes_and_the_pictures():
+    from tweeluik.deck.boxes import covered_share, overlap
+    title = (100.0, 50.0, 400.0, 60.0)
+    assert not overlap(title, (500.0, 50.0, 80.0, 60.0))  # touching its right edge
+    assert overlap(title, (480.0, 100.0, 80.0, 60.0))  # over its lower right corner
+    assert overlap(title, (0.0, 80.0, 720.0, 0.0))  # a rule drawn across it, no height
+    assert covered_share(title, (300.0, 0.0, 400.0, 200.0)) == 0.5  # its right half
+    assert covered_share(title, (0.0, 200.0, 50.0, 50.0)) == 0.0

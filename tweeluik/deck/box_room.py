@@ -16,23 +16,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .boxes import Box, overlap
 from .plan import SlidePlan, TextPlan
 from .template import Frame, LayoutInfo, TemplateInfo
 
 #: A text this much taller than its box (points) is left as it is: measuring is not
 #: that exact, and a box a hair too short shows no difference.
 SLACK_PT = 1.0
-
-Edges = tuple[float, float, float, float]  # left, top, right, bottom in points
-
-
-def _edges(frame: Frame) -> Edges:
-    return (frame.left, frame.top, frame.left + frame.width, frame.top + frame.height)
-
-
-def _overlap(one: Edges, other: Edges) -> bool:
-    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
-
 
 def grown(text: TextPlan, frame: Frame) -> tuple[float, float] | None:
     """(how far the box's top moves, how much taller it gets) for a text taller than its
@@ -47,16 +37,16 @@ def _texts(slide: SlidePlan) -> list[TextPlan]:
     return [*slide.texts, *([slide.footer] if slide.footer else [])]
 
 
-def _others(slide: SlidePlan, layout: LayoutInfo, text: TextPlan) -> list[Edges]:
+def _others(slide: SlidePlan, layout: LayoutInfo, text: TextPlan) -> list[Box]:
     """What else stands on the slide: its other texts, its slide number, its logo."""
-    edges = [_edges(layout.placeholders[other.placeholder].frame)
+    boxes = [layout.placeholders[other.placeholder].frame.box
              for other in _texts(slide) if other is not text]
     if slide.numbered:
-        edges += [_edges(p.frame) for p in layout.placeholders if p.kind == "slide_number"]
+        boxes += [p.frame.box for p in layout.placeholders if p.kind == "slide_number"]
     if slide.logo is not None:
         logo = slide.logo
-        edges.append((logo.left, logo.top, logo.left + logo.width, logo.top + logo.height))
-    return edges
+        boxes.append((logo.left, logo.top, logo.width, logo.height))
+    return boxes
 
 
 def _with_room(text: TextPlan, slide: SlidePlan, layout: LayoutInfo) -> TextPlan:
@@ -66,10 +56,11 @@ def _with_room(text: TextPlan, slide: SlidePlan, layout: LayoutInfo) -> TextPlan
     if growth is None:
         return text
     top, bottom = frame.top + growth[0], frame.top + frame.height + growth[0] + growth[1]
-    added = [(frame.left, top, frame.left + frame.width, frame.top),  # above, below
-             (frame.left, frame.top + frame.height, frame.left + frame.width, bottom)]
+    added = [(frame.left, top, frame.width, frame.top - top),  # above, below
+             (frame.left, frame.top + frame.height, frame.width,
+              bottom - frame.top - frame.height)]
     # what overlapped the box already (a date box across a footer strip) may stay
-    if any(_overlap(part, other) for part in added for other in _others(slide, layout, text)):
+    if any(overlap(part, other) for part in added for other in _others(slide, layout, text)):
         return text
     return replace(text, grow=growth)
 

@@ -21,6 +21,7 @@ from ..fonts import measuring_font
 from ..images import hardly_shows
 from ..theme import css_length_pt
 from .backdrop import BUSY
+from .boxes import overlap
 from .fit import Box, Piece, Style, fit_text
 from .fitting import TextFitter
 from .legibility import text_extent
@@ -78,7 +79,7 @@ class SlideFurniture(TextFitter):
             quiet = [place for place in showing or places if BUSY not in layout.textures_behind(
                 *place, width, height, self.template.width, self.template.height)]
             clear = [place for place in quiet if not any(
-                overlapping(*place, width, height, rect) for rect in layout.art)]
+                overlap((*place, width, height), rect) for rect in layout.art)]
             left, top = (clear or quiet or showing or places)[0]
             return LogoPlan(picture.path, picture.format, left, top, width, height,
                             self.pub.meta.organisation or "")
@@ -193,13 +194,6 @@ def names_organisation(words: str, organisation: str | None) -> bool:
     return bool(own & set(re.findall(r"\w{4,}", words.lower())))
 
 
-def overlapping(left: float, top: float, width: float, height: float,
-                rect: tuple[float, float, float, float]) -> bool:
-    """Whether a box (points) and a drawn rectangle (left, top, width, height) overlap."""
-    x, y, across, down = rect
-    return left < x + across and x < left + width and top < y + down and y < top + height
-
-
 def free_places(slide_width: float, slide_height: float, width: float, height: float,
                 margin: float, frames, small) -> Iterator[tuple[float, float]]:
     """Where a ``width`` × ``height`` logo touches none of ``frames`` (nor of ``small``,
@@ -208,9 +202,8 @@ def free_places(slide_width: float, slide_height: float, width: float, height: f
     right = slide_width - margin - width
     bottom = slide_height - margin - height
 
-    def overlaps(left: float, top: float, frame) -> bool:
-        return (left < frame.left + frame.width and frame.left < left + width
-                and top < frame.top + frame.height and frame.top < top + height)
+    def overlaps(left: float, top: float, frame: Frame) -> bool:
+        return overlap((left, top, width, height), frame.box)
 
     steps = max(1, int((right - margin) // max(width / 2, 1.0)))
     along = [right - (right - margin) * step / steps for step in range(1, steps)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .boxes import meeting
 from .legibility import on_its_band
 from .template import SLIDE_KINDS, TEXT_KINDS, LayoutInfo, PlaceholderInfo
 
@@ -48,8 +49,7 @@ def clear_of_drawings(placeholder: PlaceholderInfo,
     middle = frame.left + frame.width / 2
     from_top = placeholder.style.anchor in (None, "", "t")
     for x, y, width, height in drawn:
-        across = min(frame.left + frame.width, x + width) - max(frame.left, x)
-        down = min(frame.top + frame.height, y + height) - max(frame.top, y)
+        across, down = meeting(frame.box, (x, y, width, height))
         over = across if (x, y, width, height) in pictures else width
         if across <= 0 or down <= 0:
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..colours import contrast
+from .boxes import Box, covered_share
 
 #: Slide kinds, the layout name tweeluik's own template uses for each, and its roles.
 SLIDE_KINDS = {
@@ -93,6 +94,11 @@ class Frame:
     @property
     def area(self) -> float:
         return max(0.0, self.width) * max(0.0, self.height)
+
+    @property
+    def box(self) -> Box:
+        """Its place as (left, top, width, height), for ``boxes``."""
+        return (self.left, self.top, self.width, self.height)
 
 
 @dataclass(frozen=True)
@@ -386,13 +392,7 @@ def _picture_over_text(layout: LayoutInfo) -> bool:
     """Whether a layout's picture box covers much of its title or text boxes (a section
     break whose photograph fills the slide behind its words): a lesson's picture there
     would hide its words, or stand behind them unread."""
-    def covered(box: Frame, picture: Frame) -> float:
-        across = min(box.left + box.width, picture.left + picture.width) - max(box.left,
-                                                                              picture.left)
-        down = min(box.top + box.height, picture.top + picture.height) - max(box.top,
-                                                                            picture.top)
-        return max(0.0, across) * max(0.0, down) / max(box.area, 1.0)
-    return any(covered(box.frame, picture.frame) > PICTURE_OVER_TEXT
+    return any(covered_share(box.frame.box, picture.frame.box) > PICTURE_OVER_TEXT
                for picture in layout.of_kind("picture")
                for box in layout.of_kind("title", *TEXT_KINDS))
 
