@@ -1522,3 +1522,25 @@ def test_a_belgian_letterhead_address_is_no_title(project, address):
     pub, result = import_and_check(project, word_file(project / "verslag-bestuur.docx", lines))
     assert pub.meta.title == "Verslag bestuur"
     assert "took the file's name" in result.stdout
+
+
+def test_a_note_on_a_list_item_points_at_the_items_line(project):
+    """A separator under a numbered list: the note on it names the line of the list's
+    last item, though the item is read into its list after the note is made (a real
+    checklist lost the line: 'content/x.md: left out a separator line under this
+    paragraph', which paragraph not said)."""
+    letter = project / "taken.md"
+    letter.write_text("# Taken van de penningmeester\n\n"
+                      "### Elke week\n\n"
+                      "1. **Afschriften** - ophalen en bewaren\n"
+                      "2. **Bonnen** - tellen en doorgeven\n"
+                      "3. **Post** - lezen en beantwoorden\n\n"
+                      "---\n\n"
+                      "### Elke maand\n\n"
+                      "De kas tellen met twee mensen erbij.\n", encoding="utf-8")
+    _, result = import_and_check(project, letter)
+    written = (project / "content" / "brief.md").read_text(encoding="utf-8").split("\n")
+    item = next(number for number, line in enumerate(written, start=1)
+                if line.startswith("3. **Post**"))
+    assert f"content/brief.md:{item}: left out a separator line under this paragraph" \
+        in result.stdout, result.stdout

@@ -803,8 +803,11 @@ def test_pictures_beside_a_markdown_file_come_in_and_missing_ones_are_said(proje
     assert "(images/route-1.png)" in source and "![De kaart van het terrein]" in source
     assert (project / "content" / "images" / "route-1.png").is_file()
     assert "dorp.png" not in source
-    assert "left out the post's picture './dorp.png', which is not a file in its folder" \
-        in report
+    # said at the line where it stood: under the picture that came in
+    lines = source.split("\n")
+    there = next(number for number, line in enumerate(lines, start=1) if "route-1.png" in line)
+    assert f"content/route.md:{there + 1}: left out the post's picture './dorp.png', which " \
+        "is not a file in its folder" in report, report
 
 
 def test_words_kept_under_the_greeting_keep_their_markdown(project):

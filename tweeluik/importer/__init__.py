@@ -20,7 +20,7 @@ from ..layout_folders import available_layouts
 from ..letters import is_greeting
 from ..text_limits import MAX_TABLE_COLUMNS
 from .letter import Letter, Note, read_letter
-from .markdown import letter_to_markdown
+from .markdown import Placed, letter_to_markdown
 from .pieces import Picture, Piece, Span
 from .signature import LEAD_LINE, split_names
 from .text_reader import (
@@ -51,8 +51,9 @@ def _fail(path: Path, message: str) -> SourceError:
     return SourceError(path, None, message)
 
 
-def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
-    """The paragraphs of the file, and what could not be taken over."""
+def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note]]:
+    """The paragraphs of the file, what could not be taken over, and what could not be
+    taken over at a paragraph (a picture left out where it stood)."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from .docx_reader import DocxProblem, docx_to_pieces
@@ -65,7 +66,7 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
         problems += [f"did not read the {item} in the Word file; copy their text in by hand"
                      for item in unread]
         problems += read_as_text
-        return pieces, problems
+        return pieces, problems, []
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -80,11 +81,12 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
         problems.append("the text holds Markdown (links written as [words](address), "
                         "*emphasis*): it is kept as Markdown, so the marks do not print")
     hints: dict[str, str] = {}
+    notes: list[Note] = []
     if markdown:
         text, hints = _without_the_websites(text, problems)
     pieces = text_to_pieces(text, markdown=markdown)
     if markdown:
-        pieces = _with_pictures_beside(path, pieces, problems)
+        pieces = _with_pictures_beside(path, pieces, notes)
     author = hints.get("author", "")
     name = re.sub(r"\s*\(.*", "", author)  # without a role in brackets
     ending = [line for piece in pieces[-3:] for line in (piece.lines or (piece.text,))]
@@ -102,7 +104,7 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str]]:
         pieces.insert(0, Piece((Span(hints["title"]),), (hints["title"],), title_style=True))
     if "date" in hints:
         pieces.insert(0, Piece((Span(hints["date"]),), (hints["date"],)))
-    return pieces, problems
+    return pieces, problems, notes
 
 
 def _signed_by_someone(lines: list[str]) -> bool:
@@ -175,10 +177,11 @@ def _without_the_websites(text: str, problems: list[str]) -> tuple[str, dict[str
     return text, hints
 
 
-def _with_pictures_beside(path: Path, pieces: list[Piece], problems: list[str]) -> list[Piece]:
+def _with_pictures_beside(path: Path, pieces: list[Piece], notes: list[Note]) -> list[Piece]:
     """A picture on a line of its own whose file stands beside the Markdown file (a
     site's './foto.jpg') brought in with the letter, as a Word file's are; one that is not
-    there left out, with what to do (kept as it was, the new source did not build)."""
+    there left out, with what to do where it stood (kept as it was, the new source did
+    not build)."""
     kept = []
     for piece in pieces:
         found = PICTURE_LINE.fullmatch(piece.text) if len(piece.spans) == 1 else None
@@ -188,9 +191,9 @@ def _with_pictures_beside(path: Path, pieces: list[Piece], problems: list[str]) 
         alt, target = found.groups()
         picture, problem = _post_picture(path, target)
         if picture is not None:
-            kept.append(Piece((), pictures=(replace(picture, alt=alt),)))
+            kept.append(Piece((), pictures=(replace(picture, alt=alt),), line=piece.line))
         if problem:
-            problems.append(problem)
+            notes.append(Note(piece, problem))
     return kept
 
 
@@ -330,10 +333,11 @@ def import_letter(path: Path, target: Path, layouts: Path | None = None) -> Impo
         report.found.append(f"{shown} is a tweeluik publication already: copied unchanged")
         return report
 
-    pieces, problems = _read_pieces(path)
+    pieces, problems, notes = _read_pieces(path)
     if not any(piece.text for piece in pieces):
         raise _fail(path, "this file holds no text to import; is it the right file?")
     letter = read_letter(pieces)
+    letter.notes.extend(notes)
     if not letter.title:  # as Pandoc does: the file's name, said in the report
         letter.title = title_from_file_name(path.stem, letter.language)
         letter.title_from_file = True
@@ -369,26 +373,26 @@ def import_letter(path: Path, target: Path, layouts: Path | None = None) -> Impo
                 letter.notes.append(Note(piece, f"a picture without a description: describe "
                                                  f"it between the brackets of {line}"))
 
-    text, where = letter_to_markdown(letter, pictures)
+    text, placed = letter_to_markdown(letter, pictures)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_new_file(target, text.encode("utf-8"))
-    _describe(letter, where, report)
+    _describe(letter, placed, report)
     for note in letter.notes:
-        report.checks.append((where.get(id(note.anchor)), note.message))
+        report.checks.append((placed.line_of(note.anchor), note.message))
     report.checks.extend((None, problem) for problem in problems)
     report.checks.sort(key=lambda item: item[0] or 0)
     return report
 
 
-def _describe(letter: Letter, where: dict[int, int], report: ImportReport) -> None:
+def _describe(letter: Letter, placed: Placed, report: ImportReport) -> None:
     def at(anchor: object) -> str:
-        line = where.get(id(anchor))
+        line = placed.line_of(anchor)
         return f" (line {line})" if line else ""
 
     found = report.found
     if letter.title_from_file:
         found.append(f"title         {letter.title}, from the file's name{at('title')}")
-        report.checks.append((where.get(id("title")), f"the letter has no title line: took "
+        report.checks.append((placed.line_of("title"), f"the letter has no title line: took "
                               f"the file's name “{letter.title}” as the title; write the "
                               "publication's own title there"))
     elif letter.title:
@@ -408,7 +412,7 @@ def _describe(letter: Letter, where: dict[int, int], report: ImportReport) -> No
         found.append("lessons       none: the letter's text is written as one text (it builds "
                      "as it is); to make lessons, put a line '## Title' above each part")
         for piece in _title_candidates(letter.introduction):
-            report.checks.append((where.get(id(piece)), f"this short line could head a "
+            report.checks.append((placed.line_of(piece), f"this short line could head a "
                                   f"lesson: write '## {piece.text.rstrip(':.')}' for it"))
     for lesson in letter.lessons:
         title = " ".join("".join(span.text for span in lesson.title).split())

@@ -89,16 +89,45 @@ def paragraph_markdown(piece: Piece) -> str:
     return text if markdown else escape_start(text)
 
 
+class Placed:
+    """Where each paragraph or setting went in the output, to point a note at it."""
+
+    def __init__(self) -> None:
+        self.by_anchor: dict[int, int] = {}  # id(anchor) → line
+        self.by_input_line: list[tuple[int, int]] = []  # (a piece's input line, its line)
+
+    def add(self, anchor: object, line: int) -> None:
+        self.by_anchor.setdefault(id(anchor), line)
+        if isinstance(anchor, Piece) and anchor.line is not None:
+            self.by_input_line.append((anchor.line, line))
+
+    def line_of(self, anchor: object) -> int | None:
+        """The output line of ``anchor``: a paragraph, or a setting's name ('title'). A
+        paragraph joined into another or replaced after the note on it was made (a list
+        item read into its list) is found by the line it stood on in the input: as far
+        below the written paragraph that stood there first as it stood below it."""
+        found = self.by_anchor.get(id(anchor))
+        if found is not None or not isinstance(anchor, Piece) or anchor.line is None:
+            return found
+        before = [pair for pair in self.by_input_line if pair[0] <= anchor.line]
+        if not before:
+            return None
+        start, line = max(before)
+        following = [other for first, other in self.by_input_line if first > start]
+        below = line + anchor.line - start
+        return max(line, min(below, min(following) - 1)) if following else below
+
+
 class _Lines:
     """The output, with the line where each paragraph or setting went."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.where: dict[int, int] = {}  # id(anchor) → line
+        self.placed = Placed()
 
     def add(self, text: str, anchor: object = None) -> None:
         if anchor is not None:
-            self.where.setdefault(id(anchor), len(self.lines) + 1)
+            self.placed.add(anchor, len(self.lines) + 1)
         self.lines.append(text)
 
     def blank(self) -> None:
@@ -218,8 +247,8 @@ def _item(marker: str, piece: Piece, columns: list[int]) -> str:
     return " " * indent + marker + paragraph_markdown(piece)
 
 
-def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[str, dict[int, int]]:
-    """The publication's text, and the line of each anchor (by ``id``); ``pictures`` gives,
+def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[str, Placed]:
+    """The publication's text, and where each anchor went in it; ``pictures`` gives,
     per paragraph (by ``id``), the Markdown image lines written for its pictures."""
     out = _Lines()
     _front_matter(out, letter)
@@ -242,4 +271,4 @@ def letter_to_markdown(letter: Letter, pictures: dict[int, list[str]]) -> tuple[
             out.blank()
             out.add(f"## {escape_inline(letter.closing_title)}")
         _paragraphs(out, letter.closing, pictures)
-    return "\n".join(out.lines).rstrip("\n") + "\n", out.where
+    return "\n".join(out.lines).rstrip("\n") + "\n", out.placed
