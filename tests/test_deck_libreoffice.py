@@ -37,6 +37,7 @@ class TextBox:
     words: set[str]
     size: float
     joined: str = ""  # the text in capitals' case-free form, without spaces
+    upright: bool = False  # turned a quarter: its lines run up or down the slide
 
 
 def convert_to_pdf(pptx: Path, out_dir: Path) -> Path:
@@ -87,11 +88,14 @@ def slide_boxes(slide) -> list[TextBox]:
         text = shape.text_frame.text.replace("\u2060", "")  # word joiners draw nothing
         if shape.is_placeholder and shape.placeholder_format.type == 13:  # slide number field
             text = "".join(slide._element.xpath(".//a:fld//a:t/text()"))
-        boxes.append(TextBox(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
-                             (shape.left + shape.width) / EMU_PER_PT,
-                             (shape.top + shape.height) / EMU_PER_PT,
+        left, top, width, height = shape.left, shape.top, shape.width, shape.height
+        if shape.rotation % 180 == 90:  # a box turned a quarter: it stands upright there
+            left, top = left + (width - height) // 2, top + (height - width) // 2
+            width, height = height, width
+        boxes.append(TextBox(left / EMU_PER_PT, top / EMU_PER_PT,
+                             (left + width) / EMU_PER_PT, (top + height) / EMU_PER_PT,
                              {w.lower() for w in text.split()}, max(sizes),
-                             "".join(text.lower().split())))
+                             "".join(text.lower().split()), shape.rotation % 180 == 90))
     return boxes
 
 
@@ -150,6 +154,15 @@ def drawn_by_them(word: str, decorations: set[str]) -> bool:
         for theirs in decorations)
 
 
+def holds(box: TextBox, x0: float, y0: float, x1: float, y1: float) -> bool:
+    """Whether a drawn word lies in the box: a line's height may reach past it by a
+    fifth of its size (across the width of a box turned upright)."""
+    across = 0.2 * box.size if box.upright else 1
+    down = 1 if box.upright else 0.2 * box.size
+    return (box.left - across <= x0 and x1 <= box.right + across
+            and box.top - down <= y0 and y1 <= box.bottom + down)
+
+
 def word_problems(pptx: Path, pdf: Path, also_theirs: set[str] = frozenset()
                   ) -> tuple[list[str], int]:
     """Every word LibreOffice draws that lies off the slide, under our logo, under a small
@@ -189,9 +202,7 @@ def word_problems(pptx: Path, pdf: Path, also_theirs: set[str] = frozenset()
             # Letter spacing can split a word in poppler's eyes: a piece of one counts.
             key = word.lower()
             owners = [box for box in boxes if key in box.words or key in box.joined]
-            inside = [box for box in owners
-                      if box.left - 1 <= x0 and x1 <= box.right + 1
-                      and box.top - 0.2 * box.size <= y0 and y1 <= box.bottom + 0.2 * box.size]
+            inside = [box for box in owners if holds(box, x0, y0, x1, y1)]
             if not inside and drawn_by_them(key, decorations):
                 continue  # drawn by the layout or master, not by us
             if not owners:

@@ -2062,6 +2062,59 @@ def test_a_template_whose_titles_run_up_the_edge_is_refused_with_what_to_do(tmp_
     assert "leave out 'deck: template:'" in line
 
 
+def headed_turned_titles(prs):
+    """A land registry's house style as its real template has it: every title box
+    turned up the slide's left edge, small (a label naming the part of the talk), and on
+    its text layout a box one line high across the top that heads the slide, above the
+    words; the cover's title across."""
+    turned_titles(prs, cover_across=False)
+    for item in prs.slide_layouts:
+        if item.name == "Title Slide":
+            continue
+        for shape in item.placeholders:
+            if shape.placeholder_format.type == 1:  # the label's place: up the left edge
+                shape.left, shape.top, shape.width, shape.height = \
+                    Pt(-104), Pt(373), Pt(270), Pt(62)
+                shape._element.find(f"{P}spPr/{A}xfrm").set("rot", "16200000")
+    text = layout(prs, "Title and Content")
+    words = text.placeholders[1]
+    words.left, words.top, words.width, words.height = Pt(68), Pt(110), Pt(600), Pt(360)
+    _body_box(text, 13, 68, 44, 600, 40, "Kop van de dia")
+
+
+@pytest.mark.slow
+def test_a_template_that_heads_its_slides_under_a_turned_title_gets_its_heading(tmp_path):
+    """A real land registry's template turns each layout's title box up the left edge,
+    where its slides name their part in small type, and heads them in a text box one
+    line high across the top. It was refused (titles sideways). Now each slide's title
+    stands in that heading box, and the turned box repeats it up the edge: the slide's
+    title for a screen reader and the outline, as the template's own slides have it,
+    turned as the template turns it."""
+    result, deck, pub = build_with(stock(tmp_path / "kop.pptx", headed_turned_titles),
+                                   tmp_path)
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)
+    for lesson, slide in zip(pub.lessons, slides[-1 - len(pub.lessons):-1], strict=True):
+        heading = next(shape for shape in slide.placeholders
+                       if shape.placeholder_format.idx == 13)
+        label = slide.shapes.title
+        assert lesson.title_text in " ".join(heading.text_frame.text.split())
+        assert " ".join(label.text_frame.text.split()).rstrip("\u2026") in \
+            " ".join(heading.text_frame.text.split())
+        assert label.rotation == 270
+        assert (label.left, label.top, label.width, label.height) == \
+            (Pt(-104), Pt(373), Pt(270), Pt(62))
+    render = tmp_path / "render"
+    render.mkdir()
+    pdf = convert_all_to_pdf([deck], render)[deck]
+    assert assert_every_word_inside_its_box(deck, render, pdf) > 40
+    # drawn up the left edge: the label's words stand in the slide's first 62 points
+    # (this template's label is as large as its titles: a long one is cut short)
+    first_lesson = pdf_words(pdf)[len(slides) - 1 - len(pub.lessons)][2]
+    edge = [word for x0, _, x1, _, word in first_lesson if x1 <= 63 + 0.2 * 44]
+    assert edge[:2] == ["1", pub.lessons[0].title_text.split()[0]], first_lesson
+
+
 def two_covers(prs):
     """Two covers alike, as a real foundation's template has them ('Titeldia foto
     standaard' and 'Titeldia zonder foto'): the first shows a stock photograph (the

@@ -28,6 +28,7 @@ from .fit import (
     fit_text,
     hang,
     text_height,
+    text_width,
     widest_word,
 )
 from .layouts import SlideLayout
@@ -96,8 +97,8 @@ class TextFitter:
 
     def style_for(self, kind: str, role: str) -> tuple[Style, bool, bool, bool]:
         """(measuring style, bold, italic, caps) of a role's text."""
-        rs = role_style(kind, role)
         if self.design == "tweeluik":
+            rs = role_style(kind, role)
             face = self.theme.serif if rs.typeface == "serif" else self.theme.sans
             return (Style(face.files["regular"], face.files["italic"], face.files["bold"],
                           face.files["bold_italic"]), rs.bold, rs.italic, rs.caps)
@@ -262,11 +263,43 @@ class TextFitter:
                               indent + self.widest(fit.lines, style, fit.size, bold, italic, caps),
                               bulleted)
 
+    def label(self, kind: str, texts: list[TextPlan | None]) -> TextPlan | None:
+        """The words of the slide's title again, in a title box the template turns up
+        the slide's edge (its ``label``; the heading strip across the top holds the
+        title): on one line at the box's own size, smaller down to ``LABEL_SMALLEST`` of
+        it for long words, cut at a word with an ellipsis past that. Said nowhere: the
+        heading shows the title whole. Its colour stays the template's: that box is the
+        template's own small label, read where the template reads it."""
+        slot = self.slot(kind, "label")
+        title = next((text for text in texts if text is not None and text.role == "title"),
+                     None)
+        if slot is None or title is None or self.design == "tweeluik":
+            return None
+        measured, bold, italic, caps = self.style_for(kind, "label")
+        own = slot.placeholder.style
+        room = inner(slot).width
+        words = " ".join(plain_text_of(list(runs)) for runs in title.paragraphs).split()
+
+        def width(shown: str, size: float) -> float:
+            return text_width(shown.upper() if caps else shown, measured, size, bold, italic)
+
+        size = own.size or title.size
+        whole = " ".join(words)
+        if width(whole, size) > room:
+            size = max(int(size * room / width(whole, size) * 2) / 2, size * LABEL_SMALLEST)
+        while len(words) > 1 and width(" ".join(words), size) > room:
+            words = words[:-1]
+            words[-1] = words[-1].rstrip(",;:.") + "\u2026"
+        shown = " ".join(words)
+        return TextPlan("label", ((RunPlan(shown),),), size, slot.placeholder.order,
+                        design=False, bold=own.bold, italic=own.italic, caps=own.caps,
+                        line_pitch=False, style=own, height=size * 1.2,
+                        width=width(shown, size))
+
     @staticmethod
     def widest(lines, style: Style, size: float, bold: bool, italic: bool,
                caps: bool) -> float:
         """The width of the widest of ``lines`` (points), as measured for fitting."""
-        from .fit import text_width
         return max((text_width(line.upper() if caps else line, style, size, bold, italic)
                     for line in lines), default=0.0)
 
@@ -514,6 +547,11 @@ def _descending(largest: float, smallest: float) -> list[float]:
         sizes.append(size)
         size -= 1.0
     return sizes
+
+
+#: A long title in a template's turned label is set down to this share of the label's
+#: own size before it is cut.
+LABEL_SMALLEST = 0.75
 
 
 def inner(slot: Slot) -> Box:

@@ -85,6 +85,7 @@ class _Planner(SlideFurniture):
     def slide(self, kind: str, texts: list[TextPlan | None], notes: tuple[str, ...],
               picture: PicturePlan | None = None, line: int | None = None) -> SlidePlan:
         layout = self.layouts[kind].layout
+        texts = [*texts, self.label(kind, texts)]
         footer = self.footer(kind, texts)
         logo = self.logo(kind, [*texts, footer]) if kind in ("title", "closing") else None
         whole = " ".join(notes)

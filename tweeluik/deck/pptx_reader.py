@@ -40,6 +40,8 @@ from .template import (
     TextStyle,
     is_fill_in_hint,
     is_real_footer,
+    sideways,
+    with_headings_under_turned_titles,
 )
 from .template_xml import NS
 
@@ -94,14 +96,6 @@ def _theme_colours(master) -> dict[str, str]:
     colours.setdefault("tx1", colours.get("dk1", "#000000"))
     colours.setdefault("bg1", colours.get("lt1", "#FFFFFF"))
     return colours
-
-
-def sideways(rotation: int) -> bool:
-    """Whether a shape turned by ``rotation`` (60,000ths of a degree, as in ``a:xfrm``)
-    sets its text up or down the slide rather than across it (a quarter turn, give or
-    take 45 degrees)."""
-    degrees = (rotation / 60000) % 180
-    return 45 < degrees < 135
 
 
 #: How a level of text says it has a bullet, or none.
@@ -195,7 +189,7 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
     turns = [shape.find("p:spPr/a:xfrm", NS) for shape in (layout_shape, master_shape)
              if shape is not None]
     turned = next((int(xfrm.get("rot") or 0) for xfrm in turns if xfrm is not None), 0)
-    vertical = body_sources.first("", "vert") not in (None, "horz") or sideways(turned)
+    vertical = body_sources.first("", "vert") not in (None, "horz") or sideways(turned / 60000)
     fill = sources.first_element("a:solidFill")
     colour = None
     if fill is not None and len(fill):
@@ -223,7 +217,7 @@ def _style(layout_shape, master, presentation, kind: str, major: str | None,
         caps=sources.first("", "cap") == "all",
         tracking=int(spacing) / 100 if spacing else 0.0,
         line_spacing=line_spacing, align=sources.first("", "algn"),
-        anchor=body_sources.first("", "anchor"), vertical=vertical,
+        anchor=body_sources.first("", "anchor"), vertical=vertical, turn=turned / 60000,
         colour=colour, colour_hex=colour_hex,
         bullet_hang=margin if signed and margin > 0 else None, clear_outline=clear_outline)
 
@@ -347,15 +341,18 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                         footer = text
                     elif is_fill_in_hint(text):
                         footer_hint = True  # words to replace; a bare prompt stays empty
-                strip, column = height / BANDS, width / COLUMNS
+                style = _style(shape._element, master, presentation, kind, major, minor,
+                               colours)
+                # what lies behind it where it stands: a turned box's own place is unturned
+                x, y, across, down = (value * EMU_PER_PT for value in frame.footprint(style.turn))
+                strip, column = down / BANDS, across / COLUMNS
                 own = own_fill([shape._element, _master_placeholder(master, kind)], colours)
                 cells = tuple(tuple(background_at(
-                    layout, master, (left + cell * column, top + band * strip, column, strip),
+                    layout, master, (x + cell * column, y + band * strip, column, strip),
                     slide, colours, pictures, shapes, own) for cell in range(COLUMNS))
                     for band in range(BANDS))
                 placeholders.append(PlaceholderInfo(
-                    order, kind, shape.placeholder_format.idx, shape.name, frame,
-                    _style(shape._element, master, presentation, kind, major, minor, colours),
+                    order, kind, shape.placeholder_format.idx, shape.name, frame, style,
                     text, cells))
             drawn, logos, own_pictures, art = drawn_on(layout, master, *slide, pictures)
             drawn += tuple((left / EMU_PER_PT, top / EMU_PER_PT, across / EMU_PER_PT,
@@ -369,7 +366,10 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
             backdrop = tuple(tuple(colour for colour, _ in cells) for cells in seen)
             textures = tuple(tuple(texture for _, texture in cells) for cells in seen)
             layouts.append(LayoutInfo(master_number, position, layout.name or f"Layout {position + 1}",
-                                      layout._element.get("type", "cust"), tuple(placeholders),
+                                      layout._element.get("type", "cust"),
+                                      with_headings_under_turned_titles(
+                                          tuple(placeholders), *(size / EMU_PER_PT
+                                                                 for size in slide)),
                                       drawn, logos, backdrop, own_pictures, textures, art))
     return TemplateInfo(name, slide[0] / EMU_PER_PT, slide[1] / EMU_PER_PT, tuple(masters),
                         tuple(layouts), major_font, minor_font, footer, tuple(cleaned), dark, light,

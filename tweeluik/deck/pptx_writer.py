@@ -318,6 +318,8 @@ def _write_slide(presentation, plan: SlidePlan, number: int, theme: Theme, langu
         if text.grow is not None:  # a box made as tall as its text on this slide
             shape.top = Emu(shape.top + Pt(text.grow[0]))
             shape.height = Emu(shape.height + Pt(text.grow[1]))
+        if text.style is not None and text.style.turn % 360:  # the place written out
+            shape.rotation = text.style.turn  # replaces the layout's, turn and all
         _write_text(shape, text, theme, language)
     if plan.picture is not None:
         _place_picture(shape_for(plan.picture.placeholder, False), plan.picture, pictures)

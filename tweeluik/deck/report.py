@@ -15,7 +15,8 @@ from ..model import DeckSettings
 from .layouts import SlideLayout, resolve_layouts
 from .template import SLIDE_KINDS, PlaceholderInfo, TemplateInfo
 
-KIND_WORDS = {"slide_number": "slide number", "object": "content", "other": "other"}
+KIND_WORDS = {"slide_number": "slide number", "object": "content", "other": "other",
+              "label": "title up the edge (repeats the title)"}
 ROLE_WORDS = {"message": "key message", "number": "number", "title": "title",
               "subtitle": "subtitle", "organisation": "organisation", "date": "date",
               "body": "text", "signatories": "signatories", "picture": "picture"}
@@ -67,6 +68,10 @@ def mapping_lines(layouts: dict[str, SlideLayout]) -> list[str]:
                         else "")
                 places.append(f"{ROLE_WORDS[role]} → "
                               f"\u201c{printable(slot.placeholder.name)}\u201d{said}")
+        label = chosen.slots.get("label")
+        if label is not None:
+            places.append(f"the title again → \u201c{printable(label.placeholder.name)}\u201d, "
+                          "up the slide's edge")
         lines.append(f"  {kind:<15} {printable(chosen.layout.name)!s:<28} {'; '.join(places)}")
     return lines
 

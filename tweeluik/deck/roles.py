@@ -18,7 +18,7 @@ DESIGNS = ("template", "tweeluik")
 
 ROLE_WORDS = {"title": "title", "subtitle": "subtitle", "message": "key message",
               "body": "text", "number": "number", "organisation": "organisation",
-              "date": "date", "signatories": "signatories"}
+              "date": "date", "signatories": "signatories", "label": "title label"}
 
 
 # --- text styles per role in tweeluik's design ---------------------------------------

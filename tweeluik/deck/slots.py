@@ -170,6 +170,10 @@ def assign_roles(kind: str, layout: LayoutInfo,
         roles.slots["body"] = roles.slots.pop("message")  # a "Key message" box: the words
     titles = roles.free("title")
     roles.take("title", titles[0] if titles else None)
+    # a title box turned up the slide's edge repeats the title (``template``'s label)
+    labels = [p for p in layout.placeholders if p.kind == "label"]
+    if "title" in roles.slots and labels:
+        roles.take("label", labels[0])
     if kind == "title":
         _title_slide_roles(roles)
     else:
@@ -177,6 +181,6 @@ def assign_roles(kind: str, layout: LayoutInfo,
     missing = [role for role in wanted if role not in roles.slots and role != "number"]
     slots = {role: replace(slot, placeholder=clear_of_drawings(
                  on_its_band(slot.placeholder), layout.drawn, layout.pictures))
-             if slot.placeholder.kind != "picture" else slot
+             if slot.placeholder.kind not in ("picture", "label") else slot
              for role, slot in roles.slots.items()}
     return slots, missing

@@ -10,8 +10,9 @@ what the layouts hold (``slots`` then gives each text of a slide a placeholder).
 from __future__ import annotations
 
 import difflib
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..colours import contrast
@@ -67,6 +68,15 @@ class TextStyle:
     #: its text has an outline that shows nothing (fully see-through); on a real
     #: template's layouts one made LibreOffice draw none of their text
     clear_outline: bool = False
+    #: how far its box is turned, clockwise in degrees, by its layout or master (a title
+    #: set up the slide's left edge: 270); the box's own place is the unturned one
+    turn: float = 0.0
+
+
+def sideways(turn: float) -> bool:
+    """Whether a box turned ``turn`` degrees sets its text up or down the slide rather
+    than across it (a quarter turn, give or take 45 degrees)."""
+    return 45 < turn % 180 < 135
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,18 @@ class Frame:
     def box(self) -> Box:
         """Its place as (left, top, width, height), for ``boxes``."""
         return (self.left, self.top, self.width, self.height)
+
+    def footprint(self, turn: float) -> Box:
+        """Where the box stands on the slide when turned ``turn`` degrees about its
+        middle: the smallest upright box around it (a quarter turn swaps width and
+        height)."""
+        if not turn % 180:
+            return self.box
+        angle = math.radians(turn)
+        across = abs(self.width * math.cos(angle)) + abs(self.height * math.sin(angle))
+        down = abs(self.width * math.sin(angle)) + abs(self.height * math.cos(angle))
+        middle_x, middle_y = self.left + self.width / 2, self.top + self.height / 2
+        return (middle_x - across / 2, middle_y - down / 2, across, down)
 
 
 @dataclass(frozen=True)
@@ -199,6 +221,33 @@ class LayoutInfo:
         real template's coloured bar 9 pt high, its 3 pt dots, all of them 'body')."""
         return [p for p in self.placeholders if p.kind in kinds and not p.style.vertical
                 and (p.kind not in TEXT_KINDS or holds_a_line(p.frame))]
+
+
+def with_headings_under_turned_titles(placeholders: tuple[PlaceholderInfo, ...],
+                                      slide_width: float, slide_height: float
+                                      ) -> tuple[PlaceholderInfo, ...]:
+    """A layout's placeholders, its heading strip taken for its title where its title
+    box is turned up or down the slide's edge (a real government template's layouts
+    name their part there, small, and head the slide in a text box one line high across
+    the top): the strip becomes the layout's ``title``, and the turned box its ``label``,
+    which repeats the title's words (the slide's title for a screen reader and the
+    outline, as the template's own slides have it)."""
+    turned = [p for p in placeholders if p.kind == "title" and sideways(p.style.turn)]
+    if not turned or any(p.kind == "title" and not p.style.vertical for p in placeholders):
+        return placeholders
+    strips = [p for p in placeholders if p.kind in TEXT_KINDS and not p.style.vertical
+              and holds_a_line(p.frame) and p.frame.height <= HEADING_STRIP * slide_height
+              and p.frame.width >= 0.5 * slide_width and p.frame.top <= 0.3 * slide_height]
+    if not strips:
+        return placeholders
+    strip = min(strips, key=lambda p: p.frame.top)
+    return tuple(replace(p, kind="title") if p is strip else replace(p, kind="label")
+                 if p is turned[0] else p for p in placeholders)
+
+
+#: The height of a heading strip, at most, as a share of the slide's (a real one's is
+#: 34 pt of 540: room for a line of heading and no more).
+HEADING_STRIP = 0.12
 
 
 #: The least a text box measures that can hold a line of words (points): a sliver
