@@ -835,3 +835,11 @@ def test_boxes_meet_by_one_rule_for_the_logo_the_growing_boxes_and_the_pictures(
     assert overlap(title, (0.0, 80.0, 720.0, 0.0))  # a rule drawn across it, no height
     assert covered_share(title, (300.0, 0.0, 400.0, 200.0)) == 0.5  # its right half
     assert covered_share(title, (0.0, 200.0, 50.0, 50.0)) == 0.0
+
+
+def test_a_warning_names_a_box_with_the_right_article():
+    """A real template's strip made the build say 'has a organisation box'."""
+    from tweeluik.deck.fitting import with_article
+    assert with_article("organisation") == "an organisation"
+    assert with_article("title") == "a title"
+    assert with_article("message") == "a key message"

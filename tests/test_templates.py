@@ -2115,6 +2115,23 @@ def test_a_template_that_heads_its_slides_under_a_turned_title_gets_its_heading(
     assert edge[:2] == ["1", pub.lessons[0].title_text.split()[0]], first_lesson
 
 
+def canva_export(prs):
+    """A presentation exported from Canva: slides 20 × 11.25 inches wide whose layouts
+    are Office's for a slide of 10 × 7.5 (its own slides are pictures and loose text)."""
+    prs.slide_width, prs.slide_height = Inches(20), Inches(11.25)
+
+
+def test_layouts_made_for_a_smaller_slide_are_refused_with_what_to_do(tmp_path):
+    """A real Canva export: every text box of its layouts stands in the slide's top-left
+    quarter, so each slide showed its title and words there, small, and the rest empty.
+    It is refused in one line that says so."""
+    result, deck, _ = build_with(stock(tmp_path / "canva.pptx", canva_export), tmp_path)
+    assert result.returncode != 0 and not deck.exists()
+    (line,) = result.stderr.strip().splitlines()
+    assert "top left of its 20.00 × 11.25 inch slides" in line, line
+    assert "leave out 'deck: template:'" in line and "Traceback" not in line
+
+
 def two_covers(prs):
     """Two covers alike, as a real foundation's template has them ('Titeldia foto
     standaard' and 'Titeldia zonder foto'): the first shows a stock photograph (the

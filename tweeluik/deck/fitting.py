@@ -234,9 +234,10 @@ class TextFitter:
             layout = self.layouts[kind].layout.name
             set_at = f"it is set at {fit.size:g} pt there" if fit is not None \
                 else "it is set smaller there"
-            self.warn(line, f"the slide layout '{layout}' has a {ROLE_WORDS.get(role, role)} "
+            self.warn(line, f"the slide layout '{layout}' has {with_article(role)} "
                       f"box only {frame_box.height:.0f} pt high and {frame_box.width:.0f} pt "
-                      f"wide, too small for text at {smallest:g} pt; {set_at}. "
+                      f"wide inside its margins, too small for text at {smallest:g} pt; "
+                      f"{set_at}. "
                       f"Choose a layout with a larger box for the {kind.replace('_', ' ')} "
                       f"slides under 'deck: layouts: {kind}:'",
                       once=f"box:{layout}:{role}:{set_at}")  # once per size it is set at
@@ -383,8 +384,8 @@ class TextFitter:
                       once=f"calm:{kind}:{layout}:{placeholder.order}")
             return replace(style, anchor=calmer)
         if anchor is not None and anchor != (style.anchor or "t"):
-            self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' has a "
-                      f"{ROLE_WORDS.get(role, role)} box that lies over two backgrounds, and "
+            self.warn(self.pub.meta.line_of("deck"), f"the slide layout '{layout}' has "
+                      f"{with_article(role)} box that lies over two backgrounds, and "
                       f"its text, set {XML_ANCHORS.get(style.anchor or 't')} in the box, would "
                       f"run onto one it hardly shows on; tweeluik sets it at the "
                       f"{XML_ANCHORS[anchor]} of the box",
@@ -547,6 +548,12 @@ def _descending(largest: float, smallest: float) -> list[float]:
         sizes.append(size)
         size -= 1.0
     return sizes
+
+
+def with_article(role: str) -> str:
+    """The role's words after 'a' or 'an' ('an organisation', 'a title')."""
+    words = ROLE_WORDS.get(role, role)
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
 
 
 #: A long title in a template's turned label is set down to this share of the label's

@@ -52,6 +52,7 @@ def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template
     if master >= len(template.masters):
         raise SourceError(source, line, f"'deck: master: {master + 1}' asks for a master "
                           f"that {where} does not have; it has {len(template.masters)}")
+    _refuse_layouts_of_another_size(template, master, where, source, line)
     chosen: dict[str, LayoutInfo] = {}
     problems = []
     unplaced: list[str] = []  # kinds of slide no layout suits (none named for them)
@@ -120,6 +121,40 @@ def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template
                               f"{kind.replace('_', ' ')} slide under 'deck: layouts:'")
         result[kind] = SlideLayout(kind, layout, slots, tuple(missing))
     return result
+
+
+#: The share of the slide's width and height, from its top left, that holds every box
+#: of a master's layouts when they were made for a smaller slide.
+SMALLER_SLIDE = (0.6, 0.75)
+
+
+def made_for_a_smaller_slide(template: TemplateInfo, master: int
+                             ) -> tuple[float, float] | None:
+    """How far right and down (points) the master's layouts' boxes reach, when all of
+    them keep to the top left of the slide (``SMALLER_SLIDE``): the Office layouts for a
+    10-inch slide a Canva export carries under its 20-inch slides. ``None`` otherwise."""
+    frames = [p.frame for layout in template.in_master(master) for p in layout.placeholders]
+    if not frames:
+        return None
+    right = max(frame.left + frame.width for frame in frames)
+    bottom = max(frame.top + frame.height for frame in frames)
+    if right <= SMALLER_SLIDE[0] * template.width and bottom <= SMALLER_SLIDE[1] * template.height:
+        return right, bottom
+    return None
+
+
+def _refuse_layouts_of_another_size(template: TemplateInfo, master: int, where: str,
+                                    source: Path, line: int | None) -> None:
+    corner = made_for_a_smaller_slide(template, master)
+    if corner is not None:
+        raise SourceError(source, line, f"{where} places every text box of its layouts in "
+                          f"the top left of its {template.width / 72:.2f} × "
+                          f"{template.height / 72:.2f} inch slides (within {corner[0] / 72:.1f} "
+                          f"× {corner[1] / 72:.1f} inch): its layouts were made for slides of "
+                          "another size, as in a presentation exported from Canva whose "
+                          "slides are built from pictures and loose text. Ask the "
+                          "organisation for its PowerPoint template (.potx), or leave out "
+                          "'deck: template:' to use tweeluik's own")
 
 
 def publication_layouts(publication: Publication,
