@@ -2115,6 +2115,38 @@ def test_a_template_that_heads_its_slides_under_a_turned_title_gets_its_heading(
     assert edge[:2] == ["1", pub.lessons[0].title_text.split()[0]], first_lesson
 
 
+def chevrons_before_the_titles(prs):
+    """A company's title bar opens with two small chevrons the layout draws, inside the
+    title box at its left end (a real template saved by LibreOffice)."""
+    import copy
+
+    from pptx.enum.shapes import MSO_SHAPE
+    scratch = Presentation()
+    shapes = scratch.slides.add_slide(scratch.slide_layouts[6]).shapes
+    item = layout(prs, "Title and Content")
+    prs.slide_masters[0]._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr").set("algn", "l")
+    for left in (40, 58):
+        chevron = shapes.add_shape(MSO_SHAPE.CHEVRON, Pt(left), Pt(45), Pt(20), Pt(40))
+        item.shapes._spTree.append(copy.deepcopy(chevron._element))
+
+
+@pytest.mark.slow
+def test_a_title_keeps_clear_of_the_chevrons_that_open_its_bar(tmp_path):
+    """The real template's lesson titles began on its chevrons, their number drawn over
+    them: a title's margin now keeps clear of small shapes the layout draws within its
+    box's height (not of a pattern's lines that cross it)."""
+    result, deck, pub = build_with(stock(tmp_path / "chevrons.pptx",
+                                         chevrons_before_the_titles), tmp_path)
+    assert result.returncode == 0, result.stderr
+    render = tmp_path / "render"
+    render.mkdir()
+    pdf = convert_all_to_pdf([deck], render)[deck]
+    slides = len(Presentation(str(deck)).slides)
+    first_lesson = pdf_words(pdf)[slides - 1 - len(pub.lessons)][2]
+    starts = [x0 for x0, y0, _, _, _ in first_lesson if y0 < 110]
+    assert starts and min(starts) >= 78 + 3, first_lesson  # right of the second chevron
+
+
 def canva_export(prs):
     """A presentation exported from Canva: slides 20 × 11.25 inches wide whose layouts
     are Office's for a slide of 10 × 7.5 (its own slides are pictures and loose text)."""

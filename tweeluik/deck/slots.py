@@ -32,7 +32,8 @@ CLEARANCE_PT = 6.0
 
 def clear_of_drawings(placeholder: PlaceholderInfo,
                       drawn: tuple[tuple[float, float, float, float], ...],
-                      pictures: tuple[tuple[float, float, float, float], ...] = ()
+                      pictures: tuple[tuple[float, float, float, float], ...] = (),
+                      art: tuple[tuple[float, float, float, float], ...] = ()
                       ) -> PlaceholderInfo:
     """The placeholder with its margins widened to keep its text off what the layout and
     master draw over it: a side margin off a drawing down its side (a logo over the end
@@ -42,8 +43,13 @@ def clear_of_drawings(placeholder: PlaceholderInfo,
     (a cover's emblem under its subtitle box). A drawing in the middle of the box is left
     as it is, and so is a margin that would leave less than half the box's width or
     height (a quarter, above a picture); so is a text box of the template's (not among
-    ``pictures``) wider than half the box, as its words may take a small part of it."""
+    ``pictures``) wider than half the box, as its words may take a small part of it.
+    Of the template's small ``art``, only what stands within the box's height counts
+    (the chevrons that open a real company's title bar), not a pattern's lines that
+    cross the box."""
     frame = placeholder.frame
+    drawn = (*drawn, *(shape for shape in art if frame.top <= shape[1]
+                       and shape[1] + shape[3] <= frame.top + frame.height))
     left, top, right, bottom = (frame.inset_left, frame.inset_top, frame.inset_right,
                                 frame.inset_bottom)
     middle = frame.left + frame.width / 2
@@ -180,7 +186,7 @@ def assign_roles(kind: str, layout: LayoutInfo,
         _text_slide_roles(roles, kind, scale)
     missing = [role for role in wanted if role not in roles.slots and role != "number"]
     slots = {role: replace(slot, placeholder=clear_of_drawings(
-                 on_its_band(slot.placeholder), layout.drawn, layout.pictures))
+                 on_its_band(slot.placeholder), layout.drawn, layout.pictures, layout.art))
              if slot.placeholder.kind not in ("picture", "label") else slot
              for role, slot in roles.slots.items()}
     return slots, missing
