@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import textwrap
@@ -1544,3 +1545,26 @@ def test_a_note_on_a_list_item_points_at_the_items_line(project):
                 if line.startswith("3. **Post**"))
     assert f"content/brief.md:{item}: left out a separator line under this paragraph" \
         in result.stdout, result.stdout
+
+
+def test_an_e_mail_saved_with_its_header_gives_its_subject_and_date(project):
+    """A real welcome e-mail saved as text began with its header ('To:', 'From:',
+    'Subject:', 'Reply-To:', 'Content-Type:', 'Date:'): the whole header became the
+    title. Now the subject is the title (without 'Re:'), the date the date, the header
+    is left out with a note, and the '-- ' above the sender's signature is no text."""
+    header = ("From: Secretariaat Buurtteam Noord <post@example.org>\r\n"
+              "To: leden@example.org\r\n"
+              "Subject: Re: Wat we dit jaar leerden\r\n"
+              "Date: Tue, 3 Dec 2024 10:12:00 +0100\r\n"
+              "Content-Type: text/plain; charset=utf-8\r\n\r\n")
+    letter = project / "mail.txt"
+    letter.write_bytes((header + text_letter().replace("\n", "\r\n")
+                        + "\r\n-- \r\nBuurtteam Noord, Dorpsstraat 1, Zuidoever\r\n").encode())
+    pub, result = import_and_check(project, letter)
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert pub.meta.title == "Wat we dit jaar leerden"
+    assert pub.meta.date == dt.date(2024, 12, 3)
+    assert "Content-Type" not in source and "example.org" not in source
+    assert "left out the e-mail's header at the top" in result.stdout
+    assert not any(line.startswith("-- ") or line == "--" for line in source.split("\n"))
+    assert "Buurtteam Noord, Dorpsstraat 1" in source

@@ -8,6 +8,8 @@ check those few places. Dutch and English letters alike.
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import re
 from collections import Counter
 from dataclasses import replace
@@ -193,33 +195,61 @@ def language_of(text: str) -> str | None:
     return best if counts[best] >= 5 else None
 
 
-#: A line of a memo's header: "Aan: …", "Van: …", "Datum: …", "Onderwerp: …".
-MEMO_LINE = re.compile(r"^(aan|van|datum|onderwerp|betreft|kenmerk|cc|to|from|date|subject|re)"
+#: A line of a memo's header: "Aan: …", "Van: …", "Datum: …", "Onderwerp: …"; or of an
+#: e-mail's, as a mail program saves or prints it ("Verzonden: …", "Reply-To: …").
+MEMO_LINE = re.compile(r"^(aan|van|datum|onderwerp|betreft|kenmerk|cc|bcc|to|from|date|"
+                       r"subject|re|verzonden|sent|reply-to|content-type|mime-version|"
+                       r"content-transfer-encoding|message-id|in-reply-to|references)"
                        r"\s*:\s*(.+)$", re.IGNORECASE)
+#: What a mail program puts before a subject it answers or sends on: "Re: Fwd: …".
+REPLY_MARKS = re.compile(r"^(?:(?:re|fw|fwd|aw|wg|antw|doorst)\s*:\s*)+", re.IGNORECASE)
+#: A field a mail-merge or a mailing program fills in: "{{.Subject}}", "«Naam»".
+FILLED_IN = re.compile(r"\{\{.*\}\}|«[^»]*»|\$\{[^}]*\}")
 
 
 def _take_memo_header(pieces: list[Piece], letter: Letter) -> None:
-    """A memo's header at the top ("Aan:", "Van:", "Datum:", "Onderwerp:" lines) gives the
-    date and the title, and leaves the text."""
+    """A memo's or an e-mail's header at the top ("Aan:", "Van:", "Datum:", "Onderwerp:"
+    lines; "From:", "Subject:", "Date:", "Reply-To:") gives the date and the title, and
+    leaves the text. A field a mailing program fills in ('{{.Subject}}') gives nothing."""
     if not pieces:
         return
     lines = pieces[0].lines or (pieces[0].text,)
     found = [MEMO_LINE.match(line.strip()) for line in lines]
     if len(lines) < 2 or not all(found):
         return
+    used = []
     for match in found:
         assert match is not None
         key, value = match.group(1).lower(), match.group(2).strip()
-        if key in ("datum", "date") and letter.date is None:
-            date = parse_date_line(value)
+        if key in ("datum", "date", "verzonden", "sent") and letter.date is None:
+            date = parse_date_line(value) or _mail_date(value)
             if date is not None:
                 letter.date, letter.date_text = date, value
-        elif key in ("onderwerp", "betreft", "subject", "re") and letter.title is None:
-            letter.title = value.rstrip(".")
+                used.append("date")
+        elif key in ("onderwerp", "betreft", "subject", "re") and letter.title is None \
+                and not FILLED_IN.search(value) and REPLY_MARKS.sub("", value).strip(" ."):
+            letter.title = REPLY_MARKS.sub("", value).rstrip(".")
+            used.append("subject, as the title")
     del pieces[0]
-    letter.notes.append(Note("title", "left out the memo header at the top (“"
-                                      f"{printable(lines[0][:30])} …”); its date and subject "
-                                      "are used"))
+    what = "e-mail's" if any(match and match.group(1).lower() in _MAIL_ONLY for match in found) \
+        else "memo"
+    said = f"its {' and '.join(used)} {'are' if len(used) > 1 else 'is'} used" if used \
+        else "it gives no date or subject"
+    letter.notes.append(Note("title", f"left out the {what} header at the top (“"
+                                      f"{printable(lines[0][:30])} …”); {said}"))
+
+
+def _mail_date(value: str) -> dt.date | None:
+    """The day of an e-mail's 'Date:' ('Tue, 3 Dec 2024 10:12:00 +0100'), if it is one."""
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+#: Header names only an e-mail has.
+_MAIL_ONLY = {"reply-to", "content-type", "mime-version", "content-transfer-encoding",
+              "message-id", "in-reply-to", "references", "verzonden", "sent", "bcc"}
 
 
 def _take_date(pieces: list[Piece], letter: Letter) -> None:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..letters import MERGE_FIELD
 from ..sentences import ends_a_sentence
+from .line_kinds import ADDRESS_LINE
 from .pieces import Piece, Span
 
 ORGANISATION_WORDS = re.compile(r"\b\w*(vereniging|stichting|wijkteams?|buurtvereniging|"
@@ -89,8 +90,8 @@ PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "el", 
 def split_names(text: str, allow_single: bool = False) -> list[str] | None:
     """The names in a signature line ("Anna, Bram en Carla"), or ``None`` when it is not
     a line of names; with ``allow_single``, one name alone counts too."""
-    if MERGE_FIELD.search(text):  # '{voornaam}' stands for a name; it is none
-        return None
+    if MERGE_FIELD.search(text) or ADDRESS_LINE.search(text):
+        return None  # '{voornaam}' stands for a name; 'Dorpsstraat 1' is an address
     names = [item for item in re.split(r"\s*(?:,|;|·|\||&|\t+|\s{3,}|\s+en\s+|\s+and\s+)\s*",
                                        text.strip().rstrip("."))
              if item]

@@ -124,6 +124,8 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
                                  start=1):
         line = raw.strip()
+        if line == "--" and not markdown:  # an e-mail's mark above its sender's signature
+            line = ""
         if line and markdown and (HEADING.fullmatch(line) or PICTURE_LINE.fullmatch(line)):
             # a Markdown heading is one line, and text may follow it without an empty
             # line ('### Het salon' over its paragraph): it ends the paragraph above; so
