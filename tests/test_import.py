@@ -1568,3 +1568,31 @@ def test_an_e_mail_saved_with_its_header_gives_its_subject_and_date(project):
     assert "left out the e-mail's header at the top" in result.stdout
     assert not any(line.startswith("-- ") or line == "--" for line in source.split("\n"))
     assert "Buurtteam Noord, Dorpsstraat 1" in source
+
+
+def test_an_agenda_item_with_lines_under_it_stays_an_item_of_its_agenda(project):
+    """A real choir's invitation numbered its agenda with Word's own numbering; one item
+    had two lines under it, and it alone became the letter's one lesson ('1.', though it
+    was the seventh item). An item right under the item before is the agenda's, and so
+    are the further paragraphs of an item: none is offered as a lesson's heading."""
+    document = Document()
+    document.add_paragraph("Uitnodiging voor de ledenvergadering")
+    document.add_paragraph("Beste leden,")
+    document.add_paragraph("Graag zien we u op woensdag 6 maart in het buurthuis. De agenda:")
+    for item in ("Opening", "Notulen van vorig jaar", "Jaarrekening"):
+        document.add_paragraph(item, style="List Number")
+    document.add_paragraph("Verslag van de kascommissie")
+    document.add_paragraph("Vaststelling van de contributie")
+    document.add_paragraph("Verkiezingen", style="List Number")
+    for role in ("Voorzitter", "Penningmeester"):  # the item's further paragraphs
+        document.add_paragraph(role, style="List Paragraph")
+    for item in ("Rondvraag", "Sluiting"):
+        document.add_paragraph(item, style="List Number")
+    document.add_paragraph("Tot woensdag, en neem gerust iemand mee die de buurt wil leren "
+                           "kennen.")
+    document.save(project / "agenda.docx")
+    pub, result = import_and_check(project, project / "agenda.docx")
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert pub.lessons == ()
+    assert "## " not in source and "3. Jaarrekening" in source, source
+    assert "## Voorzitter" not in result.stdout and "## Penningmeester" not in result.stdout

@@ -52,9 +52,11 @@ def lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[int
     lines = numbered_lines(pieces, start, end)
     if lines:
         return lines
-    # Word's numbered list paragraphs that stand alone between paragraphs of text.
+    # Word's numbered list paragraphs that stand alone between paragraphs of text (not
+    # one item of an agenda with a few lines under it, right under the item before).
     numbered = [index for index in range(start, end) if pieces[index].numbered
                 and title_like(pieces[index])
+                and not (index > start and pieces[index - 1].numbered)
                 and index + 1 < end and not pieces[index + 1].numbered
                 and not pieces[index + 1].in_item
                 and pieces[index + 1].list_level <= pieces[index].list_level
