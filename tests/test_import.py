@@ -1596,3 +1596,21 @@ def test_an_agenda_item_with_lines_under_it_stays_an_item_of_its_agenda(project)
     assert pub.lessons == ()
     assert "## " not in source and "3. Jaarrekening" in source, source
     assert "## Voorzitter" not in result.stdout and "## Penningmeester" not in result.stdout
+
+
+def test_a_mail_merge_address_block_is_left_out_with_a_note(project):
+    """A real choir's letter to its donors was Word's mail-merge main document: under
+    its date stood '«Vorname» «Name»', '«Adresse_1»', each offered as a lesson's
+    heading. Lines of fields alone are left out, with one note; a field in a sentence
+    stays for the check to point at."""
+    word_file(project / "donateurs.docx", [
+        "Nieuws van het buurtkoor", "«Voornaam» «Naam»", "«Adres»", "«Postcode» «Plaats»",
+        "Beste «Voornaam»,",
+        "Dit voorjaar zingt het koor drie keer in de wijk, en we rekenen weer op u.",
+        "Met hartelijke groet,", "Anneke de Boer"])
+    pub, result = import_and_check(project, project / "donateurs.docx")
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "«Adres»" not in source and "«Postcode» «Plaats»" not in source
+    assert "Beste «Voornaam»," in source
+    assert "left out 3 lines that hold only fields a mail merge fills in" in result.stdout
+    assert "## «" not in result.stdout

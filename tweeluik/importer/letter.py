@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..dates import parse_date_line
 from ..errors import printable
-from ..letters import GREETINGS, is_greeting
+from ..letters import GREETINGS, MERGE_FIELD, is_greeting
 from .captions import captions_as_descriptions
 from .lesson_lines import (
     LESSON_LINE,
@@ -58,6 +58,7 @@ def read_letter(pieces: list[Piece]) -> Letter:
     pieces = placeholder_links([piece for piece in pieces if piece.text or piece.pictures],
                                 notes)
     pieces = pasted_leftovers(pieces, notes)
+    pieces = _without_fields_alone(pieces, notes)
     pieces = captions_as_descriptions(pieces, notes)
     _take_date(pieces, letter)
     pieces = _postscript_above_the_greeting(pieces, notes)
@@ -205,6 +206,23 @@ MEMO_LINE = re.compile(r"^(aan|van|datum|onderwerp|betreft|kenmerk|cc|bcc|to|fro
 REPLY_MARKS = re.compile(r"^(?:(?:re|fw|fwd|aw|wg|antw|doorst)\s*:\s*)+", re.IGNORECASE)
 #: A field a mail-merge or a mailing program fills in: "{{.Subject}}", "«Naam»".
 FILLED_IN = re.compile(r"\{\{.*\}\}|«[^»]*»|\$\{[^}]*\}")
+
+
+def _without_fields_alone(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
+    """Without the paragraphs that hold only mail-merge fields (a Word mail merge's
+    address block: '«Vorname» «Name»', '«Adresse_1»'; a mailing program's '{footer}'),
+    with one note: they are filled in for each reader, and a booklet cannot be."""
+    alone = [piece for piece in pieces if MERGE_FIELD.search(piece.text)
+             and not MERGE_FIELD.sub("", piece.text).strip(" ,.;:*_\\")]
+    if not alone:
+        return pieces
+    shown = ", ".join(printable(piece.text[:30]) for piece in alone[:3])
+    notes.append(Note(alone[0], f"left out {len(alone)} line{'s' if len(alone) > 1 else ''} "
+                                f"that hold{'' if len(alone) > 1 else 's'} only fields a "
+                                f"mail merge fills in ({shown}): they stand for each "
+                                "reader's own name and address, or a mailing's own words, "
+                                "which a booklet cannot print"))
+    return [piece for piece in pieces if all(piece is not other for other in alone)]
 
 
 def _take_memo_header(pieces: list[Piece], letter: Letter) -> None:
