@@ -929,3 +929,21 @@ def test_a_site_picture_in_a_link_leaves_no_empty_link(project):
         """)
     assert "left out a picture the web page showed (“affiche”)" in report
     assert "](/" not in source and "[]" not in source
+
+
+def test_a_long_heading_marked_at_the_top_is_the_title(project):
+    """A real guide opened with '# Handleiding: Hoe host ik een etentje? (of: hoe help
+    ik iemand die …)', fifteen words: only a first line of ten words or fewer was taken,
+    so the file's name became the title and the heading a part's. A heading the author
+    marked at the top is the title, however long."""
+    pub, report, source = bring_in(project, "gids.md", """\
+        # Handleiding: zo organiseer je een straatdiner (of: hoe help je de buren die er een willen)
+
+        In deze handleiding lees je hoe je een straatdiner voor de hele buurt opzet.
+
+        ## De buren uitnodigen
+
+        Loop langs de deuren en vertel wat je van plan bent.
+        """)
+    assert pub.meta.title.startswith("Handleiding: zo organiseer je een straatdiner")
+    assert "from the file's name" not in report and "### Handleiding" not in source

@@ -473,8 +473,11 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
                                           "as the title; that address stays in the text"))
     first = pieces[at] if pieces and pieces[at].text else None
     if letter.title is None and first is not None and body_end > at + 1 and not first.bullet \
-            and (first.title_style or title_like(first) and len(first.text.split()) <= 10):
-        letter.title = first.text.rstrip(".")  # a short first line, such as a greeting
+            and (first.title_style or title_like(first) and (
+                len(first.text.split()) <= 10 or first.marked_heading)):
+        # a short first line, such as a greeting; a heading the author marked as one
+        # ('# Handleiding: hoe host ik een etentje? (of: …)'), however long
+        letter.title = first.text.rstrip(".")
         if not first.title_style:
             letter.notes.append(Note("title", f"took the first line “{letter.title}” as the "
                                               "title"))
