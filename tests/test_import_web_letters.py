@@ -947,3 +947,32 @@ def test_a_long_heading_marked_at_the_top_is_the_title(project):
         """)
     assert pub.meta.title.startswith("Handleiding: zo organiseer je een straatdiner")
     assert "from the file's name" not in report and "### Handleiding" not in source
+
+
+def test_links_to_places_within_the_page_keep_their_words(project):
+    """A real guide opened with its own table of contents, links to its headings
+    ('[Voorbereiding](#hoe-ziet-de-voorbereiding-er-uit)'): kept, the check said each
+    had no address, 'probably lost when the text was pasted'. The import keeps their
+    words, with a note; in a source, the check says what such a link is."""
+    pub, report, source = bring_in(project, "gids.md", """\
+        # Zo organiseer je een straatdiner
+
+        1. [Uitnodigen](#de-buren-uitnodigen)
+        2. [Voorbereiden](#voorbereiden)
+
+        ## De buren uitnodigen
+
+        Loop langs de deuren en vertel wat je van plan bent.
+
+        ## Voorbereiden
+
+        Leen tafels bij de school en stoelen bij het buurthuis.
+        """)
+    assert "(#" not in source and "Uitnodigen" in source
+    assert "links to a place within the web page" in report
+    (project / "content" / "gids.md").write_text(
+        source.replace("Leen tafels", "Zie [hierboven](#de-buren-uitnodigen). Leen tafels"),
+        encoding="utf-8")
+    check = run_project(project, "--check", str(project / "content" / "gids.md"))
+    assert "points to a place in the web page it came from" in check.stderr, check.stderr
+    assert "probably lost" not in check.stderr

@@ -87,11 +87,18 @@ class InlineWalker:
         text = plain_text(tuple(inner)).strip()
         line, column = self.locate(href, start_line)
         shown = printable(href if len(href) <= 60 else href[:57] + "…")
-        if href == "" or href.startswith("#"):
+        if href in ("", "#"):
             self.converter.warning(line, f"the link '{printable(text)}' has no address "
                                    f"('{shown}', probably lost when the text was pasted); it "
                                    "is set as plain text. Write the address between the "
                                    "brackets, or remove the brackets", column)
+            return inner
+        if href.startswith("#"):
+            self.converter.warning(line, f"the link '{printable(text)}' points to a place in "
+                                   f"the web page it came from ('{shown}'), which the "
+                                   "booklet and slides do not have; it is set as plain "
+                                   "text. Remove the brackets, or write the page's full "
+                                   "address (https://…)", column)
             return inner
         if not href.lower().startswith(LINK_SCHEMES):
             hint = (f"; write https://{shown}" if href.lower().startswith("www.") else "")

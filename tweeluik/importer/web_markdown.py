@@ -98,13 +98,18 @@ _ANY_MARKDOWN_LINK = re.compile(r"""(?<!!)\[([^\[\]\n]+)\]\(([^()\s]*)(\s+(?:"[^
 def _repair_links(text: str, said: list[str]) -> str:
     """Links that lead nowhere on paper: an e-mail address gets its 'mailto:', 'www.'
     its 'https://'; a link within the website ('/contact/', or a Hugo '{{< relref … >}}'
-    the template codes left empty) keeps its words only."""
+    the template codes left empty) or within the page ('#doelen') keeps its words only."""
 
     def repair(found: re.Match[str]) -> str:
         words, href = found.group(1), found.group(2)
         lower = href.lower()
-        if lower.startswith(("http://", "https://", "mailto:", "tel:", "#")):
-            return found.group()
+        if lower.startswith(("http://", "https://", "mailto:", "tel:")) or href == "#":
+            return found.group()  # (a bare '#': an address lost, which the check points at)
+        if href.startswith("#"):
+            _once(said, "links to a place within the web page ('#…', a page's own table of "
+                  "contents) lead nowhere on paper: their words are kept, the link is left "
+                  "out")
+            return words
         if re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", href):
             _once(said, "an e-mail address written as a link got its 'mailto:'")
             return f"[{words}](mailto:{href})"
