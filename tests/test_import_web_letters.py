@@ -976,3 +976,26 @@ def test_links_to_places_within_the_page_keep_their_words(project):
     check = run_project(project, "--check", str(project / "content" / "gids.md"))
     assert "points to a place in the web page it came from" in check.stderr, check.stderr
     assert "probably lost" not in check.stderr
+
+
+def test_a_sites_video_component_becomes_its_address(project):
+    """A real guide embedded a video as a Nuxt component, '::youtube{id="…"}' over a
+    closing '::': both lines were printed as text. The video becomes its address (the
+    booklet prints it, the PDF links it); another component's marks are left out."""
+    pub, report, source = bring_in(project, "gids.md", """\
+        # Zo organiseer je een straatdiner
+
+        Kijk eerst hoe het vorig jaar ging:
+
+        ::youtube{id="dQw4w9WgXcQ"}
+        ::
+
+        ::callout
+        Vraag de gemeente op tijd om een vergunning.
+        ::
+
+        Loop daarna langs de deuren.
+        """)
+    assert "<https://www.youtube.com/watch?v=dQw4w9WgXcQ>" in source
+    assert "::" not in source and "Vraag de gemeente op tijd" in source
+    assert "written as its web address" in report

@@ -16,8 +16,8 @@ from ..errors import printable
 def website_leftovers(text: str) -> tuple[str, list[str]]:
     """``text`` without what only the website understood, and what was done."""
     said: list[str] = []
-    for clean in (_without_template_codes, _without_contents_marks, _without_box_fences,
-                  _repair_links, _without_site_pictures, _without_html):
+    for clean in (_without_template_codes, _without_contents_marks, _without_components,
+                  _without_box_fences, _repair_links, _without_site_pictures, _without_html):
         text = clean(text, said)
     return text, said
 
@@ -60,6 +60,35 @@ def _without_contents_marks(text: str, said: list[str]) -> str:
 #: The fence of a site's box (VuePress's '::: tip', '::: details Screenshots',
 #: Docusaurus's ':::note', a Pandoc div '::: {.warning}'): its kind and its title.
 _BOX_FENCE = re.compile(r"^[ \t]*:{3,}[ \t]*(\{[^}\n]*\}|[\w-]+)?[ \t]*(.*?)[ \t]*$")
+
+
+#: A site's component on a line of its own, as Nuxt Content writes one:
+#: '::youtube{id="ipvi5A4NmQY"}', closed by a line '::' (three colons or more are a box).
+_COMPONENT = re.compile(r"^[ \t]*::(?!:)([\w-]+)?[ \t]*(\{[^}\n]*\})?[ \t]*$")
+_VIDEO_ID = re.compile(r"""\bid\s*=\s*["']?([\w-]{6,20})""")
+
+
+def _without_components(text: str, said: list[str]) -> str:
+    """A site's components ('::youtube{id="…"}' … '::') without their marks: a YouTube
+    video becomes its address on a line of its own, any other component's lines are left
+    out. Every line keeps its number."""
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        component = _COMPONENT.fullmatch(line)
+        if component is None:
+            continue
+        name, attributes = component.group(1) or "", component.group(2) or ""
+        video = _VIDEO_ID.search(attributes) if name.lower() == "youtube" else None
+        if video is not None:
+            lines[at] = f"<https://www.youtube.com/watch?v={video.group(1)}>"
+            _once(said, "a video the web page showed ('::youtube') is written as its web "
+                        "address, which the booklet prints and the PDF links")
+        else:
+            lines[at] = ""
+            if name:
+                _once(said, f"left out the website's component '::{printable(name)}', "
+                            "which only the site can show")
+    return "\n".join(lines)
 
 
 def _without_box_fences(text: str, said: list[str]) -> str:
