@@ -999,3 +999,50 @@ def test_a_sites_video_component_becomes_its_address(project):
     assert "<https://www.youtube.com/watch?v=dQw4w9WgXcQ>" in source
     assert "::" not in source and "Vraag de gemeente op tijd" in source
     assert "written as its web address" in report
+
+
+def test_an_opening_kept_in_the_front_matter_comes_above_the_text(project):
+    """A real football club's year letter kept its salutation and first paragraph in
+    its front matter's 'description' (the site shows it above the post): the import
+    left the front matter out and the letter began mid-way. The opening is put above
+    the text, with a note; a summary that repeats the text's start is not."""
+    pub, report, source = bring_in(project, "jaar.md", """\
+        ---
+        title: Ons jaar 2026
+        date: 2026-12-20
+        categories: [nieuws]
+        description: >-
+          Beste buren en vrijwilligers,
+
+
+          Het jaar loopt ten einde, tijd om terug te kijken op wat we samen deden.
+        ---
+
+        In het voorjaar plantten we veertig bomen langs de Kerkstraat.
+
+        Met hartelijke groet,
+
+        Anneke de Boer
+        """)
+    assert pub.introduction.salutation is not None
+    assert "Beste buren en vrijwilligers," in source
+    assert source.index("tijd om terug te kijken") < source.index("veertig bomen")
+    assert "stood in the page's front matter ('description')" in report
+    other = project / "samenvatting"
+    (other / "content").mkdir(parents=True)
+    (other / "layouts").symlink_to(LAYOUTS)
+    _, _, repeated = bring_in(other, "jaar.md", """\
+        ---
+        title: Ons jaar 2026
+        categories: [nieuws]
+        description: >-
+          Beste buren,
+
+          In het voorjaar plantten we veertig bomen langs de Kerkstraat.
+        ---
+
+        Beste buren,
+
+        In het voorjaar plantten we veertig bomen langs de Kerkstraat.
+        """)
+    assert repeated.count("veertig bomen") == 1

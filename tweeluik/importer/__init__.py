@@ -20,6 +20,7 @@ from ..layout_folders import available_layouts
 from ..letters import is_greeting
 from ..text_limits import MAX_TABLE_COLUMNS
 from .letter import Letter, Note, read_letter
+from .line_kinds import SALUTATION
 from .markdown import Placed, letter_to_markdown
 from .pieces import Picture, Piece, Span
 from .signature import LEAD_LINE, split_names
@@ -162,6 +163,11 @@ def _without_the_websites(text: str, problems: list[str]) -> tuple[str, dict[str
         problems.append("the letter's text stood in a quotation ('> ' before its lines, "
                         "its headings too); the quote marks are left out, so its parts "
                         "and paragraphs stay as written")
+    opening = hints.pop("opening_from", None)
+    if opening:
+        problems.append(f"the letter's opening (its salutation and first lines) stood in the "
+                        f"page's front matter ('{printable(opening)}'): it is put above the "
+                        "text")
     held = hints.pop("text_from", None)
     if held:
         problems.append(f"the page's text stood in its front matter ('{printable(held)}'), "
@@ -236,7 +242,29 @@ def without_foreign_front_matter(text: str) -> tuple[str, dict[str, str]]:
     held = _text_in_front_matter(values) if not body.strip() else None
     if held is not None:  # a CMS's page: its text is a field of the front matter
         hints["text_from"], body = held[0], held[1] + "\n"
+    opening = _opening_in_front_matter(values, body) if held is None else None
+    if opening is not None:  # a club's post: its salutation and first lines in 'description'
+        hints["opening_from"], body = opening[0], opening[1] + "\n\n" + body
     return body, {key: value for key, value in hints.items() if value}
+
+
+#: Front matter fields a site shows above or beside a post: a summary, or its opening.
+_SUMMARY_KEYS = ("description", "summary", "excerpt", "intro", "lead", "teaser")
+
+
+def _opening_in_front_matter(values: dict, body: str) -> tuple[str, str] | None:
+    """A post whose opening stands in its front matter (a summary field that starts with
+    the salutation, 'Beste leden, …', and is not repeated in the text): the field and its
+    paragraphs, one a line as the site folded them."""
+    for key in _SUMMARY_KEYS:
+        value = values.get(key)
+        if not isinstance(value, str) or not SALUTATION.match(value.strip().split("\n")[0]):
+            continue
+        lines = [line.strip() for line in value.strip().split("\n") if line.strip()]
+        if " ".join(lines[-1].split()[:8]) in " ".join(body.split()):
+            return None  # a summary that repeats the text's own opening
+        return key, "\n\n".join(lines)
+    return None
 
 
 def _text_in_front_matter(values: dict) -> tuple[str, str] | None:
