@@ -934,3 +934,21 @@ def test_a_small_picture_is_not_blown_up_to_the_width_of_the_text(tmp_path):
     widths = drawn_picture_widths(project / "output" / "brief.pdf")
     assert abs(widths[(100, 60)] - 100 / 150 * 25.4) < 0.5, widths  # 16.9 mm
     assert abs(widths[(2400, 1000)] - 102) < 1, widths  # the width of the text
+
+
+def test_a_list_items_number_stays_on_the_line_of_its_first_words(tmp_path):
+    """The number of a list item is an inline block before its words; when the words of
+    its first line overran the measure by a hair, WeasyPrint broke the line after the
+    number, which stood alone above its words (a real evaluation's third recommendation).
+    Here words joined by no-break spaces (as Word pastes them) overrun it; the number
+    stays on their line."""
+    joined = "\u00a0".join("Vraag de buren eerst wat zij al weten over het plein en pas "
+                           "daarna".split())
+    text = (f"---\ntitle: Proef\norganisation: Buurtteam Noord\ndate: 2026-12-01\n---\n\n"
+            f"Beste buren,\n\nWat we leerden.\n\n## 1. Eerst luisteren\n\nZo gingen we te "
+            f"werk:\n\n1. {joined} wat wij willen.\n2. Een kort punt.\n")
+    words = [word for page in built_words(tmp_path, text) for word in page]
+    (number,) = [word for word in words if word[4] == "1."]
+    first = next(word for word in words if word[4].startswith("Vraag"))
+    # on one line: the word's middle within the number's height
+    assert number[1] <= (first[1] + first[3]) / 2 <= number[3], (number, first)
