@@ -952,3 +952,18 @@ def test_a_list_items_number_stays_on_the_line_of_its_first_words(tmp_path):
     first = next(word for word in words if word[4].startswith("Vraag"))
     # on one line: the word's middle within the number's height
     assert number[1] <= (first[1] + first[3]) / 2 <= number[3], (number, first)
+
+
+def test_a_long_title_with_its_subtitle_in_brackets_runs_over_the_pages_as_the_title():
+    """A real guide's title, 'Handleiding: Hoe host ik een etentje? (of: hoe help ik
+    iemand die …)', was cut mid-bracket over its pages ('… (OF: HOE…'). A title with its
+    subtitle in brackets or after a dash runs as the title alone; one without is cut
+    after a word."""
+    from tweeluik.booklet.view import running_head
+    assert running_head("Zo houden we het plein schoon (of: hoe helpt u de buren die "
+                        "het plein vegen?)") == "Zo houden we het plein schoon"
+    assert running_head("Ons jaar in de wijk – wat we samen deden, en wat we volgend "
+                        "jaar anders willen doen") == "Ons jaar in de wijk"
+    cut = running_head("Een titel zonder haakjes die maar doorgaat en doorgaat tot aan "
+                       "het einde van de regel")
+    assert cut.endswith("…") and "(" not in cut

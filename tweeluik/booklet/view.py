@@ -283,10 +283,17 @@ RUNNING_HEAD_LETTERS = 52
 
 
 def running_head(text: str) -> str:
-    """A title as the running head shows it: whole when it fits on one line, else its
-    first words and '…' (a real letter's 90-letter title ran onto two lines there)."""
+    """A title as the running head shows it: whole when it fits on one line, else the
+    title before its subtitle in brackets or after a dash, else its first words and '…'
+    (a real letter's 90-letter title ran onto two lines there)."""
     if len(text) <= RUNNING_HEAD_LETTERS:
         return text
+    # a title with its subtitle in brackets or after a dash: the title alone, if it
+    # says something ('Handleiding: Hoe host ik een etentje? (of: hoe help ik …)')
+    whole = re.match(r"(.{12,}?)\s+(?:\(|[–—]\s)", text)
+    if whole is not None and len(whole.group(1)) <= RUNNING_HEAD_LETTERS \
+            and len(whole.group(1).split()) >= 3:
+        return whole.group(1).rstrip(" ,;:")
     cut = text[:RUNNING_HEAD_LETTERS - 1]
     cut = cut[:cut.rfind(" ")] if " " in cut.strip() else cut
     return cut.rstrip(" ,;:–-") + "…"
