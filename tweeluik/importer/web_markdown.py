@@ -69,25 +69,25 @@ _VIDEO_ID = re.compile(r"""\bid\s*=\s*["']?([\w-]{6,20})""")
 
 
 def _without_components(text: str, said: list[str]) -> str:
-    """A site's components ('::youtube{id="…"}' … '::') without their marks: a YouTube
-    video becomes its address on a line of its own, any other component's lines are left
-    out. Every line keeps its number."""
+    """A site's components ('::youtube{id="…"}' … '::') without their marks, each said
+    (a YouTube video with its address, for the author to write in if it matters); the
+    text between them stays. Every line keeps its number."""
     lines = text.split("\n")
     for at, line in enumerate(lines):
         component = _COMPONENT.fullmatch(line)
         if component is None:
             continue
+        lines[at] = ""
         name, attributes = component.group(1) or "", component.group(2) or ""
         video = _VIDEO_ID.search(attributes) if name.lower() == "youtube" else None
         if video is not None:
-            lines[at] = f"<https://www.youtube.com/watch?v={video.group(1)}>"
-            _once(said, "a video the web page showed ('::youtube') is written as its web "
-                        "address, which the booklet prints and the PDF links")
-        else:
-            lines[at] = ""
-            if name:
-                _once(said, f"left out the website's component '::{printable(name)}', "
-                            "which only the site can show")
+            _once(said, "left out a video the web page showed ('::youtube', "
+                        f"https://www.youtube.com/watch?v={video.group(1)}): paper cannot "
+                        "play it; write its address where it stood if readers should look "
+                        "it up")
+        elif name:
+            _once(said, f"left out the website's component '::{printable(name)}', which "
+                        "only the site can show; its text is kept")
     return "\n".join(lines)
 
 
