@@ -2147,6 +2147,48 @@ def test_a_title_keeps_clear_of_the_chevrons_that_open_its_bar(tmp_path):
     assert starts and min(starts) >= 78 + 3, first_lesson  # right of the second chevron
 
 
+def name_and_date_cover(prs, width: float = 420):
+    """A cover with no subtitle and one small box whose prompt asks for a name and a
+    date, 'Naam | datum' (a real land registry's house style)."""
+    cover = layout(prs, "Title Slide")
+    for shape in list(cover.placeholders):
+        if shape.placeholder_format.type != 3:  # all but the title: subtitle, date, footer
+            shape._element.getparent().remove(shape._element)
+    _body_box(cover, 40, 60, 420, width, 36, "Naam | datum")
+    body = cover.shapes._spTree[-1].find(f"{P}txBody")
+    for paragraph in body.findall(f"{A}p")[1:]:  # its prompt: one line
+        body.remove(paragraph)
+
+
+def test_a_covers_box_for_a_name_and_a_date_holds_the_organisation_and_the_date(tmp_path):
+    """The real cover's only box besides the title asks for 'Naam | datum': the date went
+    there, and the organisation to the notes with a warning. Both stand there now, as
+    the prompt has them; the organisation is named on the cover."""
+    result, deck, pub = build_with(stock(tmp_path / "naam.pptx", name_and_date_cover),
+                                   tmp_path, replace={
+                                       "organisation: Vereniging van Wijkteams Zuidoever":
+                                       "organisation: Buurtteam Noord"})
+    assert result.returncode == 0, result.stderr
+    cover = Presentation(str(deck)).slides[0]
+    texts = [" ".join(shape.text_frame.text.split()) for shape in cover.shapes
+             if shape.has_text_frame]
+    assert "Buurtteam Noord | 12 december 2026" in texts, texts
+    assert "organisation has no place" not in result.stderr
+    long = ("Vereniging van Samenwerkende Wijkteams, Buurthuizen en Bewonersgroepen in "
+            "Zuidoever en Omstreken")
+    result, deck, pub = build_with(stock(tmp_path / "smal.pptx", lambda prs:
+                                         name_and_date_cover(prs, width=170)),
+                                   tmp_path / "lang", replace={
+                                       "organisation: Vereniging van Wijkteams Zuidoever":
+                                       f"organisation: {long}"})
+    assert "the organisation does not fit on the title slide" in result.stderr
+    assert "it is in the speaker notes" in result.stderr
+    cover = Presentation(str(deck)).slides[0]
+    assert long in cover.notes_slide.notes_text_frame.text
+    assert "12 december 2026" in [shape.text_frame.text for shape in cover.shapes
+                                  if shape.has_text_frame]
+
+
 def canva_export(prs):
     """A presentation exported from Canva: slides 20 × 11.25 inches wide whose layouts
     are Office's for a slide of 10 × 7.5 (its own slides are pictures and loose text)."""

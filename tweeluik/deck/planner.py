@@ -138,8 +138,13 @@ class _Planner(SlideFurniture):
                               once=f"title:{other}")
                     self._cut.append(values[other])
             else:
-                texts.append(self.text("title", role, [[RunPlan(values[role])]],
-                                       f"the {role}", lines[role]))
+                paragraphs = [[RunPlan(values[role])]] if values[role] else []
+                sharing = slots.get("organisation")
+                if role == "date" and sharing is not None and sharing.shared_with == "date" \
+                        and values["organisation"]:  # 'Naam | datum', as the prompt asks
+                    paragraphs = self.name_and_date(values["organisation"], values[role],
+                                                    lines["organisation"])
+                texts.append(self.text("title", role, paragraphs, f"the {role}", lines[role]))
         intro = self.pub.introduction
         notes = ([plain_text(intro.salutation)] if intro.salutation else []) \
             + blocks_text(intro.blocks)
@@ -151,6 +156,21 @@ class _Planner(SlideFurniture):
                           once=f"title:{role}")
                 notes.insert(0, values[role])
         return self.slide("title", texts, self.with_links(notes, intro.blocks, intro.salutation))
+
+    def name_and_date(self, organisation: str, date: str, line: int | None
+                      ) -> list[list[RunPlan]]:
+        """What a title slide's box for 'Naam | datum' holds: the organisation and the
+        date on one line as its prompt has them, else on two; else the date alone (the
+        organisation goes to the notes, said)."""
+        for paragraphs in ([[RunPlan(f"{organisation} | {date}" if date else organisation)]],
+                           [[RunPlan(organisation)], [RunPlan(date)]] if date else []):
+            if paragraphs and self.fits("title", "date", paragraphs):
+                return paragraphs
+        self.warn(line, f"the organisation does not fit on the title slide: the box of its "
+                  f"slide layout '{self.layouts['title'].layout.name}' for a name and a date "
+                  "holds the date only; it is in the speaker notes", once="title:organisation")
+        self._cut.append(organisation)
+        return [[RunPlan(date)]] if date else []
 
     def shared_subtitle(self, values: dict[str, str], shared: list[str]
                         ) -> tuple[list[list[RunPlan]], list[str]]:

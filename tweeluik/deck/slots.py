@@ -10,6 +10,7 @@ warning. A box that runs under a drawing of the template gets a margin off it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .boxes import meeting
@@ -96,6 +97,10 @@ def _roles_by_prompt(layout: LayoutInfo) -> dict[str, PlaceholderInfo]:
     return {}
 
 
+#: A prompt that asks for a name and a date in one box: 'Naam | datum', 'Name | Date'.
+NAME_AND_DATE = re.compile(r"\b(naam|name|auteur|author|spreker|speaker|organisatie|"
+                           r"organisation|organization)\s*\|\s*(datum|date)\b", re.IGNORECASE)
+
 #: A box lower than this (on a 13.33-inch slide) is a strip for a source line, too low
 #: for a line of names that is read from the room.
 NAMES_BOX_PT = 24.0
@@ -139,6 +144,12 @@ def _title_slide_roles(roles: _Roles) -> None:
     footers = roles.free("footer")
     if "organisation" not in roles.slots and footers:
         roles.take("organisation", footers[0])
+    date = roles.slots.get("date")
+    if "organisation" not in roles.slots and date is not None and date.shared_with is None \
+            and NAME_AND_DATE.search(date.placeholder.text):
+        # a box whose prompt asks for two things, 'Naam | datum': the organisation and
+        # the date, as the template's own cover has them
+        roles.take("organisation", date.placeholder, shared="date")
     for role in ("organisation", "date"):  # no box of their own: under the subtitle
         if role not in roles.slots and "subtitle" in roles.slots:
             roles.take(role, roles.slots["subtitle"].placeholder, shared="subtitle")
