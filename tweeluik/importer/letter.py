@@ -204,8 +204,6 @@ MEMO_LINE = re.compile(r"^(aan|van|datum|onderwerp|betreft|kenmerk|cc|bcc|to|fro
                        r"\s*:\s*(.+)$", re.IGNORECASE)
 #: What a mail program puts before a subject it answers or sends on: "Re: Fwd: …".
 REPLY_MARKS = re.compile(r"^(?:(?:re|fw|fwd|aw|wg|antw|doorst)\s*:\s*)+", re.IGNORECASE)
-#: A field a mail-merge or a mailing program fills in: "{{.Subject}}", "«Naam»".
-FILLED_IN = re.compile(r"\{\{.*\}\}|«[^»]*»|\$\{[^}]*\}")
 
 
 def _without_fields_alone(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
@@ -245,7 +243,7 @@ def _take_memo_header(pieces: list[Piece], letter: Letter) -> None:
                 letter.date, letter.date_text = date, value
                 used.append("date")
         elif key in ("onderwerp", "betreft", "subject", "re") and letter.title is None \
-                and not FILLED_IN.search(value) and REPLY_MARKS.sub("", value).strip(" ."):
+                and not MERGE_FIELD.search(value) and REPLY_MARKS.sub("", value).strip(" ."):
             letter.title = REPLY_MARKS.sub("", value).rstrip(".")
             used.append("subject, as the title")
     del pieces[0]
