@@ -1614,3 +1614,26 @@ def test_a_mail_merge_address_block_is_left_out_with_a_note(project):
     assert "Beste «Voornaam»," in source
     assert "left out 3 lines that hold only fields a mail merge fills in" in result.stdout
     assert "## «" not in result.stdout
+
+
+def test_an_e_mails_star_item_after_an_items_indented_lines_is_an_item(project):
+    """A real welcome e-mail listed its points with ' * '; the second point went on, after
+    an empty line, with an address indented under it, and the third point's ' * ' stood
+    in that block: the address and the third point ran into one paragraph, its star
+    escaped. A star that opens two lines or more of a plain text opens an item."""
+    letter = project / "welkom.txt"
+    letter.write_text(
+        "Beste nieuwe buren,\n\n"
+        "Welkom in de wijk! Een paar dingen die handig zijn om te weten:\n"
+        " * Het buurthuis is open op dinsdag en donderdag, van tien tot vier.\n"
+        " * Maak de contributie over aan de vereniging, of breng het contant:\n"
+        "   Buurthuis De Linde\n"
+        "   Lindelaan 4\n\n"
+        "   Wijkteam Noord\n"
+        "   Zuidoever\n"
+        " * Meld je aan voor de nieuwsbrief via de secretaris.\n\n"
+        "Met vriendelijke groet,\n\nAnneke de Boer\n", encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "- Meld je aan voor de nieuwsbrief" in source, source
+    assert "\\*" not in source

@@ -14,6 +14,7 @@ paragraph quoted on its own ('> ' lines) stays a quotation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..letters import BULLETS
@@ -121,8 +122,9 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     lines: list[str] = []
     indents: list[int] = []  # of each line, for the items of a list inside another
     start = 1
-    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"),
-                                 start=1):
+    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    listed = _list_marks(raws)
+    for number, raw in enumerate(raws, start=1):
         line = raw.strip()
         if line == "--" and not markdown:  # an e-mail's mark above its sender's signature
             line = ""
@@ -131,9 +133,9 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
             # line ('### Het salon' over its paragraph): it ends the paragraph above; so
             # does a picture on a line of its own (a site's screenshots, one under another)
             if lines:
-                pieces.extend(_piece(lines, start, markdown, indents))
+                pieces.extend(_piece(lines, start, markdown, indents, listed))
                 lines, indents = [], []
-            pieces.extend(_piece([line], number, markdown, [0]))
+            pieces.extend(_piece([line], number, markdown, [0], listed))
             continue
         if line:
             if not lines:
@@ -143,24 +145,40 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
             indents.append(len(spaced) - len(spaced.lstrip()))
             continue
         if lines:
-            pieces.extend(_piece(lines, start, markdown, indents))
+            pieces.extend(_piece(lines, start, markdown, indents, listed))
             lines, indents = [], []
     if lines:
-        pieces.extend(_piece(lines, start, markdown, indents))
+        pieces.extend(_piece(lines, start, markdown, indents, listed))
     bullets = [index for index, piece in enumerate(pieces) if piece.bullet]
     if len(bullets) == 1:  # a list of one item is not a list: a web page's stray bullet
         pieces[bullets[0]] = replace(pieces[bullets[0]], bullet=False)
     return pieces
 
 
-def _piece(lines: list[str], start: int, markdown: bool, indents: list[int]) -> list[Piece]:
+#: Marks that stand only before a list's items in a plain text, never in a sentence:
+#: used before two lines of a text, each line they open is an item.
+LIST_ONLY_MARKS = "*+"
+
+
+def _list_marks(lines: list[str]) -> frozenset[str]:
+    """The marks of ``LIST_ONLY_MARKS`` that open two lines or more of the text: an
+    e-mail's ' * ' items, one of which follows an item's address lines indented under it
+    (a real welcome e-mail's third item ran into them)."""
+    counted = Counter(found.group(1) for line in lines
+                      if (found := SHARED_MARK.match(line.strip())) is not None
+                      and found.group(1) in LIST_ONLY_MARKS)
+    return frozenset(mark for mark, count in counted.items() if count >= 2)
+
+
+def _piece(lines: list[str], start: int, markdown: bool, indents: list[int],
+           listed: frozenset[str] = frozenset()) -> list[Piece]:
     """One paragraph, or its text before a list and one piece for each list item (an
     item's further lines belong to it; a bullet indented under an item is a level
     deeper, as a Markdown list inside a numbered step)."""
     marks = [SHARED_MARK.match(line) for line in lines]
     shared = {mark.group(1) for mark in marks if mark}
     repeated = {sign for sign in shared
-                if sum(1 for mark in marks if mark and mark.group(1) == sign) >= 2}
+                if sum(1 for mark in marks if mark and mark.group(1) == sign) >= 2} | listed
 
     def item_start(offset: int) -> re.Match[str] | None:
         line = lines[offset]
