@@ -1637,3 +1637,21 @@ def test_an_e_mails_star_item_after_an_items_indented_lines_is_an_item(project):
     source = (project / "content" / "brief.md").read_text(encoding="utf-8")
     assert "- Meld je aan voor de nieuwsbrief" in source, source
     assert "\\*" not in source
+
+
+def test_an_items_further_paragraph_at_the_end_is_no_signature(project):
+    """A real choir's agenda in Word ended with 'Kulinarischer Ausblick', indented as its
+    items' further paragraphs, under the last item: two capitalised words, it was taken
+    for the name that signs the letter. A paragraph set as an item's further paragraph,
+    under an item, never signs."""
+    document = Document()
+    document.add_paragraph("Uitnodiging voor de ledenvergadering")
+    document.add_paragraph("Graag zien we u op woensdag 6 maart in het buurthuis.")
+    for item in ("Opening", "Jaarverslag", "Rondvraag"):
+        document.add_paragraph(item, style="List Number")
+    document.add_paragraph("Afsluitende Borrel", style="List Paragraph")
+    document.save(project / "agenda.docx")
+    pub, result = import_and_check(project, project / "agenda.docx")
+    source = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert pub.meta.signatories == ()
+    assert "Afsluitende Borrel" in source.split("---", 2)[2]
