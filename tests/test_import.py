@@ -1566,6 +1566,7 @@ def test_an_e_mail_saved_with_its_header_gives_its_subject_and_date(project):
     assert pub.meta.date == dt.date(2024, 12, 3)
     assert "Content-Type" not in source and "example.org" not in source
     assert "left out the e-mail's header at the top" in result.stdout
+    assert "its subject is the title, its date the date" in result.stdout
     assert not any(line.startswith("-- ") or line == "--" for line in source.split("\n"))
     assert "Buurtteam Noord, Dorpsstraat 1" in source
 

@@ -245,13 +245,15 @@ def _take_memo_header(pieces: list[Piece], letter: Letter) -> None:
         elif key in ("onderwerp", "betreft", "subject", "re") and letter.title is None \
                 and not MERGE_FIELD.search(value) and REPLY_MARKS.sub("", value).strip(" ."):
             letter.title = REPLY_MARKS.sub("", value).rstrip(".")
-            used.append("subject, as the title")
+            used.append("subject")
     del pieces[0]
-    what = "e-mail's" if any(match and match.group(1).lower() in _MAIL_ONLY for match in found) \
-        else "memo"
-    said = f"its {' and '.join(used)} {'are' if len(used) > 1 else 'is'} used" if used \
-        else "it gives no date or subject"
-    letter.notes.append(Note("title", f"left out the {what} header at the top (“"
+    what = "e-mail's header" if any(match and match.group(1).lower() in _MAIL_ONLY
+                                    for match in found) else "header"
+    said = {("subject", "date"): "its subject is the title, its date the date",
+            ("date", "subject"): "its subject is the title, its date the date",
+            ("subject",): "its subject is the title", ("date",): "its date is the date"
+            }.get(tuple(used), "it gives no date or subject")
+    letter.notes.append(Note("title", f"left out the {what} at the top (“"
                                       f"{printable(lines[0][:30])} …”); {said}"))
 
 
