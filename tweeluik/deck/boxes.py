@@ -2,11 +2,14 @@
 
 Part of step 3a of the deck writer (planning). A box here is (left, top, width, height)
 in points: a placeholder's frame (``Frame.box``), a logo's place, a shape the template
-draws. Boxes that only touch along an edge do not overlap; a line drawn as a shape of
-no height overlaps what it crosses.
+draws; a turned box's ``footprint`` is where it stands (the reader takes it in EMU).
+Boxes that only touch along an edge do not overlap; a line drawn as a shape of no height
+overlaps what it crosses.
 """
 
 from __future__ import annotations
+
+import math
 
 Box = tuple[float, float, float, float]  # left, top, width, height in points
 
@@ -30,3 +33,15 @@ def covered_share(box: Box, cover: Box) -> float:
     """The share of ``box``'s area that ``cover`` lies over (0 to 1)."""
     across, down = meeting(box, cover)
     return max(0.0, across) * max(0.0, down) / max(box[2] * box[3], 1.0)
+
+
+def footprint(box: Box, turn: float) -> Box:
+    """Where a box turned ``turn`` degrees about its middle stands: the smallest upright
+    box around it (a quarter turn swaps width and height). Any unit."""
+    if not turn % 180:
+        return box
+    left, top, width, height = box
+    angle = math.radians(turn)
+    across = abs(width * math.cos(angle)) + abs(height * math.sin(angle))
+    down = abs(width * math.sin(angle)) + abs(height * math.cos(angle))
+    return (left + (width - across) / 2, top + (height - down) / 2, across, down)

@@ -25,6 +25,7 @@ from .backdrop import (
     own_fill,
     picture_part,
 )
+from .boxes import footprint
 from .drawing_colours import colour_of
 from .printed_hints import printed_dates, printed_hints
 from .template import (
@@ -344,7 +345,7 @@ def describe_template(presentation, name: str, cleaned: list[str] | tuple[str, .
                 style = _style(shape._element, master, presentation, kind, major, minor,
                                colours)
                 # what lies behind it where it stands: a turned box's own place is unturned
-                x, y, across, down = (value * EMU_PER_PT for value in frame.footprint(style.turn))
+                x, y, across, down = footprint((left, top, width, height), style.turn)
                 strip, column = down / BANDS, across / COLUMNS
                 own = own_fill([shape._element, _master_placeholder(master, kind)], colours)
                 cells = tuple(tuple(background_at(

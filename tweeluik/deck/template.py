@@ -10,7 +10,6 @@ what the layouts hold (``slots`` then gives each text of a slide a placeholder).
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -109,18 +108,6 @@ class Frame:
     def box(self) -> Box:
         """Its place as (left, top, width, height), for ``boxes``."""
         return (self.left, self.top, self.width, self.height)
-
-    def footprint(self, turn: float) -> Box:
-        """Where the box stands on the slide when turned ``turn`` degrees about its
-        middle: the smallest upright box around it (a quarter turn swaps width and
-        height)."""
-        if not turn % 180:
-            return self.box
-        angle = math.radians(turn)
-        across = abs(self.width * math.cos(angle)) + abs(self.height * math.sin(angle))
-        down = abs(self.width * math.sin(angle)) + abs(self.height * math.cos(angle))
-        middle_x, middle_y = self.left + self.width / 2, self.top + self.height / 2
-        return (middle_x - across / 2, middle_y - down / 2, across, down)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from ..text_limits import MAX_TABLE_COLUMNS
 from .letter import Letter, Note, read_letter
 from .line_kinds import SALUTATION
 from .markdown import Placed, letter_to_markdown
-from .pieces import Picture, Piece, Span
+from .pieces import Picture, Piece, Span, goes_on_an_item
 from .signature import LEAD_LINE, split_names
 from .text_reader import (
     PICTURE_LINE,
@@ -465,23 +465,11 @@ def _title_candidates(pieces: list[Piece]) -> list[Piece]:
             if len(piece.lines) <= 1 and 0 < len(piece.text.split()) <= 8
             and re.search(r"[^\W\d_]{2}", piece.text)
             and not piece.text.rstrip("*_ ").endswith((".", ",", ";", "!", "?"))
-            and not piece.bullet and not piece.numbered and not _in_an_item(pieces, index)
+            and not piece.bullet and not piece.numbered and not goes_on_an_item(pieces, index)
             and not (piece.text.endswith(":") and (pieces[index + 1].numbered
                                                    or pieces[index + 1].bullet))
             and not _NOT_A_TITLE.search(piece.text)
             and not piece.pictures and not piece.section and index > 0][:12]
-
-
-def _in_an_item(pieces: list[Piece], index: int) -> bool:
-    """Whether a paragraph belongs to the list item above it (Word's further paragraphs
-    of an item, under the items of an agenda: 'Wahlen', then 'Vorstand', 'Präsident')."""
-    if not pieces[index].in_item:
-        return False
-    above = index - 1
-    while above >= 0 and pieces[above].in_item and not (pieces[above].numbered
-                                                        or pieces[above].bullet):
-        above -= 1
-    return above >= 0 and (pieces[above].numbered or pieces[above].bullet)
 
 
 #: A line that heads nothing: dots or a rule to write on, a typed bullet or box to tick

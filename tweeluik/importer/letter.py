@@ -36,7 +36,7 @@ from .line_kinds import (
     title_like,
 )
 from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links
-from .pieces import Piece, Span
+from .pieces import Piece, Span, goes_on_an_item
 from .signature import (
     BEHALF_AND_NAMES,
     LEAD_LINE,
@@ -364,7 +364,7 @@ def _take_signature(pieces: list[Piece], letter: Letter
                                          "move it to 'signatories:'"))
         return greeting_at, greeting, kept_pieces
     start = len(pieces)
-    while start > 1 and _may_sign(pieces[start - 1]) and not _of_an_item(pieces, start - 1):
+    while start > 1 and _may_sign(pieces[start - 1]) and not goes_on_an_item(pieces, start - 1):
         start -= 1
     if start < len(pieces) and not LEAD_LINE.match(pieces[start].text) or \
             start < len(pieces) - 1:
@@ -383,15 +383,6 @@ def _as_pieces(lines: list[str], read_from: list[Piece]) -> list[Piece]:
     statement**' under its greeting had printed with its stars, escaped)."""
     markdown = any(span.markdown for piece in read_from for span in piece.spans)
     return [Piece((Span(line, markdown=markdown),), (line,)) for line in lines]
-
-
-def _of_an_item(pieces: list[Piece], index: int) -> bool:
-    """Whether a paragraph goes on with the list item above it, set as the item's
-    further paragraph (Word's list style, or its indent): the last words of a choir's
-    agenda in Word ('Kulinarischer Ausblick', indented as its items), not a name."""
-    above = pieces[index - 1] if index > 0 else None
-    return pieces[index].in_item and above is not None and (
-        above.numbered or above.bullet or above.in_item)
 
 
 def _may_sign(piece: Piece) -> bool:

@@ -66,3 +66,17 @@ class Piece:
         """True when all its words are in italics."""
         visible = [span for span in self.spans if span.text.strip()]
         return bool(visible) and all(span.italic for span in visible)
+
+
+def goes_on_an_item(pieces: list[Piece], index: int) -> bool:
+    """Whether a paragraph is set as a further paragraph of the list item above it
+    (Word's list style, or an item's indent, under an item or its other further
+    paragraphs): under a choir's agenda item 'Wahlen', its 'Vorstand' and 'Präsident';
+    under the last item, its 'Kulinarischer Ausblick'."""
+    if not pieces[index].in_item:
+        return False
+    above = index - 1
+    while above >= 0 and pieces[above].in_item and not (pieces[above].numbered
+                                                        or pieces[above].bullet):
+        above -= 1
+    return above >= 0 and (pieces[above].numbered or pieces[above].bullet)
