@@ -876,6 +876,61 @@ def test_names_set_in_italics_under_a_post_sign_it(project):
     assert "could head a lesson" not in report
 
 
+@pytest.mark.parametrize(("role", "organisation"), [
+    ("voorzitter", "Volleybalclub De Spijker"),
+    ("1. Vorsitzende", "Turnverein Neustadt"),
+])
+def test_a_name_and_a_paragraph_of_role_and_club_sign_without_a_greeting(
+        project, role, organisation):
+    """A real German club's Christmas post ended on its chairman's name and, a paragraph
+    of its own, his role ('1. Vorsitzender') and club, in italics, with no greeting
+    above: no signatory was found (neither the paragraph of a role alone, nor a German
+    role, was read), and the report offered the name as a lesson title."""
+    pub, report, _ = bring_in(project, "kerstgroet.md", f"""\
+        ---
+        layout: post
+        title: "Kerstgroet"
+        ---
+
+        Het jaar loopt ten einde. Dank aan iedereen die meehielp, op het veld en ernaast.
+
+        Ik wens jullie fijne feestdagen en een goed begin van het nieuwe jaar.
+
+        _Anna de Wit_
+
+        _{role}\x20\x20
+        {organisation}_
+        """)
+    assert pub.meta.signatories == (f"Anna de Wit ({role})",)
+    assert pub.meta.organisation == organisation
+    assert "could head a lesson" not in report
+
+
+@pytest.mark.parametrize(("ending", "names", "organisation"), [
+    ("Mit freundlichen Grüßen\n\nAnna Berger, Schriftführerin\nJonas Keller, Kassierer",
+     ["Anna Berger (Schriftführerin)", "Jonas Keller (Kassierer)"], None),
+    ("Viele Grüße,\n\nAnna Berger\nPräsidentin, Chorgemeinschaft Neustadt",
+     ["Anna Berger (Präsidentin)"], "Chorgemeinschaft Neustadt"),
+    ("Herzliche Grüße\n\nIm Namen des Vorstands,\nAnna Berger und Jonas Keller",
+     ["Anna Berger", "Jonas Keller"], None),
+    ("Sportliche Grüße\n\nEuer Vorsitzender,\nJonas Keller", ["Jonas Keller (Vorsitzender)"],
+     None),
+    ("Freundlich grüsst Sie\nDas Präsidium\nder Kirchenchor Neustadt\n\n"
+     "Anna Berger   Jonas Keller", ["Anna Berger", "Jonas Keller"], "Kirchenchor Neustadt"),
+])
+def test_german_greetings_roles_and_leads_sign(project, ending, names, organisation):
+    """Real letters of German-speaking clubs (a Swiss choir, a German volleyball club)
+    closed with 'Mit freundlichen Grüssen' and a name with its role ('1. Vorsitzender'):
+    the greeting was not read as one, and the roles went into the text."""
+    text = ("Neuigkeiten\n\nLiebe Mitglieder,\n\nDie neuen Bänke auf dem Platz sind endlich "
+            f"da. Danke allen, die mitgeholfen haben.\n\n{ending}\n")
+    pub, _, _ = bring_in(project, "brief.txt", text)
+    assert list(pub.meta.signatories) == names
+    assert plain_text(pub.introduction.salutation) == "Liebe Mitglieder,"
+    if organisation:
+        assert pub.meta.organisation == organisation
+
+
 def test_a_page_whose_text_is_in_its_front_matter_comes_in_whole(project):
     """A real federation's invitation came from a CMS whose page keeps its text in the
     front matter ('text_nl: |', beside the French), with nothing under it: the import

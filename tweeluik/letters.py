@@ -13,13 +13,20 @@ import re
 from .model import Block, ListBlock, Paragraph, StandIn, plain_text
 from .sentences import ends_in_a_full_stop, first_sentence, word_count
 
-#: Lines that close a letter, in Dutch and English (matched at the start of a paragraph).
+#: Lines that close a letter, in Dutch and English, and the common ones in German and
+#: French (matched at the start of a paragraph).
 GREETINGS = re.compile(
     r"^(met\s+)?(vriendelijke|hartelijke|warme|zonnige|beste|lieve|collegiale|sportieve)\s+"
     r"groet(en)?\b|^(hartelijke\s+)?groet(en|jes)?\b|^(kind|warm|best|warmest)\s+regards\b|"
     r"^(yours\s+)?(sincerely|faithfully|truly)\b|^best\s+wishes\b|^with\s+(kind\s+)?regards\b|"
     r"^(many\s+)?thanks\s+and\s+regards\b|^tot\s+(ziens|gauw|snel)\s*[,!.]?$|"
-    r"^met\s+(een\s+)?(hartelijke\s+)?groet(en)?\s*[,!.]?$",
+    r"^met\s+(een\s+)?(hartelijke\s+)?groet(en)?\s*[,!.]?$|"
+    # German and French: 'Mit freundlichen Grüssen', 'Viele Grüße', 'Cordialement'
+    r"^(mit\s+)?(freundlichen|herzlichen|besten|lieben|sportlichen|vielen)\s+grü(ß|ss)en\b|"
+    r"^(freundliche|herzliche|beste|liebe|viele|sportliche|schöne)\s+grü(ß|ss)e\b|"
+    r"^mit\s+(freundlichem|herzlichem|sportlichem)\s+gru(ß|ss)\b|^(gru(ß|ss)|grü(ß|ss)e)\s*[,!.]?$|"
+    r"^(freundlich|herzlich|es)\s+grü(ß|ss)t(\s+(sie|dich|euch))?\b|"
+    r"^hochachtungsvoll\b|^cordialement\b|^bien\s+à\s+(vous|toi)\b",
     re.IGNORECASE)
 
 
@@ -32,6 +39,7 @@ def is_greeting(text: str) -> bool:
 #: letter's form, which a slide read out in a meeting does not repeat.
 SIGN_OFFS = re.compile(
     r"^((met\s+)?vriendelijke\s+groet(en)?|met\s+(hartelijke\s+)?groet(en)?|hoogachtend|"
+    r"mit\s+freundlichen\s+grü(ß|ss)en|freundliche\s+grü(ß|ss)e|hochachtungsvoll|cordialement|"
     r"(kind\s+|best\s+|warm\s+)?regards|with\s+(kind\s+)?regards|"
     r"(yours\s+)?(sincerely|faithfully|truly))"
     r"(\s*,?\s+(namens|on behalf of)\s+[^.!?]{1,60})?\s*[,.!:]?\s*$", re.IGNORECASE)

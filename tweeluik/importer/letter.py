@@ -42,6 +42,7 @@ from .signature import (
     LEAD_LINE,
     ORGANISATION_NAME,
     ORGANISATION_WORDS,
+    is_role_and_organisation,
     is_signature,
     organisation_in,
     signature_parts,
@@ -364,7 +365,7 @@ def _take_signature(pieces: list[Piece], letter: Letter
                                          "move it to 'signatories:'"))
         return greeting_at, greeting, kept_pieces
     start = len(pieces)
-    while start > 1 and _may_sign(pieces[start - 1]) and not goes_on_an_item(pieces, start - 1):
+    while start > 1 and _may_sign(pieces, start - 1) and not goes_on_an_item(pieces, start - 1):
         start -= 1
     if start < len(pieces) and not LEAD_LINE.match(pieces[start].text) or \
             start < len(pieces) - 1:
@@ -385,14 +386,19 @@ def _as_pieces(lines: list[str], read_from: list[Piece]) -> list[Piece]:
     return [Piece((Span(line, markdown=markdown),), (line,)) for line in lines]
 
 
-def _may_sign(piece: Piece) -> bool:
+def _may_sign(pieces: list[Piece], index: int) -> bool:
     """True for a paragraph that may be part of a signature without a greeting above it:
-    names, or a lead line ('Namens het bestuur,'). A list's items and a heading never
-    are: a post's list of who comes ('## Aanwezigen' over twenty names) is its text."""
+    names, a lead line ('Namens het bestuur,'), or a role (and organisation) under a
+    paragraph of names. A list's items and a heading never are: a post's list of who
+    comes ('## Aanwezigen' over twenty names) is its text."""
+    piece = pieces[index]
     if piece.bullet or piece.numbered or piece.marked_heading or piece.heading or piece.table \
             or piece.in_row:  # a 'who' of an action list's last row
         return False
-    return is_signature(piece) or bool(LEAD_LINE.match(piece.text))
+    if is_signature(piece) or LEAD_LINE.match(piece.text):
+        return True
+    return index > 0 and is_role_and_organisation(piece) and _may_sign(pieces, index - 1) \
+        and is_signature(pieces[index - 1])
 
 
 #: A line that is only a web address or a site's name ("wijkteams-noord.nl").

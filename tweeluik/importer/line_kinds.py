@@ -1,8 +1,9 @@
 """What a single line of a letter is: a salutation, a closing's heading or cue, an
 address, a month and a year, or words that could be a title.
 
-Step 0 of the pipeline (bringing a letter in), pure; Dutch and English alike. Used to
-find the letter's head, its lessons and its closing.
+Step 0 of the pipeline (bringing a letter in), pure; Dutch and English alike, and the
+common German and French salutations. Used to find the letter's head, its lessons and its
+closing.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from ..labels import MONTHS
 from .pieces import Piece
 
 SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|"
-                        r"goedenavond|aan|dear|hello|hi|to|greetings|respected)\b.{0,100},$|"
+                        r"goedenavond|aan|dear|hello|hi|to|greetings|respected|"
+                        # German and French: 'Liebe Mitglieder,', 'Chers membres,'
+                        r"liebe|lieber|sehr\s+geehrte[r]?|guten\s+tag|grüezi|moin|servus|"
+                        r"cher|chère|chers|chères|bonjour)\b.{0,100},$|"
                         # a short one that lost its comma: "Beste mensen" (not a title
                         # such as "Beste wensen voor 2027")
-                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello)\s+"
-                        r"(?!.*\b(wens\w*|wish\w*|groet\w*|regards|\d+)\b)[^.!?:,;]{2,40}$",
+                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello|liebe|lieber)\s+"
+                        r"(?!.*\b(wens\w*|wish\w*|groet\w*|grü\w*|regards|\d+)\b)"
+                        r"[^.!?:,;]{2,40}$",
                         re.IGNORECASE)
 
 

@@ -18,7 +18,10 @@ from .pieces import Piece, Span
 ORGANISATION_WORDS = re.compile(r"\b\w*(vereniging|stichting|wijkteams?|buurtvereniging|"
                                 r"bewonersvereniging|coöperatie|cooperatie|association|"
                                 r"foundation|society|club|comité|committee|netwerk|network|"
-                                r"platform|collectief|werkgroep|buurthuis|gemeente)\b",
+                                r"platform|collectief|werkgroep|buurthuis|gemeente|"
+                                # German: Turnverein, Stiftung, Chorgemeinschaft
+                                r"verein|stiftung|genossenschaft|verband|gemeinschaft|"
+                                r"kirchenchor|gemeinde)\b",
                                 re.IGNORECASE)
 
 
@@ -33,7 +36,9 @@ def organisation_in(text: str) -> str | None:
         text = text[role.end():]
     if ORGANISATION_WORDS.search(text) and len(text.split()) <= 10 \
             and not ends_a_sentence(text):
-        return text.strip().rstrip(",")
+        # "der Kirchenchor Dürnten" under "Das Präsidium": the article is not its name
+        return re.sub(r"^(?:de|het|der|die|das|des|the)\s+(?=[A-Z])", "",
+                      text.strip().rstrip(","))
     return None
 
 
@@ -45,16 +50,24 @@ ORGANISATION_NAME = re.compile(
     r"(?:\s+(?:van|voor|de|der|den|het|'t|of|the|[A-Z][\w'’-]+))*\s+[A-Z][\w'’-]+)")
 
 
-ON_BEHALF = re.compile(r"\b(?:namens|on behalf of)\s+(?:het bestuur van\s+|the board of\s+)?"
-                       r"(?:de\s+|het\s+|the\s+)?(.+?)[,.]?$", re.IGNORECASE)
+ON_BEHALF = re.compile(r"\b(?:namens|on behalf of|im namen)\s+"
+                       r"(?:het bestuur van\s+|the board of\s+|des vorstand(?:e)?s\s+)?"
+                       r"(?:de\s+|het\s+|the\s+|des\s+|der\s+)?(.+?)[,.]?$", re.IGNORECASE)
 
 
-#: A function under a signature: "voorzitter", "interim voorzitter", "secretary".
+#: A function under a signature: "voorzitter", "interim voorzitter", "secretary", and
+#: the German ones of a club ("1. Vorsitzender", "Kassiererin").
 ROLE = (r"(?:(?:interim|waarnemend|algemeen|vice|oud|plv\.?|plaatsvervangend|acting|vice-|"
-        r"deputy|former|board|club)[\s-]*)?(?:voorzitter|voorzitster|secretaris|penningmeester|"
+        r"deputy|former|board|club|\d\.|stv\.|stellvertretende[r]?|erste[r]?|zweite[r]?|"
+        r"vize)[\s-]*)?"
+        r"(?:voorzitter|voorzitster|secretaris|penningmeester|"
         r"bestuurslid|bestuursleden|coördinator|coordinator|directeur|trainer|"
         r"ledenadministratie|wijkcoördinator|teamleider|president|secretary|treasurer|"
-        r"chair(?:man|woman|person)?|board member|director|coach|manager)"
+        r"chair(?:man|woman|person)?|board member|director|coach|manager|"
+        r"vorsitzende[r]?|präsident(?:in)?|kassier(?:er)?(?:in)?|kassenwart(?:in)?|"
+        r"schatzmeister(?:in)?|schriftführer(?:in)?|geschäftsführer(?:in)?|beisitzer(?:in)?|"
+        r"vorstandsmitglied|vorstand|aktuar(?:in)?|obmann|obfrau|dirigent(?:in)?|"
+        r"trainerin|leiter(?:in)?|koordinator(?:in)?|sekretär(?:in)?|präsidium)"
         r"(?:\s+.{1,80})?")
 
 
@@ -71,14 +84,16 @@ NAME_AND_ROLE = re.compile(rf"^(?P<name>[^,–—(]+?)\s*(?:\s[–—-]\s|,|\()\
 
 
 #: What follows a greeting on its line: "namens het bestuur, Jan van der Lei".
-BEHALF_AND_NAMES = re.compile(r"(?P<lead>(?:namens|on behalf of)\s[^,]{1,60},)\s*(?P<names>.+)$",
-                              re.IGNORECASE)
+BEHALF_AND_NAMES = re.compile(r"(?P<lead>(?:namens|on behalf of|im namen)\s[^,]{1,60},)\s*"
+                              r"(?P<names>.+)$", re.IGNORECASE)
 
 
 #: A line that stands before names: "Uw voorzitter,", "Namens het bestuur,".
-LEAD_LINE = re.compile(rf"^(?:(?:uw|jullie|je|de|het|your|the)\s+(?P<role>{ROLE})|"
+LEAD_LINE = re.compile(rf"^(?:(?:uw|jullie|je|de|het|your|the|ihr|ihre|euer|eure|dein|deine|"
+                       rf"der|die|das|unser|unsere)\s+(?P<role>{ROLE})|"
                        r"namens\s+(?:het\s+bestuur|de\s+werkgroep|het\s+team|ons\s+allen|"
-                       r"iedereen)|on behalf of the (?:board|committee|team))[,.:]?$",
+                       r"iedereen)|on behalf of the (?:board|committee|team)|"
+                       r"(?:im\s+namen\s+des|für\s+den)\s+vorstand(?:e)?s?)[,.:]?$",
                        re.IGNORECASE)
 
 
@@ -92,7 +107,7 @@ def split_names(text: str, allow_single: bool = False) -> list[str] | None:
     a line of names; with ``allow_single``, one name alone counts too."""
     if MERGE_FIELD.search(text) or ADDRESS_LINE.search(text):
         return None  # '{voornaam}' stands for a name; 'Dorpsstraat 1' is an address
-    names = [item for item in re.split(r"\s*(?:,|;|·|\||&|\t+|\s{3,}|\s+en\s+|\s+and\s+)\s*",
+    names = [item for item in re.split(r"\s*(?:,|;|·|\||&|\t+|\s{3,}|\s+(?:en|and|und|et)\s+)\s*",
                                        text.strip().rstrip("."))
              if item]
     if not names or (len(names) < 2 and not allow_single):
@@ -193,6 +208,16 @@ def signature_parts(lines: list[str]) -> tuple[list[str], str | None, list[str]]
             continue
         kept.append(written)
     return names, organisation, kept
+
+
+def is_role_and_organisation(piece: Piece) -> bool:
+    """True for a paragraph of a role alone, or a role and an organisation, such as a post
+    sets under the paragraph of its writer's name ("_1. Vorsitzender_" over the club)."""
+    lines = [EMPHASIS_AT_THE_ENDS.sub("", line.strip()).strip()
+             for line in piece.lines or (piece.text,)]
+    lines = [line for line in lines if line]
+    return bool(lines) and bool(ROLE_LINE.match(lines[0])) and len(lines) <= 3 and all(
+        ROLE_LINE.match(line) or organisation_in(line) for line in lines)
 
 
 def is_signature(piece: Piece) -> bool:
