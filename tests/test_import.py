@@ -18,8 +18,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from PIL import Image
 
-from tweeluik.model import Emph, Link, blocks_text, plain_text
+from tweeluik.booklet.html import find_layout, publication_to_html
+from tweeluik.model import Emph, LineBreak, Link, blocks_text, plain_text
 from tweeluik.parse import parse_publication
+from tweeluik.theme import load_theme
 
 from .conftest import LAYOUTS, SAMPLE, need_tool, run_build, run_project
 
@@ -1656,3 +1658,69 @@ def test_an_items_further_paragraph_at_the_end_is_no_signature(project):
     source = (project / "content" / "brief.md").read_text(encoding="utf-8")
     assert pub.meta.signatories == ()
     assert "Afsluitende Borrel" in source.split("---", 2)[2]
+
+
+PLAIN_TEXT_INVITATION = """\
+Hallo allemaal,
+
+het bestuur van de Buurtvereniging Lindelaan nodigt jullie uit voor de
+ledenvergadering in het buurthuis. Wie niet kan komen, mag een ander
+lid een machtiging geven; de vergadering besluit dit jaar over de be-
+groting en over de plannen voor het nieuwe speelveld aan de Lindelaan.
+
+*******************  B E L A N G R I J K  *******************
+Meld je aan voor 1 maart, dan weten we hoeveel koffie er nodig is.
+*************************************************************
+
+Waar
+====
+
+Buurthuis De Linde
+Lindelaan 12
+1234 AB Zuidoever
+
+Tijden
+------
+
+19.30 uur: inloop met koffie
+20.00 uur: opening en jaarverslag
+21.30 uur: rondvraag en borrel
+
+Met vriendelijke groet,
+
+Anna de Wit
+"""
+
+
+def test_a_plain_text_mails_underlined_headings_rules_and_broken_lines_come_in(project):
+    """A real e-mail invitation in plain text (wrapped at 72) underlined its headings
+    with '====' and '----', boxed a notice in lines of stars, and broke an address and a
+    timetable a line an item: the headings' words ran on into their underlines ('Waar
+    ===='), the notice's stars were printed, the address and timetable became one line
+    each, and a word hyphenated at a line's end kept its hyphen and a space
+    ('be- groting')."""
+    pub, result, source = import_text(project, PLAIN_TEXT_INVITATION)
+    assert "### Waar" in source and "### Tijden" in source and "=" not in source
+    assert "### BELANGRIJK" in source and "*" not in source.split("---", 2)[2]
+    assert "de begroting en" in source
+    assert "Buurthuis De Linde\\\nLindelaan 12\\\n1234 AB Zuidoever\n" in source
+    assert "19.30 uur: inloop met koffie\\\n20.00 uur: opening en jaarverslag\\\n" in source
+    # the wrapped paragraph stays one line: its breaks were the wrapping's
+    assert "nodigt jullie uit voor de ledenvergadering in het buurthuis. Wie niet" in source
+    assert "left out a separator line" in result.stdout
+    # in the booklet the address keeps its lines
+    address = next(block for section in pub.introduction.sections for block in section.blocks
+                   if "Lindelaan 12" in plain_text(block.inlines))
+    assert sum(isinstance(inline, LineBreak) for inline in address.inlines) == 2
+    # set flush left, line by line, not indented as a paragraph that follows another
+    html = publication_to_html(pub, load_theme(LAYOUTS), find_layout(pub, LAYOUTS), LAYOUTS,
+                               dt.datetime(2026, 1, 1, tzinfo=dt.UTC), image_url=str)
+    assert '<p class="lines">Buurthuis De Linde<br' in html
+
+
+def test_a_markdown_heading_underlined_is_a_heading(project):
+    """Markdown's other way to write a heading (its words over '===' or '---')."""
+    pub, _, source = import_text(project, "Nieuws\n\nBeste leden,\n\nEen korte terugblik.\n\n"
+                                          "Het speelveld\n-------------\n\nHet gras ligt er. "
+                                          "Dank aan iedereen die meehielp.\n", name="brief.md")
+    assert "### Het speelveld" in source and "-----" not in source

@@ -248,7 +248,9 @@ def block_to_view(block: Block, image_url: ImageURL, links: LinkNotes | None) ->
         return {"kind": "paragraph", "line": block.line,
                 "html": inline_html(without_runt(inlines), links),
                 "lead": isinstance(sole_emphasis(block.inlines), Strong),
-                "to_fill_in": to_fill_in, "line_to_end": line_to_end}
+                "to_fill_in": to_fill_in, "line_to_end": line_to_end,
+                # set in lines by its writer (an address, a timetable): flush left
+                "lines": any(isinstance(inline, LineBreak) for inline in block.inlines)}
     if isinstance(block, Subheading):
         return {"kind": "subheading", "text": plain_text(block.inlines), "line": block.line,
                 "level": block.level, "html": inline_html(block.inlines, links)}

@@ -26,6 +26,11 @@ SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedem
                         re.IGNORECASE)
 
 
+#: A line of nothing but a separator, as a web page's rule becomes in a paste (a
+#: government's Word minutes draw theirs in slashes, a plain-text e-mail in '=').
+SEPARATOR = re.compile(r"[-_=*~·•—–/\\\s]{3,}")
+
+
 CLOSING_HEADINGS = re.compile(r"^(tot slot|ten slotte|tenslotte|tot besluit|afsluitend|"
                               r"ter afsluiting|in closing|to conclude|finally|closing words?)"
                               r"[.:!]?$", re.IGNORECASE)

@@ -210,10 +210,21 @@ def _paragraphs(out: _Lines, pieces: list[Piece], pictures: dict[int, list[str]]
 
 
 def _text_lines(piece: Piece) -> list[str]:
-    """A paragraph's Markdown lines: a quotation's, a Markdown table's (as it came), or
-    the paragraph's one line."""
+    """A paragraph's Markdown lines: a quotation's, a Markdown table's (as it came), a
+    paragraph's lines broken on purpose (each but the last ending in a hard break, '\\'),
+    or the paragraph's one line."""
     if piece.table:
         return _word_table(piece.rows) if piece.rows else list(piece.lines)
+    if piece.kept_lines and not piece.quote:
+        rows: list[list[Span]] = [[]]
+        for span in piece.spans:
+            for at, part in enumerate(span.text.split("\n")):
+                if at:
+                    rows.append([])
+                if part.strip():
+                    rows[-1].append(replace(span, text=part))
+        texts = [paragraph_markdown(replace(piece, spans=tuple(row))) for row in rows if row]
+        return [text + "\\" for text in texts[:-1]] + texts[-1:]
     return [f"> {paragraph_markdown(piece)}" if piece.quote else paragraph_markdown(piece)]
 
 

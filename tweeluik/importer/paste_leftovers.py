@@ -15,6 +15,7 @@ from ..errors import printable
 from ..sentences import ends_a_sentence, opens_with_a_label
 from .lesson_lines import TYPED_NUMBER
 from .letter_parts import Note
+from .line_kinds import SEPARATOR
 from .pieces import Piece, Span
 from .text_reader import BULLET, SHARED_MARK
 
@@ -32,11 +33,6 @@ def placeholder_links(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
             spans.append(span)
         out.append(replace(piece, spans=tuple(spans)))
     return out
-
-
-#: A paragraph of nothing but a separator line, as a web page's rule becomes in a paste
-#: (a government's Word minutes draw theirs in slashes).
-SEPARATOR = re.compile(r"[-_=*~·•—–/\\\s]{3,}")
 
 
 #: A paragraph that is only words in square brackets: what a picture leaves in a paste.
@@ -162,7 +158,8 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
                     and opening[0].islower() and not before.heading and not piece.heading \
                     and not before.pictures and not piece.pictures \
                     and not before.bullet and not piece.bullet \
-                    and not before.quote and not piece.quote and not piece.after_break:
+                    and not before.quote and not piece.quote and not piece.after_break \
+                    and not before.kept_lines and not piece.kept_lines:
                 joined = replace(before, spans=(*before.spans, Span(" "), *piece.spans),
                                  lines=(*before.lines, *piece.lines))
                 out[-1] = joined

@@ -56,6 +56,8 @@ class Piece:
     #                               it in a Word file: no sentence goes on across that
     in_row: bool = False          # a cell's paragraph, of a Word table's row read cell by
     #                               cell (beside a long one): no signature
+    kept_lines: bool = False      # lines a plain text broke on purpose (an address, a
+    #                               timetable): its spans hold the breaks ('\n'), kept
 
     @property
     def text(self) -> str:

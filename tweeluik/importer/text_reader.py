@@ -4,9 +4,10 @@ Step 0 of the pipeline (bringing a letter in), for ``.txt`` and ``.md`` files. A
 line ends a paragraph; the lines inside one are kept too (a signature may put one name
 on each line). Prose lines that each end a sentence are a paragraph each (a web page
 copied without its empty lines). Markdown's own marks (``*italic*``, links) are kept as
-they are, and its headings are read as headings (``Piece.marked_heading``). A list
-typed or pasted with its bullets as characters (``•``, or ``-``/``*`` on two lines or
-more) becomes one piece per item, so it is written back as a list. A letter quoted in a
+they are, and its headings are read as headings (``Piece.marked_heading``), as are the
+lines a text underlines with '===' or '---'. A list typed or pasted with its bullets as
+characters (``•``, or ``-``/``*`` on two lines or more) becomes one piece per item, so
+it is written back as a list. A letter quoted in a
 forwarded e-mail ('> ' before every line) is read without its quote marks first; a
 paragraph quoted on its own ('> ' lines) stays a quotation.
 """
@@ -15,11 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from ..letters import BULLETS
 from ..text_limits import MAX_TABLE_COLUMNS
 from .lesson_lines import TYPED_NUMBER
+from .line_kinds import SEPARATOR
 from .pieces import Piece, Span
 
 #: Bullets that only ever start a list item.
@@ -33,6 +36,11 @@ TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
 PICTURE_LINE = re.compile(r"!\[([^\]\n]*)\]\(([^()\s]+)(?:\s+\"[^\"\n]*\")?\)")
 #: A Markdown heading ('## Title', '# Title #'): its words.
 HEADING = re.compile(r"#{1,6}\s+(.*?\S)(?:\s+#+)?\s*")
+#: A line of '=' or '-' right under a heading's line: a setext heading in Markdown, and
+#: how a plain-text e-mail underlines its headings.
+UNDERLINE = re.compile(r"=+|-+")
+#: Words between two rules on a line of a plain text: '*****  W I C H T I G  *****'.
+BANNER = re.compile(r"([*=~#_-])\1{3,}\s+([^*=~#_\s-](?:.*[^*=~#_\s-])?)\s+\1{4,}")
 #: The share of a text's lines that must start with '>' for it to be a quoted e-mail.
 QUOTED_SHARE = 0.8
 
@@ -124,18 +132,19 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     start = 1
     raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     listed = _list_marks(raws)
+    underlined = _underlined_headings(raws)
     for number, raw in enumerate(raws, start=1):
         line = raw.strip()
         if line == "--" and not markdown:  # an e-mail's mark above its sender's signature
             line = ""
-        if line and markdown and (HEADING.fullmatch(line) or PICTURE_LINE.fullmatch(line)):
-            # a Markdown heading is one line, and text may follow it without an empty
-            # line ('### Het salon' over its paragraph): it ends the paragraph above; so
-            # does a picture on a line of its own (a site's screenshots, one under another)
+        if number - 2 in underlined:  # a heading's underline
+            continue
+        alone = _standing_alone(line, number, markdown, number - 1 in underlined, listed)
+        if alone is not None:  # it ends the paragraph above
             if lines:
                 pieces.extend(_piece(lines, start, markdown, indents, listed))
                 lines, indents = [], []
-            pieces.extend(_piece([line], number, markdown, [0], listed))
+            pieces.extend(alone)
             continue
         if line:
             if not lines:
@@ -152,7 +161,94 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     bullets = [index for index, piece in enumerate(pieces) if piece.bullet]
     if len(bullets) == 1:  # a list of one item is not a list: a web page's stray bullet
         pieces[bullets[0]] = replace(pieces[bullets[0]], bullet=False)
+    if not markdown:  # (Markdown joins a paragraph's lines: a break is two spaces there)
+        width = _wrap_width(raws)
+        for index, piece in enumerate(pieces):
+            kept = _broken_on_purpose(piece, raws, width)
+            if kept:
+                pieces[index] = replace(piece, spans=(Span(_joined(list(piece.lines), kept)),),
+                                        kept_lines=True)
     return pieces
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """How long a text's lines may grow before it wraps them: the length most of its
+    lines of three words or more stay within (a text of long lines, not wrapped, breaks
+    its lines only where its writer did)."""
+    lengths = sorted(len(line.rstrip()) for line in lines
+                     if len(line.split()) >= 3 and "://" not in line)
+    return lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
+
+
+#: How much shorter than the text's wrap width a line broken on purpose stays, with the
+#: next line's first word: a line wrapped early by a few letters is still wrapped.
+_BREAK_ROOM = 5
+
+
+def _broken_on_purpose(piece: Piece, raws: list[str], width: int) -> set[int]:
+    """Where the writer of a plain text broke a paragraph's lines on purpose, rather
+    than wrapped them ('Rochusstr. 44' over '40479 Düsseldorf', a timetable a line an
+    event): after each line that the next line's first word would have fitted on, with
+    room to spare, when the next line does not go on in lower case (a sentence wrapped
+    early), and when the line is more than one word or ends in a colon ('P.S.' opens the
+    sentence under it); the indexes of those lines."""
+    lines = piece.lines
+    if len(lines) < 2 or len(piece.spans) != 1 or piece.bullet or piece.numbered \
+            or piece.marked_heading or piece.quote or piece.table or piece.line is None \
+            or [line.strip() for line in raws[piece.line - 1:piece.line - 1 + len(lines)]] \
+            != list(lines):
+        return set()
+    return {at for at in range(len(lines) - 1)
+            if len(lines[at]) + 1 + len(lines[at + 1].split()[0]) <= width - _BREAK_ROOM
+            and not lines[at + 1][0].islower()
+            and (len(lines[at].split()) > 1 or lines[at].endswith(":"))}
+
+
+def _standing_alone(line: str, number: int, markdown: bool, underlined: bool,
+                    listed: frozenset[str]) -> list[Piece] | None:
+    """The piece of a line that stands on its own, whatever stands around it, if it is
+    one: a heading underlined ('Waar' over '===='); in Markdown, a heading ('### Het
+    salon' over its paragraph) or a picture on its line (a site's screenshots, one under
+    another); in a plain text, a rule ('====', left out later with a note) or words
+    between rules ('****  W I C H T I G  ****', a heading)."""
+    if underlined:
+        return [Piece((Span(line, bold=True, markdown=markdown),), (line,), line=number,
+                      marked_heading=True)]
+    if not line:
+        return None
+    if markdown:
+        if HEADING.fullmatch(line) or PICTURE_LINE.fullmatch(line):
+            return _piece([line], number, markdown, [0], listed)
+        return None
+    banner = BANNER.fullmatch(line)
+    if banner:
+        words = _unspaced(banner.group(2))
+        return [Piece((Span(words, bold=True),), (words,), line=number, marked_heading=True)]
+    if SEPARATOR.fullmatch(line) and len(line) >= 4:
+        return [Piece((Span(line),), (line,), line=number)]
+    return None
+
+
+def _unspaced(words: str) -> str:
+    """Words letter-spaced with a space between letters ('W I C H T I G') as written."""
+    if re.fullmatch(r"\w( \w){2,}(  +\w( \w)+)*", words):
+        return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", words))
+    return words
+
+
+def _underlined_headings(lines: list[str]) -> set[int]:
+    """The indexes of the lines underlined as headings: a line of words after an empty
+    line (or at the top), right above a line of three '=' or '-' or more that is at least
+    half as long ('Veranstaltungsort' over '=================')."""
+    found = set()
+    for at in range(len(lines) - 1):
+        words, under = lines[at].strip(), lines[at + 1].strip()
+        if words and len(under) >= 3 and UNDERLINE.fullmatch(under) \
+                and 2 * len(under) >= min(len(words), 80) and len(words) <= 100 \
+                and not UNDERLINE.fullmatch(words) and (at == 0 or not lines[at - 1].strip()) \
+                and not words.startswith(("|", "#", ">", "-", "*", "+")):
+            found.add(at)
+    return found
 
 
 #: Marks that stand only before a list's items in a plain text, never in a sentence:
@@ -208,7 +304,7 @@ def _piece(lines: list[str], start: int, markdown: bool, indents: list[int],
         if _lines_are_paragraphs(lines):  # a paste that lost its empty lines
             return [Piece((Span(line, markdown=markdown),), (line,), line=start + offset)
                     for offset, line in enumerate(lines)]
-        return [Piece((Span(" ".join(lines), markdown=markdown),), tuple(lines), line=start)]
+        return [Piece((Span(_joined(lines), markdown=markdown),), tuple(lines), line=start)]
     groups: list[tuple[int, list[str], bool, int]] = []
     outer: int | None = None  # the indent of the list's first item
     for offset, line in enumerate(lines):
@@ -223,8 +319,34 @@ def _piece(lines: list[str], start: int, markdown: bool, indents: list[int],
             groups[-1][1].append(line)
         else:
             groups.append((start + offset, [line], False, 0))
-    return [Piece((Span(" ".join(group), markdown=markdown),), tuple(group), line=number,
+    return [Piece((Span(_joined(group), markdown=markdown),), tuple(group), line=number,
                   bullet=bullet, list_level=level) for number, group, bullet, level in groups]
+
+
+#: Words that follow a hyphen that stands for a compound's shared part ('Sport- und
+#: Spielfest', 'sport- en spelmiddag'): the hyphen stays, and the space after it.
+_SHARED_PART = re.compile(r"(und|oder|bis|bzw|sowie|en|of|tot|and|or|to)\b")
+_VOWELS = "aeiouyàáâäèéêëìíîïòóôöùúûü"
+
+
+def _joined(lines: list[str], kept: AbstractSet[int] = frozenset()) -> str:
+    """A paragraph's lines as one text, broken ('\\n') after the lines in ``kept``. A
+    word a wrapped text hyphenated at a line's end is joined again ('Satzungs-' and
+    'änderung'); the hyphen stays before a capital ('Noord-' 'Brabant') and between two
+    vowels ('zee-' 'egel')."""
+    text = lines[0] if lines else ""
+    for at, line in enumerate(lines[1:]):
+        if at in kept:
+            text += "\n" + line
+        elif re.search(r"\w-$", text) and line[:1].isalpha() and not _SHARED_PART.match(line):
+            if line[0].islower() and not (text[-2].lower() in _VOWELS
+                                          and line[0] in _VOWELS):
+                text = text[:-1] + line
+            else:
+                text += line
+        else:
+            text += " " + line
+    return text
 
 
 def _numbered_lines(lines: list[str]) -> set[int]:
