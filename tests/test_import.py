@@ -1724,3 +1724,23 @@ def test_a_markdown_heading_underlined_is_a_heading(project):
                                           "Het speelveld\n-------------\n\nHet gras ligt er. "
                                           "Dank aan iedereen die meehielp.\n", name="brief.md")
     assert "### Het speelveld" in source and "-----" not in source
+
+
+def test_a_mailing_signed_by_its_website_and_address_keeps_them_as_they_are(project):
+    """A real association's reminder to its members, a plain-text mailing: it opened with
+    'Guten Tag' (taken for the title), offered its button line 'Ja {{prolong_url}}' as a
+    lesson title, and signed with its site's name, its postcode and its e-mail address:
+    the site's name became a signatory, and each address line a paragraph of its own with
+    a note to move it to the signatories."""
+    pub, result, source = import_text(project, (
+        "Guten Tag\n\nWir haben Ihren Beitrag für dieses Jahr noch nicht erhalten. Vielleicht "
+        "ist die Rechnung untergegangen; das kann passieren.\n\nJa {{prolong_url}}\n\nMit "
+        "Ihrem Beitrag halten wir den Garten im Quartier offen, für alle.\n\n"
+        "Herzliche Grüsse\n\n\nQuartiergarten.ch\n3000 Bern\ninfo@quartiergarten.ch"))
+    assert plain_text(pub.introduction.salutation) == "Guten Tag,"
+    assert pub.meta.title != "Guten Tag"
+    assert pub.meta.organisation == "Quartiergarten.ch" and pub.meta.signatories == ()
+    assert "could head a lesson" not in result.stdout
+    assert "3000 Bern\\\ninfo@quartiergarten.ch" in source
+    assert "kept the address “3000 Bern info@quartiergarten.ch” under the greeting" \
+        in result.stdout and "move it to 'signatories:'" not in result.stdout

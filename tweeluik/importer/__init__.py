@@ -17,7 +17,7 @@ from pathlib import Path
 from ..accessibility import STAND_IN_DESCRIPTIONS, is_generated_description, says_what_it_shows
 from ..errors import SourceError, printable
 from ..layout_folders import available_layouts
-from ..letters import is_greeting
+from ..letters import MERGE_FIELD, is_greeting
 from ..text_limits import MAX_TABLE_COLUMNS
 from .letter import Letter, Note, read_letter
 from .line_kinds import SALUTATION
@@ -459,8 +459,9 @@ def _describe(letter: Letter, placed: Placed, report: ImportReport) -> None:
 def _title_candidates(pieces: list[Piece]) -> list[Piece]:
     """Paragraphs of a letter without lessons that look like headings of its parts: one
     short line of words (not a form's '€', nor its 'Naam: ……' to write on, a bullet typed
-    as '- ', a count such as '1 persoon voor de koffie', a list's item or the 'Agenda:'
-    over a list), no full stop, with text after it."""
+    as '- ', a count such as '1 persoon voor de koffie', a list's item, the 'Agenda:'
+    over a list, or a mailing's button with its field, 'Ja {{prolong_url}}'), no full
+    stop, with text after it."""
     return [piece for index, piece in enumerate(pieces[:-1])
             if len(piece.lines) <= 1 and 0 < len(piece.text.split()) <= 8
             and re.search(r"[^\W\d_]{2}", piece.text)
@@ -468,7 +469,7 @@ def _title_candidates(pieces: list[Piece]) -> list[Piece]:
             and not piece.bullet and not piece.numbered and not goes_on_an_item(pieces, index)
             and not (piece.text.endswith(":") and (pieces[index + 1].numbered
                                                    or pieces[index + 1].bullet))
-            and not _NOT_A_TITLE.search(piece.text)
+            and not _NOT_A_TITLE.search(piece.text) and not MERGE_FIELD.search(piece.text)
             and not piece.pictures and not piece.section and index > 0][:12]
 
 

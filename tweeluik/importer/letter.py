@@ -30,9 +30,11 @@ from .letter_parts import LessonPart, Letter, Note
 from .line_kinds import (
     CLOSING_CUES,
     CLOSING_HEADINGS,
+    CONTACT_LINE,
     ENGLISH,
     SALUTATION,
     SUBJECT_LINE,
+    WEB_ADDRESS_ALONE,
     title_like,
 )
 from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links
@@ -359,7 +361,10 @@ def _take_signature(pieces: list[Piece], letter: Letter
             or organisation_in(greeting.text)
         kept_pieces = _as_pieces(kept, pieces[greeting_at + 1:])
         for piece in kept_pieces:
-            if not LEAD_LINE.match(piece.text):
+            if all(CONTACT_LINE.search(line) for line in piece.lines):
+                notes.append(Note(piece, f"kept the address “{piece.text[:40]}” under the "
+                                         "greeting, as it stands"))
+            elif not LEAD_LINE.match(piece.text):
                 notes.append(Note(piece, f"kept “{piece.text[:40]}” under the greeting: it "
                                          "is not a name tweeluik recognises. If it is one, "
                                          "move it to 'signatories:'"))
@@ -381,9 +386,18 @@ def _take_signature(pieces: list[Piece], letter: Letter
 def _as_pieces(lines: list[str], read_from: list[Piece]) -> list[Piece]:
     """Lines kept under the names, a paragraph each, written as they were typed: in
     Markdown when the pieces they were read from were (a post's '**Gezamenlijk
-    statement**' under its greeting had printed with its stars, escaped)."""
+    statement**' under its greeting had printed with its stars, escaped). Lines of an
+    address one under another stay one paragraph, a line each ('3000 Bern' over
+    'info@lobbywatch.ch')."""
     markdown = any(span.markdown for piece in read_from for span in piece.spans)
-    return [Piece((Span(line, markdown=markdown),), (line,)) for line in lines]
+    runs: list[list[str]] = []
+    for line in lines:
+        if runs and CONTACT_LINE.search(line) and CONTACT_LINE.search(runs[-1][-1]):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return [Piece((Span("\n".join(run), markdown=markdown),), tuple(run),
+                  kept_lines=len(run) > 1) for run in runs]
 
 
 def _may_sign(pieces: list[Piece], index: int) -> bool:
@@ -399,11 +413,6 @@ def _may_sign(pieces: list[Piece], index: int) -> bool:
         return True
     return index > 0 and is_role_and_organisation(piece) and _may_sign(pieces, index - 1) \
         and is_signature(pieces[index - 1])
-
-
-#: A line that is only a web address or a site's name ("wijkteams-noord.nl").
-WEB_ADDRESS_ALONE = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}/?",
-                               re.IGNORECASE)
 
 
 #: The salutation is looked for among this many paragraphs at the top (an address block,

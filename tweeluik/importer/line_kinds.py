@@ -20,7 +20,7 @@ SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedem
                         r"cher|chère|chers|chères|bonjour)\b.{0,100},$|"
                         # a short one that lost its comma: "Beste mensen" (not a title
                         # such as "Beste wensen voor 2027")
-                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello|liebe|lieber)\s+"
+                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello|liebe|lieber|guten)\s+"
                         r"(?!.*\b(wens\w*|wish\w*|groet\w*|grü\w*|regards|\d+)\b)"
                         r"[^.!?:,;]{2,40}$",
                         re.IGNORECASE)
@@ -29,6 +29,11 @@ SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedem
 #: A line of nothing but a separator, as a web page's rule becomes in a paste (a
 #: government's Word minutes draw theirs in slashes, a plain-text e-mail in '=').
 SEPARATOR = re.compile(r"[-_=*~·•—–/\\\s]{3,}")
+
+
+#: A line that is only a web address or a site's name ("wijkteams-noord.nl").
+WEB_ADDRESS_ALONE = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}/?",
+                               re.IGNORECASE)
 
 
 CLOSING_HEADINGS = re.compile(r"^(tot slot|ten slotte|tenslotte|tot besluit|afsluitend|"
@@ -60,6 +65,14 @@ ADDRESS_LINE = re.compile(
     # Vekemansstraat, 1120 Brussel'
     r"\b(rue|avenue|chaussée|boulevard|straße|strasse)\s+[^\d,]{2,40}\s\d+\b|"
     r"\w(straat|laan|weg|plein|gracht|kade|singel|dijk),\s*\d{4,5}\s", re.IGNORECASE)
+
+
+#: A line of an address under a letter's greeting: a street or postcode ('3000 Bern',
+#: '1234 AB Zuidoever'), an e-mail address, a telephone number or a website.
+CONTACT_LINE = re.compile(
+    ADDRESS_LINE.pattern + r"|^\d{4,5}\s+[A-ZÀ-Ý][\w-]+$|\S@\S+\.\w{2,}|"
+    r"^(tel\.?|telefoon|phone|telefon|t|m|mob\.?)?:?\s*\+?[\d() -]{9,}$|"
+    r"^(https?://|www\.)\S+$", re.IGNORECASE)
 
 
 #: A month and a year alone ("October, 2017", "december 2026"): a date line, no title.

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..letters import MERGE_FIELD
 from ..sentences import ends_a_sentence
-from .line_kinds import ADDRESS_LINE
+from .line_kinds import ADDRESS_LINE, WEB_ADDRESS_ALONE
 from .pieces import Piece, Span
 
 ORGANISATION_WORDS = re.compile(r"\b\w*(vereniging|stichting|wijkteams?|buurtvereniging|"
@@ -105,7 +105,8 @@ PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t", "’t", "el", 
 def split_names(text: str, allow_single: bool = False) -> list[str] | None:
     """The names in a signature line ("Anna, Bram en Carla"), or ``None`` when it is not
     a line of names; with ``allow_single``, one name alone counts too."""
-    if MERGE_FIELD.search(text) or ADDRESS_LINE.search(text):
+    if MERGE_FIELD.search(text) or ADDRESS_LINE.search(text) \
+            or WEB_ADDRESS_ALONE.fullmatch(text.strip().rstrip(".")):
         return None  # '{voornaam}' stands for a name; 'Dorpsstraat 1' is an address
     names = [item for item in re.split(r"\s*(?:,|;|·|\||&|\t+|\s{3,}|\s+(?:en|and|und|et)\s+)\s*",
                                        text.strip().rstrip("."))
@@ -198,6 +199,9 @@ def signature_parts(lines: list[str]) -> tuple[list[str], str | None, list[str]]
         found = organisation_in(text)
         if found and ORGANISATION_WORDS.search(text):
             organisation = organisation or found
+            continue
+        if WEB_ADDRESS_ALONE.fullmatch(text) and text[0].isupper() and organisation is None:
+            organisation = text  # 'Lobbywatch.ch' under the greeting: who sent it
             continue
         line_names = split_names(text, allow_single=True)
         if line_names:
