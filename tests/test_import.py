@@ -1744,3 +1744,16 @@ def test_a_mailing_signed_by_its_website_and_address_keeps_them_as_they_are(proj
     assert "3000 Bern\\\ninfo@quartiergarten.ch" in source
     assert "kept the address “3000 Bern info@quartiergarten.ch” under the greeting" \
         in result.stdout and "move it to 'signatories:'" not in result.stdout
+
+
+def test_minutes_titled_with_a_short_underline_and_a_rule_under_it(project):
+    """Real minutes in Markdown opened on their title underlined with a short '======'
+    and a rule right under it, over the place and date: the title, its underline, the
+    rule and the place ran into one paragraph, and the file's name was the title."""
+    pub, _, source = import_text(project, (
+        "Verslag van de ledenvergadering van de Buurtvereniging Lindelaan\n======\n---\n"
+        "Buurthuis De Linde, 12 maart\n\n# Aanwezig\n- Anna, Bram, Carla\n\n# Besluiten\n"
+        "De contributie blijft gelijk. Het speelveld krijgt nieuw gras.\n"), name="verslag.md")
+    assert pub.meta.title == "Verslag van de ledenvergadering van de Buurtvereniging Lindelaan"
+    assert "\nBuurthuis De Linde, 12 maart\n" in source
+    assert "=" not in source and "--- Buurthuis" not in source

@@ -39,6 +39,8 @@ HEADING = re.compile(r"#{1,6}\s+(.*?\S)(?:\s+#+)?\s*")
 #: A line of '=' or '-' right under a heading's line: a setext heading in Markdown, and
 #: how a plain-text e-mail underlines its headings.
 UNDERLINE = re.compile(r"=+|-+")
+#: Markdown's rule, which ends the paragraph above it and starts none.
+THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 #: Words between two rules on a line of a plain text: '*****  W I C H T I G  *****'.
 BANNER = re.compile(r"([*=~#_-])\1{3,}\s+([^*=~#_\s-](?:.*[^*=~#_\s-])?)\s+\1{4,}")
 #: The share of a text's lines that must start with '>' for it to be a quoted e-mail.
@@ -132,7 +134,7 @@ def text_to_pieces(text: str, markdown: bool) -> list[Piece]:
     start = 1
     raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     listed = _list_marks(raws)
-    underlined = _underlined_headings(raws)
+    underlined = _underlined_headings(raws, markdown)
     for number, raw in enumerate(raws, start=1):
         line = raw.strip()
         if line == "--" and not markdown:  # an e-mail's mark above its sender's signature
@@ -208,8 +210,8 @@ def _standing_alone(line: str, number: int, markdown: bool, underlined: bool,
                     listed: frozenset[str]) -> list[Piece] | None:
     """The piece of a line that stands on its own, whatever stands around it, if it is
     one: a heading underlined ('Waar' over '===='); in Markdown, a heading ('### Het
-    salon' over its paragraph) or a picture on its line (a site's screenshots, one under
-    another); in a plain text, a rule ('====', left out later with a note) or words
+    salon' over its paragraph), a picture on its line (a site's screenshots, one under
+    another) or a rule; in a plain text, a rule ('====', left out later with a note) or words
     between rules ('****  W I C H T I G  ****', a heading)."""
     if underlined:
         return [Piece((Span(line, bold=True, markdown=markdown),), (line,), line=number,
@@ -219,6 +221,8 @@ def _standing_alone(line: str, number: int, markdown: bool, underlined: bool,
     if markdown:
         if HEADING.fullmatch(line) or PICTURE_LINE.fullmatch(line):
             return _piece([line], number, markdown, [0], listed)
+        if THEMATIC_BREAK.fullmatch(line):  # ('---' right over a line of text)
+            return [Piece((Span(line, markdown=True),), (line,), line=number)]
         return None
     banner = BANNER.fullmatch(line)
     if banner:
@@ -236,15 +240,15 @@ def _unspaced(words: str) -> str:
     return words
 
 
-def _underlined_headings(lines: list[str]) -> set[int]:
+def _underlined_headings(lines: list[str], markdown: bool) -> set[int]:
     """The indexes of the lines underlined as headings: a line of words after an empty
-    line (or at the top), right above a line of three '=' or '-' or more that is at least
-    half as long ('Veranstaltungsort' over '=================')."""
+    line (or at the top), right above a line of three '=' or '-' or more; in a plain
+    text, one at least half as long ('Veranstaltungsort' over '=================')."""
     found = set()
     for at in range(len(lines) - 1):
         words, under = lines[at].strip(), lines[at + 1].strip()
         if words and len(under) >= 3 and UNDERLINE.fullmatch(under) \
-                and 2 * len(under) >= min(len(words), 80) and len(words) <= 100 \
+                and (markdown or 2 * len(under) >= min(len(words), 80)) and len(words) <= 100 \
                 and not UNDERLINE.fullmatch(words) and (at == 0 or not lines[at - 1].strip()) \
                 and not words.startswith(("|", "#", ">", "-", "*", "+")):
             found.add(at)
