@@ -1007,8 +1007,10 @@ def test_a_long_heading_marked_at_the_top_is_the_title(project):
 def test_links_to_places_within_the_page_keep_their_words(project):
     """A real guide opened with its own table of contents, links to its headings
     ('[Voorbereiding](#hoe-ziet-de-voorbereiding-er-uit)'): kept, the check said each
-    had no address, 'probably lost when the text was pasted'. The import keeps their
-    words, with a note; in a source, the check says what such a link is."""
+    had no address, 'probably lost when the text was pasted'. Such a list is left out
+    (the booklet has its own contents; a real association's letter opened on a list of
+    its headings), a link to a heading in the text keeps its words, each with a note; in
+    a source, the check says what such a link is."""
     pub, report, source = bring_in(project, "gids.md", """\
         # Zo organiseer je een straatdiner
 
@@ -1021,10 +1023,13 @@ def test_links_to_places_within_the_page_keep_their_words(project):
 
         ## Voorbereiden
 
-        Leen tafels bij de school en stoelen bij het buurthuis.
+        Leen tafels bij de school en stoelen bij het buurthuis, zoals
+        [bij het uitnodigen](#de-buren-uitnodigen) al gezegd.
         """)
-    assert "(#" not in source and "Uitnodigen" in source
+    assert "(#" not in source and "Uitnodigen" not in source
+    assert "zoals bij het uitnodigen al gezegd" in source
     assert "links to a place within the web page" in report
+    assert "left out the page's own table of contents (2 links to its headings)" in report
     (project / "content" / "gids.md").write_text(
         source.replace("Leen tafels", "Zie [hierboven](#de-buren-uitnodigen). Leen tafels"),
         encoding="utf-8")
@@ -1103,3 +1108,21 @@ def test_an_opening_kept_in_the_front_matter_comes_above_the_text(project):
         In het voorjaar plantten we veertig bomen langs de Kerkstraat.
         """)
     assert repeated.count("veertig bomen") == 1
+
+
+def test_a_first_heading_that_names_a_part_of_any_text_is_no_title(project):
+    """A real association's letter to its members (a repository's README) opens on the
+    heading 'Einleitung' over its salutation; with its table of contents left out, that
+    heading stood first and became the title: 'Inleiding' names no letter."""
+    pub, report, source = bring_in(project, "ledenbrief.md", """\
+        # Inleiding
+
+        Het bestuur zet de stukken van de vereniging voortaan op één plek, zodat iedereen
+        ze kan lezen.
+
+        # Wat er verandert
+
+        De notulen staan voortaan online. Wie op papier wil, vraagt het de secretaris.
+        """)
+    assert pub.meta.title != "Inleiding" and "from the file's name" in report
+    assert "### Inleiding" in source

@@ -33,6 +33,7 @@ from .line_kinds import (
     CONTACT_LINE,
     ENGLISH,
     SALUTATION,
+    SECTION_NAME,
     SUBJECT_LINE,
     WEB_ADDRESS_ALONE,
     title_like,
@@ -488,6 +489,7 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
                                           "as the title; that address stays in the text"))
     first = pieces[at] if pieces and pieces[at].text else None
     if letter.title is None and first is not None and body_end > at + 1 and not first.bullet \
+            and not SECTION_NAME.fullmatch(first.text) \
             and (first.title_style or title_like(first) and (
                 len(first.text.split()) <= 10 or first.marked_heading)):
         # a short first line, such as a greeting; a heading the author marked as one

@@ -75,6 +75,14 @@ CONTACT_LINE = re.compile(
     r"^(https?://|www\.)\S+$", re.IGNORECASE)
 
 
+#: The name of a part that any text may have, which names no letter: its first heading
+#: 'Einleitung' is no title.
+SECTION_NAME = re.compile(r"(inleiding|introductie|voorwoord|einleitung|vorwort|introduction|"
+                          r"intro|preface|foreword|overview|overzicht|samenvatting|"
+                          r"zusammenfassung|summary|algemeen|allgemeines|general|achtergrond|"
+                          r"hintergrund|background|inhoud|inhalt|contents)[.:]?", re.IGNORECASE)
+
+
 #: A month and a year alone ("October, 2017", "december 2026"): a date line, no title.
 MONTH_YEAR = re.compile(r"(" + "|".join(name for names in MONTHS.values() for name in names)
                         + r")\W+\d{4}", re.IGNORECASE)

@@ -16,8 +16,9 @@ from ..errors import printable
 def website_leftovers(text: str) -> tuple[str, list[str]]:
     """``text`` without what only the website understood, and what was done."""
     said: list[str] = []
-    for clean in (_without_template_codes, _without_contents_marks, _without_components,
-                  _without_box_fences, _repair_links, _without_site_pictures, _without_html):
+    for clean in (_without_template_codes, _without_contents_marks, _without_contents_lists,
+                  _without_components, _without_box_fences, _repair_links,
+                  _without_site_pictures, _without_html):
         text = clean(text, said)
     return text, said
 
@@ -55,6 +56,28 @@ def _without_contents_marks(text: str, said: list[str]) -> str:
         _once(said, f"left out the website's mark for a table of contents "
                     f"({found.group(0).strip()}); it only means something to the site")
     return _CONTENTS_MARK.sub("", text)
+
+
+#: An item of a page's own table of contents: a link to a place in the page, alone.
+_CONTENTS_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\[\]\n]+\]\(#[^()\s]*\)[ \t]*")
+
+
+def _without_contents_lists(text: str, said: list[str]) -> str:
+    """A page's own table of contents (a list of two links or more, each to a heading of
+    the page, and nothing else) left out: the booklet makes its own. Every line keeps
+    its number."""
+    lines = text.split("\n")
+    at = 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and _CONTENTS_ITEM.fullmatch(lines[end]):
+            end += 1
+        if end - at >= 2:
+            _once(said, f"left out the page's own table of contents ({end - at} links to its "
+                        "headings): the booklet has a contents page of its own")
+            lines[at:end] = [""] * (end - at)
+        at = max(end, at + 1)
+    return "\n".join(lines)
 
 
 #: The fence of a site's box (VuePress's '::: tip', '::: details Screenshots',
