@@ -26,7 +26,7 @@ GREETINGS = re.compile(
     r"^(freundliche|herzliche|beste|liebe|viele|sportliche|schöne)\s+grü(ß|ss)e\b|"
     r"^mit\s+(freundlichem|herzlichem|sportlichem)\s+gru(ß|ss)\b|^(gru(ß|ss)|grü(ß|ss)e)\s*[,!.]?$|"
     r"^(freundlich|herzlich|es)\s+grü(ß|ss)t(\s+(sie|dich|euch))?\b|"
-    r"^hochachtungsvoll\b|^cordialement\b|^bien\s+à\s+(vous|toi)\b",
+    r"^hochachtungsvoll\b|^cordialement\b|^bien\s+à\s+(vous|toi)\b|^(lg|vg|mfg)\b",
     re.IGNORECASE)
 
 

@@ -33,7 +33,7 @@ from .text_reader import (
 )
 from .web_markdown import SITE_CODE, SITE_LINK, website_leftovers
 
-FORMATS = (".docx", ".txt", ".md", ".text", ".markdown")
+FORMATS = (".docx", ".txt", ".md", ".text", ".markdown", ".html", ".htm")
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
@@ -69,6 +69,17 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note]]:
         problems += read_as_text
         return pieces, problems, []
     data = path.read_bytes()
+    if suffix in (".html", ".htm"):
+        from .html_page import HtmlProblem
+        from .html_reader import html_to_pieces
+        try:
+            pieces, problems, byline = html_to_pieces(data,
+                                                      lambda name: _post_picture(path, name))
+        except HtmlProblem:
+            raise _fail(path, "this is not a web page tweeluik can read; open it in a "
+                        "browser, copy the letter's text and paste it into a .txt file") \
+                from None
+        return _signed_by_its_writer(pieces, byline), problems, []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -88,13 +99,7 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note]]:
     pieces = text_to_pieces(text, markdown=markdown)
     if markdown:
         pieces = _with_pictures_beside(path, pieces, notes)
-    author = hints.get("author", "")
-    name = re.sub(r"\s*\(.*", "", author)  # without a role in brackets
-    ending = [line for piece in pieces[-3:] for line in (piece.lines or (piece.text,))]
-    signed = any(name in (split_names(line, allow_single=True) or []) for line in ending) \
-        or _signed_by_someone(ending)
-    if name and not signed:  # (named in a sentence, as a new board member, is no signature)
-        pieces.append(Piece((Span(author),), (author,)))  # the writer signs, as under a letter
+    pieces = _signed_by_its_writer(pieces, hints.get("author", ""))
     if "image" in hints:  # the post's own picture, shown at its top
         picture, problem = _post_picture(path, hints["image"])
         if picture is not None:
@@ -106,6 +111,19 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note]]:
     if "date" in hints:
         pieces.insert(0, Piece((Span(hints["date"]),), (hints["date"],)))
     return pieces, problems, notes
+
+
+def _signed_by_its_writer(pieces: list[Piece], author: str) -> list[Piece]:
+    """A web page's text signed by its writer (a post's author, a page's byline), as
+    under a letter, unless it is signed already (by the writer, or by someone else).
+    Named in a sentence (as a new board member) is no signature."""
+    name = re.sub(r"\s*\(.*", "", author)  # without a role in brackets
+    ending = [line for piece in pieces[-3:] for line in (piece.lines or (piece.text,))]
+    signed = any(name in (split_names(line, allow_single=True) or []) for line in ending) \
+        or _signed_by_someone(ending)
+    if name and not signed:
+        return [*pieces, Piece((Span(author),), (author,))]
+    return pieces
 
 
 def _signed_by_someone(lines: list[str]) -> bool:
@@ -341,10 +359,11 @@ def import_letter(path: Path, target: Path, layouts: Path | None = None) -> Impo
     ``layouts`` is the project's layouts/ folder, to tell its layouts from a site's."""
     shown = printable(path.name)
     if not path.is_file():
-        raise _fail(path, "no such file; name a .docx, .txt or .md file with the letter")
+        raise _fail(path, "no such file; name a .docx, .txt, .md or .html file with the letter")
     if path.suffix.lower() not in FORMATS:
-        raise _fail(path, f"tweeluik imports Word files (.docx) and text (.txt, .md), not "
-                    f"'{printable(path.suffix)}'; save the letter in one of those")
+        raise _fail(path, f"tweeluik imports Word files (.docx), text (.txt, .md) and web "
+                    f"pages (.html), not '{printable(path.suffix)}'; save the letter as one of "
+                    "those (a browser saves a page as .html)")
     if path.stat().st_size > MAX_INPUT_BYTES:
         raise _fail(path, "the file is larger than 20 MB; a letter is far smaller")
     if target.is_symlink():
@@ -460,8 +479,8 @@ def _title_candidates(pieces: list[Piece]) -> list[Piece]:
     """Paragraphs of a letter without lessons that look like headings of its parts: one
     short line of words (not a form's '€', nor its 'Naam: ……' to write on, a bullet typed
     as '- ', a count such as '1 persoon voor de koffie', a list's item, the 'Agenda:'
-    over a list, or a mailing's button with its field, 'Ja {{prolong_url}}'), no full
-    stop, with text after it."""
+    over a list, a mailing's button with its field, 'Ja {{prolong_url}}', or a link
+    alone, 'Lees meer'), no full stop, with text after it."""
     return [piece for index, piece in enumerate(pieces[:-1])
             if len(piece.lines) <= 1 and 0 < len(piece.text.split()) <= 8
             and re.search(r"[^\W\d_]{2}", piece.text)
@@ -470,6 +489,8 @@ def _title_candidates(pieces: list[Piece]) -> list[Piece]:
             and not (piece.text.endswith(":") and (pieces[index + 1].numbered
                                                    or pieces[index + 1].bullet))
             and not _NOT_A_TITLE.search(piece.text) and not MERGE_FIELD.search(piece.text)
+            and not all(span.href for span in piece.spans if span.text.strip())
+            and not piece.in_row
             and not piece.pictures and not piece.section and index > 0][:12]
 
 

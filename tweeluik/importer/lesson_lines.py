@@ -60,8 +60,11 @@ def lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[int
                 and index + 1 < end and not pieces[index + 1].numbered
                 and not pieces[index + 1].in_item
                 and pieces[index + 1].list_level <= pieces[index].list_level
-                and not (index > start and pieces[index - 1].list_level)]
-    # (an item with deeper items under it, or after them, belongs to a list, as they do)
+                and not (index > start and pieces[index - 1].list_level)
+                and not (index > start and pieces[index - 1].bullet
+                         and pieces[index].list_level > pieces[index - 1].list_level)]
+    # (an item with deeper items under it, or after them, belongs to a list, as they do;
+    # so does a numbered list inside a bulleted item)
     if numbered:
         return [(index, None) for index in numbered]
     # Short lines set in bold that head the parts of a letter (at least two).

@@ -82,8 +82,10 @@ def read_letter(pieces: list[Piece]) -> Letter:
         # headings (a slide each), and the letter has no lessons unless the author says so.
         for index, _ in headings:
             body[index] = replace(body[index], section=True)
-        what = "Markdown headings" if all(body[index].marked_heading for index, _ in headings) \
-            else "lines set in bold"
+        marked = all(body[index].marked_heading for index, _ in headings)
+        what = "lines set in bold" if not marked else "Markdown headings" if all(
+            span.markdown for index, _ in headings for span in body[index].spans) \
+            else "headings"
         notes.append(Note(body[headings[0][0]], f"took the {len(headings)} {what} as the "
                                                  "headings of the letter's parts ('### …', a "
                                                  "slide each); to make them lessons, write "
@@ -380,6 +382,13 @@ def _take_signature(pieces: list[Piece], letter: Letter
         if names:
             letter.signatories = names
             letter.organisation = letter.organisation or organisation
+            contact = [line for line in kept if CONTACT_LINE.search(line)]
+            if contact:  # (without a greeting, they would be the closing's words)
+                notes.append(Note("signatories", f"left out “{printable(contact[0][:40])}”"
+                                                 f"{' …' if len(contact) > 1 else ''} under "
+                                                 "the names; write it into the text if "
+                                                 "readers need it"))
+            kept = [line for line in kept if not CONTACT_LINE.search(line)]
             return start, None, _as_pieces(kept, pieces[start:])
     return len(pieces), None, []
 

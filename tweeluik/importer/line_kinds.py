@@ -16,11 +16,11 @@ from .pieces import Piece
 SALUTATION = re.compile(r"^(beste|lieve|geachte|hallo|hoi|dag|goedemorgen|goedemiddag|"
                         r"goedenavond|aan|dear|hello|hi|to|greetings|respected|"
                         # German and French: 'Liebe Mitglieder,', 'Chers membres,'
-                        r"liebe|lieber|sehr\s+geehrte[r]?|guten\s+tag|grüezi|moin|servus|"
+                        r"liebe|lieber|liebes|sehr\s+geehrte[r]?|guten\s+tag|grüezi|moin|servus|"
                         r"cher|chère|chers|chères|bonjour)\b.{0,100},$|"
                         # a short one that lost its comma: "Beste mensen" (not a title
                         # such as "Beste wensen voor 2027")
-                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello|liebe|lieber|guten)\s+"
+                        r"^(beste|lieve|geachte|hallo|hoi|dear|hello|liebe|lieber|liebes|guten)\s+"
                         r"(?!.*\b(wens\w*|wish\w*|groet\w*|grü\w*|regards|\d+)\b)"
                         r"[^.!?:,;]{2,40}$",
                         re.IGNORECASE)

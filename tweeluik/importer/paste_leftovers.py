@@ -158,6 +158,7 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
                     and opening[0].islower() and not before.heading and not piece.heading \
                     and not before.pictures and not piece.pictures \
                     and not before.bullet and not piece.bullet \
+                    and not (before.numbered and piece.numbered) \
                     and not before.quote and not piece.quote and not piece.after_break \
                     and not before.kept_lines and not piece.kept_lines:
                 joined = replace(before, spans=(*before.spans, Span(" "), *piece.spans),

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..letters import MERGE_FIELD
 from ..sentences import ends_a_sentence
-from .line_kinds import ADDRESS_LINE, WEB_ADDRESS_ALONE
+from .line_kinds import ADDRESS_LINE, CONTACT_LINE, WEB_ADDRESS_ALONE
 from .pieces import Piece, Span
 
 ORGANISATION_WORDS = re.compile(r"\b\w*(vereniging|stichting|wijkteams?|buurtvereniging|"
@@ -57,7 +57,7 @@ ON_BEHALF = re.compile(r"\b(?:namens|on behalf of|im namen)\s+"
 
 #: A function under a signature: "voorzitter", "interim voorzitter", "secretary", and
 #: the German ones of a club ("1. Vorsitzender", "Kassiererin").
-ROLE = (r"(?:(?:interim|waarnemend|algemeen|vice|oud|plv\.?|plaatsvervangend|acting|vice-|"
+ROLE = (r"(?:(?:interim|waarnemend|wnd\.?|algemeen|vice|oud|plv\.?|plaatsvervangend|acting|vice-|"
         r"deputy|former|board|club|\d\.|stv\.|stellvertretende[r]?|erste[r]?|zweite[r]?|"
         r"vize)[\s-]*)?"
         r"(?:voorzitter|voorzitster|secretaris|penningmeester|"
@@ -172,6 +172,14 @@ def signature_parts(lines: list[str]) -> tuple[list[str], str | None, list[str]]
         text = EMPHASIS_AT_THE_ENDS.sub("", written).strip()
         if not text:
             continue
+        behalf = BEHALF_AND_NAMES.fullmatch(text)
+        if behalf and NAME_AND_ROLE.match(behalf.group("names").strip()):
+            # 'Namens het bestuur, Peter Veld, wnd. voorzitter' on one line (not
+            # 'Namens alle buurthuizen, Dankuwel.')
+            found = organisation_in(behalf.group("lead").rstrip(","))
+            organisation = organisation or (found if found and ORGANISATION_WORDS.search(
+                behalf.group("lead")) else None)
+            text = behalf.group("names").strip()
         lead = LEAD_LINE.match(text)
         if lead:
             pending = lead.group("role")
@@ -225,7 +233,10 @@ def is_role_and_organisation(piece: Piece) -> bool:
 
 
 def is_signature(piece: Piece) -> bool:
-    """True for a paragraph that is only names, names with roles, and lead lines."""
+    """True for a paragraph that is only names, names with roles, and lead lines (and
+    perhaps the signer's telephone or e-mail address under them)."""
     lines = piece.lines or (piece.text,)
     names, _, kept = signature_parts(list(lines))
-    return bool(names) and not kept and (len(names) > 1 or len(piece.text.split()) <= 8)
+    words = len(" ".join(line for line in lines if not CONTACT_LINE.search(line)).split())
+    return bool(names) and not [line for line in kept if not CONTACT_LINE.search(line)] \
+        and (len(names) > 1 or words <= 8)
