@@ -1126,3 +1126,21 @@ def test_a_first_heading_that_names_a_part_of_any_text_is_no_title(project):
         """)
     assert pub.meta.title != "Inleiding" and "from the file's name" in report
     assert "### Inleiding" in source
+
+
+def test_a_swiss_salutation_and_short_greeting_are_read(project):
+    """A real association's invitation opened 'Liebes Vereinsmitglied' and closed 'LG &
+    bis am Samschtig,' over a first name: neither was read."""
+    pub, _, _ = bring_in(project, "einladung.txt", """\
+        Einladung
+
+        Liebes Vereinsmitglied
+
+        Am Samstag treffen wir uns zum Jahresabschluss im Vereinslokal.
+
+        LG & bis am Samschtig,
+
+        Oli
+        """)
+    assert plain_text(pub.introduction.salutation) == "Liebes Vereinsmitglied,"
+    assert pub.meta.signatories == ("Oli",)
