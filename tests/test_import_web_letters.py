@@ -1131,7 +1131,7 @@ def test_a_first_heading_that_names_a_part_of_any_text_is_no_title(project):
 def test_a_swiss_salutation_and_short_greeting_are_read(project):
     """A real association's invitation opened 'Liebes Vereinsmitglied' and closed 'LG &
     bis am Samschtig,' over a first name: neither was read."""
-    pub, _, _ = bring_in(project, "einladung.txt", """\
+    pub, report, _ = bring_in(project, "einladung.txt", """\
         Einladung
 
         Liebes Vereinsmitglied
@@ -1144,3 +1144,4 @@ def test_a_swiss_salutation_and_short_greeting_are_read(project):
         """)
     assert plain_text(pub.introduction.salutation) == "Liebes Vereinsmitglied,"
     assert pub.meta.signatories == ("Oli",)
+    assert "greeting      LG & bis am Samschtig," in report
