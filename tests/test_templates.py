@@ -2347,3 +2347,41 @@ def test_the_templates_own_first_slides_layout_counts_for_the_cover(tmp_path):
     result, deck, _ = build_with(church_covers(tmp_path / "kerk.pptx"), tmp_path)
     assert result.returncode == 0, result.stderr
     assert Presentation(str(deck)).slides[0].slide_layout.name == "Lied"
+
+
+def untyped_with_a_start_layout(path: Path) -> Path:
+    """A real company's template: layouts without Office's types, its cover named 'Start
+    / title + subhead.' with one box whose prompt asks for 'Name, place, date', and its
+    own example slides opening on a content layout."""
+    prs = Presentation()
+    cover = layout(prs, "Title Slide")
+    cover.name = "Start / title + subhead."
+    for shape in list(cover.placeholders):
+        if shape.placeholder_format.type != 3:  # the title stays
+            shape._element.getparent().remove(shape._element)
+    _body_box(cover, 40, 60, 480, 420, 36, "Name, place, date")
+    body = cover.shapes._spTree[-1].find(f"{P}txBody")
+    for paragraph in body.findall(f"{A}p")[1:]:  # its prompt: one line
+        body.remove(paragraph)
+    for item in prs.slide_layouts:
+        item._element.attrib.pop("type", None)
+    prs.slides.add_slide(layout(prs, "Title and Content")).shapes.title.text = "Agenda"
+    prs.save(path)
+    return path
+
+
+def test_a_layout_named_to_open_the_deck_is_its_cover(tmp_path):
+    """The real template's own slides open on a content layout, which was taken for the
+    cover: the title small in a strip, the subtitle, organisation and date in a box
+    meant for a lesson's text. Its 'Start' layout is the cover, and the box that asks for
+    'Name, place, date' holds the organisation and the date."""
+    result, deck, pub = build_with(untyped_with_a_start_layout(tmp_path / "start.pptx"),
+                                   tmp_path)
+    assert result.returncode == 0, result.stderr
+    cover = Presentation(str(deck)).slides[0]
+    assert cover.slide_layout.name == "Start / title + subhead."
+    texts = [" ".join(shape.text_frame.text.split()) for shape in cover.shapes
+             if shape.has_text_frame]
+    assert f"{pub.meta.organisation} | 12 december 2026" in texts, texts
+    assert "the subtitle has no place on the title slide" in result.stderr
+    assert pub.meta.subtitle in cover.notes_slide.notes_text_frame.text  # as said

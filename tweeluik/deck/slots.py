@@ -97,9 +97,11 @@ def _roles_by_prompt(layout: LayoutInfo) -> dict[str, PlaceholderInfo]:
     return {}
 
 
-#: A prompt that asks for a name and a date in one box: 'Naam | datum', 'Name | Date'.
+#: A prompt that asks for a name and a date in one box: 'Naam | datum', 'Name, place, date'.
 NAME_AND_DATE = re.compile(r"\b(naam|name|auteur|author|spreker|speaker|organisatie|"
-                           r"organisation|organization)\s*\|\s*(datum|date)\b", re.IGNORECASE)
+                           r"organisation|organization)\s*[|,/·–-]\s*"
+                           r"(?:(place|plaats|ort|location|locatie|venue)\s*[|,/·–-]\s*)?"
+                           r"(datum|date)\b", re.IGNORECASE)
 
 #: A box lower than this (on a 13.33-inch slide) is a strip for a source line, too low
 #: for a line of names that is read from the room.

@@ -403,7 +403,11 @@ def _lesson_score(layout: LayoutInfo, template: TemplateInfo) -> float:
 TITLE_SLIDE_NAMES = ("titleslide", "titeldia", "titelfolie", "diapositivedetitre",
                      "diapositivadetítulo", "diapositivadetitulo", "slidedetítulo",
                      "slidedetitulo", "slajdtytułowy", "titelslide", "coverslide",
-                     "couverture", "portada", "voorblad", "deckblatt")
+                     "couverture", "portada", "voorblad", "deckblatt", "titelseite",
+                     "titlepage")
+#: A layout named to open a deck ('Start / title + subhead.' of a real company's
+#: template, whose own example slides open on a content layout).
+OPENING_NAMES = ("start", "opening", "cover", "openingsdia")
 
 
 def _title_score(layout: LayoutInfo) -> float:
@@ -412,7 +416,9 @@ def _title_score(layout: LayoutInfo) -> float:
         return -1.0
     score = 1.0 if layout.type == "title" else 0.0
     named = simple_name(layout.name)
-    score += 0.5 if any(name in named for name in TITLE_SLIDE_NAMES) else 0
+    score += 0.5 if any(name in named for name in TITLE_SLIDE_NAMES) \
+        or named.startswith(OPENING_NAMES) else 0
+    score -= 0.05 * len(layout.of_kind("picture"))  # (a box for a photograph left empty)
     score += 0.3 if layout.of_kind("subtitle") else 0
     score += 0.2 if any(p.kind == "title" and p.name.lower().startswith("title")
                         for p in layout.placeholders) else 0
