@@ -90,8 +90,8 @@ def resolve_layouts(settings: DeckSettings, template: TemplateInfo, own_template
                           "out 'deck: template:' to use tweeluik's own")
     if problems and not any(layout.of_kind("title") for layout in template.layouts):
         texts = any(layout.of_kind(*TEXT_KINDS) for layout in template.layouts)
-        what = ("its layouts hold text boxes but no title (a template for showing lyrics "
-                "or captions, not slides with titles)" if texts else "it is a presentation "
+        what = ("its layouts hold text boxes but no title, and every slide of a "
+                "publication has one" if texts else "it is a presentation "
                 "built from pictures and loose text, not a template with places for text")
         raise SourceError(source, line, f"{where} has no slide layout with a title box in "
                           f"any of its {len(template.layouts)} layouts: {what}. Ask the "
