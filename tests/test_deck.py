@@ -845,3 +845,32 @@ def test_a_warning_names_a_box_with_the_right_article():
     assert with_article("organisation") == "an organisation"
     assert with_article("title") == "a title"
     assert with_article("message") == "a key message"
+
+
+def test_a_title_master_beside_the_slides_master_gives_the_cover():
+    """A real company's template keeps, as PowerPoint 97 made them, a master with its
+    cover alone ('Titelfolie') beside the master its slides use: the cover came from the
+    slides' master, a two-column layout. A master of covers alone gives the cover; a
+    master that also holds other layouts does not."""
+    from tweeluik.deck.template import (
+        Frame,
+        LayoutInfo,
+        PlaceholderInfo,
+        TemplateInfo,
+        choose_layout,
+    )
+
+    title = PlaceholderInfo(0, "title", 0, "Titel 1", Frame(0, 40, 40, 600, 80))
+    subtitle = PlaceholderInfo(1, "subtitle", 1, "Untertitel 2", Frame(1, 40, 140, 600, 60))
+    body = PlaceholderInfo(1, "body", 1, "Inhalt 2", Frame(1, 40, 140, 290, 300))
+    other = PlaceholderInfo(2, "body", 2, "Inhalt 3", Frame(2, 350, 140, 290, 300))
+    cover = LayoutInfo(0, 0, "Titelfolie", "title", (title, subtitle))
+    slides = (LayoutInfo(1, 0, "Zwei Spalten", "twoObj", (title, body, other)),
+              LayoutInfo(1, 1, "Normal", "obj", (title, body)))
+    template = TemplateInfo("vorlage.potx", 960, 540, ("Titel", "Folien"), (cover, *slides),
+                            slides_master=1, first_slide_layout=(1, 0))
+    assert choose_layout("title", template, 1, {}) == cover
+    mixed = TemplateInfo("vorlage.potx", 960, 540, ("Titel", "Folien"),
+                         (cover, LayoutInfo(0, 1, "Normal", "obj", (title, body)), *slides),
+                         slides_master=1, first_slide_layout=(1, 0))
+    assert choose_layout("title", mixed, 1, {}).master == 1

@@ -443,11 +443,28 @@ def _picture_over_text(layout: LayoutInfo) -> bool:
 PICTURE_OVER_TEXT = 0.25
 
 
+def _cover_masters_layouts(template: TemplateInfo, master: int) -> list[LayoutInfo]:
+    """The layouts of the template's other masters that hold covers alone (a title
+    master, as PowerPoint 97 made them and a real company's template still has: its
+    first master's one layout, 'Titelfolie', and the slides' master beside it): the
+    cover may come from there."""
+    found: list[LayoutInfo] = []
+    for other in range(len(template.masters)):
+        layouts = template.in_master(other)
+        if other != master and layouts and all(
+                layout.type == "title" or any(name in simple_name(layout.name)
+                                              for name in TITLE_SLIDE_NAMES)
+                for layout in layouts):
+            found.extend(layout for layout in layouts if layout.of_kind("title"))
+    return found
+
+
 def choose_layout(kind: str, template: TemplateInfo, master: int,
                   chosen: dict[str, LayoutInfo]) -> LayoutInfo | None:
     """A sensible layout for a kind of slide in a template without tweeluik's names."""
     candidates = template.in_master(master) or list(template.layouts)
     if kind == "title":
+        candidates = [*candidates, *_cover_masters_layouts(template, master)]
         # the layout of the template's own first slide counts for a cover (a real church's
         # 'praise title', its slides' first, lost to its 'sermon' layout's subtitle); of
         # covers alike, the one that shows least of a picture: a stock photograph asks to
