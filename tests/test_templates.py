@@ -2385,3 +2385,32 @@ def test_a_layout_named_to_open_the_deck_is_its_cover(tmp_path):
     assert f"{pub.meta.organisation} | 12 december 2026" in texts, texts
     assert "the subtitle has no place on the title slide" in result.stderr
     assert pub.meta.subtitle in cover.notes_slide.notes_text_frame.text  # as said
+
+
+def green_with_a_tinted_subtitle(prs):
+    """A real template saved by PowerPoint 2010: a green background, and its cover's
+    subtitle in Office's 'text at a 75 % tint', which PowerPoint mixes with white in
+    light (#898989 on the green: 1.5:1), not in sRGB's values (#404040, 4.8:1)."""
+    master = prs.slide_masters[0]
+    data = master._element.find(f"{P}cSld")
+    old = data.find(f"{P}bg")
+    if old is not None:
+        data.remove(old)
+    data.insert(0, etree.fromstring(
+        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:bgPr><a:solidFill><a:srgbClr '
+        f'val="8FB52F"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+
+
+def test_a_subtitle_at_a_tint_of_the_text_colour_is_read_as_powerpoint_paints_it(tmp_path):
+    """The real template's cover subtitle, organisation and date printed light grey on
+    its green, unreadable, with no warning: the tint was reckoned in sRGB's values, a
+    dark grey that would read well."""
+    result, deck, pub = build_with(stock(tmp_path / "groen.pptx", green_with_a_tinted_subtitle),
+                                   tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "sets its subtitle in #898989 on #8FB52F" in result.stderr, result.stderr
+    cover = Presentation(str(deck)).slides[0]
+    subtitle = next(shape for shape in cover.placeholders if shape.placeholder_format.idx == 1)
+    colours = {str(run.font.color.rgb) for paragraph in subtitle.text_frame.paragraphs
+               for run in paragraph.runs if run.text.strip()}
+    assert colours == {"000000"}, colours  # as the warning says: the theme's dark text

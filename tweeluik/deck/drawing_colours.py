@@ -35,16 +35,32 @@ def _percent(element, name: str) -> float | None:
         return None
 
 
+def _linear(value: float) -> float:
+    """An sRGB channel (0 to 1) as light: the sRGB transfer curve undone."""
+    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def _encoded(value: float) -> float:
+    """Light (0 to 1) as an sRGB channel."""
+    value = max(0.0, min(1.0, value))
+    return value * 12.92 if value <= 0.0031308 else 1.055 * value ** (1 / 2.4) - 0.055
+
+
 def with_modifiers(colour: str, element) -> str:
-    """``colour`` changed as the colour element's children say: ``lumMod``/``lumOff`` (in
-    HSL, as PowerPoint's theme tints are made), ``tint`` (towards white), ``shade``
-    (towards black). ``alpha`` is an opacity, read by ``opacity``."""
+    """``colour`` changed as the colour element's children say: ``tint`` (the share of the
+    colour kept, the rest white) and ``shade`` (the share kept, the rest black), mixed in
+    light, not in sRGB's encoded values, as PowerPoint paints them (its 'tx1' at a 75 %
+    tint is #898989, not #404040); ``lumMod``/``lumOff`` in HSL, as PowerPoint's theme
+    tints are made. ``alpha`` is an opacity, read by ``opacity``."""
     red, green, blue = (value / 255 for value in _rgb(colour))
     tint, shade = _percent(element, "tint"), _percent(element, "shade")
-    if tint is not None:
-        red, green, blue = (value * tint + (1 - tint) for value in (red, green, blue))
-    if shade is not None:
-        red, green, blue = (value * shade for value in (red, green, blue))
+    if tint is not None or shade is not None:
+        lights = [_linear(value) for value in (red, green, blue)]
+        if tint is not None:
+            lights = [value * tint + (1 - tint) for value in lights]
+        if shade is not None:
+            lights = [value * shade for value in lights]
+        red, green, blue = (_encoded(value) for value in lights)
     modulate, offset = _percent(element, "lumMod"), _percent(element, "lumOff")
     if modulate is not None or offset is not None:
         hue, light, saturation = colorsys.rgb_to_hls(red, green, blue)
