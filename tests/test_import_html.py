@@ -62,6 +62,8 @@ SITE_PAGE = """\
     <tr><td>Klusdagen</td><td>5</td></tr>
   </table>
   <table role="presentation"><tr><td>Buurthuis De Linde</td><td>Lindelaan 12</td></tr></table>
+  <table><tr><td>Naam</td><td>: Buurtvereniging Lindelaan</td></tr>
+    <tr><td>Opgericht</td><td>: 1998</td></tr></table>
   <p>Wie wil helpen, meldt zich bij het bestuur.<br><br>Tot in het nieuwe jaar!</p>
   <p>Anna de Wit<br>voorzitter<br>Telefoon: 06-12345678</p>
 </div>
@@ -117,6 +119,8 @@ def test_a_saved_web_page_comes_in_with_its_structure(project):
     assert len(tables) == 1 and [plain_text(cell.inlines) for cell in tables[0].header] == \
         ["Wat", "Aantal"]
     assert "Buurthuis De Linde · Lindelaan 12" in source  # a layout table's row: a line
+    # a table of labels and values, without a header row: a line each, as it reads
+    assert "\nNaam: Buurtvereniging Lindelaan\n" in source and "\nOpgericht: 1998\n" in source
     # two line breaks end a paragraph; the signer's telephone stays under the names
     assert "Wie wil helpen, meldt zich bij het bestuur.\n\nTot in het nieuwe jaar!" in source
     assert "Telefoon" not in source and "left out “Telefoon: 06-12345678” under the names" \
@@ -134,6 +138,7 @@ MAILING = """\
 <strong>De etentjes</strong><br>Drie keer aten we samen, \xe9\xe9n keer in de regen.</p>
 <p><a href="https://www.facebook.com/sharer/sharer.php?u=x">Deel deze nieuwsbrief</a></p>
 <p>Met vriendelijke groet,<br>Bram Jansen</p>
+<p><em>Copyright © 2026 Buurtvereniging Lindelaan, Alle rechten voorbehouden.</em></p>
 </td></tr></table></body></html>
 """
 
@@ -152,6 +157,7 @@ def test_a_mailing_saved_as_html_reads_its_parts(project):
     assert pub.meta.signatories == ("Bram Jansen",)
     assert "Eerdere nieuwsbrieven" not in source
     assert "could head a lesson" not in report  # (not 'Deel deze nieuwsbrief', a link)
+    assert "Copyright" not in source and "which a web page adds around a letter" in report
 
 
 @pytest.mark.parametrize(("page", "what"), [

@@ -128,9 +128,10 @@ def table_of(row):
 
 def holds_data(table, cells: list[list]) -> bool:
     """Whether a table holds data (as ``word_tables`` decides for Word's): every row as
-    wide, two to ``MAX_TABLE_COLUMNS`` columns, a first row that names every column,
-    short cells without blocks or pictures, something below the first row, and no
-    sign that it only lays the page out."""
+    wide, two to ``MAX_TABLE_COLUMNS`` columns, a first row that names every column and
+    that the page marks as a header (its cells are headers, ``th``, or all in bold: a
+    table of labels and values has none), short cells without blocks or pictures,
+    something below the first row, and no sign that it only lays the page out."""
     if (table.get("role") or "").lower() in ("presentation", "none") or not cells:
         return False
     widths = {len(row) for row in cells}
@@ -143,7 +144,19 @@ def holds_data(table, cells: list[list]) -> bool:
     if any(len(text.split()) > DATA_CELL_WORDS for row in texts for text in row):
         return False
     labels = sum(1 for row in texts if row[0].endswith(":"))
-    return all(texts[0]) and labels * 2 < len(texts) and any(any(row) for row in texts[1:])
+    return all(texts[0]) and labels * 2 < len(texts) and any(any(row) for row in texts[1:]) \
+        and all(cell.tag == "th" or _all_bold(cell) for cell in cells[0])
+
+
+def _all_bold(element) -> bool:
+    """True when every word inside ``element`` stands in bold ('<b>', '<strong>')."""
+    for text in element.xpath(".//text()[normalize-space()]"):
+        owner = text.getparent()
+        if text.is_tail:
+            owner = owner.getparent()
+        if owner is None or not owner.xpath("ancestor-or-self::*[self::b or self::strong]"):
+            return False
+    return True
 
 
 

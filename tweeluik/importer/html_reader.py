@@ -271,7 +271,8 @@ def _table(element, reading: _Reading, style: _Style, depth: int, quote: bool) -
         filled = [text for text in texts if text]
         if len(filled) > 1 and all(len(text.split()) <= SHORT_CELL_WORDS for text in filled) \
                 and not any(holds_blocks(cell) for cell in row):
-            words = CELL_SEPARATOR.join(filled)
+            # (a value cell that opens with the colon of its label's: 'Naam: Stichting X')
+            words = re.sub(rf"{re.escape(CELL_SEPARATOR)}:\s*", ": ", CELL_SEPARATOR.join(filled))
             piece = Piece((Span(words),), (words,), quote=quote, in_row=True)
             _add(reading, piece)
             if all(all_linked(cell) for cell in row):

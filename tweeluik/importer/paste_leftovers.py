@@ -50,7 +50,12 @@ WEB_LEFTOVER = re.compile(
     r"\d+\s*views?\s*\d*\s*comments?|recent posts|see all|(top|bottom) of page|"
     r"you may also like|related posts|gerelateerde berichten|"
     r"(updated|posted( on)?|geplaatst( op)?|bijgewerkt( op)?):?\s+\w+\.?\s+\d{1,2},?\s+\d{4}|"
-    r"(dsc|dscn|dscf|img|pict|p)_?\d{3,}(\.(jpe?g|png|heic))?)"
+    r"(dsc|dscn|dscf|img|pict|p)_?\d{3,}(\.(jpe?g|png|heic))?|"
+    # a mailing's foot: its copyright line, and where to unsubscribe
+    r"(copyright\s*)?©.{0,80}(all rights reserved|alle rechten voorbehouden)|"
+    r"(want to change how you receive these emails\?\s*)?you can update your preferences "
+    r"or unsubscribe.*|view this email in your browser|bekijk deze e-?mail in (je|uw) "
+    r"browser)"
     r"\s*[:.!»›…]*", re.IGNORECASE)
 #: A web page's buttons: one common word, which a letter may hold too (a form's 'E-mail'
 #: label): the page's only beside another of its leftovers.
