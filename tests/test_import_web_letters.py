@@ -1145,3 +1145,27 @@ def test_a_swiss_salutation_and_short_greeting_are_read(project):
     assert plain_text(pub.introduction.salutation) == "Liebes Vereinsmitglied,"
     assert pub.meta.signatories == ("Oli",)
     assert "greeting      LG & bis am Samschtig," in report
+
+
+def test_a_site_posts_mdx_with_its_paragraphs_run_together_comes_in(project):
+    """A real parish's news post, MDX from its website: its author given as the path of
+    the site's file about her (the report said the author was used; nothing was), its
+    paragraphs run together by the site's export ('…ondersteunen.Damiaanprijs …'), and
+    '.mdx' was refused."""
+    sentence = ("Elke donderdag koken vrijwilligers in de parochiezaal voor wie het nodig heeft, "
+                "en wie wil, schuift mee aan tafel. ")
+    pub, report, source = bring_in(project, "nieuws.mdx", f"""\
+        ---
+        title: Buurtprijs
+        author: content/authors/A.W.md
+        date: 2026-05-12T22:00:00.000Z
+        ---
+        import Hero from "../components/hero"
+
+        {sentence * 4}Daar zijn we blij mee.De jury koos ons uit twaalf projecten.{sentence * 3}
+        """)
+    assert pub.meta.title == "Buurtprijs" and str(pub.meta.date) == "2026-05-12"
+    assert "its title and date are used" in report and pub.meta.signatories == ()
+    assert "Daar zijn we blij mee.\n\nDe jury koos ons" in source
+    assert "split a paragraph where the page had run the next into it" in report
+    assert "import Hero" not in source and "'import' and 'export' lines" in report

@@ -33,7 +33,7 @@ from .text_reader import (
 )
 from .web_markdown import SITE_CODE, SITE_LINK, website_leftovers
 
-FORMATS = (".docx", ".txt", ".md", ".text", ".markdown", ".html", ".htm")
+FORMATS = (".docx", ".txt", ".md", ".text", ".markdown", ".mdx", ".html", ".htm")
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
@@ -87,7 +87,7 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note]]:
     text, levels = without_email_quoting(text)
     problems = [f"the letter was quoted as in a forwarded e-mail ('{'>' * levels}' before each "
                 "line); the quote marks are left out"] if levels else []
-    markdown = suffix in (".md", ".markdown")
+    markdown = suffix in (".md", ".markdown", ".mdx")  # (MDX: a site's Markdown)
     if not markdown and looks_like_markdown(text):
         markdown = True
         problems.append("the text holds Markdown (links written as [words](address), "
@@ -224,8 +224,9 @@ def _with_pictures_beside(path: Path, pieces: list[Piece], notes: list[Note]) ->
 #: A website post's author that is a group, not a person who signs.
 _GROUP_AUTHOR = re.compile(r"(het |de |the )?(bestuur|board|redactie|editors?|team|commissie|"
                            r"committee|secretariaat|webmaster|admin)", re.IGNORECASE)
-#: A website's id for a post's author, not a name: 'michael-boelen', 'admin2'.
-_AUTHOR_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+#: A website's id for a post's author, not a name: 'michael-boelen', 'admin2', or the
+#: path of the site's file about the author ('content/authors/V.D.md').
+_AUTHOR_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*|\S*/\S*|\S+\.(?i:md|mdx|json|ya?ml)")
 #: Marks that only Markdown makes: a link to an address, or emphasis around words.
 _MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]+\]\((?:https?://|mailto:|#|www\.)[^)\s]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*?|__?)(?=\S)[^*_\n]{1,80}?(?<=\S)\1(?![\w*_])")
@@ -361,7 +362,7 @@ def import_letter(path: Path, target: Path, layouts: Path | None = None) -> Impo
     if not path.is_file():
         raise _fail(path, "no such file; name a .docx, .txt, .md or .html file with the letter")
     if path.suffix.lower() not in FORMATS:
-        raise _fail(path, f"tweeluik imports Word files (.docx), text (.txt, .md) and web "
+        raise _fail(path, f"tweeluik imports Word files (.docx), text (.txt, .md, .mdx) and web "
                     f"pages (.html), not '{printable(path.suffix)}'; save the letter as one of "
                     "those (a browser saves a page as .html)")
     if path.stat().st_size > MAX_INPUT_BYTES:

@@ -38,7 +38,7 @@ from .line_kinds import (
     WEB_ADDRESS_ALONE,
     title_like,
 )
-from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links
+from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links, unglued
 from .pieces import Piece, Span, goes_on_an_item
 from .signature import (
     BEHALF_AND_NAMES,
@@ -61,7 +61,7 @@ def read_letter(pieces: list[Piece]) -> Letter:
     notes = letter.notes
     pieces = placeholder_links([piece for piece in pieces if piece.text or piece.pictures],
                                 notes)
-    pieces = pasted_leftovers(pieces, notes)
+    pieces = unglued(pasted_leftovers(pieces, notes), notes)
     pieces = _without_fields_alone(pieces, notes)
     pieces = captions_as_descriptions(pieces, notes)
     _take_date(pieces, letter)

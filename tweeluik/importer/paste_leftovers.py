@@ -136,6 +136,48 @@ def pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
 #: ends) only when it is at least this long; a shorter one may be a salutation or a
 #: greeting ("Met vriendelijke groet,") that a lower-case line follows.
 COMMA_LINE_WORDS = 6
+#: Where a page's export ran two paragraphs together: a sentence's end (after a word of
+#: three small letters or more, perhaps a closing quote) right against a capital that
+#: opens a word ('ondersteunen.Damiaanprijs', 'Harten.De paters').
+GLUED = re.compile(r"(?<=[a-zà-ÿ]{3}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|"
+                   r"(?<=[a-zà-ÿ]{3}[.!?][”\"’])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+#: A paragraph at least this long may have others glued into it.
+GLUED_LENGTH = 400
+
+
+def unglued(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
+    """A long paragraph of one run of text, into which a page's export glued the next
+    ones (no space, no break, after a sentence's end), as the paragraphs it was; a
+    place inside a web or e-mail address is none. Said once, at the first."""
+    out: list[Piece] = []
+    split = 0
+    for piece in pieces:
+        text = piece.spans[0].text if len(piece.spans) == 1 else ""
+        places = [found.start() for found in GLUED.finditer(text)
+                  if len(text) >= GLUED_LENGTH and not piece.table and not piece.marked_heading
+                  and not re.search(r"[/@]|www|http", text[text.rfind(" ", 0, found.start()) + 1:
+                                                             _word_end(text, found.start())])]
+        if not places:
+            out.append(piece)
+            continue
+        parts = [text[start:end].strip() for start, end in
+                 zip([0, *places], [*places, len(text)], strict=True)]
+        made = [replace(piece, spans=(replace(piece.spans[0], text=part),), lines=(part,))
+                for part in parts if part]
+        if not split:
+            notes.append(Note(made[0], f"split a paragraph where the page had run the next "
+                                       f"into it without a break (“…{parts[0][-20:]}” + "
+                                       f"“{parts[1][:20]}…”)"))
+        split += 1
+        out.extend(made)
+    return out
+
+
+def _word_end(text: str, at: int) -> int:
+    end = text.find(" ", at)
+    return len(text) if end < 0 else end
+
+
 def _broken_at_a_comma(piece: Piece) -> bool:
     """Whether ``piece``, ending in a comma, is the first half of a broken sentence: not
     a list item, nor a list item typed as text ('- …', '1. …'), which ends at its comma

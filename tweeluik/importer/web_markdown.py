@@ -16,11 +16,25 @@ from ..errors import printable
 def website_leftovers(text: str) -> tuple[str, list[str]]:
     """``text`` without what only the website understood, and what was done."""
     said: list[str] = []
-    for clean in (_without_template_codes, _without_contents_marks, _without_contents_lists,
+    for clean in (_without_modules, _without_template_codes, _without_contents_marks,
+                  _without_contents_lists,
                   _without_components, _without_box_fences, _repair_links,
                   _without_site_pictures, _without_html):
         text = clean(text, said)
     return text, said
+
+
+#: An MDX file's lines that bring in or hand out code: 'import Hero from "./hero"'.
+_MODULE_LINE = re.compile(r"^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?[\"'][^\"'\n]+[\"'];?|"
+                          r"export\s+(?:const|let|var|default|function|async)\b[^\n]*)[ \t]*$",
+                          re.MULTILINE)
+
+
+def _without_modules(text: str, said: list[str]) -> str:
+    """An MDX page's import and export lines left out (its components are, as HTML is)."""
+    if _MODULE_LINE.search(text):
+        _once(said, "left out the page's 'import' and 'export' lines (MDX code for its website)")
+    return _MODULE_LINE.sub("", text)
 
 
 def _once(said: list[str], message: str) -> None:
@@ -197,7 +211,7 @@ _EMPTY_SITE_LINK = re.compile(r"\[\s*\]\(\s*/[^()\s]*\s*\)")
 
 def _left_out_picture(alt: str, said: list[str]) -> None:
     described = f" (“{printable(alt[:60])}”)" if alt.strip() else ""
-    said.append(f"left out a picture the web page showed{described}: save it in "
+    _once(said, f"left out a picture the web page showed{described}: save it in "
                 "content/images/ and write ![description](images/NAME.jpg) where it goes")
 
 
