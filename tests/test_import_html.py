@@ -136,6 +136,9 @@ MAILING = """\
 <p>Beste buren,<br><br>Het jaar zit erop. Dank aan iedereen die hielp.</p>
 <p><strong>Het speelveld</strong><br>Het gras ligt er, de kinderen spelen er al.<br><br>
 <strong>De etentjes</strong><br>Drie keer aten we samen, \xe9\xe9n keer in de regen.</p>
+<h3><a href="https://lindelaan.example/flyer.pdf">Bekijk de flyer</a></h3>
+<p><strong><a href="https://lindelaan.example/verslag">Lees het hele verslag</a></strong></p>
+<p>Volgend jaar weer, met nog meer buren.</p>
 <p><a href="https://www.facebook.com/sharer/sharer.php?u=x">Deel deze nieuwsbrief</a></p>
 <p>Met vriendelijke groet,<br>Bram Jansen</p>
 <p><em>Copyright © 2026 Buurtvereniging Lindelaan, Alle rechten voorbehouden.</em></p>
@@ -158,6 +161,12 @@ def test_a_mailing_saved_as_html_reads_its_parts(project):
     assert "Eerdere nieuwsbrieven" not in source
     assert "could head a lesson" not in report  # (not 'Deel deze nieuwsbrief', a link)
     assert "Copyright" not in source and "which a web page adds around a letter" in report
+    # a link alone, set large or in bold, is a button: its words stay, heading nothing
+    assert "[Bekijk de flyer](https://lindelaan.example/flyer.pdf)" in source
+    assert "### [" not in source
+    # a button to share the mailing leads nowhere on paper
+    assert "Deel deze nieuwsbrief" not in source
+    assert "left out 1 button to share or forward the page" in report
 
 
 @pytest.mark.parametrize(("page", "what"), [

@@ -77,6 +77,7 @@ class _Reading:
     problems: list[str] = field(default_factory=list)
     full: bool = False  # MAX_PARAGRAPHS read: the rest is left out
     levels: dict[int, int] = field(default_factory=dict)  # a heading's (by id): 1 for h1
+    buttons: list[str] = field(default_factory=list)  # share and forward buttons left out
     links_only: set[int] = field(default_factory=set)  # paragraphs (by id) of links alone,
     #                                                    and short items: a menu's
 
@@ -96,6 +97,11 @@ def html_to_pieces(data: bytes, beside: PictureBeside) -> tuple[list[Piece], lis
                         f"{' (' + shown + ')' if shown else ''}: nothing is fetched; save each "
                         "one in content/images/ and write ![description](images/NAME.jpg) "
                         "where it goes")
+    if reading.buttons:
+        count = len(reading.buttons)
+        problems.append(f"left out {count} button{'s' if count != 1 else ''} to share or "
+                        f"forward the page or change a subscription (“{reading.buttons[0][:40]}”"
+                        f"{' …' if count > 1 else ''}): on paper they lead nowhere")
     if reading.full:
         problems.append(f"left out the paragraphs after the first {MAX_PARAGRAPHS:,} (a "
                         "publication holds no more: put the rest in a second one)")
@@ -173,7 +179,8 @@ def _block(element, reading: _Reading, style: _Style, depth: int, level: int, qu
     if tag in HEADINGS:
         spans = _spans_of(element, reading, _Style(bold=True), depth)
         text = _text_of(spans)
-        if len(text.split()) > HEADING_WORDS:
+        if all_linked(element) and reading.levels or len(text.split()) > HEADING_WORDS:
+            # (a button set large, "Bekijk de flyer", or a paragraph set large)
             _paragraph(_spans_of(element, reading, style, depth), reading, quote, in_item)
         elif text:
             heading = Piece((Span(text, bold=True),), (text,), marked_heading=True, quote=quote)
@@ -308,12 +315,22 @@ def _paragraph(spans: list[Span], reading: _Reading, quote: bool = False,
         groups[-1].append(span)
     for part in [part for group in groups for part in _bold_line_apart(group)]:
         piece = _piece(part, quote=quote, in_item=in_item)
+        if piece is not None and _links_only(part) and all(
+                SHARE_LINK.search(span.href or "") for span in part if span.text.strip()):
+            reading.buttons.append(piece.text)  # (never fetched, so never a reader's)
+            continue
         if piece is not None:
             _add(reading, piece)
             if _links_only(part):
                 reading.links_only.add(id(piece))
 
 
+#: Where a mailing's buttons lead: to share it, forward it, or change a subscription
+#: (a forward link carries the code of the reader who saved the page).
+SHARE_LINK = re.compile(r"facebook\.com/shar|twitter\.com/(share|intent)|x\.com/intent|"
+                        r"linkedin\.com/(share|shareArticle)|forward-to-friend|/forward\?|"
+                        r"list-manage\.com/(profile|unsubscribe)|whatsapp\.com/send|"
+                        r"api\.whatsapp|/unsubscribe|mailto:\?", re.IGNORECASE)
 #: A line in bold over a paragraph, with a line break between, heads it: at most so
 #: many words.
 BOLD_LINE_WORDS = 10

@@ -129,7 +129,10 @@ def bold_heading(piece: Piece) -> bool:
     return bool(visible) and all(span.bold for span in visible) and len(piece.lines) <= 1 \
         and 0 < len(piece.text.split()) <= MAX_TITLE_WORDS and not piece.pictures \
         and not piece.bullet and not piece.text.endswith((".", ",", ";")) \
-        and not is_quoted(piece.text)  # a motto between quotation marks heads nothing
+        and not is_quoted(piece.text) \
+        and not all(span.href for span in visible)
+    # (a motto between quotation marks heads nothing, nor does a link alone: a button,
+    # 'Bekijk de flyer', set in bold)
 
 
 def numbered_lines(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int | None]]:
