@@ -51,7 +51,7 @@ SITE_PAGE = """\
   <h4>Wat we deden</h4>
   <ul>
     <li>Het speelveld kreeg nieuw gras
-      <ol><li>in april gezaaid</li><li>in juni open</li></ol>
+      <ol><li>in april gezaaid<br>(met hulp van de school)</li><li>in juni open</li></ol>
     </li>
     <li><p>Drie buurtetentjes</p><p>Het laatste in de regen, onder de luifel.</p></li>
   </ul>
@@ -111,6 +111,8 @@ def test_a_saved_web_page_comes_in_with_its_structure(project):
     assert len(lists) == 1 and len(lists[0].items) == 2
     inner = [block for block in lists[0].items[0].blocks if isinstance(block, ListBlock)]
     assert inner and inner[0].ordered and len(inner[0].items) == 2  # a list in an item
+    # an item's line break is kept, its second line under its first
+    assert "  1. in april gezaaid\\\n     (met hulp van de school)\n" in source
     assert "Het laatste in de regen" in " ".join(
         plain_text(block.inlines) for block in lists[0].items[1].blocks
         if isinstance(block, Paragraph))  # an item's second paragraph stays with it

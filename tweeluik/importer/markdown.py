@@ -216,14 +216,7 @@ def _text_lines(piece: Piece) -> list[str]:
     if piece.table:
         return _word_table(piece.rows) if piece.rows else list(piece.lines)
     if piece.kept_lines and not piece.quote:
-        rows: list[list[Span]] = [[]]
-        for span in piece.spans:
-            for at, part in enumerate(span.text.split("\n")):
-                if at:
-                    rows.append([])
-                if part.strip():
-                    rows[-1].append(replace(span, text=part))
-        texts = [paragraph_markdown(replace(piece, spans=tuple(row))) for row in rows if row]
+        texts = _broken_lines(piece)
         return [text + "\\" for text in texts[:-1]] + texts[-1:]
     return [f"> {paragraph_markdown(piece)}" if piece.quote else paragraph_markdown(piece)]
 
@@ -247,14 +240,32 @@ def _word_table(rows: tuple[tuple[tuple[Span, ...], ...], ...]) -> list[str]:
     return ["| " + " | ".join(row) + " |" for row in (header, rules, *body)]
 
 
+def _broken_lines(piece: Piece) -> list[str]:
+    """The Markdown of each line of a paragraph broken on purpose (its spans hold the
+    breaks, '\\n')."""
+    rows: list[list[Span]] = [[]]
+    for span in piece.spans:
+        for at, part in enumerate(span.text.split("\n")):
+            if at:
+                rows.append([])
+            if part.strip():
+                rows[-1].append(replace(span, text=part))
+    return [paragraph_markdown(replace(piece, spans=tuple(row))) for row in rows if row]
+
+
 def _item(marker: str, piece: Piece, columns: list[int]) -> str:
-    """A list item's line, indented under the item it belongs to when it stands deeper in
-    the list (Word's second-level bullets); ``columns`` (where the text of each open
+    """A list item's lines, indented under the item it belongs to when it stands deeper in
+    the list (Word's second-level bullets), its lines broken on purpose kept ('Wahl des
+    Administrators' over '-- Abendessen --'); ``columns`` (where the text of each open
     item starts, by level) is kept up to date."""
     level = min(piece.list_level, len(columns))
     indent = columns[level - 1] if level else 0
     del columns[level:]
     columns.append(indent + len(marker))
+    if piece.kept_lines:
+        lines = _broken_lines(piece)
+        under = " " * (indent + len(marker))
+        return " " * indent + marker + ("\\\n" + under).join(lines)
     return " " * indent + marker + paragraph_markdown(piece)
 
 
