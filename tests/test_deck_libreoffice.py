@@ -260,7 +260,7 @@ def test_long_titles_messages_and_words_fit(tmp_path):
     assert assert_every_word_inside_its_box(out / "pub.pptx", tmp_path) > 200
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("language", ["nl", "en", "de"])
 def test_both_languages_render(tmp_path, language):
     content = tmp_path / "content"
     content.mkdir()
@@ -270,4 +270,4 @@ def test_both_languages_render(tmp_path, language):
     assert run_build(str(source), "--out", str(out), "--only", "deck").returncode == 0
     pages = pdf_words(convert_to_pdf(out / "pub.pptx", tmp_path))
     agenda_words = {word for *_, word in pages[1][2]}
-    assert ("VANDAAG" if language == "nl" else "TODAY") in agenda_words
+    assert {"nl": "VANDAAG", "en": "TODAY", "de": "HEUTE"}[language] in agenda_words

@@ -1739,6 +1739,8 @@ def test_a_mailing_signed_by_its_website_and_address_keeps_them_as_they_are(proj
         "Herzliche Grüsse\n\n\nQuartiergarten.ch\n3000 Bern\ninfo@quartiergarten.ch"))
     assert plain_text(pub.introduction.salutation) == "Guten Tag,"
     assert pub.meta.title != "Guten Tag"
+    # a German letter gets tweeluik's own words in German (it was told to choose English)
+    assert pub.meta.language == "de" and "seems to be written in" not in result.stdout
     assert pub.meta.organisation == "Quartiergarten.ch" and pub.meta.signatories == ()
     assert "could head a lesson" not in result.stdout
     assert "3000 Bern\\\ninfo@quartiergarten.ch" in source

@@ -85,7 +85,8 @@ def is_generated_description(description: str) -> bool:
 
 #: What the import writes as the description of a picture nobody described, by the
 #: letter's language: a screen reader says it, but the booklet prints no caption.
-STAND_IN_DESCRIPTIONS = {"nl": "Afbeelding uit de brief", "en": "Picture from the letter"}
+STAND_IN_DESCRIPTIONS = {"nl": "Afbeelding uit de brief", "en": "Picture from the letter",
+                         "de": "Bild aus dem Brief"}
 
 
 def is_stand_in_description(description: str) -> bool:

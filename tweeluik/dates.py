@@ -1,5 +1,6 @@
-"""Recognise a line that is only a date, as letters open: in Dutch or English, written
-out ("12 december 2026", "vrijdag 12 december 2026", "December 12, 2026") or numeric
+"""Recognise a line that is only a date, as letters open: in Dutch, English or German,
+written out ("12 december 2026", "vrijdag 12 december 2026", "December 12, 2026",
+"12. Dezember 2026") or numeric
 ("12-12-2026", "12/12/2026", "2026-12-12"), with or without a place ("Utrecht, 12 …").
 
 Used by the checks (a date line left in the body) and by the import of letters.
@@ -17,16 +18,18 @@ MONTHS = {
     "august": 8, "october": 10,
     "jan": 1, "feb": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "dezember": 12, "mär": 3,
+    "dez": 12,
 }
 WEEKDAYS = ("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday "
             "wednesday thursday friday saturday sunday ma di wo do vr za zo mon tue wed thu "
-            "fri sat sun").split()
+            "fri sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag").split()
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _PREFIX = rf"(?:[A-ZÀ-Þ][\w’' -]{{1,40}},\s*)?(?:(?:{_WEEKDAY})\.?,?\s+)?(?:de\s+)?"
 _PATTERNS = [
-    (re.compile(rf"{_PREFIX}(\d{{1,2}})(?:e|st|nd|rd|th)?\s+({_MONTH})\.?\s+(\d{{4}})",
+    (re.compile(rf"{_PREFIX}(\d{{1,2}})(?:e|st|nd|rd|th|\.)?\s+({_MONTH})\.?\s+(\d{{4}})",
                 re.IGNORECASE), ("day", "month", "year")),
     (re.compile(rf"{_PREFIX}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})",
                 re.IGNORECASE), ("month", "day", "year")),

@@ -10,6 +10,8 @@ LABELS = {
         "introduction": "Inleiding",
         "lesson": "Les",
         "lessons": "Lessen",
+        "counted_lesson": "les",  # after a number: '1 les', '5 lessen'
+        "counted_lessons": "lessen",
         "closing": "Tot slot",
         "colophon": "Colofon",
         "published_by": "Uitgegeven door",
@@ -31,6 +33,8 @@ LABELS = {
         "introduction": "Introduction",
         "lesson": "Lesson",
         "lessons": "Lessons",
+        "counted_lesson": "lesson",
+        "counted_lessons": "lessons",
         "closing": "In closing",
         "colophon": "Colophon",
         "published_by": "Published by",
@@ -47,6 +51,29 @@ LABELS = {
         "logo": "Logo",
         "table": "Table",
     },
+    "de": {
+        "contents": "Inhalt",
+        "introduction": "Einleitung",
+        "lesson": "Lehre",
+        "lessons": "Lehren",
+        "counted_lesson": "Lehre",  # (a noun keeps its capital in German)
+        "counted_lessons": "Lehren",
+        "closing": "Zum Schluss",
+        "colophon": "Impressum",
+        "published_by": "Herausgegeben von",
+        "date": "Datum",
+        "signed_by": "Unterzeichnet von",
+        "agenda": "Heute",
+        "agenda_part": "Heute ({number} von {count})",
+        "made_with": "Erstellt mit tweeluik",
+        "notes": "Notizen",
+        "full_text": "die ganze Lehre",
+        "links": "Links",
+        "in_brief": "Der Brief in Kürze",
+        "skip_to_text": "Zum Text",
+        "logo": "Logo",
+        "table": "Tabelle",
+    },
 }
 
 MONTHS = {
@@ -54,10 +81,12 @@ MONTHS = {
            "september", "oktober", "november", "december"],
     "en": ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"],
 }
 
 #: The language tag for spell checking in the deck and for hyphenation in the booklet.
-LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB", "de": "de-DE"}
 
 
 def labels_for(language: str) -> dict[str, str]:
@@ -66,5 +95,6 @@ def labels_for(language: str) -> dict[str, str]:
 
 
 def format_date(date: dt.date, language: str) -> str:
-    """A date written out: '12 december 2026' or '12 December 2026'."""
-    return f"{date.day} {MONTHS[language][date.month - 1]} {date.year}"
+    """A date written out: '12 december 2026', '12 December 2026', '12. Dezember 2026'."""
+    day = f"{date.day}." if language == "de" else f"{date.day}"
+    return f"{day} {MONTHS[language][date.month - 1]} {date.year}"

@@ -242,7 +242,8 @@ class _TokenConverter(BlockReader):
         parts = sum(1 for section in letter_sections(tuple(draft.intro))
                     if section.title is not None)
         if not lookalikes and draft.intro:
-            example = "Begin klein" if self.source.meta.language == "nl" else "Start small"
+            example = {"nl": "Begin klein", "de": "Klein anfangen"}.get(
+                self.source.meta.language, "Start small")
             self.diagnostics.note(self.source.body_first_line,
                                   NO_LESSONS_PARTS_NOTE.format(parts=parts) if parts
                                   else NO_LESSONS_NOTE.format(example=example))

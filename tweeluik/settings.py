@@ -23,7 +23,7 @@ from .model import DeckSettings, Meta
 from .paths import real
 from .source_characters import REFUSED, char_name
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = ("nl", "en", "de")
 
 
 DECK_ROLES = ("title", "agenda", "lesson", "lesson_picture", "closing")
@@ -53,7 +53,7 @@ FRONT_MATTER_KEYS = {
     "subtitle": "a line under the title",
     "organisation": "who publishes it; becomes the PDF author",
     "date": "a date (2026-12-12) or free text",
-    "language": "nl (default) or en",
+    "language": "nl (default), en or de",
     "signatories": "the names under the closing, as a list",
     "description": "one or two sentences for the back cover and the PDF subject",
     "keywords": "a list of keywords for the PDF",

@@ -55,7 +55,7 @@ class _Pyphen:
         return pyphen.language_fallback(language)
 
     def Pyphen(self, lang: str, left: int = 2, right: int = 2):  # the name WeasyPrint calls
-        for ours in ("nl", "en"):
+        for ours in ("nl", "en", "de"):
             if lang.lower().split("_")[0] == ours:
                 return _Dictionary(ours, self.exceptions, left, right)
         return pyphen.Pyphen(lang=lang, left=left, right=right)

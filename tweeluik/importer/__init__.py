@@ -408,8 +408,7 @@ def import_letter(path: Path, target: Path, layouts: Path | None = None) -> Impo
             # or writes one by itself, guessing (and in its own language)
             generated = bool(picture.alt) and is_generated_description(picture.alt)
             described = says_what_it_shows(picture.alt)
-            alt = picture.alt if described else STAND_IN_DESCRIPTIONS[
-                "nl" if letter.language == "nl" else "en"]
+            alt = picture.alt if described else STAND_IN_DESCRIPTIONS[letter.language]
             line = f"![{alt.replace(']', ')').replace('[', '(')}](images/{file.name})"
             pictures.setdefault(id(piece), []).append(line)
             if generated:
@@ -509,7 +508,7 @@ def title_from_file_name(stem: str, language: str) -> str:
     words = " ".join(re.sub(r"[-_.+]+", " ", stem).split())
     words = re.sub(r"^\d{1,3}\s+(?=\D)", "", words)
     if not words:
-        return "Brief" if language == "nl" else "Letter"
+        return "Letter" if language == "en" else "Brief"
     return words[0].upper() + words[1:]
 
 

@@ -148,11 +148,13 @@ def read_letter(pieces: list[Piece]) -> Letter:
     if language == "en" or any(ENGLISH.match(piece.text) for piece in english) or \
             any(body[index].text.lower().startswith("lesson") for index, _ in headings):
         letter.language = "en"
+    elif language == "de":  # its contents, closing, colophon and dates in German
+        letter.language = "de"
     elif language not in ("nl", None):
         notes.append(Note("language", f"the letter seems to be written in {language}; "
                                       "tweeluik's own words (contents, closing, dates) are "
-                                      "Dutch or English: set 'language: en' if English "
-                                      "suits the readers better"))
+                                      "Dutch, English or German: set 'language: en' if "
+                                      "English suits the readers better"))
     return letter
 
 
@@ -184,15 +186,15 @@ _FUNCTION_WORDS = {
               "ook naar bij maar nog wat ons onze".split()),
     "en": set("the and of to a is in that for you we our with on are this be was have "
               "will it at your".split()),
-    "German": set("der die das und ist nicht mit für wir sie ein eine auf dem den zu "
-                  "unsere ihr".split()),
+    "de": set("der die das und ist nicht mit für wir sie ein eine auf dem den zu "
+              "unsere ihr".split()),
     "French": set("le la les et des est pour nous vous une dans que qui sur avec".split()),
 }
 
 
 def language_of(text: str) -> str | None:
-    """The language most of ``text``'s short words belong to ('nl', 'en', or the name
-    of another), or ``None`` when there are too few words to tell."""
+    """The language most of ``text``'s short words belong to ('nl', 'en', 'de', or the
+    name of another), or ``None`` when there are too few words to tell."""
     words = re.findall(r"[a-zäöüßéèàç]+", text.lower())
     if len(words) < 20:
         return None
