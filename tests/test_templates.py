@@ -2414,3 +2414,29 @@ def test_a_subtitle_at_a_tint_of_the_text_colour_is_read_as_powerpoint_paints_it
     colours = {str(run.font.color.rgb) for paragraph in subtitle.text_frame.paragraphs
                for run in paragraph.runs if run.text.strip()}
     assert colours == {"000000"}, colours  # as the warning says: the theme's dark text
+
+
+def test_the_closing_on_the_lessons_layout_takes_their_title_size(tmp_path):
+    """On a real 4:3 template, the lessons' titles were set at 22 pt and 'Tot slot', on
+    the same layout, at 30: the last heading jumped. It takes the lessons' size now."""
+    longer = {title: f"{title}, ook als het tegenzit en niemand er zin in heeft"
+              for title in ("Het begint altijd met de ontmoeting",
+                            "Luisteren gaat vóór plannen maken")}
+
+    def narrow_title(prs):  # as the real template's: 437 × 56 pt
+        title = layout(prs, "Title and Content").placeholders[0]
+        title.width, title.height = Pt(437), Pt(56)
+
+    result, deck, pub = build_with(stock(tmp_path / "smal.pptx", narrow_title), tmp_path,
+                                   replace=longer)
+    assert result.returncode == 0, result.stderr
+    slides = list(Presentation(str(deck)).slides)
+
+    def title_size(slide) -> float:
+        return max(run.font.size.pt for paragraph in slide.shapes.title.text_frame.paragraphs
+                   for run in paragraph.runs if run.font.size is not None)
+
+    lessons = {title_size(slide) for slide in slides[-1 - len(pub.lessons):-1]}
+    assert len(lessons) == 1 and lessons != {30.0}, lessons  # (set smaller than the range's top)
+    assert slides[-1].slide_layout.name == slides[-2].slide_layout.name
+    assert title_size(slides[-1]) == lessons.pop()

@@ -266,7 +266,8 @@ class _Planner(SlideFurniture):
         """One size per role across the lesson slides: the largest at which every lesson's
         title (and key message) fits, below the range where the box is too small for it;
         a text that fits at no size is left out of the reckoning (it is shortened on its
-        own slide)."""
+        own slide). In a template's design, the closing on the lessons' layout takes their
+        title's size."""
         found: dict[tuple[str, str], list[float]] = {}
         for lesson in self.pub.lessons:
             kind, title_runs, message, _, _ = self.lesson_words(lesson)
@@ -288,6 +289,11 @@ class _Planner(SlideFurniture):
                 if (kind, role) in found:
                     found[(kind, role)] = both
         self.deck_sizes = {key: min(sizes) for key, sizes in found.items()}
+        if self.design == "template" and ("lesson", "title") in self.deck_sizes \
+                and self.layouts["closing"].layout == self.layouts["lesson"].layout:
+            # on the lessons' layout, the closing's title at theirs: a short 'Tot slot' set
+            # larger than every heading before it read as a jump (a real template's deck)
+            self.deck_sizes[("closing", "title")] = self.deck_sizes[("lesson", "title")]
 
     def settle_points_size(self) -> None:
         """One size for the points of every list the slides show: the largest, no larger
