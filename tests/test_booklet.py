@@ -458,3 +458,27 @@ def test_the_cycle_collector_rests_while_the_pdf_is_written_and_wakes_after(sour
     with pytest.raises(OSError):
         render.render_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir, created)
     assert gc.isenabled()
+
+
+def test_a_lists_first_and_last_items_never_stand_alone_across_a_page(source_dir, tmp_path):
+    """A real invitation's agenda had its heading and first item at a page's foot and
+    the other sixteen over the page. Whatever text stands above it, a list's first item
+    goes with its second, and its last with the one before."""
+    from tweeluik.booklet.render import render_booklet
+    sentence = "Dit is een zin van de inleiding die de bladzijde langzaam vult. "
+    items = ["Opening", "Verslag", "Begroting", "Verkiezing", "Rondvraag"]
+    listed = "".join(f"- {item} van de avond\n" for item in items)
+    checked = 0
+    for count in range(14, 22):
+        body = f"## Een les\n\n{sentence * count}\n\n### Agenda\n\n{listed}\nEinde van de les.\n"
+        pub = parse_publication(write_source(source_dir, body, "title: Proef\n"))
+        pdf = tmp_path / f"lijst-{count}.pdf"
+        pdf.write_bytes(render_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir,
+                                       dt.datetime(2026, 1, 1)).pdf)
+        for page in page_texts(pdf):
+            on_page = [item for item in items if f"{item} van de avond" in page]
+            if on_page and len(on_page) < len(items):
+                checked += 1
+                assert on_page[:1] != [items[-1]] or len(on_page) > 1, (count, on_page)
+                assert on_page != [items[0]], (count, on_page)
+    assert checked, "no list was cut by a page: the test tried no case"
