@@ -107,6 +107,15 @@ Tot ziens.
 
 
 @pytest.fixture
+def project(tmp_path) -> Path:
+    """A project to import letters into: an empty content folder and the layouts (a test
+    file may define its own)."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "layouts").symlink_to(LAYOUTS)
+    return tmp_path
+
+
+@pytest.fixture
 def source_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
     folder.mkdir()

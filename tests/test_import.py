@@ -66,13 +66,6 @@ def text_letter(style: str = "{n}. {title}", greeting: str = "Met hartelijke gro
     return "\n\n".join(parts) + "\n"
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    (tmp_path / "content").mkdir()
-    (tmp_path / "layouts").symlink_to(LAYOUTS)
-    return tmp_path
-
-
 def import_and_check(project: Path, letter: Path, name: str = "brief"):
     """Import, then check the new source builds without errors; its publication."""
     target = project / "content" / f"{name}.md"

@@ -16,16 +16,10 @@ from tweeluik.model import Image as ImageBlock
 from tweeluik.model import ListBlock, Paragraph, Quote, Subheading, Table, plain_text
 from tweeluik.parse import parse_publication
 
-from .conftest import LAYOUTS, run_project
+from .conftest import run_project
 
 pytestmark = pytest.mark.slow
 
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    (tmp_path / "content").mkdir()
-    (tmp_path / "layouts").symlink_to(LAYOUTS)
-    return tmp_path
 
 SITE_PAGE = """\
 <!DOCTYPE html>

@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from .conftest import LAYOUTS, run_project
+from .conftest import run_project
 
 pytestmark = pytest.mark.slow
 
@@ -19,12 +19,6 @@ LETTER = ("Nieuws van de club\n\nBeste leden,\n\nEen korte inleiding.\n\n1. Eers
           "Tekst van de eerste les.\n\n2. Tweede les\n\nTekst van de tweede les.\n\n"
           "Met vriendelijke groet,\n\nAnna de Wit\n")
 
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    (tmp_path / "content").mkdir()
-    (tmp_path / "layouts").symlink_to(LAYOUTS)
-    return tmp_path
 
 
 def assert_one_clean_line(result) -> str:

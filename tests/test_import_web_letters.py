@@ -21,13 +21,6 @@ from .conftest import LAYOUTS, run_project
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    (tmp_path / "content").mkdir()
-    (tmp_path / "layouts").symlink_to(LAYOUTS)
-    return tmp_path
-
-
 def bring_in(project: Path, name: str, text: str):
     """Import a letter file, check the new source (it must build), and return its
     publication, the report and the source's text."""

@@ -589,15 +589,20 @@ def master_picture(prs, image, name: str) -> str:
 def _picture_background(owner, relationship: str) -> None:
     """The picture of ``relationship`` (a part of ``owner``'s) set as the background of
     ``owner``, a master or a slide, in place of the one it had."""
+    _set_background(owner, f'<a:blipFill><a:blip r:embed="{relationship}"/><a:stretch>'
+                           '<a:fillRect/></a:stretch></a:blipFill>')
+
+
+def _set_background(owner, fill: str) -> None:
+    """``fill`` (DrawingML) as the background of ``owner``, a master or a slide, in place
+    of the one it had."""
     slide_data = owner._element.find(f"{P}cSld")
     old = slide_data.find(f"{P}bg")
     if old is not None:
         slide_data.remove(old)
     slide_data.insert(0, etree.fromstring(
         f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="http://schemas.openxmlformats'
-        f'.org/officeDocument/2006/relationships"><p:bgPr><a:blipFill><a:blip r:embed='
-        f'"{relationship}"/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/>'
-        '</p:bgPr></p:bg>'))
+        f'.org/officeDocument/2006/relationships"><p:bgPr>{fill}<a:effectLst/></p:bgPr></p:bg>'))
 
 
 def logo_in_background(prs):
@@ -2391,14 +2396,7 @@ def green_with_a_tinted_subtitle(prs):
     """A real template saved by PowerPoint 2010: a green background, and its cover's
     subtitle in Office's 'text at a 75 % tint', which PowerPoint mixes with white in
     light (#898989 on the green: 1.5:1), not in sRGB's values (#404040, 4.8:1)."""
-    master = prs.slide_masters[0]
-    data = master._element.find(f"{P}cSld")
-    old = data.find(f"{P}bg")
-    if old is not None:
-        data.remove(old)
-    data.insert(0, etree.fromstring(
-        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:bgPr><a:solidFill><a:srgbClr '
-        f'val="8FB52F"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+    _set_background(prs.slide_masters[0], '<a:solidFill><a:srgbClr val="8FB52F"/></a:solidFill>')
 
 
 def test_a_subtitle_at_a_tint_of_the_text_colour_is_read_as_powerpoint_paints_it(tmp_path):

@@ -109,11 +109,17 @@ def _hidden(element) -> bool:
 
 def all_linked(element) -> bool:
     """True when every word inside ``element`` stands inside a link."""
+    return _every_word_inside(element, "ancestor-or-self::a[@href]")
+
+
+def _every_word_inside(element, ancestors: str) -> bool:
+    """True when every word inside ``element`` stands inside an element that the XPath
+    ``ancestors`` (from the element holding the word) finds."""
     for text in element.xpath(".//text()[normalize-space()]"):
         owner = text.getparent()
         if text.is_tail:
             owner = owner.getparent()
-        if owner is None or not owner.xpath("ancestor-or-self::a[@href]"):
+        if owner is None or not owner.xpath(ancestors):
             return False
     return True
 
@@ -150,15 +156,7 @@ def holds_data(table, cells: list[list]) -> bool:
 
 def _all_bold(element) -> bool:
     """True when every word inside ``element`` stands in bold ('<b>', '<strong>')."""
-    for text in element.xpath(".//text()[normalize-space()]"):
-        owner = text.getparent()
-        if text.is_tail:
-            owner = owner.getparent()
-        if owner is None or not owner.xpath("ancestor-or-self::*[self::b or self::strong]"):
-            return False
-    return True
-
-
+    return _every_word_inside(element, "ancestor-or-self::*[self::b or self::strong]")
 
 
 def holds_blocks(element) -> bool:
