@@ -246,3 +246,17 @@ def test_a_heading_under_a_heading_starts_again_in_the_closing(source_dir):
     pub = parse_publication(path)
     (heading,) = [block for block in pub.closing.blocks if isinstance(block, Subheading)]
     assert heading.level == 3
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("nl", "Ze zei “welkom” en ‘tot ziens’."),
+    ("de", "Ze zei „welkom“ en ‚tot ziens‘."),
+])
+def test_quotation_marks_are_those_of_the_publications_language(source_dir, language,
+                                                                 expected):
+    """A German letter's quotes opened high, as Dutch ones do: „so“ is German."""
+    body = "## Een les\n\nZe zei \"welkom\" en 'tot ziens'.\n"
+    pub = parse_publication(write_source(source_dir, body,
+                                         f"title: \"Een \\\"proef\\\"\"\nlanguage: {language}\n"))
+    assert plain_text(pub.lessons[0].blocks[0].inlines) == expected
+    assert pub.meta.title == ("Een „proef“" if language == "de" else "Een “proef”")

@@ -270,7 +270,7 @@ class BlockReader:
         elif accessibility.is_stand_in_description(alt):
             self.warning(line, accessibility.stand_in_description_message(printable(alt)),
                          max(1, self.source_line(line).find("![") + 3))
-        described = smarten(alt)
+        described = smarten(alt, self.source.meta.language)
         return Image(path, described, width, height, line,
                      None if accessibility.is_stand_in_description(alt) else described)
 

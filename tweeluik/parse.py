@@ -78,7 +78,7 @@ def parse_publication(path: Path, content_root: Path | None = None,
 def source_to_publication(source: SourceText, content_root: Path,
                           diagnostics: Diagnostics) -> Publication:
     """Convert an already-read source into the content model, collecting problems."""
-    tokens = markdown_parser().parse(source.body)
+    tokens = markdown_parser(source.meta.language).parse(source.body)
     converter = _TokenConverter(source, real(content_root), diagnostics)
     paragraphs = (token for token in tokens  # a table's cells count as paragraphs
                   if token.type in ("paragraph_open", "th_open", "td_open"))

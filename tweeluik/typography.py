@@ -25,14 +25,16 @@ _ELISION = re.compile(r"(?<![\w’'])'(?=(?:s|t|k|n|m|\d\d)\b)", re.IGNORECASE)
 
 def smarten_meta(meta: Meta) -> Meta:
     """The front matter's text with the body's typography."""
+    def smart(text: str | None) -> str | None:
+        return None if text is None else smarten(text, meta.language)
     return dataclasses.replace(
         meta,
-        title=smarten(meta.title),
-        subtitle=smarten_optional(meta.subtitle),
-        organisation=smarten_optional(meta.organisation),
-        description=smarten_optional(meta.description),
-        date_text=smarten_optional(meta.date_text),
-        signatories=tuple(smarten(name) for name in meta.signatories),
+        title=smarten(meta.title, meta.language),
+        subtitle=smart(meta.subtitle),
+        organisation=smart(meta.organisation),
+        description=smart(meta.description),
+        date_text=smart(meta.date_text),
+        signatories=tuple(smarten(name, meta.language) for name in meta.signatories),
     )
 
 
@@ -75,12 +77,17 @@ def _dashes_and_ellipses(state: StateCore) -> None:
                 child.content = _ELLIPSIS.sub("…", text)
 
 
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
+#: Typographic quotes by the publication's language: double, then single, opening and
+#: closing (German opens low: „so“).
+QUOTES = {"nl": "“”‘’", "en": "“”‘’", "de": "„“‚‘"}
+
+
+@lru_cache(maxsize=len(QUOTES))
+def markdown_parser(language: str = "nl") -> MarkdownIt:
     """The one Markdown parser: CommonMark with tables ('| Jaar | Leden |'), typographic
-    quotes, dashes and ellipses, notes blocks."""
-    md = MarkdownIt("commonmark", {"typographer": True, "quotes": "“”‘’", "html": True,
-                                   "maxNesting": MAX_DEPTH * 2})
+    quotes in the publication's language, dashes and ellipses, notes blocks."""
+    md = MarkdownIt("commonmark", {"typographer": True, "quotes": QUOTES.get(language, "“”‘’"),
+                                   "html": True, "maxNesting": MAX_DEPTH * 2})
     md.enable(["smartquotes", "table"])
     md.core.ruler.before("smartquotes", "dashes_and_ellipses", _dashes_and_ellipses)
     md.core.ruler.before("smartquotes", "dutch_elisions", _dutch_elisions)
@@ -89,14 +96,9 @@ def markdown_parser() -> MarkdownIt:
     return md
 
 
-def smarten_optional(text: str | None) -> str | None:
-    """``smarten`` for a setting that may be absent."""
-    return None if text is None else smarten(text)
-
-
-def smarten(text: str) -> str:
+def smarten(text: str, language: str = "nl") -> str:
     """Apply the body's typography (quotes, dashes) to a line of front-matter text."""
-    tokens = markdown_parser().parseInline(text)
+    tokens = markdown_parser(language).parseInline(text)
     pieces = []
     for child in tokens[0].children or []:
         if child.type in ("text", "code_inline"):
