@@ -482,3 +482,19 @@ def test_a_lists_first_and_last_items_never_stand_alone_across_a_page(source_dir
                 assert on_page[:1] != [items[-1]] or len(on_page) > 1, (count, on_page)
                 assert on_page != [items[0]], (count, on_page)
     assert checked, "no list was cut by a page: the test tried no case"
+
+
+def test_numbered_lists_inside_numbered_items_count_as_word_does(source_dir, tmp_path):
+    """A real team's retrospective in Word numbered its points on three levels, 1., a.,
+    i.; the booklet numbered every level 1., 2., …, so 'punt 1' of three lists read alike."""
+    from tweeluik.booklet.render import render_booklet
+    body = ("## Een les\n\nWat we zagen:\n\n1. Ontwerp\n   1. Kleuren\n      1. Te veel groen\n"
+            "      2. Te weinig rood\n   2. Letters\n2. Samenwerking\n")
+    pub = parse_publication(write_source(source_dir, body, "title: Proef\n"))
+    pdf = tmp_path / "lijsten.pdf"
+    pdf.write_bytes(render_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir,
+                                   dt.datetime(2026, 1, 1)).pdf)
+    text = " ".join(page_texts(pdf))
+    for label in ("1. Ontwerp", "a. Kleuren", "i. Te veel groen", "ii. Te weinig rood",
+                  "b. Letters", "2. Samenwerking"):
+        assert label in text, label

@@ -275,3 +275,15 @@ def test_a_link_without_words_gets_its_address_as_its_words(tmp_path, browser):
     assert words.replace("\u200b", "") == "formulier.example.org/alv"
     assert axe_violations(page) == []
     page.close()
+
+
+def test_numbered_lists_inside_numbered_items_count_as_the_booklet_does(tmp_path, browser):
+    """1., a., i., as Word numbers its levels by default and as the booklet prints them."""
+    _, page = web_edition_in_chromium(
+        tmp_path, browser, "## Een les\n\nWat we zagen:\n\n1. Ontwerp\n   1. Kleuren\n"
+        "      1. Te veel groen\n   2. Letters\n2. Samenwerking\n", 1280)
+    styles = page.evaluate("Array.from(document.querySelectorAll('main ol'),"
+                           " ol => getComputedStyle(ol).listStyleType)")
+    assert styles[-3:] == ["decimal", "lower-alpha", "lower-roman"], styles
+    assert axe_violations(page) == []
+    page.close()
