@@ -197,3 +197,14 @@ def test_a_page_that_is_not_html_says_what_to_do(project, data, said):
     assert result.stderr.startswith("brief.html: ") and said in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (project / "content" / "brief.md").exists()
+
+
+def test_a_heading_left_out_above_the_salutation_is_said_to_be_a_heading(project):
+    """A real mailing's second heading stood above its salutation and was left out, 'an
+    address or a letterhead', the report said: it was neither."""
+    _, report, _ = bring_in_page(project, (
+        "<html><body><p>Nieuwsbrief van de Lindelaan</p><h1>Samen sterk</h1>"
+        "<h1>Terugblik op het jaar</h1><p>Beste buren,</p><p>Het jaar zit erop. Dank aan "
+        "iedereen die hielp.</p><p>Met vriendelijke groet,<br>Bram Jansen</p></body></html>"))
+    assert "above the salutation (“Terugblik op het jaar”): a heading;" in report
+    assert "an address or a letterhead" not in report

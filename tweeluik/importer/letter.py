@@ -483,12 +483,14 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
         others = [piece for piece in pieces[:salutation_at] if not piece.pictures]
         left = [piece for piece in others if id(piece) not in taken]
         if left:  # an address, a letterhead, a date line: not the publication's text
+            # (said as what they are: a page's second heading there is no letterhead)
+            what = "a heading" if all(piece.marked_heading or piece.heading for piece in left) \
+                else "an address or a letterhead"
             letter.notes.append(Note("title", f"left out the {len(left)} line"
                                               f"{'s' if len(left) != 1 else ''} above the "
                                               f"salutation (“{printable(left[0].text[:40])}”"
-                                              f"{' …' if len(left) > 1 else ''}): an address "
-                                              "or a letterhead; copy into the text what "
-                                              "readers should see"))
+                                              f"{' …' if len(left) > 1 else ''}): {what}; "
+                                              "copy into the text what readers should see"))
         pieces[:salutation_at + 1] = [*others, letter.salutation, *pictured]
         return len(others) + 1
     # The first line with words (a newsletter's masthead picture may stand above it).
