@@ -443,3 +443,29 @@ def test_a_publication_built_before_still_shows_its_warnings(tmp_path):
     assert shown.state == "built"
     assert any(problem["severity"] == "warning" and "has no words" in problem["message"]
                for problem in shown.problems), shown.problems
+
+
+def test_a_saved_web_page_in_german_is_brought_in(studio, browser, tmp_path):
+    """A web page saved from the browser (real letters came as mailings and site pages)
+    is brought in from the studio like a Word file, and its language, German, shows in
+    the details."""
+    page_file = tmp_path / "einladung.html"
+    page_file.write_text(
+        "<html><head><meta charset='utf-8'></head><body><nav><a href='/'>Start</a></nav>"
+        "<h1>Einladung zur Versammlung</h1><p>Liebe Mitglieder,</p><p>Wir laden euch herzlich "
+        "zu unserer Versammlung ein. Sie findet am Samstag im Vereinslokal statt, und wir "
+        "freuen uns auf euch und auf die Gespräche mit euch allen.</p>"
+        "<p>Mit freundlichen Grüssen,<br>Anna Berger</p></body></html>", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="nl-NL")
+    page.goto(studio.url)
+    page.wait_for_selector("#pages img")
+    page.set_input_files("#upload", str(page_file))
+    page.wait_for_selector("#report h3")
+    source = studio.project / "content" / "einladung.md"
+    assert source.is_file()
+    assert "Start" not in source.read_text(encoding="utf-8")  # the site's menu stays out
+    page.wait_for_function("document.getElementById('publication').value === 'einladung'")
+    studio.wait_built("einladung")
+    page.wait_for_function("document.getElementById('editor').value.includes('Vereinslokal')")
+    assert page.locator("#field-language").input_value() == "de"
+    page.close()

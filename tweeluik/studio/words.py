@@ -13,7 +13,8 @@ WORDS = {
         "publication": "Publicatie",
         "choose": "Kies een publicatie",
         "bring_in": "Brief binnenhalen",
-        "bring_in_hint": "Sleep een Word-bestand (.docx) of tekst (.txt, .md) hierheen, of kies er een.",
+        "bring_in_hint": "Sleep een Word-bestand (.docx), tekst (.txt, .md) of een bewaarde "
+                         "webpagina (.html) hierheen, of kies er een.",
         "choose_file": "Bestand kiezen",
         "text": "Tekst",
         "text_hint": "Wat u hier typt, wordt meteen bewaard en opnieuw opgemaakt.",
@@ -53,8 +54,8 @@ WORDS = {
         "date": "Datum",
         "none": "geen",
         "report": "Verslag van het binnenhalen",
-        "upload_refused": "Alleen Word-bestanden (.docx) en tekst (.txt, .md) met een gewone "
-                          "naam kunnen worden binnengehaald.",
+        "upload_refused": "Alleen Word-bestanden (.docx), tekst (.txt, .md) en webpagina's "
+                          "(.html) met een gewone naam kunnen worden binnengehaald.",
         "upload_too_large": "Het bestand is groter dan 20 MB; een brief is veel kleiner.",
         "file_booklet": "Het boekje, A5, voor het scherm en de e-mail.",
         "file_a4-duplex": "Voor de printer op kantoor: A4, dubbelzijdig, kantelen langs de "
@@ -81,7 +82,8 @@ WORDS = {
         "publication": "Publication",
         "choose": "Choose a publication",
         "bring_in": "Bring a letter in",
-        "bring_in_hint": "Drop a Word file (.docx) or text (.txt, .md) here, or choose one.",
+        "bring_in_hint": "Drop a Word file (.docx), text (.txt, .md) or a saved web page (.html) "
+                         "here, or choose one.",
         "choose_file": "Choose a file",
         "text": "Text",
         "text_hint": "What you type here is saved at once and laid out again.",
@@ -121,7 +123,8 @@ WORDS = {
         "date": "Date",
         "none": "none",
         "report": "Import report",
-        "upload_refused": "Only Word files (.docx) and text (.txt, .md) with a plain name can be brought in.",
+        "upload_refused": "Only Word files (.docx), text (.txt, .md) and web pages (.html) with a "
+                          "plain name can be brought in.",
         "upload_too_large": "The file is larger than 20 MB; a letter is far smaller.",
         "file_booklet": "The booklet, A5, for the screen and for e-mail.",
         "file_a4-duplex": "For the office printer: A4, double-sided, flip on the short edge, "
