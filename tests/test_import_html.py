@@ -50,6 +50,7 @@ SITE_PAGE = """\
     <li><p>Drie buurtetentjes</p><p>Het laatste in de regen, onder de luifel.</p></li>
   </ul>
   <blockquote><p>Samen zorgen is samen leren.</p></blockquote>
+  <iframe src="https://video.example/embed/buurtfeest" title="Het buurtfeest"></iframe>
   <table>
     <tr><th>Wat</th><th>Aantal</th></tr>
     <tr><td>Etentjes</td><td>3</td></tr>
@@ -99,6 +100,9 @@ def test_a_saved_web_page_comes_in_with_its_structure(project):
     pictures = [block for block in blocks if isinstance(block, ImageBlock)]
     assert [picture.alt for picture in pictures] == ["Het plein met de nieuwe bankjes"]
     assert "left out 1 picture kept on the web (“De straat in de zomer”)" in report
+    # a video in a frame is said, with its address, never left out without a word
+    assert "left out 1 video or page the page showed in a frame " \
+           "(https://video.example/embed/buurtfeest)" in report
     assert any(isinstance(block, Subheading) and plain_text(block.inlines) == "Wat we deden"
                for block in blocks)
     lists = [block for block in blocks if isinstance(block, ListBlock)]

@@ -38,8 +38,27 @@ class HtmlProblem(Exception):
     """The file is not a web page tweeluik can read (the message says why)."""
 
 
-def cleaned_page(data: bytes):
-    """The page's root element, without what only a screen shows."""
+#: What a page shows in a frame of its own: a video, a map, another page.
+EMBEDDED = {"iframe", "video", "audio", "object", "embed"}
+
+
+def embedded_addresses(root) -> list[str]:
+    """The addresses of the videos and pages a page shows in frames of its own, in order
+    (``cleaned_page`` leaves them out: the report says them)."""
+    found = []
+    for element in root.iter(*EMBEDDED):
+        address = (element.get("src") or element.get("data") or "").strip()
+        if not address:
+            source = element.find(".//source")
+            address = (source.get("src") or "").strip() if source is not None else ""
+        if address and not _hidden(element):
+            found.append(address)
+    return found
+
+
+def cleaned_page(data: bytes) -> tuple:
+    """The page's root element, without what only a screen shows, and the addresses of
+    what it showed in frames of its own (``embedded_addresses``), for the report."""
     if b"\x00" in data[:4096]:
         raise HtmlProblem("it holds binary data")
     try:
@@ -53,10 +72,11 @@ def cleaned_page(data: bytes):
         raise HtmlProblem(str(error)) from None
     for element in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(element)  # a page's comments, a script's '<?php … ?>'
+    embedded = embedded_addresses(root)
     for element in list(root.iter()):
         if isinstance(element.tag, str) and (element.tag in LEFT_OUT or _hidden(element)):
             _drop(element)
-    return root
+    return root, embedded
 
 
 def main_part(root):

@@ -86,7 +86,8 @@ def html_to_pieces(data: bytes, beside: PictureBeside) -> tuple[list[Piece], lis
     """The paragraphs of a web page, what was left out (for the report), and the name
     of its writer when a heading under its title gives it (its byline, taken out of the
     text); ``beside`` reads a picture's file that stands beside the page."""
-    top = main_part(cleaned_page(data))
+    root, embedded = cleaned_page(data)
+    top = main_part(root)
     reading = _Reading(beside)
     _blocks(top, reading, _Style(), 0, level=0)
     problems = reading.problems
@@ -97,6 +98,13 @@ def html_to_pieces(data: bytes, beside: PictureBeside) -> tuple[list[Piece], lis
                         f"{' (' + shown + ')' if shown else ''}: nothing is fetched; save each "
                         "one in content/images/ and write ![description](images/NAME.jpg) "
                         "where it goes")
+    if embedded:
+        count = len(embedded)
+        problems.append(f"left out {count} video{'s' if count != 1 else ''} or page"
+                        f"{'s' if count != 1 else ''} the page showed in a frame "
+                        f"({', '.join(embedded[:2])}{' …' if count > 2 else ''}): paper "
+                        "cannot show it; write its address as a link where it stood, if "
+                        "readers should find it")
     if reading.buttons:
         count = len(reading.buttons)
         problems.append(f"left out {count} button{'s' if count != 1 else ''} to share or "
