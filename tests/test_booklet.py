@@ -498,3 +498,18 @@ def test_numbered_lists_inside_numbered_items_count_as_word_does(source_dir, tmp
     for label in ("1. Ontwerp", "a. Kleuren", "i. Te veel groen", "ii. Te weinig rood",
                   "b. Letters", "2. Samenwerking"):
         assert label in text, label
+
+
+def test_a_signatorys_name_and_role_are_never_hyphenated(source_dir, tmp_path):
+    """A real board note's coordinator signed as 'Coordinator servicepunt Jobhulpmaatje';
+    the booklet broke it 'service-punt' in the half-width column of the names."""
+    from tweeluik.booklet.render import render_booklet
+    role = "Karin Geertsma (coördinator van het servicepunt Jobhulpmaatje Zoetermeer)"
+    front = f"title: Proef\nsignatories: ['{role}', 'Peter Veld (voorzitter)']\n"
+    pub = parse_publication(write_source(source_dir, "## Een les\n\nTekst.\n", front))
+    pdf = tmp_path / "namen.pdf"
+    pdf.write_bytes(render_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir,
+                                   dt.datetime(2026, 1, 1)).pdf)
+    text = " ".join(page_texts(pdf))
+    assert "Zoetermeer" in text, text
+    assert "Zoeter-" not in text, text
