@@ -54,7 +54,7 @@ SITE_PAGE = """\
   <table>
     <tr><th>Wat</th><th>Aantal</th></tr>
     <tr><td>Etentjes</td><td>3</td></tr>
-    <tr><td>Klusdagen</td><td>5</td></tr>
+    <tr><td>Klusdagen <em>buiten</em></td><td>5</td></tr>
   </table>
   <table role="presentation"><tr><td>Buurthuis De Linde</td><td>Lindelaan 12</td></tr></table>
   <table><tr><td>Naam</td><td>: Buurtvereniging Lindelaan</td></tr>
@@ -118,6 +118,7 @@ def test_a_saved_web_page_comes_in_with_its_structure(project):
     tables = [block for block in blocks if isinstance(block, Table)]
     assert len(tables) == 1 and [plain_text(cell.inlines) for cell in tables[0].header] == \
         ["Wat", "Aantal"]
+    assert "| Klusdagen *buiten* | 5 |" in source  # a cell's words keep their spaces
     assert "Buurthuis De Linde · Lindelaan 12" in source  # a layout table's row: a line
     # a table of labels and values, without a header row: a line each, as it reads
     assert "\nNaam: Buurtvereniging Lindelaan\n" in source and "\nOpgericht: 1998\n" in source

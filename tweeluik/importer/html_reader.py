@@ -185,11 +185,11 @@ def _block(element, reading: _Reading, style: _Style, depth: int, level: int, qu
            in_item: bool) -> None:
     tag = element.tag
     if tag in HEADINGS:
-        spans = _spans_of(element, reading, _Style(bold=True), depth)
+        spans = _spans_of(element, reading, style, depth)  # (once: a picture in it comes in)
         text = _text_of(spans)
         if all_linked(element) and reading.levels or len(text.split()) > HEADING_WORDS:
             # (a button set large, "Bekijk de flyer", or a paragraph set large)
-            _paragraph(_spans_of(element, reading, style, depth), reading, quote, in_item)
+            _paragraph(spans, reading, quote, in_item)
         elif text:
             heading = Piece((Span(text, bold=True),), (text,), marked_heading=True, quote=quote)
             reading.levels[id(heading)] = int(tag[1])
@@ -298,9 +298,13 @@ def _table(element, reading: _Reading, style: _Style, depth: int, quote: bool) -
 
 
 def _cell_spans(cell, reading: _Reading, depth: int) -> tuple[Span, ...]:
-    spans = _spans_of(cell, reading, _styled(cell, _Style()), depth + 1)
-    return tuple(Span(" ".join(span.text.split()), span.italic, span.bold, span.href)
-                 for span in spans if span.text.strip())
+    """A table cell's words as one paragraph's spans ('Kosten <b>totaal</b>' keeps the
+    space between its words)."""
+    piece = _piece(_spans_of(cell, reading, _styled(cell, _Style()), depth + 1))
+    if piece is None:
+        return ()
+    return tuple(Span(span.text.replace("\n", " "), span.italic, span.bold, span.href)
+                 for span in piece.spans)
 
 
 def _paragraph(spans: list[Span], reading: _Reading, quote: bool = False,
@@ -325,7 +329,8 @@ def _paragraph(spans: list[Span], reading: _Reading, quote: bool = False,
         piece = _piece(part, quote=quote, in_item=in_item)
         if piece is not None and _links_only(part) and all(
                 SHARE_LINK.search(span.href or "") for span in part if span.text.strip()):
-            reading.buttons.append(piece.text)  # (never fetched, so never a reader's)
+            reading.buttons.append(piece.text)  # (left out, and said: on paper it leads
+            #                                     nowhere)
             continue
         if piece is not None:
             _add(reading, piece)
