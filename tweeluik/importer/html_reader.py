@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
+from ..errors import printable
 from ..text_limits import MAX_PARAGRAPHS
 from .html_page import (
     BLOCKS,
@@ -92,7 +93,8 @@ def html_to_pieces(data: bytes, beside: PictureBeside) -> tuple[list[Piece], lis
     _blocks(top, reading, _Style(), 0, level=0)
     problems = reading.problems
     if reading.pictures_on_the_web:
-        shown = ", ".join(f"“{alt}”" for alt in reading.pictures_on_the_web[:3] if alt)
+        shown = ", ".join(f"“{printable(alt[:60])}”" for alt in reading.pictures_on_the_web[:3]
+                          if alt)
         count = len(reading.pictures_on_the_web)
         problems.append(f"left out {count} picture{'s' if count != 1 else ''} kept on the web"
                         f"{' (' + shown + ')' if shown else ''}: nothing is fetched; save each "
@@ -102,13 +104,15 @@ def html_to_pieces(data: bytes, beside: PictureBeside) -> tuple[list[Piece], lis
         count = len(embedded)
         problems.append(f"left out {count} video{'s' if count != 1 else ''} or page"
                         f"{'s' if count != 1 else ''} the page showed in a frame "
-                        f"({', '.join(embedded[:2])}{' …' if count > 2 else ''}): paper "
+                        f"({', '.join(printable(address[:80]) for address in embedded[:2])}"
+                        f"{' …' if count > 2 else ''}): paper "
                         "cannot show it; write its address as a link where it stood, if "
                         "readers should find it")
     if reading.buttons:
         count = len(reading.buttons)
         problems.append(f"left out {count} button{'s' if count != 1 else ''} to share or "
-                        f"forward the page or change a subscription (“{reading.buttons[0][:40]}”"
+                        f"forward the page or change a subscription "
+                        f"(“{printable(reading.buttons[0][:40])}”"
                         f"{' …' if count > 1 else ''}): on paper they lead nowhere")
     if reading.full:
         problems.append(f"left out the paragraphs after the first {MAX_PARAGRAPHS:,} (a "
@@ -139,7 +143,7 @@ def _without_menus(reading: _Reading, problems: list[str]) -> list[Piece]:
     if menus:
         count = len(menus)
         problems.append(f"left out {count} line{'s' if count != 1 else ''} of the page's "
-                        f"menus and buttons above its title (“{menus[0].text[:40]}”"
+                        f"menus and buttons above its title (“{printable(menus[0].text[:40])}”"
                         f"{' …' if count > 1 else ''})")
     left_out = {id(piece) for piece in menus}
     return [piece for piece in pieces if id(piece) not in left_out]
