@@ -140,6 +140,9 @@ MAILING = """\
 <h3><a href="https://lindelaan.example/flyer.pdf">Bekijk de flyer</a></h3>
 <p><strong><a href="https://lindelaan.example/verslag">Lees het hele verslag</a></strong></p>
 <p>Volgend jaar weer, met nog meer buren.</p>
+<p><span style="font-size:18px">Het nieuwe seizoen</span></p><p>We beginnen in maart.</p>
+<p><strong>De buurtprijs</strong><br><span style="font-size:18px">Wie won er dit jaar</span></p>
+<p>De jury koos het plein.</p>
 <p><a href="https://www.facebook.com/sharer/sharer.php?u=x">Deel deze nieuwsbrief</a></p>
 <p>Met vriendelijke groet,<br>Bram Jansen</p>
 <p><em>Copyright © 2026 Buurtvereniging Lindelaan, Alle rechten voorbehouden.</em></p>
@@ -156,11 +159,12 @@ def test_a_mailing_saved_as_html_reads_its_parts(project):
     assert plain_text(pub.introduction.salutation) == "Beste buren,"
     headings = [plain_text(section.title) for section in pub.introduction.sections
                 if section.title]
-    assert headings == ["Het speelveld", "De etentjes"]
+    # (a line set large heads a part too; under a bold line, it is that part's subtitle)
+    assert headings == ["Het speelveld", "De etentjes", "Het nieuwe seizoen", "De buurtprijs"]
     assert "één keer in de regen" in source
     assert pub.meta.signatories == ("Bram Jansen",)
     assert "Eerdere nieuwsbrieven" not in source
-    assert "could head a lesson" not in report  # (not 'Deel deze nieuwsbrief', a link)
+    assert "write '## Deel" not in report and "write '## Bekijk" not in report  # (links)
     assert "Copyright" not in source and "which a web page adds around a letter" in report
     # a link alone, set large or in bold, is a button: its words stay, heading nothing
     assert "[Bekijk de flyer](https://lindelaan.example/flyer.pdf)" in source

@@ -53,16 +53,21 @@ class _Style:
     italic: bool = False
     href: str | None = None
     linked: bool = False  # inside a link, to anywhere
+    large: bool = False  # set larger than running text (a mailing's headings)
 
 
 @dataclass(frozen=True)
-class _Linked(Span):
-    """Words inside a link (a menu's, a button's, or a link in a sentence)."""
+class _Read(Span):
+    """Words as the page set them: inside a link (a menu's, a button's, or a link in a
+    sentence), or larger than the running text."""
+
+    linked: bool = False
+    large: bool = False
 
 
 def _span(text: str, style: _Style) -> Span:
-    kind = _Linked if style.linked else Span
-    return kind(text, style.italic, style.bold, style.href)
+    return _Read(text, style.italic, style.bold, style.href, linked=style.linked,
+                 large=style.large)
 
 
 #: A picture's file beside the page, by the name the page gives it: the picture, or
@@ -329,7 +334,12 @@ def _paragraph(spans: list[Span], reading: _Reading, quote: bool = False,
         elif span.text.strip():
             breaks = 0
         groups[-1].append(span)
-    for part in [part for group in groups for part in _bold_line_apart(group)]:
+    parts: list[list[Span]] = []
+    for group in groups:
+        split = _bold_line_apart(group)
+        # (a large line under a bold one is its subtitle, not a heading of its own)
+        parts.extend(split if len(split) > 1 else [_large_line_bold(group)])
+    for part in parts:
         piece = _piece(part, quote=quote, in_item=in_item)
         if piece is not None and _links_only(part) and all(
                 SHARE_LINK.search(span.href or "") for span in part if span.text.strip()):
@@ -368,9 +378,21 @@ def _bold_line_apart(spans: list[Span]) -> list[list[Span]]:
     return [line, rest]
 
 
+def _large_line_bold(spans: list[Span]) -> list[Span]:
+    """A short line set wholly larger than running text, as a mailing heads a part
+    ('Meer samenwerking met het Forum' at 18 px), in bold, as a word processor's heading
+    comes in: so it heads its part. A paragraph set large keeps its weight."""
+    visible = [span for span in spans if span.text.strip()]
+    text = _text_of(spans)
+    if not visible or not all(isinstance(span, _Read) and span.large for span in visible) \
+            or len(text.split()) > BOLD_LINE_WORDS or text.endswith((".", ",", ";", ":")):
+        return spans
+    return [replace(span, bold=True) if span.text.strip() else span for span in spans]
+
+
 def _links_only(spans: list[Span]) -> bool:
     """True for words that are all inside links: a menu, a button, a row of links."""
-    return all(isinstance(span, _Linked) for span in spans if span.text.strip())
+    return all(isinstance(span, _Read) and span.linked for span in spans if span.text.strip())
 
 
 def _piece(spans: list[Span], quote: bool = False, in_item: bool = False) -> Piece | None:
@@ -417,7 +439,23 @@ def _styled(element, style: _Style) -> _Style:
         target = (element.get("href") or "").strip()
         href = target if re.match(r"(https?:|mailto:)", target, re.IGNORECASE) else None
         linked = True
-    return _Style(bold, italic, href, linked)
+    return _Style(bold, italic, href, linked, style.large or _set_large(element, css))
+
+
+#: A font size in a page's style: its number and unit.
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem|%)", re.IGNORECASE)
+#: Sizes from which type is set larger than running text: a heading's (18 px, 14 pt).
+_LARGE_FROM = {"px": 18.0, "pt": 13.5, "em": 1.2, "rem": 1.2, "%": 120.0}
+
+
+def _set_large(element, css: str) -> bool:
+    """True for an element that sets its words larger than running text: by its style
+    ('font-size: 18px', as a mailing sets a part's heading) or an old <font size="4">."""
+    found = _FONT_SIZE.search(css)
+    if found is not None:
+        return float(found.group(1)) >= _LARGE_FROM[found.group(2).lower()]
+    return element.tag == "font" and (element.get("size") or "").strip() in ("4", "5", "6",
+                                                                              "7", "+1", "+2")
 
 
 def _spans_of(element, reading: _Reading, style: _Style, depth: int) -> list[Span]:
