@@ -1752,3 +1752,13 @@ def test_minutes_titled_with_a_short_underline_and_a_rule_under_it(project):
     assert pub.meta.title == "Verslag van de ledenvergadering van de Buurtvereniging Lindelaan"
     assert "\nBuurthuis De Linde, 12 maart\n" in source
     assert "=" not in source and "--- Buurthuis" not in source
+
+
+def test_a_suggested_lesson_title_loses_the_marks_a_plain_text_typed(project):
+    """A real e-mail typed its agenda items as '# 1 Wahl …' in plain text: the report
+    suggested writing '## # 1 Wahl …', a heading that prints its '#'."""
+    _, result, _ = import_text(project, "Einladung\n\nLiebe Mitglieder,\n\nWir laden euch "
+                               "zur Versammlung ein.\n\n# 1 Wahl des Vorstands\n\nDer Vorstand "
+                               "stellt sich vor.\n\n# 2 Rechnung\n\nDie Kasse wurde geprüft.\n")
+    assert "write '## 1 Wahl des Vorstands' for it" in result.stdout, result.stdout
+    assert "## #" not in result.stdout

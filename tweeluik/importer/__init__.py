@@ -459,8 +459,10 @@ def _describe(letter: Letter, placed: Placed, report: ImportReport) -> None:
         found.append("lessons       none: the letter's text is written as one text (it builds "
                      "as it is); to make lessons, put a line '## Title' above each part")
         for piece in _title_candidates(letter.introduction):
+            # (without the marks a plain text typed before it: '# 1 Wahl …' is '## 1 Wahl …')
+            words = re.sub(r"^#+\s*", "", piece.text).rstrip(":.")
             report.checks.append((placed.line_of(piece), f"this short line could head a "
-                                  f"lesson: write '## {piece.text.rstrip(':.')}' for it"))
+                                  f"lesson: write '## {words}' for it"))
     for lesson in letter.lessons:
         title = " ".join("".join(span.text for span in lesson.title).split())
         found.append(f"  {lesson.number}. {title}{at(lesson.heading)}")
