@@ -1023,6 +1023,8 @@ def test_links_to_places_within_the_page_keep_their_words(project):
     assert "zoals bij het uitnodigen al gezegd" in source
     assert "links to a place within the web page" in report
     assert "left out the page's own table of contents (2 links to its headings)" in report
+    # (this letter has no lessons, so no contents page: the note does not say it has one)
+    assert "on paper they lead nowhere (a booklet with lessons has a contents page" in report
     (project / "content" / "gids.md").write_text(
         source.replace("Leen tafels", "Zie [hierboven](#de-buren-uitnodigen). Leen tafels"),
         encoding="utf-8")

@@ -88,7 +88,8 @@ def _without_contents_lists(text: str, said: list[str]) -> str:
             end += 1
         if end - at >= 2:
             _once(said, f"left out the page's own table of contents ({end - at} links to its "
-                        "headings): the booklet has a contents page of its own")
+                        "headings): on paper they lead nowhere (a booklet with lessons has a "
+                        "contents page of its own)")
             lines[at:end] = [""] * (end - at)
         at = max(end, at + 1)
     return "\n".join(lines)
