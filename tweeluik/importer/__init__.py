@@ -17,6 +17,7 @@ from pathlib import Path
 from ..accessibility import STAND_IN_DESCRIPTIONS, is_generated_description, says_what_it_shows
 from ..errors import SourceError, printable
 from ..layout_folders import available_layouts
+from ..letter_formats import LETTER_FORMATS
 from ..letters import MERGE_FIELD, is_greeting
 from ..text_limits import MAX_TABLE_COLUMNS
 from .letter import Letter, Note, read_letter
@@ -33,7 +34,7 @@ from .text_reader import (
 )
 from .web_markdown import SITE_CODE, SITE_LINK, website_leftovers
 
-FORMATS = (".docx", ".txt", ".md", ".text", ".markdown", ".mdx", ".html", ".htm")
+FORMATS = LETTER_FORMATS
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 

@@ -33,7 +33,7 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from ..errors import SourceError, printable
-from ..importer import FORMATS
+from ..letter_formats import LETTER_FORMATS
 from ..outputs import OUTPUTS
 from .project import StudioProject
 from .words import language_from, studio_words
@@ -41,7 +41,7 @@ from .words import language_from, studio_words
 STATIC = Path(__file__).parent / "static"
 COOKIE = "tweeluik-studio"
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-LETTER_SUFFIXES = FORMATS  # what the import reads
+LETTER_SUFFIXES = LETTER_FORMATS  # what the import reads
 #: What may be dropped beside a publication: its logo, or its slide template.
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 TEMPLATE_SUFFIXES = (".pptx", ".potx")

@@ -1,0 +1,10 @@
+"""The kinds of file a letter may be brought in from (step 0, bringing a letter in).
+
+Read by the import, which reads each, and by the studio, which takes only these as a
+letter: a module of its own, so that the studio starts without loading the import.
+"""
+
+from __future__ import annotations
+
+#: Word, plain text, Markdown (and a website's MDX), and a web page saved as HTML.
+LETTER_FORMATS = (".docx", ".txt", ".md", ".text", ".markdown", ".mdx", ".html", ".htm")
