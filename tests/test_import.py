@@ -1433,6 +1433,8 @@ def test_a_letterhead_address_a_date_or_a_greeting_is_never_the_title(project):
     ("Utrecht, 18-12-2026", (2026, 12, 18)), ("2026-12-18", (2026, 12, 18)),
     ("18 december 2026", (2026, 12, 18)), ("vrijdag 18 december 2026", (2026, 12, 18)),
     ("December 18, 2026", (2026, 12, 18)),
+    # German and Swiss letters (a real choir's invitation opened 'Mittwoch, 6. März 2013')
+    ("Mittwoch, 6. März 2013", (2013, 3, 6)), ("Bern, 18. Dezember 2026", (2026, 12, 18)),
 ])
 def test_a_line_that_is_only_a_date_is_read_in_every_way_letters_write_it(line, date):
     """Numeric dates (day first, as Dutch letters write them) as well as written-out ones,
@@ -1762,3 +1764,26 @@ def test_a_suggested_lesson_title_loses_the_marks_a_plain_text_typed(project):
                                "stellt sich vor.\n\n# 2 Rechnung\n\nDie Kasse wurde geprüft.\n")
     assert "write '## 1 Wahl des Vorstands' for it" in result.stdout, result.stdout
     assert "## #" not in result.stdout
+
+
+def test_a_german_word_letters_undescribed_picture_gets_a_german_stand_in(project, tmp_path):
+    """A real choir's donors' letter in Word: German, a picture without a description.
+    The stand-in description is in the letter's language (and the import does not stop
+    on a language it had no stand-in for)."""
+    picture = tmp_path / "chor.png"
+    Image.new("RGB", (120, 80), "seagreen").save(picture)
+    document = Document()
+    document.add_paragraph("Liebe Mitglieder,")
+    document.add_paragraph("Wir danken euch für die Unterstützung und freuen uns auf das "
+                           "Konzert, das wir mit dem Chor und der Gemeinde im Mai geben.")
+    document.add_picture(str(picture))
+    document.add_paragraph("Die Proben sind wieder am Mittwoch, und wir sind wie immer für "
+                           "alle offen, die mit uns singen wollen.")
+    document.add_paragraph("Mit freundlichen Grüssen,")
+    document.add_paragraph("Anna Berger")
+    path = project / "brief.docx"
+    document.save(path)
+    pub, _ = import_and_check(project, path)
+    assert pub.meta.language == "de"
+    assert "![Bild aus dem Brief](images/" in (project / "content" / "brief.md").read_text(
+        encoding="utf-8")

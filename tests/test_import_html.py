@@ -217,3 +217,22 @@ def test_a_heading_left_out_above_the_salutation_is_said_to_be_a_heading(project
         "iedereen die hielp.</p><p>Met vriendelijke groet,<br>Bram Jansen</p></body></html>"))
     assert "above the salutation (“Terugblik op het jaar”): a heading;" in report
     assert "an address or a letterhead" not in report
+
+
+def test_a_pages_main_part_its_byline_and_a_table_headed_in_bold(project):
+    """A real board note put its writer's name in a heading under the title (its byline)
+    and no signature below; pages keep the letter in their 'main' beside a column of
+    other news; a mailing heads its tables in bold rather than with header cells."""
+    pub, _, source = bring_in_page(project, (
+        "<html><body><header><p>Welkom op de site van de buurt</p></header>"
+        "<main><h1>Notitie van het bestuur</h1><h5>Karin Geertsma</h5>"
+        "<p>Het bestuur heeft besloten de contributie gelijk te houden.</p>"
+        "<table><tr><td><b>Post</b></td><td><b>Bedrag</b></td></tr>"
+        "<tr><td>Koffie</td><td>120</td></tr><tr><td>Zaalhuur</td><td>300</td></tr></table>"
+        "<p>Vragen kunnen altijd bij het bestuur.</p></main>"
+        "<aside><p>Lees ook: de nieuwe speeltuin is open.</p></aside></body></html>"))
+    assert pub.meta.title == "Notitie van het bestuur"
+    assert pub.meta.signatories == ("Karin Geertsma",)  # the byline signs, once
+    assert "### Karin Geertsma" not in source and source.count("Karin Geertsma") == 1
+    assert "speeltuin" not in source and "Welkom op de site" not in source  # outside main
+    assert "| Post | Bedrag |" in source and "| Koffie | 120 |" in source
