@@ -513,3 +513,25 @@ def test_a_signatorys_name_and_role_are_never_hyphenated(source_dir, tmp_path):
     text = " ".join(page_texts(pdf))
     assert "Zoetermeer" in text, text
     assert "Zoeter-" not in text, text
+
+
+def test_lists_of_three_nested_in_lists_of_three_still_break_across_pages(source_dir,
+                                                                          tmp_path):
+    """A real team's retrospective: three lists of three, each item holding lists of
+    three. With every list's first and last item kept with its neighbour, none of it
+    could break: the page under its first line stayed empty and the booklet grew from 8
+    pages to 12. The text's own lists keep that rule; the lists inside their items may
+    break anywhere."""
+    from tweeluik.booklet.render import render_booklet
+    inner = "".join(f"      {n}. Opmerking {n} over dit onderdeel van de presentatie\n"
+                    for n in (1, 2, 3))
+    middle = "".join(f"   {n}. Onderdeel {n}:\n{inner}" for n in (1, 2, 3))
+    outer = "".join(f"{n}. Ronde {n}\n{middle}" for n in (1, 2, 3))
+    body = f"Tussen de presentaties, wat we zagen:\n\n{outer}"
+    pub = parse_publication(write_source(source_dir, body, "title: Terugblik\n"))
+    pdf = tmp_path / "terugblik.pdf"
+    pdf.write_bytes(render_booklet(pub, load_theme(LAYOUTS), LAYOUTS, source_dir,
+                                   dt.datetime(2026, 1, 1)).pdf)
+    pages = page_texts(pdf)
+    first = next(page for page in pages if "wat we zagen" in page)
+    assert "Ronde 1" in first and "Onderdeel 1" in first, first  # the list starts there
