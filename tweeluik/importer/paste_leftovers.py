@@ -152,11 +152,11 @@ def unglued(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
     out: list[Piece] = []
     split = 0
     for piece in pieces:
-        text = piece.spans[0].text if len(piece.spans) == 1 else ""
+        text = piece.spans[0].text if len(piece.spans) == 1 and len(piece.spans[0].text) \
+            >= GLUED_LENGTH and not piece.table and not piece.marked_heading else ""
         places = [found.start() for found in GLUED.finditer(text)
-                  if len(text) >= GLUED_LENGTH and not piece.table and not piece.marked_heading
-                  and not re.search(r"[/@]|www|http", text[text.rfind(" ", 0, found.start()) + 1:
-                                                             _word_end(text, found.start())])]
+                  if not re.search(r"[/@]|www|http", text[text.rfind(" ", 0, found.start()) + 1:
+                                                          _word_end(text, found.start())])]
         if not places:
             out.append(piece)
             continue
