@@ -165,7 +165,8 @@ def test_a_mailing_saved_as_html_reads_its_parts(project):
     assert pub.meta.signatories == ("Bram Jansen",)
     assert "Eerdere nieuwsbrieven" not in source
     assert "write '## Deel" not in report and "write '## Bekijk" not in report  # (links)
-    assert "Copyright" not in source and "which a web page adds around a letter" in report
+    assert "Copyright" not in source
+    assert "left out the mailing's foot (1 paragraph from “Copyright © 2026" in report
     # a link alone, set large or in bold, is a button: its words stay, heading nothing
     assert "[Bekijk de flyer](https://lindelaan.example/flyer.pdf)" in source
     assert "### [" not in source

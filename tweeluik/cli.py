@@ -213,15 +213,16 @@ def import_command(argv: list[str], root: Path | None) -> int:
     p = argparse.ArgumentParser(
         prog=f"{PROG} import",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Turn a letter in Word (.docx), text (.txt, .md) or a saved web page "
-                    "(.html) into a publication in "
+        description="Turn a letter in Word (.docx), text (.txt, .md), a saved web page "
+                    "(.html) or a saved e-mail (.eml) into a publication in "
                     "content/: its date, title, salutation, introduction, numbered lessons, "
                     "closing, greeting and signatories are found for you. The report says what "
                     "was found and what to check.",
         epilog="examples:\n"
                f"  {PROG} import ~/Downloads/jaarbrief.docx\n"
                f"  {PROG} import brief.txt --out content/jaarbrief-2026.md\n"
-               f"  {PROG} import nieuwsbrief.html\n\n"
+               f"  {PROG} import nieuwsbrief.html\n"
+               f"  {PROG} import uitnodiging-alv.eml\n\n"
                "lessons are recognised as lines that stand alone such as '1. Title', "
                "'1) Title' or\n'Les 1: Title', as Word headings, or as Word's numbered list "
                "paragraphs.")

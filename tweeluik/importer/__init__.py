@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..accessibility import STAND_IN_DESCRIPTIONS, is_generated_description, says_what_it_shows
 from ..errors import SourceError, printable
@@ -20,6 +21,7 @@ from ..layout_folders import available_layouts
 from ..letter_formats import LETTER_FORMATS
 from ..letters import MERGE_FIELD, is_greeting
 from ..text_limits import MAX_TABLE_COLUMNS
+from .garbled_text import mended_pieces
 from .letter import Letter, Note, read_letter
 from .line_kinds import SALUTATION
 from .markdown import Placed, letter_to_markdown
@@ -33,6 +35,9 @@ from .text_reader import (
     without_quoted_letter,
 )
 from .web_markdown import SITE_CODE, SITE_LINK, website_leftovers
+
+if TYPE_CHECKING:
+    from .html_reader import PictureBeside
 
 FORMATS = LETTER_FORMATS
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -53,9 +58,10 @@ def _fail(path: Path, message: str) -> SourceError:
     return SourceError(path, None, message)
 
 
-def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note]]:
-    """The paragraphs of the file, what could not be taken over, and what could not be
-    taken over at a paragraph (a picture left out where it stood)."""
+def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note], str]:
+    """The paragraphs of the file, what could not be taken over, what could not be
+    taken over at a paragraph (a picture left out where it stood), and the name an e-mail
+    was sent under."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from .docx_reader import DocxProblem, docx_to_pieces
@@ -68,27 +74,70 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note]]:
         problems += [f"did not read the {item} in the Word file; copy their text in by hand"
                      for item in unread]
         problems += read_as_text
-        return pieces, problems, []
+        return pieces, problems, [], ""
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
-        from .html_page import HtmlProblem
-        from .html_reader import html_to_pieces
-        try:
-            pieces, problems, byline = html_to_pieces(data,
-                                                      lambda name: _post_picture(path, name))
-        except HtmlProblem:
-            raise _fail(path, "this is not a web page tweeluik can read; open it in a "
-                        "browser, copy the letter's text and paste it into a .txt file") \
-                from None
-        return _signed_by_its_writer(pieces, byline), problems, []
+        return *_page_pieces(path, data, lambda name: _post_picture(path, name)), ""
+    if suffix == ".eml":
+        return _mail_pieces(path, data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
+    return *_text_pieces(path, text, markdown=suffix in (".md", ".markdown", ".mdx")), ""
+
+
+def _page_pieces(path: Path, page: bytes | str, beside: PictureBeside
+                 ) -> tuple[list[Piece], list[str], list[Note]]:
+    """The paragraphs of a web page (saved, or an e-mail's), signed by its byline."""
+    from .html_page import HtmlProblem
+    from .html_reader import html_to_pieces
+    try:
+        pieces, problems, byline = html_to_pieces(page, beside)
+    except HtmlProblem:
+        raise _fail(path, "this is not a web page tweeluik can read; open it in a "
+                    "browser, copy the letter's text and paste it into a .txt file") from None
+    return _signed_by_its_writer(pieces, byline), problems, []
+
+
+def _mail_pieces(path: Path, data: bytes) -> tuple[list[Piece], list[str], list[Note], str]:
+    """The paragraphs of a saved e-mail: its page, else its plain text, under its header
+    (which gives the title and the date, as a pasted e-mail's does)."""
+    from .mail_reader import MailProblem, read_mail
+    try:
+        mail = read_mail(data)
+    except MailProblem:
+        raise _fail(path, "this is not an e-mail tweeluik can read; open it in the mail "
+                    "program, copy the letter's text and paste it into a .txt file") from None
+    if mail.html is not None and mail.html.strip():
+        pieces, problems, notes = _page_pieces(path, mail.html, mail.picture)
+    elif mail.text.strip():
+        pieces, problems, notes = _text_pieces(path, mail.text, markdown=False)
+    else:
+        raise _fail(path, "this e-mail holds no text of its own; if the letter is in a file "
+                    "attached to it, save the attachment and bring that in")
+    problems = [*mail.problems, *problems]
+    if mail.header:
+        pieces.insert(0, Piece(tuple(Span(line) for line in mail.header), mail.header))
+    for name in mail.not_shown():
+        shown = printable(name[:80])
+        if Path(name).suffix.lower() in FORMATS:
+            problems.append(f"the e-mail has a file attached, '{shown}': if the letter is in "
+                            "it, save the attachment and bring that in on its own")
+        else:
+            problems.append(f"left out the file attached to the e-mail, '{shown}': a "
+                            "booklet shows only the letter; to show a picture, save it in "
+                            "content/images/ and write ![description](images/NAME.jpg) where "
+                            "it goes")
+    return pieces, problems, notes, mail.sender
+
+
+def _text_pieces(path: Path, text: str, markdown: bool
+                 ) -> tuple[list[Piece], list[str], list[Note]]:
+    """The paragraphs of a plain or Markdown text (a file's, or an e-mail's)."""
     text, levels = without_email_quoting(text)
     problems = [f"the letter was quoted as in a forwarded e-mail ('{'>' * levels}' before each "
                 "line); the quote marks are left out"] if levels else []
-    markdown = suffix in (".md", ".markdown", ".mdx")  # (MDX: a site's Markdown)
     if not markdown and looks_like_markdown(text):
         markdown = True
         problems.append("the text holds Markdown (links written as [words](address), "
@@ -356,16 +405,30 @@ def _unique(folder: Path, stem: str, extension: str) -> Path:
         number += 1
 
 
+#: How to save a letter from the programs whose own files the import does not read.
+_SAVE_AS = {
+    ".msg": "in Outlook, choose File › Save As and save the message as HTML (.htm)",
+    ".doc": "open it in Word and save it as .docx (File › Save As › Word Document)",
+    ".odt": "open it in LibreOffice and save it as .docx (File › Save As › Word 2007-365)",
+    ".rtf": "open it in Word or LibreOffice and save it as .docx",
+    ".pages": "in Pages, choose File › Export To › Word",
+    ".pdf": "a PDF keeps no paragraphs to read; open the file it was made from, or copy "
+            "the text into a .txt file",
+}
+
+
 def import_letter(path: Path, target: Path, layouts: Path | None = None) -> ImportReport:
     """Import the letter at ``path`` into the new source ``target`` (never overwritten);
     ``layouts`` is the project's layouts/ folder, to tell its layouts from a site's."""
     shown = printable(path.name)
     if not path.is_file():
-        raise _fail(path, "no such file; name a .docx, .txt, .md or .html file with the letter")
+        raise _fail(path, "no such file; name a .docx, .txt, .md, .html or .eml file with the "
+                    "letter")
     if path.suffix.lower() not in FORMATS:
-        raise _fail(path, f"tweeluik imports Word files (.docx), text (.txt, .md, .mdx) and web "
-                    f"pages (.html), not '{printable(path.suffix)}'; save the letter as one of "
-                    "those (a browser saves a page as .html)")
+        raise _fail(path, f"tweeluik imports Word files (.docx), text (.txt, .md, .mdx), web "
+                    f"pages (.html) and e-mails (.eml), not '{printable(path.suffix)}'; "
+                    + _SAVE_AS.get(path.suffix.lower(), "save the letter as one of those (a "
+                                   "browser saves a page as .html)"))
     if path.stat().st_size > MAX_INPUT_BYTES:
         raise _fail(path, "the file is larger than 20 MB; a letter is far smaller")
     if target.is_symlink():
@@ -382,10 +445,12 @@ def import_letter(path: Path, target: Path, layouts: Path | None = None) -> Impo
         report.found.append(f"{shown} is a tweeluik publication already: copied unchanged")
         return report
 
-    pieces, problems, notes = _read_pieces(path)
+    pieces, problems, notes, sender = _read_pieces(path)
+    pieces, mended = mended_pieces(pieces)
+    problems = [*mended, *problems]
     if not any(piece.text for piece in pieces):
         raise _fail(path, "this file holds no text to import; is it the right file?")
-    letter = read_letter(pieces)
+    letter = read_letter(pieces, sender)
     letter.notes.extend(notes)
     if not letter.title:  # as Pandoc does: the file's name, said in the report
         letter.title = title_from_file_name(path.stem, letter.language)

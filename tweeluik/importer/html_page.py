@@ -56,17 +56,19 @@ def embedded_addresses(root) -> list[str]:
     return found
 
 
-def cleaned_page(data: bytes) -> tuple:
+def cleaned_page(data: bytes | str) -> tuple:
     """The page's root element, without what only a screen shows, and the addresses of
-    what it showed in frames of its own (``embedded_addresses``), for the report."""
-    if b"\x00" in data[:4096]:
+    what it showed in frames of its own (``embedded_addresses``), for the report. A
+    page read from an e-mail comes decoded already, as ``str``."""
+    if (b"\x00" in data[:4096]) if isinstance(data, bytes) else "\x00" in data[:4096]:
         raise HtmlProblem("it holds binary data")
+    text = data if isinstance(data, str) else _decoded(data)
     try:
         # (an XHTML page's XML declaration: lxml takes none in a text already decoded;
         # a page nested deeper than libxml2's default limit is read as deep as it goes,
         # 2,048, and ``html_reader`` bounds its own depth)
         root = lxml.html.document_fromstring(
-            re.sub(r"^\s*<\?xml[^>]*\?>", "", _decoded(data)),
+            re.sub(r"^\s*<\?xml[^>]*\?>", "", text),
             parser=lxml.html.HTMLParser(huge_tree=True, no_network=True))
     except (etree.ParserError, ValueError) as error:
         raise HtmlProblem(str(error)) from None

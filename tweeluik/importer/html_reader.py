@@ -88,7 +88,7 @@ class _Reading:
     #                                                    and short items: a menu's
 
 
-def html_to_pieces(data: bytes, beside: PictureBeside) -> tuple[list[Piece], list[str], str]:
+def html_to_pieces(data: bytes | str, beside: PictureBeside) -> tuple[list[Piece], list[str], str]:
     """The paragraphs of a web page, what was left out (for the report), and the name
     of its writer when a heading under its title gives it (its byline, taken out of the
     text); ``beside`` reads a picture's file that stands beside the page."""
@@ -489,7 +489,8 @@ def _picture(element, reading: _Reading) -> list[Span]:
     alt = " ".join((element.get("alt") or "").split())
     if not source or source.startswith("data:"):
         return []
-    if re.match(r"[a-z][a-z0-9+.-]*:|//", source, re.IGNORECASE):
+    if re.match(r"[a-z][a-z0-9+.-]*:|//", source, re.IGNORECASE) \
+            and not source.lower().startswith("cid:"):  # (an e-mail's own part)
         reading.pictures_on_the_web.append(alt)
         return []
     picture, problem = reading.beside(unquote(source.split("?")[0].split("#")[0]))

@@ -38,6 +38,7 @@ from .line_kinds import (
     WEB_ADDRESS_ALONE,
     title_like,
 )
+from .mailing_foot import without_the_mailing
 from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links, unglued
 from .pieces import Piece, Span, goes_on_an_item
 from .signature import (
@@ -54,14 +55,16 @@ from .signature import (
 )
 
 
-def read_letter(pieces: list[Piece]) -> Letter:
+def read_letter(pieces: list[Piece], sender: str = "") -> Letter:
     """The parts of a letter. A letter without recognisable lessons is read all the
-    same: its body becomes the introduction (``Letter.lessons`` is empty)."""
+    same: its body becomes the introduction (``Letter.lessons`` is empty). ``sender`` is
+    the name an e-mail was sent under ('Wijkteam Oost'), the organisation when it names
+    one and the letter does not."""
     letter = Letter()
     notes = letter.notes
     pieces = placeholder_links([piece for piece in pieces if piece.text or piece.pictures],
                                 notes)
-    pieces = unglued(pasted_leftovers(pieces, notes), notes)
+    pieces = unglued(pasted_leftovers(without_the_mailing(pieces, notes), notes), notes)
     pieces = _without_fields_alone(pieces, notes)
     pieces = captions_as_descriptions(pieces, notes)
     _take_date(pieces, letter)
@@ -141,7 +144,8 @@ def read_letter(pieces: list[Piece]) -> Letter:
         letter.closing.append(greeting)
     letter.closing.extend(after)
     if letter.organisation is None:
-        letter.organisation = _organisation_in_text(pieces, notes)
+        letter.organisation = _organisation_of_the_sender(sender, notes) \
+            or _organisation_in_text(pieces, notes)
 
     english = [piece for piece in (letter.salutation, greeting) if piece is not None]
     language = language_of(" ".join(piece.text for piece in pieces))
@@ -210,8 +214,10 @@ MEMO_LINE = re.compile(r"^(aan|van|datum|onderwerp|betreft|kenmerk|cc|bcc|to|fro
                        r"subject|re|verzonden|sent|reply-to|content-type|mime-version|"
                        r"content-transfer-encoding|message-id|in-reply-to|references)"
                        r"\s*:\s*(.+)$", re.IGNORECASE)
-#: What a mail program puts before a subject it answers or sends on: "Re: Fwd: …".
-REPLY_MARKS = re.compile(r"^(?:(?:re|fw|fwd|aw|wg|antw|doorst)\s*:\s*)+", re.IGNORECASE)
+#: What a mail program puts before a subject it answers or sends on: "Re: Fwd: …",
+#: and a mailing list before every subject: "[Announce] …".
+REPLY_MARKS = re.compile(r"^(?:(?:re|fw|fwd|aw|wg|antw|doorst)\s*:\s*|\[[^\[\]]{1,30}\]\s*)+",
+                         re.IGNORECASE)  # (and a mailing list's name: '[Leden] …')
 
 
 def _without_fields_alone(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
@@ -562,6 +568,16 @@ def _take_closing(paragraphs: list[Piece], signed: bool, letter: Letter,
 ORGANISATION_CONTEXT = re.compile(r"\b(als|van|namens|bestuur|leden|voor|bij|door|of|from|"
                                   r"by|for|with|at)\s+(?:de\s+|het\s+|the\s+|onze\s+|our\s+)?$",
                                   re.IGNORECASE)
+
+
+def _organisation_of_the_sender(sender: str, notes: list[Note]) -> str | None:
+    """The organisation an e-mail was sent under ('Wijkteam Oost <info@…>'), with a note;
+    None for a person's name."""
+    name = organisation_in(sender)
+    if name:
+        notes.append(Note("organisation", f"took “{printable(sender)}”, the name the e-mail "
+                                          "was sent under, as the organisation"))
+    return name
 
 
 def _organisation_in_text(pieces: list[Piece], notes: list[Note]) -> str | None:

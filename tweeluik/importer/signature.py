@@ -21,7 +21,7 @@ ORGANISATION_WORDS = re.compile(r"\b\w*(vereniging|stichting|wijkteams?|buurtver
                                 r"platform|collectief|werkgroep|buurthuis|gemeente|"
                                 # German: Turnverein, Stiftung, Chorgemeinschaft
                                 r"verein|stiftung|genossenschaft|verband|gemeinschaft|"
-                                r"kirchenchor|gemeinde)\b",
+                                r"kirchenchor|gemeinde|behörde)\b",
                                 re.IGNORECASE)
 
 
