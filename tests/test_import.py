@@ -952,6 +952,19 @@ def test_a_caption_beside_a_picture_is_its_description(project, tmp_path):
     assert "a picture without a description" not in result.stdout
 
 
+def test_an_item_counted_by_letter_is_no_broken_sentence(project):
+    """Statutes count the parts of an article 'a.', 'b.', 'c.', each a paragraph under a
+    line without a full stop (a real foundation's did): they stay apart."""
+    letter = project / "statuten.txt"
+    letter.write_text("Statuten van de stichting\n\nArtikel 3. Het vermogen bestaat uit\n\n"
+                      "a. bijdragen van deelnemers\n\nb. vergoedingen voor diensten\n\n"
+                      "c. subsidies en giften\n", encoding="utf-8")
+    pub, result = import_and_check(project, letter)
+    text = (project / "content" / "brief.md").read_text(encoding="utf-8")
+    assert "\n\nb. vergoedingen voor diensten\n\n" in text, text
+    assert "joined two paragraphs" not in result.stdout
+
+
 def test_a_line_opening_with_a_label_is_no_broken_sentence(project):
     """Meeting notes open their lines with a label in lower case ('wanneer: …',
     'gerelateerde acties: …') under a line without a full stop: neither the import nor
@@ -1416,6 +1429,19 @@ def test_an_english_letter_without_english_greetings_is_english(project):
     assert pub.meta.signatories == ()
 
 
+def test_a_letterhead_in_bold_names_the_organisation_without_its_stars(project):
+    """A website's letter set its letterhead in bold above the title (a real neighbourhood
+    centre's did): the organisation is its words, not '**…**'."""
+    letter = project / "brief.md"
+    letter.write_text("**Buurthuis De Linde**\n\n# Nieuws over de winter\n\nBeste buren,\n\n"
+                      "We gaan dicht tot maart.\n\nGroet,\n\nAnna de Wit\n", encoding="utf-8")
+    result = run_project(project, "import", str(letter))
+    assert result.returncode == 0, result.stderr
+    assert "organisation  Buurthuis De Linde" in result.stdout
+    assert parse_publication(project / "content" / "brief.md").meta.organisation == \
+        "Buurthuis De Linde"
+
+
 def test_a_letterhead_address_a_date_or_a_greeting_is_never_the_title(project):
     """Above the salutation: an address, an addressee's 'To', a month and a year, or a
     greeting line are not the title; the file's name stands in, and the report says so."""
@@ -1435,6 +1461,8 @@ def test_a_letterhead_address_a_date_or_a_greeting_is_never_the_title(project):
     ("December 18, 2026", (2026, 12, 18)),
     # German and Swiss letters (a real choir's invitation opened 'Mittwoch, 6. März 2013')
     ("Mittwoch, 6. März 2013", (2013, 3, 6)), ("Bern, 18. Dezember 2026", (2026, 12, 18)),
+    # British: a real association's notice was dated '12th April, 2007' under its names
+    ("12th April, 2007", (2007, 4, 12)), ("1st of May 2026", (2026, 5, 1)),
 ])
 def test_a_line_that_is_only_a_date_is_read_in_every_way_letters_write_it(line, date):
     """Numeric dates (day first, as Dutch letters write them) as well as written-out ones,
@@ -1510,7 +1538,9 @@ def test_the_last_row_of_an_action_list_in_word_signs_nothing(project):
 
 
 @pytest.mark.parametrize("address", ["Rue de la Loi 16 · 1000 Brussel",
-                                     "Koningsstraat, 1000 Brussel"])
+                                     "Koningsstraat, 1000 Brussel",
+                                     # a German club's sender line over its window envelope
+                                     "Musterverein e.V. · Lindengasse 4 · 12345 Musterstadt"])
 def test_a_belgian_letterhead_address_is_no_title(project, address):
     """Real minutes opened on their federation's address in French and Dutch ('Rue
     François Vekemans 131 Frans Vekemansstraat, 1120 Neder-over-heembeek'): the booklet's

@@ -213,8 +213,8 @@ def import_command(argv: list[str], root: Path | None) -> int:
     p = argparse.ArgumentParser(
         prog=f"{PROG} import",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Turn a letter in Word (.docx), text (.txt, .md), a saved web page "
-                    "(.html) or a saved e-mail (.eml) into a publication in "
+        description="Turn a letter in Word or LibreOffice (.docx, .odt), text (.txt, .md), "
+                    "a saved web page (.html) or a saved e-mail (.eml) into a publication in "
                     "content/: its date, title, salutation, introduction, numbered lessons, "
                     "closing, greeting and signatories are found for you. The report says what "
                     "was found and what to check.",

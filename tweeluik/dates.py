@@ -29,7 +29,9 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _PREFIX = rf"(?:[A-ZÀ-Þ][\w’' -]{{1,40}},\s*)?(?:(?:{_WEEKDAY})\.?,?\s+)?(?:de\s+)?"
 _PATTERNS = [
-    (re.compile(rf"{_PREFIX}(\d{{1,2}})(?:e|st|nd|rd|th|\.)?\s+({_MONTH})\.?\s+(\d{{4}})",
+    # ('12th April, 2007', '1st of May 2026': as British letters write it)
+    (re.compile(rf"{_PREFIX}(\d{{1,2}})(?:e|st|nd|rd|th|\.)?\s+(?:of\s+)?({_MONTH})\.?,?\s+"
+                rf"(\d{{4}})",
                 re.IGNORECASE), ("day", "month", "year")),
     (re.compile(rf"{_PREFIX}({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})",
                 re.IGNORECASE), ("month", "day", "year")),

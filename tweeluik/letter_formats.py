@@ -6,7 +6,7 @@ letter: a module of its own, so that the studio starts without loading the impor
 
 from __future__ import annotations
 
-#: Word, plain text, Markdown (and a website's MDX), a web page saved as HTML, and an
-#: e-mail saved by a mail program.
-LETTER_FORMATS = (".docx", ".txt", ".md", ".text", ".markdown", ".mdx", ".html", ".htm",
+#: Word, LibreOffice (and its flat file), plain text, Markdown (and a website's MDX), a
+#: web page saved as HTML, and an e-mail saved by a mail program.
+LETTER_FORMATS = (".docx", ".odt", ".fodt", ".txt", ".md", ".text", ".markdown", ".mdx", ".html", ".htm",
                   ".eml")

@@ -75,6 +75,14 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note], str]:
                      for item in unread]
         problems += read_as_text
         return pieces, problems, [], ""
+    if suffix in (".odt", ".fodt"):
+        from .odt_reader import OdtProblem, odt_to_pieces
+        try:
+            pieces, problems = odt_to_pieces(path)
+        except OdtProblem:
+            raise _fail(path, "this is not a LibreOffice text tweeluik can read; open it in "
+                        "LibreOffice and save it again as .odt, or as .docx") from None
+        return pieces, problems, [], ""
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
         return *_page_pieces(path, data, lambda name: _post_picture(path, name)), ""
@@ -409,7 +417,7 @@ def _unique(folder: Path, stem: str, extension: str) -> Path:
 _SAVE_AS = {
     ".msg": "in Outlook, choose File › Save As and save the message as HTML (.htm)",
     ".doc": "open it in Word and save it as .docx (File › Save As › Word Document)",
-    ".odt": "open it in LibreOffice and save it as .docx (File › Save As › Word 2007-365)",
+    ".ott": "open it in LibreOffice and save the letter as .odt",
     ".rtf": "open it in Word or LibreOffice and save it as .docx",
     ".pages": "in Pages, choose File › Export To › Word",
     ".pdf": "a PDF keeps no paragraphs to read; open the file it was made from, or copy "
@@ -422,11 +430,12 @@ def import_letter(path: Path, target: Path, layouts: Path | None = None) -> Impo
     ``layouts`` is the project's layouts/ folder, to tell its layouts from a site's."""
     shown = printable(path.name)
     if not path.is_file():
-        raise _fail(path, "no such file; name a .docx, .txt, .md, .html or .eml file with the "
-                    "letter")
+        raise _fail(path, "no such file; name a .docx, .odt, .txt, .md, .html or .eml file "
+                    "with the letter")
     if path.suffix.lower() not in FORMATS:
-        raise _fail(path, f"tweeluik imports Word files (.docx), text (.txt, .md, .mdx), web "
-                    f"pages (.html) and e-mails (.eml), not '{printable(path.suffix)}'; "
+        raise _fail(path, f"tweeluik imports Word and LibreOffice files (.docx, .odt), text "
+                    f"(.txt, .md, .mdx), web pages (.html) and e-mails (.eml), not "
+                    f"'{printable(path.suffix)}'; "
                     + _SAVE_AS.get(path.suffix.lower(), "save the letter as one of those (a "
                                    "browser saves a page as .html)"))
     if path.stat().st_size > MAX_INPUT_BYTES:

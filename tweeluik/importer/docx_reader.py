@@ -14,7 +14,6 @@ letter is refused before it is unpacked.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from lxml import etree
 from ..letters import BULLETS
 from ..text_limits import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
 from .docx_internals import paragraph_element, paragraph_parent, run_element
+from .office_package import package_problem
 from .pieces import Picture, Piece, Span
 from .word_numbers import WordListNumbers
 from .word_tables import (
@@ -64,10 +64,6 @@ _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
 
 
-#: Limits on what a Word file may unpack to: a letter is far smaller, and a file that
-#: unpacks to more is a bomb or a mistake.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-MAX_PARTS = 2000
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
 MAX_PARAGRAPHS = PARAGRAPHS_IN_A_PUBLICATION  # more would not build
 _TEXT_BOX = qn("w:txbxContent")
@@ -78,24 +74,14 @@ class DocxProblem(Exception):
     """The file is not a Word document tweeluik can read (the message says why)."""
 
 
-def _check_package(path: Path) -> None:
-    """Refuse, before python-docx unpacks it, a file that unpacks to far more than a
-    letter: too many parts or too many bytes."""
-    try:
-        with zipfile.ZipFile(path) as package:
-            infos = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise DocxProblem(str(error)) from None
-    if len(infos) > MAX_PARTS or sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-        raise DocxProblem("it unpacks to more than 100 MB")
-
-
 def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[str]]:
     """(paragraphs, pictures left out, other things not read, things read in a way to
     check) of a Word file; the paragraphs of text boxes follow the paragraph they stand
     in, and a table's paragraphs stand where the table does, row by row (a row of short
     cells as one paragraph)."""
-    _check_package(path)
+    problem = package_problem(path)
+    if problem is not None:
+        raise DocxProblem(problem)
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several kinds for a file it cannot use

@@ -45,6 +45,9 @@ def lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[int
     levels = Counter(piece.heading for piece in pieces[start:end] if piece.heading)
     if levels:
         level, count = max(levels.items(), key=lambda item: (item[1], -item[0]))
+        counting = _counting_level(pieces, start, end, levels)
+        if counting is not None:  # ('1. …' to '9. …' over more subsections, '5.1. …')
+            level, count = counting, levels[counting]
         headings = [index for index in range(start, end) if pieces[index].heading == level
                     and not CLOSING_HEADINGS.match(pieces[index].text)]
         if count >= 2 or len(headings) == 1 and not numbered_lines(pieces, start, end):
@@ -71,6 +74,21 @@ def lesson_headings(pieces: list[Piece], start: int, end: int) -> list[tuple[int
     bold = [index for index in range(start, end) if bold_heading(pieces[index])
             and index + 1 < end and not bold_heading(pieces[index + 1])]
     return [(index, None) for index in bold] if len(bold) >= 2 else []
+
+
+def _counting_level(pieces: list[Piece], start: int, end: int, levels: Counter
+                    ) -> int | None:
+    """The shallowest heading level whose headings (two or more) all carry typed
+    numbers counting up from 1: minutes number their items so, with more subsections
+    under them than items, so that the level used most is not the lessons'."""
+    for level in sorted(levels):
+        numbers = [LESSON_LINE.match(pieces[index].text.strip())
+                   for index in range(start, end) if pieces[index].heading == level
+                   and not CLOSING_HEADINGS.match(pieces[index].text)]
+        if len(numbers) >= 2 and all(numbers) and [int(found.group(1)) for found in numbers
+                                                    if found] == list(range(1, len(numbers) + 1)):
+            return level
+    return None
 
 
 def skipped_number(pieces: list[Piece], headings: list[tuple[int, int | None]]

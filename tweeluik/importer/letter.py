@@ -43,9 +43,11 @@ from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links, u
 from .pieces import Piece, Span, goes_on_an_item
 from .signature import (
     BEHALF_AND_NAMES,
+    EMPHASIS_AT_THE_ENDS,
     LEAD_LINE,
     ORGANISATION_NAME,
     ORGANISATION_WORDS,
+    SIGNED_MARK,
     is_role_and_organisation,
     is_signature,
     organisation_in,
@@ -364,13 +366,25 @@ def _take_signature(pieces: list[Piece], letter: Letter
         if after:
             greeting = replace(greeting, spans=(Span(greeting.lines[0]),),
                                lines=greeting.lines[:1])
-        block = [line for piece in pieces[greeting_at + 1:] for line in
+        appendix_at = _appendix_start(pieces, greeting_at + 1)
+        block = [line for piece in pieces[greeting_at + 1:appendix_at] for line in
                  (piece.lines or (piece.text,))]
+        block = _without_signed_marks(block, greeting, notes)
+        block = _date_under_the_names(block, letter)
         names, organisation, kept = signature_parts(after + block)
         letter.signatories = names
         letter.organisation = letter.organisation or organisation \
             or organisation_in(greeting.text)
-        kept_pieces = _as_pieces(kept, pieces[greeting_at + 1:])
+        kept_pieces = _as_pieces(kept, pieces[greeting_at + 1:appendix_at])
+        appendix = pieces[appendix_at:]
+        if appendix:
+            count = len(appendix)
+            notes.append(Note(appendix[0], f"kept the {count} paragraph"
+                                           f"{'s' if count != 1 else ''} under the names (from "
+                                           f"“{printable(appendix[0].text[:40])}”) after "
+                                           "them, where they stood: an appendix to the letter "
+                                           "(an agenda, a motion); move them above the "
+                                           "greeting if they belong to its text"))
         for piece in kept_pieces:
             if all(CONTACT_LINE.search(line) for line in piece.lines):
                 notes.append(Note(piece, f"kept the address “{piece.text[:40]}” under the "
@@ -379,7 +393,7 @@ def _take_signature(pieces: list[Piece], letter: Letter
                 notes.append(Note(piece, f"kept “{piece.text[:40]}” under the greeting: it "
                                          "is not a name tweeluik recognises. If it is one, "
                                          "move it to 'signatories:'"))
-        return greeting_at, greeting, kept_pieces
+        return greeting_at, greeting, kept_pieces + appendix
     start = len(pieces)
     while start > 1 and _may_sign(pieces, start - 1) and not goes_on_an_item(pieces, start - 1):
         start -= 1
@@ -399,6 +413,54 @@ def _take_signature(pieces: list[Piece], letter: Letter
             kept = [line for line in kept if not CONTACT_LINE.search(line)]
             return start, None, _as_pieces(kept, pieces[start:])
     return len(pieces), None, []
+
+
+def _without_signed_marks(lines: list[str], greeting: Piece, notes: list[Note]) -> list[str]:
+    """The lines under a greeting without '[signed]' (or '(w.g.)'): on paper a hand
+    signed there; in a publication it would read as a name."""
+    marks = [line for line in lines if SIGNED_MARK.fullmatch(line.strip())]
+    if marks:
+        notes.append(Note(greeting, f"left out “{printable(marks[0].strip())}” under the "
+                                    "greeting: it stands where a letter on paper is signed "
+                                    "by hand"))
+    return [line for line in lines if not SIGNED_MARK.fullmatch(line.strip())]
+
+
+def _date_under_the_names(lines: list[str], letter: Letter) -> list[str]:
+    """The lines under a greeting without the letter's date, when it stands there
+    ('12th April, 2007' under the names) and not at the top: it becomes the date."""
+    if letter.date is not None:
+        return lines
+    for index, line in enumerate(lines):
+        date = parse_date_line(line.strip())
+        if date is not None:
+            letter.date, letter.date_text = date, line.strip()
+            letter.notes.append(Note("date", f"took “{printable(line.strip())}”, under the "
+                                             "names, as the letter's date"))
+            return lines[:index] + lines[index + 1:]
+    return lines
+
+
+#: A paragraph under the names at least this long is text, not a name or an address.
+APPENDIX_WORDS = 25
+
+
+def _appendix_start(pieces: list[Piece], start: int) -> int:
+    """Where text that follows the names begins (an agenda, a motion sent with the
+    letter): the first heading, list item, table or long paragraph under the greeting,
+    or a line in bold over one of those (a company's name in bold over its address is
+    no appendix); ``len(pieces)`` when there is none."""
+    def is_text(piece: Piece) -> bool:
+        return bool(piece.heading or piece.marked_heading or piece.title_style
+                    or piece.section or piece.numbered or piece.bullet or piece.table
+                    or len(piece.text.split()) >= APPENDIX_WORDS)
+
+    first = next((index for index in range(start, len(pieces)) if is_text(pieces[index])),
+                 len(pieces))
+    if first == len(pieces):
+        return first
+    return next((index for index in range(start + 1, first) if bold_heading(pieces[index])),
+                first)
 
 
 def _as_pieces(lines: list[str], read_from: list[Piece]) -> list[Piece]:
@@ -463,9 +525,11 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
     for piece in titles:
         if letter.organisation is None and ORGANISATION_WORDS.search(piece.text) \
                 and not piece.title_style and len(titles) > 1:
-            letter.organisation = piece.text
-            letter.notes.append(Note("organisation", f"took the letterhead “{piece.text}” "
-                                                     "as the organisation"))
+            # (a Markdown letterhead's stars are no part of the name)
+            letter.organisation = EMPHASIS_AT_THE_ENDS.sub("", piece.text).strip()
+            letter.notes.append(Note("organisation", f"took the letterhead "
+                                                     f"“{letter.organisation}” as the "
+                                                     "organisation"))
         elif letter.title is None:
             letter.title = piece.text.rstrip(".")
         elif letter.subtitle is None:

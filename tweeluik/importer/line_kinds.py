@@ -60,7 +60,8 @@ MAX_TITLE_WORDS = 16
 ADDRESS_LINE = re.compile(
     r"^\d+[a-z]?\s+\w|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}\b|\bP\.?\s?O\.?\s+Box\b|"
     r"\bPMB\b|\bpostbus\b|^(to|aan|from|van)\s*:?$|"
-    r"\w(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park)\s+\d+|"
+    r"\w(straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|gasse|straße|strasse|"
+    r"str\.|allee|platz|damm)\s+\d+|"
     # a Belgian, French or German letterhead's: 'Rue François Vekemans 131', 'Frans
     # Vekemansstraat, 1120 Brussel'
     r"\b(rue|avenue|chaussée|boulevard|straße|strasse)\s+[^\d,]{2,40}\s\d+\b|"

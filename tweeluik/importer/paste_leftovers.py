@@ -17,6 +17,7 @@ from .lesson_lines import TYPED_NUMBER
 from .letter_parts import Note
 from .line_kinds import SEPARATOR
 from .pieces import Piece, Span
+from .signature import SIGNED_MARK
 from .text_reader import BULLET, SHARED_MARK
 
 
@@ -123,7 +124,7 @@ def pasted_leftovers(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
                 notes.append(Note(out[-1], "left out a separator line under this paragraph "
                                            f"(“{text[:12]}”)"))
             continue
-        if BRACKETED.fullmatch(text):
+        if BRACKETED.fullmatch(text) and not SIGNED_MARK.fullmatch(text):
             notes.append(Note(piece, "this line in square brackets looks like the description "
                                      "of a picture the paste left behind: save the picture in "
                                      "content/images/ and write ![description](images/NAME.jpg) "
@@ -187,6 +188,10 @@ def _broken_at_a_comma(piece: Piece) -> bool:
         and not piece.numbered and not typed_item
 
 
+#: The letter typed before an item of a list counted by letters: "b. ", "c) ".
+TYPED_LETTER = re.compile(r"[a-z][.)]\s+\S")
+
+
 def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[Piece]:
     """Join a paragraph that ends mid-sentence with the next one when that starts in lower
     case (a paste broke one sentence in two), also after a comma in a long paragraph.
@@ -202,6 +207,7 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
             if ending and opening and not ends_a_sentence(ending) \
                     and (not ending.endswith(",") or _broken_at_a_comma(before)) \
                     and opening[0].isalpha() and not opens_with_a_label(opening) \
+                    and not TYPED_LETTER.match(opening) \
                     and opening[0].islower() and not before.heading and not piece.heading \
                     and not before.pictures and not piece.pictures \
                     and not before.bullet and not piece.bullet \

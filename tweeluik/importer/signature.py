@@ -21,7 +21,9 @@ ORGANISATION_WORDS = re.compile(r"\b\w*(vereniging|stichting|wijkteams?|buurtver
                                 r"platform|collectief|werkgroep|buurthuis|gemeente|"
                                 # German: Turnverein, Stiftung, Chorgemeinschaft
                                 r"verein|stiftung|genossenschaft|verband|gemeinschaft|"
-                                r"kirchenchor|gemeinde|behörde)\b",
+                                r"kirchenchor|gemeinde|behörde|"
+                                # a legal form: a company's, an association's
+                                r"gmbh|vzw|asbl)\b|\be\.\s?v\.|\bb\.\s?v\.|\bltd\b",
                                 re.IGNORECASE)
 
 
@@ -59,7 +61,7 @@ ON_BEHALF = re.compile(r"\b(?:namens|on behalf of|im namen)\s+"
 #: the German ones of a club ("1. Vorsitzender", "Kassiererin").
 ROLE = (r"(?:(?:interim|waarnemend|wnd\.?|algemeen|vice|oud|plv\.?|plaatsvervangend|acting|vice-|"
         r"deputy|former|board|club|\d\.|stv\.|stellvertretende[r]?|erste[r]?|zweite[r]?|"
-        r"vize)[\s-]*)?"
+        r"vize|national|general|honorary|hon\.|executive|regional|landelijk|regionaal)[\s-]*)?"
         r"(?:voorzitter|voorzitster|secretaris|penningmeester|"
         r"bestuurslid|bestuursleden|coördinator|coordinator|directeur|trainer|"
         r"ledenadministratie|wijkcoördinator|teamleider|president|secretary|treasurer|"
@@ -72,6 +74,9 @@ ROLE = (r"(?:(?:interim|waarnemend|wnd\.?|algemeen|vice|oud|plv\.?|plaatsvervang
 
 
 ROLE_LINE = re.compile(rf"^{ROLE}[.,]?$", re.IGNORECASE)
+#: What stands where a letter on paper was signed by hand: '[signed]', '(w.g.)', 'gez.'.
+SIGNED_MARK = re.compile(r"[\[(]?\s*(signed|getekend|was getekend|w\.\s?g\.?|gez\.?|"
+                         r"gezeichnet|sig\.?)\s*[\])]?[.,]?", re.IGNORECASE)
 
 
 #: A role alone, without what may follow it ("President" of "President, St. George's").

@@ -13,8 +13,9 @@ WORDS = {
         "publication": "Publicatie",
         "choose": "Kies een publicatie",
         "bring_in": "Brief binnenhalen",
-        "bring_in_hint": "Sleep een Word-bestand (.docx), tekst (.txt, .md), een bewaarde "
-                         "webpagina (.html) of e-mail (.eml) hierheen, of kies er een.",
+        "bring_in_hint": "Sleep een Word- of LibreOffice-bestand (.docx, .odt), tekst (.txt, "
+                         ".md), een bewaarde webpagina (.html) of e-mail (.eml) hierheen, of "
+                         "kies er een.",
         "choose_file": "Bestand kiezen",
         "text": "Tekst",
         "text_hint": "Wat u hier typt, wordt meteen bewaard en opnieuw opgemaakt.",
@@ -54,9 +55,9 @@ WORDS = {
         "date": "Datum",
         "none": "geen",
         "report": "Verslag van het binnenhalen",
-        "upload_refused": "Alleen Word-bestanden (.docx), tekst (.txt, .md), webpagina's "
-                          "(.html) en e-mails (.eml) met een gewone naam kunnen worden "
-                          "binnengehaald.",
+        "upload_refused": "Alleen Word- en LibreOffice-bestanden (.docx, .odt), tekst (.txt, "
+                          ".md), webpagina's (.html) en e-mails (.eml) met een gewone naam "
+                          "kunnen worden binnengehaald.",
         "upload_too_large": "Het bestand is groter dan 20 MB; een brief is veel kleiner.",
         "file_booklet": "Het boekje, A5, voor het scherm en de e-mail.",
         "file_a4-duplex": "Voor de printer op kantoor: A4, dubbelzijdig, kantelen langs de "
@@ -83,8 +84,8 @@ WORDS = {
         "publication": "Publication",
         "choose": "Choose a publication",
         "bring_in": "Bring a letter in",
-        "bring_in_hint": "Drop a Word file (.docx), text (.txt, .md), a saved web page (.html) "
-                         "or e-mail (.eml) here, or choose one.",
+        "bring_in_hint": "Drop a Word or LibreOffice file (.docx, .odt), text (.txt, .md), a "
+                         "saved web page (.html) or e-mail (.eml) here, or choose one.",
         "choose_file": "Choose a file",
         "text": "Text",
         "text_hint": "What you type here is saved at once and laid out again.",
@@ -124,8 +125,9 @@ WORDS = {
         "date": "Date",
         "none": "none",
         "report": "Import report",
-        "upload_refused": "Only Word files (.docx), text (.txt, .md), web pages (.html) and "
-                          "e-mails (.eml) with a plain name can be brought in.",
+        "upload_refused": "Only Word and LibreOffice files (.docx, .odt), text (.txt, .md), web "
+                          "pages (.html) and e-mails (.eml) with a plain name can be brought "
+                          "in.",
         "upload_too_large": "The file is larger than 20 MB; a letter is far smaller.",
         "file_booklet": "The booklet, A5, for the screen and for e-mail.",
         "file_a4-duplex": "For the office printer: A4, double-sided, flip on the short edge, "
