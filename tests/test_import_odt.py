@@ -125,6 +125,9 @@ LETTER_BODY = """
     <table:table-cell><text:p>3</text:p></table:table-cell></table:table-row>
 </table:table>
 <text:p text:style-name="P1">Met een vraag bel je<text:line-break/>Anna of Joost.</text:p>
+<text:p text:style-name="P1">Zie <text:a xlink:href="../verslag.pdf">het verslag</text:a>,
+<text:a xlink:href="www.wijk.example">de site</text:a> en <text:a
+ xlink:href="anna@wijk.example">mail Anna</text:a>.</text:p>
 <text:p text:style-name="P1"><draw:frame draw:name="Kader1"><draw:text-box>
   <text:p>Uit een kader: de buurtagenda staat op de site.</text:p></draw:text-box></draw:frame></text:p>
 <text:p text:style-name="P1">Met vriendelijke groet,</text:p>
@@ -210,6 +213,13 @@ def test_a_libreoffice_letter_comes_in_with_its_structure(project):
         ["Wat", "Aantal"]
     assert "Met een vraag bel je\\\nAnna of Joost." in source
     assert "Uit een kader: de buurtagenda staat op de site." in source
+    # a link to a file beside the letter keeps its words; a browser's short addresses
+    # are completed (a real club's minutes linked '../2025-02-14 Protokoll.pdf', and the
+    # build refused the imported source)
+    assert "Zie het verslag, [de site](https://www.wijk.example) en " \
+           "[mail Anna](mailto:anna@wijk.example)." in source
+    assert "the link 'het verslag' led to a file beside the letter ('../verslag.pdf')" \
+           in report
     # where the hand signed on paper, nothing is a name
     assert "w.g." not in source
     assert "left out “(w.g.)” under the greeting: it stands where a letter on paper is " \
@@ -311,10 +321,13 @@ def test_an_agenda_under_the_names_stays_an_appendix_and_signs_nothing():
     assert letter.signatories == ["A.M. de Groot (Landelijk secretaris)"]
     assert letter.organisation is None
     assert str(letter.date) == "2007-04-12"
+    # the appendix stands above the greeting: the names end a publication
     kept = [piece.text for piece in letter.closing]
-    assert kept[-6:-5] == ["Agenda"] and "Sluiting" in kept and "[signed]" not in kept
+    assert kept[-7] == "Agenda" and kept[-1] == "Met vriendelijke groet,", kept
+    assert "Sluiting" in kept and "[signed]" not in kept
     messages = " ".join(note.message for note in letter.notes)
-    assert "kept the 6 paragraphs under the names (from “Agenda”) after them" in messages
+    assert "moved the 6 paragraphs under the names (from “Agenda”) above the greeting" \
+        in messages
     assert "took “12th April, 2007”, under the names, as the letter's date" in messages
     assert "not a name tweeluik recognises" not in messages
 
@@ -349,3 +362,13 @@ def test_a_company_in_bold_over_its_address_under_the_names_is_no_appendix():
               ("E-Mail: service@nord.example", "Web: https://nord.example"))))
     assert not any("appendix" in note.message for note in letter.notes)
     assert letter.signatories == ["Jana Berger"]
+
+
+def test_a_name_in_bold_over_a_postscript_still_signs():
+    letter = read_letter(_letter(
+        "Beste buren,", "De tuin is klaar.", "Hartelijke groet,",
+        Piece((Span("Anna de Wit", bold=True),), ("Anna de Wit",)),
+        "Wie de tuin wil zien, is welkom op zaterdag tussen tien en twaalf uur, met "
+        "koffie en koek bij de poort, en met de kinderen van de school die de bakken "
+        "hebben geverfd."))
+    assert letter.signatories == ["Anna de Wit"]

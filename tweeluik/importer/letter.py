@@ -47,6 +47,7 @@ from .signature import (
     LEAD_LINE,
     ORGANISATION_NAME,
     ORGANISATION_WORDS,
+    ROLE_LINE,
     SIGNED_MARK,
     is_role_and_organisation,
     is_signature,
@@ -71,7 +72,7 @@ def read_letter(pieces: list[Piece], sender: str = "") -> Letter:
     pieces = captions_as_descriptions(pieces, notes)
     _take_date(pieces, letter)
     pieces = _postscript_above_the_greeting(pieces, notes)
-    body_end, greeting, after = _take_signature(pieces, letter)
+    body_end, greeting, after, appendix = _take_signature(pieces, letter)
     body_start = _take_head(pieces, body_end, letter)
 
     body = pieces[body_start:body_end]
@@ -141,7 +142,8 @@ def read_letter(pieces: list[Piece], sender: str = "") -> Letter:
     letter.introduction = typed_lists(letter.introduction)
     for lesson in letter.lessons:
         lesson.paragraphs = typed_lists(lesson.paragraphs)
-    letter.closing = typed_lists(letter.closing)
+    # (the text under the names goes above the greeting: a publication ends with them)
+    letter.closing = typed_lists([*letter.closing, *appendix])
     if greeting is not None:
         letter.closing.append(greeting)
     letter.closing.extend(after)
@@ -336,11 +338,12 @@ def _postscript_above_the_greeting(pieces: list[Piece], notes: list[Note]) -> li
 
 
 def _take_signature(pieces: list[Piece], letter: Letter
-                    ) -> tuple[int, Piece | None, list[Piece]]:
+                    ) -> tuple[int, Piece | None, list[Piece], list[Piece]]:
     """The signature block at the bottom: a greeting, then names (with their roles) and
     an organisation; or, without a greeting, a last paragraph of names. Returns where the
-    body ends, the greeting, and the lines under the greeting that are not names (they
-    stay in the text, after the greeting, with a note)."""
+    body ends, the greeting, the lines under the greeting that are not names (they
+    stay in the text, after the greeting, with a note), and the text under the names (an
+    appendix: it goes above the greeting, with a note)."""
     notes = letter.notes
     # A greeting above a heading closes a part (a mail quoted in a club's procedures),
     # not the letter: only one below the last heading can sign it.
@@ -379,12 +382,13 @@ def _take_signature(pieces: list[Piece], letter: Letter
         appendix = pieces[appendix_at:]
         if appendix:
             count = len(appendix)
-            notes.append(Note(appendix[0], f"kept the {count} paragraph"
+            opening = printable(EMPHASIS_AT_THE_ENDS.sub("", appendix[0].text)[:40])
+            notes.append(Note(appendix[0], f"moved the {count} paragraph"
                                            f"{'s' if count != 1 else ''} under the names (from "
-                                           f"“{printable(appendix[0].text[:40])}”) after "
-                                           "them, where they stood: an appendix to the letter "
-                                           "(an agenda, a motion); move them above the "
-                                           "greeting if they belong to its text"))
+                                           f"“{opening}”) above "
+                                           "the greeting: an appendix to the letter (an "
+                                           "agenda, a motion), and a publication ends with "
+                                           "its names; move them if they belong elsewhere"))
         for piece in kept_pieces:
             if all(CONTACT_LINE.search(line) for line in piece.lines):
                 notes.append(Note(piece, f"kept the address “{piece.text[:40]}” under the "
@@ -393,7 +397,7 @@ def _take_signature(pieces: list[Piece], letter: Letter
                 notes.append(Note(piece, f"kept “{piece.text[:40]}” under the greeting: it "
                                          "is not a name tweeluik recognises. If it is one, "
                                          "move it to 'signatories:'"))
-        return greeting_at, greeting, kept_pieces + appendix
+        return greeting_at, greeting, kept_pieces, appendix
     start = len(pieces)
     while start > 1 and _may_sign(pieces, start - 1) and not goes_on_an_item(pieces, start - 1):
         start -= 1
@@ -411,8 +415,8 @@ def _take_signature(pieces: list[Piece], letter: Letter
                                                  "the names; write it into the text if "
                                                  "readers need it"))
             kept = [line for line in kept if not CONTACT_LINE.search(line)]
-            return start, None, _as_pieces(kept, pieces[start:])
-    return len(pieces), None, []
+            return start, None, _as_pieces(kept, pieces[start:]), []
+    return len(pieces), None, [], []
 
 
 def _without_signed_marks(lines: list[str], greeting: Piece, notes: list[Note]) -> list[str]:
@@ -455,12 +459,21 @@ def _appendix_start(pieces: list[Piece], start: int) -> int:
                     or piece.section or piece.numbered or piece.bullet or piece.table
                     or len(piece.text.split()) >= APPENDIX_WORDS)
 
+    def heads_it(piece: Piece) -> bool:
+        """A line in bold ('Agenda', or Markdown's '**…**') that is no person's name
+        (a single word heads), role or firm."""
+        visible = [span for span in piece.spans if span.text.strip()]
+        words = EMPHASIS_AT_THE_ENDS.sub("", piece.text).strip().rstrip(".:")
+        bold = bool(visible) and all(span.bold for span in visible) \
+            or piece.text.startswith("**") and piece.text.rstrip().endswith("**")
+        return bold and not ROLE_LINE.match(words) and not organisation_in(words) \
+            and not (len(words.split()) > 1 and split_names(words, allow_single=True))
+
     first = next((index for index in range(start, len(pieces)) if is_text(pieces[index])),
                  len(pieces))
-    if first == len(pieces):
-        return first
-    return next((index for index in range(start + 1, first) if bold_heading(pieces[index])),
-                first)
+    while len(pieces) > first > start and heads_it(pieces[first - 1]):
+        first -= 1
+    return first
 
 
 def _as_pieces(lines: list[str], read_from: list[Piece]) -> list[Piece]:

@@ -20,19 +20,38 @@ from .pieces import Piece, Span
 from .signature import SIGNED_MARK
 from .text_reader import BULLET, SHARED_MARK
 
+#: The addresses a publication's links may have (as the build checks them).
+FULL_ADDRESS = re.compile(r"(https?://|mailto:|tel:)\S", re.IGNORECASE)
+
 
 def placeholder_links(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
-    """Links whose address was lost in the paste keep their words as plain text."""
+    """Links whose address was lost in the paste keep their words as plain text, as do
+    links to a file beside the letter ('../verslag.pdf'), which no reader can open; an
+    address a browser completes ('www.…', an e-mail address) is completed."""
     out = []
     for piece in pieces:
-        spans = []
+        spans, said = [], []
         for span in piece.spans:
             if span.href is not None and (not span.href or span.href.startswith("#")):
-                notes.append(Note(piece, f"the link '{span.text.strip()}' had no address; its "
-                                         "words are kept as plain text"))
+                said.append(f"the link '{span.text.strip()}' had no address; its words are "
+                            "kept as plain text")
+                span = replace(span, href=None)
+            elif span.href is not None and span.href.lower().startswith("www."):
+                span = replace(span, href="https://" + span.href)  # (as a browser reads it)
+            elif span.href is not None and re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+",
+                                                        span.href):
+                span = replace(span, href="mailto:" + span.href)
+            elif span.href is not None and not FULL_ADDRESS.match(span.href):
+                said.append(f"the link '{printable(span.text.strip()[:40])}' led to a file "
+                            f"beside the letter ('{printable(span.href[:60])}'), which readers "
+                            "cannot open; its words are kept as plain text: write a web "
+                            "address there if there is one")
                 span = replace(span, href=None)
             spans.append(span)
-        out.append(replace(piece, spans=tuple(spans)))
+        kept = replace(piece, spans=tuple(spans)) if said or spans != list(piece.spans) \
+            else piece
+        notes.extend(Note(kept, message) for message in said)
+        out.append(kept)
     return out
 
 
