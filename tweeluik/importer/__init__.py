@@ -25,7 +25,7 @@ from .garbled_text import mended_pieces
 from .letter import Letter, Note, read_letter
 from .line_kinds import SALUTATION
 from .markdown import Placed, letter_to_markdown
-from .pieces import Picture, Piece, Span, goes_on_an_item
+from .pieces import Picture, Piece, Span, goes_on_an_item, picture_kind
 from .signature import LEAD_LINE, split_names
 from .text_reader import (
     PICTURE_LINE,
@@ -192,10 +192,6 @@ def _signed_by_someone(lines: list[str]) -> bool:
         for later in lines[index + 1:index + 2])
 
 
-#: The first bytes of the picture files a post's picture may be.
-_PICTURE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
-
-
 def _post_picture(path: Path, name: str) -> tuple[Picture | None, str | None]:
     """The picture a website post names (in its front matter, 'image: photo.jpg', a Hugo
     page bundle's, or on a line of its own), when it is a PNG or JPEG file in the post's
@@ -214,8 +210,7 @@ def _post_picture(path: Path, name: str) -> tuple[Picture | None, str | None]:
     if candidate.stat().st_size > MAX_INPUT_BYTES:
         return None, f"left out the post's picture '{shown}': it is larger than 20 MB"
     data = candidate.read_bytes()
-    kind = next((kind for start, kind in _PICTURE_SIGNATURES.items() if data.startswith(start)),
-                None)
+    kind = picture_kind(data)
     if kind is None:
         return None, (f"left out the post's picture '{shown}': only PNG and JPEG pictures "
                       "come in; save it as one")

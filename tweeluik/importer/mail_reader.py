@@ -22,14 +22,12 @@ from urllib.parse import unquote
 
 from ..errors import printable
 from ..letters import is_greeting
-from .pieces import Picture
+from .pieces import Picture, picture_kind
 
 #: How deep parts may stand inside parts; a mail program nests three or four.
 MAX_PART_DEPTH = 20
 #: How many parts a message may have; a mailing with its pictures has some dozens.
 MAX_PARTS = 500
-#: The first bytes of the pictures that come in (as from a web page's folder).
-PICTURE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 #: Headers every saved message has one of; a file with none of them is no e-mail.
 _HEADER_NAMES = ("from", "to", "subject", "date", "message-id", "mime-version")
 
@@ -66,8 +64,7 @@ class Mail:
                           f"('{shown}'): save it in content/images/ and write "
                           "![description](images/NAME.jpg) where it goes")
         self.shown.add(key.lower())
-        kind = next((kind for start, kind in PICTURE_SIGNATURES.items()
-                     if data.startswith(start)), None)
+        kind = picture_kind(data)
         if kind is None:
             return None, (f"left out the e-mail's picture '{shown}': only PNG and JPEG "
                           "pictures come in; save it as one in content/images/ and write "
@@ -110,8 +107,7 @@ def read_mail(data: bytes) -> Mail:
         names = [_content_id(part), (part.get_filename() or "").strip(),
                  (part.get("content-location") or "").strip()]
         keys = tuple(name.lower() for name in names if name)
-        if part.get_content_maintype() == "image" or any(
-                payload.startswith(start) for start in PICTURE_SIGNATURES):
+        if part.get_content_maintype() == "image" or picture_kind(payload):
             pictures.update((key, payload) for key in keys)
         if part.get_content_disposition() == "attachment" and names[1]:
             attached.append((names[1], keys))

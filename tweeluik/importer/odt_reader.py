@@ -9,8 +9,9 @@ letter has no place for is left out and said: comments, tracked deletions, a tab
 contents. The package is checked before it is unpacked (``office_package``), the XML
 read without entities or the network, and nesting is bounded.
 
-The work is in deciding what each paragraph is for a letter; reading OpenDocument's
-XML takes only lxml, which the import has already.
+The work is in deciding what each paragraph is for a letter (what its style makes it is
+resolved in ``odt_styles``); reading OpenDocument's XML takes only lxml, which the
+import has already.
 """
 
 from __future__ import annotations
@@ -25,31 +26,12 @@ from pathlib import Path
 from lxml import etree
 
 from ..text_limits import MAX_PARAGRAPHS, MAX_TABLE_COLUMNS
+from .odt_styles import ParagraphStyle, Styles, read_styles
+from .odt_styles import attribute as _attribute
+from .odt_styles import tag as _tag
 from .office_package import package_problem
-from .pieces import Picture, Piece, Span
+from .pieces import Picture, Piece, Span, picture_kind
 from .word_tables import CELL_SEPARATOR
-
-_NS = {
-    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
-    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-    "xlink": "http://www.w3.org/1999/xlink",
-    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
-    "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
-}
-
-
-def _tag(name: str) -> str:
-    prefix, local = name.split(":")
-    return f"{{{_NS[prefix]}}}{local}"
-
-
-def _attribute(element, name: str) -> str:
-    return element.get(_tag(name)) or ""
-
 
 #: How deep sections, lists and tables may stand inside each other; a letter nests a
 #: few levels, and a file nested deeper is a bomb or a mistake.
@@ -59,13 +41,6 @@ MAX_LIST_LEVEL = 3
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
 #: A footnote's text is kept up to this long (a footnote is a remark or a source).
 MAX_NOTE_CHARACTERS = 2000
-_PICTURE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
-#: The names (and display names) of the paragraph styles a letter's parts are set in.
-TITLE_STYLES = {"title", "titel"}
-QUOTE_STYLES = {"quotations", "quotation", "quote", "citaat", "zitat"}
-CAPTION_STYLES = {"caption", "illustration", "figure", "table", "drawing", "text",
-                  "bijschrift", "beschriftung", "abbildung", "tabelle"}
-_BOLD = {"bold", "600", "700", "800", "900"}
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
                        remove_pis=True)
 
@@ -74,32 +49,11 @@ class OdtProblem(Exception):
     """The file is not an OpenDocument text tweeluik can read (the message says why)."""
 
 
-@dataclass(frozen=True)
-class _ParagraphStyle:
-    bold: bool = False
-    italic: bool = False
-    heading: int = 0            # an outline level its style gives it
-    title: bool = False
-    quote: bool = False
-    caption: bool = False
-    list_style: str = ""
-
-
-@dataclass
-class _Styles:
-    """The document's styles, each resolved through the styles it is based on."""
-
-    paragraph: dict[str, _ParagraphStyle] = field(default_factory=dict)
-    text: dict[str, tuple[bool, bool]] = field(default_factory=dict)  # (bold, italic)
-    lists: dict[str, dict[int, tuple[str, int]]] = field(default_factory=dict)  # level →
-    # ("number" or "bullet", its first number)
-
-
 def odt_to_pieces(path: Path) -> tuple[list[Piece], list[str]]:
     """The paragraphs of a LibreOffice text (.odt, or flat .fodt), and what was left out
     or read in a way to check, for the report."""
     content, styles, pictures = _parts(path)
-    reading = _Reading(_styles(styles, content), pictures)
+    reading = _Reading(read_styles(styles, content), pictures)
     body = content.find(f"{_tag('office:body')}/{_tag('office:text')}")
     if body is None:
         raise OdtProblem("it holds no text document")
@@ -134,93 +88,6 @@ def _parts(path: Path):
     return content, styles, pictures
 
 
-def _styles(*roots) -> _Styles:
-    """The paragraph, text and list styles of the documents' named and automatic styles
-    (``styles.xml`` and ``content.xml``), each with what it inherits."""
-    found: dict[str, etree._Element] = {}
-    styles = _Styles()
-    for root in roots:
-        for container in ("office:styles", "office:automatic-styles"):
-            holder = root.find(_tag(container))
-            if holder is None:
-                continue
-            for element in holder:
-                name = _attribute(element, "style:name")
-                if element.tag == _tag("style:style") and name:
-                    found[f"{_attribute(element, 'style:family')}:{name}"] = element
-                elif element.tag == _tag("text:list-style") and name:
-                    styles.lists[name] = _list_levels(element)
-    for key, element in found.items():
-        family, name = key.split(":", 1)
-        chain = _chain(found, family, element)
-        if family == "paragraph":
-            styles.paragraph[name] = _paragraph_style(chain)
-        elif family == "text":
-            styles.text[name] = (_bold(chain), _italic(chain))
-    return styles
-
-
-def _chain(found: dict, family: str, element) -> list:
-    """A style and the styles it is based on, nearest first (bounded: a loop of styles
-    based on each other ends)."""
-    chain = [element]
-    while len(chain) < MAX_DEPTH:
-        parent = found.get(f"{family}:{_attribute(chain[-1], 'style:parent-style-name')}")
-        if parent is None or parent in chain:
-            break
-        chain.append(parent)
-    return chain
-
-
-def _text_property(chain: list, name: str) -> str:
-    for element in chain:
-        properties = element.find(_tag("style:text-properties"))
-        if properties is not None and properties.get(_tag(name)):
-            return properties.get(_tag(name))
-    return ""
-
-
-def _bold(chain: list) -> bool:
-    return _text_property(chain, "fo:font-weight") in _BOLD
-
-
-def _italic(chain: list) -> bool:
-    return _text_property(chain, "fo:font-style") in ("italic", "oblique")
-
-
-def _paragraph_style(chain: list) -> _ParagraphStyle:
-    names = {value.lower().replace("_20_", " ") for element in chain
-             for value in (_attribute(element, "style:name"),
-                           _attribute(element, "style:display-name")) if value}
-    level = next((_attribute(element, "style:default-outline-level") for element in chain
-                  if _attribute(element, "style:default-outline-level")), "")
-    list_style = next((_attribute(element, "style:list-style-name") for element in chain
-                       if _attribute(element, "style:list-style-name")), "")
-    return _ParagraphStyle(bold=_bold(chain), italic=_italic(chain),
-                           heading=int(level) if level.isdigit() else 0,
-                           title=bool(names & TITLE_STYLES), quote=bool(names & QUOTE_STYLES),
-                           caption=bool(names & CAPTION_STYLES), list_style=list_style)
-
-
-def _list_levels(element) -> dict[int, tuple[str, int]]:
-    levels = {}
-    for level in element:
-        number = _attribute(level, "text:level")
-        if not number.isdigit():
-            continue
-        start = _attribute(level, "text:start-value")
-        if level.tag == _tag("text:list-level-style-bullet"):
-            levels[int(number)] = ("bullet", 1)
-        elif level.tag == _tag("text:list-level-style-number"):
-            # a level without a number format shows none ('style:num-format=""'): a bullet
-            shown = _attribute(level, "style:num-format")
-            levels[int(number)] = ("number" if shown else "bullet",
-                                   int(start) if start.isdigit() else 1)
-        else:  # a picture as the bullet
-            levels[int(number)] = ("bullet", 1)
-    return levels
-
-
 @dataclass
 class _List:
     """A list being read: its style and the number each level has come to."""
@@ -232,7 +99,7 @@ class _List:
 class _Reading:
     """The pieces of the document as they are read, and what the reading left out."""
 
-    def __init__(self, styles: _Styles, pictures: dict[str, bytes]):
+    def __init__(self, styles: Styles, pictures: dict[str, bytes]):
         self.styles = styles
         self.pictures = pictures
         self.pieces: list[Piece] = []
@@ -325,7 +192,7 @@ class _Reading:
 
     def paragraph(self, element, in_list: _List | None, level: int, first: bool = True) -> None:
         style = self.styles.paragraph.get(_attribute(element, "text:style-name"),
-                                          _ParagraphStyle())
+                                          ParagraphStyle())
         spans, pictures = self.inline(element, style.bold, style.italic)
         text = "".join(span.text for span in spans)
         boxes = list(self.text_boxes(element))
@@ -432,8 +299,7 @@ class _Reading:
         if len(data) > MAX_PICTURE_BYTES:
             self.left_out.append(f"a picture larger than 20 MB ({described})")
             return
-        kind = next((kind for start, kind in _PICTURE_SIGNATURES.items()
-                     if data.startswith(start)), None)
+        kind = picture_kind(data)
         if kind is None:
             self.left_out.append(f"a picture in a format tweeluik cannot use ({described}); "
                                  "save it as PNG or JPEG and add it")
@@ -477,7 +343,7 @@ class _Reading:
 
     def _style_emphasis(self, paragraph) -> tuple[bool, bool]:
         style = self.styles.paragraph.get(_attribute(paragraph, "text:style-name"),
-                                          _ParagraphStyle())
+                                          ParagraphStyle())
         return style.bold, style.italic
 
     def _cell_spans(self, cell) -> list[Span]:

@@ -1,7 +1,8 @@
 """A letter as it was read, before its parts are known: paragraphs of styled text.
 
-Step 0 of the pipeline (bringing a letter in): each reader (Word, plain text, Markdown)
-turns its file into ``Piece``s; ``letter`` then finds the letter's parts in them.
+Step 0 of the pipeline (bringing a letter in): each reader (Word, LibreOffice, plain
+text, Markdown, a web page, an e-mail) turns its file into ``Piece``s; ``letter`` then
+finds the letter's parts in them.
 """
 
 from __future__ import annotations
@@ -23,11 +24,22 @@ class Span:
 
 @dataclass(frozen=True)
 class Picture:
-    """An image found in a Word file: its bytes, file type and description."""
+    """An image found in a letter's file: its bytes, file type and description."""
 
     data: bytes
     extension: str  # "png" or "jpeg"; anything else is reported and left out
     alt: str
+
+
+#: The first bytes of the picture files a letter's pictures may be, by their kind.
+PICTURE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+
+
+def picture_kind(data: bytes) -> str | None:
+    """"png" or "jpeg" for the bytes of such a picture (by its first bytes, not by its
+    name), else ``None``: a picture that cannot come in."""
+    return next((kind for start, kind in PICTURE_SIGNATURES.items() if data.startswith(start)),
+                None)
 
 
 @dataclass(frozen=True)
