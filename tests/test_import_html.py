@@ -41,6 +41,7 @@ SITE_PAGE = """\
      <a href="https://lindelaan.example/verslag">hele verslag</a> op de site, of
      <a href="#onder">onderaan</a> deze brief.</p>
   <img src="https://cdn.example/kop.jpg" alt="De straat in de zomer">
+  <img src="https://mail.example/open.gif?id=8f2" width="1" height="1" alt="">
   <img src="plein%20foto.png" alt="Het plein met de nieuwe bankjes">
   <h4>Wat we deden</h4>
   <ul>

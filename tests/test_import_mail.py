@@ -116,6 +116,9 @@ def test_a_saved_mailing_comes_in_with_its_pictures_title_date_and_sender(projec
     assert [plain_text(lesson.title) for lesson in pub.lessons] == ["Begin klein",
                                                                      "Luister eerst"]
     assert meta.signatories == ("Anna de Wit (voorzitter)",)
+    # (the closing's count is its own paragraphs: the greeting is said on its own line)
+    assert "closing       0 paragraphs" in report and "greeting      Met vriendelijke " \
+        "groet," in report
     # the page is read (its picture is the message's own part), not the plain text
     pictures = [block for block in pub.introduction.blocks if isinstance(block, ImageBlock)]
     assert [picture.alt for picture in pictures] == ["Het plein met de nieuwe bankjes"]
@@ -261,3 +264,31 @@ def test_words_about_leaving_in_the_letters_own_text_stay():
     assert "Afmelden voor de ledenvergadering" in kept and "uitschrijven" in kept
     assert "Kamer van Koophandel" in kept  # (a chamber's name is no registration)
     assert not any("mailing's foot" in note.message for note in letter.notes)
+
+
+def test_a_title_ending_on_a_german_date_keeps_its_full_stop():
+    """'am 21.08.' is a date (a real computer centre's notice was titled so): only a
+    sentence's full stop leaves a title."""
+    header = ("From: Rechenzentrum Nord <info@nord.example>",
+              "Subject: Probelauf der Notstromanlage am 21.08.")
+    letter = read_letter([Piece(tuple(Span(line) for line in header), header),
+                          *_letter("Sehr geehrte Damen und Herren,",
+                                   "am Dienstag testen wir die Anlage.",
+                                   "Mit freundlichen Grüßen", "Jana Berger")])
+    assert letter.title == "Probelauf der Notstromanlage am 21.08."
+    header = ("From: Wijkteam Oost <info@oost.example>", "Subject: Een jaar vol lessen.")
+    letter = read_letter([Piece(tuple(Span(line) for line in header), header),
+                          *_letter("Beste leden,", "Het jaar was goed.", "Groet,", "Anna de Wit")])
+    assert letter.title == "Een jaar vol lessen"
+
+
+def test_the_name_an_email_was_sent_under_signs_when_it_stands_under_the_greeting():
+    """A short letter signed 'mark anton', in small letters, as its sender's mail
+    program named him (a real appointment letter did): that is the signatory."""
+    letter = read_letter(_letter("Beste Joost,", "Hierbij bevestigen we de afspraak.",
+                                 "Met vriendelijke groet", "jan de boer"), sender="jan de boer")
+    assert letter.signatories == ["jan de boer"]
+    assert any("took “jan de boer”, the name the e-mail was sent under, as the signatory"
+               in note.message for note in letter.notes)
+    assert read_letter(_letter("Beste Joost,", "Hierbij bevestigen we de afspraak.",
+                               "Met vriendelijke groet", "jan de boer")).signatories == []

@@ -372,3 +372,19 @@ def test_a_name_in_bold_over_a_postscript_still_signs():
         "koffie en koek bij de poort, en met de kinderen van de school die de bakken "
         "hebben geverfd."))
     assert letter.signatories == ["Anna de Wit"]
+
+
+def test_the_report_counts_every_heading_it_made_a_parts_heading(project):
+    """A newsletter heads its articles with lines in bold and puts a heading of its own
+    over some (a real company's mailing did): the report's count is that of every '### '
+    it wrote (it said 7 of 14)."""
+    page = ("<html><body><p>Beste lezers,</p>"
+            + "".join(f"<h3>Rubriek {number}</h3><p><strong>Artikel {number}</strong></p>"
+                      "<p>Hier staat het nieuws, in een zin.</p>" for number in range(1, 4))
+            + "<p><strong>Artikel zonder rubriek</strong></p><p>Ook hier nieuws.</p>"
+              "</body></html>")
+    pub, report, source = bring_in(project, page.encode(), "nieuwsbrief.html")
+    written = source.count("\n### ")
+    assert written == 7
+    assert f"took the {written} lines set in bold and headings as the headings of the " \
+           "letter's parts" in report

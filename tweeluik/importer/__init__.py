@@ -536,9 +536,11 @@ def _describe(letter: Letter, placed: Placed, report: ImportReport) -> None:
     for lesson in letter.lessons:
         title = " ".join("".join(span.text for span in lesson.title).split())
         found.append(f"  {lesson.number}. {title}{at(lesson.heading)}")
-    found.append(f"closing       {len(letter.closing)} paragraph"
-                 f"{'s' if len(letter.closing) != 1 else ''}{at('closing')}")
     greeting = next((piece for piece in letter.closing if is_greeting(piece.text)), None)
+    # (the closing's own paragraphs: the greeting, and what stays under it, are said apart)
+    count = next(index for index, piece in enumerate([*letter.closing, greeting])
+                 if piece is greeting)
+    found.append(f"closing       {count} paragraph{'s' if count != 1 else ''}{at('closing')}")
     if greeting is not None:
         found.append(f"greeting      {greeting.text}{at(greeting)}")
     names = ", ".join(letter.signatories) if letter.signatories else "none found"

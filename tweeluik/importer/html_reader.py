@@ -482,12 +482,21 @@ def _inline(element, reading: _Reading, style: _Style, depth: int) -> list[Span]
     return _spans_of(element, reading, _styled(element, style), depth)
 
 
+def _tracking_pixel(element) -> bool:
+    """A picture one or two pixels wide or high: a mailing's way of seeing that it was
+    opened, which shows nothing."""
+    sizes = [element.get("width") or "", element.get("height") or ""]
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return any(re.fullmatch(r"[0-2](px)?", size.strip()) for size in sizes) \
+        or bool(re.search(r"(^|;)(width|height):[0-2]px", style))
+
+
 def _picture(element, reading: _Reading) -> list[Span]:
     """A picture in a file beside the page comes in (before the paragraph it stands in);
     one on the web is said."""
     source = (element.get("src") or "").strip()
     alt = " ".join((element.get("alt") or "").split())
-    if not source or source.startswith("data:"):
+    if not source or source.startswith("data:") or _tracking_pixel(element):
         return []
     if re.match(r"[a-z][a-z0-9+.-]*:|//", source, re.IGNORECASE) \
             and not source.lower().startswith("cid:"):  # (an e-mail's own part)

@@ -72,7 +72,7 @@ def read_letter(pieces: list[Piece], sender: str = "") -> Letter:
     pieces = captions_as_descriptions(pieces, notes)
     _take_date(pieces, letter)
     pieces = _postscript_above_the_greeting(pieces, notes)
-    body_end, greeting, after, appendix = _take_signature(pieces, letter)
+    body_end, greeting, after, appendix = _take_signature(pieces, letter, sender)
     body_start = _take_head(pieces, body_end, letter)
 
     body = pieces[body_start:body_end]
@@ -81,50 +81,8 @@ def read_letter(pieces: list[Piece], sender: str = "") -> Letter:
             or LESSON_LINE.match(piece.text) and len(piece.lines) <= 1}
     body = join_broken(body, notes, keep)
 
-    headings = lesson_headings(body, 0, len(body))
-    if headings and all(bold_heading(body[index]) and not body[index].heading
-                        and not LESSON_LINE.match(body[index].text) for index, _ in headings):
-        # Lines in bold head the parts of a letter, not lessons: they become '### '
-        # headings (a slide each), and the letter has no lessons unless the author says so.
-        for index, _ in headings:
-            body[index] = replace(body[index], section=True)
-        marked = all(body[index].marked_heading for index, _ in headings)
-        what = "lines set in bold" if not marked else "Markdown headings" if all(
-            span.markdown for index, _ in headings for span in body[index].spans) \
-            else "headings"
-        notes.append(Note(body[headings[0][0]], f"took the {len(headings)} {what} as the "
-                                                 "headings of the letter's parts ('### …', a "
-                                                 "slide each); to make them lessons, write "
-                                                 "'## ' instead of '### '"))
-        headings = []
-    gap = skipped_number(body, headings)
-    if gap is not None:
-        row, counted, goes_on = gap
-        notes.append(Note(body[row], f"the numbered lines count up to {counted} and go on "
-                                     f"at {goes_on} here: the lessons end at {counted}, and "
-                                     f"what stands from {goes_on} on is part of lesson "
-                                     f"{counted}; if those are lessons too, number them from "
-                                     f"{counted + 1}"))
-    # The other headings, Markdown's and Word's of other levels, head parts too: of the
-    # letter, or inside a lesson ('### '), rather than standing as a line of text.
+    headings = _headings(body, notes)
     lesson_rows = {index for index, _ in headings}
-    for index, piece in enumerate(body):
-        if not (piece.marked_heading or piece.heading) or piece.section \
-                or index in lesson_rows:
-            continue
-        if index + 1 == len(body) or index + 1 in lesson_rows:
-            # A Word chapter heading right above a lesson heads no text: as a part's
-            # heading it would end the part before, alone at a page's foot. So does one
-            # at the end (a blog's 'Ander nieuws' over a list the website made).
-            kind = "Word heading" if piece.heading else "heading"
-            where = "stands at the end of the letter" if index + 1 == len(body) \
-                else "stands right above a lesson"
-            notes.append(Note(piece, f"the {kind} “{printable(piece.text)}” {where} and "
-                                     "heads no text of its own (a publication has no "
-                                     "chapters): it stays a line of text; move it or leave "
-                                     "it out"))
-            continue
-        body[index] = replace(piece, section=True)
     if headings:
         _bold_lines_as_part_headings(body, lesson_rows, notes)
         letter.introduction = body[:headings[0][0]]
@@ -224,6 +182,14 @@ REPLY_MARKS = re.compile(r"^(?:(?:re|fw|fwd|aw|wg|antw|doorst)\s*:\s*|\[[^\[\]]{
                          re.IGNORECASE)  # (and a mailing list's name: '[Leden] …')
 
 
+def without_full_stop(text: str) -> str:
+    """A title without the full stop a sentence ends with; a German date's stays
+    ('am 21.08.')."""
+    if re.search(r"\b\d{1,2}\.\d{1,2}\.$", text):
+        return text
+    return text.rstrip(".")
+
+
 def _without_fields_alone(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
     """Without the paragraphs that hold only mail-merge fields (a Word mail merge's
     address block: '«Vorname» «Name»', '«Adresse_1»'; a mailing program's '{footer}'),
@@ -262,7 +228,7 @@ def _take_memo_header(pieces: list[Piece], letter: Letter) -> None:
                 used.append("date")
         elif key in ("onderwerp", "betreft", "subject", "re") and letter.title is None \
                 and not MERGE_FIELD.search(value) and REPLY_MARKS.sub("", value).strip(" ."):
-            letter.title = REPLY_MARKS.sub("", value).rstrip(".")
+            letter.title = without_full_stop(REPLY_MARKS.sub("", value))
             used.append("subject")
     del pieces[0]
     what = "e-mail's header" if any(match and match.group(1).lower() in _MAIL_ONLY
@@ -337,7 +303,7 @@ def _postscript_above_the_greeting(pieces: list[Piece], notes: list[Note]) -> li
     return [*pieces[:greeting_at], *moved, *pieces[greeting_at:start]]
 
 
-def _take_signature(pieces: list[Piece], letter: Letter
+def _take_signature(pieces: list[Piece], letter: Letter, sender: str = ""
                     ) -> tuple[int, Piece | None, list[Piece], list[Piece]]:
     """The signature block at the bottom: a greeting, then names (with their roles) and
     an organisation; or, without a greeting, a last paragraph of names. Returns where the
@@ -375,6 +341,12 @@ def _take_signature(pieces: list[Piece], letter: Letter
         block = _without_signed_marks(block, greeting, notes)
         block = _date_under_the_names(block, letter)
         names, organisation, kept = signature_parts(after + block)
+        if not names and sender:  # ('mark anton', as the e-mail was sent, signs)
+            names = [line.strip() for line in kept if line.strip().lower() == sender.lower()]
+            kept = [line for line in kept if line.strip().lower() != sender.lower()]
+            if names:
+                notes.append(Note(greeting, f"took “{printable(names[0])}”, the name the "
+                                            "e-mail was sent under, as the signatory"))
         letter.signatories = names
         letter.organisation = letter.organisation or organisation \
             or organisation_in(greeting.text)
@@ -525,7 +497,7 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
     if subject is not None and letter.title is None:
         found = SUBJECT_LINE.match(subject.text)
         assert found is not None
-        letter.title = found.group(1).rstrip(".")
+        letter.title = without_full_stop(found.group(1))
         taken.add(id(subject))
         letter.notes.append(Note("title", "took the subject line above the salutation as "
                                           "the title"))
@@ -544,9 +516,9 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
                                                      f"“{letter.organisation}” as the "
                                                      "organisation"))
         elif letter.title is None:
-            letter.title = piece.text.rstrip(".")
+            letter.title = without_full_stop(piece.text)
         elif letter.subtitle is None:
-            letter.subtitle = piece.text.rstrip(".")
+            letter.subtitle = without_full_stop(piece.text)
         else:
             continue
         taken.add(id(piece))
@@ -590,7 +562,7 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
                 len(first.text.split()) <= 10 or first.marked_heading)):
         # a short first line, such as a greeting; a heading the author marked as one
         # ('# Handleiding: hoe host ik een etentje? (of: …)'), however long
-        letter.title = first.text.rstrip(".")
+        letter.title = without_full_stop(first.text)
         if not first.title_style:
             letter.notes.append(Note("title", f"took the first line “{letter.title}” as the "
                                               "title"))
@@ -600,7 +572,7 @@ def _take_head(pieces: list[Piece], body_end: int, letter: Letter) -> int:
                 and len(below.text.split()) <= 5 and re.search(r"\d", below.text) \
                 and not LESSON_LINE.match(below.text):
             # A masthead's issue line in bold under its name: "Autumn 2010", "Nummer 4"
-            letter.subtitle = below.text.rstrip(".")
+            letter.subtitle = without_full_stop(below.text)
             pieces[:at + 2] = [first, below, *pictures]
             return 2
         pieces[:at + 1] = [first, *pictures]
@@ -645,6 +617,67 @@ def _take_closing(paragraphs: list[Piece], signed: bool, letter: Letter,
 ORGANISATION_CONTEXT = re.compile(r"\b(als|van|namens|bestuur|leden|voor|bij|door|of|from|"
                                   r"by|for|with|at)\s+(?:de\s+|het\s+|the\s+|onze\s+|our\s+)?$",
                                   re.IGNORECASE)
+
+
+def _headings(body: list[Piece], notes: list[Note]) -> list[tuple[int, int | None]]:
+    """The lessons' headings in the letter's body (position, typed number); the other
+    headings, and lines in bold that head parts rather than lessons, become the headings
+    of parts ('### ', in place in ``body``), said in one note."""
+    headings = lesson_headings(body, 0, len(body))
+    if headings and all(bold_heading(body[index]) and not body[index].heading
+                        and not LESSON_LINE.match(body[index].text) for index, _ in headings):
+        # Lines in bold head the parts of a letter, not lessons: they become '### '
+        # headings (a slide each), and the letter has no lessons unless the author says so.
+        for index, _ in headings:
+            body[index] = replace(body[index], section=True)
+        marked = all(body[index].marked_heading for index, _ in headings)
+        what = "lines set in bold" if not marked else "Markdown headings" if all(
+            span.markdown for index, _ in headings for span in body[index].spans) \
+            else "headings"
+        part_heads = [body[index] for index, _ in headings]
+        headings = []
+    else:
+        what, part_heads = "", []
+    gap = skipped_number(body, headings)
+    if gap is not None:
+        row, counted, goes_on = gap
+        notes.append(Note(body[row], f"the numbered lines count up to {counted} and go on "
+                                     f"at {goes_on} here: the lessons end at {counted}, and "
+                                     f"what stands from {goes_on} on is part of lesson "
+                                     f"{counted}; if those are lessons too, number them from "
+                                     f"{counted + 1}"))
+    # The other headings, Markdown's and Word's of other levels, head parts too: of the
+    # letter, or inside a lesson ('### '), rather than standing as a line of text.
+    lesson_rows = {index for index, _ in headings}
+    more_heads: list[Piece] = []
+    for index, piece in enumerate(body):
+        if not (piece.marked_heading or piece.heading) or piece.section \
+                or index in lesson_rows:
+            continue
+        if index + 1 == len(body) or index + 1 in lesson_rows:
+            # A Word chapter heading right above a lesson heads no text: as a part's
+            # heading it would end the part before, alone at a page's foot. So does one
+            # at the end (a blog's 'Ander nieuws' over a list the website made).
+            kind = "Word heading" if piece.heading else "heading"
+            where = "stands at the end of the letter" if index + 1 == len(body) \
+                else "stands right above a lesson"
+            notes.append(Note(piece, f"the {kind} “{printable(piece.text)}” {where} and "
+                                     "heads no text of its own (a publication has no "
+                                     "chapters): it stays a line of text; move it or leave "
+                                     "it out"))
+            continue
+        body[index] = replace(piece, section=True)
+        more_heads.append(piece)
+    if part_heads:  # (the count said is that of all the parts' headings, in the source)
+        more = "Markdown headings" if all(span.markdown for piece in more_heads
+                                          for span in piece.spans) else "headings"
+        if more_heads and more != what:
+            what = f"{what} and {more}"
+        notes.append(Note(part_heads[0], f"took the {len(part_heads) + len(more_heads)} {what} "
+                                         "as the headings of the letter's parts ('### …', a "
+                                         "slide each); to make them lessons, write '## ' "
+                                         "instead of '### '"))
+    return headings
 
 
 def _organisation_of_the_sender(sender: str, notes: list[Note]) -> str | None:

@@ -69,7 +69,8 @@ ROLE = (r"(?:(?:interim|waarnemend|wnd\.?|algemeen|vice|oud|plv\.?|plaatsvervang
         r"vorsitzende[r]?|präsident(?:in)?|kassier(?:er)?(?:in)?|kassenwart(?:in)?|"
         r"schatzmeister(?:in)?|schriftführer(?:in)?|geschäftsführer(?:in)?|beisitzer(?:in)?|"
         r"vorstandsmitglied|vorstand|aktuar(?:in)?|obmann|obfrau|dirigent(?:in)?|"
-        r"trainerin|leiter(?:in)?|koordinator(?:in)?|sekretär(?:in)?|präsidium)"
+        r"trainerin|leiter(?:in)?|teamleiter(?:in)?|koordinator(?:in)?|sekretär(?:in)?|"
+        r"präsidium)"
         r"(?:\s+.{1,80})?")
 
 
