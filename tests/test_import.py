@@ -1429,6 +1429,24 @@ def test_an_english_letter_without_english_greetings_is_english(project):
     assert pub.meta.signatories == ()
 
 
+def test_a_word_files_page_header_and_footer_give_what_the_text_does_not(project):
+    """A Word letter's title in its page header, its club's name over the address in the
+    footer (a real Belgian swimming club's form had its name only there)."""
+    document = Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Uitnodiging voor de ledenvergadering"
+    section.footer.paragraphs[0].text = "Zwemclub De Golf vzw – Kadestraat 4, 9280 Lebbeke"
+    for text in ("Beste leden,", "Op 12 december vergaderen we in het clubhuis.",
+                 "Met sportieve groet,", "Anna de Wit"):
+        document.add_paragraph(text)
+    path = project / "uitnodiging.docx"
+    document.save(path)
+    pub, result = import_and_check(project, path)
+    assert pub.meta.title == "Uitnodiging voor de ledenvergadering"
+    assert pub.meta.organisation == "Zwemclub De Golf vzw"
+    assert "named in the page footer" in result.stdout
+
+
 def test_a_letterhead_in_bold_names_the_organisation_without_its_stars(project):
     """A website's letter set its letterhead in bold above the title (a real neighbourhood
     centre's did): the organisation is its words, not '**…**'."""

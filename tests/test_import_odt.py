@@ -143,7 +143,8 @@ def _png() -> bytes:
 
 
 def odt_file(body: str, automatic: str = AUTOMATIC_STYLES, named: str = NAMED_STYLES,
-             pictures: dict[str, bytes] | None = None, doctype: str = "") -> bytes:
+             pictures: dict[str, bytes] | None = None, doctype: str = "",
+             masters: str = "") -> bytes:
     """An OpenDocument text as LibreOffice packs one: the mimetype first, stored, then
     the content, the styles, the pictures and the manifest."""
     content = (f'<?xml version="1.0" encoding="UTF-8"?>\n{doctype}'
@@ -152,7 +153,8 @@ def odt_file(body: str, automatic: str = AUTOMATIC_STYLES, named: str = NAMED_ST
                f"<office:body><office:text>{body}</office:text></office:body>"
                "</office:document-content>")
     styles = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {_NAMESPACES}>'
-              f"<office:styles>{named}</office:styles></office:document-styles>")
+              f"<office:styles>{named}</office:styles>"
+              f"<office:master-styles>{masters}</office:master-styles></office:document-styles>")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as package:
         package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
@@ -388,3 +390,26 @@ def test_the_report_counts_every_heading_it_made_a_parts_heading(project):
     assert written == 7
     assert f"took the {written} lines set in bold and headings as the headings of the " \
            "letter's parts" in report
+
+
+def test_a_title_in_the_page_header_and_an_organisation_in_the_footer_are_used(project):
+    """Minutes carry their title in the page header and the club's name over its address
+    in the footer, and no title line in the text (a real club's did; the booklet's cover
+    carried the file's name): both are used when the text gives none, and said."""
+    masters = ('<style:master-page style:name="Standard">'
+               "<style:header><text:p>Protokoll der Mitgliederversammlung</text:p>"
+               "</style:header><style:footer><text:p>Nachbarschaftsverein Lindenau e.V. "
+               "info@lindenau.example www.lindenau.example</text:p><text:p>Seite "
+               "<text:page-number>1</text:page-number></text:p></style:footer>"
+               "</style:master-page>")
+    body = ("<text:p>Anwesend: zwölf Mitglieder.</text:p><text:p>Die Vorsitzende eröffnet "
+            "die Versammlung und begrüßt alle Anwesenden.</text:p>")
+    pub, report, source = bring_in(project, odt_file(body, masters=masters), "mv-2026.odt")
+    assert pub.meta.title == "Protokoll der Mitgliederversammlung"
+    # (its legal form's full stop ends no sentence)
+    assert pub.meta.organisation == "Nachbarschaftsverein Lindenau e.V."
+    assert "took “Protokoll der Mitgliederversammlung”, the page header's line, as the " \
+           "title" in report
+    assert "took “Nachbarschaftsverein Lindenau e.V.”, named in the page footer, as the " \
+           "organisation" in report
+    assert "no organisation found" not in report

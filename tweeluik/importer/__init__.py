@@ -25,6 +25,7 @@ from .garbled_text import mended_pieces
 from .letter import Letter, Note, read_letter
 from .line_kinds import SALUTATION
 from .markdown import Placed, letter_to_markdown
+from .page_margins import NO_MARGINS, PageMargins, title_from_the_header
 from .pieces import Picture, Piece, Span, goes_on_an_item, picture_kind
 from .signature import LEAD_LINE, split_names
 from .text_reader import (
@@ -58,15 +59,26 @@ def _fail(path: Path, message: str) -> SourceError:
     return SourceError(path, None, message)
 
 
-def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note], str]:
-    """The paragraphs of the file, what could not be taken over, what could not be
-    taken over at a paragraph (a picture left out where it stood), and the name an e-mail
-    was sent under."""
+@dataclass
+class _Read:
+    """What was read from a letter's file: its paragraphs, what could not be taken over,
+    what could not be taken over at a paragraph (a picture left out where it stood), the
+    name an e-mail was sent under, and an office file's running header and footer."""
+
+    pieces: list[Piece]
+    problems: list[str]
+    notes: list[Note] = field(default_factory=list)
+    sender: str = ""
+    margins: PageMargins = NO_MARGINS
+
+
+def _read_pieces(path: Path) -> _Read:
+    """The paragraphs of the file, and what else was read or not (``_Read``)."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from .docx_reader import DocxProblem, docx_to_pieces
         try:
-            pieces, left_out, unread, read_as_text = docx_to_pieces(path)
+            pieces, left_out, unread, read_as_text, margins = docx_to_pieces(path)
         except DocxProblem:
             raise _fail(path, "this is not a Word file tweeluik can read; save it from Word "
                         "as .docx (not .doc), or paste the letter into a .txt file") from None
@@ -74,25 +86,25 @@ def _read_pieces(path: Path) -> tuple[list[Piece], list[str], list[Note], str]:
         problems += [f"did not read the {item} in the Word file; copy their text in by hand"
                      for item in unread]
         problems += read_as_text
-        return pieces, problems, [], ""
+        return _Read(pieces, problems, margins=margins)
     if suffix in (".odt", ".fodt"):
         from .odt_reader import OdtProblem, odt_to_pieces
         try:
-            pieces, problems = odt_to_pieces(path)
+            pieces, problems, margins = odt_to_pieces(path)
         except OdtProblem:
             raise _fail(path, "this is not a LibreOffice text tweeluik can read; open it in "
                         "LibreOffice and save it again as .odt, or as .docx") from None
-        return pieces, problems, [], ""
+        return _Read(pieces, problems, margins=margins)
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
-        return *_page_pieces(path, data, lambda name: _post_picture(path, name)), ""
+        return _Read(*_page_pieces(path, data, lambda name: _post_picture(path, name)))
     if suffix == ".eml":
         return _mail_pieces(path, data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    return *_text_pieces(path, text, markdown=suffix in (".md", ".markdown", ".mdx")), ""
+    return _Read(*_text_pieces(path, text, markdown=suffix in (".md", ".markdown", ".mdx")))
 
 
 def _page_pieces(path: Path, page: bytes | str, beside: PictureBeside
@@ -108,7 +120,7 @@ def _page_pieces(path: Path, page: bytes | str, beside: PictureBeside
     return _signed_by_its_writer(pieces, byline), problems, []
 
 
-def _mail_pieces(path: Path, data: bytes) -> tuple[list[Piece], list[str], list[Note], str]:
+def _mail_pieces(path: Path, data: bytes) -> _Read:
     """The paragraphs of a saved e-mail: its page, else its plain text, under its header
     (which gives the title and the date, as a pasted e-mail's does)."""
     from .mail_reader import MailProblem, read_mail
@@ -137,7 +149,7 @@ def _mail_pieces(path: Path, data: bytes) -> tuple[list[Piece], list[str], list[
                             "booklet shows only the letter; to show a picture, save it in "
                             "content/images/ and write ![description](images/NAME.jpg) where "
                             "it goes")
-    return pieces, problems, notes, mail.sender
+    return _Read(pieces, problems, notes, mail.sender)
 
 
 def _text_pieces(path: Path, text: str, markdown: bool
@@ -449,13 +461,14 @@ def import_letter(path: Path, target: Path, layouts: Path | None = None) -> Impo
         report.found.append(f"{shown} is a tweeluik publication already: copied unchanged")
         return report
 
-    pieces, problems, notes, sender = _read_pieces(path)
-    pieces, mended = mended_pieces(pieces)
-    problems = [*mended, *problems]
+    read = _read_pieces(path)
+    pieces, mended = mended_pieces(read.pieces)
+    problems = [*mended, *read.problems]
     if not any(piece.text for piece in pieces):
         raise _fail(path, "this file holds no text to import; is it the right file?")
-    letter = read_letter(pieces, sender)
-    letter.notes.extend(notes)
+    letter = read_letter(pieces, read.sender, read.margins)
+    letter.notes.extend(read.notes)
+    title_from_the_header(letter, read.margins)
     if not letter.title:  # as Pandoc does: the file's name, said in the report
         letter.title = title_from_file_name(path.stem, letter.language)
         letter.title_from_file = True

@@ -29,6 +29,7 @@ from ..letters import BULLETS
 from ..text_limits import MAX_PARAGRAPHS as PARAGRAPHS_IN_A_PUBLICATION
 from .docx_internals import paragraph_element, paragraph_parent, run_element
 from .office_package import package_problem
+from .page_margins import PageMargins, useful
 from .pieces import Picture, Piece, Span
 from .word_numbers import WordListNumbers
 from .word_tables import (
@@ -74,11 +75,12 @@ class DocxProblem(Exception):
     """The file is not a Word document tweeluik can read (the message says why)."""
 
 
-def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[str]]:
+def docx_to_pieces(path: Path
+                   ) -> tuple[list[Piece], list[str], list[str], list[str], PageMargins]:
     """(paragraphs, pictures left out, other things not read, things read in a way to
-    check) of a Word file; the paragraphs of text boxes follow the paragraph they stand
-    in, and a table's paragraphs stand where the table does, row by row (a row of short
-    cells as one paragraph)."""
+    check, the page header's and footer's lines) of a Word file; the paragraphs of text
+    boxes follow the paragraph they stand in, and a table's paragraphs stand where the
+    table does, row by row (a row of short cells as one paragraph)."""
     problem = package_problem(path)
     if problem is not None:
         raise DocxProblem(problem)
@@ -121,8 +123,36 @@ def docx_to_pieces(path: Path) -> tuple[list[Piece], list[str], list[str], list[
         checks.append(f"put the text of {len(marked)} footnote{'s' if len(marked) != 1 else ''}"
                       " in the Word file between brackets where each is marked (a letter has "
                       "no footnotes of its own): check that each reads well there")
-    return pieces, left_out, unread, checks
+    return pieces, left_out, unread, checks, _margins(document)
 
+
+def _margins(document) -> PageMargins:
+    """The lines of the first section's page header and footer (a first page's own, when
+    it has one), with their tables' cells; none when Word stores none."""
+    if not document.sections:
+        return PageMargins()
+    section = document.sections[0]
+
+    def lines(*parts) -> tuple[str, ...]:
+        for part in parts:
+            try:
+                if part.is_linked_to_previous:  # (the first section's: none stored)
+                    continue
+                texts = [paragraph.text for paragraph in part.paragraphs]
+                texts += [paragraph.text for table in part.tables for row in table.rows
+                          for cell in row.cells for paragraph in cell.paragraphs]
+            except (ValueError, KeyError, AttributeError, PythonDocxError):
+                continue  # (a damaged header: the letter's text still counts)
+            found = useful(texts)
+            if found:
+                return found
+        return ()
+
+    first = (section.first_page_header,) if section.different_first_page_header_footer \
+        else ()
+    first_footer = (section.first_page_footer,) \
+        if section.different_first_page_header_footer else ()
+    return PageMargins(lines(*first, section.header), lines(*first_footer, section.footer))
 
 class _Reading:
     """The pieces of a Word file as they are read, with what the reading found on the way:

@@ -37,8 +37,10 @@ from .line_kinds import (
     SUBJECT_LINE,
     WEB_ADDRESS_ALONE,
     title_like,
+    without_full_stop,
 )
 from .mailing_foot import without_the_mailing
+from .page_margins import NO_MARGINS, PageMargins, organisation_in_the_margins
 from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links, unglued
 from .pieces import Piece, Span, goes_on_an_item
 from .signature import (
@@ -58,11 +60,13 @@ from .signature import (
 )
 
 
-def read_letter(pieces: list[Piece], sender: str = "") -> Letter:
+def read_letter(pieces: list[Piece], sender: str = "",
+                margins: PageMargins = NO_MARGINS) -> Letter:
     """The parts of a letter. A letter without recognisable lessons is read all the
     same: its body becomes the introduction (``Letter.lessons`` is empty). ``sender`` is
     the name an e-mail was sent under ('Wijkteam Oost'), the organisation when it names
-    one and the letter does not."""
+    one and the letter does not; so are an office file's page header and footer
+    (``margins``)."""
     letter = Letter()
     notes = letter.notes
     pieces = placeholder_links([piece for piece in pieces if piece.text or piece.pictures],
@@ -107,6 +111,7 @@ def read_letter(pieces: list[Piece], sender: str = "") -> Letter:
     letter.closing.extend(after)
     if letter.organisation is None:
         letter.organisation = _organisation_of_the_sender(sender, notes) \
+            or organisation_in_the_margins(margins, notes) \
             or _organisation_in_text(pieces, notes)
 
     english = [piece for piece in (letter.salutation, greeting) if piece is not None]
@@ -180,14 +185,6 @@ MEMO_LINE = re.compile(r"^(aan|van|datum|onderwerp|betreft|kenmerk|cc|bcc|to|fro
 #: and a mailing list before every subject: "[Announce] …".
 REPLY_MARKS = re.compile(r"^(?:(?:re|fw|fwd|aw|wg|antw|doorst)\s*:\s*|\[[^\[\]]{1,30}\]\s*)+",
                          re.IGNORECASE)  # (and a mailing list's name: '[Leden] …')
-
-
-def without_full_stop(text: str) -> str:
-    """A title without the full stop a sentence ends with; a German date's stays
-    ('am 21.08.')."""
-    if re.search(r"\b\d{1,2}\.\d{1,2}\.$", text):
-        return text
-    return text.rstrip(".")
 
 
 def _without_fields_alone(pieces: list[Piece], notes: list[Note]) -> list[Piece]:

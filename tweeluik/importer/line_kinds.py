@@ -102,3 +102,11 @@ def title_like(piece: Piece) -> bool:
 #: A letter's subject line above its salutation: "Betreft: …", "Subject: …".
 SUBJECT_LINE = re.compile(r"^(?:onderwerp|betreft|subject|re)\s*:\s*(\S.{0,200})$",
                           re.IGNORECASE)
+
+
+def without_full_stop(text: str) -> str:
+    """A title without the full stop a sentence ends with; a German date's stays
+    ('am 21.08.'), and so does an abbreviation's ('Makerspace Gütersloh e.V.')."""
+    if re.search(r"\b\d{1,2}\.\d{1,2}\.$|(\b\w\.){2,}$", text):
+        return text
+    return text.rstrip(".")

@@ -30,6 +30,7 @@ from .odt_styles import ParagraphStyle, Styles, read_styles
 from .odt_styles import attribute as _attribute
 from .odt_styles import tag as _tag
 from .office_package import package_problem
+from .page_margins import PageMargins, useful
 from .pieces import Picture, Piece, Span, picture_kind
 from .word_tables import CELL_SEPARATOR
 
@@ -49,16 +50,38 @@ class OdtProblem(Exception):
     """The file is not an OpenDocument text tweeluik can read (the message says why)."""
 
 
-def odt_to_pieces(path: Path) -> tuple[list[Piece], list[str]]:
-    """The paragraphs of a LibreOffice text (.odt, or flat .fodt), and what was left out
-    or read in a way to check, for the report."""
+def odt_to_pieces(path: Path) -> tuple[list[Piece], list[str], PageMargins]:
+    """The paragraphs of a LibreOffice text (.odt, or flat .fodt), what was left out
+    or read in a way to check, for the report, and the lines of its page header and
+    footer."""
     content, styles, pictures = _parts(path)
     reading = _Reading(read_styles(styles, content), pictures)
     body = content.find(f"{_tag('office:body')}/{_tag('office:text')}")
     if body is None:
         raise OdtProblem("it holds no text document")
     reading.blocks(body, 0)
-    return reading.pieces, reading.said()
+    return reading.pieces, reading.said(), _margins(styles)
+
+
+def _margins(styles) -> PageMargins:
+    """The lines of the page header and footer: the first page style's that has any
+    (a document's first page often has a style of its own), a first page's own before
+    the running one."""
+    masters = list(styles.iterfind(f"{_tag('office:master-styles')}/{_tag('style:master-page')}"))
+
+    def lines(*names: str) -> tuple[str, ...]:
+        for master in masters:
+            for name in names:
+                part = master.find(_tag(name))
+                if part is not None:
+                    found = useful(["".join(paragraph.itertext()) for paragraph in
+                                    part.iter(_tag("text:p"), _tag("text:h"))])
+                    if found:
+                        return found
+        return ()
+
+    return PageMargins(lines("style:header-first", "style:header"),
+                       lines("style:footer-first", "style:footer"))
 
 
 def _parts(path: Path):

@@ -27,6 +27,11 @@ ORGANISATION_WORDS = re.compile(r"\b\w*(vereniging|stichting|wijkteams?|buurtver
                                 re.IGNORECASE)
 
 
+#: A name that ends in its legal form's abbreviation ('… e.V.', '… B.V.'): its full stop
+#: ends no sentence.
+LEGAL_FORM_AT_THE_END = re.compile(r"(\b\w\.\s?){2,}$")
+
+
 def organisation_in(text: str) -> str | None:
     if MERGE_FIELD.search(text):  # '{vereniging-naam}' stands for one; it is none
         return None
@@ -37,7 +42,7 @@ def organisation_in(text: str) -> str | None:
     if role is not None:  # "President, St. George's Tennis Club": the role is not its name
         text = text[role.end():]
     if ORGANISATION_WORDS.search(text) and len(text.split()) <= 10 \
-            and not ends_a_sentence(text):
+            and (not ends_a_sentence(text) or LEGAL_FORM_AT_THE_END.search(text)):
         # "der Kirchenchor Dürnten" under "Das Präsidium": the article is not its name
         return re.sub(r"^(?:de|het|der|die|das|des|the)\s+(?=[A-Z])", "",
                       text.strip().rstrip(","))
