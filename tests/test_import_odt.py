@@ -413,3 +413,20 @@ def test_a_title_in_the_page_header_and_an_organisation_in_the_footer_are_used(p
     assert "took “Nachbarschaftsverein Lindenau e.V.”, named in the page footer, as the " \
            "organisation" in report
     assert "no organisation found" not in report
+
+
+def test_an_address_kept_as_a_paragraph_a_line_is_one_paragraph():
+    """An office program keeps an address a paragraph a line (a real association's
+    notice gave its venue so: in the booklet each line was indented as a paragraph);
+    three short lines with a street or a postcode among them are one paragraph, a line
+    each. Short lines without one (tie-break rules after a colon) stay as they are."""
+    letter = read_letter(_letter(
+        "Beste leden,", "De vergadering is in het buurthuis. Het adres is:",
+        "Buurthuis De Linde,", "Lindelaan 12,", "1234 AB Zuidkant",
+        "Bij gelijke stand telt:", "Het onderling resultaat", "De weerstand", "Het lot",
+        "Met vriendelijke groet,", "Anna de Wit"))
+    texts = [piece.lines if piece.kept_lines else piece.text for piece in letter.introduction]
+    assert ("Buurthuis De Linde,", "Lindelaan 12,", "1234 AB Zuidkant") in texts
+    assert "Het onderling resultaat" in texts and "De weerstand" in texts
+    assert any("kept the 3 lines of an address (“Buurthuis De Linde, …”) together"
+               in note.message for note in letter.notes)

@@ -41,7 +41,13 @@ from .line_kinds import (
 )
 from .mailing_foot import without_the_mailing
 from .page_margins import NO_MARGINS, PageMargins, organisation_in_the_margins
-from .paste_leftovers import join_broken, pasted_leftovers, placeholder_links, unglued
+from .paste_leftovers import (
+    address_blocks,
+    join_broken,
+    pasted_leftovers,
+    placeholder_links,
+    unglued,
+)
 from .pieces import Piece, Span, goes_on_an_item
 from .signature import (
     BEHALF_AND_NAMES,
@@ -75,6 +81,7 @@ def read_letter(pieces: list[Piece], sender: str = "",
     pieces = _without_fields_alone(pieces, notes)
     pieces = captions_as_descriptions(pieces, notes)
     _take_date(pieces, letter)
+    pieces = address_blocks(pieces, notes)
     pieces = _postscript_above_the_greeting(pieces, notes)
     body_end, greeting, after, appendix = _take_signature(pieces, letter, sender)
     body_start = _take_head(pieces, body_end, letter)

@@ -15,7 +15,7 @@ from ..errors import printable
 from ..sentences import ends_a_sentence, opens_with_a_label
 from .lesson_lines import TYPED_NUMBER
 from .letter_parts import Note
-from .line_kinds import SEPARATOR
+from .line_kinds import CONTACT_LINE, SEPARATOR
 from .pieces import Piece, Span
 from .signature import SIGNED_MARK
 from .text_reader import BULLET, SHARED_MARK
@@ -248,3 +248,66 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
         while id(note.anchor) in became:
             note.anchor = became[id(note.anchor)]
     return out
+
+
+#: A word only an address has: a street's kind or a British postcode ('SW1V 3AA').
+POSTAL = re.compile(r"\b(street|road|terrace|lane|avenue|gardens|square|place|close|"
+                    r"straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|"
+                    r"straße|strasse|gasse|allee|platz|ring|damm|chemin|rue)\b|"
+                    r"\w(straat|laan|weg|plein|gracht|kade|singel|dijk|straße|strasse|gasse|"
+                    r"allee|platz)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\bP\.?\s?O\.?\s+box\b|"
+                    r"\bpostbus\b|\bpostfach\b", re.IGNORECASE)
+#: How many words a line of an address may have, and how many lines make a block.
+ADDRESS_WORDS = 6
+ADDRESS_LINES = 3
+
+
+def address_blocks(pieces: list[Piece], notes: list[Note]) -> list[Piece]:
+    """The lines of an address that an office program kept as paragraphs of their own
+    ('St Gabriel's Halls,' over 'Glasgow Terrace,' …) as one paragraph, a line each: three
+    short lines or more with a postcode, a street, a telephone number or an e-mail address
+    among them. In the letter's text only, between
+    the first sentence and the greeting: the letterhead above it and the names under it
+    are read line by line already."""
+    from ..letters import is_greeting  # (beside the module's other leftovers)
+    greeting = max((index for index, piece in enumerate(pieces) if is_greeting(piece.text)),
+                   default=len(pieces))
+    start = next((index for index, piece in enumerate(pieces)
+                  if ends_a_sentence(piece.text) or piece.text.rstrip().endswith(",")),
+                 len(pieces))  # (the first sentence, or the salutation, begins the text)
+    out: list[Piece] = list(pieces[:start])
+    index = start
+    while index < len(pieces):
+        end = index
+        while end < greeting and _address_line(pieces[end]) \
+                and (end == index or not pieces[end].after_break):
+            end += 1
+        run = pieces[index:end]
+        if len(run) >= ADDRESS_LINES and any(CONTACT_LINE.search(piece.text)
+                                             or POSTAL.search(piece.text) for piece in run):
+            spans: list[Span] = []
+            for piece in run:
+                spans.extend([*([Span("\n")] if spans else []), *piece.spans])
+            joined = replace(run[0], spans=tuple(spans),
+                             lines=tuple(piece.text.strip() for piece in run), kept_lines=True)
+            notes.append(Note(joined, f"kept the {len(run)} lines of an address (“"
+                                      f"{printable(run[0].text.strip()[:30])} …”) together, a "
+                                      "line each, as one paragraph"))
+            out.append(joined)
+            index = end
+            continue
+        out.append(pieces[index])
+        index += 1
+    return out
+
+
+def _address_line(piece: Piece) -> bool:
+    """A paragraph that can be a line of an address: a few words, plain, no sentence."""
+    text = piece.text.strip()
+    return 0 < len(text.split()) <= ADDRESS_WORDS and not piece.pictures \
+        and not (piece.heading or piece.marked_heading or piece.section or piece.title_style
+                 or piece.numbered or piece.bullet or piece.quote or piece.table
+                 or piece.in_row or piece.in_item or piece.list_level or piece.kept_lines
+                 or len(piece.lines) > 1) \
+        and not text.endswith((".", "!", "?", ";", ":")) and not TYPED_NUMBER.match(text) \
+        and not all(span.bold for span in piece.spans if span.text.strip())
