@@ -432,3 +432,33 @@ def test_a_long_address_with_letters_beyond_ascii_gets_its_qr_code(source_dir):
     assert 'class="link-note with-qr"' in html
     assert "Notitie-\u2013-Principes-voor-duurzaamheid.pdf</a>" in html
     assert "<title>QR code: voorbeeld.example.nl/wp-content/uploads/Notitie-\u2013-" in html
+
+
+@pytest.mark.slow
+def test_a_links_note_stands_on_the_page_of_its_call(source_dir, tmp_path):
+    """A real company's newsletter, with a link in nearly every paragraph, printed a
+    note on the page after its call three times (the call's line fitted, its note and QR
+    code did not): the line with the call goes to the next page with its note."""
+    paragraphs = []
+    for number in range(1, 31):
+        words = " ".join(["Het nieuws uit de wijk staat hier kort en goed."] * (1 + number % 4))
+        paragraphs.append(f"{words} Lees meer over [plek{number}](https://example.org/"
+                          f"nieuws/2026/een-heel-lang-adres-met-veel-woorden-{number}).")
+    source = write_source(source_dir, "Beste buren,\n\n" + "\n\n".join(paragraphs)
+                          + "\n\nMet vriendelijke groet,\n")
+    result = run_build(str(source), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    tool = need_tool("pdftotext")
+    text = subprocess.run([tool, "-layout", str(tmp_path / "pub.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    pages = [" ".join(page.split()) for page in text.split("\f")]
+    moved = []
+    for number in range(1, 31):
+        call = next(index for index, page in enumerate(pages)
+                    if re.search(rf"\bplek{number} ?{number}\b", page))
+        note = next(index for index, page in enumerate(pages)
+                    if re.search(rf"\b{number} example\.org/nieuws/2026/een-heel-lang-adres"
+                                 rf"-met-veel-woorden-{number}\b", page.replace("- ", "-")))
+        if call != note:
+            moved.append((number, call + 1, note + 1))
+    assert not moved, moved
