@@ -430,3 +430,26 @@ def test_an_address_kept_as_a_paragraph_a_line_is_one_paragraph():
     assert "Het onderling resultaat" in texts and "De weerstand" in texts
     assert any("kept the 3 lines of an address (“Buurthuis De Linde, …”) together"
                in note.message for note in letter.notes)
+
+
+def test_minutes_that_open_with_who_was_there_take_the_headers_title_and_date(project):
+    """A club's planning meeting opened its text with 'Anwesende Mitglieder', and its
+    header held the meeting's kind and day on two lines (a real one did: the cover said
+    'Anwesende Mitglieder')."""
+    masters = ('<style:master-page style:name="Standard"><style:header>'
+               "<text:p>Planungstreffen</text:p><text:p>Mittwoch, 12. September 2018</text:p>"
+               "</style:header></style:master-page>")
+    body = ("<text:p>Anwesende Mitglieder</text:p><text:p>Anna, Bert und Chris.</text:p>"
+            "<text:p>Wir planen das Sommerfest und verteilen die Aufgaben.</text:p>")
+    pub, report, source = bring_in(project, odt_file(body, masters=masters), "treffen.odt")
+    assert pub.meta.title == "Planungstreffen" and str(pub.meta.date) == "2018-09-12"
+    assert "Anwesende Mitglieder" in source
+    assert "took “Mittwoch, 12. September 2018”, the page header's date" in report
+
+
+def test_a_date_alone_in_the_header_is_the_date_not_the_title():
+    from tweeluik.importer.letter_parts import Letter
+    from tweeluik.importer.page_margins import PageMargins, title_from_the_header
+    letter = Letter()
+    title_from_the_header(letter, PageMargins(header=("Mittwoch, 12. September 2018",)))
+    assert letter.title is None and str(letter.date) == "2018-09-12"

@@ -81,7 +81,11 @@ CONTACT_LINE = re.compile(
 SECTION_NAME = re.compile(r"(inleiding|introductie|voorwoord|einleitung|vorwort|introduction|"
                           r"intro|preface|foreword|overview|overzicht|samenvatting|"
                           r"zusammenfassung|summary|algemeen|allgemeines|general|achtergrond|"
-                          r"hintergrund|background|inhoud|inhalt|contents)[.:]?", re.IGNORECASE)
+                          r"hintergrund|background|inhoud|inhalt|contents|"
+                          # minutes open with who was there
+                          r"(anwesende( mitglieder)?|anwesend|aanwezig(en)?|afwezig(en)?|"
+                          r"present|attendees|attendance|apologies|teilnehmer(innen)?))[.:]?",
+                          re.IGNORECASE)
 
 
 #: A month and a year alone ("October, 2017", "december 2026"): a date line, no title.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import parse_date_line
 from ..errors import printable
 from .letter_parts import Letter, Note
 from .line_kinds import ADDRESS_LINE, CONTACT_LINE, MAX_TITLE_WORDS, without_full_stop
@@ -50,7 +51,16 @@ def useful(lines: list[str]) -> tuple[str, ...]:
 
 
 def title_from_the_header(letter: Letter, margins: PageMargins) -> None:
-    """The letter's title from the page header, when the text gave none, with a note."""
+    """The letter's title from the page header, and its date, when the text gave none,
+    each with a note."""
+    if letter.date is None:
+        for line in margins.header:
+            date = parse_date_line(line)
+            if date is not None:
+                letter.date, letter.date_text = date, line
+                letter.notes.append(Note("date", f"took “{printable(line)}”, the page "
+                                                 "header's date, as the letter's date"))
+                break
     if letter.title is not None:
         return
     title = next((line for line in margins.header if _title_like(line)), None)
@@ -74,12 +84,14 @@ def organisation_in_the_margins(margins: PageMargins, notes: list[Note]) -> str 
 
 
 def _title_like(line: str) -> bool:
-    """A header line that can be a title: short, no address, and no organisation's name
-    alone (unless it says what the document is: 'Protokoll der … e.V.')."""
+    """A header line that can be a title: short, no address or date, and no
+    organisation's name alone (unless it says what the document is: 'Protokoll der …
+    e.V.', or only that: 'Planungstreffen')."""
     words = line.split()
-    return 2 <= len(words) <= MAX_TITLE_WORDS and not ADDRESS_LINE.search(line) \
-        and not CONTACT_LINE.search(line) \
-        and (DOCUMENT_KIND.match(line) is not None or not ORGANISATION_WORDS.search(line))
+    kind = DOCUMENT_KIND.match(line) is not None
+    return (2 if not kind else 1) <= len(words) <= MAX_TITLE_WORDS \
+        and not ADDRESS_LINE.search(line) and not CONTACT_LINE.search(line) \
+        and parse_date_line(line) is None and (kind or not ORGANISATION_WORDS.search(line))
 
 
 def _organisation(line: str) -> str | None:
