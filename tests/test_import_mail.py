@@ -147,11 +147,13 @@ def test_a_plain_text_mail_in_latin_1_comes_in_unwrapped_and_mended(project):
     body = text.encode("latin-1").replace(b"BRUGGE", "Brügge".encode())
     raw = (b"From: Joost Bakker <joost@wijk.example>\r\n"
            b"Subject: Uitnodiging ledenvergadering\r\n"
-           b"Date: Wed, 25 Nov 2026 09:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+           b"Date: Wed, 25 Nov 2026 09:00:00 +0100 (CET)\r\nMIME-Version: 1.0\r\n"
            b"Content-Type: text/plain; charset=iso-8859-1; format=flowed\r\n"
            b"Content-Transfer-Encoding: 8bit\r\n\r\n") + body
     pub, report, source = bring_in_mail(project, raw)
     assert pub.meta.title == "Uitnodiging ledenvergadering"
+    # (the report quotes the date as the e-mail wrote it)
+    assert "date          2026-11-25, from “Wed, 25 Nov 2026 09:00:00 +0100 (CET)”" in report
     # the wrapped lines go on where the program broke them (short as they are, they
     # would be kept as lines broken on purpose)
     assert "ledenvergadering is op 12 december in het buurthuis Café De Linde. We hopen " \

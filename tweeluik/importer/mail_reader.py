@@ -231,7 +231,10 @@ def _header_lines(message: email.message.EmailMessage) -> tuple[str, ...]:
     # ('Sent:', Outlook's word, tells the letter reader that this is an e-mail's header)
     for name, shown in (("from", "From"), ("subject", "Subject"), ("date", "Sent")):
         try:
-            value = " ".join(str(message.get(name) or "").split())
+            # (the date as it was written, which the report quotes; the others decoded)
+            value = " ".join((next((str(raw) for key, raw in message.raw_items()
+                                    if key.lower() == "date"), "") if name == "date"
+                              else str(message.get(name) or "")).split())
         except (ValueError, LookupError, email.errors.MessageError):
             value = ""
         if value:
