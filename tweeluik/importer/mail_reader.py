@@ -130,7 +130,8 @@ def _parts(message: email.message.EmailMessage) -> list[tuple[email.message.Mess
         if part.is_multipart():
             children = part.get_payload()
             if isinstance(children, list):
-                waiting.extend((child, depth + 1) for child in reversed(children))
+                waiting.extend((child, depth + 1) for child in reversed(children)
+                               if isinstance(child, email.message.Message))
     return found
 
 
