@@ -468,4 +468,21 @@ def test_a_saved_web_page_in_german_is_brought_in(studio, browser, tmp_path):
     studio.wait_built("einladung")
     page.wait_for_function("document.getElementById('editor').value.includes('Vereinslokal')")
     assert page.locator("#field-language").input_value() == "de"
+    # the file chooser offers every kind of letter the import reads (it kept a list of
+    # its own, without e-mails and LibreOffice files), and a saved e-mail comes in
+    from tweeluik.letter_formats import LETTER_FORMATS
+    offered = (page.get_attribute("#upload", "accept") or "").split(",")
+    assert set(LETTER_FORMATS) <= set(offered), offered
+    mail_file = tmp_path / "uitnodiging.eml"
+    mail_file.write_bytes(
+        b"From: Wijkteam Oost <info@oost.example>\r\nSubject: Uitnodiging voor de buurtavond"
+        b"\r\nDate: Tue, 1 Dec 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\nContent-Type: "
+        b"text/plain; charset=utf-8\r\n\r\nBeste buren,\r\n\r\nOp vrijdag is de buurtavond "
+        b"in het buurthuis, met soep en muziek voor iedereen.\r\n\r\nHartelijke groet,\r\n\r\n"
+        b"Sanne Vos\r\n")
+    page.set_input_files("#upload", str(mail_file))
+    page.wait_for_function("document.getElementById('publication').value === 'uitnodiging'")
+    text = (studio.project / "content" / "uitnodiging.md").read_text(encoding="utf-8")
+    assert "title: Uitnodiging voor de buurtavond" in text and "organisation: Wijkteam Oost" \
+        in text
     page.close()

@@ -149,7 +149,8 @@ class StudioRoutes:
             return response
         html = (STATIC / "studio.html").read_text(encoding="utf-8")
         html = html.replace("{{lang}}", words["lang"]).replace(
-            "{{words}}", json.dumps(words, ensure_ascii=False).replace("<", "\\u003c"))
+            "{{words}}", json.dumps(words, ensure_ascii=False).replace("<", "\\u003c")).replace(
+            "{{accept}}", ",".join(LETTER_SUFFIXES + PICTURE_SUFFIXES + TEMPLATE_SUFFIXES))
         for key, value in words.items():
             html = html.replace("{{" + key + "}}", value)
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
