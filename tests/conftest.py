@@ -115,6 +115,21 @@ def project(tmp_path) -> Path:
     return tmp_path
 
 
+def bring_in(project: Path, data: str | bytes, name: str):
+    """Import a letter's file (``data``, saved as ``name`` in ``project``) through the
+    command line and check the new source builds: its publication, the import's report
+    and the source."""
+    from tweeluik.parse import parse_publication
+    letter = project / name
+    letter.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    result = run_project(project, "import", str(letter))
+    assert result.returncode == 0, result.stderr
+    target = project / "content" / (letter.stem + ".md")
+    check = run_project(project, "--check", str(target))
+    assert check.returncode == 0, check.stderr
+    return parse_publication(target), result.stdout, target.read_text(encoding="utf-8")
+
+
 @pytest.fixture
 def source_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "content"

@@ -14,9 +14,8 @@ from PIL import Image
 
 from tweeluik.model import Image as ImageBlock
 from tweeluik.model import ListBlock, Paragraph, Quote, Subheading, Table, plain_text
-from tweeluik.parse import parse_publication
 
-from .conftest import run_project
+from .conftest import bring_in, run_project
 
 pytestmark = pytest.mark.slow
 
@@ -68,16 +67,8 @@ SITE_PAGE = """\
 
 
 def bring_in_page(project: Path, html: str | bytes, name: str = "brief.html"):
-    """Import a saved page and check the new source builds: its publication, the
-    import's report and the source."""
-    page = project / name
-    page.write_bytes(html.encode("utf-8") if isinstance(html, str) else html)
-    result = run_project(project, "import", str(page))
-    assert result.returncode == 0, result.stderr
-    target = project / "content" / (page.stem + ".md")
-    check = run_project(project, "--check", str(target))
-    assert check.returncode == 0, check.stderr
-    return parse_publication(target), result.stdout, target.read_text(encoding="utf-8")
+    """Import a saved page (see ``conftest.bring_in``)."""
+    return bring_in(project, html, name)
 
 
 def test_a_saved_web_page_comes_in_with_its_structure(project):

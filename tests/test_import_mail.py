@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -21,9 +20,8 @@ from tweeluik.importer.letter import read_letter
 from tweeluik.importer.pieces import Piece, Span
 from tweeluik.model import Image as ImageBlock
 from tweeluik.model import plain_text
-from tweeluik.parse import parse_publication
 
-from .conftest import run_project
+from .conftest import bring_in, run_project
 
 pytestmark = pytest.mark.slow
 
@@ -90,21 +88,8 @@ def newsletter() -> bytes:
     return bytes(message)
 
 
-def bring_in_mail(project: Path, data: bytes, name: str = "brief.eml"):
-    """Import a saved e-mail and check the new source builds: its publication, the
-    import's report and the source."""
-    mail = project / name
-    mail.write_bytes(data)
-    result = run_project(project, "import", str(mail))
-    assert result.returncode == 0, result.stderr
-    target = project / "content" / (mail.stem + ".md")
-    check = run_project(project, "--check", str(target))
-    assert check.returncode == 0, check.stderr
-    return parse_publication(target), result.stdout, target.read_text(encoding="utf-8")
-
-
 def test_a_saved_mailing_comes_in_with_its_pictures_title_date_and_sender(project):
-    pub, report, source = bring_in_mail(project, newsletter())
+    pub, report, source = bring_in(project, newsletter(), "brief.eml")
     meta = pub.meta
     # the subject is the title, without what the mail program and the list put before it
     assert meta.title == "Jaarbrief 2026: wat we leerden"
@@ -150,7 +135,7 @@ def test_a_plain_text_mail_in_latin_1_comes_in_unwrapped_and_mended(project):
            b"Date: Wed, 25 Nov 2026 09:00:00 +0100 (CET)\r\nMIME-Version: 1.0\r\n"
            b"Content-Type: text/plain; charset=iso-8859-1; format=flowed\r\n"
            b"Content-Transfer-Encoding: 8bit\r\n\r\n") + body
-    pub, report, source = bring_in_mail(project, raw)
+    pub, report, source = bring_in(project, raw, "brief.eml")
     assert pub.meta.title == "Uitnodiging ledenvergadering"
     # (the report quotes the date as the e-mail wrote it)
     assert "date          2026-11-25, from “Wed, 25 Nov 2026 09:00:00 +0100 (CET)”" in report
@@ -181,7 +166,7 @@ def test_a_letter_sent_on_as_an_attached_email_is_read(project):
     outer["Date"] = "Tue, 01 Dec 2026 12:00:00 +0100"
     outer.set_content("Zie bijlage.\n")
     outer.add_attachment(inner)
-    pub, report, source = bring_in_mail(project, bytes(outer))
+    pub, report, source = bring_in(project, bytes(outer), "brief.eml")
     assert pub.meta.title == "Terugblik op het jaar" and str(pub.meta.date) == "2026-11-30"
     assert "Het jaar was vol en goed." in source and "Zie bijlage" not in source
     assert "the letter came as an e-mail attached to this one" in report

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -21,9 +20,8 @@ from tweeluik.importer.letter import read_letter
 from tweeluik.importer.pieces import Piece, Span
 from tweeluik.model import Image as ImageBlock
 from tweeluik.model import ListBlock, Table, plain_text
-from tweeluik.parse import parse_publication
 
-from .conftest import run_project
+from .conftest import bring_in, run_project
 
 pytestmark = pytest.mark.slow
 
@@ -164,19 +162,6 @@ def odt_file(body: str, automatic: str = AUTOMATIC_STYLES, named: str = NAMED_ST
             package.writestr(name, data)
         package.writestr("META-INF/manifest.xml", "<manifest/>")
     return out.getvalue()
-
-
-def bring_in(project: Path, data: bytes, name: str):
-    """Import a file and check the new source builds: its publication, the import's
-    report and the source."""
-    letter = project / name
-    letter.write_bytes(data)
-    result = run_project(project, "import", str(letter))
-    assert result.returncode == 0, result.stderr
-    target = project / "content" / (letter.stem + ".md")
-    check = run_project(project, "--check", str(target))
-    assert check.returncode == 0, check.stderr
-    return parse_publication(target), result.stdout, target.read_text(encoding="utf-8")
 
 
 def test_a_libreoffice_letter_comes_in_with_its_structure(project):
