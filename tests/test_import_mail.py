@@ -279,3 +279,14 @@ def test_the_name_an_email_was_sent_under_signs_when_it_stands_under_the_greetin
                in note.message for note in letter.notes)
     assert read_letter(_letter("Beste Joost,", "Hierbij bevestigen we de afspraak.",
                                "Met vriendelijke groet", "jan de boer")).signatories == []
+
+
+def test_a_letter_saying_why_its_reader_gets_it_keeps_that_sentence():
+    """'You received this letter because …' is the letter's own word; only a sentence
+    about an e-mail or a newsletter starts a mailing's foot."""
+    letter = read_letter(_letter(  # (no greeting: its last paragraphs could be a foot)
+        "Dear members,", "The garden is ready for the summer.",
+        "You received this letter because you are a member of the garden club."))
+    kept = " ".join(piece.text for piece in [*letter.introduction, *letter.closing])
+    assert "You received this letter because" in kept
+    assert not any("mailing's foot" in note.message for note in letter.notes)

@@ -25,7 +25,8 @@ from .pieces import Piece
 #: mailing, how to leave it, that nobody reads replies, that it is confidential, the
 #: sender's registration, a copyright line.
 FOOT = re.compile(
-    r"\b(you (are|were) receiving|you received|you're receiving|you have received) th(is|ese)\b|"
+    r"\b(you (are|were) receiving|you received|you're receiving|you have received) th(is|ese)"
+    r"\b.{0,20}\b(e-?mails?|newsletters?|messages?|mailings?|updates)\b|"
     r"\bunsubscribe\b|\byou (are|were) subscribed (as|with|to)\b|\bsie sind mit "
     r"(folgenden daten|der (e-?mail-?)?adresse) (registriert|angemeldet)|\bje bent "
     r"(aangemeld|ingeschreven) (met|als|op)\b|\b(update|manage|change) (your )?(e-?mail |subscription )?"
