@@ -438,3 +438,13 @@ def test_a_date_alone_in_the_header_is_the_date_not_the_title():
     letter = Letter()
     title_from_the_header(letter, PageMargins(header=("Mittwoch, 12. September 2018",)))
     assert letter.title is None and str(letter.date) == "2018-09-12"
+
+
+def test_a_long_address_under_the_names_is_no_appendix():
+    letter = read_letter(_letter(
+        "Beste leden,", "De tuin is klaar.", "Met vriendelijke groet,", "Anna de Wit",
+        "Buurtvereniging De Linde, Lindelaan 12, 1234 AB Zuidkant, telefoon 06-12345678, "
+        "e-mail info@linde.example, bankrekening NL00 BANK 0123 4567 89 ten name van de "
+        "vereniging, ingeschreven bij de gemeente als vrijwilligersorganisatie sinds 1998"))
+    assert not any("appendix" in note.message for note in letter.notes)
+    assert letter.closing[-1].text.startswith("Buurtvereniging De Linde")

@@ -433,7 +433,8 @@ def _appendix_start(pieces: list[Piece], start: int) -> int:
     def is_text(piece: Piece) -> bool:
         return bool(piece.heading or piece.marked_heading or piece.title_style
                     or piece.section or piece.numbered or piece.bullet or piece.table
-                    or len(piece.text.split()) >= APPENDIX_WORDS)
+                    or len(piece.text.split()) >= APPENDIX_WORDS
+                    and not CONTACT_LINE.search(piece.text))  # (a long address is none)
 
     def heads_it(piece: Piece) -> bool:
         """A line in bold ('Agenda', or Markdown's '**…**') that is no person's name
