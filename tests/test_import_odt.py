@@ -448,3 +448,28 @@ def test_a_long_address_under_the_names_is_no_appendix():
         "vereniging, ingeschreven bij de gemeente als vrijwilligersorganisatie sinds 1998"))
     assert not any("appendix" in note.message for note in letter.notes)
     assert letter.closing[-1].text.startswith("Buurtvereniging De Linde")
+
+
+def test_fields_linked_pictures_and_embedded_objects_are_read_or_said(project):
+    """A lending agreement's user fields ('#VERLEIHER#') were dropped and left 'ist .';
+    a minutes' picture that links to the web was lost; an association's accounts,
+    embedded as spreadsheets, went without a word (three real LibreOffice files)."""
+    body = ("<text:user-field-decls><text:user-field-decl office:value-type='string' "
+            "office:string-value='Wijkteam Oost' text:name='Lener'/></text:user-field-decls>"
+            "<text:p>Beste buren,</text:p>"
+            "<text:p>De aanhanger gaat mee met <text:user-field-get text:name='Lener'>Wijkteam "
+            "Oost</text:user-field-get> tot en met <text:date>12 december 2026</text:date>."
+            "</text:p><text:p>Het plein na de klusdag:<draw:a xlink:type='simple' "
+            "xlink:href='https://wijk.example/foto'><draw:frame draw:name='Plein'>"
+            "<draw:image xlink:href='Pictures/plein.png'/><svg:desc>Het plein na de "
+            "klusdag</svg:desc></draw:frame></draw:a></text:p>"
+            "<text:p><draw:frame draw:name='Rekening 2026'><draw:object xlink:href='./Object 1'/>"
+            "<draw:image xlink:href='./ObjectReplacements/Object 1'/></draw:frame></text:p>"
+            "<text:p>Groet,</text:p><text:p>Anna de Wit</text:p>")
+    pub, report, source = bring_in(project, odt_file(body, pictures={
+        "Pictures/plein.png": _png()}), "aanhanger.odt")
+    assert "De aanhanger gaat mee met Wijkteam Oost tot en met 12 december 2026." in source
+    pictures = [block for block in pub.introduction.blocks if isinstance(block, ImageBlock)]
+    assert [picture.alt for picture in pictures] == ["Het plein na de klusdag"]
+    assert "left out an object embedded in the document (“Rekening 2026”: a spreadsheet, a " \
+           "chart or a formula), which a booklet cannot show" in report

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..errors import printable
 from ..text_limits import MAX_PARAGRAPHS, MAX_TABLE_COLUMNS
 from .odt_styles import ParagraphStyle, Styles, read_styles
 from .odt_styles import attribute as _attribute
@@ -137,7 +138,7 @@ class _Reading:
         self.last_list: dict[str, _List] = {}  # by style: for a list that goes on
 
     def said(self) -> list[str]:
-        said = list(dict.fromkeys(self.left_out))
+        said = [f"left out {item}" for item in dict.fromkeys(self.left_out)]
         if self.comments:
             said.append(f"left out {self.comments} comment{'s' if self.comments != 1 else ''}"
                         " in the margin (a booklet prints the text only)")
@@ -291,17 +292,23 @@ class _Reading:
                 self.comments += 1
             elif tag == _tag("draw:frame"):
                 self.frame(child, pictures)
-            elif tag in (_tag("text:date"), _tag("text:time"), _tag("text:author-name"),
-                         _tag("text:sender-firstname"), _tag("text:sender-lastname"),
-                         _tag("text:title"), _tag("text:subject"), _tag("text:user-defined"),
-                         _tag("text:meta"), _tag("text:bibliography-mark"),
-                         _tag("text:ruby"), _tag("text:ruby-base"), _tag("text:sequence")):
+            elif isinstance(tag, str) and tag not in _NO_WORDS:
+                # a field shows its value as its text (a date, a user field's
+                # '#VERLEIHER#', a placeholder), as do a ruby's base and a meta's words;
+                # a picture's link (draw:a) holds the picture
                 self._inline(child, bold, italic, href, spans, pictures, depth + 1)
-            # (bookmarks, page breaks, page numbers, change marks: no words)
             if child.tail:
                 spans.append((Span(_WHITE_SPACE.sub(" ", child.tail), italic, bold, href), False))
 
     def frame(self, frame, pictures: list[Picture]) -> None:
+        name = printable(_attribute(frame, "draw:name")[:40]) or "no name"
+        if frame.find(_tag("draw:object")) is not None \
+                or frame.find(_tag("draw:object-ole")) is not None:
+            self.left_out.append(f"an object embedded in the document (“{name}”: a spreadsheet, "
+                                 "a chart or a formula), which a booklet cannot show; paste "
+                                 "its figures into the text as a table, or save it as a "
+                                 "picture and add it")
+            return
         image = frame.find(_tag("draw:image"))
         if image is None:
             return  # a text box: its paragraphs are read after the paragraph
@@ -315,7 +322,7 @@ class _Reading:
                 data = base64.b64decode("".join(binary.text.split()), validate=True)
             except (binascii.Error, ValueError):
                 data = None
-        described = alt or "no description"
+        described = alt or f"“{name}”, no description"
         if data is None:
             self.left_out.append(f"a picture kept outside the file ({described})")
             return
@@ -406,6 +413,20 @@ def _collapsed(spans: list[tuple[Span, bool]]) -> list[Span]:
             space_before = text.endswith((" ", "\n", "\t"))
             out.append(replace(span, text=text))
     return out
+
+
+#: The inline elements that hold no words of the letter: marks, page numbers and counts,
+#: a tracked change's marks, the end of a comment, a table of contents' mark.
+_NO_WORDS = {_tag(name) for name in (
+    "text:bookmark", "text:bookmark-start", "text:bookmark-end", "text:bookmark-ref",
+    "text:reference-mark", "text:reference-mark-start", "text:reference-mark-end",
+    "text:soft-page-break", "text:change", "text:change-start", "text:change-end",
+    "text:page-number", "text:page-count", "text:page-continuation", "text:toc-mark",
+    "text:toc-mark-start", "text:toc-mark-end", "text:alphabetical-index-mark",
+    "text:alphabetical-index-mark-start", "text:alphabetical-index-mark-end",
+    "office:annotation-end", "text:number", "text:note-citation", "draw:custom-shape",
+    "draw:rect", "draw:line", "draw:polyline", "draw:polygon", "draw:path", "draw:circle",
+    "draw:ellipse", "draw:connector", "draw:g", "draw:control", "text:sequence-ref")}
 
 
 def _tables(count: int) -> str:
