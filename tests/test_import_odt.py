@@ -473,3 +473,19 @@ def test_fields_linked_pictures_and_embedded_objects_are_read_or_said(project):
     assert [picture.alt for picture in pictures] == ["Het plein na de klusdag"]
     assert "left out an object embedded in the document (“Rekening 2026”: a spreadsheet, a " \
            "chart or a formula), which a booklet cannot show" in report
+
+
+def test_minutes_ending_on_their_town_and_date_are_dated_by_it():
+    """Minutes end 'Gütersloh, 22. Februar 2025' over the names (a real club's did; its
+    cover had no date); a writer's name before a date ('Teus van Vliet, 1 november 2022',
+    a real newsletter's end) stays in the text."""
+    letter = read_letter(_letter(
+        "Die Versammlung beginnt um 11 Uhr.", "Der Vorstand berichtet.", "Die Kasse stimmt.",
+        "Der Vorstand wird entlastet.", "Die Versammlung wurde um 16:18 Uhr geschlossen.",
+        "Gütersloh, 22. Februar 2025", "Sarah Franke, Michael Prange"))
+    assert str(letter.date) == "2025-02-22"
+    assert "Gütersloh, 22. Februar 2025" not in [piece.text for piece in letter.introduction]
+    letter = read_letter(_letter("Beste lezers,", "Bid met ons mee voor de wijk.",
+                                 "En voor de school aan de Kade.", "En voor het buurthuis.",
+                                 "Anna de Wit, 1 november 2022"))
+    assert letter.date is None

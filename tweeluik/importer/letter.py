@@ -86,7 +86,7 @@ def read_letter(pieces: list[Piece], sender: str = "",
     body_end, greeting, after, appendix = _take_signature(pieces, letter, sender)
     body_start = _take_head(pieces, body_end, letter)
 
-    body = pieces[body_start:body_end]
+    body = _without_the_date_at_the_end(pieces[body_start:body_end], letter)
     keep = {index for index, piece in enumerate(body)
             if piece.heading or piece.marked_heading
             or LESSON_LINE.match(piece.text) and len(piece.lines) <= 1}
@@ -393,6 +393,30 @@ def _take_signature(pieces: list[Piece], letter: Letter, sender: str = ""
             kept = [line for line in kept if not CONTACT_LINE.search(line)]
             return start, None, _as_pieces(kept, pieces[start:]), []
     return len(pieces), None, [], []
+
+
+#: How many paragraphs from its end a letter's closing date may stand ('Gütersloh, 22.
+#: Februar 2025' over the names, as minutes end).
+DATE_AT_THE_END = 3
+
+
+def _without_the_date_at_the_end(body: list[Piece], letter: Letter) -> list[Piece]:
+    """The letter's text without a town and date standing alone at its end ('Gütersloh,
+    22. Februar 2025'), which is the letter's date when none stands at its top."""
+    if letter.date is not None:
+        return body
+    for index in range(len(body) - 1, max(len(body) - 1 - DATE_AT_THE_END, -1), -1):
+        text = body[index].text.strip()
+        town = text.split(",")[0] if "," in text else ""
+        # (a town before it, one word: 'Teus van Vliet, 1 november 2022' is a writer's)
+        date = parse_date_line(text) if len(body[index].lines) <= 1 \
+            and len(town.split()) <= 1 else None
+        if date is not None:
+            letter.date, letter.date_text = date, text
+            letter.notes.append(Note("date", f"took “{printable(text)}”, at the letter's end, "
+                                             "as its date"))
+            return body[:index] + body[index + 1:]
+    return body
 
 
 def _without_signed_marks(lines: list[str], greeting: Piece, notes: list[Note]) -> list[str]:
