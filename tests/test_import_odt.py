@@ -11,6 +11,7 @@ written as LibreOffice writes them (its element and style names), in the test.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -489,3 +490,20 @@ def test_minutes_ending_on_their_town_and_date_are_dated_by_it():
                                  "En voor de school aan de Kade.", "En voor het buurthuis.",
                                  "Anna de Wit, 1 november 2022"))
     assert letter.date is None
+
+
+def test_the_report_points_at_the_right_line_under_a_list_item_with_a_line_break(project):
+    """A list item with a line break is written on two lines; the report's line numbers
+    under it were one too small for each such item (real minutes: four lines off)."""
+    items = "".join(f"<text:list-item><text:p>Punt {number}<text:line-break/>toelichting "
+                    f"{number}</text:p></text:list-item>" for number in range(1, 5))
+    body = (f"<text:p>Beste leden,</text:p><text:list text:style-name='L2'>{items}</text:list>"
+            + "".join(f"<text:h text:style-name='Heading_20_2' text:outline-level='2'>"
+                      f"{number}. Les {number}</text:h><text:p>Tekst van les {number}.</text:p>"
+                      for number in (1, 2)))
+    pub, report, source = bring_in(project, odt_file(body), "punten.odt")
+    lines = source.splitlines()
+    for number in (1, 2):
+        said = re.search(rf"{number}\. Les {number} \(line (\d+)\)", report)
+        assert said, report
+        assert lines[int(said.group(1)) - 1] == f"## {number}. Les {number}"

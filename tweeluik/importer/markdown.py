@@ -128,7 +128,9 @@ class _Lines:
     def add(self, text: str, anchor: object = None) -> None:
         if anchor is not None:
             self.placed.add(anchor, len(self.lines) + 1)
-        self.lines.append(text)
+        # (a list item's lines broken on purpose come as one text: each counts as a line,
+        # or every line number under it would be too small)
+        self.lines.extend(text.split("\n"))
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":
