@@ -282,6 +282,9 @@ def test_repairs_are_reported_with_their_lines(project):
     (report,) = reported
     number = int(report.split(":")[1])
     assert lines[number - 1].startswith("Sindsdien beginnen we elk plan")
+    # (what was done, not a guess at why: a Word or LibreOffice file breaks them too)
+    assert "joined two paragraphs broken in mid-sentence (“… plan met drie” + " \
+           "“gesprekken aan de …”)" in report
 
 
 def test_a_sentence_broken_after_a_comma_is_joined_but_not_a_short_line(project):

@@ -240,8 +240,10 @@ def join_broken(pieces: list[Piece], notes: list[Note], keep: set[int]) -> list[
                 joined_away.append(before)
                 tail = " ".join(ending.split()[-3:])
                 head = " ".join(opening.split()[:3])
-                notes.append(Note(joined, f"joined two paragraphs that the paste broke in "
-                                          f"mid-sentence (“… {tail}” + “{head} …”)"))
+                # (a paste breaks them so, and so do an office file's or a page's own
+                # line ends: the note says what was done, not by whom)
+                notes.append(Note(joined, f"joined two paragraphs broken in mid-sentence "
+                                          f"(“… {tail}” + “{head} …”)"))
                 continue
         out.append(piece)
     for note in notes:  # a note on a paragraph joined since: on the one it is part of
