@@ -309,13 +309,14 @@ def test_an_agenda_under_the_names_stays_an_appendix_and_signs_nothing():
     assert letter.signatories == ["A.M. de Groot (Landelijk secretaris)"]
     assert letter.organisation is None
     assert str(letter.date) == "2007-04-12"
-    # the appendix stands above the greeting: the names end a publication
-    kept = [piece.text for piece in letter.closing]
-    assert kept[-7] == "Agenda" and kept[-1] == "Met vriendelijke groet,", kept
-    assert "Sluiting" in kept and "[signed]" not in kept
+    # the appendix stands after the text, above the closing words and the greeting: the
+    # names end a publication, and the closing slide keeps the letter's own last words
+    text = [piece.text for piece in letter.introduction]
+    assert text[-6] == "Agenda" and "Sluiting" in text and "[signed]" not in text, text
+    assert [piece.text for piece in letter.closing] == ["Met vriendelijke groet,"]
     messages = " ".join(note.message for note in letter.notes)
-    assert "moved the 6 paragraphs under the names (from “Agenda”) above the greeting" \
-        in messages
+    assert "moved the 6 paragraphs under the names (from “Agenda”) above the closing words " \
+        "and the greeting" in messages
     assert "took “12th April, 2007”, under the names, as the letter's date" in messages
     assert "not a name tweeluik recognises" not in messages
 
@@ -507,3 +508,19 @@ def test_the_report_points_at_the_right_line_under_a_list_item_with_a_line_break
         said = re.search(rf"{number}\. Les {number} \(line (\d+)\)", report)
         assert said, report
         assert lines[int(said.group(1)) - 1] == f"## {number}. Les {number}"
+
+
+def test_an_appendix_comes_before_the_closing_words_whose_last_sentence_ends_the_deck():
+    """The closing slide takes the closing's last sentence: with an agenda after the
+    closing words it said 'Seconded: A. M. L. McGreggor' (a real notice's last line)."""
+    letter = read_letter(_letter(
+        "Beste leden,", "1. Begin klein", "Een kop koffie opent deuren.", "2. Luister eerst",
+        "Wie vraagt, hoeft minder te raden.", "Tot ziens op de ledenvergadering!",
+        "Met vriendelijke groet,", "Anna de Wit",
+        Piece((Span("Agenda", bold=True),), ("Agenda",)),
+        *[Piece((Span(item),), (item,), numbered=True, list_number=number)
+          for number, item in enumerate(("Opening", "Rondvraag"), start=1)]))
+    assert [piece.text for piece in letter.closing][-2:] == ["Tot ziens op de "
+                                                             "ledenvergadering!",
+                                                             "Met vriendelijke groet,"]
+    assert letter.closing[0].text == "Agenda"

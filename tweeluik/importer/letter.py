@@ -108,11 +108,17 @@ def read_letter(pieces: list[Piece], sender: str = "",
     else:
         letter.introduction = body
         letter.closing = _take_closing(letter.introduction, False, letter, window=2)
+    # The text under the names goes above the greeting, as a publication ends with them:
+    # after the text of a letter without lessons, else before the closing's own words
+    # (which the closing slide takes its words from)
+    if letter.lessons:
+        letter.closing = [*appendix, *letter.closing]
+    else:
+        letter.introduction = [*letter.introduction, *appendix]
     letter.introduction = typed_lists(letter.introduction)
     for lesson in letter.lessons:
         lesson.paragraphs = typed_lists(lesson.paragraphs)
-    # (the text under the names goes above the greeting: a publication ends with them)
-    letter.closing = typed_lists([*letter.closing, *appendix])
+    letter.closing = typed_lists(letter.closing)
     if greeting is not None:
         letter.closing.append(greeting)
     letter.closing.extend(after)
@@ -362,7 +368,8 @@ def _take_signature(pieces: list[Piece], letter: Letter, sender: str = ""
             notes.append(Note(appendix[0], f"moved the {count} paragraph"
                                            f"{'s' if count != 1 else ''} under the names (from "
                                            f"“{opening}”) above "
-                                           "the greeting: an appendix to the letter (an "
+                                           "the closing words and the greeting: an appendix "
+                                           "to the letter (an "
                                            "agenda, a motion), and a publication ends with "
                                            "its names; move them if they belong elsewhere"))
         for piece in kept_pieces:
