@@ -21,7 +21,7 @@ from ..layout_folders import available_layouts
 from ..letter_formats import LETTER_FORMATS
 from ..letters import MERGE_FIELD, is_greeting
 from ..text_limits import MAX_TABLE_COLUMNS
-from .garbled_text import mended_pieces
+from .garbled_text import decoded_text, mended_pieces
 from .letter import Letter, Note, read_letter
 from .line_kinds import SALUTATION
 from .markdown import Placed, letter_to_markdown
@@ -100,10 +100,7 @@ def _read_pieces(path: Path) -> _Read:
         return _Read(*_page_pieces(path, data, lambda name: _post_picture(path, name)))
     if suffix == ".eml":
         return _mail_pieces(path, data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    text = decoded_text(data)
     return _Read(*_text_pieces(path, text, markdown=suffix in (".md", ".markdown", ".mdx")))
 
 

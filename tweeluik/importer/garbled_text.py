@@ -2,7 +2,8 @@
 
 A text written in one character set and read in another shows 'Ã¶' for 'ö' and 'â€œ'
 for '“'; e-mails do it most, when a program pastes UTF-8 words into a message it says is
-Latin-1. ftfy, a library made for this, finds such runs and decodes them as they were
+Latin-1. ``decoded_text`` reads bytes in the set they name, else UTF-8, else Windows';
+ftfy, a library made for this, finds such runs and decodes them as they were
 meant; tweeluik asks it for that repair only (its other repairs, straight quotes among
 them, would change what the author wrote). Pure: paragraphs → paragraphs and a note.
 """
@@ -13,6 +14,19 @@ from dataclasses import replace
 
 from ..errors import printable
 from .pieces import Piece, Span
+
+
+def decoded_text(data: bytes, charset: str | None = None) -> str:
+    """A file's or a part's words: in the character set it names, else UTF-8, else
+    Windows' (which decodes any bytes; a wrong guess is what ``mended_pieces`` mends)."""
+    for name in (charset, "utf-8-sig"):
+        if not name:
+            continue
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", errors="replace")
 
 
 def mended_pieces(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:

@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from ..errors import printable
 from ..letters import is_greeting
+from .garbled_text import decoded_text
 from .pieces import Picture, picture_kind
 
 #: How deep parts may stand inside parts; a mail program nests three or four.
@@ -167,15 +168,7 @@ def _payload(part: email.message.Message) -> bytes:
 
 def _text_of(part: email.message.Message) -> str:
     """A text part's words, in the character set it names, else UTF-8, else Windows'."""
-    payload = _payload(part)
-    for charset in (part.get_content_charset(), "utf-8"):
-        if not charset:
-            continue
-        try:
-            return payload.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return payload.decode("cp1252", errors="replace")
+    return decoded_text(_payload(part), part.get_content_charset())
 
 
 def _unflowed(part: email.message.Message) -> str:
